@@ -1,0 +1,415 @@
+//! Static analysis: what can ever happen in a case, and can it be solved?
+//!
+//! The analysis is optimistic: it asks whether something is possible in some
+//! run, with every uncertain outcome and every trust gain counted, and with
+//! clues travelling through every share the rules allow (allowed or caution).
+
+use serde::Serialize;
+
+use crate::case::Case;
+use crate::id::Id;
+use crate::model::{Condition, Effect, Trigger, Verdict};
+use crate::validate::Finding;
+
+/// What the analysis found.
+#[derive(Clone, Debug, Serialize)]
+pub struct Analysis {
+    /// Whether the solution can be reached: required clues discoverable,
+    /// shared where needed, expected decisions takeable, bundle attainable.
+    pub solvable: bool,
+    /// Clues that some role can come to know.
+    pub reachable_clues: usize,
+    /// Actions that some role can take.
+    pub reachable_actions: usize,
+    /// Decisions that some role can take.
+    pub reachable_decisions: usize,
+    /// For each category of the solution's bundle, the weight reachable and required.
+    pub bundle: Vec<CategoryReach>,
+    /// For each role, how many clues it can come to know.
+    pub role_reach: Vec<RoleReach>,
+    /// Problems found, located by path.
+    #[serde(skip)]
+    pub findings: Vec<Finding>,
+}
+
+/// Reachable weight in one category of the bundle.
+#[derive(Clone, Debug, Serialize)]
+pub struct CategoryReach {
+    /// The category.
+    pub category: Id,
+    /// The total weight of reachable clues' indicators in it.
+    pub reachable: u32,
+    /// The weight the solution requires.
+    pub required: u32,
+}
+
+/// How much of the case one role can reach.
+#[derive(Clone, Debug, Serialize)]
+pub struct RoleReach {
+    /// The role.
+    pub role: Id,
+    /// Clues it can discover itself.
+    pub discoverable: usize,
+    /// Clues it can know, including what others may share with it.
+    pub knowable: usize,
+}
+
+struct Reach {
+    known: Vec<Vec<bool>>,
+    discovered: Vec<Vec<bool>>,
+    done: Vec<Vec<bool>>,
+    decided: Vec<bool>,
+    trust: Vec<i32>,
+}
+
+impl Reach {
+    fn satisfied(&self, case: &Case, role: usize, condition: &Condition) -> bool {
+        match condition {
+            Condition::Knows(clue) => case.clue(clue.as_str()).is_some_and(|c| self.known[role][c]),
+            Condition::Decided(decision) => case.decision(decision.as_str()).is_some_and(|d| self.decided[d]),
+            Condition::FromPhase(_) => true,
+            Condition::Done(action) => case.action(action.as_str()).is_some_and(|a| self.done[role][a]),
+            Condition::Trust { person, at_least } => case.person(person.as_str()).is_some_and(|p| self.trust[p] >= *at_least),
+        }
+    }
+
+    fn raise_trust(&mut self, person: usize, change: i32, repeatable: bool) -> bool {
+        if change <= 0 {
+            return false;
+        }
+        let next = if repeatable { 5 } else { (self.trust[person] + change).min(5) };
+        if next > self.trust[person] {
+            self.trust[person] = next;
+            return true;
+        }
+        false
+    }
+
+    fn learn(&mut self, role: usize, clue: usize, discovered: bool) -> bool {
+        if discovered {
+            self.discovered[role][clue] = true;
+        }
+        if self.known[role][clue] {
+            return false;
+        }
+        self.known[role][clue] = true;
+        true
+    }
+
+    fn apply(&mut self, case: &Case, role: Option<usize>, effects: &[Effect]) -> bool {
+        let mut changed = false;
+        for effect in effects {
+            match effect {
+                Effect::Reveal { clue, to } => {
+                    let Some(c) = case.clue(clue.as_str()) else { continue };
+                    if to.is_empty() {
+                        if let Some(r) = role {
+                            changed |= self.learn(r, c, true);
+                        }
+                    }
+                    for target in to {
+                        if let Some(r) = case.role(target.as_str()) {
+                            changed |= self.learn(r, c, true);
+                        }
+                    }
+                }
+                Effect::Trust { person, change } => {
+                    if let Some(p) = case.person(person.as_str()) {
+                        changed |= self.raise_trust(p, *change, false);
+                    }
+                }
+            }
+        }
+        changed
+    }
+}
+
+/// Analyses a case: reachability of actions, clues and decisions, and whether
+/// the solution can be reached.
+pub fn analyse(case: &Case) -> Analysis {
+    let s = case.scenario();
+    let roles = s.roles.len();
+    let mut reach = Reach {
+        known: vec![vec![false; s.clues.len()]; roles],
+        discovered: vec![vec![false; s.clues.len()]; roles],
+        done: vec![vec![false; s.actions.len()]; roles],
+        decided: vec![false; s.decisions.len()],
+        trust: s.people.iter().map(|p| p.trust.clamp(0, 5)).collect(),
+    };
+    for (c, clue) in s.clues.iter().enumerate() {
+        for role in &clue.known_to {
+            if let Some(r) = case.role(role.as_str()) {
+                reach.learn(r, c, true);
+            }
+        }
+    }
+    // Whether some channel lets a clue of each class go from one role to another.
+    let mut shareable = vec![vec![vec![false; roles]; roles]; s.confidentiality.len()];
+    for (class, matrix) in shareable.iter_mut().enumerate() {
+        if let Some(sample) = case.clue_class.iter().position(|&k| k == class) {
+            for (from, row) in matrix.iter_mut().enumerate() {
+                for (to, cell) in row.iter_mut().enumerate() {
+                    *cell = from != to && case.best_verdict(sample, from, to) != Verdict::Breach;
+                }
+            }
+        }
+    }
+    let mut released = vec![false; s.injects.len()];
+    loop {
+        let mut changed = false;
+        for role in 0..roles {
+            for &a in case.role_actions(role) {
+                let action = &s.actions[a];
+                if reach.done[role][a]
+                    || case.action_cost(a) > case.role_budget(role)
+                    || !action.requires.iter().all(|c| reach.satisfied(case, role, c))
+                {
+                    continue;
+                }
+                reach.done[role][a] = true;
+                changed = true;
+                let revealed = action.reveals.iter().chain(action.outcomes.iter().flat_map(|o| o.reveals.iter()));
+                for clue in revealed {
+                    if let Some(c) = case.clue(clue.as_str()) {
+                        reach.learn(role, c, true);
+                    }
+                }
+                if let Some(p) = action.person.as_ref().and_then(|p| case.person(p.as_str())) {
+                    let best = action.outcomes.iter().map(|o| o.trust).max().unwrap_or(0).max(0) + action.trust;
+                    reach.raise_trust(p, best, action.repeatable);
+                }
+            }
+        }
+        for (d, decision) in s.decisions.iter().enumerate() {
+            if reach.decided[d] {
+                continue;
+            }
+            let taker = (0..roles).find(|&r| case.has_power(r, d) && decision.requires.iter().all(|c| reach.satisfied(case, r, c)));
+            if let Some(role) = taker {
+                reach.decided[d] = true;
+                changed = true;
+                reach.apply(case, Some(role), &decision.effects);
+            }
+        }
+        for (i, inject) in s.injects.iter().enumerate() {
+            let ready = match &inject.trigger {
+                Trigger::AfterDecision(d) => case.decision(d.as_str()).is_some_and(|d| reach.decided[d]),
+                _ => true,
+            };
+            if ready && !released[i] {
+                released[i] = true;
+                changed = true;
+                reach.apply(case, None, &inject.effects);
+            }
+        }
+        for c in 0..s.clues.len() {
+            let class = case.clue_class[c];
+            for from in 0..roles {
+                if !reach.known[from][c] {
+                    continue;
+                }
+                for to in 0..roles {
+                    if !reach.known[to][c] && shareable[class][from][to] {
+                        reach.known[to][c] = true;
+                        changed = true;
+                    }
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    report(case, &reach)
+}
+
+fn report(case: &Case, reach: &Reach) -> Analysis {
+    let s = case.scenario();
+    let roles = s.roles.len();
+    let mut findings = Vec::new();
+    let clue_reachable: Vec<bool> = (0..s.clues.len()).map(|c| (0..roles).any(|r| reach.known[r][c])).collect();
+    let action_reachable: Vec<bool> = (0..s.actions.len()).map(|a| (0..roles).any(|r| reach.done[r][a])).collect();
+
+    for (a, action) in s.actions.iter().enumerate() {
+        if !action_reachable[a] {
+            findings.push(Finding::error(
+                format!("actions[{a}]"),
+                format!("the action `{}` can never be taken", action.id),
+                Some(action_blocker(case, reach, a)),
+            ));
+        }
+    }
+    for (c, clue) in s.clues.iter().enumerate() {
+        if clue_reachable[c] {
+            continue;
+        }
+        let revealers: Vec<&Id> = s
+            .actions
+            .iter()
+            .filter(|a| a.reveals.contains(&clue.id) || a.outcomes.iter().any(|o| o.reveals.contains(&clue.id)))
+            .map(|a| &a.id)
+            .collect();
+        let hint = if revealers.is_empty() {
+            "no action, decision or inject reveals it: add it to an action's `reveals`, or to `known_to`".to_owned()
+        } else {
+            format!("the actions that reveal it can never be taken: {}", list(&revealers))
+        };
+        findings.push(Finding::error(format!("clues[{c}]"), format!("the clue `{}` can never be discovered", clue.id), Some(hint)));
+    }
+    for (r, role) in s.roles.iter().enumerate() {
+        let acts = case.role_actions(r).iter().any(|&a| reach.done[r][a]);
+        if !acts && role.powers.is_empty() {
+            findings.push(Finding::error(
+                format!("roles[{r}]"),
+                format!("the role `{}` has nothing to do", role.id),
+                Some("list it in some action's `by`, or give it `powers`".into()),
+            ));
+        }
+    }
+    let mut solvable = true;
+    let expected: Vec<&Id> = s.solution.expected_decisions.iter().map(|e| &e.decision).collect();
+    for (d, decision) in s.decisions.iter().enumerate() {
+        if reach.decided[d] || !s.roles.iter().any(|r| r.powers.contains(&decision.id)) {
+            continue;
+        }
+        if !expected.contains(&&decision.id) {
+            findings.push(Finding::warning(
+                format!("decisions[{d}]"),
+                format!("the decision `{}` can never be taken", decision.id),
+                Some(decision_blocker(case, reach, d)),
+            ));
+        }
+    }
+    for (i, expected) in s.solution.expected_decisions.iter().enumerate() {
+        let Some(d) = case.decision(expected.decision.as_str()) else { continue };
+        if !reach.decided[d] {
+            solvable = false;
+            findings.push(Finding::error(
+                format!("solution.expected_decisions[{i}]"),
+                format!("the solution cannot be reached: the expected decision `{}` can never be taken", expected.decision),
+                Some(decision_blocker(case, reach, d)),
+            ));
+        }
+    }
+    let mut bundle = Vec::new();
+    for (i, requirement) in s.solution.bundle.iter().enumerate() {
+        let Some(category) = case.category(requirement.category.as_str()) else { continue };
+        let reachable = reachable_weight(case, &clue_reachable, category);
+        if reachable < requirement.min_weight {
+            solvable = false;
+            findings.push(Finding::error(
+                format!("solution.bundle[{i}].min_weight"),
+                format!(
+                    "the solution cannot be reached: the bundle needs a weight of {} in `{}`, but reachable clues give at most {reachable}",
+                    requirement.min_weight, requirement.category
+                ),
+                Some("lower `min_weight`, or add clues that support this category's indicators".into()),
+            ));
+        }
+        bundle.push(CategoryReach { category: requirement.category.clone(), reachable, required: requirement.min_weight });
+    }
+    for (i, share) in s.solution.key_shares.iter().enumerate() {
+        let (Some(c), Some(r)) = (case.clue(share.clue.as_str()), case.role(share.to.as_str())) else { continue };
+        if !reach.known[r][c] {
+            solvable = false;
+            findings.push(Finding::error(
+                format!("solution.key_shares[{i}]"),
+                format!("the solution cannot be reached: the clue `{}` can never reach the role `{}`", share.clue, share.to),
+                Some(if clue_reachable[c] {
+                    "no role that can know it may share it with this role under the sharing rules: add a rule, or change the key share".into()
+                } else {
+                    "the clue itself can never be discovered".into()
+                }),
+            ));
+        }
+    }
+    if solvable && s.solution.bundle.is_empty() && s.solution.expected_decisions.is_empty() {
+        findings.push(Finding::warning(
+            "solution",
+            "the solution asks for no bundle and no decision",
+            Some("add `bundle` requirements so that the debrief can judge the table's reasoning".into()),
+        ));
+    }
+    let role_reach = s
+        .roles
+        .iter()
+        .enumerate()
+        .map(|(r, role)| RoleReach {
+            role: role.id.clone(),
+            discoverable: reach.discovered[r].iter().filter(|k| **k).count(),
+            knowable: reach.known[r].iter().filter(|k| **k).count(),
+        })
+        .collect();
+    Analysis {
+        solvable,
+        reachable_clues: clue_reachable.iter().filter(|k| **k).count(),
+        reachable_actions: action_reachable.iter().filter(|k| **k).count(),
+        reachable_decisions: reach.decided.iter().filter(|k| **k).count(),
+        bundle,
+        role_reach,
+        findings,
+    }
+}
+
+fn reachable_weight(case: &Case, reachable: &[bool], category: usize) -> u32 {
+    let s = case.scenario();
+    s.clues
+        .iter()
+        .enumerate()
+        .filter(|(c, _)| reachable[*c])
+        .flat_map(|(_, clue)| clue.indicators.iter())
+        .filter(|support| case.indicator(support.indicator.as_str()).is_some_and(|i| case.indicator_category[i] == category))
+        .map(|support| support.weight)
+        .sum()
+}
+
+fn list(ids: &[&Id]) -> String {
+    ids.iter().map(|id| format!("`{id}`")).collect::<Vec<_>>().join(", ")
+}
+
+fn blocker(case: &Case, reach: &Reach, role: usize, condition: &Condition) -> Option<String> {
+    if reach.satisfied(case, role, condition) {
+        return None;
+    }
+    let role_id = &case.scenario().roles[role].id;
+    Some(match condition {
+        Condition::Knows(clue) => format!("`{role_id}` can never come to know the clue `{clue}`"),
+        Condition::Decided(decision) => format!("the decision `{decision}` can never be taken"),
+        Condition::Done(action) => format!("`{role_id}` can never take the action `{action}`"),
+        Condition::Trust { person, at_least } => {
+            let best = case.person(person.as_str()).map_or(0, |p| reach.trust[p]);
+            format!("the trust of `{person}` must reach {at_least}, but can reach at most {best}")
+        }
+        Condition::FromPhase(phase) => format!("the phase `{phase}` is never reached"),
+    })
+}
+
+fn action_blocker(case: &Case, reach: &Reach, action: usize) -> String {
+    let s = case.scenario();
+    let a = &s.actions[action];
+    let mut reasons = Vec::new();
+    for role in &a.by {
+        let Some(r) = case.role(role.as_str()) else { continue };
+        if case.action_cost(action) > case.role_budget(r) {
+            reasons.push(format!("it costs more hours than the budget of `{role}`"));
+            continue;
+        }
+        reasons.extend(a.requires.iter().filter_map(|c| blocker(case, reach, r, c)));
+    }
+    reasons.dedup();
+    if reasons.is_empty() { "its conditions can never hold".into() } else { reasons.join("; ") }
+}
+
+fn decision_blocker(case: &Case, reach: &Reach, decision: usize) -> String {
+    let s = case.scenario();
+    let holders: Vec<usize> = (0..s.roles.len()).filter(|&r| case.has_power(r, decision)).collect();
+    if holders.is_empty() {
+        return format!("no role has it in its `powers`: add \"{}\" to a role's `powers`", s.decisions[decision].id);
+    }
+    let mut reasons: Vec<String> = holders
+        .iter()
+        .flat_map(|&r| s.decisions[decision].requires.iter().filter_map(move |c| blocker(case, reach, r, c)))
+        .collect();
+    reasons.dedup();
+    if reasons.is_empty() { "its conditions can never hold".into() } else { reasons.join("; ") }
+}

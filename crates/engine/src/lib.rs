@@ -1,0 +1,25 @@
+//! Faisceau's engine: the scenario model and its RON loading with located
+//! diagnostics, static analysis, the event-sourced session, per-role views,
+//! the debrief and the bots.
+//!
+//! The engine does no file or network I/O and knows nothing of Bevy: it takes
+//! text and commands, and gives back events, views and reports.
+
+#![warn(missing_docs)]
+
+pub mod analysis;
+pub mod case;
+pub mod diagnostic;
+pub mod id;
+pub mod load;
+pub mod locate;
+pub mod model;
+pub mod text;
+pub mod validate;
+
+pub use analysis::{Analysis, analyse};
+pub use case::Case;
+pub use diagnostic::{Diagnostic, Severity};
+pub use id::Id;
+pub use load::{LoadError, Loaded, load, load_bytes};
+pub use text::Text;

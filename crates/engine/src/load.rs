@@ -1,0 +1,260 @@
+//! Loading a scenario from text: syntax, then meaning, then the index.
+
+use ron::error::{Error as RonError, SpannedError};
+use ron::extensions::Extensions;
+
+use crate::case::Case;
+use crate::diagnostic::{Diagnostic, Severity, closest, line_column};
+use crate::locate::SourceMap;
+use crate::model::Scenario;
+use crate::validate::{Finding, validate};
+
+/// A scenario that loaded, with the warnings found on the way.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The validated, indexed case.
+    pub case: Case,
+    /// Warnings, such as missing translations.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// A scenario that did not load: every diagnostic found, errors first.
+#[derive(Debug, thiserror::Error)]
+#[error("{} error(s) in {file}", self.errors().count())]
+pub struct LoadError {
+    /// The file, as the caller named it.
+    pub file: String,
+    /// Every error and warning, in file order within each severity.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl LoadError {
+    /// The errors alone.
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().filter(|d| d.is_error())
+    }
+}
+
+/// Loads a scenario from raw bytes, reporting text that is not UTF-8 with
+/// its position.
+pub fn load_bytes(bytes: &[u8], file: &str) -> Result<Loaded, LoadError> {
+    match std::str::from_utf8(bytes) {
+        Ok(source) => load(source, file),
+        Err(err) => {
+            let valid = std::str::from_utf8(&bytes[..err.valid_up_to()]).unwrap_or_default();
+            let (line, column) = line_column(valid, valid.len());
+            Err(LoadError {
+                file: file.to_owned(),
+                diagnostics: vec![Diagnostic::at(
+                    Severity::Error,
+                    file,
+                    valid,
+                    line,
+                    column,
+                    "the file is not UTF-8 text",
+                    Some("save the file with the UTF-8 encoding (the default of most editors)".into()),
+                )],
+            })
+        }
+    }
+}
+
+/// Loads a scenario from `source`; `file` names it in diagnostics.
+pub fn load(source: &str, file: &str) -> Result<Loaded, LoadError> {
+    let scenario = parse(source, file)?;
+    let findings = validate(&scenario);
+    let mut diagnostics = locate_findings(source, file, findings);
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return Err(LoadError { file: file.to_owned(), diagnostics });
+    }
+    diagnostics.sort_by_key(|d| (d.line, d.column));
+    Ok(Loaded { case: Case::new(scenario), warnings: diagnostics })
+}
+
+/// Parses the text into the model without checking its meaning.
+pub fn parse(source: &str, file: &str) -> Result<Scenario, LoadError> {
+    let options = ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
+    options.from_str::<Scenario>(source).map_err(|err| LoadError {
+        file: file.to_owned(),
+        diagnostics: vec![syntax_diagnostic(source, file, &err)],
+    })
+}
+
+fn locate_findings(source: &str, file: &str, findings: Vec<Finding>) -> Vec<Diagnostic> {
+    if findings.is_empty() {
+        return Vec::new();
+    }
+    let map = SourceMap::build(source);
+    let mut diagnostics: Vec<Diagnostic> = findings
+        .into_iter()
+        .map(|finding| {
+            let place = map.resolve(&finding.path);
+            let mut hint = finding.hint;
+            if let Some(related) = &finding.related {
+                let other = map.resolve(related);
+                let see = format!("the other one is at line {}, column {}", other.line, other.column);
+                hint = Some(match hint {
+                    Some(hint) => format!("{hint}; {see}"),
+                    None => see,
+                });
+            }
+            let mut diagnostic = Diagnostic::at(
+                finding.severity,
+                file,
+                source,
+                place.line,
+                place.column,
+                finding.message,
+                hint,
+            );
+            diagnostic.width = place.width;
+            diagnostic
+        })
+        .collect();
+    diagnostics.sort_by_key(|d| (d.severity, d.line, d.column));
+    diagnostics
+}
+
+fn syntax_diagnostic(source: &str, file: &str, err: &SpannedError) -> Diagnostic {
+    let (message, hint) = explain(&err.code);
+    let position = err.span.start;
+    // ron reports the end of the file one line past a trailing newline.
+    let lines = source.lines().count().max(1);
+    let (line, column) = if position.line > lines {
+        let (line, column) = line_column(source, source.trim_end().len());
+        (line, column)
+    } else {
+        (position.line, position.col)
+    };
+    Diagnostic::at(Severity::Error, file, source, line, column, message, hint)
+}
+
+fn one_of(names: &[&str]) -> String {
+    let list: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    list.join(", ")
+}
+
+fn did_you_mean(found: &str, expected: &[&str], kind: &str) -> String {
+    let allowed = format!("{kind} allowed here: {}", one_of(expected));
+    match closest(found, expected.iter().copied()) {
+        Some(near) => format!("did you mean `{near}`? {allowed}"),
+        None => allowed,
+    }
+}
+
+fn explain(code: &RonError) -> (String, Option<String>) {
+    let brackets = "check that every `(`, `[` and `{` opened earlier has its partner".to_owned();
+    match code {
+        RonError::Eof => (
+            "the file ends before the case is complete".into(),
+            Some(format!("a bracket is probably not closed: {brackets}")),
+        ),
+        RonError::ExpectedComma => (
+            "expected a comma here".into(),
+            Some("fields and list items are separated by `,`; the line above may be missing one".into()),
+        ),
+        RonError::ExpectedStructLikeEnd | RonError::ExpectedOptionEnd => (
+            "expected `)` here".into(),
+            Some(format!("a comma may be missing between two fields, or {brackets}")),
+        ),
+        RonError::ExpectedArrayEnd => (
+            "expected `]` to close the list".into(),
+            Some("list items are separated by `,` and the list ends with `]`".into()),
+        ),
+        RonError::ExpectedArray => (
+            "expected a list in square brackets".into(),
+            Some("write a list as `[first, second]`, or `[]` when it is empty".into()),
+        ),
+        RonError::ExpectedMapEnd => ("expected `}` here".into(), Some(brackets)),
+        RonError::ExpectedMapColon => (
+            "expected `:` after the name".into(),
+            Some("write fields as `name: value`".into()),
+        ),
+        RonError::ExpectedStructLike | RonError::ExpectedNamedStructLike(_) => (
+            "expected an opening `(` here".into(),
+            Some("a group of fields is written `(name: value, other: value)`".into()),
+        ),
+        RonError::ExpectedString => (
+            "expected a text between double quotes".into(),
+            Some("write texts and ids as \"…\", with straight double quotes".into()),
+        ),
+        RonError::ExpectedStringEnd => (
+            "this text is never closed".into(),
+            Some("add the closing `\"`; a `\"` inside a text is written `\\\"`".into()),
+        ),
+        RonError::ExpectedInteger => (
+            "expected a whole number".into(),
+            Some("write it without quotes, such as `3`".into()),
+        ),
+        RonError::ExpectedFloat => (
+            "expected a number".into(),
+            Some("write it without quotes, such as `1.5` or `2`".into()),
+        ),
+        RonError::ExpectedBoolean => (
+            "expected `true` or `false`".into(),
+            Some("write it without quotes".into()),
+        ),
+        RonError::IntegerOutOfBounds => (
+            "this number is out of range".into(),
+            Some("use a smaller number; weights and trust levels go from 0 to 5".into()),
+        ),
+        RonError::NoSuchStructField { expected, found, outer } => (
+            match outer {
+                Some(outer) if !outer.is_empty() => format!("unknown field `{found}` in {outer}"),
+                _ => format!("unknown field `{found}`"),
+            },
+            Some(did_you_mean(found, expected, "fields")),
+        ),
+        RonError::MissingStructField { field, outer } => (
+            match outer {
+                Some(outer) if !outer.is_empty() => format!("missing field `{field}` in {outer}"),
+                _ => format!("missing field `{field}`"),
+            },
+            Some(format!("add `{field}: …` before the closing `)`; docs/authoring.md lists every field")),
+        ),
+        RonError::DuplicateStructField { field, outer } => (
+            match outer {
+                Some(outer) if !outer.is_empty() => format!("the field `{field}` is written twice in {outer}"),
+                _ => format!("the field `{field}` is written twice"),
+            },
+            Some("keep one of the two".into()),
+        ),
+        RonError::NoSuchEnumVariant { expected, found, outer } => (
+            match outer {
+                Some(outer) if !outer.is_empty() => format!("unknown {outer} `{found}`"),
+                _ => format!("unknown choice `{found}`"),
+            },
+            Some(did_you_mean(found, expected, "values")),
+        ),
+        RonError::ExpectedDifferentStructName { expected, found } => (
+            format!("expected `{expected}(` here, found `{found}(`"),
+            Some(format!("rename it `{expected}`, or leave the name out and write only `(`")),
+        ),
+        RonError::TrailingCharacters => (
+            "unexpected text after the end of the case".into(),
+            Some("a file holds one `Scenario(…)`; there may be one `)` too many above".into()),
+        ),
+        RonError::UnexpectedChar(c) => (
+            format!("unexpected character `{c}`"),
+            Some(format!("texts go between double quotes; {brackets}")),
+        ),
+        RonError::UnclosedBlockComment => (
+            "a `/*` comment is never closed".into(),
+            Some("close it with `*/`".into()),
+        ),
+        RonError::InvalidValueForType { expected, found } => (
+            format!("expected {expected}, found {found}"),
+            Some("docs/authoring.md gives the type of every field".into()),
+        ),
+        RonError::ExpectedDifferentLength { expected, found } => (
+            format!("expected {expected}, found {found} element(s)"),
+            None,
+        ),
+        RonError::ExceededRecursionLimit => (
+            "the file nests brackets too deeply".into(),
+            Some(brackets),
+        ),
+        RonError::Message(message) => (message.clone(), Some("docs/authoring.md gives the type of every field".into())),
+        other => (other.to_string(), Some(brackets)),
+    }
+}
