@@ -14,6 +14,8 @@ pub mod id;
 pub mod load;
 pub mod locate;
 pub mod model;
+pub mod refusal;
+pub mod session;
 pub mod text;
 pub mod validate;
 
@@ -23,3 +25,5 @@ pub use diagnostic::{Diagnostic, Severity};
 pub use id::Id;
 pub use load::{LoadError, Loaded, load, load_bytes};
 pub use text::Text;
+pub use refusal::{Refusal, Unmet};
+pub use session::{Event, EventKind, RoleCommand, Session, TrainerCommand};
