@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use crate::id::Id;
-use crate::model::{Channel, Profession, Purpose, Scenario, Verdict};
+use crate::model::{Channel, Profession, Purpose, Scenario, SharingRule, Verdict};
 use crate::text::Text;
 
 /// Minutes of scenario time.
@@ -207,32 +207,22 @@ impl Case {
         let class = &self.scenario.confidentiality[self.clue_class[clue]].id;
         let sender = self.scenario.roles[from].profession;
         let recipient = self.scenario.roles[to].profession;
-        for (index, rule) in self.scenario.sharing_rules.iter().enumerate() {
-            let matches = (rule.classes.is_empty() || rule.classes.contains(class))
-                && covers(&rule.from, sender)
-                && covers(&rule.to, recipient)
-                && (rule.channels.is_empty() || rule.channels.contains(&channel))
-                && (rule.purposes.is_empty() || rule.purposes.contains(&purpose));
-            if matches {
+        match matching_rule(&self.scenario.sharing_rules, class, sender, recipient, channel, purpose) {
+            Some(index) => {
+                let rule = &self.scenario.sharing_rules[index];
                 let unnecessary = rule.strictly_necessary && !self.clue_relevant[clue];
                 let verdict = if unnecessary && rule.verdict == Verdict::Allowed { Verdict::Caution } else { rule.verdict };
-                return Judgement { verdict, rule: Some(index), not_strictly_necessary: unnecessary };
+                Judgement { verdict, rule: Some(index), not_strictly_necessary: unnecessary }
             }
+            None => Judgement { verdict: self.scenario.unmatched_share, rule: None, not_strictly_necessary: false },
         }
-        Judgement { verdict: self.scenario.unmatched_share, rule: None, not_strictly_necessary: false }
     }
 
     /// The legal basis and explanation behind a judgement, for display.
     pub fn grounds(&self, judgement: &Judgement) -> (String, Text) {
         match judgement.rule.and_then(|r| self.scenario.sharing_rules.get(r)) {
             Some(rule) => (rule.basis.clone(), rule.explanation.clone()),
-            None => (
-                String::new(),
-                Text::fr_en(
-                    "Aucune règle de ce cas ne prévoit ce partage : il n'a pas de base légale.",
-                    "No rule of this case provides for this share: it has no legal basis.",
-                ),
-            ),
+            None => (String::new(), unmatched_explanation()),
         }
     }
 
@@ -249,6 +239,32 @@ impl Case {
         }
         best
     }
+}
+
+/// Why a share that no rule covers gets the case's default verdict.
+pub fn unmatched_explanation() -> Text {
+    Text::fr_en(
+        "Aucune règle de ce cas ne prévoit ce partage : il n'a pas de base légale.",
+        "No rule of this case provides for this share: it has no legal basis.",
+    )
+}
+
+/// The position of the first rule that covers a share, if any.
+pub fn matching_rule(
+    rules: &[SharingRule],
+    class: &Id,
+    sender: Profession,
+    recipient: Profession,
+    channel: Channel,
+    purpose: Purpose,
+) -> Option<usize> {
+    rules.iter().position(|rule| {
+        (rule.classes.is_empty() || rule.classes.contains(class))
+            && covers(&rule.from, sender)
+            && covers(&rule.to, recipient)
+            && (rule.channels.is_empty() || rule.channels.contains(&channel))
+            && (rule.purposes.is_empty() || rule.purposes.contains(&purpose))
+    })
 }
 
 fn covers(professions: &[Profession], profession: Profession) -> bool {

@@ -9,6 +9,7 @@
 
 pub mod analysis;
 pub mod case;
+pub mod debrief;
 pub mod diagnostic;
 pub mod id;
 pub mod load;
@@ -18,6 +19,7 @@ pub mod refusal;
 pub mod session;
 pub mod text;
 pub mod validate;
+pub mod view;
 
 pub use analysis::{Analysis, analyse};
 pub use case::Case;
@@ -27,3 +29,5 @@ pub use load::{LoadError, Loaded, load, load_bytes};
 pub use text::Text;
 pub use refusal::{Refusal, Unmet};
 pub use session::{Event, EventKind, RoleCommand, Session, TrainerCommand};
+pub use view::{Preview, RoleView};
+pub use debrief::Debrief;

@@ -27,7 +27,7 @@ fn one() -> u32 {
 }
 
 /// One practical case, as written in one `.ron` file.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Scenario {
     /// Short snake_case id of the case.
@@ -92,7 +92,7 @@ pub struct Scenario {
 }
 
 /// A reference the case is built on.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// The reference as it would be cited.
@@ -106,7 +106,7 @@ pub struct Source {
 }
 
 /// A category of indicators.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Category {
     /// Id of the category.
@@ -119,7 +119,7 @@ pub struct Category {
 }
 
 /// One identification indicator.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
     /// Id of the indicator.
@@ -157,7 +157,7 @@ pub enum Profession {
 }
 
 /// A role that one trainee plays.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Role {
     /// Id of the role.
@@ -179,7 +179,7 @@ pub struct Role {
 }
 
 /// A person in the case: the young person or an adult around them.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
     /// Id of the person.
@@ -194,7 +194,7 @@ pub struct Person {
 }
 
 /// A confidentiality class, such as medical or judicial information.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ConfidentialityClass {
     /// Id of the class.
@@ -278,7 +278,7 @@ impl Verdict {
 }
 
 /// A rule that judges shares. The first rule that matches a share decides.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct SharingRule {
     /// Confidentiality classes the rule covers; empty means every class.
@@ -309,7 +309,7 @@ pub struct SharingRule {
 }
 
 /// A weight that a clue gives an indicator.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Support {
     /// The indicator.
@@ -320,7 +320,7 @@ pub struct Support {
 }
 
 /// A clue that invites a wrong inference or a prejudice.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Trap {
     /// Why it misleads, for the debrief.
@@ -331,7 +331,7 @@ pub struct Trap {
 }
 
 /// A fact that a role can uncover.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Clue {
     /// Id of the clue.
@@ -352,7 +352,7 @@ pub struct Clue {
 }
 
 /// A condition that must hold before an action or decision.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 pub enum Condition {
     /// The acting role knows this clue.
     Knows(Id),
@@ -388,7 +388,7 @@ pub enum ActionKind {
 }
 
 /// One possible outcome of an uncertain action.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Outcome {
     /// Relative chance of this outcome.
@@ -406,7 +406,7 @@ pub struct Outcome {
 }
 
 /// A way for a role to uncover clues.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Action {
     /// Id of the action.
@@ -445,7 +445,7 @@ pub struct Action {
 }
 
 /// What a decision or inject does to the case.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 pub enum Effect {
     /// Roles learn a clue; an empty list means the acting role.
     Reveal {
@@ -465,7 +465,7 @@ pub enum Effect {
 }
 
 /// A power that a role exercises.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Decision {
     /// Id of the decision.
@@ -486,7 +486,7 @@ pub struct Decision {
 }
 
 /// A conclusion the table may adopt.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ConclusionOption {
     /// Id of the conclusion.
@@ -499,7 +499,7 @@ pub struct ConclusionOption {
 }
 
 /// An orientation the table may choose with its conclusion.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Orientation {
     /// Id of the orientation.
@@ -512,7 +512,7 @@ pub struct Orientation {
 }
 
 /// A minimum weight of indicators in one category.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Requirement {
     /// The category.
@@ -522,7 +522,7 @@ pub struct Requirement {
 }
 
 /// When an expected decision is due.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 pub enum Deadline {
     /// Before the end of this phase.
     EndOfPhase(Id),
@@ -531,7 +531,7 @@ pub enum Deadline {
 }
 
 /// A decision the table is expected to take.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ExpectedDecision {
     /// The decision.
@@ -542,7 +542,7 @@ pub struct ExpectedDecision {
 }
 
 /// A share the table is expected to make.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct KeyShare {
     /// The clue.
@@ -552,7 +552,7 @@ pub struct KeyShare {
 }
 
 /// The answer to the case.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Solution {
     /// The correct conclusion.
@@ -572,7 +572,7 @@ pub struct Solution {
 }
 
 /// What releases an inject.
-#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub enum Trigger {
     /// The trainer releases it.
     #[default]
@@ -591,7 +591,7 @@ pub enum Trigger {
 }
 
 /// An event that changes the case while it runs.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Inject {
     /// Id of the inject.
@@ -612,7 +612,7 @@ pub struct Inject {
 }
 
 /// A period of the case, such as "Day 1, evening".
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Phase {
     /// Id of the phase.
@@ -628,7 +628,7 @@ pub struct Phase {
 }
 
 /// When the debrief raises a teaching point.
-#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub enum When {
     /// Always.
     #[default]
@@ -651,7 +651,7 @@ pub enum When {
 }
 
 /// A point the debrief raises.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct TeachingPoint {
     /// Id of the point.

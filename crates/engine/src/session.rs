@@ -280,7 +280,8 @@ pub struct State {
 }
 
 impl State {
-    fn new(case: &Case) -> State {
+    /// The state of a case before any event.
+    pub fn for_case(case: &Case) -> State {
         let s = case.scenario();
         State {
             status: Status::Waiting,
@@ -499,7 +500,7 @@ pub struct Session {
 impl Session {
     /// Opens a session: roles learn what they know from the start.
     pub fn new(case: Arc<Case>, seed: u64) -> Session {
-        let mut session = Session { state: State::new(&case), case, seed, events: Vec::new() };
+        let mut session = Session { state: State::for_case(&case), case, seed, events: Vec::new() };
         let mut opening = Vec::new();
         for clue in &session.case.scenario().clues {
             for role in &clue.known_to {
@@ -512,7 +513,7 @@ impl Session {
 
     /// Rebuilds a session from its journal.
     pub fn replay(case: Arc<Case>, seed: u64, events: Vec<Event>) -> Result<Session, ReplayError> {
-        let mut state = State::new(&case);
+        let mut state = State::for_case(&case);
         for event in &events {
             state.apply(&case, event)?;
         }

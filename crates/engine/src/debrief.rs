@@ -1,0 +1,594 @@
+//! The debrief: computed from the case and the event list alone, never stored.
+//!
+//! It is meant to be presented as learning points, not as a grade.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::case::{Case, Minutes};
+use crate::id::Id;
+use crate::model::{Channel, Purpose, Verdict, When};
+use crate::session::{Discovery, Ending, Event, EventKind, ReplayError, ShareJudgement, State};
+
+/// One step of a role's timeline.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Step {
+    /// The role took an action.
+    Action {
+        /// The action.
+        action: Id,
+    },
+    /// The role learned a clue by its own means.
+    Learned {
+        /// The clue.
+        clue: Id,
+        /// How.
+        source: Discovery,
+    },
+    /// The role shared clues.
+    Sent {
+        /// The record of the share.
+        share: ShareRecord,
+    },
+    /// The role received clues.
+    Received {
+        /// The record of the share.
+        share: ShareRecord,
+    },
+    /// The role took a decision.
+    Decided {
+        /// The decision.
+        decision: Id,
+    },
+    /// The role proposed a conclusion.
+    Proposed {
+        /// The conclusion.
+        conclusion: Id,
+    },
+    /// The role endorsed a proposal.
+    Endorsed {
+        /// The proposal's number.
+        proposal: u32,
+    },
+    /// The role rejected a proposal.
+    Rejected {
+        /// The proposal's number.
+        proposal: u32,
+        /// Why.
+        reason: String,
+    },
+}
+
+/// A step at a minute of scenario time.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TimelineEntry {
+    /// When.
+    pub at: Minutes,
+    /// What.
+    pub step: Step,
+}
+
+/// One share, with how the rules judged it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ShareRecord {
+    /// When.
+    pub at: Minutes,
+    /// The sender.
+    pub from: Id,
+    /// The recipients.
+    pub to: Vec<Id>,
+    /// The clues.
+    pub clues: Vec<Id>,
+    /// The channel.
+    pub channel: Channel,
+    /// The purpose.
+    pub purpose: Purpose,
+    /// The worst verdict among its clues and recipients.
+    pub verdict: Verdict,
+    /// The verdict for each clue and recipient.
+    pub judgements: Vec<ShareJudgement>,
+}
+
+/// A clue a role came to know.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FoundClue {
+    /// The clue.
+    pub clue: Id,
+    /// When it was first known.
+    pub at: Minutes,
+    /// Whether the role discovered it itself, rather than being told.
+    pub discovered: bool,
+}
+
+/// How an expected decision went.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum DecisionStatus {
+    /// Taken by its deadline.
+    OnTime {
+        /// When.
+        at: Minutes,
+    },
+    /// Taken after its deadline.
+    Late {
+        /// When.
+        at: Minutes,
+        /// The deadline.
+        deadline: Minutes,
+    },
+    /// Never taken.
+    Missing,
+    /// Taken, but not among the expected decisions.
+    Unexpected {
+        /// When.
+        at: Minutes,
+    },
+}
+
+/// One decision reviewed against the solution.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DecisionReview {
+    /// The decision.
+    pub decision: Id,
+    /// The role that took it, if any.
+    pub by: Option<Id>,
+    /// How it went.
+    pub status: DecisionStatus,
+}
+
+/// A trap a role met.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TrapReview {
+    /// The trap clue.
+    pub clue: Id,
+    /// Whether the role went along with the conclusion it leads to.
+    pub fallen: bool,
+}
+
+/// One role's debrief.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RoleDebrief {
+    /// The role.
+    pub role: Id,
+    /// Everything it did and received, in order.
+    pub timeline: Vec<TimelineEntry>,
+    /// Clues it knew by the end.
+    pub found: Vec<FoundClue>,
+    /// Clues within its reach that it never knew.
+    pub missed: Vec<Id>,
+    /// Shares it sent.
+    pub sent: Vec<ShareRecord>,
+    /// Shares it received.
+    pub received: Vec<ShareRecord>,
+    /// Its powers, reviewed against the expected decisions.
+    pub decisions: Vec<DecisionReview>,
+    /// Traps among the clues it knew.
+    pub traps: Vec<TrapReview>,
+    /// Minutes of work it spent.
+    pub time_spent: Minutes,
+}
+
+/// Bundle weight in one category.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CategoryScore {
+    /// The category.
+    pub category: Id,
+    /// The weight of the table's bundle in it.
+    pub weight: u32,
+    /// The weight the solution requires, 0 when it requires none.
+    pub required: u32,
+}
+
+/// Shares from one role to another, for the sharing graph.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Edge {
+    /// The sender.
+    pub from: Id,
+    /// The recipient.
+    pub to: Id,
+    /// Distinct clues sent.
+    pub clues: Vec<Id>,
+    /// Channels used.
+    pub channels: Vec<Channel>,
+    /// The worst verdict.
+    pub verdict: Verdict,
+    /// When the first share went.
+    pub first_at: Minutes,
+}
+
+/// A key share of the solution, and whether it happened.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct KeyShareReview {
+    /// The clue.
+    pub clue: Id,
+    /// The role that should have received it.
+    pub to: Id,
+    /// When the role first knew it, if ever.
+    pub reached_at: Option<Minutes>,
+}
+
+/// A tag whose clue does not support the indicator.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct UnsupportedTag {
+    /// The role.
+    pub role: Id,
+    /// The clue.
+    pub clue: Id,
+    /// The indicator.
+    pub indicator: Id,
+}
+
+/// The table's debrief.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TableDebrief {
+    /// The adopted conclusion, if any.
+    pub conclusion: Option<Id>,
+    /// The adopted orientation, if any.
+    pub orientation: Option<Id>,
+    /// Whether the conclusion is the solution's.
+    pub conclusion_correct: bool,
+    /// Whether the orientation is the solution's, when the solution names one.
+    pub orientation_correct: Option<bool>,
+    /// When the correct conclusion was adopted.
+    pub time_to_identification: Option<Minutes>,
+    /// The bundle per category.
+    pub bundle: Vec<CategoryScore>,
+    /// Whether the bundle meets every minimum of the solution.
+    pub bundle_complete: bool,
+    /// Tags that their clues do not support.
+    pub unsupported_tags: Vec<UnsupportedTag>,
+    /// Correct conclusion with a complete bundle.
+    pub solved: bool,
+    /// Who told whom what.
+    pub sharing_graph: Vec<Edge>,
+    /// The solution's key shares.
+    pub key_shares: Vec<KeyShareReview>,
+    /// Expected decisions and unexpected ones.
+    pub decisions: Vec<DecisionReview>,
+    /// How many clue-to-role shares were breaches.
+    pub breaches: usize,
+    /// How many clue-to-role shares were cautions.
+    pub cautions: usize,
+    /// Share of the case's clues known by some role, from 0 to 1.
+    pub clues_found: f64,
+    /// Teaching points raised.
+    pub teaching_points: Vec<Id>,
+    /// How the session ended, if it did.
+    pub ending: Option<Ending>,
+    /// Minutes of scenario time from start to the last event.
+    pub duration: Minutes,
+}
+
+/// The whole debrief of one table.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Debrief {
+    /// The case.
+    pub case: Id,
+    /// Each role's debrief.
+    pub roles: Vec<RoleDebrief>,
+    /// The table's debrief.
+    pub table: TableDebrief,
+}
+
+/// The table's bundle per category: distinct (clue, indicator) pairs tagged
+/// by any role, weighted by how much the clue supports the indicator.
+pub fn bundle_scores(case: &Case, state: &State) -> (Vec<CategoryScore>, Vec<(usize, usize, usize)>) {
+    let s = case.scenario();
+    let mut weights = vec![0u32; s.categories.len()];
+    let mut seen: Vec<(usize, usize)> = Vec::new();
+    let mut unsupported = Vec::new();
+    for (r, role) in state.roles.iter().enumerate() {
+        for &(c, i) in &role.bundle {
+            let support = s.clues[c].indicators.iter().find(|sup| case.indicator(sup.indicator.as_str()) == Some(i));
+            match support {
+                Some(support) => {
+                    if !seen.contains(&(c, i)) {
+                        seen.push((c, i));
+                        weights[case.indicator_category[i]] += support.weight;
+                    }
+                }
+                None => unsupported.push((r, c, i)),
+            }
+        }
+    }
+    let scores = s
+        .categories
+        .iter()
+        .enumerate()
+        .map(|(k, category)| CategoryScore {
+            category: category.id.clone(),
+            weight: weights[k],
+            required: s.solution.bundle.iter().filter(|req| req.category == category.id).map(|req| req.min_weight).max().unwrap_or(0),
+        })
+        .collect();
+    (scores, unsupported)
+}
+
+/// Reviews a decision against the solution; none when it was neither expected nor taken.
+fn review(case: &Case, state: &State, decision: usize) -> Option<DecisionReview> {
+    let s = case.scenario();
+    let spec = s.solution.expected_decisions.iter().find(|e| e.decision == s.decisions[decision].id);
+    let taken = state.decided[decision];
+    let by = taken.map(|(r, _)| s.roles[r].id.clone());
+    let status = match (spec, taken) {
+        (Some(spec), Some((_, at))) => match spec.deadline.as_ref().map(|d| case.deadline_minutes(d)) {
+            Some(deadline) if at > deadline => DecisionStatus::Late { at, deadline },
+            _ => DecisionStatus::OnTime { at },
+        },
+        (Some(_), None) => DecisionStatus::Missing,
+        (None, Some((_, at))) => DecisionStatus::Unexpected { at },
+        (None, None) => return None,
+    };
+    Some(DecisionReview { decision: s.decisions[decision].id.clone(), by, status })
+}
+
+impl Debrief {
+    /// Builds the debrief of a table from its case and events.
+    pub fn build(case: &Case, events: &[Event]) -> Result<Debrief, ReplayError> {
+        let s = case.scenario();
+        let mut state = State::for_case(case);
+        let roles = s.roles.len();
+        let mut timelines: Vec<Vec<TimelineEntry>> = vec![Vec::new(); roles];
+        let mut found: Vec<Vec<FoundClue>> = vec![Vec::new(); roles];
+        let mut sent: Vec<Vec<ShareRecord>> = vec![Vec::new(); roles];
+        let mut received: Vec<Vec<ShareRecord>> = vec![Vec::new(); roles];
+        let mut spent = vec![0 as Minutes; roles];
+        // Conclusions each role went along with, for the traps.
+        let mut supported: Vec<Vec<usize>> = vec![Vec::new(); roles];
+        let mut proposals: BTreeMap<u32, usize> = BTreeMap::new();
+        let mut ending = None;
+        let mut duration = 0;
+        let role = |id: &Id| case.role(id.as_str()).ok_or_else(|| ReplayError { kind: "role", id: id.clone() });
+        for event in events {
+            duration = duration.max(event.at);
+            let at = event.at;
+            match &event.kind {
+                EventKind::ActionTaken { role: r, action, .. } => {
+                    let r = role(r)?;
+                    if let Some(a) = case.action(action.as_str()) {
+                        spent[r] += case.action_cost(a);
+                    }
+                    timelines[r].push(TimelineEntry { at, step: Step::Action { action: action.clone() } });
+                }
+                EventKind::ClueLearned { role: r, clue, source } => {
+                    let r = role(r)?;
+                    if !found[r].iter().any(|f| f.clue == *clue) {
+                        found[r].push(FoundClue { clue: clue.clone(), at, discovered: true });
+                    }
+                    timelines[r].push(TimelineEntry { at, step: Step::Learned { clue: clue.clone(), source: source.clone() } });
+                }
+                EventKind::Shared { from, to, clues, channel, purpose, judgements } => {
+                    let record = ShareRecord {
+                        at,
+                        from: from.clone(),
+                        to: to.clone(),
+                        clues: clues.clone(),
+                        channel: *channel,
+                        purpose: *purpose,
+                        verdict: judgements.iter().map(|j| j.judgement.verdict).max().unwrap_or(Verdict::Allowed),
+                        judgements: judgements.clone(),
+                    };
+                    let f = role(from)?;
+                    timelines[f].push(TimelineEntry { at, step: Step::Sent { share: record.clone() } });
+                    sent[f].push(record.clone());
+                    for recipient in to {
+                        let t = role(recipient)?;
+                        for clue in clues {
+                            if !found[t].iter().any(|x| x.clue == *clue) {
+                                found[t].push(FoundClue { clue: clue.clone(), at, discovered: false });
+                            }
+                        }
+                        timelines[t].push(TimelineEntry { at, step: Step::Received { share: record.clone() } });
+                        received[t].push(record.clone());
+                    }
+                }
+                EventKind::Decided { role: r, decision } => {
+                    let r = role(r)?;
+                    timelines[r].push(TimelineEntry { at, step: Step::Decided { decision: decision.clone() } });
+                }
+                EventKind::Proposed { role: r, proposal, conclusion, .. } => {
+                    let r = role(r)?;
+                    if let Some(c) = case.conclusion(conclusion.as_str()) {
+                        proposals.insert(*proposal, c);
+                        supported[r].push(c);
+                    }
+                    timelines[r].push(TimelineEntry { at, step: Step::Proposed { conclusion: conclusion.clone() } });
+                }
+                EventKind::Endorsed { role: r, proposal } => {
+                    let r = role(r)?;
+                    if let Some(&c) = proposals.get(proposal) {
+                        supported[r].push(c);
+                    }
+                    timelines[r].push(TimelineEntry { at, step: Step::Endorsed { proposal: *proposal } });
+                }
+                EventKind::Rejected { role: r, proposal, reason } => {
+                    let r = role(r)?;
+                    timelines[r].push(TimelineEntry { at, step: Step::Rejected { proposal: *proposal, reason: reason.clone() } });
+                }
+                EventKind::Ended { ending: e } => ending = Some(*e),
+                _ => {}
+            }
+            state.apply(case, event)?;
+        }
+
+        let mut role_debriefs = Vec::with_capacity(roles);
+        let mut fallen_traps: Vec<usize> = Vec::new();
+        for r in 0..roles {
+            let role_id = &s.roles[r].id;
+            let mut reach: Vec<usize> = Vec::new();
+            for &a in case.role_actions(r) {
+                let action = &s.actions[a];
+                for clue in action.reveals.iter().chain(action.outcomes.iter().flat_map(|o| o.reveals.iter())) {
+                    reach.extend(case.clue(clue.as_str()));
+                }
+            }
+            for share in s.solution.key_shares.iter().filter(|k| k.to == *role_id) {
+                reach.extend(case.clue(share.clue.as_str()));
+            }
+            reach.sort_unstable();
+            reach.dedup();
+            let missed = reach.into_iter().filter(|&c| !state.roles[r].known[c]).map(|c| s.clues[c].id.clone()).collect();
+            let decisions = (0..s.decisions.len())
+                .filter(|&d| case.has_power(r, d) || state.decided[d].is_some_and(|(by, _)| by == r))
+                .filter_map(|d| review(case, &state, d))
+                .collect();
+            let mut traps = Vec::new();
+            for (c, clue) in s.clues.iter().enumerate() {
+                let Some(trap) = &clue.trap else { continue };
+                if !state.roles[r].known[c] {
+                    continue;
+                }
+                let fallen = trap.leads_to.as_ref().and_then(|t| case.conclusion(t.as_str())).is_some_and(|t| supported[r].contains(&t));
+                if fallen {
+                    fallen_traps.push(c);
+                }
+                traps.push(TrapReview { clue: clue.id.clone(), fallen });
+            }
+            role_debriefs.push(RoleDebrief {
+                role: role_id.clone(),
+                timeline: std::mem::take(&mut timelines[r]),
+                found: std::mem::take(&mut found[r]),
+                missed,
+                sent: std::mem::take(&mut sent[r]),
+                received: std::mem::take(&mut received[r]),
+                decisions,
+                traps,
+                time_spent: spent[r],
+            });
+        }
+
+        let (bundle, unsupported) = bundle_scores(case, &state);
+        let bundle_complete = s.solution.bundle.iter().all(|req| bundle.iter().any(|b| b.category == req.category && b.weight >= req.min_weight));
+        let correct_conclusion = case.conclusion(s.solution.conclusion.as_str());
+        let (conclusion, orientation, conclusion_correct, adopted_at) = match state.adopted {
+            Some((c, o, at)) => (Some(s.conclusions[c].id.clone()), o.map(|o| s.orientations[o].id.clone()), Some(c) == correct_conclusion, Some(at)),
+            None => (None, None, false, None),
+        };
+        let orientation_correct = s.solution.orientation.as_ref().map(|expected| orientation.as_ref() == Some(expected));
+
+        let mut graph: Vec<Edge> = Vec::new();
+        let mut breaches = 0;
+        let mut cautions = 0;
+        for record in role_debriefs.iter().flat_map(|d| d.sent.iter()) {
+            for judgement in &record.judgements {
+                match judgement.judgement.verdict {
+                    Verdict::Breach => breaches += 1,
+                    Verdict::Caution => cautions += 1,
+                    Verdict::Allowed => {}
+                }
+                let edge = match graph.iter_mut().find(|e| e.from == record.from && e.to == judgement.to) {
+                    Some(edge) => edge,
+                    None => {
+                        graph.push(Edge { from: record.from.clone(), to: judgement.to.clone(), clues: Vec::new(), channels: Vec::new(), verdict: Verdict::Allowed, first_at: record.at });
+                        graph.last_mut().expect("just pushed")
+                    }
+                };
+                if !edge.clues.contains(&judgement.clue) {
+                    edge.clues.push(judgement.clue.clone());
+                }
+                if !edge.channels.contains(&record.channel) {
+                    edge.channels.push(record.channel);
+                }
+                edge.verdict = edge.verdict.max(judgement.judgement.verdict);
+            }
+        }
+
+        let key_shares: Vec<KeyShareReview> = s
+            .solution
+            .key_shares
+            .iter()
+            .map(|k| {
+                let reached_at = case
+                    .role(k.to.as_str())
+                    .and_then(|r| role_debriefs[r].found.iter().find(|f| f.clue == k.clue).map(|f| f.at));
+                KeyShareReview { clue: k.clue.clone(), to: k.to.clone(), reached_at }
+            })
+            .collect();
+        let decisions: Vec<DecisionReview> = (0..s.decisions.len()).filter_map(|d| review(case, &state, d)).collect();
+        let known_by_table = (0..s.clues.len()).filter(|&c| state.roles.iter().any(|r| r.known[c])).count();
+
+        let teaching_points = s
+            .teaching_points
+            .iter()
+            .filter(|point| match &point.when {
+                When::Always => true,
+                When::TrapFallen(clue) => case.clue(clue.as_str()).is_some_and(|c| fallen_traps.contains(&c)),
+                When::DecisionMissed(decision) => decisions.iter().any(|d| d.decision == *decision && matches!(d.status, DecisionStatus::Missing | DecisionStatus::Late { .. })),
+                When::AnyBreach => breaches > 0,
+                When::NotShared { clue, to } => case.role(to.as_str()).zip(case.clue(clue.as_str())).is_some_and(|(r, c)| !state.roles[r].known[c]),
+                When::WrongConclusion => !conclusion_correct,
+            })
+            .map(|point| point.id.clone())
+            .collect();
+
+        Ok(Debrief {
+            case: s.id.clone(),
+            roles: role_debriefs,
+            table: TableDebrief {
+                conclusion,
+                orientation,
+                conclusion_correct,
+                orientation_correct,
+                time_to_identification: if conclusion_correct { adopted_at } else { None },
+                bundle_complete,
+                solved: conclusion_correct && bundle_complete,
+                bundle,
+                unsupported_tags: unsupported
+                    .into_iter()
+                    .map(|(r, c, i)| UnsupportedTag { role: s.roles[r].id.clone(), clue: s.clues[c].id.clone(), indicator: s.indicators[i].id.clone() })
+                    .collect(),
+                sharing_graph: graph,
+                key_shares,
+                decisions,
+                breaches,
+                cautions,
+                clues_found: if s.clues.is_empty() { 0.0 } else { known_by_table as f64 / s.clues.len() as f64 },
+                teaching_points,
+                ending,
+                duration,
+            },
+        })
+    }
+}
+
+/// One table in a side-by-side comparison.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TableSummary {
+    /// The table's label, such as "Table 2".
+    pub label: String,
+    /// The adopted conclusion.
+    pub conclusion: Option<Id>,
+    /// Whether it is correct.
+    pub conclusion_correct: bool,
+    /// When the correct conclusion was adopted.
+    pub time_to_identification: Option<Minutes>,
+    /// The bundle per category.
+    pub bundle: Vec<CategoryScore>,
+    /// Expected decisions taken on time, and how many were expected.
+    pub decisions_on_time: (usize, usize),
+    /// Key shares made, and how many were expected.
+    pub key_shares_made: (usize, usize),
+    /// Breaches.
+    pub breaches: usize,
+}
+
+/// Puts several tables' debriefs side by side.
+pub fn compare(tables: &[(String, Debrief)]) -> Vec<TableSummary> {
+    tables
+        .iter()
+        .map(|(label, debrief)| {
+            let t = &debrief.table;
+            let expected: Vec<&DecisionReview> = t.decisions.iter().filter(|d| !matches!(d.status, DecisionStatus::Unexpected { .. })).collect();
+            TableSummary {
+                label: label.clone(),
+                conclusion: t.conclusion.clone(),
+                conclusion_correct: t.conclusion_correct,
+                time_to_identification: t.time_to_identification,
+                bundle: t.bundle.clone(),
+                decisions_on_time: (expected.iter().filter(|d| matches!(d.status, DecisionStatus::OnTime { .. })).count(), expected.len()),
+                key_shares_made: (t.key_shares.iter().filter(|k| k.reached_at.is_some()).count(), t.key_shares.len()),
+                breaches: t.breaches,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,586 @@
+//! What each role may know, and what the trainer sees.
+//!
+//! Whatever crosses the network toward a trainee is that trainee's
+//! [`RoleView`], so it holds only what the role discovered, was told, or
+//! may read in any case (its card, the table, the legal frame).
+
+use serde::{Deserialize, Serialize};
+
+use crate::case::{Case, Minutes, matching_rule, unmatched_explanation};
+use crate::id::Id;
+use crate::model::{
+    ActionKind, Category, Channel, ConclusionOption, ConfidentialityClass, Indicator, Orientation, Profession,
+    Purpose, SharingRule, Verdict,
+};
+use crate::refusal::Refusal;
+use crate::session::{Discovery, EventKind, Session, Status};
+use crate::text::Text;
+
+/// A role's card.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RoleCard {
+    /// Id of the role.
+    pub id: Id,
+    /// Its profession.
+    pub profession: Profession,
+    /// Its name.
+    pub name: Text,
+    /// Mission and starting situation.
+    pub brief: Text,
+    /// Duties of secrecy.
+    pub secrecy: Text,
+    /// Minutes of work per phase.
+    pub budget: Minutes,
+}
+
+/// Another role at the table.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Colleague {
+    /// Id of the role.
+    pub id: Id,
+    /// Its profession.
+    pub profession: Profession,
+    /// Its name.
+    pub name: Text,
+}
+
+/// The current phase.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PhaseView {
+    /// Id of the phase.
+    pub id: Id,
+    /// Its name.
+    pub name: Text,
+    /// What is happening.
+    pub description: Option<Text>,
+    /// Its position, from 0.
+    pub index: usize,
+    /// How many phases the case has.
+    pub count: usize,
+    /// When it starts, in minutes of scenario time.
+    pub starts_at: Minutes,
+    /// How long it lasts.
+    pub length: Minutes,
+}
+
+/// A person as the role sees them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PersonView {
+    /// Id of the person.
+    pub id: Id,
+    /// Their name.
+    pub name: Text,
+    /// What is known of them.
+    pub description: Text,
+    /// Their trust in the professionals, from 0 to 5.
+    pub trust: i32,
+}
+
+/// How a role came to know a clue.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Provenance {
+    /// Discovered by the role's own means.
+    Discovered(Discovery),
+    /// Received from another role.
+    Received {
+        /// The sender.
+        from: Id,
+        /// The channel.
+        channel: Channel,
+    },
+}
+
+/// A clue the role knows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct KnownClue {
+    /// Id of the clue.
+    pub id: Id,
+    /// The fact.
+    pub text: Text,
+    /// Its confidentiality class.
+    pub class: Id,
+    /// When the role first learned it.
+    pub learned_at: Minutes,
+    /// Every way the role learned it.
+    pub provenance: Vec<Provenance>,
+    /// Indicators the role tagged it with.
+    pub tags: Vec<Id>,
+}
+
+/// An action the role may take.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ActionView {
+    /// Id of the action.
+    pub id: Id,
+    /// Its name.
+    pub name: Text,
+    /// What the role does.
+    pub description: Option<Text>,
+    /// Its kind.
+    pub kind: ActionKind,
+    /// Its cost in minutes.
+    pub cost: Minutes,
+    /// The person it engages.
+    pub person: Option<Id>,
+    /// How many times the role took it.
+    pub taken: u32,
+    /// Why it cannot be taken now, if so.
+    pub blocked: Option<Refusal>,
+}
+
+/// What an action the role took gave.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ActionResult {
+    /// When.
+    pub at: Minutes,
+    /// The action.
+    pub action: Id,
+    /// The outcome's text, if the action had uncertain outcomes.
+    pub text: Option<Text>,
+    /// The clues it revealed.
+    pub revealed: Vec<Id>,
+}
+
+/// A decision within the role's powers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DecisionView {
+    /// Id of the decision.
+    pub id: Id,
+    /// Its name.
+    pub name: Text,
+    /// What it does.
+    pub description: Text,
+    /// Its legal basis.
+    pub basis: Option<String>,
+    /// Why it cannot be taken now, if so.
+    pub blocked: Option<Refusal>,
+}
+
+/// A decision taken at the table.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TakenDecision {
+    /// The decision.
+    pub decision: Id,
+    /// Its name.
+    pub name: Text,
+    /// The role that took it.
+    pub by: Id,
+    /// When.
+    pub at: Minutes,
+}
+
+/// A share as sender or recipient sees it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ShareView {
+    /// When.
+    pub at: Minutes,
+    /// The sender.
+    pub from: Id,
+    /// The recipients.
+    pub to: Vec<Id>,
+    /// The clues.
+    pub clues: Vec<Id>,
+    /// The channel.
+    pub channel: Channel,
+    /// The purpose.
+    pub purpose: Purpose,
+    /// The worst verdict, shown to the sender only.
+    pub verdict: Option<Verdict>,
+}
+
+/// An entry of the role's bundle.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BundleEntry {
+    /// The clue that backs it.
+    pub clue: Id,
+    /// The indicator.
+    pub indicator: Id,
+}
+
+/// The proposal under discussion.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProposalView {
+    /// Its number.
+    pub number: u32,
+    /// The proposer.
+    pub by: Id,
+    /// The conclusion.
+    pub conclusion: Id,
+    /// The orientation.
+    pub orientation: Option<Id>,
+    /// The proposer's reason.
+    pub reason: String,
+    /// Roles that endorsed it, the proposer included.
+    pub endorsed_by: Vec<Id>,
+    /// Roles still to answer.
+    pub waiting_for: Vec<Id>,
+}
+
+/// One step of the table's discussion of conclusions.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Discussion {
+    /// A proposal.
+    Proposed {
+        /// Its number.
+        number: u32,
+        /// The proposer.
+        by: Id,
+        /// The conclusion.
+        conclusion: Id,
+        /// The reason.
+        reason: String,
+    },
+    /// An endorsement.
+    Endorsed {
+        /// The proposal.
+        number: u32,
+        /// Who.
+        by: Id,
+    },
+    /// A rejection.
+    Rejected {
+        /// The proposal.
+        number: u32,
+        /// Who.
+        by: Id,
+        /// Why.
+        reason: String,
+    },
+}
+
+/// A message for the role: an inject or a hint.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Message {
+    /// When.
+    pub at: Minutes,
+    /// A title, for injects.
+    pub title: Option<Text>,
+    /// The text.
+    pub text: Text,
+    /// Whether it is a hint from the trainer.
+    pub hint: bool,
+}
+
+/// The adopted conclusion.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Adopted {
+    /// The conclusion.
+    pub conclusion: Id,
+    /// The orientation.
+    pub orientation: Option<Id>,
+    /// When.
+    pub at: Minutes,
+}
+
+/// Everything one role may know.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RoleView {
+    /// Id of the case.
+    pub case: Id,
+    /// Title of the case.
+    pub title: Text,
+    /// The content note.
+    pub content_note: Text,
+    /// The role's card.
+    pub role: RoleCard,
+    /// Where the session stands.
+    pub status: Status,
+    /// The current phase.
+    pub phase: PhaseView,
+    /// The role's clock.
+    pub clock: Minutes,
+    /// Minutes left in the role's budget.
+    pub budget_left: Minutes,
+    /// The other roles at the table.
+    pub colleagues: Vec<Colleague>,
+    /// The people of the case.
+    pub people: Vec<PersonView>,
+    /// The clues the role knows.
+    pub clues: Vec<KnownClue>,
+    /// The actions the role may take.
+    pub actions: Vec<ActionView>,
+    /// What the role's actions gave.
+    pub results: Vec<ActionResult>,
+    /// The role's powers.
+    pub decisions: Vec<DecisionView>,
+    /// Decisions taken at the table.
+    pub decisions_taken: Vec<TakenDecision>,
+    /// Shares received.
+    pub inbox: Vec<ShareView>,
+    /// Shares sent.
+    pub sent: Vec<ShareView>,
+    /// The role's bundle.
+    pub bundle: Vec<BundleEntry>,
+    /// Categories of indicators.
+    pub categories: Vec<Category>,
+    /// Indicators, to build the bundle.
+    pub indicators: Vec<Indicator>,
+    /// Confidentiality classes.
+    pub classes: Vec<ConfidentialityClass>,
+    /// The legal frame of sharing.
+    pub sharing_rules: Vec<SharingRule>,
+    /// Verdict of a share no rule covers.
+    pub unmatched_share: Verdict,
+    /// Conclusions the table may adopt.
+    pub conclusions: Vec<ConclusionOption>,
+    /// Orientations the table may choose.
+    pub orientations: Vec<Orientation>,
+    /// The proposal under discussion.
+    pub proposal: Option<ProposalView>,
+    /// The table's discussion so far.
+    pub discussion: Vec<Discussion>,
+    /// The adopted conclusion.
+    pub adopted: Option<Adopted>,
+    /// Injects and hints for this role.
+    pub messages: Vec<Message>,
+    /// The role's own notes.
+    pub notes: Vec<(Minutes, String)>,
+}
+
+/// How the sharing rules would judge a share, shown before sending.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Preview {
+    /// The clue.
+    pub clue: Id,
+    /// The recipient.
+    pub to: Id,
+    /// The verdict.
+    pub verdict: Verdict,
+    /// The legal basis.
+    pub basis: String,
+    /// Why.
+    pub explanation: Text,
+    /// The rule allows only what is strictly necessary.
+    pub strictly_necessary: bool,
+}
+
+impl RoleView {
+    /// How the rules would judge sending these clues to these roles. A
+    /// strictly-necessary rule is flagged: sending a clue that the evaluation
+    /// does not need turns it into a caution in the record.
+    pub fn preview(&self, clues: &[Id], to: &[Id], channel: Channel, purpose: Purpose) -> Vec<Preview> {
+        let mut previews = Vec::new();
+        for clue in clues {
+            let Some(known) = self.clues.iter().find(|c| c.id == *clue) else { continue };
+            for recipient in to {
+                let Some(colleague) = self.colleagues.iter().find(|c| c.id == *recipient) else { continue };
+                let rule = matching_rule(&self.sharing_rules, &known.class, self.role.profession, colleague.profession, channel, purpose);
+                let preview = match rule.map(|r| &self.sharing_rules[r]) {
+                    Some(rule) => Preview {
+                        clue: clue.clone(),
+                        to: recipient.clone(),
+                        verdict: rule.verdict,
+                        basis: rule.basis.clone(),
+                        explanation: rule.explanation.clone(),
+                        strictly_necessary: rule.strictly_necessary,
+                    },
+                    None => Preview {
+                        clue: clue.clone(),
+                        to: recipient.clone(),
+                        verdict: self.unmatched_share,
+                        basis: String::new(),
+                        explanation: unmatched_explanation(),
+                        strictly_necessary: false,
+                    },
+                };
+                previews.push(preview);
+            }
+        }
+        previews
+    }
+}
+
+impl Session {
+    /// Everything the role may know, and nothing more.
+    pub fn view(&self, role: &str) -> Option<RoleView> {
+        let case: &Case = self.case();
+        let r = case.role(role)?;
+        let s = case.scenario();
+        let state = self.state();
+        let role_id = &s.roles[r].id;
+        let mut clues: Vec<KnownClue> = Vec::new();
+        let mut results = Vec::new();
+        let mut inbox = Vec::new();
+        let mut sent = Vec::new();
+        let mut decisions_taken = Vec::new();
+        let mut discussion = Vec::new();
+        let mut messages = Vec::new();
+        let mut notes = Vec::new();
+        let mut adopted = None;
+        let learn = |clues: &mut Vec<KnownClue>, clue: &Id, at: Minutes, provenance: Provenance| {
+            if let Some(known) = clues.iter_mut().find(|k| k.id == *clue) {
+                known.provenance.push(provenance);
+                return;
+            }
+            if let Some(c) = case.clue(clue.as_str()) {
+                let spec = &s.clues[c];
+                clues.push(KnownClue { id: spec.id.clone(), text: spec.text.clone(), class: spec.class.clone(), learned_at: at, provenance: vec![provenance], tags: Vec::new() });
+            }
+        };
+        for event in self.events() {
+            match &event.kind {
+                EventKind::ClueLearned { role, clue, source } if role == role_id => {
+                    learn(&mut clues, clue, event.at, Provenance::Discovered(source.clone()));
+                    if let (Discovery::Action(action), Some(last)) = (source, results.last_mut())
+                        && let ActionResult { action: taken, revealed, .. } = last
+                        && taken == action
+                    {
+                        revealed.push(clue.clone());
+                    }
+                }
+                EventKind::ActionTaken { role, action, outcome } if role == role_id => {
+                    let text = case
+                        .action(action.as_str())
+                        .zip(*outcome)
+                        .and_then(|(a, o)| s.actions[a].outcomes.get(o as usize))
+                        .and_then(|o| o.text.clone());
+                    results.push(ActionResult { at: event.at, action: action.clone(), text, revealed: Vec::new() });
+                }
+                EventKind::Shared { from, to, clues: shared, channel, purpose, judgements } => {
+                    if from == role_id {
+                        let verdict = judgements.iter().map(|j| j.judgement.verdict).max();
+                        sent.push(ShareView { at: event.at, from: from.clone(), to: to.clone(), clues: shared.clone(), channel: *channel, purpose: *purpose, verdict });
+                    } else if to.contains(role_id) {
+                        for clue in shared {
+                            learn(&mut clues, clue, event.at, Provenance::Received { from: from.clone(), channel: *channel });
+                        }
+                        inbox.push(ShareView { at: event.at, from: from.clone(), to: vec![role_id.clone()], clues: shared.clone(), channel: *channel, purpose: *purpose, verdict: None });
+                    }
+                }
+                EventKind::Decided { role, decision } => {
+                    if let Some(d) = case.decision(decision.as_str()) {
+                        decisions_taken.push(TakenDecision { decision: decision.clone(), name: s.decisions[d].name.clone(), by: role.clone(), at: event.at });
+                    }
+                }
+                EventKind::Proposed { role, proposal, conclusion, reason, .. } => {
+                    discussion.push(Discussion::Proposed { number: *proposal, by: role.clone(), conclusion: conclusion.clone(), reason: reason.clone() });
+                }
+                EventKind::Endorsed { role, proposal } => discussion.push(Discussion::Endorsed { number: *proposal, by: role.clone() }),
+                EventKind::Rejected { role, proposal, reason } => {
+                    discussion.push(Discussion::Rejected { number: *proposal, by: role.clone(), reason: reason.clone() });
+                }
+                EventKind::ConclusionAdopted { conclusion, orientation, .. } => {
+                    adopted = Some(Adopted { conclusion: conclusion.clone(), orientation: orientation.clone(), at: event.at });
+                }
+                EventKind::InjectReleased { inject, .. } => {
+                    if let Some(i) = case.inject(inject.as_str()) {
+                        let spec = &s.injects[i];
+                        if spec.to.is_empty() || spec.to.contains(role_id) {
+                            messages.push(Message { at: event.at, title: Some(spec.name.clone()), text: spec.text.clone(), hint: false });
+                        }
+                    }
+                }
+                EventKind::HintSent { to, text } if to.as_ref().is_none_or(|t| t == role_id) => {
+                    messages.push(Message { at: event.at, title: None, text: Text::fr_en(text.clone(), text.clone()), hint: true });
+                }
+                EventKind::Noted { role: Some(author), text } if author == role_id => notes.push((event.at, text.clone())),
+                _ => {}
+            }
+        }
+        let mut bundle = Vec::new();
+        for &(c, i) in &state.roles[r].bundle {
+            let (clue, indicator) = (s.clues[c].id.clone(), s.indicators[i].id.clone());
+            if let Some(known) = clues.iter_mut().find(|k| k.id == clue) {
+                known.tags.push(indicator.clone());
+            }
+            bundle.push(BundleEntry { clue, indicator });
+        }
+        let actions = case
+            .role_actions(r)
+            .iter()
+            .map(|&a| {
+                let spec = &s.actions[a];
+                ActionView {
+                    id: spec.id.clone(),
+                    name: spec.name.clone(),
+                    description: spec.description.clone(),
+                    kind: spec.kind,
+                    cost: case.action_cost(a),
+                    person: spec.person.clone(),
+                    taken: state.roles[r].done[a],
+                    blocked: state.can_take(case, r, a).err(),
+                }
+            })
+            .collect();
+        let decisions = s
+            .decisions
+            .iter()
+            .enumerate()
+            .filter(|(d, _)| case.has_power(r, *d))
+            .map(|(d, spec)| DecisionView {
+                id: spec.id.clone(),
+                name: spec.name.clone(),
+                description: spec.description.clone(),
+                basis: spec.basis.clone(),
+                blocked: state.can_decide(case, r, d).err(),
+            })
+            .collect();
+        let proposal = state.proposal.as_ref().map(|p| ProposalView {
+            number: p.number,
+            by: s.roles[p.by].id.clone(),
+            conclusion: s.conclusions[p.conclusion].id.clone(),
+            orientation: p.orientation.map(|o| s.orientations[o].id.clone()),
+            reason: p.reason.clone(),
+            endorsed_by: p.endorsed.iter().enumerate().filter(|(_, e)| **e).map(|(i, _)| s.roles[i].id.clone()).collect(),
+            waiting_for: p.endorsed.iter().enumerate().filter(|(_, e)| !**e).map(|(i, _)| s.roles[i].id.clone()).collect(),
+        });
+        let phase = &s.phases[state.phase];
+        Some(RoleView {
+            case: s.id.clone(),
+            title: s.title.clone(),
+            content_note: s.content_note.clone(),
+            role: RoleCard {
+                id: role_id.clone(),
+                profession: s.roles[r].profession,
+                name: s.roles[r].name.clone(),
+                brief: s.roles[r].brief.clone(),
+                secrecy: s.roles[r].secrecy.clone(),
+                budget: case.role_budget(r),
+            },
+            status: state.status,
+            phase: PhaseView {
+                id: phase.id.clone(),
+                name: phase.name.clone(),
+                description: phase.description.clone(),
+                index: state.phase,
+                count: s.phases.len(),
+                starts_at: case.phase_start(state.phase),
+                length: case.phase_length(state.phase),
+            },
+            clock: state.clock(case, r),
+            budget_left: state.budget_left(case, r),
+            colleagues: s
+                .roles
+                .iter()
+                .filter(|other| other.id != *role_id)
+                .map(|other| Colleague { id: other.id.clone(), profession: other.profession, name: other.name.clone() })
+                .collect(),
+            people: s
+                .people
+                .iter()
+                .enumerate()
+                .map(|(p, person)| PersonView { id: person.id.clone(), name: person.name.clone(), description: person.description.clone(), trust: state.trust[p] })
+                .collect(),
+            clues,
+            actions,
+            results,
+            decisions,
+            decisions_taken,
+            inbox,
+            sent,
+            bundle,
+            categories: s.categories.clone(),
+            indicators: s.indicators.clone(),
+            classes: s.confidentiality.clone(),
+            sharing_rules: s.sharing_rules.clone(),
+            unmatched_share: s.unmatched_share,
+            conclusions: s.conclusions.clone(),
+            orientations: s.orientations.clone(),
+            proposal,
+            discussion,
+            adopted,
+            messages,
+            notes,
+        })
+    }
+}
