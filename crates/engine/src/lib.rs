@@ -8,6 +8,7 @@
 #![warn(missing_docs)]
 
 pub mod analysis;
+pub mod bot;
 pub mod case;
 pub mod debrief;
 pub mod diagnostic;
@@ -31,3 +32,4 @@ pub use refusal::{Refusal, Unmet};
 pub use session::{Event, EventKind, RoleCommand, Session, TrainerCommand};
 pub use view::{Preview, RoleView};
 pub use debrief::Debrief;
+pub use bot::{Bot, Simulation, Temperament, play, simulate};

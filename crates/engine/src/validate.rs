@@ -269,6 +269,9 @@ impl<'a> Checker<'a> {
             if !(action.cost_hours >= 0.0 && action.cost_hours <= 24.0) {
                 self.push(Finding::error(format!("actions[{i}].cost_hours"), "a cost goes from 0 to 24 hours", None));
             }
+            if action.repeatable && action.cost_hours <= 0.0 {
+                self.push(Finding::error(format!("actions[{i}].cost_hours"), "a repeatable action must cost some time", Some("give it a `cost_hours` above 0, or make it not `repeatable`".into())));
+            }
             self.conditions(&ids, &action.requires, &format!("actions[{i}].requires"));
             for (j, clue) in action.reveals.iter().enumerate() {
                 self.reference(&clues, clue, format!("actions[{i}].reveals[{j}]"));

@@ -1,0 +1,447 @@
+//! Bots: play any role legally and sensibly, fill empty seats, and let
+//! `simulate` estimate how hard a case is.
+//!
+//! A bot acts only on what its role knows. Like a cautious professional, it
+//! judges the weight of the evidence it holds against the bundle the case
+//! calls for; it can still be swayed by a trap, agree too quickly with a
+//! colleague, or take a decision late.
+
+use std::sync::Arc;
+
+use rand::rngs::StdRng;
+use rand::{RngExt, SeedableRng};
+use serde::Serialize;
+
+use crate::case::{Case, Minutes};
+use crate::debrief::{Debrief, DecisionStatus};
+use crate::model::{Channel, Purpose, Verdict};
+use crate::session::{RoleCommand, Session, Status, TrainerCommand};
+
+/// How a bot behaves. Rates are chances from 0 to 1 at each opportunity.
+#[derive(Clone, Debug)]
+pub struct Temperament {
+    /// Chance of tagging a clue's indicators when it is first considered.
+    pub tagging: f64,
+    /// Chance of sharing a useful clue with a colleague when considered.
+    pub sharing: f64,
+    /// Chance of using an informal channel instead of a legal one.
+    pub carelessness: f64,
+    /// Chance of taking an available decision at each turn.
+    pub decisiveness: f64,
+    /// Chance of endorsing a colleague's proposal without enough evidence of one's own.
+    pub deference: f64,
+    /// Chance, each phase, of proposing the conclusion a known trap leads to.
+    pub credulity: f64,
+}
+
+impl Default for Temperament {
+    fn default() -> Self {
+        Temperament { tagging: 0.85, sharing: 0.7, carelessness: 0.04, decisiveness: 0.6, deference: 0.5, credulity: 0.25 }
+    }
+}
+
+/// A bot playing one role.
+#[derive(Debug)]
+pub struct Bot {
+    role: usize,
+    rng: StdRng,
+    temperament: Temperament,
+    considered_tags: Vec<bool>,
+    considered_shares: Vec<Vec<bool>>,
+    answered: u32,
+    proposed_in_phase: Option<usize>,
+    tempted_in_phase: Option<usize>,
+}
+
+impl Bot {
+    /// A bot for `role`, or none if the case has no such role.
+    pub fn new(case: &Case, role: &str, seed: u64, temperament: Temperament) -> Option<Bot> {
+        let r = case.role(role)?;
+        let s = case.scenario();
+        Some(Bot {
+            role: r,
+            rng: StdRng::seed_from_u64(seed ^ (r as u64 + 1).wrapping_mul(0xA24B_AED4_963E_E407)),
+            temperament,
+            considered_tags: vec![false; s.clues.len()],
+            considered_shares: vec![vec![false; s.roles.len()]; s.clues.len()],
+            answered: 0,
+            proposed_in_phase: None,
+            tempted_in_phase: None,
+        })
+    }
+
+    /// The role this bot plays.
+    pub fn role<'c>(&self, case: &'c Case) -> &'c crate::Id {
+        &case.scenario().roles[self.role].id
+    }
+
+    /// Whether the evidence this role holds meets the case's bundle in
+    /// every category, and how much of it, from 0 to 1.
+    fn evidence(&self, case: &Case, session: &Session) -> f64 {
+        let s = case.scenario();
+        let known = &session.state().roles[self.role].known;
+        let mut weights = vec![0u32; s.categories.len()];
+        for (c, clue) in s.clues.iter().enumerate() {
+            if known[c] {
+                for support in &clue.indicators {
+                    if let Some(i) = case.indicator(support.indicator.as_str()) {
+                        weights[case.indicator_category[i]] += support.weight;
+                    }
+                }
+            }
+        }
+        let mut ratio: f64 = 1.0;
+        for requirement in &s.solution.bundle {
+            if let Some(k) = case.category(requirement.category.as_str())
+                && requirement.min_weight > 0
+            {
+                ratio = ratio.min(f64::from(weights[k]) / f64::from(requirement.min_weight));
+            }
+        }
+        ratio.min(1.0)
+    }
+
+    /// The bot's next command, or none when it has nothing more to do for now.
+    pub fn next(&mut self, session: &Session) -> Option<RoleCommand> {
+        let case = Arc::clone(session.case());
+        let case = &*case;
+        let s = case.scenario();
+        let state = session.state();
+        if state.status != Status::Running {
+            return None;
+        }
+        let me = self.role;
+        let correct = case.conclusion(s.solution.conclusion.as_str())?;
+
+        // Answer a colleague's proposal.
+        if let Some(proposal) = &state.proposal
+            && proposal.by != me
+            && !proposal.endorsed[me]
+            && self.answered < proposal.number
+        {
+            self.answered = proposal.number;
+            let evidence = self.evidence(case, session);
+            let tempted = self.trap_conclusions(case, session).contains(&proposal.conclusion);
+            let agree = if proposal.conclusion == correct {
+                evidence >= 1.0 || self.rng.random_bool(self.temperament.deference.max(evidence))
+            } else if evidence >= 1.0 {
+                false
+            } else {
+                self.rng.random_bool(if tempted { 0.8 } else { self.temperament.deference * 0.6 })
+            };
+            return Some(if agree {
+                RoleCommand::Endorse { proposal: proposal.number }
+            } else {
+                RoleCommand::Reject {
+                    proposal: proposal.number,
+                    reason: "Les éléments dont je dispose ne permettent pas encore de conclure ainsi.".into(),
+                }
+            });
+        }
+
+        // Tag the indicators of newly known clues.
+        for c in 0..s.clues.len() {
+            if !state.roles[me].known[c] || self.considered_tags[c] {
+                continue;
+            }
+            let clue = &s.clues[c];
+            let untagged = clue.indicators.iter().find(|sup| {
+                case.indicator(sup.indicator.as_str()).is_some_and(|i| !state.roles[me].bundle.contains(&(c, i)))
+            });
+            match untagged {
+                Some(support) if self.rng.random_bool(self.temperament.tagging) => {
+                    return Some(RoleCommand::Tag { clue: clue.id.clone(), indicator: support.indicator.clone() });
+                }
+                _ => self.considered_tags[c] = true,
+            }
+        }
+
+        // Take a decision within the role's powers.
+        for d in 0..s.decisions.len() {
+            if case.has_power(me, d) && state.can_decide(case, me, d).is_ok() && self.rng.random_bool(self.temperament.decisiveness) {
+                return Some(RoleCommand::Decide { decision: s.decisions[d].id.clone() });
+            }
+        }
+
+        // Share useful clues with colleagues.
+        if let Some(share) = self.share(case, session) {
+            return Some(share);
+        }
+
+        // Propose a conclusion when the evidence is there, or when a trap tempts.
+        if state.proposal.is_none() && state.adopted.is_none() && self.proposed_in_phase != Some(state.phase) {
+            let evidence = self.evidence(case, session);
+            if evidence >= 1.0 {
+                self.proposed_in_phase = Some(state.phase);
+                return Some(self.proposal(case, correct));
+            }
+            let traps = self.trap_conclusions(case, session);
+            if !traps.is_empty() && self.tempted_in_phase != Some(state.phase) {
+                self.tempted_in_phase = Some(state.phase);
+                if self.rng.random_bool(self.temperament.credulity) {
+                    self.proposed_in_phase = Some(state.phase);
+                    let wrong = traps[self.rng.random_range(0..traps.len())];
+                    return Some(self.proposal(case, wrong));
+                }
+            }
+        }
+
+        // Take an action.
+        let available: Vec<usize> = case.role_actions(me).iter().copied().filter(|&a| state.can_take(case, me, a).is_ok()).collect();
+        if !available.is_empty() {
+            let a = available[self.rng.random_range(0..available.len())];
+            return Some(RoleCommand::TakeAction { action: s.actions[a].id.clone() });
+        }
+
+        // Last phase, nothing left to do: put the best reading to the table.
+        let last = state.phase + 1 == s.phases.len();
+        if last && state.proposal.is_none() && state.adopted.is_none() && self.proposed_in_phase != Some(state.phase) {
+            self.proposed_in_phase = Some(state.phase);
+            let evidence = self.evidence(case, session);
+            let traps = self.trap_conclusions(case, session);
+            let choice = if evidence >= 0.6 || traps.is_empty() && s.conclusions.len() < 2 {
+                correct
+            } else if let Some(&wrong) = traps.first() {
+                wrong
+            } else {
+                (0..s.conclusions.len()).find(|&c| c != correct).unwrap_or(correct)
+            };
+            return Some(self.proposal(case, choice));
+        }
+        None
+    }
+
+    fn proposal(&mut self, case: &Case, conclusion: usize) -> RoleCommand {
+        let s = case.scenario();
+        let orientation = if s.orientations.is_empty() {
+            None
+        } else if let (Some(expected), true) = (&s.solution.orientation, self.rng.random_bool(0.8)) {
+            Some(expected.clone())
+        } else {
+            Some(s.orientations[self.rng.random_range(0..s.orientations.len())].id.clone())
+        };
+        RoleCommand::Propose {
+            conclusion: s.conclusions[conclusion].id.clone(),
+            orientation,
+            reason: "Au vu des indices réunis par la table.".into(),
+        }
+    }
+
+    /// Conclusions that the traps this role knows lead to.
+    fn trap_conclusions(&self, case: &Case, session: &Session) -> Vec<usize> {
+        let s = case.scenario();
+        let known = &session.state().roles[self.role].known;
+        let mut found: Vec<usize> = s
+            .clues
+            .iter()
+            .enumerate()
+            .filter(|(c, _)| known[*c])
+            .filter_map(|(_, clue)| clue.trap.as_ref()?.leads_to.as_ref())
+            .filter_map(|id| case.conclusion(id.as_str()))
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+
+    fn share(&mut self, case: &Case, session: &Session) -> Option<RoleCommand> {
+        let s = case.scenario();
+        let state = session.state();
+        let me = self.role;
+        for c in 0..s.clues.len() {
+            if !state.roles[me].known[c] || !case.clue_relevant[c] {
+                continue;
+            }
+            for to in 0..s.roles.len() {
+                if to == me || self.considered_shares[c][to] {
+                    continue;
+                }
+                self.considered_shares[c][to] = true;
+                let needed = s.decisions.iter().enumerate().any(|(d, decision)| {
+                    case.has_power(to, d) && decision.requires.iter().any(|cond| matches!(cond, crate::model::Condition::Knows(id) if *id == s.clues[c].id))
+                });
+                if !needed && !self.rng.random_bool(self.temperament.sharing) {
+                    continue;
+                }
+                let (channel, purpose) = if self.rng.random_bool(self.temperament.carelessness) {
+                    (Channel::Informal, Purpose::Coordinate)
+                } else {
+                    match best_channel(case, c, me, to) {
+                        Some(choice) => choice,
+                        None => continue,
+                    }
+                };
+                // Send every other clue that travels the same way in the same message.
+                let mut clues = vec![s.clues[c].id.clone()];
+                for other in c + 1..s.clues.len() {
+                    if state.roles[me].known[other]
+                        && case.clue_relevant[other]
+                        && !self.considered_shares[other][to]
+                        && case.clue_class[other] == case.clue_class[c]
+                    {
+                        self.considered_shares[other][to] = true;
+                        clues.push(s.clues[other].id.clone());
+                    }
+                }
+                return Some(RoleCommand::Share { clues, to: vec![s.roles[to].id.clone()], channel, purpose });
+            }
+        }
+        None
+    }
+}
+
+/// The legal channel and purpose with the best verdict, if any avoids a breach.
+fn best_channel(case: &Case, clue: usize, from: usize, to: usize) -> Option<(Channel, Purpose)> {
+    let mut best: Option<(Verdict, Channel, Purpose)> = None;
+    for channel in Channel::ALL {
+        if channel == Channel::Informal {
+            continue;
+        }
+        for purpose in Purpose::ALL {
+            let verdict = case.judge(clue, from, to, channel, purpose).verdict;
+            if verdict != Verdict::Breach && best.is_none_or(|(v, _, _)| verdict < v) {
+                best = Some((verdict, channel, purpose));
+            }
+        }
+    }
+    best.map(|(_, channel, purpose)| (channel, purpose))
+}
+
+/// Plays a whole session with a bot in every role, phase after phase, and
+/// returns it ended.
+pub fn play(case: Arc<Case>, seed: u64, temperament: &Temperament) -> Session {
+    let mut session = Session::new(Arc::clone(&case), seed);
+    let mut bots: Vec<Bot> = case
+        .scenario()
+        .roles
+        .iter()
+        .filter_map(|r| Bot::new(&case, r.id.as_str(), seed, temperament.clone()))
+        .collect();
+    let _ = session.direct(TrainerCommand::Start);
+    // A generous bound: every bot command spends budget or closes an option.
+    let limit = 200 * (case.scenario().clues.len() + case.scenario().actions.len() + 10) * bots.len().max(1);
+    let mut commands = 0;
+    while session.state().status != Status::Ended {
+        loop {
+            let mut acted = false;
+            for bot in &mut bots {
+                if session.state().status != Status::Running {
+                    break;
+                }
+                if let Some(command) = bot.next(&session) {
+                    let role = bot.role(&case).clone();
+                    commands += 1;
+                    acted |= session.submit(role.as_str(), command).is_ok();
+                }
+            }
+            if !acted || commands > limit || session.state().status != Status::Running {
+                break;
+            }
+        }
+        if session.state().status == Status::Ended || session.direct(TrainerCommand::NextPhase).is_err() {
+            break;
+        }
+    }
+    if session.state().status != Status::Ended {
+        let _ = session.direct(TrainerCommand::End);
+    }
+    session
+}
+
+/// How often bot teams took one expected decision on time.
+#[derive(Clone, Debug, Serialize)]
+pub struct DecisionRate {
+    /// The decision.
+    pub decision: crate::Id,
+    /// Share of runs in which it was taken by its deadline, from 0 to 1.
+    pub on_time: f64,
+    /// Share of runs in which it was taken at all.
+    pub taken: f64,
+}
+
+/// What bot teams achieved over many runs.
+#[derive(Clone, Debug, Serialize)]
+pub struct Simulation {
+    /// The case.
+    pub case: crate::Id,
+    /// Runs played.
+    pub runs: usize,
+    /// The first seed; run `i` uses `seed + i`.
+    pub seed: u64,
+    /// Share of runs solved (correct conclusion, complete bundle), from 0 to 1.
+    pub solve_rate: f64,
+    /// Share of runs that adopted the correct conclusion.
+    pub correct_conclusion_rate: f64,
+    /// Share of runs that adopted a wrong conclusion.
+    pub wrong_conclusion_rate: f64,
+    /// Median scenario time at the end of a run, in minutes.
+    pub median_minutes: Minutes,
+    /// Mean share of the case's clues found by the table, from 0 to 1.
+    pub clues_found: f64,
+    /// Mean breaches per run.
+    pub breaches_per_run: f64,
+    /// Share of runs with at least one breach.
+    pub runs_with_breach: f64,
+    /// Each expected decision's rates.
+    pub decisions: Vec<DecisionRate>,
+}
+
+/// Plays `runs` bot-team sessions and reports the figures.
+pub fn simulate(case: Arc<Case>, runs: usize, seed: u64) -> Simulation {
+    let temperament = Temperament::default();
+    let s = case.scenario();
+    let mut solved = 0;
+    let mut correct = 0;
+    let mut wrong = 0;
+    let mut durations = Vec::with_capacity(runs);
+    let mut found = 0.0;
+    let mut breaches = 0usize;
+    let mut breach_runs = 0;
+    let mut on_time = vec![0usize; s.solution.expected_decisions.len()];
+    let mut taken = vec![0usize; s.solution.expected_decisions.len()];
+    for run in 0..runs {
+        let session = play(Arc::clone(&case), seed.wrapping_add(run as u64), &temperament);
+        let Ok(debrief) = Debrief::build(&case, session.events()) else { continue };
+        let table = &debrief.table;
+        solved += usize::from(table.solved);
+        correct += usize::from(table.conclusion_correct);
+        wrong += usize::from(table.conclusion.is_some() && !table.conclusion_correct);
+        durations.push(table.duration);
+        found += table.clues_found;
+        breaches += table.breaches;
+        breach_runs += usize::from(table.breaches > 0);
+        for (i, expected) in s.solution.expected_decisions.iter().enumerate() {
+            if let Some(review) = table.decisions.iter().find(|d| d.decision == expected.decision) {
+                match review.status {
+                    DecisionStatus::OnTime { .. } => {
+                        on_time[i] += 1;
+                        taken[i] += 1;
+                    }
+                    DecisionStatus::Late { .. } => taken[i] += 1,
+                    _ => {}
+                }
+            }
+        }
+    }
+    durations.sort_unstable();
+    let rate = |n: usize| if runs == 0 { 0.0 } else { n as f64 / runs as f64 };
+    Simulation {
+        case: s.id.clone(),
+        runs,
+        seed,
+        solve_rate: rate(solved),
+        correct_conclusion_rate: rate(correct),
+        wrong_conclusion_rate: rate(wrong),
+        median_minutes: durations.get(durations.len() / 2).copied().unwrap_or(0),
+        clues_found: if runs == 0 { 0.0 } else { found / runs as f64 },
+        breaches_per_run: if runs == 0 { 0.0 } else { breaches as f64 / runs as f64 },
+        runs_with_breach: rate(breach_runs),
+        decisions: s
+            .solution
+            .expected_decisions
+            .iter()
+            .enumerate()
+            .map(|(i, e)| DecisionRate { decision: e.decision.clone(), on_time: rate(on_time[i]), taken: rate(taken[i]) })
+            .collect(),
+    }
+}
