@@ -1,1 +1,18 @@
-fn main(){}
+//! `faisceau`: the command line of the Faisceau training simulation.
+
+mod cli;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let args = cli::Cli::parse();
+    match cli::run(args) {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("faisceau: {message}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -96,14 +96,15 @@ impl Reach {
         true
     }
 
-    fn apply(&mut self, case: &Case, role: Option<usize>, effects: &[Effect]) -> bool {
+    /// Applies effects; a reveal with no `to` goes to `audience`.
+    fn apply(&mut self, case: &Case, audience: &[usize], effects: &[Effect]) -> bool {
         let mut changed = false;
         for effect in effects {
             match effect {
                 Effect::Reveal { clue, to } => {
                     let Some(c) = case.clue(clue.as_str()) else { continue };
                     if to.is_empty() {
-                        if let Some(r) = role {
+                        for &r in audience {
                             changed |= self.learn(r, c, true);
                         }
                     }
@@ -188,7 +189,7 @@ pub fn analyse(case: &Case) -> Analysis {
             if let Some(role) = taker {
                 reach.decided[d] = true;
                 changed = true;
-                reach.apply(case, Some(role), &decision.effects);
+                reach.apply(case, &[role], &decision.effects);
             }
         }
         for (i, inject) in s.injects.iter().enumerate() {
@@ -199,7 +200,12 @@ pub fn analyse(case: &Case) -> Analysis {
             if ready && !released[i] {
                 released[i] = true;
                 changed = true;
-                reach.apply(case, None, &inject.effects);
+                let audience: Vec<usize> = if inject.to.is_empty() {
+                    (0..roles).collect()
+                } else {
+                    inject.to.iter().filter_map(|r| case.role(r.as_str())).collect()
+                };
+                reach.apply(case, &audience, &inject.effects);
             }
         }
         for c in 0..s.clues.len() {

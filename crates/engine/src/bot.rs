@@ -36,7 +36,7 @@ pub struct Temperament {
 
 impl Default for Temperament {
     fn default() -> Self {
-        Temperament { tagging: 0.85, sharing: 0.7, carelessness: 0.04, decisiveness: 0.6, deference: 0.5, credulity: 0.25 }
+        Temperament { tagging: 0.85, sharing: 0.7, carelessness: 0.004, decisiveness: 0.6, deference: 0.5, credulity: 0.25 }
     }
 }
 
@@ -168,10 +168,12 @@ impl Bot {
             return Some(share);
         }
 
-        // Propose a conclusion when the evidence is there, or when a trap tempts.
+        // Propose a conclusion in the last phase when the evidence is there;
+        // earlier, only a trap may tempt a bot to conclude too fast.
+        let last = state.phase + 1 == s.phases.len();
         if state.proposal.is_none() && state.adopted.is_none() && self.proposed_in_phase != Some(state.phase) {
             let evidence = self.evidence(case, session);
-            if evidence >= 1.0 {
+            if last && evidence >= 1.0 {
                 self.proposed_in_phase = Some(state.phase);
                 return Some(self.proposal(case, correct));
             }
@@ -194,7 +196,6 @@ impl Bot {
         }
 
         // Last phase, nothing left to do: put the best reading to the table.
-        let last = state.phase + 1 == s.phases.len();
         if last && state.proposal.is_none() && state.adopted.is_none() && self.proposed_in_phase != Some(state.phase) {
             self.proposed_in_phase = Some(state.phase);
             let evidence = self.evidence(case, session);

@@ -3,6 +3,7 @@
 use ron::error::{Error as RonError, SpannedError};
 use ron::extensions::Extensions;
 
+use crate::analysis::{Analysis, analyse};
 use crate::case::Case;
 use crate::diagnostic::{Diagnostic, Severity, closest, line_column};
 use crate::locate::SourceMap;
@@ -16,6 +17,8 @@ pub struct Loaded {
     pub case: Case,
     /// Warnings, such as missing translations.
     pub warnings: Vec<Diagnostic>,
+    /// What can happen in the case, and whether it can be solved.
+    pub analysis: Analysis,
 }
 
 /// A scenario that did not load: every diagnostic found, errors first.
@@ -62,13 +65,25 @@ pub fn load_bytes(bytes: &[u8], file: &str) -> Result<Loaded, LoadError> {
 /// Loads a scenario from `source`; `file` names it in diagnostics.
 pub fn load(source: &str, file: &str) -> Result<Loaded, LoadError> {
     let scenario = parse(source, file)?;
-    let findings = validate(&scenario);
+    let mut findings = validate(&scenario);
+    let structural_error = findings.iter().any(|f| f.severity == Severity::Error);
+    // Reachability means little while references are broken, so it runs on a sound structure only.
+    let (case, analysis) = if structural_error {
+        (None, None)
+    } else {
+        let case = Case::new(scenario);
+        let analysis = analyse(&case);
+        findings.extend(analysis.findings.iter().cloned());
+        (Some(case), Some(analysis))
+    };
     let mut diagnostics = locate_findings(source, file, findings);
-    if diagnostics.iter().any(Diagnostic::is_error) {
-        return Err(LoadError { file: file.to_owned(), diagnostics });
+    match (case, analysis) {
+        (Some(case), Some(analysis)) if !diagnostics.iter().any(Diagnostic::is_error) => {
+            diagnostics.sort_by_key(|d| (d.line, d.column));
+            Ok(Loaded { case, warnings: diagnostics, analysis })
+        }
+        _ => Err(LoadError { file: file.to_owned(), diagnostics }),
     }
-    diagnostics.sort_by_key(|d| (d.line, d.column));
-    Ok(Loaded { case: Case::new(scenario), warnings: diagnostics })
 }
 
 /// Parses the text into the model without checking its meaning.
@@ -88,10 +103,10 @@ fn locate_findings(source: &str, file: &str, findings: Vec<Finding>) -> Vec<Diag
     let mut diagnostics: Vec<Diagnostic> = findings
         .into_iter()
         .map(|finding| {
-            let place = map.resolve(&finding.path);
+            let place = map.resolve_item(&finding.path);
             let mut hint = finding.hint;
             if let Some(related) = &finding.related {
-                let other = map.resolve(related);
+                let other = map.resolve_item(related);
                 let see = format!("the other one is at line {}, column {}", other.line, other.column);
                 hint = Some(match hint {
                     Some(hint) => format!("{hint}; {see}"),

@@ -126,6 +126,17 @@ impl SourceMap {
         self.places.entry(path.to_owned()).or_insert(place);
     }
 
+    /// The place of an item's `id` when `path` names a list item that has
+    /// one, else the place of `path`: "clue X" reads best pointing at X.
+    pub fn resolve_item(&self, path: &str) -> Place {
+        if path.ends_with(']')
+            && let Some(place) = self.places.get(&format!("{path}.id"))
+        {
+            return *place;
+        }
+        self.resolve(path)
+    }
+
     /// The place of `path`, or of its nearest recorded ancestor, or line 1.
     pub fn resolve(&self, path: &str) -> Place {
         let mut path = path;

@@ -1,0 +1,174 @@
+//! `faisceau check PATH... [--format json]`
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use faisceau_engine::diagnostic::Diagnostic;
+use faisceau_engine::load::{load_bytes, parse};
+use faisceau_engine::{Analysis, Loaded};
+use serde::Serialize;
+
+use super::Format;
+
+/// Every `.ron` file named or found under the paths, in a stable order.
+pub fn scenario_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            collect(path, &mut files).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        } else if path.exists() {
+            files.push(path.clone());
+        } else {
+            return Err(format!("{}: no such file or directory", path.display()));
+        }
+    }
+    Ok(files)
+}
+
+fn collect(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?.map(|e| e.map(|e| e.path())).collect::<Result<_, _>>()?;
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            collect(&path, files)?;
+        } else if path.extension().is_some_and(|e| e == "ron") {
+            files.push(path);
+        }
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct Located<'a> {
+    file: &'a str,
+    line: usize,
+    column: usize,
+    message: &'a str,
+    hint: Option<&'a str>,
+}
+
+impl<'a> From<&'a Diagnostic> for Located<'a> {
+    fn from(d: &'a Diagnostic) -> Self {
+        Located { file: &d.file, line: d.line, column: d.column, message: &d.message, hint: d.hint.as_deref() }
+    }
+}
+
+#[derive(Serialize, Default)]
+struct Counts {
+    roles: usize,
+    clues: usize,
+    actions: usize,
+    decisions: usize,
+}
+
+#[derive(Serialize)]
+struct FileReport<'a> {
+    file: &'a str,
+    ok: bool,
+    errors: Vec<Located<'a>>,
+    warnings: Vec<Located<'a>>,
+    languages: Vec<String>,
+    counts: Option<Counts>,
+    solvable: bool,
+    analysis: Option<&'a Analysis>,
+}
+
+enum Outcome {
+    Loaded(Loaded),
+    Failed(Vec<Diagnostic>),
+}
+
+pub fn run(paths: &[PathBuf], format: Format) -> Result<ExitCode, String> {
+    let files = scenario_files(paths)?;
+    if files.is_empty() {
+        return Err("no .ron file found".into());
+    }
+    let mut failed = 0;
+    let mut out = String::new();
+    for path in &files {
+        let name = path.display().to_string();
+        let bytes = std::fs::read(path).map_err(|e| format!("cannot read {name}: {e}"))?;
+        let outcome = match load_bytes(&bytes, &name) {
+            Ok(loaded) => Outcome::Loaded(loaded),
+            Err(err) => Outcome::Failed(err.diagnostics),
+        };
+        // A file that fails later checks still parses: its counts help the author.
+        let parsed = match &outcome {
+            Outcome::Loaded(loaded) => Some(loaded.case.scenario().clone()),
+            Outcome::Failed(_) => std::str::from_utf8(&bytes).ok().and_then(|s| parse(s, &name).ok()),
+        };
+        let counts = parsed.as_ref().map(|s| Counts { roles: s.roles.len(), clues: s.clues.len(), actions: s.actions.len(), decisions: s.decisions.len() });
+        let languages = parsed.as_ref().map(|s| s.languages.clone()).unwrap_or_default();
+        let diagnostics: &[Diagnostic] = match &outcome {
+            Outcome::Loaded(loaded) => &loaded.warnings,
+            Outcome::Failed(diagnostics) => diagnostics,
+        };
+        let analysis = match &outcome {
+            Outcome::Loaded(loaded) => Some(&loaded.analysis),
+            Outcome::Failed(_) => None,
+        };
+        let ok = matches!(outcome, Outcome::Loaded(_));
+        failed += usize::from(!ok);
+        match format {
+            Format::Json => {
+                let report = FileReport {
+                    file: &name,
+                    ok,
+                    errors: diagnostics.iter().filter(|d| d.is_error()).map(Located::from).collect(),
+                    warnings: diagnostics.iter().filter(|d| !d.is_error()).map(Located::from).collect(),
+                    languages,
+                    counts,
+                    solvable: analysis.is_some_and(|a| a.solvable),
+                    analysis,
+                };
+                let _ = writeln!(out, "{}", serde_json::to_string(&report).map_err(|e| e.to_string())?);
+            }
+            Format::Human => {
+                for diagnostic in diagnostics {
+                    let _ = writeln!(out, "{diagnostic}");
+                }
+                let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+                let warnings = diagnostics.len() - errors;
+                match (&outcome, counts) {
+                    (Outcome::Loaded(loaded), Some(counts)) => {
+                        let s = loaded.case.scenario();
+                        let _ = writeln!(out, "✓ {name} — {}", s.title.get("fr"));
+                        let _ = writeln!(out, 
+                            "  {} roles, {} clues, {} actions, {} decisions; languages: {}; {warnings} warning(s)",
+                            counts.roles,
+                            counts.clues,
+                            counts.actions,
+                            counts.decisions,
+                            languages.join(", ")
+                        );
+                        print_analysis(&mut out, &loaded.analysis);
+                    }
+                    _ => let _ = writeln!(out, "✗ {name}: {errors} error(s), {warnings} warning(s)"),
+                }
+                let _ = writeln!(out);
+            }
+        }
+    }
+    if format == Format::Human {
+        let _ = writeln!(out, "{} file(s) checked: {} ok, {} with errors", files.len(), files.len() - failed, failed);
+    }
+    super::emit(&out)?;
+    Ok(if failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+fn print_analysis(out: &mut String, analysis: &Analysis) {
+    let _ = writeln!(out, 
+        "  solvable: {}; reachable: {} clues, {} actions, {} decisions",
+        if analysis.solvable { "yes" } else { "no" },
+        analysis.reachable_clues,
+        analysis.reachable_actions,
+        analysis.reachable_decisions
+    );
+    if !analysis.bundle.is_empty() {
+        let bundle: Vec<String> = analysis.bundle.iter().map(|b| format!("{} {}/{}", b.category, b.reachable, b.required)).collect();
+        let _ = writeln!(out, "  bundle (reachable/required): {}", bundle.join(", "));
+    }
+    let reach: Vec<String> = analysis.role_reach.iter().map(|r| format!("{} {}+{}", r.role, r.discoverable, r.knowable - r.discoverable.min(r.knowable))).collect();
+    let _ = writeln!(out, "  clues per role (own + shared): {}", reach.join(", "));
+}
