@@ -144,7 +144,9 @@ pub fn run(paths: &[PathBuf], format: Format) -> Result<ExitCode, String> {
                         );
                         print_analysis(&mut out, &loaded.analysis);
                     }
-                    _ => let _ = writeln!(out, "✗ {name}: {errors} error(s), {warnings} warning(s)"),
+                    _ => {
+                        let _ = writeln!(out, "✗ {name}: {errors} error(s), {warnings} warning(s)");
+                    }
                 }
                 let _ = writeln!(out);
             }

@@ -29,7 +29,9 @@ pub fn run(path: &Path, runs: usize, seed: u64, format: Format) -> Result<ExitCo
     let elapsed = started.elapsed();
     let mut out = String::new();
     match format {
-        Format::Json => let _ = writeln!(out, "{}", serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?),
+        Format::Json => {
+            let _ = writeln!(out, "{}", serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?);
+        }
         Format::Human => {
             let percent = |x: f64| format!("{:.0}%", x * 100.0);
             let _ = writeln!(out, "{name}: {} bot-team runs from seed {} ({:.2} s)", report.runs, report.seed, elapsed.as_secs_f64());
