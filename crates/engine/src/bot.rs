@@ -36,7 +36,7 @@ pub struct Temperament {
 
 impl Default for Temperament {
     fn default() -> Self {
-        Temperament { tagging: 0.85, sharing: 0.7, carelessness: 0.004, decisiveness: 0.6, deference: 0.5, credulity: 0.25 }
+        Temperament { tagging: 0.85, sharing: 0.7, carelessness: 0.0015, decisiveness: 0.6, deference: 0.5, credulity: 0.25 }
     }
 }
 

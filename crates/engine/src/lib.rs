@@ -30,6 +30,6 @@ pub use load::{LoadError, Loaded, load, load_bytes};
 pub use text::Text;
 pub use refusal::{Refusal, Unmet};
 pub use session::{Event, EventKind, RoleCommand, Session, TrainerCommand};
-pub use view::{Preview, RoleView};
+pub use view::{Preview, RoleView, TrainerView};
 pub use debrief::Debrief;
 pub use bot::{Bot, Simulation, Temperament, play, simulate};

@@ -141,7 +141,29 @@ fn syntax_diagnostic(source: &str, file: &str, err: &SpannedError) -> Diagnostic
     } else {
         (position.line, position.col)
     };
-    Diagnostic::at(Severity::Error, file, source, line, column, message, hint)
+    let (line, column) = if matches!(err.code, RonError::ExpectedComma) { after_previous_token(source, line, column) } else { (line, column) };
+    let mut diagnostic = Diagnostic::at(Severity::Error, file, source, line, column, message, hint);
+    diagnostic.width = word_width(&diagnostic.snippet, column);
+    diagnostic
+}
+
+/// The position just after the last token before (line, column): where a
+/// missing comma belongs.
+fn after_previous_token(source: &str, line: usize, column: usize) -> (usize, usize) {
+    let Some(line_start) = source.split_inclusive('\n').take(line - 1).map(str::len).reduce(|a, b| a + b).or(Some(0)) else {
+        return (line, column);
+    };
+    let offset = line_start + source[line_start..].chars().take(column - 1).map(char::len_utf8).sum::<usize>();
+    let before = source[..offset.min(source.len())].trim_end();
+    if before.is_empty() {
+        return (line, column);
+    }
+    line_column(source, before.len())
+}
+
+/// How many characters of a name or number start at `column`, at least 1.
+fn word_width(line: &str, column: usize) -> usize {
+    line.chars().skip(column - 1).take_while(|c| c.is_alphanumeric() || *c == '_').count().max(1)
 }
 
 fn one_of(names: &[&str]) -> String {
@@ -166,7 +188,7 @@ fn explain(code: &RonError) -> (String, Option<String>) {
         ),
         RonError::ExpectedComma => (
             "expected a comma here".into(),
-            Some("fields and list items are separated by `,`; the line above may be missing one".into()),
+            Some("fields and list items are separated by `,`: add one here".into()),
         ),
         RonError::ExpectedStructLikeEnd | RonError::ExpectedOptionEnd => (
             "expected `)` here".into(),
