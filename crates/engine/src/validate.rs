@@ -228,6 +228,14 @@ impl<'a> Checker<'a> {
             }
         }
         for (i, clue) in s.clues.iter().enumerate() {
+            let public = [(&indicators, "indicator"), (&actions, "action"), (&decisions, "decision"), (&roles, "role"), (&people, "person"), (&categories, "category")];
+            if let Some((_, kind)) = public.iter().find(|(ids, _)| ids.contains(clue.id.as_str())) {
+                self.push(Finding::warning(
+                    format!("clues[{i}].id"),
+                    format!("the clue id `{}` is also the id of a {kind}", clue.id),
+                    Some("give clues ids of their own: every trainee sees the other ids, and must not see a clue's before finding it".into()),
+                ));
+            }
             self.text(&clue.text, format!("clues[{i}].text"));
             self.reference(&classes, &clue.class, format!("clues[{i}].class"));
             for (j, support) in clue.indicators.iter().enumerate() {
