@@ -4,7 +4,11 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn faisceau(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_faisceau")).args(args).current_dir(env!("CARGO_MANIFEST_DIR")).output().expect("runs")
+    Command::new(env!("CARGO_BIN_EXE_faisceau"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("runs")
 }
 
 fn stdout(output: &Output) -> String {
@@ -18,7 +22,10 @@ fn scratch(name: &str) -> PathBuf {
 }
 
 fn tutorial() -> String {
-    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/engine/tests/fixtures/premier_cas.ron")).unwrap()
+    std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/engine/tests/fixtures/premier_cas.ron"),
+    )
+    .unwrap()
 }
 
 #[test]
@@ -26,7 +33,10 @@ fn check_of_the_library_is_clean() {
     let output = faisceau(&["check", "scenarios/"]);
     let text = stdout(&output);
     assert!(output.status.success(), "{text}");
-    assert!(text.contains("✓ scenarios/foyer_fugues.ron — Les nuits de Maëlle"), "{text}");
+    assert!(
+        text.contains("✓ scenarios/foyer_fugues.ron — Les nuits de Maëlle"),
+        "{text}"
+    );
     assert!(text.contains("solvable: yes"), "{text}");
     assert!(text.contains("0 with errors"), "{text}");
 }
@@ -36,29 +46,53 @@ fn check_reports_every_error_with_its_place_and_fails() {
     let dir = scratch("broken");
     let broken = tutorial()
         .replacen(r#"reveals: ["dort_gare"]"#, r#"reveals: ["dort_gar"]"#, 1)
-        .replacen(r#"category: "vulnerabilite", name"#, r#"category: "vulnerable", name"#, 1);
+        .replacen(
+            r#"category: "vulnerabilite", name"#,
+            r#"category: "vulnerable", name"#,
+            1,
+        );
     std::fs::write(dir.join("broken.ron"), &broken).unwrap();
     std::fs::write(dir.join("good.ron"), tutorial()).unwrap();
     std::fs::write(dir.join("notes.txt"), "not a scenario").unwrap();
     let output = faisceau(&["check", dir.to_str().unwrap()]);
     let text = stdout(&output);
     assert_eq!(output.status.code(), Some(1), "{text}");
-    let broken_line = broken.lines().position(|l| l.contains("dort_gar\"")).unwrap() + 1;
-    assert!(text.contains(&format!("broken.ron:{broken_line}:")), "{text}");
+    let broken_line = broken
+        .lines()
+        .position(|l| l.contains("dort_gar\""))
+        .unwrap()
+        + 1;
+    assert!(
+        text.contains(&format!("broken.ron:{broken_line}:")),
+        "{text}"
+    );
     assert!(text.contains("error: unknown clue `dort_gar`"), "{text}");
     assert!(text.contains("hint: did you mean `dort_gare`?"), "{text}");
-    assert!(text.contains("error: unknown category `vulnerable`"), "{text}");
-    assert!(text.contains("2 file(s) checked: 1 ok, 1 with errors"), "{text}");
+    assert!(
+        text.contains("error: unknown category `vulnerable`"),
+        "{text}"
+    );
+    assert!(
+        text.contains("2 file(s) checked: 1 ok, 1 with errors"),
+        "{text}"
+    );
 }
 
 #[test]
 fn check_json_gives_one_object_per_file() {
     let dir = scratch("json");
-    std::fs::write(dir.join("a_broken.ron"), tutorial().replacen("    title:", "    titel:", 1)).unwrap();
+    std::fs::write(
+        dir.join("a_broken.ron"),
+        tutorial().replacen("    title:", "    titel:", 1),
+    )
+    .unwrap();
     std::fs::write(dir.join("b_good.ron"), tutorial()).unwrap();
     let output = faisceau(&["check", dir.to_str().unwrap(), "--format", "json"]);
     assert_eq!(output.status.code(), Some(1));
-    let objects: Vec<serde_json::Value> = stdout(&output).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let objects: Vec<serde_json::Value> = stdout(&output)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(objects.len(), 2);
     let broken = &objects[0];
     assert_eq!(broken["ok"], false);
@@ -73,7 +107,10 @@ fn check_json_gives_one_object_per_file() {
     assert_eq!(good["ok"], true);
     assert_eq!(good["solvable"], true);
     assert_eq!(good["languages"], serde_json::json!(["fr", "en"]));
-    assert_eq!(good["counts"], serde_json::json!({"roles": 2, "clues": 2, "actions": 2, "decisions": 1}));
+    assert_eq!(
+        good["counts"],
+        serde_json::json!({"roles": 2, "clues": 2, "actions": 2, "decisions": 1})
+    );
     assert_eq!(good["warnings"], serde_json::json!([]));
 }
 
@@ -81,12 +118,24 @@ fn check_json_gives_one_object_per_file() {
 fn a_missing_file_is_a_clear_error() {
     let output = faisceau(&["check", "no/such/case.ron"]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("no/such/case.ron: no such file or directory"));
+    assert!(
+        String::from_utf8_lossy(&output.stderr)
+            .contains("no/such/case.ron: no such file or directory")
+    );
 }
 
 #[test]
 fn simulate_reports_the_solve_rate() {
-    let output = faisceau(&["simulate", "scenarios/foyer_fugues.ron", "--runs", "50", "--seed", "3", "--format", "json"]);
+    let output = faisceau(&[
+        "simulate",
+        "scenarios/foyer_fugues.ron",
+        "--runs",
+        "50",
+        "--seed",
+        "3",
+        "--format",
+        "json",
+    ]);
     assert!(output.status.success());
     let report: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
     let rate = report["solve_rate"].as_f64().unwrap();
@@ -95,11 +144,32 @@ fn simulate_reports_the_solve_rate() {
     assert!(report["median_minutes"].as_u64().unwrap() > 0);
     assert!(report["clues_found"].as_f64().unwrap() > 0.0);
     assert_eq!(report["decisions"].as_array().unwrap().len(), 4);
-    let again = faisceau(&["simulate", "scenarios/foyer_fugues.ron", "--runs", "50", "--seed", "3", "--format", "json"]);
-    assert_eq!(stdout(&output), stdout(&again), "the same seed gives the same figures");
+    let again = faisceau(&[
+        "simulate",
+        "scenarios/foyer_fugues.ron",
+        "--runs",
+        "50",
+        "--seed",
+        "3",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(
+        stdout(&output),
+        stdout(&again),
+        "the same seed gives the same figures"
+    );
 
-    let human = stdout(&faisceau(&["simulate", "scenarios/foyer_fugues.ron", "--runs", "20"]));
-    assert!(human.contains("solved (correct conclusion and bundle):"), "{human}");
+    let human = stdout(&faisceau(&[
+        "simulate",
+        "scenarios/foyer_fugues.ron",
+        "--runs",
+        "20",
+    ]));
+    assert!(
+        human.contains("solved (correct conclusion and bundle):"),
+        "{human}"
+    );
     assert!(human.contains("signalement_parquet"), "{human}");
 }
 

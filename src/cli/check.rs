@@ -16,7 +16,8 @@ pub fn scenario_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     let mut files = Vec::new();
     for path in paths {
         if path.is_dir() {
-            collect(path, &mut files).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            collect(path, &mut files)
+                .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         } else if path.exists() {
             files.push(path.clone());
         } else {
@@ -27,7 +28,9 @@ pub fn scenario_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
 }
 
 fn collect(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?.map(|e| e.map(|e| e.path())).collect::<Result<_, _>>()?;
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<Result<_, _>>()?;
     entries.sort();
     for path in entries {
         if path.is_dir() {
@@ -50,7 +53,13 @@ struct Located<'a> {
 
 impl<'a> From<&'a Diagnostic> for Located<'a> {
     fn from(d: &'a Diagnostic) -> Self {
-        Located { file: &d.file, line: d.line, column: d.column, message: &d.message, hint: d.hint.as_deref() }
+        Located {
+            file: &d.file,
+            line: d.line,
+            column: d.column,
+            message: &d.message,
+            hint: d.hint.as_deref(),
+        }
     }
 }
 
@@ -74,11 +83,6 @@ struct FileReport<'a> {
     analysis: Option<&'a Analysis>,
 }
 
-enum Outcome {
-    Loaded(Loaded),
-    Failed(Vec<Diagnostic>),
-}
-
 pub fn run(paths: &[PathBuf], format: Format) -> Result<ExitCode, String> {
     let files = scenario_files(paths)?;
     if files.is_empty() {
@@ -89,40 +93,60 @@ pub fn run(paths: &[PathBuf], format: Format) -> Result<ExitCode, String> {
     for path in &files {
         let name = path.display().to_string();
         let bytes = std::fs::read(path).map_err(|e| format!("cannot read {name}: {e}"))?;
-        let outcome = match load_bytes(&bytes, &name) {
-            Ok(loaded) => Outcome::Loaded(loaded),
-            Err(err) => Outcome::Failed(err.diagnostics),
-        };
+        let outcome: Result<Loaded, Vec<Diagnostic>> =
+            load_bytes(&bytes, &name).map_err(|err| err.diagnostics);
         // A file that fails later checks still parses: its counts help the author.
         let parsed = match &outcome {
-            Outcome::Loaded(loaded) => Some(loaded.case.scenario().clone()),
-            Outcome::Failed(_) => std::str::from_utf8(&bytes).ok().and_then(|s| parse(s, &name).ok()),
+            Ok(loaded) => Some(loaded.case.scenario().clone()),
+            Err(_) => std::str::from_utf8(&bytes)
+                .ok()
+                .and_then(|s| parse(s, &name).ok()),
         };
-        let counts = parsed.as_ref().map(|s| Counts { roles: s.roles.len(), clues: s.clues.len(), actions: s.actions.len(), decisions: s.decisions.len() });
-        let languages = parsed.as_ref().map(|s| s.languages.clone()).unwrap_or_default();
+        let counts = parsed.as_ref().map(|s| Counts {
+            roles: s.roles.len(),
+            clues: s.clues.len(),
+            actions: s.actions.len(),
+            decisions: s.decisions.len(),
+        });
+        let languages = parsed
+            .as_ref()
+            .map(|s| s.languages.clone())
+            .unwrap_or_default();
         let diagnostics: &[Diagnostic] = match &outcome {
-            Outcome::Loaded(loaded) => &loaded.warnings,
-            Outcome::Failed(diagnostics) => diagnostics,
+            Ok(loaded) => &loaded.warnings,
+            Err(diagnostics) => diagnostics,
         };
         let analysis = match &outcome {
-            Outcome::Loaded(loaded) => Some(&loaded.analysis),
-            Outcome::Failed(_) => None,
+            Ok(loaded) => Some(&loaded.analysis),
+            Err(_) => None,
         };
-        let ok = matches!(outcome, Outcome::Loaded(_));
+        let ok = outcome.is_ok();
         failed += usize::from(!ok);
         match format {
             Format::Json => {
                 let report = FileReport {
                     file: &name,
                     ok,
-                    errors: diagnostics.iter().filter(|d| d.is_error()).map(Located::from).collect(),
-                    warnings: diagnostics.iter().filter(|d| !d.is_error()).map(Located::from).collect(),
+                    errors: diagnostics
+                        .iter()
+                        .filter(|d| d.is_error())
+                        .map(Located::from)
+                        .collect(),
+                    warnings: diagnostics
+                        .iter()
+                        .filter(|d| !d.is_error())
+                        .map(Located::from)
+                        .collect(),
                     languages,
                     counts,
                     solvable: analysis.is_some_and(|a| a.solvable),
                     analysis,
                 };
-                let _ = writeln!(out, "{}", serde_json::to_string(&report).map_err(|e| e.to_string())?);
+                let _ = writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string(&report).map_err(|e| e.to_string())?
+                );
             }
             Format::Human => {
                 for diagnostic in diagnostics {
@@ -131,10 +155,11 @@ pub fn run(paths: &[PathBuf], format: Format) -> Result<ExitCode, String> {
                 let errors = diagnostics.iter().filter(|d| d.is_error()).count();
                 let warnings = diagnostics.len() - errors;
                 match (&outcome, counts) {
-                    (Outcome::Loaded(loaded), Some(counts)) => {
+                    (Ok(loaded), Some(counts)) => {
                         let s = loaded.case.scenario();
                         let _ = writeln!(out, "✓ {name} — {}", s.title.get("fr"));
-                        let _ = writeln!(out, 
+                        let _ = writeln!(
+                            out,
                             "  {} roles, {} clues, {} actions, {} decisions; languages: {}; {warnings} warning(s)",
                             counts.roles,
                             counts.clues,
@@ -153,14 +178,25 @@ pub fn run(paths: &[PathBuf], format: Format) -> Result<ExitCode, String> {
         }
     }
     if format == Format::Human {
-        let _ = writeln!(out, "{} file(s) checked: {} ok, {} with errors", files.len(), files.len() - failed, failed);
+        let _ = writeln!(
+            out,
+            "{} file(s) checked: {} ok, {} with errors",
+            files.len(),
+            files.len() - failed,
+            failed
+        );
     }
     super::emit(&out)?;
-    Ok(if failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    Ok(if failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn print_analysis(out: &mut String, analysis: &Analysis) {
-    let _ = writeln!(out, 
+    let _ = writeln!(
+        out,
         "  solvable: {}; reachable: {} clues, {} actions, {} decisions",
         if analysis.solvable { "yes" } else { "no" },
         analysis.reachable_clues,
@@ -168,9 +204,24 @@ fn print_analysis(out: &mut String, analysis: &Analysis) {
         analysis.reachable_decisions
     );
     if !analysis.bundle.is_empty() {
-        let bundle: Vec<String> = analysis.bundle.iter().map(|b| format!("{} {}/{}", b.category, b.reachable, b.required)).collect();
+        let bundle: Vec<String> = analysis
+            .bundle
+            .iter()
+            .map(|b| format!("{} {}/{}", b.category, b.reachable, b.required))
+            .collect();
         let _ = writeln!(out, "  bundle (reachable/required): {}", bundle.join(", "));
     }
-    let reach: Vec<String> = analysis.role_reach.iter().map(|r| format!("{} {}+{}", r.role, r.discoverable, r.knowable - r.discoverable.min(r.knowable))).collect();
+    let reach: Vec<String> = analysis
+        .role_reach
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {}+{}",
+                r.role,
+                r.discoverable,
+                r.knowable - r.discoverable.min(r.knowable)
+            )
+        })
+        .collect();
     let _ = writeln!(out, "  clues per role (own + shared): {}", reach.join(", "));
 }

@@ -67,7 +67,12 @@ fn emit(out: &str) -> Result<(), String> {
 pub fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
         Some(Command::Check { paths, format }) => check::run(&paths, format),
-        Some(Command::Simulate { scenario, runs, seed, format }) => simulate::run(&scenario, runs, seed, format),
+        Some(Command::Simulate {
+            scenario,
+            runs,
+            seed,
+            format,
+        }) => simulate::run(&scenario, runs, seed, format),
         None => {
             use clap::CommandFactory;
             let mut command = Cli::command();

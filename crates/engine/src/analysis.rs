@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::case::Case;
 use crate::id::Id;
-use crate::model::{Condition, Effect, Trigger, Verdict};
+use crate::model::{Condition, Effect, Trigger};
 use crate::validate::Finding;
 
 /// What the analysis found.
@@ -65,11 +65,19 @@ struct Reach {
 impl Reach {
     fn satisfied(&self, case: &Case, role: usize, condition: &Condition) -> bool {
         match condition {
-            Condition::Knows(clue) => case.clue(clue.as_str()).is_some_and(|c| self.known[role][c]),
-            Condition::Decided(decision) => case.decision(decision.as_str()).is_some_and(|d| self.decided[d]),
+            Condition::Knows(clue) => case
+                .clue(clue.as_str())
+                .is_some_and(|c| self.known[role][c]),
+            Condition::Decided(decision) => case
+                .decision(decision.as_str())
+                .is_some_and(|d| self.decided[d]),
             Condition::FromPhase(_) => true,
-            Condition::Done(action) => case.action(action.as_str()).is_some_and(|a| self.done[role][a]),
-            Condition::Trust { person, at_least } => case.person(person.as_str()).is_some_and(|p| self.trust[p] >= *at_least),
+            Condition::Done(action) => case
+                .action(action.as_str())
+                .is_some_and(|a| self.done[role][a]),
+            Condition::Trust { person, at_least } => case
+                .person(person.as_str())
+                .is_some_and(|p| self.trust[p] >= *at_least),
         }
     }
 
@@ -77,7 +85,11 @@ impl Reach {
         if change <= 0 {
             return false;
         }
-        let next = if repeatable { 5 } else { (self.trust[person] + change).min(5) };
+        let next = if repeatable {
+            5
+        } else {
+            (self.trust[person] + change).min(5)
+        };
         if next > self.trust[person] {
             self.trust[person] = next;
             return true;
@@ -102,7 +114,9 @@ impl Reach {
         for effect in effects {
             match effect {
                 Effect::Reveal { clue, to } => {
-                    let Some(c) = case.clue(clue.as_str()) else { continue };
+                    let Some(c) = case.clue(clue.as_str()) else {
+                        continue;
+                    };
                     if to.is_empty() {
                         for &r in audience {
                             changed |= self.learn(r, c, true);
@@ -145,16 +159,8 @@ pub fn analyse(case: &Case) -> Analysis {
         }
     }
     // Whether some channel lets a clue of each class go from one role to another.
-    let mut shareable = vec![vec![vec![false; roles]; roles]; s.confidentiality.len()];
-    for (class, matrix) in shareable.iter_mut().enumerate() {
-        if let Some(sample) = case.clue_class.iter().position(|&k| k == class) {
-            for (from, row) in matrix.iter_mut().enumerate() {
-                for (to, cell) in row.iter_mut().enumerate() {
-                    *cell = from != to && case.best_verdict(sample, from, to) != Verdict::Breach;
-                }
-            }
-        }
-    }
+    let shareable =
+        |class: usize, from: usize, to: usize| case.best_share(class, from, to).is_some();
     let mut released = vec![false; s.injects.len()];
     loop {
         let mut changed = false;
@@ -163,20 +169,33 @@ pub fn analyse(case: &Case) -> Analysis {
                 let action = &s.actions[a];
                 if reach.done[role][a]
                     || case.action_cost(a) > case.role_budget(role)
-                    || !action.requires.iter().all(|c| reach.satisfied(case, role, c))
+                    || !action
+                        .requires
+                        .iter()
+                        .all(|c| reach.satisfied(case, role, c))
                 {
                     continue;
                 }
                 reach.done[role][a] = true;
                 changed = true;
-                let revealed = action.reveals.iter().chain(action.outcomes.iter().flat_map(|o| o.reveals.iter()));
+                let revealed = action
+                    .reveals
+                    .iter()
+                    .chain(action.outcomes.iter().flat_map(|o| o.reveals.iter()));
                 for clue in revealed {
                     if let Some(c) = case.clue(clue.as_str()) {
                         reach.learn(role, c, true);
                     }
                 }
                 if let Some(p) = action.person.as_ref().and_then(|p| case.person(p.as_str())) {
-                    let best = action.outcomes.iter().map(|o| o.trust).max().unwrap_or(0).max(0) + action.trust;
+                    let best = action
+                        .outcomes
+                        .iter()
+                        .map(|o| o.trust)
+                        .max()
+                        .unwrap_or(0)
+                        .max(0)
+                        + action.trust;
                     reach.raise_trust(p, best, action.repeatable);
                 }
             }
@@ -185,7 +204,13 @@ pub fn analyse(case: &Case) -> Analysis {
             if reach.decided[d] {
                 continue;
             }
-            let taker = (0..roles).find(|&r| case.has_power(r, d) && decision.requires.iter().all(|c| reach.satisfied(case, r, c)));
+            let taker = (0..roles).find(|&r| {
+                case.has_power(r, d)
+                    && decision
+                        .requires
+                        .iter()
+                        .all(|c| reach.satisfied(case, r, c))
+            });
             if let Some(role) = taker {
                 reach.decided[d] = true;
                 changed = true;
@@ -194,7 +219,9 @@ pub fn analyse(case: &Case) -> Analysis {
         }
         for (i, inject) in s.injects.iter().enumerate() {
             let ready = match &inject.trigger {
-                Trigger::AfterDecision(d) => case.decision(d.as_str()).is_some_and(|d| reach.decided[d]),
+                Trigger::AfterDecision(d) => {
+                    case.decision(d.as_str()).is_some_and(|d| reach.decided[d])
+                }
                 _ => true,
             };
             if ready && !released[i] {
@@ -203,7 +230,11 @@ pub fn analyse(case: &Case) -> Analysis {
                 let audience: Vec<usize> = if inject.to.is_empty() {
                     (0..roles).collect()
                 } else {
-                    inject.to.iter().filter_map(|r| case.role(r.as_str())).collect()
+                    inject
+                        .to
+                        .iter()
+                        .filter_map(|r| case.role(r.as_str()))
+                        .collect()
                 };
                 reach.apply(case, &audience, &inject.effects);
             }
@@ -215,7 +246,7 @@ pub fn analyse(case: &Case) -> Analysis {
                     continue;
                 }
                 for to in 0..roles {
-                    if !reach.known[to][c] && shareable[class][from][to] {
+                    if !reach.known[to][c] && shareable(class, from, to) {
                         reach.known[to][c] = true;
                         changed = true;
                     }
@@ -233,8 +264,12 @@ fn report(case: &Case, reach: &Reach) -> Analysis {
     let s = case.scenario();
     let roles = s.roles.len();
     let mut findings = Vec::new();
-    let clue_reachable: Vec<bool> = (0..s.clues.len()).map(|c| (0..roles).any(|r| reach.known[r][c])).collect();
-    let action_reachable: Vec<bool> = (0..s.actions.len()).map(|a| (0..roles).any(|r| reach.done[r][a])).collect();
+    let clue_reachable: Vec<bool> = (0..s.clues.len())
+        .map(|c| (0..roles).any(|r| reach.known[r][c]))
+        .collect();
+    let action_reachable: Vec<bool> = (0..s.actions.len())
+        .map(|a| (0..roles).any(|r| reach.done[r][a]))
+        .collect();
 
     for (a, action) in s.actions.iter().enumerate() {
         if !action_reachable[a] {
@@ -252,15 +287,25 @@ fn report(case: &Case, reach: &Reach) -> Analysis {
         let revealers: Vec<&Id> = s
             .actions
             .iter()
-            .filter(|a| a.reveals.contains(&clue.id) || a.outcomes.iter().any(|o| o.reveals.contains(&clue.id)))
+            .filter(|a| {
+                a.reveals.contains(&clue.id)
+                    || a.outcomes.iter().any(|o| o.reveals.contains(&clue.id))
+            })
             .map(|a| &a.id)
             .collect();
         let hint = if revealers.is_empty() {
             "no action, decision or inject reveals it: add it to an action's `reveals`, or to `known_to`".to_owned()
         } else {
-            format!("the actions that reveal it can never be taken: {}", list(&revealers))
+            format!(
+                "the actions that reveal it can never be taken: {}",
+                list(&revealers)
+            )
         };
-        findings.push(Finding::error(format!("clues[{c}]"), format!("the clue `{}` can never be discovered", clue.id), Some(hint)));
+        findings.push(Finding::error(
+            format!("clues[{c}]"),
+            format!("the clue `{}` can never be discovered", clue.id),
+            Some(hint),
+        ));
     }
     for (r, role) in s.roles.iter().enumerate() {
         let acts = case.role_actions(r).iter().any(|&a| reach.done[r][a]);
@@ -273,7 +318,12 @@ fn report(case: &Case, reach: &Reach) -> Analysis {
         }
     }
     let mut solvable = true;
-    let expected: Vec<&Id> = s.solution.expected_decisions.iter().map(|e| &e.decision).collect();
+    let expected: Vec<&Id> = s
+        .solution
+        .expected_decisions
+        .iter()
+        .map(|e| &e.decision)
+        .collect();
     for (d, decision) in s.decisions.iter().enumerate() {
         if reach.decided[d] || !s.roles.iter().any(|r| r.powers.contains(&decision.id)) {
             continue;
@@ -287,19 +337,26 @@ fn report(case: &Case, reach: &Reach) -> Analysis {
         }
     }
     for (i, expected) in s.solution.expected_decisions.iter().enumerate() {
-        let Some(d) = case.decision(expected.decision.as_str()) else { continue };
+        let Some(d) = case.decision(expected.decision.as_str()) else {
+            continue;
+        };
         if !reach.decided[d] {
             solvable = false;
             findings.push(Finding::error(
                 format!("solution.expected_decisions[{i}]"),
-                format!("the solution cannot be reached: the expected decision `{}` can never be taken", expected.decision),
+                format!(
+                    "the solution cannot be reached: the expected decision `{}` can never be taken",
+                    expected.decision
+                ),
                 Some(decision_blocker(case, reach, d)),
             ));
         }
     }
     let mut bundle = Vec::new();
     for (i, requirement) in s.solution.bundle.iter().enumerate() {
-        let Some(category) = case.category(requirement.category.as_str()) else { continue };
+        let Some(category) = case.category(requirement.category.as_str()) else {
+            continue;
+        };
         let reachable = reachable_weight(case, &clue_reachable, category);
         if reachable < requirement.min_weight {
             solvable = false;
@@ -312,10 +369,17 @@ fn report(case: &Case, reach: &Reach) -> Analysis {
                 Some("lower `min_weight`, or add clues that support this category's indicators".into()),
             ));
         }
-        bundle.push(CategoryReach { category: requirement.category.clone(), reachable, required: requirement.min_weight });
+        bundle.push(CategoryReach {
+            category: requirement.category.clone(),
+            reachable,
+            required: requirement.min_weight,
+        });
     }
     for (i, share) in s.solution.key_shares.iter().enumerate() {
-        let (Some(c), Some(r)) = (case.clue(share.clue.as_str()), case.role(share.to.as_str())) else { continue };
+        let (Some(c), Some(r)) = (case.clue(share.clue.as_str()), case.role(share.to.as_str()))
+        else {
+            continue;
+        };
         if !reach.known[r][c] {
             solvable = false;
             findings.push(Finding::error(
@@ -333,7 +397,10 @@ fn report(case: &Case, reach: &Reach) -> Analysis {
         findings.push(Finding::warning(
             "solution",
             "the solution asks for no bundle and no decision",
-            Some("add `bundle` requirements so that the debrief can judge the table's reasoning".into()),
+            Some(
+                "add `bundle` requirements so that the debrief can judge the table's reasoning"
+                    .into(),
+            ),
         ));
     }
     let role_reach = s
@@ -364,13 +431,19 @@ fn reachable_weight(case: &Case, reachable: &[bool], category: usize) -> u32 {
         .enumerate()
         .filter(|(c, _)| reachable[*c])
         .flat_map(|(_, clue)| clue.indicators.iter())
-        .filter(|support| case.indicator(support.indicator.as_str()).is_some_and(|i| case.indicator_category[i] == category))
+        .filter(|support| {
+            case.indicator(support.indicator.as_str())
+                .is_some_and(|i| case.indicator_category[i] == category)
+        })
         .map(|support| support.weight)
         .sum()
 }
 
 fn list(ids: &[&Id]) -> String {
-    ids.iter().map(|id| format!("`{id}`")).collect::<Vec<_>>().join(", ")
+    ids.iter()
+        .map(|id| format!("`{id}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn blocker(case: &Case, reach: &Reach, role: usize, condition: &Condition) -> Option<String> {
@@ -395,7 +468,9 @@ fn action_blocker(case: &Case, reach: &Reach, action: usize) -> String {
     let a = &s.actions[action];
     let mut reasons = Vec::new();
     for role in &a.by {
-        let Some(r) = case.role(role.as_str()) else { continue };
+        let Some(r) = case.role(role.as_str()) else {
+            continue;
+        };
         if case.action_cost(action) > case.role_budget(r) {
             reasons.push(format!("it costs more hours than the budget of `{role}`"));
             continue;
@@ -403,19 +478,37 @@ fn action_blocker(case: &Case, reach: &Reach, action: usize) -> String {
         reasons.extend(a.requires.iter().filter_map(|c| blocker(case, reach, r, c)));
     }
     reasons.dedup();
-    if reasons.is_empty() { "its conditions can never hold".into() } else { reasons.join("; ") }
+    if reasons.is_empty() {
+        "its conditions can never hold".into()
+    } else {
+        reasons.join("; ")
+    }
 }
 
 fn decision_blocker(case: &Case, reach: &Reach, decision: usize) -> String {
     let s = case.scenario();
-    let holders: Vec<usize> = (0..s.roles.len()).filter(|&r| case.has_power(r, decision)).collect();
+    let holders: Vec<usize> = (0..s.roles.len())
+        .filter(|&r| case.has_power(r, decision))
+        .collect();
     if holders.is_empty() {
-        return format!("no role has it in its `powers`: add \"{}\" to a role's `powers`", s.decisions[decision].id);
+        return format!(
+            "no role has it in its `powers`: add \"{}\" to a role's `powers`",
+            s.decisions[decision].id
+        );
     }
     let mut reasons: Vec<String> = holders
         .iter()
-        .flat_map(|&r| s.decisions[decision].requires.iter().filter_map(move |c| blocker(case, reach, r, c)))
+        .flat_map(|&r| {
+            s.decisions[decision]
+                .requires
+                .iter()
+                .filter_map(move |c| blocker(case, reach, r, c))
+        })
         .collect();
     reasons.dedup();
-    if reasons.is_empty() { "its conditions can never hold".into() } else { reasons.join("; ") }
+    if reasons.is_empty() {
+        "its conditions can never hold".into()
+    } else {
+        reasons.join("; ")
+    }
 }

@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use crate::case::{Case, Minutes};
 use crate::debrief::{Debrief, DecisionStatus};
-use crate::model::{Channel, Purpose, Verdict};
+use crate::model::{Channel, Purpose};
 use crate::session::{RoleCommand, Session, Status, TrainerCommand};
 
 /// How a bot behaves. Rates are chances from 0 to 1 at each opportunity.
@@ -36,7 +36,14 @@ pub struct Temperament {
 
 impl Default for Temperament {
     fn default() -> Self {
-        Temperament { tagging: 0.85, sharing: 0.7, carelessness: 0.0015, decisiveness: 0.6, deference: 0.5, credulity: 0.25 }
+        Temperament {
+            tagging: 0.85,
+            sharing: 0.7,
+            carelessness: 0.0015,
+            decisiveness: 0.6,
+            deference: 0.5,
+            credulity: 0.25,
+        }
     }
 }
 
@@ -121,20 +128,33 @@ impl Bot {
         {
             self.answered = proposal.number;
             let evidence = self.evidence(case, session);
-            let tempted = self.trap_conclusions(case, session).contains(&proposal.conclusion);
+            let tempted = self
+                .trap_conclusions(case, session)
+                .contains(&proposal.conclusion);
             let agree = if proposal.conclusion == correct {
-                evidence >= 1.0 || self.rng.random_bool(self.temperament.deference.max(evidence))
+                evidence >= 1.0
+                    || self
+                        .rng
+                        .random_bool(self.temperament.deference.max(evidence))
             } else if evidence >= 1.0 {
                 false
             } else {
-                self.rng.random_bool(if tempted { 0.8 } else { self.temperament.deference * 0.6 })
+                self.rng.random_bool(if tempted {
+                    0.8
+                } else {
+                    self.temperament.deference * 0.6
+                })
             };
             return Some(if agree {
-                RoleCommand::Endorse { proposal: proposal.number }
+                RoleCommand::Endorse {
+                    proposal: proposal.number,
+                }
             } else {
                 RoleCommand::Reject {
                     proposal: proposal.number,
-                    reason: "Les éléments dont je dispose ne permettent pas encore de conclure ainsi.".into(),
+                    reason:
+                        "Les éléments dont je dispose ne permettent pas encore de conclure ainsi."
+                            .into(),
                 }
             });
         }
@@ -146,11 +166,15 @@ impl Bot {
             }
             let clue = &s.clues[c];
             let untagged = clue.indicators.iter().find(|sup| {
-                case.indicator(sup.indicator.as_str()).is_some_and(|i| !state.roles[me].bundle.contains(&(c, i)))
+                case.indicator(sup.indicator.as_str())
+                    .is_some_and(|i| !state.roles[me].bundle.contains(&(c, i)))
             });
             match untagged {
                 Some(support) if self.rng.random_bool(self.temperament.tagging) => {
-                    return Some(RoleCommand::Tag { clue: clue.id.clone(), indicator: support.indicator.clone() });
+                    return Some(RoleCommand::Tag {
+                        clue: clue.id.clone(),
+                        indicator: support.indicator.clone(),
+                    });
                 }
                 _ => self.considered_tags[c] = true,
             }
@@ -158,8 +182,13 @@ impl Bot {
 
         // Take a decision within the role's powers.
         for d in 0..s.decisions.len() {
-            if case.has_power(me, d) && state.can_decide(case, me, d).is_ok() && self.rng.random_bool(self.temperament.decisiveness) {
-                return Some(RoleCommand::Decide { decision: s.decisions[d].id.clone() });
+            if case.has_power(me, d)
+                && state.can_decide(case, me, d).is_ok()
+                && self.rng.random_bool(self.temperament.decisiveness)
+            {
+                return Some(RoleCommand::Decide {
+                    decision: s.decisions[d].id.clone(),
+                });
             }
         }
 
@@ -171,7 +200,10 @@ impl Bot {
         // Propose a conclusion in the last phase when the evidence is there;
         // earlier, only a trap may tempt a bot to conclude too fast.
         let last = state.phase + 1 == s.phases.len();
-        if state.proposal.is_none() && state.adopted.is_none() && self.proposed_in_phase != Some(state.phase) {
+        if state.proposal.is_none()
+            && state.adopted.is_none()
+            && self.proposed_in_phase != Some(state.phase)
+        {
             let evidence = self.evidence(case, session);
             if last && evidence >= 1.0 {
                 self.proposed_in_phase = Some(state.phase);
@@ -189,14 +221,25 @@ impl Bot {
         }
 
         // Take an action.
-        let available: Vec<usize> = case.role_actions(me).iter().copied().filter(|&a| state.can_take(case, me, a).is_ok()).collect();
+        let available: Vec<usize> = case
+            .role_actions(me)
+            .iter()
+            .copied()
+            .filter(|&a| state.can_take(case, me, a).is_ok())
+            .collect();
         if !available.is_empty() {
             let a = available[self.rng.random_range(0..available.len())];
-            return Some(RoleCommand::TakeAction { action: s.actions[a].id.clone() });
+            return Some(RoleCommand::TakeAction {
+                action: s.actions[a].id.clone(),
+            });
         }
 
         // Last phase, nothing left to do: put the best reading to the table.
-        if last && state.proposal.is_none() && state.adopted.is_none() && self.proposed_in_phase != Some(state.phase) {
+        if last
+            && state.proposal.is_none()
+            && state.adopted.is_none()
+            && self.proposed_in_phase != Some(state.phase)
+        {
             self.proposed_in_phase = Some(state.phase);
             let evidence = self.evidence(case, session);
             let traps = self.trap_conclusions(case, session);
@@ -205,7 +248,9 @@ impl Bot {
             } else if let Some(&wrong) = traps.first() {
                 wrong
             } else {
-                (0..s.conclusions.len()).find(|&c| c != correct).unwrap_or(correct)
+                (0..s.conclusions.len())
+                    .find(|&c| c != correct)
+                    .unwrap_or(correct)
             };
             return Some(self.proposal(case, choice));
         }
@@ -216,10 +261,15 @@ impl Bot {
         let s = case.scenario();
         let orientation = if s.orientations.is_empty() {
             None
-        } else if let (Some(expected), true) = (&s.solution.orientation, self.rng.random_bool(0.8)) {
+        } else if let (Some(expected), true) = (&s.solution.orientation, self.rng.random_bool(0.8))
+        {
             Some(expected.clone())
         } else {
-            Some(s.orientations[self.rng.random_range(0..s.orientations.len())].id.clone())
+            Some(
+                s.orientations[self.rng.random_range(0..s.orientations.len())]
+                    .id
+                    .clone(),
+            )
         };
         RoleCommand::Propose {
             conclusion: s.conclusions[conclusion].id.clone(),
@@ -267,8 +317,8 @@ impl Bot {
                 let (channel, purpose) = if self.rng.random_bool(self.temperament.carelessness) {
                     (Channel::Informal, Purpose::Coordinate)
                 } else {
-                    match best_channel(case, c, me, to) {
-                        Some(choice) => choice,
+                    match case.best_share(case.clue_class[c], me, to) {
+                        Some((channel, purpose, _)) => (channel, purpose),
                         None => continue,
                     }
                 };
@@ -284,28 +334,16 @@ impl Bot {
                         clues.push(s.clues[other].id.clone());
                     }
                 }
-                return Some(RoleCommand::Share { clues, to: vec![s.roles[to].id.clone()], channel, purpose });
+                return Some(RoleCommand::Share {
+                    clues,
+                    to: vec![s.roles[to].id.clone()],
+                    channel,
+                    purpose,
+                });
             }
         }
         None
     }
-}
-
-/// The legal channel and purpose with the best verdict, if any avoids a breach.
-fn best_channel(case: &Case, clue: usize, from: usize, to: usize) -> Option<(Channel, Purpose)> {
-    let mut best: Option<(Verdict, Channel, Purpose)> = None;
-    for channel in Channel::ALL {
-        if channel == Channel::Informal {
-            continue;
-        }
-        for purpose in Purpose::ALL {
-            let verdict = case.judge(clue, from, to, channel, purpose).verdict;
-            if verdict != Verdict::Breach && best.is_none_or(|(v, _, _)| verdict < v) {
-                best = Some((verdict, channel, purpose));
-            }
-        }
-    }
-    best.map(|(_, channel, purpose)| (channel, purpose))
 }
 
 /// Plays a whole session with a bot in every role, phase after phase, and
@@ -320,7 +358,9 @@ pub fn play(case: Arc<Case>, seed: u64, temperament: &Temperament) -> Session {
         .collect();
     let _ = session.direct(TrainerCommand::Start);
     // A generous bound: every bot command spends budget or closes an option.
-    let limit = 200 * (case.scenario().clues.len() + case.scenario().actions.len() + 10) * bots.len().max(1);
+    let limit = 200
+        * (case.scenario().clues.len() + case.scenario().actions.len() + 10)
+        * bots.len().max(1);
     let mut commands = 0;
     while session.state().status != Status::Ended {
         loop {
@@ -339,7 +379,9 @@ pub fn play(case: Arc<Case>, seed: u64, temperament: &Temperament) -> Session {
                 break;
             }
         }
-        if session.state().status == Status::Ended || session.direct(TrainerCommand::NextPhase).is_err() {
+        if session.state().status == Status::Ended
+            || session.direct(TrainerCommand::NextPhase).is_err()
+        {
             break;
         }
     }
@@ -401,8 +443,14 @@ pub fn simulate(case: Arc<Case>, runs: usize, seed: u64) -> Simulation {
     let mut on_time = vec![0usize; s.solution.expected_decisions.len()];
     let mut taken = vec![0usize; s.solution.expected_decisions.len()];
     for run in 0..runs {
-        let session = play(Arc::clone(&case), seed.wrapping_add(run as u64), &temperament);
-        let Ok(debrief) = Debrief::build(&case, session.events()) else { continue };
+        let session = play(
+            Arc::clone(&case),
+            seed.wrapping_add(run as u64),
+            &temperament,
+        );
+        let Ok(debrief) = Debrief::build(&case, session.events()) else {
+            continue;
+        };
         let table = &debrief.table;
         solved += usize::from(table.solved);
         correct += usize::from(table.conclusion_correct);
@@ -412,7 +460,11 @@ pub fn simulate(case: Arc<Case>, runs: usize, seed: u64) -> Simulation {
         breaches += table.breaches;
         breach_runs += usize::from(table.breaches > 0);
         for (i, expected) in s.solution.expected_decisions.iter().enumerate() {
-            if let Some(review) = table.decisions.iter().find(|d| d.decision == expected.decision) {
+            if let Some(review) = table
+                .decisions
+                .iter()
+                .find(|d| d.decision == expected.decision)
+            {
                 match review.status {
                     DecisionStatus::OnTime { .. } => {
                         on_time[i] += 1;
@@ -425,7 +477,13 @@ pub fn simulate(case: Arc<Case>, runs: usize, seed: u64) -> Simulation {
         }
     }
     durations.sort_unstable();
-    let rate = |n: usize| if runs == 0 { 0.0 } else { n as f64 / runs as f64 };
+    let rate = |n: usize| {
+        if runs == 0 {
+            0.0
+        } else {
+            n as f64 / runs as f64
+        }
+    };
     Simulation {
         case: s.id.clone(),
         runs,
@@ -435,14 +493,22 @@ pub fn simulate(case: Arc<Case>, runs: usize, seed: u64) -> Simulation {
         wrong_conclusion_rate: rate(wrong),
         median_minutes: durations.get(durations.len() / 2).copied().unwrap_or(0),
         clues_found: if runs == 0 { 0.0 } else { found / runs as f64 },
-        breaches_per_run: if runs == 0 { 0.0 } else { breaches as f64 / runs as f64 },
+        breaches_per_run: if runs == 0 {
+            0.0
+        } else {
+            breaches as f64 / runs as f64
+        },
         runs_with_breach: rate(breach_runs),
         decisions: s
             .solution
             .expected_decisions
             .iter()
             .enumerate()
-            .map(|(i, e)| DecisionRate { decision: e.decision.clone(), on_time: rate(on_time[i]), taken: rate(taken[i]) })
+            .map(|(i, e)| DecisionRate {
+                decision: e.decision.clone(),
+                on_time: rate(on_time[i]),
+                taken: rate(taken[i]),
+            })
             .collect(),
     }
 }

@@ -1,10 +1,42 @@
 //! A validated scenario with its lookup tables, ready to be played.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::id::Id;
 use crate::model::{Channel, Profession, Purpose, Scenario, SharingRule, Verdict};
 use crate::text::Text;
+
+/// FNV-1a: ids are short strings looked up on every event, where the
+/// standard hasher's protection against adversarial keys is not needed.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for byte in bytes {
+            hash ^= u64::from(*byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
+type Index = HashMap<Id, usize, BuildHasherDefault<Fnv>>;
+
+/// The best legal way to send a clue from one role to another.
+pub type ShareRoute = (Channel, Purpose, Verdict);
+
+/// Best routes by class, sender and recipient.
+type RouteTable = Vec<Vec<Vec<Option<ShareRoute>>>>;
 
 /// Minutes of scenario time.
 pub type Minutes = u32;
@@ -19,18 +51,18 @@ fn minutes(hours: f32) -> Minutes {
 #[derive(Debug)]
 pub struct Case {
     scenario: Scenario,
-    roles: HashMap<Id, usize>,
-    people: HashMap<Id, usize>,
-    clues: HashMap<Id, usize>,
-    actions: HashMap<Id, usize>,
-    decisions: HashMap<Id, usize>,
-    phases: HashMap<Id, usize>,
-    injects: HashMap<Id, usize>,
-    indicators: HashMap<Id, usize>,
-    categories: HashMap<Id, usize>,
-    classes: HashMap<Id, usize>,
-    conclusions: HashMap<Id, usize>,
-    orientations: HashMap<Id, usize>,
+    roles: Index,
+    people: Index,
+    clues: Index,
+    actions: Index,
+    decisions: Index,
+    phases: Index,
+    injects: Index,
+    indicators: Index,
+    categories: Index,
+    classes: Index,
+    conclusions: Index,
+    orientations: Index,
     pub(crate) phase_start: Vec<Minutes>,
     pub(crate) phase_length: Vec<Minutes>,
     pub(crate) role_budget: Vec<Minutes>,
@@ -39,10 +71,13 @@ pub struct Case {
     pub(crate) clue_class: Vec<usize>,
     pub(crate) clue_relevant: Vec<bool>,
     pub(crate) indicator_category: Vec<usize>,
+    /// For each class, sender and recipient: the legal channel and purpose
+    /// with the best verdict for a clue that supports indicators.
+    pub(crate) best_share: RouteTable,
 }
 
-fn index_of<T>(items: &[T], id: impl Fn(&T) -> &Id) -> HashMap<Id, usize> {
-    let mut map = HashMap::with_capacity(items.len());
+fn index_of<T>(items: &[T], id: impl Fn(&T) -> &Id) -> Index {
+    let mut map = Index::with_capacity_and_hasher(items.len(), Default::default());
     for (i, item) in items.iter().enumerate() {
         map.entry(id(item).clone()).or_insert(i);
     }
@@ -73,7 +108,8 @@ impl Case {
                 }
             }
         }
-        Case {
+        let mut case = Case {
+            best_share: Vec::new(),
             people: index_of(&scenario.people, |p| &p.id),
             clues: index_of(&scenario.clues, |c| &c.id),
             decisions: index_of(&scenario.decisions, |d| &d.id),
@@ -84,11 +120,27 @@ impl Case {
             orientations: index_of(&scenario.orientations, |o| &o.id),
             phase_start,
             phase_length,
-            role_budget: scenario.roles.iter().map(|r| minutes(r.budget_hours)).collect(),
-            action_cost: scenario.actions.iter().map(|a| minutes(a.cost_hours)).collect(),
+            role_budget: scenario
+                .roles
+                .iter()
+                .map(|r| minutes(r.budget_hours))
+                .collect(),
+            action_cost: scenario
+                .actions
+                .iter()
+                .map(|a| minutes(a.cost_hours))
+                .collect(),
             role_actions,
-            clue_class: scenario.clues.iter().map(|c| classes.get(&c.class).copied().unwrap_or(0)).collect(),
-            clue_relevant: scenario.clues.iter().map(|c| !c.indicators.is_empty()).collect(),
+            clue_class: scenario
+                .clues
+                .iter()
+                .map(|c| classes.get(&c.class).copied().unwrap_or(0))
+                .collect(),
+            clue_relevant: scenario
+                .clues
+                .iter()
+                .map(|c| !c.indicators.is_empty())
+                .collect(),
             indicator_category: scenario
                 .indicators
                 .iter()
@@ -99,7 +151,44 @@ impl Case {
             classes,
             categories,
             scenario,
-        }
+        };
+        case.best_share = case.compute_best_shares();
+        case
+    }
+
+    fn compute_best_shares(&self) -> RouteTable {
+        let roles = self.scenario.roles.len();
+        (0..self.scenario.confidentiality.len())
+            .map(|class| {
+                let class_id = &self.scenario.confidentiality[class].id;
+                (0..roles)
+                    .map(|from| {
+                        (0..roles)
+                            .map(|to| {
+                                let mut best: Option<ShareRoute> = None;
+                                for channel in Channel::ALL {
+                                    for purpose in Purpose::ALL {
+                                        let verdict = self
+                                            .verdict_for(class_id, true, from, to, channel, purpose)
+                                            .verdict;
+                                        if best.is_none_or(|(_, _, v)| verdict < v) {
+                                            best = Some((channel, purpose, verdict));
+                                        }
+                                    }
+                                }
+                                best.filter(|(_, _, v)| from != to && *v != Verdict::Breach)
+                            })
+                            .collect()
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// The legal channel and purpose with the best verdict for sending a clue
+    /// of `class` that supports indicators, if any avoids a breach.
+    pub fn best_share(&self, class: usize, from: usize, to: usize) -> Option<ShareRoute> {
+        self.best_share[class][from][to]
     }
 
     /// The scenario as written.
@@ -203,41 +292,68 @@ impl Case {
     /// The first sharing rule that matches decides. A rule marked
     /// `strictly_necessary` turns an allowed share of a clue that supports no
     /// indicator into a caution.
-    pub fn judge(&self, clue: usize, from: usize, to: usize, channel: Channel, purpose: Purpose) -> Judgement {
+    pub fn judge(
+        &self,
+        clue: usize,
+        from: usize,
+        to: usize,
+        channel: Channel,
+        purpose: Purpose,
+    ) -> Judgement {
         let class = &self.scenario.confidentiality[self.clue_class[clue]].id;
+        self.verdict_for(class, self.clue_relevant[clue], from, to, channel, purpose)
+    }
+
+    fn verdict_for(
+        &self,
+        class: &Id,
+        relevant: bool,
+        from: usize,
+        to: usize,
+        channel: Channel,
+        purpose: Purpose,
+    ) -> Judgement {
         let sender = self.scenario.roles[from].profession;
         let recipient = self.scenario.roles[to].profession;
-        match matching_rule(&self.scenario.sharing_rules, class, sender, recipient, channel, purpose) {
+        match matching_rule(
+            &self.scenario.sharing_rules,
+            class,
+            sender,
+            recipient,
+            channel,
+            purpose,
+        ) {
             Some(index) => {
                 let rule = &self.scenario.sharing_rules[index];
-                let unnecessary = rule.strictly_necessary && !self.clue_relevant[clue];
-                let verdict = if unnecessary && rule.verdict == Verdict::Allowed { Verdict::Caution } else { rule.verdict };
-                Judgement { verdict, rule: Some(index), not_strictly_necessary: unnecessary }
+                let unnecessary = rule.strictly_necessary && !relevant;
+                let verdict = if unnecessary && rule.verdict == Verdict::Allowed {
+                    Verdict::Caution
+                } else {
+                    rule.verdict
+                };
+                Judgement {
+                    verdict,
+                    rule: Some(index),
+                    not_strictly_necessary: unnecessary,
+                }
             }
-            None => Judgement { verdict: self.scenario.unmatched_share, rule: None, not_strictly_necessary: false },
+            None => Judgement {
+                verdict: self.scenario.unmatched_share,
+                rule: None,
+                not_strictly_necessary: false,
+            },
         }
     }
 
     /// The legal basis and explanation behind a judgement, for display.
     pub fn grounds(&self, judgement: &Judgement) -> (String, Text) {
-        match judgement.rule.and_then(|r| self.scenario.sharing_rules.get(r)) {
+        match judgement
+            .rule
+            .and_then(|r| self.scenario.sharing_rules.get(r))
+        {
             Some(rule) => (rule.basis.clone(), rule.explanation.clone()),
             None => (String::new(), unmatched_explanation()),
         }
-    }
-
-    /// The best verdict any channel and purpose gives for a clue between two roles.
-    pub(crate) fn best_verdict(&self, clue: usize, from: usize, to: usize) -> Verdict {
-        let mut best = Verdict::Breach;
-        for channel in Channel::ALL {
-            for purpose in Purpose::ALL {
-                best = best.min(self.judge(clue, from, to, channel, purpose).verdict);
-                if best == Verdict::Allowed {
-                    return best;
-                }
-            }
-        }
-        best
     }
 }
 

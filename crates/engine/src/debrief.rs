@@ -272,14 +272,20 @@ pub struct Debrief {
 
 /// The table's bundle per category: distinct (clue, indicator) pairs tagged
 /// by any role, weighted by how much the clue supports the indicator.
-pub fn bundle_scores(case: &Case, state: &State) -> (Vec<CategoryScore>, Vec<(usize, usize, usize)>) {
+pub fn bundle_scores(
+    case: &Case,
+    state: &State,
+) -> (Vec<CategoryScore>, Vec<(usize, usize, usize)>) {
     let s = case.scenario();
     let mut weights = vec![0u32; s.categories.len()];
     let mut seen: Vec<(usize, usize)> = Vec::new();
     let mut unsupported = Vec::new();
     for (r, role) in state.roles.iter().enumerate() {
         for &(c, i) in &role.bundle {
-            let support = s.clues[c].indicators.iter().find(|sup| case.indicator(sup.indicator.as_str()) == Some(i));
+            let support = s.clues[c]
+                .indicators
+                .iter()
+                .find(|sup| case.indicator(sup.indicator.as_str()) == Some(i));
             match support {
                 Some(support) => {
                     if !seen.contains(&(c, i)) {
@@ -298,7 +304,14 @@ pub fn bundle_scores(case: &Case, state: &State) -> (Vec<CategoryScore>, Vec<(us
         .map(|(k, category)| CategoryScore {
             category: category.id.clone(),
             weight: weights[k],
-            required: s.solution.bundle.iter().filter(|req| req.category == category.id).map(|req| req.min_weight).max().unwrap_or(0),
+            required: s
+                .solution
+                .bundle
+                .iter()
+                .filter(|req| req.category == category.id)
+                .map(|req| req.min_weight)
+                .max()
+                .unwrap_or(0),
         })
         .collect();
     (scores, unsupported)
@@ -307,19 +320,29 @@ pub fn bundle_scores(case: &Case, state: &State) -> (Vec<CategoryScore>, Vec<(us
 /// Reviews a decision against the solution; none when it was neither expected nor taken.
 fn review(case: &Case, state: &State, decision: usize) -> Option<DecisionReview> {
     let s = case.scenario();
-    let spec = s.solution.expected_decisions.iter().find(|e| e.decision == s.decisions[decision].id);
+    let spec = s
+        .solution
+        .expected_decisions
+        .iter()
+        .find(|e| e.decision == s.decisions[decision].id);
     let taken = state.decided[decision];
     let by = taken.map(|(r, _)| s.roles[r].id.clone());
     let status = match (spec, taken) {
-        (Some(spec), Some((_, at))) => match spec.deadline.as_ref().map(|d| case.deadline_minutes(d)) {
-            Some(deadline) if at > deadline => DecisionStatus::Late { at, deadline },
-            _ => DecisionStatus::OnTime { at },
-        },
+        (Some(spec), Some((_, at))) => {
+            match spec.deadline.as_ref().map(|d| case.deadline_minutes(d)) {
+                Some(deadline) if at > deadline => DecisionStatus::Late { at, deadline },
+                _ => DecisionStatus::OnTime { at },
+            }
+        }
         (Some(_), None) => DecisionStatus::Missing,
         (None, Some((_, at))) => DecisionStatus::Unexpected { at },
         (None, None) => return None,
     };
-    Some(DecisionReview { decision: s.decisions[decision].id.clone(), by, status })
+    Some(DecisionReview {
+        decision: s.decisions[decision].id.clone(),
+        by,
+        status,
+    })
 }
 
 impl Debrief {
@@ -338,26 +361,59 @@ impl Debrief {
         let mut proposals: BTreeMap<u32, usize> = BTreeMap::new();
         let mut ending = None;
         let mut duration = 0;
-        let role = |id: &Id| case.role(id.as_str()).ok_or_else(|| ReplayError { kind: "role", id: id.clone() });
+        let role = |id: &Id| {
+            case.role(id.as_str()).ok_or_else(|| ReplayError {
+                kind: "role",
+                id: id.clone(),
+            })
+        };
         for event in events {
             duration = duration.max(event.at);
             let at = event.at;
             match &event.kind {
-                EventKind::ActionTaken { role: r, action, .. } => {
+                EventKind::ActionTaken {
+                    role: r, action, ..
+                } => {
                     let r = role(r)?;
                     if let Some(a) = case.action(action.as_str()) {
                         spent[r] += case.action_cost(a);
                     }
-                    timelines[r].push(TimelineEntry { at, step: Step::Action { action: action.clone() } });
+                    timelines[r].push(TimelineEntry {
+                        at,
+                        step: Step::Action {
+                            action: action.clone(),
+                        },
+                    });
                 }
-                EventKind::ClueLearned { role: r, clue, source } => {
+                EventKind::ClueLearned {
+                    role: r,
+                    clue,
+                    source,
+                } => {
                     let r = role(r)?;
                     if !found[r].iter().any(|f| f.clue == *clue) {
-                        found[r].push(FoundClue { clue: clue.clone(), at, discovered: true });
+                        found[r].push(FoundClue {
+                            clue: clue.clone(),
+                            at,
+                            discovered: true,
+                        });
                     }
-                    timelines[r].push(TimelineEntry { at, step: Step::Learned { clue: clue.clone(), source: source.clone() } });
+                    timelines[r].push(TimelineEntry {
+                        at,
+                        step: Step::Learned {
+                            clue: clue.clone(),
+                            source: source.clone(),
+                        },
+                    });
                 }
-                EventKind::Shared { from, to, clues, channel, purpose, judgements } => {
+                EventKind::Shared {
+                    from,
+                    to,
+                    clues,
+                    channel,
+                    purpose,
+                    judgements,
+                } => {
                     let record = ShareRecord {
                         at,
                         from: from.clone(),
@@ -365,45 +421,93 @@ impl Debrief {
                         clues: clues.clone(),
                         channel: *channel,
                         purpose: *purpose,
-                        verdict: judgements.iter().map(|j| j.judgement.verdict).max().unwrap_or(Verdict::Allowed),
+                        verdict: judgements
+                            .iter()
+                            .map(|j| j.judgement.verdict)
+                            .max()
+                            .unwrap_or(Verdict::Allowed),
                         judgements: judgements.clone(),
                     };
                     let f = role(from)?;
-                    timelines[f].push(TimelineEntry { at, step: Step::Sent { share: record.clone() } });
+                    timelines[f].push(TimelineEntry {
+                        at,
+                        step: Step::Sent {
+                            share: record.clone(),
+                        },
+                    });
                     sent[f].push(record.clone());
                     for recipient in to {
                         let t = role(recipient)?;
                         for clue in clues {
                             if !found[t].iter().any(|x| x.clue == *clue) {
-                                found[t].push(FoundClue { clue: clue.clone(), at, discovered: false });
+                                found[t].push(FoundClue {
+                                    clue: clue.clone(),
+                                    at,
+                                    discovered: false,
+                                });
                             }
                         }
-                        timelines[t].push(TimelineEntry { at, step: Step::Received { share: record.clone() } });
+                        timelines[t].push(TimelineEntry {
+                            at,
+                            step: Step::Received {
+                                share: record.clone(),
+                            },
+                        });
                         received[t].push(record.clone());
                     }
                 }
                 EventKind::Decided { role: r, decision } => {
                     let r = role(r)?;
-                    timelines[r].push(TimelineEntry { at, step: Step::Decided { decision: decision.clone() } });
+                    timelines[r].push(TimelineEntry {
+                        at,
+                        step: Step::Decided {
+                            decision: decision.clone(),
+                        },
+                    });
                 }
-                EventKind::Proposed { role: r, proposal, conclusion, .. } => {
+                EventKind::Proposed {
+                    role: r,
+                    proposal,
+                    conclusion,
+                    ..
+                } => {
                     let r = role(r)?;
                     if let Some(c) = case.conclusion(conclusion.as_str()) {
                         proposals.insert(*proposal, c);
                         supported[r].push(c);
                     }
-                    timelines[r].push(TimelineEntry { at, step: Step::Proposed { conclusion: conclusion.clone() } });
+                    timelines[r].push(TimelineEntry {
+                        at,
+                        step: Step::Proposed {
+                            conclusion: conclusion.clone(),
+                        },
+                    });
                 }
                 EventKind::Endorsed { role: r, proposal } => {
                     let r = role(r)?;
                     if let Some(&c) = proposals.get(proposal) {
                         supported[r].push(c);
                     }
-                    timelines[r].push(TimelineEntry { at, step: Step::Endorsed { proposal: *proposal } });
+                    timelines[r].push(TimelineEntry {
+                        at,
+                        step: Step::Endorsed {
+                            proposal: *proposal,
+                        },
+                    });
                 }
-                EventKind::Rejected { role: r, proposal, reason } => {
+                EventKind::Rejected {
+                    role: r,
+                    proposal,
+                    reason,
+                } => {
                     let r = role(r)?;
-                    timelines[r].push(TimelineEntry { at, step: Step::Rejected { proposal: *proposal, reason: reason.clone() } });
+                    timelines[r].push(TimelineEntry {
+                        at,
+                        step: Step::Rejected {
+                            proposal: *proposal,
+                            reason: reason.clone(),
+                        },
+                    });
                 }
                 EventKind::Ended { ending: e } => ending = Some(*e),
                 _ => {}
@@ -418,7 +522,11 @@ impl Debrief {
             let mut reach: Vec<usize> = Vec::new();
             for &a in case.role_actions(r) {
                 let action = &s.actions[a];
-                for clue in action.reveals.iter().chain(action.outcomes.iter().flat_map(|o| o.reveals.iter())) {
+                for clue in action
+                    .reveals
+                    .iter()
+                    .chain(action.outcomes.iter().flat_map(|o| o.reveals.iter()))
+                {
                     reach.extend(case.clue(clue.as_str()));
                 }
             }
@@ -427,9 +535,15 @@ impl Debrief {
             }
             reach.sort_unstable();
             reach.dedup();
-            let missed = reach.into_iter().filter(|&c| !state.roles[r].known[c]).map(|c| s.clues[c].id.clone()).collect();
+            let missed = reach
+                .into_iter()
+                .filter(|&c| !state.roles[r].known[c])
+                .map(|c| s.clues[c].id.clone())
+                .collect();
             let decisions = (0..s.decisions.len())
-                .filter(|&d| case.has_power(r, d) || state.decided[d].is_some_and(|(by, _)| by == r))
+                .filter(|&d| {
+                    case.has_power(r, d) || state.decided[d].is_some_and(|(by, _)| by == r)
+                })
                 .filter_map(|d| review(case, &state, d))
                 .collect();
             let mut traps = Vec::new();
@@ -438,11 +552,18 @@ impl Debrief {
                 if !state.roles[r].known[c] {
                     continue;
                 }
-                let fallen = trap.leads_to.as_ref().and_then(|t| case.conclusion(t.as_str())).is_some_and(|t| supported[r].contains(&t));
+                let fallen = trap
+                    .leads_to
+                    .as_ref()
+                    .and_then(|t| case.conclusion(t.as_str()))
+                    .is_some_and(|t| supported[r].contains(&t));
                 if fallen {
                     fallen_traps.push(c);
                 }
-                traps.push(TrapReview { clue: clue.id.clone(), fallen });
+                traps.push(TrapReview {
+                    clue: clue.id.clone(),
+                    fallen,
+                });
             }
             role_debriefs.push(RoleDebrief {
                 role: role_id.clone(),
@@ -458,13 +579,26 @@ impl Debrief {
         }
 
         let (bundle, unsupported) = bundle_scores(case, &state);
-        let bundle_complete = s.solution.bundle.iter().all(|req| bundle.iter().any(|b| b.category == req.category && b.weight >= req.min_weight));
+        let bundle_complete = s.solution.bundle.iter().all(|req| {
+            bundle
+                .iter()
+                .any(|b| b.category == req.category && b.weight >= req.min_weight)
+        });
         let correct_conclusion = case.conclusion(s.solution.conclusion.as_str());
         let (conclusion, orientation, conclusion_correct, adopted_at) = match state.adopted {
-            Some((c, o, at)) => (Some(s.conclusions[c].id.clone()), o.map(|o| s.orientations[o].id.clone()), Some(c) == correct_conclusion, Some(at)),
+            Some((c, o, at)) => (
+                Some(s.conclusions[c].id.clone()),
+                o.map(|o| s.orientations[o].id.clone()),
+                Some(c) == correct_conclusion,
+                Some(at),
+            ),
             None => (None, None, false, None),
         };
-        let orientation_correct = s.solution.orientation.as_ref().map(|expected| orientation.as_ref() == Some(expected));
+        let orientation_correct = s
+            .solution
+            .orientation
+            .as_ref()
+            .map(|expected| orientation.as_ref() == Some(expected));
 
         let mut graph: Vec<Edge> = Vec::new();
         let mut breaches = 0;
@@ -476,10 +610,20 @@ impl Debrief {
                     Verdict::Caution => cautions += 1,
                     Verdict::Allowed => {}
                 }
-                let edge = match graph.iter_mut().find(|e| e.from == record.from && e.to == judgement.to) {
+                let edge = match graph
+                    .iter_mut()
+                    .find(|e| e.from == record.from && e.to == judgement.to)
+                {
                     Some(edge) => edge,
                     None => {
-                        graph.push(Edge { from: record.from.clone(), to: judgement.to.clone(), clues: Vec::new(), channels: Vec::new(), verdict: Verdict::Allowed, first_at: record.at });
+                        graph.push(Edge {
+                            from: record.from.clone(),
+                            to: judgement.to.clone(),
+                            clues: Vec::new(),
+                            channels: Vec::new(),
+                            verdict: Verdict::Allowed,
+                            first_at: record.at,
+                        });
                         graph.last_mut().expect("just pushed")
                     }
                 };
@@ -498,24 +642,47 @@ impl Debrief {
             .key_shares
             .iter()
             .map(|k| {
-                let reached_at = case
-                    .role(k.to.as_str())
-                    .and_then(|r| role_debriefs[r].found.iter().find(|f| f.clue == k.clue).map(|f| f.at));
-                KeyShareReview { clue: k.clue.clone(), to: k.to.clone(), reached_at }
+                let reached_at = case.role(k.to.as_str()).and_then(|r| {
+                    role_debriefs[r]
+                        .found
+                        .iter()
+                        .find(|f| f.clue == k.clue)
+                        .map(|f| f.at)
+                });
+                KeyShareReview {
+                    clue: k.clue.clone(),
+                    to: k.to.clone(),
+                    reached_at,
+                }
             })
             .collect();
-        let decisions: Vec<DecisionReview> = (0..s.decisions.len()).filter_map(|d| review(case, &state, d)).collect();
-        let known_by_table = (0..s.clues.len()).filter(|&c| state.roles.iter().any(|r| r.known[c])).count();
+        let decisions: Vec<DecisionReview> = (0..s.decisions.len())
+            .filter_map(|d| review(case, &state, d))
+            .collect();
+        let known_by_table = (0..s.clues.len())
+            .filter(|&c| state.roles.iter().any(|r| r.known[c]))
+            .count();
 
         let teaching_points = s
             .teaching_points
             .iter()
             .filter(|point| match &point.when {
                 When::Always => true,
-                When::TrapFallen(clue) => case.clue(clue.as_str()).is_some_and(|c| fallen_traps.contains(&c)),
-                When::DecisionMissed(decision) => decisions.iter().any(|d| d.decision == *decision && matches!(d.status, DecisionStatus::Missing | DecisionStatus::Late { .. })),
+                When::TrapFallen(clue) => case
+                    .clue(clue.as_str())
+                    .is_some_and(|c| fallen_traps.contains(&c)),
+                When::DecisionMissed(decision) => decisions.iter().any(|d| {
+                    d.decision == *decision
+                        && matches!(
+                            d.status,
+                            DecisionStatus::Missing | DecisionStatus::Late { .. }
+                        )
+                }),
                 When::AnyBreach => breaches > 0,
-                When::NotShared { clue, to } => case.role(to.as_str()).zip(case.clue(clue.as_str())).is_some_and(|(r, c)| !state.roles[r].known[c]),
+                When::NotShared { clue, to } => case
+                    .role(to.as_str())
+                    .zip(case.clue(clue.as_str()))
+                    .is_some_and(|(r, c)| !state.roles[r].known[c]),
                 When::WrongConclusion => !conclusion_correct,
             })
             .map(|point| point.id.clone())
@@ -535,14 +702,22 @@ impl Debrief {
                 bundle,
                 unsupported_tags: unsupported
                     .into_iter()
-                    .map(|(r, c, i)| UnsupportedTag { role: s.roles[r].id.clone(), clue: s.clues[c].id.clone(), indicator: s.indicators[i].id.clone() })
+                    .map(|(r, c, i)| UnsupportedTag {
+                        role: s.roles[r].id.clone(),
+                        clue: s.clues[c].id.clone(),
+                        indicator: s.indicators[i].id.clone(),
+                    })
                     .collect(),
                 sharing_graph: graph,
                 key_shares,
                 decisions,
                 breaches,
                 cautions,
-                clues_found: if s.clues.is_empty() { 0.0 } else { known_by_table as f64 / s.clues.len() as f64 },
+                clues_found: if s.clues.is_empty() {
+                    0.0
+                } else {
+                    known_by_table as f64 / s.clues.len() as f64
+                },
                 teaching_points,
                 ending,
                 duration,
@@ -578,15 +753,31 @@ pub fn compare(tables: &[(String, Debrief)]) -> Vec<TableSummary> {
         .iter()
         .map(|(label, debrief)| {
             let t = &debrief.table;
-            let expected: Vec<&DecisionReview> = t.decisions.iter().filter(|d| !matches!(d.status, DecisionStatus::Unexpected { .. })).collect();
+            let expected: Vec<&DecisionReview> = t
+                .decisions
+                .iter()
+                .filter(|d| !matches!(d.status, DecisionStatus::Unexpected { .. }))
+                .collect();
             TableSummary {
                 label: label.clone(),
                 conclusion: t.conclusion.clone(),
                 conclusion_correct: t.conclusion_correct,
                 time_to_identification: t.time_to_identification,
                 bundle: t.bundle.clone(),
-                decisions_on_time: (expected.iter().filter(|d| matches!(d.status, DecisionStatus::OnTime { .. })).count(), expected.len()),
-                key_shares_made: (t.key_shares.iter().filter(|k| k.reached_at.is_some()).count(), t.key_shares.len()),
+                decisions_on_time: (
+                    expected
+                        .iter()
+                        .filter(|d| matches!(d.status, DecisionStatus::OnTime { .. }))
+                        .count(),
+                    expected.len(),
+                ),
+                key_shares_made: (
+                    t.key_shares
+                        .iter()
+                        .filter(|k| k.reached_at.is_some())
+                        .count(),
+                    t.key_shares.len(),
+                ),
                 breaches: t.breaches,
             }
         })

@@ -138,7 +138,9 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
         row[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
             let above = row[j + 1];
-            row[j + 1] = (above + 1).min(row[j] + 1).min(diagonal + usize::from(ca != *cb));
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != *cb));
             diagonal = above;
         }
     }
@@ -161,7 +163,7 @@ mod tests {
     fn columns_count_characters_not_bytes() {
         let source = "titre: \"été\", x\n  y";
         let offset = source.find('x').unwrap();
-        assert_eq!(line_column(source, offset), (1, 14));
+        assert_eq!(line_column(source, offset), (1, 15));
         assert_eq!(line_column(source, source.len()), (2, 4));
     }
 
@@ -180,7 +182,10 @@ mod tests {
         d.width = 7;
         let text = d.to_string();
         assert!(text.contains("--> case.ron:2:21"), "{text}");
-        assert!(text.contains("2 |   requires: [Knows(\"nigth\")],"), "{text}");
+        assert!(
+            text.contains("2 |   requires: [Knows(\"nigth\")],"),
+            "{text}"
+        );
         assert!(text.contains("  |                     ^^^^^^^"), "{text}");
         assert!(text.contains("= hint: did you mean `night`?"), "{text}");
     }

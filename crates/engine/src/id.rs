@@ -82,7 +82,16 @@ mod tests {
         for good in ["educator", "night_runaway_2", "a"] {
             assert!(Id::new(good).is_well_formed(), "{good}");
         }
-        for bad in ["", "Educator", "2nd", "night-runaway", "été", "a__b", "trailing_", "with space"] {
+        for bad in [
+            "",
+            "Educator",
+            "2nd",
+            "night-runaway",
+            "été",
+            "a__b",
+            "trailing_",
+            "with space",
+        ] {
             assert!(!Id::new(bad).is_well_formed(), "{bad}");
         }
     }

@@ -55,7 +55,10 @@ pub fn load_bytes(bytes: &[u8], file: &str) -> Result<Loaded, LoadError> {
                     line,
                     column,
                     "the file is not UTF-8 text",
-                    Some("save the file with the UTF-8 encoding (the default of most editors)".into()),
+                    Some(
+                        "save the file with the UTF-8 encoding (the default of most editors)"
+                            .into(),
+                    ),
                 )],
             })
         }
@@ -80,19 +83,28 @@ pub fn load(source: &str, file: &str) -> Result<Loaded, LoadError> {
     match (case, analysis) {
         (Some(case), Some(analysis)) if !diagnostics.iter().any(Diagnostic::is_error) => {
             diagnostics.sort_by_key(|d| (d.line, d.column));
-            Ok(Loaded { case, warnings: diagnostics, analysis })
+            Ok(Loaded {
+                case,
+                warnings: diagnostics,
+                analysis,
+            })
         }
-        _ => Err(LoadError { file: file.to_owned(), diagnostics }),
+        _ => Err(LoadError {
+            file: file.to_owned(),
+            diagnostics,
+        }),
     }
 }
 
 /// Parses the text into the model without checking its meaning.
 pub fn parse(source: &str, file: &str) -> Result<Scenario, LoadError> {
     let options = ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
-    options.from_str::<Scenario>(source).map_err(|err| LoadError {
-        file: file.to_owned(),
-        diagnostics: vec![syntax_diagnostic(source, file, &err)],
-    })
+    options
+        .from_str::<Scenario>(source)
+        .map_err(|err| LoadError {
+            file: file.to_owned(),
+            diagnostics: vec![syntax_diagnostic(source, file, &err)],
+        })
 }
 
 fn locate_findings(source: &str, file: &str, findings: Vec<Finding>) -> Vec<Diagnostic> {
@@ -107,7 +119,10 @@ fn locate_findings(source: &str, file: &str, findings: Vec<Finding>) -> Vec<Diag
             let mut hint = finding.hint;
             if let Some(related) = &finding.related {
                 let other = map.resolve_item(related);
-                let see = format!("the other one is at line {}, column {}", other.line, other.column);
+                let see = format!(
+                    "the other one is at line {}, column {}",
+                    other.line, other.column
+                );
                 hint = Some(match hint {
                     Some(hint) => format!("{hint}; {see}"),
                     None => see,
@@ -141,7 +156,11 @@ fn syntax_diagnostic(source: &str, file: &str, err: &SpannedError) -> Diagnostic
     } else {
         (position.line, position.col)
     };
-    let (line, column) = if matches!(err.code, RonError::ExpectedComma) { after_previous_token(source, line, column) } else { (line, column) };
+    let (line, column) = if matches!(err.code, RonError::ExpectedComma) {
+        after_previous_token(source, line, column)
+    } else {
+        (line, column)
+    };
     let mut diagnostic = Diagnostic::at(Severity::Error, file, source, line, column, message, hint);
     diagnostic.width = word_width(&diagnostic.snippet, column);
     diagnostic
@@ -150,10 +169,21 @@ fn syntax_diagnostic(source: &str, file: &str, err: &SpannedError) -> Diagnostic
 /// The position just after the last token before (line, column): where a
 /// missing comma belongs.
 fn after_previous_token(source: &str, line: usize, column: usize) -> (usize, usize) {
-    let Some(line_start) = source.split_inclusive('\n').take(line - 1).map(str::len).reduce(|a, b| a + b).or(Some(0)) else {
+    let Some(line_start) = source
+        .split_inclusive('\n')
+        .take(line - 1)
+        .map(str::len)
+        .reduce(|a, b| a + b)
+        .or(Some(0))
+    else {
         return (line, column);
     };
-    let offset = line_start + source[line_start..].chars().take(column - 1).map(char::len_utf8).sum::<usize>();
+    let offset = line_start
+        + source[line_start..]
+            .chars()
+            .take(column - 1)
+            .map(char::len_utf8)
+            .sum::<usize>();
     let before = source[..offset.min(source.len())].trim_end();
     if before.is_empty() {
         return (line, column);
@@ -163,7 +193,11 @@ fn after_previous_token(source: &str, line: usize, column: usize) -> (usize, usi
 
 /// How many characters of a name or number start at `column`, at least 1.
 fn word_width(line: &str, column: usize) -> usize {
-    line.chars().skip(column - 1).take_while(|c| c.is_alphanumeric() || *c == '_').count().max(1)
+    line.chars()
+        .skip(column - 1)
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .count()
+        .max(1)
 }
 
 fn one_of(names: &[&str]) -> String {
@@ -192,7 +226,9 @@ fn explain(code: &RonError) -> (String, Option<String>) {
         ),
         RonError::ExpectedStructLikeEnd | RonError::ExpectedOptionEnd => (
             "expected `)` here".into(),
-            Some(format!("a comma may be missing between two fields, or {brackets}")),
+            Some(format!(
+                "a comma may be missing between two fields, or {brackets}"
+            )),
         ),
         RonError::ExpectedArrayEnd => (
             "expected `]` to close the list".into(),
@@ -235,7 +271,11 @@ fn explain(code: &RonError) -> (String, Option<String>) {
             "this number is out of range".into(),
             Some("use a smaller number; weights and trust levels go from 0 to 5".into()),
         ),
-        RonError::NoSuchStructField { expected, found, outer } => (
+        RonError::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => (
             match outer {
                 Some(outer) if !outer.is_empty() => format!("unknown field `{found}` in {outer}"),
                 _ => format!("unknown field `{found}`"),
@@ -247,16 +287,24 @@ fn explain(code: &RonError) -> (String, Option<String>) {
                 Some(outer) if !outer.is_empty() => format!("missing field `{field}` in {outer}"),
                 _ => format!("missing field `{field}`"),
             },
-            Some(format!("add `{field}: …` before the closing `)`; docs/authoring.md lists every field")),
+            Some(format!(
+                "add `{field}: …` before the closing `)`; docs/authoring.md lists every field"
+            )),
         ),
         RonError::DuplicateStructField { field, outer } => (
             match outer {
-                Some(outer) if !outer.is_empty() => format!("the field `{field}` is written twice in {outer}"),
+                Some(outer) if !outer.is_empty() => {
+                    format!("the field `{field}` is written twice in {outer}")
+                }
                 _ => format!("the field `{field}` is written twice"),
             },
             Some("keep one of the two".into()),
         ),
-        RonError::NoSuchEnumVariant { expected, found, outer } => (
+        RonError::NoSuchEnumVariant {
+            expected,
+            found,
+            outer,
+        } => (
             match outer {
                 Some(outer) if !outer.is_empty() => format!("unknown {outer} `{found}`"),
                 _ => format!("unknown choice `{found}`"),
@@ -265,7 +313,9 @@ fn explain(code: &RonError) -> (String, Option<String>) {
         ),
         RonError::ExpectedDifferentStructName { expected, found } => (
             format!("expected `{expected}(` here, found `{found}(`"),
-            Some(format!("rename it `{expected}`, or leave the name out and write only `(`")),
+            Some(format!(
+                "rename it `{expected}`, or leave the name out and write only `(`"
+            )),
         ),
         RonError::TrailingCharacters => (
             "unexpected text after the end of the case".into(),
@@ -287,11 +337,13 @@ fn explain(code: &RonError) -> (String, Option<String>) {
             format!("expected {expected}, found {found} element(s)"),
             None,
         ),
-        RonError::ExceededRecursionLimit => (
-            "the file nests brackets too deeply".into(),
-            Some(brackets),
+        RonError::ExceededRecursionLimit => {
+            ("the file nests brackets too deeply".into(), Some(brackets))
+        }
+        RonError::Message(message) => (
+            message.clone(),
+            Some("docs/authoring.md gives the type of every field".into()),
         ),
-        RonError::Message(message) => (message.clone(), Some("docs/authoring.md gives the type of every field".into())),
         other => (other.to_string(), Some(brackets)),
     }
 }

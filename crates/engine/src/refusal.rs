@@ -111,70 +111,201 @@ impl Refusal {
     pub fn message(&self, case: &Case, lang: &str) -> String {
         let en = lang == "en";
         let s = case.scenario();
-        let pick = |fr: &str, english: &str| if en { english.to_owned() } else { fr.to_owned() };
+        let pick = |fr: &str, english: &str| {
+            if en {
+                english.to_owned()
+            } else {
+                fr.to_owned()
+            }
+        };
         match self {
-            Refusal::NotStarted => pick("La séance n'a pas encore commencé : lisez votre fiche de rôle en attendant le formateur.", "The session has not started yet: read your role card while the trainer gets ready."),
-            Refusal::Paused => pick("La table est en pause : vous pouvez relire votre dossier, pas agir.", "The table is paused: you can read your file, but not act."),
-            Refusal::Ended => pick("La séance est terminée : place au débriefing.", "The session is over: time for the debrief."),
-            Refusal::AlreadyRunning => pick("La séance est déjà en cours.", "The session is already running."),
-            Refusal::NotRunning => pick("La séance n'est pas en cours.", "The session is not running."),
-            Refusal::UnknownRole => pick("Ce rôle n'existe pas dans ce cas.", "This role does not exist in this case."),
-            Refusal::UnknownAction => pick("Cette action n'existe pas dans ce cas.", "This action does not exist in this case."),
-            Refusal::NotYourAction => pick("Cette action relève d'une autre profession.", "This action belongs to another profession."),
-            Refusal::AlreadyDone => pick("Vous avez déjà mené cette action.", "You have already taken this action."),
+            Refusal::NotStarted => pick(
+                "La séance n'a pas encore commencé : lisez votre fiche de rôle en attendant le formateur.",
+                "The session has not started yet: read your role card while the trainer gets ready.",
+            ),
+            Refusal::Paused => pick(
+                "La table est en pause : vous pouvez relire votre dossier, pas agir.",
+                "The table is paused: you can read your file, but not act.",
+            ),
+            Refusal::Ended => pick(
+                "La séance est terminée : place au débriefing.",
+                "The session is over: time for the debrief.",
+            ),
+            Refusal::AlreadyRunning => pick(
+                "La séance est déjà en cours.",
+                "The session is already running.",
+            ),
+            Refusal::NotRunning => pick(
+                "La séance n'est pas en cours.",
+                "The session is not running.",
+            ),
+            Refusal::UnknownRole => pick(
+                "Ce rôle n'existe pas dans ce cas.",
+                "This role does not exist in this case.",
+            ),
+            Refusal::UnknownAction => pick(
+                "Cette action n'existe pas dans ce cas.",
+                "This action does not exist in this case.",
+            ),
+            Refusal::NotYourAction => pick(
+                "Cette action relève d'une autre profession.",
+                "This action belongs to another profession.",
+            ),
+            Refusal::AlreadyDone => pick(
+                "Vous avez déjà mené cette action.",
+                "You have already taken this action.",
+            ),
             Refusal::OverBudget { needed, left } => {
                 if en {
-                    format!("Not enough time left in this phase: this takes {}, you have {} left.", hours(*needed), hours(*left))
+                    format!(
+                        "Not enough time left in this phase: this takes {}, you have {} left.",
+                        hours(*needed),
+                        hours(*left)
+                    )
                 } else {
-                    format!("Pas assez de temps dans cette phase : il faut {}, il vous reste {}.", hours(*needed), hours(*left))
+                    format!(
+                        "Pas assez de temps dans cette phase : il faut {}, il vous reste {}.",
+                        hours(*needed),
+                        hours(*left)
+                    )
                 }
             }
             Refusal::Unmet(unmet) => match unmet {
-                Unmet::Knowledge => pick("Vous ne disposez pas encore des informations nécessaires.", "You do not have the information this needs yet."),
+                Unmet::Knowledge => pick(
+                    "Vous ne disposez pas encore des informations nécessaires.",
+                    "You do not have the information this needs yet.",
+                ),
                 Unmet::Decision(d) => {
-                    let name = case.decision(d.as_str()).map_or(d.to_string(), |i| s.decisions[i].name.get(lang).to_owned());
-                    if en { format!("This needs a decision first: {name}.") } else { format!("Il faut d'abord une décision : {name}.") }
+                    let name = case
+                        .decision(d.as_str())
+                        .map_or(d.to_string(), |i| s.decisions[i].name.get(lang).to_owned());
+                    if en {
+                        format!("This needs a decision first: {name}.")
+                    } else {
+                        format!("Il faut d'abord une décision : {name}.")
+                    }
                 }
                 Unmet::Phase(p) => {
-                    let name = case.phase(p.as_str()).map_or(p.to_string(), |i| s.phases[i].name.get(lang).to_owned());
-                    if en { format!("Not possible before this phase: {name}.") } else { format!("Pas possible avant cette phase : {name}.") }
+                    let name = case
+                        .phase(p.as_str())
+                        .map_or(p.to_string(), |i| s.phases[i].name.get(lang).to_owned());
+                    if en {
+                        format!("Not possible before this phase: {name}.")
+                    } else {
+                        format!("Pas possible avant cette phase : {name}.")
+                    }
                 }
                 Unmet::Action(a) => {
-                    let name = case.action(a.as_str()).map_or(a.to_string(), |i| s.actions[i].name.get(lang).to_owned());
-                    if en { format!("Take this action first: {name}.") } else { format!("Menez d'abord cette action : {name}.") }
+                    let name = case
+                        .action(a.as_str())
+                        .map_or(a.to_string(), |i| s.actions[i].name.get(lang).to_owned());
+                    if en {
+                        format!("Take this action first: {name}.")
+                    } else {
+                        format!("Menez d'abord cette action : {name}.")
+                    }
                 }
                 Unmet::Trust { person, .. } => {
-                    let name = case.person(person.as_str()).map_or(person.to_string(), |i| s.people[i].name.get(lang).to_owned());
+                    let name = case
+                        .person(person.as_str())
+                        .map_or(person.to_string(), |i| {
+                            s.people[i].name.get(lang).to_owned()
+                        });
                     if en {
-                        format!("{name} does not trust you enough yet: trust is built over several contacts.")
+                        format!(
+                            "{name} does not trust you enough yet: trust is built over several contacts."
+                        )
                     } else {
-                        format!("{name} ne vous fait pas encore assez confiance : la confiance se construit en plusieurs rencontres.")
+                        format!(
+                            "{name} ne vous fait pas encore assez confiance : la confiance se construit en plusieurs rencontres."
+                        )
                     }
                 }
             },
-            Refusal::UnknownDecision => pick("Cette décision n'existe pas dans ce cas.", "This decision does not exist in this case."),
-            Refusal::NotYourPower => pick("Cette décision ne relève pas des pouvoirs de votre profession.", "This decision is not among your profession's powers."),
-            Refusal::AlreadyDecided => pick("Cette décision a déjà été prise.", "This decision has already been taken."),
-            Refusal::NothingToShare => pick("Choisissez au moins une information à partager.", "Choose at least one piece of information to share."),
-            Refusal::NoRecipient => pick("Choisissez au moins un destinataire.", "Choose at least one recipient."),
-            Refusal::ShareWithSelf => pick("Vous ne pouvez pas partager avec vous-même.", "You cannot share with yourself."),
+            Refusal::UnknownDecision => pick(
+                "Cette décision n'existe pas dans ce cas.",
+                "This decision does not exist in this case.",
+            ),
+            Refusal::NotYourPower => pick(
+                "Cette décision ne relève pas des pouvoirs de votre profession.",
+                "This decision is not among your profession's powers.",
+            ),
+            Refusal::AlreadyDecided => pick(
+                "Cette décision a déjà été prise.",
+                "This decision has already been taken.",
+            ),
+            Refusal::NothingToShare => pick(
+                "Choisissez au moins une information à partager.",
+                "Choose at least one piece of information to share.",
+            ),
+            Refusal::NoRecipient => pick(
+                "Choisissez au moins un destinataire.",
+                "Choose at least one recipient.",
+            ),
+            Refusal::ShareWithSelf => pick(
+                "Vous ne pouvez pas partager avec vous-même.",
+                "You cannot share with yourself.",
+            ),
             Refusal::UnknownRecipient(id) => {
-                if en { format!("There is no role `{id}` at this table.") } else { format!("Il n'y a pas de rôle « {id} » à cette table.") }
+                if en {
+                    format!("There is no role `{id}` at this table.")
+                } else {
+                    format!("Il n'y a pas de rôle « {id} » à cette table.")
+                }
             }
-            Refusal::NotHeld => pick("Vous ne pouvez partager ou classer que des informations dont vous disposez.", "You can only share or tag information you hold."),
-            Refusal::UnknownIndicator => pick("Cet indicateur n'existe pas dans ce cas.", "This indicator does not exist in this case."),
-            Refusal::AlreadyTagged => pick("Cet indicateur figure déjà dans votre faisceau.", "This indicator is already in your bundle."),
-            Refusal::NotTagged => pick("Cet indicateur ne figure pas dans votre faisceau.", "This indicator is not in your bundle."),
-            Refusal::UnknownConclusion => pick("Cette conclusion n'existe pas dans ce cas.", "This conclusion does not exist in this case."),
-            Refusal::UnknownOrientation => pick("Cette orientation n'existe pas dans ce cas.", "This orientation does not exist in this case."),
-            Refusal::NoOpenProposal => pick("Aucune proposition n'est en discussion.", "No proposal is under discussion."),
-            Refusal::StaleProposal => pick("Cette proposition a été remplacée ou close : lisez la proposition en cours.", "This proposal has been replaced or closed: read the current one."),
-            Refusal::OwnProposal => pick("Vous ne pouvez pas approuver ou rejeter votre propre proposition.", "You cannot endorse or reject your own proposal."),
-            Refusal::AlreadyEndorsed => pick("Vous avez déjà approuvé cette proposition.", "You have already endorsed this proposal."),
+            Refusal::NotHeld => pick(
+                "Vous ne pouvez partager ou classer que des informations dont vous disposez.",
+                "You can only share or tag information you hold.",
+            ),
+            Refusal::UnknownIndicator => pick(
+                "Cet indicateur n'existe pas dans ce cas.",
+                "This indicator does not exist in this case.",
+            ),
+            Refusal::AlreadyTagged => pick(
+                "Cet indicateur figure déjà dans votre faisceau.",
+                "This indicator is already in your bundle.",
+            ),
+            Refusal::NotTagged => pick(
+                "Cet indicateur ne figure pas dans votre faisceau.",
+                "This indicator is not in your bundle.",
+            ),
+            Refusal::UnknownConclusion => pick(
+                "Cette conclusion n'existe pas dans ce cas.",
+                "This conclusion does not exist in this case.",
+            ),
+            Refusal::UnknownOrientation => pick(
+                "Cette orientation n'existe pas dans ce cas.",
+                "This orientation does not exist in this case.",
+            ),
+            Refusal::NoOpenProposal => pick(
+                "Aucune proposition n'est en discussion.",
+                "No proposal is under discussion.",
+            ),
+            Refusal::StaleProposal => pick(
+                "Cette proposition a été remplacée ou close : lisez la proposition en cours.",
+                "This proposal has been replaced or closed: read the current one.",
+            ),
+            Refusal::OwnProposal => pick(
+                "Vous ne pouvez pas approuver ou rejeter votre propre proposition.",
+                "You cannot endorse or reject your own proposal.",
+            ),
+            Refusal::AlreadyEndorsed => pick(
+                "Vous avez déjà approuvé cette proposition.",
+                "You have already endorsed this proposal.",
+            ),
             Refusal::EmptyText => pick("Écrivez quelques mots.", "Write a few words."),
-            Refusal::TooLong => pick("Ce texte est trop long (2 000 caractères au plus).", "This text is too long (2,000 characters at most)."),
-            Refusal::UnknownInject => pick("Cet événement n'existe pas dans ce cas.", "This event does not exist in this case."),
-            Refusal::AlreadyReleased => pick("Cet événement a déjà été déclenché.", "This event has already been released."),
+            Refusal::TooLong => pick(
+                "Ce texte est trop long (2 000 caractères au plus).",
+                "This text is too long (2,000 characters at most).",
+            ),
+            Refusal::UnknownInject => pick(
+                "Cet événement n'existe pas dans ce cas.",
+                "This event does not exist in this case.",
+            ),
+            Refusal::AlreadyReleased => pick(
+                "Cet événement a déjà été déclenché.",
+                "This event has already been released.",
+            ),
         }
     }
 }

@@ -182,13 +182,28 @@ pub enum EventKind {
     /// A phase began.
     PhaseBegan { phase: Id },
     /// A role took an action; `outcome` is the drawn outcome, if any.
-    ActionTaken { role: Id, action: Id, outcome: Option<u32> },
+    ActionTaken {
+        role: Id,
+        action: Id,
+        outcome: Option<u32>,
+    },
     /// A role learned a clue by its own means.
-    ClueLearned { role: Id, clue: Id, source: Discovery },
+    ClueLearned {
+        role: Id,
+        clue: Id,
+        source: Discovery,
+    },
     /// A person's trust changed to `level`.
     TrustChanged { person: Id, level: i32 },
     /// A role shared clues with others.
-    Shared { from: Id, to: Vec<Id>, clues: Vec<Id>, channel: Channel, purpose: Purpose, judgements: Vec<ShareJudgement> },
+    Shared {
+        from: Id,
+        to: Vec<Id>,
+        clues: Vec<Id>,
+        channel: Channel,
+        purpose: Purpose,
+        judgements: Vec<ShareJudgement>,
+    },
     /// A role took a decision.
     Decided { role: Id, decision: Id },
     /// A role added an indicator to its bundle.
@@ -196,13 +211,27 @@ pub enum EventKind {
     /// A role removed an indicator from its bundle.
     Untagged { role: Id, clue: Id, indicator: Id },
     /// A role proposed a conclusion.
-    Proposed { role: Id, proposal: u32, conclusion: Id, orientation: Option<Id>, reason: String },
+    Proposed {
+        role: Id,
+        proposal: u32,
+        conclusion: Id,
+        orientation: Option<Id>,
+        reason: String,
+    },
     /// A role endorsed the open proposal.
     Endorsed { role: Id, proposal: u32 },
     /// A role rejected the open proposal.
-    Rejected { role: Id, proposal: u32, reason: String },
+    Rejected {
+        role: Id,
+        proposal: u32,
+        reason: String,
+    },
     /// Every role endorsed: the table's conclusion.
-    ConclusionAdopted { proposal: u32, conclusion: Id, orientation: Option<Id> },
+    ConclusionAdopted {
+        proposal: u32,
+        conclusion: Id,
+        orientation: Option<Id>,
+    },
     /// A note by a role, or by the trainer when `role` is none.
     Noted { role: Option<Id>, text: String },
     /// An inject was released.
@@ -287,7 +316,12 @@ impl State {
             status: Status::Waiting,
             phase: 0,
             roles: vec![
-                RoleState { spent: 0, known: vec![false; s.clues.len()], done: vec![0; s.actions.len()], bundle: Vec::new() };
+                RoleState {
+                    spent: 0,
+                    known: vec![false; s.clues.len()],
+                    done: vec![0; s.actions.len()],
+                    bundle: Vec::new()
+                };
                 s.roles.len()
             ],
             trust: s.people.iter().map(|p| p.trust.clamp(0, 5)).collect(),
@@ -311,18 +345,23 @@ impl State {
 
     /// Minutes left in a role's budget for this phase.
     pub fn budget_left(&self, case: &Case, role: usize) -> Minutes {
-        case.role_budget(role).saturating_sub(self.roles[role].spent)
+        case.role_budget(role)
+            .saturating_sub(self.roles[role].spent)
     }
 
     /// The first condition that does not hold for a role, if any.
     pub fn unmet(&self, case: &Case, role: usize, conditions: &[Condition]) -> Option<Unmet> {
         conditions.iter().find_map(|condition| match condition {
             Condition::Knows(clue) => {
-                let known = case.clue(clue.as_str()).is_some_and(|c| self.roles[role].known[c]);
+                let known = case
+                    .clue(clue.as_str())
+                    .is_some_and(|c| self.roles[role].known[c]);
                 (!known).then_some(Unmet::Knowledge)
             }
             Condition::Decided(decision) => {
-                let taken = case.decision(decision.as_str()).is_some_and(|d| self.decided[d].is_some());
+                let taken = case
+                    .decision(decision.as_str())
+                    .is_some_and(|d| self.decided[d].is_some());
                 (!taken).then(|| Unmet::Decision(decision.clone()))
             }
             Condition::FromPhase(phase) => {
@@ -330,12 +369,17 @@ impl State {
                 (!reached).then(|| Unmet::Phase(phase.clone()))
             }
             Condition::Done(action) => {
-                let done = case.action(action.as_str()).is_some_and(|a| self.roles[role].done[a] > 0);
+                let done = case
+                    .action(action.as_str())
+                    .is_some_and(|a| self.roles[role].done[a] > 0);
                 (!done).then(|| Unmet::Action(action.clone()))
             }
             Condition::Trust { person, at_least } => {
                 let level = case.person(person.as_str()).map_or(0, |p| self.trust[p]);
-                (level < *at_least).then(|| Unmet::Trust { person: person.clone(), at_least: *at_least })
+                (level < *at_least).then(|| Unmet::Trust {
+                    person: person.clone(),
+                    at_least: *at_least,
+                })
             }
         })
     }
@@ -388,29 +432,45 @@ impl State {
     /// Folds one event into the state. Unknown ids, which only a journal
     /// written for another version of the case could hold, are an error.
     pub fn apply(&mut self, case: &Case, event: &Event) -> Result<(), ReplayError> {
-        let role = |id: &Id| case.role(id.as_str()).ok_or_else(|| ReplayError::unknown("role", id));
-        let clue = |id: &Id| case.clue(id.as_str()).ok_or_else(|| ReplayError::unknown("clue", id));
+        let role = |id: &Id| {
+            case.role(id.as_str())
+                .ok_or_else(|| ReplayError::unknown("role", id))
+        };
+        let clue = |id: &Id| {
+            case.clue(id.as_str())
+                .ok_or_else(|| ReplayError::unknown("clue", id))
+        };
         match &event.kind {
             EventKind::Started | EventKind::Resumed => self.status = Status::Running,
             EventKind::Paused => self.status = Status::Paused,
             EventKind::PhaseBegan { phase } => {
-                self.phase = case.phase(phase.as_str()).ok_or_else(|| ReplayError::unknown("phase", phase))?;
+                self.phase = case
+                    .phase(phase.as_str())
+                    .ok_or_else(|| ReplayError::unknown("phase", phase))?;
                 for r in &mut self.roles {
                     r.spent = 0;
                 }
             }
-            EventKind::ActionTaken { role: r, action, .. } => {
+            EventKind::ActionTaken {
+                role: r, action, ..
+            } => {
                 let r = role(r)?;
-                let a = case.action(action.as_str()).ok_or_else(|| ReplayError::unknown("action", action))?;
+                let a = case
+                    .action(action.as_str())
+                    .ok_or_else(|| ReplayError::unknown("action", action))?;
                 self.roles[r].done[a] += 1;
                 self.roles[r].spent += case.action_cost(a);
             }
-            EventKind::ClueLearned { role: r, clue: c, .. } => {
+            EventKind::ClueLearned {
+                role: r, clue: c, ..
+            } => {
                 let (r, c) = (role(r)?, clue(c)?);
                 self.roles[r].known[c] = true;
             }
             EventKind::TrustChanged { person, level } => {
-                let p = case.person(person.as_str()).ok_or_else(|| ReplayError::unknown("person", person))?;
+                let p = case
+                    .person(person.as_str())
+                    .ok_or_else(|| ReplayError::unknown("person", person))?;
                 self.trust[p] = *level;
             }
             EventKind::Shared { to, clues, .. } => {
@@ -424,29 +484,61 @@ impl State {
             }
             EventKind::Decided { role: r, decision } => {
                 let r = role(r)?;
-                let d = case.decision(decision.as_str()).ok_or_else(|| ReplayError::unknown("decision", decision))?;
+                let d = case
+                    .decision(decision.as_str())
+                    .ok_or_else(|| ReplayError::unknown("decision", decision))?;
                 self.decided[d] = Some((r, event.at));
             }
-            EventKind::Tagged { role: r, clue: c, indicator } => {
+            EventKind::Tagged {
+                role: r,
+                clue: c,
+                indicator,
+            } => {
                 let (r, c) = (role(r)?, clue(c)?);
-                let i = case.indicator(indicator.as_str()).ok_or_else(|| ReplayError::unknown("indicator", indicator))?;
+                let i = case
+                    .indicator(indicator.as_str())
+                    .ok_or_else(|| ReplayError::unknown("indicator", indicator))?;
                 self.roles[r].bundle.push((c, i));
             }
-            EventKind::Untagged { role: r, clue: c, indicator } => {
+            EventKind::Untagged {
+                role: r,
+                clue: c,
+                indicator,
+            } => {
                 let (r, c) = (role(r)?, clue(c)?);
-                let i = case.indicator(indicator.as_str()).ok_or_else(|| ReplayError::unknown("indicator", indicator))?;
+                let i = case
+                    .indicator(indicator.as_str())
+                    .ok_or_else(|| ReplayError::unknown("indicator", indicator))?;
                 self.roles[r].bundle.retain(|entry| *entry != (c, i));
             }
-            EventKind::Proposed { role: r, proposal, conclusion, orientation, reason } => {
+            EventKind::Proposed {
+                role: r,
+                proposal,
+                conclusion,
+                orientation,
+                reason,
+            } => {
                 let r = role(r)?;
-                let conclusion = case.conclusion(conclusion.as_str()).ok_or_else(|| ReplayError::unknown("conclusion", conclusion))?;
+                let conclusion = case
+                    .conclusion(conclusion.as_str())
+                    .ok_or_else(|| ReplayError::unknown("conclusion", conclusion))?;
                 let orientation = match orientation {
-                    Some(o) => Some(case.orientation(o.as_str()).ok_or_else(|| ReplayError::unknown("orientation", o))?),
+                    Some(o) => Some(
+                        case.orientation(o.as_str())
+                            .ok_or_else(|| ReplayError::unknown("orientation", o))?,
+                    ),
                     None => None,
                 };
                 let mut endorsed = vec![false; self.roles.len()];
                 endorsed[r] = true;
-                self.proposal = Some(Proposal { number: *proposal, by: r, conclusion, orientation, endorsed, reason: reason.clone() });
+                self.proposal = Some(Proposal {
+                    number: *proposal,
+                    by: r,
+                    conclusion,
+                    orientation,
+                    endorsed,
+                    reason: reason.clone(),
+                });
                 self.proposals = self.proposals.max(*proposal);
             }
             EventKind::Endorsed { role: r, .. } => {
@@ -462,7 +554,9 @@ impl State {
                 }
             }
             EventKind::InjectReleased { inject, .. } => {
-                let i = case.inject(inject.as_str()).ok_or_else(|| ReplayError::unknown("inject", inject))?;
+                let i = case
+                    .inject(inject.as_str())
+                    .ok_or_else(|| ReplayError::unknown("inject", inject))?;
                 self.released[i] = true;
             }
             EventKind::Noted { .. } | EventKind::HintSent { .. } => {}
@@ -484,7 +578,10 @@ pub struct ReplayError {
 
 impl ReplayError {
     fn unknown(kind: &'static str, id: &Id) -> ReplayError {
-        ReplayError { kind, id: id.clone() }
+        ReplayError {
+            kind,
+            id: id.clone(),
+        }
     }
 }
 
@@ -500,11 +597,23 @@ pub struct Session {
 impl Session {
     /// Opens a session: roles learn what they know from the start.
     pub fn new(case: Arc<Case>, seed: u64) -> Session {
-        let mut session = Session { state: State::for_case(&case), case, seed, events: Vec::new() };
+        let mut session = Session {
+            state: State::for_case(&case),
+            case,
+            seed,
+            events: Vec::new(),
+        };
         let mut opening = Vec::new();
         for clue in &session.case.scenario().clues {
             for role in &clue.known_to {
-                opening.push(Event { at: 0, kind: EventKind::ClueLearned { role: role.clone(), clue: clue.id.clone(), source: Discovery::Start } });
+                opening.push(Event {
+                    at: 0,
+                    kind: EventKind::ClueLearned {
+                        role: role.clone(),
+                        clue: clue.id.clone(),
+                        source: Discovery::Start,
+                    },
+                });
             }
         }
         session.commit(opening);
@@ -517,7 +626,12 @@ impl Session {
         for event in &events {
             state.apply(&case, event)?;
         }
-        Ok(Session { case, seed, events, state })
+        Ok(Session {
+            case,
+            seed,
+            events,
+            state,
+        })
     }
 
     /// The case being played.
@@ -540,13 +654,12 @@ impl Session {
         &self.state
     }
 
-    fn commit(&mut self, events: Vec<Event>) -> Vec<Event> {
+    fn commit(&mut self, events: Vec<Event>) {
         for event in &events {
             // Events built here only name ids of this case.
             let _ = self.state.apply(&self.case, event);
         }
-        self.events.extend(events.iter().cloned());
-        events
+        self.events.extend(events);
     }
 
     fn rng(&self) -> StdRng {
@@ -554,21 +667,24 @@ impl Session {
         StdRng::seed_from_u64(self.seed ^ n.wrapping_mul(0x9E37_79B9_7F4A_7C15))
     }
 
-    /// Checks a role's command and, if the rules allow it, records its events.
-    pub fn submit(&mut self, role: &str, command: RoleCommand) -> Result<Vec<Event>, Refusal> {
+    /// Checks a role's command and, if the rules allow it, records its
+    /// events, which it returns (with any inject they triggered).
+    pub fn submit(&mut self, role: &str, command: RoleCommand) -> Result<&[Event], Refusal> {
         let r = self.case.role(role).ok_or(Refusal::UnknownRole)?;
         let events = self.judge(r, command)?;
-        let mut committed = self.commit(events);
-        committed.extend(self.fire_triggers());
-        Ok(committed)
+        let start = self.events.len();
+        self.commit(events);
+        self.fire_triggers();
+        Ok(&self.events[start..])
     }
 
-    /// Checks a trainer's command and records its events.
-    pub fn direct(&mut self, command: TrainerCommand) -> Result<Vec<Event>, Refusal> {
+    /// Checks a trainer's command and records its events, which it returns.
+    pub fn direct(&mut self, command: TrainerCommand) -> Result<&[Event], Refusal> {
         let events = self.judge_trainer(command)?;
-        let mut committed = self.commit(events);
-        committed.extend(self.fire_triggers());
-        Ok(committed)
+        let start = self.events.len();
+        self.commit(events);
+        self.fire_triggers();
+        Ok(&self.events[start..])
     }
 
     fn judge(&self, r: usize, command: RoleCommand) -> Result<Vec<Event>, Refusal> {
@@ -582,7 +698,13 @@ impl Session {
         match command {
             RoleCommand::Note { text } => {
                 let text = checked_text(text)?;
-                Ok(vec![Event { at: state.table_clock(case), kind: EventKind::Noted { role: Some(role_id), text } }])
+                Ok(vec![Event {
+                    at: state.table_clock(case),
+                    kind: EventKind::Noted {
+                        role: Some(role_id),
+                        text,
+                    },
+                }])
             }
             RoleCommand::TakeAction { action } => {
                 let a = case.action(action.as_str()).ok_or(Refusal::UnknownAction)?;
@@ -604,14 +726,32 @@ impl Session {
                     }
                     Some(chosen as u32)
                 };
-                let mut events = vec![Event { at, kind: EventKind::ActionTaken { role: role_id.clone(), action: action.clone(), outcome } }];
+                let mut events = vec![Event {
+                    at,
+                    kind: EventKind::ActionTaken {
+                        role: role_id.clone(),
+                        action: action.clone(),
+                        outcome,
+                    },
+                }];
                 let drawn = outcome.map(|o| &spec.outcomes[o as usize]);
                 let mut learned = Vec::new();
-                for clue in spec.reveals.iter().chain(drawn.iter().flat_map(|o| o.reveals.iter())) {
+                for clue in spec
+                    .reveals
+                    .iter()
+                    .chain(drawn.iter().flat_map(|o| o.reveals.iter()))
+                {
                     let c = case.clue(clue.as_str()).ok_or(Refusal::UnknownAction)?;
                     if !state.roles[r].known[c] && !learned.contains(&c) {
                         learned.push(c);
-                        events.push(Event { at, kind: EventKind::ClueLearned { role: role_id.clone(), clue: clue.clone(), source: Discovery::Action(action.clone()) } });
+                        events.push(Event {
+                            at,
+                            kind: EventKind::ClueLearned {
+                                role: role_id.clone(),
+                                clue: clue.clone(),
+                                source: Discovery::Action(action.clone()),
+                            },
+                        });
                     }
                 }
                 let change = spec.trust + drawn.map_or(0, |o| o.trust);
@@ -621,20 +761,46 @@ impl Session {
                 {
                     let level = (state.trust[p] + change).clamp(0, 5);
                     if level != state.trust[p] {
-                        events.push(Event { at, kind: EventKind::TrustChanged { person: person.clone(), level } });
+                        events.push(Event {
+                            at,
+                            kind: EventKind::TrustChanged {
+                                person: person.clone(),
+                                level,
+                            },
+                        });
                     }
                 }
                 Ok(events)
             }
             RoleCommand::Decide { decision } => {
-                let d = case.decision(decision.as_str()).ok_or(Refusal::UnknownDecision)?;
+                let d = case
+                    .decision(decision.as_str())
+                    .ok_or(Refusal::UnknownDecision)?;
                 state.can_decide(case, r, d)?;
                 let at = state.clock(case, r);
-                let mut events = vec![Event { at, kind: EventKind::Decided { role: role_id.clone(), decision: decision.clone() } }];
-                events.extend(effects(case, state, &s.decisions[d].effects, &[role_id], &Discovery::Decision(decision), at));
+                let mut events = vec![Event {
+                    at,
+                    kind: EventKind::Decided {
+                        role: role_id.clone(),
+                        decision: decision.clone(),
+                    },
+                }];
+                events.extend(effects(
+                    case,
+                    state,
+                    &s.decisions[d].effects,
+                    &[role_id],
+                    &Discovery::Decision(decision),
+                    at,
+                ));
                 Ok(events)
             }
-            RoleCommand::Share { clues, to, channel, purpose } => {
+            RoleCommand::Share {
+                clues,
+                to,
+                channel,
+                purpose,
+            } => {
                 state.running()?;
                 if clues.is_empty() {
                     return Err(Refusal::NothingToShare);
@@ -646,14 +812,19 @@ impl Session {
                 for clue in &clues {
                     // Unknown and not-held clues get the same answer, so that a
                     // refusal never confirms that a clue exists.
-                    let c = case.clue(clue.as_str()).filter(|&c| state.roles[r].known[c]).ok_or(Refusal::NotHeld)?;
+                    let c = case
+                        .clue(clue.as_str())
+                        .filter(|&c| state.roles[r].known[c])
+                        .ok_or(Refusal::NotHeld)?;
                     if !clue_ix.contains(&c) {
                         clue_ix.push(c);
                     }
                 }
                 let mut recipients = Vec::new();
                 for recipient in &to {
-                    let t = case.role(recipient.as_str()).ok_or_else(|| Refusal::UnknownRecipient(recipient.clone()))?;
+                    let t = case
+                        .role(recipient.as_str())
+                        .ok_or_else(|| Refusal::UnknownRecipient(recipient.clone()))?;
                     if t == r {
                         return Err(Refusal::ShareWithSelf);
                     }
@@ -664,7 +835,11 @@ impl Session {
                 let mut judgements = Vec::new();
                 for &c in &clue_ix {
                     for &t in &recipients {
-                        judgements.push(ShareJudgement { clue: s.clues[c].id.clone(), to: s.roles[t].id.clone(), judgement: case.judge(c, r, t, channel, purpose) });
+                        judgements.push(ShareJudgement {
+                            clue: s.clues[c].id.clone(),
+                            to: s.roles[t].id.clone(),
+                            judgement: case.judge(c, r, t, channel, purpose),
+                        });
                     }
                 }
                 let at = state.clock(case, r);
@@ -681,34 +856,85 @@ impl Session {
                 }])
             }
             RoleCommand::Tag { clue, indicator } => {
-                let c = case.clue(clue.as_str()).filter(|&c| state.roles[r].known[c]).ok_or(Refusal::NotHeld)?;
-                let i = case.indicator(indicator.as_str()).ok_or(Refusal::UnknownIndicator)?;
+                let c = case
+                    .clue(clue.as_str())
+                    .filter(|&c| state.roles[r].known[c])
+                    .ok_or(Refusal::NotHeld)?;
+                let i = case
+                    .indicator(indicator.as_str())
+                    .ok_or(Refusal::UnknownIndicator)?;
                 if state.roles[r].bundle.contains(&(c, i)) {
                     return Err(Refusal::AlreadyTagged);
                 }
-                Ok(vec![Event { at: state.clock(case, r), kind: EventKind::Tagged { role: role_id, clue, indicator } }])
+                Ok(vec![Event {
+                    at: state.clock(case, r),
+                    kind: EventKind::Tagged {
+                        role: role_id,
+                        clue,
+                        indicator,
+                    },
+                }])
             }
             RoleCommand::Untag { clue, indicator } => {
-                let c = case.clue(clue.as_str()).filter(|&c| state.roles[r].known[c]).ok_or(Refusal::NotHeld)?;
-                let i = case.indicator(indicator.as_str()).ok_or(Refusal::UnknownIndicator)?;
+                let c = case
+                    .clue(clue.as_str())
+                    .filter(|&c| state.roles[r].known[c])
+                    .ok_or(Refusal::NotHeld)?;
+                let i = case
+                    .indicator(indicator.as_str())
+                    .ok_or(Refusal::UnknownIndicator)?;
                 if !state.roles[r].bundle.contains(&(c, i)) {
                     return Err(Refusal::NotTagged);
                 }
-                Ok(vec![Event { at: state.clock(case, r), kind: EventKind::Untagged { role: role_id, clue, indicator } }])
+                Ok(vec![Event {
+                    at: state.clock(case, r),
+                    kind: EventKind::Untagged {
+                        role: role_id,
+                        clue,
+                        indicator,
+                    },
+                }])
             }
-            RoleCommand::Propose { conclusion, orientation, reason } => {
+            RoleCommand::Propose {
+                conclusion,
+                orientation,
+                reason,
+            } => {
                 state.running()?;
-                case.conclusion(conclusion.as_str()).ok_or(Refusal::UnknownConclusion)?;
+                case.conclusion(conclusion.as_str())
+                    .ok_or(Refusal::UnknownConclusion)?;
                 if let Some(o) = &orientation {
-                    case.orientation(o.as_str()).ok_or(Refusal::UnknownOrientation)?;
+                    case.orientation(o.as_str())
+                        .ok_or(Refusal::UnknownOrientation)?;
                 }
                 let reason = checked_text(reason)?;
                 let at = state.clock(case, r);
                 let number = state.proposals + 1;
-                let mut events = vec![Event { at, kind: EventKind::Proposed { role: role_id, proposal: number, conclusion: conclusion.clone(), orientation: orientation.clone(), reason } }];
+                let mut events = vec![Event {
+                    at,
+                    kind: EventKind::Proposed {
+                        role: role_id,
+                        proposal: number,
+                        conclusion: conclusion.clone(),
+                        orientation: orientation.clone(),
+                        reason,
+                    },
+                }];
                 if s.roles.len() == 1 {
-                    events.push(Event { at, kind: EventKind::ConclusionAdopted { proposal: number, conclusion, orientation } });
-                    events.push(Event { at, kind: EventKind::Ended { ending: Ending::Concluded } });
+                    events.push(Event {
+                        at,
+                        kind: EventKind::ConclusionAdopted {
+                            proposal: number,
+                            conclusion,
+                            orientation,
+                        },
+                    });
+                    events.push(Event {
+                        at,
+                        kind: EventKind::Ended {
+                            ending: Ending::Concluded,
+                        },
+                    });
                 }
                 Ok(events)
             }
@@ -722,7 +948,13 @@ impl Session {
                     return Err(Refusal::AlreadyEndorsed);
                 }
                 let at = state.clock(case, r);
-                let mut events = vec![Event { at, kind: EventKind::Endorsed { role: role_id, proposal } }];
+                let mut events = vec![Event {
+                    at,
+                    kind: EventKind::Endorsed {
+                        role: role_id,
+                        proposal,
+                    },
+                }];
                 let all = open.endorsed.iter().enumerate().all(|(i, e)| *e || i == r);
                 if all {
                     let at = state.table_clock(case);
@@ -734,7 +966,12 @@ impl Session {
                             orientation: open.orientation.map(|o| s.orientations[o].id.clone()),
                         },
                     });
-                    events.push(Event { at, kind: EventKind::Ended { ending: Ending::Concluded } });
+                    events.push(Event {
+                        at,
+                        kind: EventKind::Ended {
+                            ending: Ending::Concluded,
+                        },
+                    });
                 }
                 Ok(events)
             }
@@ -745,7 +982,14 @@ impl Session {
                     return Err(Refusal::OwnProposal);
                 }
                 let reason = checked_text(reason)?;
-                Ok(vec![Event { at: state.clock(case, r), kind: EventKind::Rejected { role: role_id, proposal, reason } }])
+                Ok(vec![Event {
+                    at: state.clock(case, r),
+                    kind: EventKind::Rejected {
+                        role: role_id,
+                        proposal,
+                        reason,
+                    },
+                }])
             }
         }
     }
@@ -762,15 +1006,32 @@ impl Session {
             TrainerCommand::Start => match state.status {
                 Status::Waiting => {
                     let first = &s.phases[0].id;
-                    let mut events = vec![Event { at: 0, kind: EventKind::Started }, Event { at: 0, kind: EventKind::PhaseBegan { phase: first.clone() } }];
+                    let mut events = vec![
+                        Event {
+                            at: 0,
+                            kind: EventKind::Started,
+                        },
+                        Event {
+                            at: 0,
+                            kind: EventKind::PhaseBegan {
+                                phase: first.clone(),
+                            },
+                        },
+                    ];
                     events.extend(phase_injects(case, state, first, 0));
                     Ok(events)
                 }
-                Status::Paused => Ok(vec![Event { at, kind: EventKind::Resumed }]),
+                Status::Paused => Ok(vec![Event {
+                    at,
+                    kind: EventKind::Resumed,
+                }]),
                 _ => Err(Refusal::AlreadyRunning),
             },
             TrainerCommand::Pause => match state.status {
-                Status::Running => Ok(vec![Event { at, kind: EventKind::Paused }]),
+                Status::Running => Ok(vec![Event {
+                    at,
+                    kind: EventKind::Paused,
+                }]),
                 _ => Err(Refusal::NotRunning),
             },
             TrainerCommand::NextPhase => {
@@ -785,7 +1046,9 @@ impl Session {
                     if let Trigger::IfNotDecided { decision, by } = &inject.trigger
                         && by == current
                         && !released[i]
-                        && case.decision(decision.as_str()).is_some_and(|d| state.decided[d].is_none())
+                        && case
+                            .decision(decision.as_str())
+                            .is_some_and(|d| state.decided[d].is_none())
                     {
                         released[i] = true;
                         events.extend(inject_events(case, state, i, Release::Trigger, end));
@@ -793,12 +1056,22 @@ impl Session {
                 }
                 match s.phases.get(state.phase + 1) {
                     Some(next) => {
-                        events.push(Event { at: end, kind: EventKind::PhaseBegan { phase: next.id.clone() } });
+                        events.push(Event {
+                            at: end,
+                            kind: EventKind::PhaseBegan {
+                                phase: next.id.clone(),
+                            },
+                        });
                         let mut after = state.clone();
                         after.released = released;
                         events.extend(phase_injects(case, &after, &next.id, end));
                     }
-                    None => events.push(Event { at: end, kind: EventKind::Ended { ending: Ending::TimeUp } }),
+                    None => events.push(Event {
+                        at: end,
+                        kind: EventKind::Ended {
+                            ending: Ending::TimeUp,
+                        },
+                    }),
                 }
                 Ok(events)
             }
@@ -817,32 +1090,43 @@ impl Session {
                     case.role(role.as_str()).ok_or(Refusal::UnknownRole)?;
                 }
                 let text = checked_text(text)?;
-                Ok(vec![Event { at, kind: EventKind::HintSent { to, text } }])
+                Ok(vec![Event {
+                    at,
+                    kind: EventKind::HintSent { to, text },
+                }])
             }
             TrainerCommand::Note { text } => {
                 let text = checked_text(text)?;
-                Ok(vec![Event { at, kind: EventKind::Noted { role: None, text } }])
+                Ok(vec![Event {
+                    at,
+                    kind: EventKind::Noted { role: None, text },
+                }])
             }
-            TrainerCommand::End => Ok(vec![Event { at, kind: EventKind::Ended { ending: Ending::Trainer } }]),
+            TrainerCommand::End => Ok(vec![Event {
+                at,
+                kind: EventKind::Ended {
+                    ending: Ending::Trainer,
+                },
+            }]),
         }
     }
 
     /// Releases injects whose decision trigger has fired.
-    fn fire_triggers(&mut self) -> Vec<Event> {
+    fn fire_triggers(&mut self) {
         let case = Arc::clone(&self.case);
-        let mut fired = Vec::new();
         for (i, inject) in case.scenario().injects.iter().enumerate() {
             if let Trigger::AfterDecision(decision) = &inject.trigger
                 && !self.state.released[i]
                 && self.state.status != Status::Ended
-                && case.decision(decision.as_str()).is_some_and(|d| self.state.decided[d].is_some())
+                && case
+                    .decision(decision.as_str())
+                    .is_some_and(|d| self.state.decided[d].is_some())
             {
                 let at = self.state.table_clock(&case);
                 let events = inject_events(&case, &self.state, i, Release::Trigger, at);
-                fired.extend(self.commit(events));
+                self.commit(events);
             }
         }
-        fired
     }
 }
 
@@ -875,36 +1159,89 @@ fn phase_injects(case: &Case, state: &State, phase: &Id, at: Minutes) -> Vec<Eve
     events
 }
 
-fn inject_events(case: &Case, state: &State, inject: usize, release: Release, at: Minutes) -> Vec<Event> {
+fn inject_events(
+    case: &Case,
+    state: &State,
+    inject: usize,
+    release: Release,
+    at: Minutes,
+) -> Vec<Event> {
     let s = case.scenario();
     let spec = &s.injects[inject];
-    let audience: Vec<Id> = if spec.to.is_empty() { s.roles.iter().map(|r| r.id.clone()).collect() } else { spec.to.clone() };
-    let mut events = vec![Event { at, kind: EventKind::InjectReleased { inject: spec.id.clone(), release } }];
-    events.extend(effects(case, state, &spec.effects, &audience, &Discovery::Inject(spec.id.clone()), at));
+    let audience: Vec<Id> = if spec.to.is_empty() {
+        s.roles.iter().map(|r| r.id.clone()).collect()
+    } else {
+        spec.to.clone()
+    };
+    let mut events = vec![Event {
+        at,
+        kind: EventKind::InjectReleased {
+            inject: spec.id.clone(),
+            release,
+        },
+    }];
+    events.extend(effects(
+        case,
+        state,
+        &spec.effects,
+        &audience,
+        &Discovery::Inject(spec.id.clone()),
+        at,
+    ));
     events
 }
 
-fn effects(case: &Case, state: &State, effects: &[Effect], default_to: &[Id], source: &Discovery, at: Minutes) -> Vec<Event> {
+fn effects(
+    case: &Case,
+    state: &State,
+    effects: &[Effect],
+    default_to: &[Id],
+    source: &Discovery,
+    at: Minutes,
+) -> Vec<Event> {
     let mut events = Vec::new();
     let mut trust = state.trust.clone();
     for effect in effects {
         match effect {
             Effect::Reveal { clue, to } => {
-                let Some(c) = case.clue(clue.as_str()) else { continue };
-                let targets = if to.is_empty() { default_to } else { to.as_slice() };
+                let Some(c) = case.clue(clue.as_str()) else {
+                    continue;
+                };
+                let targets = if to.is_empty() {
+                    default_to
+                } else {
+                    to.as_slice()
+                };
                 for target in targets {
-                    let Some(r) = case.role(target.as_str()) else { continue };
+                    let Some(r) = case.role(target.as_str()) else {
+                        continue;
+                    };
                     if !state.roles[r].known[c] {
-                        events.push(Event { at, kind: EventKind::ClueLearned { role: target.clone(), clue: clue.clone(), source: source.clone() } });
+                        events.push(Event {
+                            at,
+                            kind: EventKind::ClueLearned {
+                                role: target.clone(),
+                                clue: clue.clone(),
+                                source: source.clone(),
+                            },
+                        });
                     }
                 }
             }
             Effect::Trust { person, change } => {
-                let Some(p) = case.person(person.as_str()) else { continue };
+                let Some(p) = case.person(person.as_str()) else {
+                    continue;
+                };
                 let level = (trust[p] + change).clamp(0, 5);
                 if level != trust[p] {
                     trust[p] = level;
-                    events.push(Event { at, kind: EventKind::TrustChanged { person: person.clone(), level } });
+                    events.push(Event {
+                        at,
+                        kind: EventKind::TrustChanged {
+                            person: person.clone(),
+                            level,
+                        },
+                    });
                 }
             }
         }

@@ -25,13 +25,33 @@ pub struct Finding {
 
 impl Finding {
     /// An error at `path`.
-    pub fn error(path: impl Into<String>, message: impl Into<String>, hint: Option<String>) -> Self {
-        Finding { severity: Severity::Error, path: path.into(), message: message.into(), hint, related: None }
+    pub fn error(
+        path: impl Into<String>,
+        message: impl Into<String>,
+        hint: Option<String>,
+    ) -> Self {
+        Finding {
+            severity: Severity::Error,
+            path: path.into(),
+            message: message.into(),
+            hint,
+            related: None,
+        }
     }
 
     /// A warning at `path`.
-    pub fn warning(path: impl Into<String>, message: impl Into<String>, hint: Option<String>) -> Self {
-        Finding { severity: Severity::Warning, path: path.into(), message: message.into(), hint, related: None }
+    pub fn warning(
+        path: impl Into<String>,
+        message: impl Into<String>,
+        hint: Option<String>,
+    ) -> Self {
+        Finding {
+            severity: Severity::Warning,
+            path: path.into(),
+            message: message.into(),
+            hint,
+            related: None,
+        }
     }
 }
 
@@ -71,7 +91,13 @@ impl<'a> Checker<'a> {
         self.findings.push(finding);
     }
 
-    fn declare<T>(&mut self, kind: &'static str, list: &'static str, items: &'a [T], id: fn(&'a T) -> &'a Id) -> Ids<'a> {
+    fn declare<T>(
+        &mut self,
+        kind: &'static str,
+        list: &'static str,
+        items: &'a [T],
+        id: fn(&'a T) -> &'a Id,
+    ) -> Ids<'a> {
         let mut first = HashMap::new();
         for (index, item) in items.iter().enumerate() {
             let item_id = id(item);
@@ -103,24 +129,44 @@ impl<'a> Checker<'a> {
         }
         let hint = match closest(id.as_str(), ids.first.keys().copied()) {
             Some(near) => format!("did you mean `{near}`?"),
-            None if ids.first.is_empty() => format!("no {} is declared in `{}`", ids.kind, ids.list),
+            None if ids.first.is_empty() => {
+                format!("no {} is declared in `{}`", ids.kind, ids.list)
+            }
             None => {
                 let mut known: Vec<&str> = ids.first.keys().copied().collect();
                 known.sort_unstable();
                 let shown: Vec<String> = known.iter().take(8).map(|k| format!("`{k}`")).collect();
                 let more = if known.len() > 8 { ", …" } else { "" };
-                format!("the {} declared in `{}` are {}{more}", plural(ids.kind), ids.list, shown.join(", "))
+                format!(
+                    "the {} declared in `{}` are {}{more}",
+                    plural(ids.kind),
+                    ids.list,
+                    shown.join(", ")
+                )
             }
         };
-        self.push(Finding::error(path, format!("unknown {} `{id}`", ids.kind), Some(hint)));
+        self.push(Finding::error(
+            path,
+            format!("unknown {} `{id}`", ids.kind),
+            Some(hint),
+        ));
     }
 
     fn text(&mut self, text: &Text, path: String) {
         if text.is_blank() {
-            self.push(Finding::warning(path, "this text is empty", Some("write what trainees should read".into())));
+            self.push(Finding::warning(
+                path,
+                "this text is empty",
+                Some("write what trainees should read".into()),
+            ));
             return;
         }
-        let missing: Vec<&str> = self.languages.iter().copied().filter(|lang| text.exact(lang).is_none_or(|t| t.trim().is_empty())).collect();
+        let missing: Vec<&str> = self
+            .languages
+            .iter()
+            .copied()
+            .filter(|lang| text.exact(lang).is_none_or(|t| t.trim().is_empty()))
+            .collect();
         if !missing.is_empty() {
             self.push(Finding::warning(
                 path.clone(),
@@ -128,12 +174,21 @@ impl<'a> Checker<'a> {
                 Some(format!("add `{}: \"…\"` to this text", missing[0])),
             ));
         }
-        let extra: Vec<&str> = text.languages().filter(|lang| !self.languages.contains(lang)).collect();
+        let extra: Vec<&str> = text
+            .languages()
+            .filter(|lang| !self.languages.contains(lang))
+            .collect();
         if !extra.is_empty() {
             self.push(Finding::warning(
                 path,
-                format!("language {} is not declared in `languages`", extra.join(", ")),
-                Some(format!("add \"{}\" to `languages`, or remove it here", extra[0])),
+                format!(
+                    "language {} is not declared in `languages`",
+                    extra.join(", ")
+                ),
+                Some(format!(
+                    "add \"{}\" to `languages`, or remove it here",
+                    extra[0]
+                )),
             ));
         }
     }
@@ -141,7 +196,11 @@ impl<'a> Checker<'a> {
     fn run(&mut self) {
         let s = self.scenario;
         if !Id::new(s.id.as_str()).is_well_formed() {
-            self.push(Finding::error("id", format!("`{}` is not a valid id", s.id), Some("ids are short snake_case words such as `foyer_runaways`".into())));
+            self.push(Finding::error(
+                "id",
+                format!("`{}` is not a valid id", s.id),
+                Some("ids are short snake_case words such as `foyer_runaways`".into()),
+            ));
         }
         for required in REQUIRED_LANGUAGES {
             if !self.languages.contains(&required) {
@@ -152,7 +211,12 @@ impl<'a> Checker<'a> {
         let indicators = self.declare("indicator", "indicators", &s.indicators, |i| &i.id);
         let roles = self.declare("role", "roles", &s.roles, |r| &r.id);
         let people = self.declare("person", "people", &s.people, |p| &p.id);
-        let classes = self.declare("confidentiality class", "confidentiality", &s.confidentiality, |c| &c.id);
+        let classes = self.declare(
+            "confidentiality class",
+            "confidentiality",
+            &s.confidentiality,
+            |c| &c.id,
+        );
         let clues = self.declare("clue", "clues", &s.clues, |c| &c.id);
         let actions = self.declare("action", "actions", &s.actions, |a| &a.id);
         let decisions = self.declare("decision", "decisions", &s.decisions, |d| &d.id);
@@ -160,8 +224,20 @@ impl<'a> Checker<'a> {
         let orientations = self.declare("orientation", "orientations", &s.orientations, |o| &o.id);
         self.declare("inject", "injects", &s.injects, |i| &i.id);
         let phases = self.declare("phase", "phases", &s.phases, |p| &p.id);
-        self.declare("teaching point", "teaching_points", &s.teaching_points, |t| &t.id);
-        let ids = Refs { roles: &roles, people: &people, clues: &clues, actions: &actions, decisions: &decisions, phases: &phases };
+        self.declare(
+            "teaching point",
+            "teaching_points",
+            &s.teaching_points,
+            |t| &t.id,
+        );
+        let ids = Refs {
+            roles: &roles,
+            people: &people,
+            clues: &clues,
+            actions: &actions,
+            decisions: &decisions,
+            phases: &phases,
+        };
 
         self.text(&s.title, "title".into());
         self.text(&s.summary, "summary".into());
@@ -170,11 +246,27 @@ impl<'a> Checker<'a> {
             self.text(objective, format!("objectives[{i}]"));
         }
         if s.sources.is_empty() {
-            self.push(Finding::warning("sources", "the case cites no source", Some("cite the indicator lists and legal articles the case relies on".into())));
+            self.push(Finding::warning(
+                "sources",
+                "the case cites no source",
+                Some("cite the indicator lists and legal articles the case relies on".into()),
+            ));
         }
-        for (list, empty) in [("categories", s.categories.is_empty()), ("indicators", s.indicators.is_empty()), ("roles", s.roles.is_empty()), ("confidentiality", s.confidentiality.is_empty()), ("clues", s.clues.is_empty()), ("actions", s.actions.is_empty()), ("phases", s.phases.is_empty())] {
+        for (list, empty) in [
+            ("categories", s.categories.is_empty()),
+            ("indicators", s.indicators.is_empty()),
+            ("roles", s.roles.is_empty()),
+            ("confidentiality", s.confidentiality.is_empty()),
+            ("clues", s.clues.is_empty()),
+            ("actions", s.actions.is_empty()),
+            ("phases", s.phases.is_empty()),
+        ] {
             if empty {
-                self.push(Finding::error(list, format!("`{list}` is empty"), Some("a case needs at least one; docs/authoring.md shows an example".into())));
+                self.push(Finding::error(
+                    list,
+                    format!("`{list}` is empty"),
+                    Some("a case needs at least one; docs/authoring.md shows an example".into()),
+                ));
             }
         }
         if s.conclusions.len() < 2 {
@@ -184,14 +276,30 @@ impl<'a> Checker<'a> {
         for (i, category) in s.categories.iter().enumerate() {
             self.text(&category.name, format!("categories[{i}].name"));
             if !s.indicators.iter().any(|ind| ind.category == category.id) {
-                self.push(Finding::warning(format!("categories[{i}]"), format!("no indicator belongs to the category `{}`", category.id), Some("add indicators to it, or remove it".into())));
+                self.push(Finding::warning(
+                    format!("categories[{i}]"),
+                    format!("no indicator belongs to the category `{}`", category.id),
+                    Some("add indicators to it, or remove it".into()),
+                ));
             }
         }
         for (i, indicator) in s.indicators.iter().enumerate() {
-            self.reference(&categories, &indicator.category, format!("indicators[{i}].category"));
+            self.reference(
+                &categories,
+                &indicator.category,
+                format!("indicators[{i}].category"),
+            );
             self.text(&indicator.name, format!("indicators[{i}].name"));
-            if !s.clues.iter().any(|c| c.indicators.iter().any(|sup| sup.indicator == indicator.id)) {
-                self.push(Finding::warning(format!("indicators[{i}]"), format!("no clue supports the indicator `{}`", indicator.id), Some("link it from a clue's `indicators`, or remove it".into())));
+            if !s
+                .clues
+                .iter()
+                .any(|c| c.indicators.iter().any(|sup| sup.indicator == indicator.id))
+            {
+                self.push(Finding::warning(
+                    format!("indicators[{i}]"),
+                    format!("no clue supports the indicator `{}`", indicator.id),
+                    Some("link it from a clue's `indicators`, or remove it".into()),
+                ));
             }
         }
         for (i, role) in s.roles.iter().enumerate() {
@@ -202,20 +310,32 @@ impl<'a> Checker<'a> {
                 self.reference(&decisions, power, format!("roles[{i}].powers[{j}]"));
             }
             if !(role.budget_hours > 0.0 && role.budget_hours <= 24.0) {
-                self.push(Finding::error(format!("roles[{i}].budget_hours"), "a role's budget must be more than 0 and at most 24 hours per phase", None));
+                self.push(Finding::error(
+                    format!("roles[{i}].budget_hours"),
+                    "a role's budget must be more than 0 and at most 24 hours per phase",
+                    None,
+                ));
             }
         }
         for (i, person) in s.people.iter().enumerate() {
             self.text(&person.name, format!("people[{i}].name"));
             self.text(&person.description, format!("people[{i}].description"));
             if !(0..=5).contains(&person.trust) {
-                self.push(Finding::error(format!("people[{i}].trust"), "trust goes from 0 to 5", None));
+                self.push(Finding::error(
+                    format!("people[{i}].trust"),
+                    "trust goes from 0 to 5",
+                    None,
+                ));
             }
         }
         for (i, class) in s.confidentiality.iter().enumerate() {
             self.text(&class.name, format!("confidentiality[{i}].name"));
             if !s.clues.iter().any(|c| c.class == class.id) {
-                self.push(Finding::warning(format!("confidentiality[{i}]"), format!("no clue belongs to the class `{}`", class.id), None));
+                self.push(Finding::warning(
+                    format!("confidentiality[{i}]"),
+                    format!("no clue belongs to the class `{}`", class.id),
+                    None,
+                ));
             }
         }
         for (i, rule) in s.sharing_rules.iter().enumerate() {
@@ -224,12 +344,26 @@ impl<'a> Checker<'a> {
             }
             self.text(&rule.explanation, format!("sharing_rules[{i}].explanation"));
             if rule.basis.trim().is_empty() {
-                self.push(Finding::warning(format!("sharing_rules[{i}].basis"), "this rule gives no legal basis", Some("cite the article, such as \"CASF L226-2-2\"".into())));
+                self.push(Finding::warning(
+                    format!("sharing_rules[{i}].basis"),
+                    "this rule gives no legal basis",
+                    Some("cite the article, such as \"CASF L226-2-2\"".into()),
+                ));
             }
         }
         for (i, clue) in s.clues.iter().enumerate() {
-            let public = [(&indicators, "indicator"), (&actions, "action"), (&decisions, "decision"), (&roles, "role"), (&people, "person"), (&categories, "category")];
-            if let Some((_, kind)) = public.iter().find(|(ids, _)| ids.contains(clue.id.as_str())) {
+            let public = [
+                (&indicators, "indicator"),
+                (&actions, "action"),
+                (&decisions, "decision"),
+                (&roles, "role"),
+                (&people, "person"),
+                (&categories, "category"),
+            ];
+            if let Some((_, kind)) = public
+                .iter()
+                .find(|(ids, _)| ids.contains(clue.id.as_str()))
+            {
                 self.push(Finding::warning(
                     format!("clues[{i}].id"),
                     format!("the clue id `{}` is also the id of a {kind}", clue.id),
@@ -239,9 +373,17 @@ impl<'a> Checker<'a> {
             self.text(&clue.text, format!("clues[{i}].text"));
             self.reference(&classes, &clue.class, format!("clues[{i}].class"));
             for (j, support) in clue.indicators.iter().enumerate() {
-                self.reference(&indicators, &support.indicator, format!("clues[{i}].indicators[{j}].indicator"));
+                self.reference(
+                    &indicators,
+                    &support.indicator,
+                    format!("clues[{i}].indicators[{j}].indicator"),
+                );
                 if !(1..=5).contains(&support.weight) {
-                    self.push(Finding::error(format!("clues[{i}].indicators[{j}].weight"), "a weight goes from 1 to 5", None));
+                    self.push(Finding::error(
+                        format!("clues[{i}].indicators[{j}].weight"),
+                        "a weight goes from 1 to 5",
+                        None,
+                    ));
                 }
             }
             for (j, role) in clue.known_to.iter().enumerate() {
@@ -252,7 +394,10 @@ impl<'a> Checker<'a> {
                 if let Some(leads_to) = &trap.leads_to {
                     self.reference(&conclusions, leads_to, format!("clues[{i}].trap.leads_to"));
                 }
-                let taught = s.teaching_points.iter().any(|t| matches!(&t.when, When::TrapFallen(c) if *c == clue.id));
+                let taught = s
+                    .teaching_points
+                    .iter()
+                    .any(|t| matches!(&t.when, When::TrapFallen(c) if *c == clue.id));
                 if !taught {
                     self.push(Finding::warning(format!("clues[{i}].trap"), format!("the trap `{}` has no teaching point", clue.id), Some(format!("add a teaching point with `when: TrapFallen(\"{}\")` that says why it misleads", clue.id))));
                 }
@@ -264,7 +409,11 @@ impl<'a> Checker<'a> {
                 self.text(description, format!("actions[{i}].description"));
             }
             if action.by.is_empty() {
-                self.push(Finding::error(format!("actions[{i}].by"), format!("no role can take the action `{}`", action.id), Some("list the roles that may take it, such as `by: [\"educator\"]`".into())));
+                self.push(Finding::error(
+                    format!("actions[{i}].by"),
+                    format!("no role can take the action `{}`", action.id),
+                    Some("list the roles that may take it, such as `by: [\"educator\"]`".into()),
+                ));
             }
             for (j, role) in action.by.iter().enumerate() {
                 self.reference(&roles, role, format!("actions[{i}].by[{j}]"));
@@ -272,13 +421,25 @@ impl<'a> Checker<'a> {
             if let Some(person) = &action.person {
                 self.reference(&people, person, format!("actions[{i}].person"));
             } else if action.trust != 0 || action.outcomes.iter().any(|o| o.trust != 0) {
-                self.push(Finding::error(format!("actions[{i}].person"), "this action changes trust but names no person", Some("add `person: \"…\"`".into())));
+                self.push(Finding::error(
+                    format!("actions[{i}].person"),
+                    "this action changes trust but names no person",
+                    Some("add `person: \"…\"`".into()),
+                ));
             }
             if !(action.cost_hours >= 0.0 && action.cost_hours <= 24.0) {
-                self.push(Finding::error(format!("actions[{i}].cost_hours"), "a cost goes from 0 to 24 hours", None));
+                self.push(Finding::error(
+                    format!("actions[{i}].cost_hours"),
+                    "a cost goes from 0 to 24 hours",
+                    None,
+                ));
             }
             if action.repeatable && action.cost_hours <= 0.0 {
-                self.push(Finding::error(format!("actions[{i}].cost_hours"), "a repeatable action must cost some time", Some("give it a `cost_hours` above 0, or make it not `repeatable`".into())));
+                self.push(Finding::error(
+                    format!("actions[{i}].cost_hours"),
+                    "a repeatable action must cost some time",
+                    Some("give it a `cost_hours` above 0, or make it not `repeatable`".into()),
+                ));
             }
             self.conditions(&ids, &action.requires, &format!("actions[{i}].requires"));
             for (j, clue) in action.reveals.iter().enumerate() {
@@ -286,26 +447,53 @@ impl<'a> Checker<'a> {
             }
             for (k, outcome) in action.outcomes.iter().enumerate() {
                 if outcome.weight == 0 {
-                    self.push(Finding::error(format!("actions[{i}].outcomes[{k}].weight"), "an outcome's weight must be at least 1", Some("remove the outcome rather than give it no chance".into())));
+                    self.push(Finding::error(
+                        format!("actions[{i}].outcomes[{k}].weight"),
+                        "an outcome's weight must be at least 1",
+                        Some("remove the outcome rather than give it no chance".into()),
+                    ));
                 }
                 if let Some(text) = &outcome.text {
                     self.text(text, format!("actions[{i}].outcomes[{k}].text"));
                 }
                 for (j, clue) in outcome.reveals.iter().enumerate() {
-                    self.reference(&clues, clue, format!("actions[{i}].outcomes[{k}].reveals[{j}]"));
+                    self.reference(
+                        &clues,
+                        clue,
+                        format!("actions[{i}].outcomes[{k}].reveals[{j}]"),
+                    );
                 }
             }
-            if action.reveals.is_empty() && action.outcomes.iter().all(|o| o.reveals.is_empty()) && action.trust == 0 && action.outcomes.iter().all(|o| o.trust == 0) {
-                self.push(Finding::warning(format!("actions[{i}]"), format!("the action `{}` reveals nothing and changes nothing", action.id), Some("add `reveals`, `outcomes` or `trust`".into())));
+            if action.reveals.is_empty()
+                && action.outcomes.iter().all(|o| o.reveals.is_empty())
+                && action.trust == 0
+                && action.outcomes.iter().all(|o| o.trust == 0)
+            {
+                self.push(Finding::warning(
+                    format!("actions[{i}]"),
+                    format!(
+                        "the action `{}` reveals nothing and changes nothing",
+                        action.id
+                    ),
+                    Some("add `reveals`, `outcomes` or `trust`".into()),
+                ));
             }
         }
         for (i, decision) in s.decisions.iter().enumerate() {
             self.text(&decision.name, format!("decisions[{i}].name"));
             self.text(&decision.description, format!("decisions[{i}].description"));
-            self.conditions(&ids, &decision.requires, &format!("decisions[{i}].requires"));
+            self.conditions(
+                &ids,
+                &decision.requires,
+                &format!("decisions[{i}].requires"),
+            );
             self.effects(&ids, &decision.effects, &format!("decisions[{i}].effects"));
             if !s.roles.iter().any(|r| r.powers.contains(&decision.id)) {
-                self.push(Finding::warning(format!("decisions[{i}]"), format!("no role has the power to take `{}`", decision.id), Some(format!("add \"{}\" to some role's `powers`", decision.id))));
+                self.push(Finding::warning(
+                    format!("decisions[{i}]"),
+                    format!("no role has the power to take `{}`", decision.id),
+                    Some(format!("add \"{}\" to some role's `powers`", decision.id)),
+                ));
             }
         }
         for (i, conclusion) in s.conclusions.iter().enumerate() {
@@ -315,25 +503,51 @@ impl<'a> Checker<'a> {
             self.text(&orientation.name, format!("orientations[{i}].name"));
         }
         let solution = &s.solution;
-        self.reference(&conclusions, &solution.conclusion, "solution.conclusion".into());
+        self.reference(
+            &conclusions,
+            &solution.conclusion,
+            "solution.conclusion".into(),
+        );
         if let Some(orientation) = &solution.orientation {
             self.reference(&orientations, orientation, "solution.orientation".into());
         }
         for (i, requirement) in solution.bundle.iter().enumerate() {
-            self.reference(&categories, &requirement.category, format!("solution.bundle[{i}].category"));
+            self.reference(
+                &categories,
+                &requirement.category,
+                format!("solution.bundle[{i}].category"),
+            );
         }
         for (i, expected) in solution.expected_decisions.iter().enumerate() {
-            self.reference(&decisions, &expected.decision, format!("solution.expected_decisions[{i}].decision"));
+            self.reference(
+                &decisions,
+                &expected.decision,
+                format!("solution.expected_decisions[{i}].decision"),
+            );
             match &expected.deadline {
-                Some(Deadline::EndOfPhase(phase)) => self.reference(&phases, phase, format!("solution.expected_decisions[{i}].deadline")),
-                Some(Deadline::WithinHours(hours)) if !(*hours > 0.0) => {
-                    self.push(Finding::error(format!("solution.expected_decisions[{i}].deadline"), "a deadline must be more than 0 hours", None));
+                Some(Deadline::EndOfPhase(phase)) => self.reference(
+                    &phases,
+                    phase,
+                    format!("solution.expected_decisions[{i}].deadline"),
+                ),
+                Some(Deadline::WithinHours(hours))
+                    if hours.partial_cmp(&0.0) != Some(std::cmp::Ordering::Greater) =>
+                {
+                    self.push(Finding::error(
+                        format!("solution.expected_decisions[{i}].deadline"),
+                        "a deadline must be more than 0 hours",
+                        None,
+                    ));
                 }
                 _ => {}
             }
         }
         for (i, share) in solution.key_shares.iter().enumerate() {
-            self.reference(&clues, &share.clue, format!("solution.key_shares[{i}].clue"));
+            self.reference(
+                &clues,
+                &share.clue,
+                format!("solution.key_shares[{i}].clue"),
+            );
             self.reference(&roles, &share.to, format!("solution.key_shares[{i}].to"));
         }
         for (i, inject) in s.injects.iter().enumerate() {
@@ -357,7 +571,11 @@ impl<'a> Checker<'a> {
         for (i, phase) in s.phases.iter().enumerate() {
             self.text(&phase.name, format!("phases[{i}].name"));
             if !(phase.hours > 0.0 && phase.hours <= 24.0 * 60.0) {
-                self.push(Finding::error(format!("phases[{i}].hours"), "a phase lasts more than 0 hours and at most 60 days", None));
+                self.push(Finding::error(
+                    format!("phases[{i}].hours"),
+                    "a phase lasts more than 0 hours and at most 60 days",
+                    None,
+                ));
             }
         }
         for (i, point) in s.teaching_points.iter().enumerate() {
@@ -371,7 +589,11 @@ impl<'a> Checker<'a> {
                     if let Some(index) = clues.first.get(clue.as_str())
                         && s.clues[*index].trap.is_none()
                     {
-                        self.push(Finding::error(path, format!("the clue `{clue}` is not a trap"), Some("add a `trap` to the clue, or use another `when`".into())));
+                        self.push(Finding::error(
+                            path,
+                            format!("the clue `{clue}` is not a trap"),
+                            Some("add a `trap` to the clue, or use another `when`".into()),
+                        ));
                     }
                 }
                 When::DecisionMissed(decision) => self.reference(&decisions, decision, path),
@@ -394,7 +616,11 @@ impl<'a> Checker<'a> {
                 Condition::Trust { person, at_least } => {
                     self.reference(ids.people, person, format!("{at}.person"));
                     if !(0..=5).contains(at_least) {
-                        self.push(Finding::error(format!("{at}.at_least"), "trust goes from 0 to 5", None));
+                        self.push(Finding::error(
+                            format!("{at}.at_least"),
+                            "trust goes from 0 to 5",
+                            None,
+                        ));
                     }
                 }
             }
@@ -411,7 +637,9 @@ impl<'a> Checker<'a> {
                         self.reference(ids.roles, role, format!("{at}.to[{j}]"));
                     }
                 }
-                Effect::Trust { person, .. } => self.reference(ids.people, person, format!("{at}.person")),
+                Effect::Trust { person, .. } => {
+                    self.reference(ids.people, person, format!("{at}.person"))
+                }
             }
         }
     }

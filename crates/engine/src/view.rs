@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 use crate::case::{Case, Minutes, matching_rule, unmatched_explanation};
 use crate::id::Id;
 use crate::model::{
-    ActionKind, Category, Channel, ConclusionOption, ConfidentialityClass, Indicator, Orientation, Profession,
-    Purpose, SharingRule, Verdict,
+    ActionKind, Category, Channel, ConclusionOption, ConfidentialityClass, Indicator, Orientation,
+    Profession, Purpose, SharingRule, Verdict,
 };
 use crate::refusal::Refusal;
 use crate::session::{Discovery, EventKind, Session, Status};
@@ -358,13 +358,30 @@ impl RoleView {
     /// How the rules would judge sending these clues to these roles. A
     /// strictly-necessary rule is flagged: sending a clue that the evaluation
     /// does not need turns it into a caution in the record.
-    pub fn preview(&self, clues: &[Id], to: &[Id], channel: Channel, purpose: Purpose) -> Vec<Preview> {
+    pub fn preview(
+        &self,
+        clues: &[Id],
+        to: &[Id],
+        channel: Channel,
+        purpose: Purpose,
+    ) -> Vec<Preview> {
         let mut previews = Vec::new();
         for clue in clues {
-            let Some(known) = self.clues.iter().find(|c| c.id == *clue) else { continue };
+            let Some(known) = self.clues.iter().find(|c| c.id == *clue) else {
+                continue;
+            };
             for recipient in to {
-                let Some(colleague) = self.colleagues.iter().find(|c| c.id == *recipient) else { continue };
-                let rule = matching_rule(&self.sharing_rules, &known.class, self.role.profession, colleague.profession, channel, purpose);
+                let Some(colleague) = self.colleagues.iter().find(|c| c.id == *recipient) else {
+                    continue;
+                };
+                let rule = matching_rule(
+                    &self.sharing_rules,
+                    &known.class,
+                    self.role.profession,
+                    colleague.profession,
+                    channel,
+                    purpose,
+                );
                 let preview = match rule.map(|r| &self.sharing_rules[r]) {
                     Some(rule) => Preview {
                         clue: clue.clone(),
@@ -414,66 +431,170 @@ impl Session {
             }
             if let Some(c) = case.clue(clue.as_str()) {
                 let spec = &s.clues[c];
-                clues.push(KnownClue { id: spec.id.clone(), text: spec.text.clone(), class: spec.class.clone(), learned_at: at, provenance: vec![provenance], tags: Vec::new() });
+                clues.push(KnownClue {
+                    id: spec.id.clone(),
+                    text: spec.text.clone(),
+                    class: spec.class.clone(),
+                    learned_at: at,
+                    provenance: vec![provenance],
+                    tags: Vec::new(),
+                });
             }
         };
         for event in self.events() {
             match &event.kind {
                 EventKind::ClueLearned { role, clue, source } if role == role_id => {
-                    learn(&mut clues, clue, event.at, Provenance::Discovered(source.clone()));
+                    learn(
+                        &mut clues,
+                        clue,
+                        event.at,
+                        Provenance::Discovered(source.clone()),
+                    );
                     if let (Discovery::Action(action), Some(last)) = (source, results.last_mut())
-                        && let ActionResult { action: taken, revealed, .. } = last
+                        && let ActionResult {
+                            action: taken,
+                            revealed,
+                            ..
+                        } = last
                         && taken == action
                     {
                         revealed.push(clue.clone());
                     }
                 }
-                EventKind::ActionTaken { role, action, outcome } if role == role_id => {
+                EventKind::ActionTaken {
+                    role,
+                    action,
+                    outcome,
+                } if role == role_id => {
                     let text = case
                         .action(action.as_str())
                         .zip(*outcome)
                         .and_then(|(a, o)| s.actions[a].outcomes.get(o as usize))
                         .and_then(|o| o.text.clone());
-                    results.push(ActionResult { at: event.at, action: action.clone(), text, revealed: Vec::new() });
+                    results.push(ActionResult {
+                        at: event.at,
+                        action: action.clone(),
+                        text,
+                        revealed: Vec::new(),
+                    });
                 }
-                EventKind::Shared { from, to, clues: shared, channel, purpose, judgements } => {
+                EventKind::Shared {
+                    from,
+                    to,
+                    clues: shared,
+                    channel,
+                    purpose,
+                    judgements,
+                } => {
                     if from == role_id {
                         let verdict = judgements.iter().map(|j| j.judgement.verdict).max();
-                        sent.push(ShareView { at: event.at, from: from.clone(), to: to.clone(), clues: shared.clone(), channel: *channel, purpose: *purpose, verdict });
+                        sent.push(ShareView {
+                            at: event.at,
+                            from: from.clone(),
+                            to: to.clone(),
+                            clues: shared.clone(),
+                            channel: *channel,
+                            purpose: *purpose,
+                            verdict,
+                        });
                     } else if to.contains(role_id) {
                         for clue in shared {
-                            learn(&mut clues, clue, event.at, Provenance::Received { from: from.clone(), channel: *channel });
+                            learn(
+                                &mut clues,
+                                clue,
+                                event.at,
+                                Provenance::Received {
+                                    from: from.clone(),
+                                    channel: *channel,
+                                },
+                            );
                         }
-                        inbox.push(ShareView { at: event.at, from: from.clone(), to: vec![role_id.clone()], clues: shared.clone(), channel: *channel, purpose: *purpose, verdict: None });
+                        inbox.push(ShareView {
+                            at: event.at,
+                            from: from.clone(),
+                            to: vec![role_id.clone()],
+                            clues: shared.clone(),
+                            channel: *channel,
+                            purpose: *purpose,
+                            verdict: None,
+                        });
                     }
                 }
                 EventKind::Decided { role, decision } => {
                     if let Some(d) = case.decision(decision.as_str()) {
-                        decisions_taken.push(TakenDecision { decision: decision.clone(), name: s.decisions[d].name.clone(), by: role.clone(), at: event.at });
+                        decisions_taken.push(TakenDecision {
+                            decision: decision.clone(),
+                            name: s.decisions[d].name.clone(),
+                            by: role.clone(),
+                            at: event.at,
+                        });
                     }
                 }
-                EventKind::Proposed { role, proposal, conclusion, reason, .. } => {
-                    discussion.push(Discussion::Proposed { number: *proposal, by: role.clone(), conclusion: conclusion.clone(), reason: reason.clone() });
+                EventKind::Proposed {
+                    role,
+                    proposal,
+                    conclusion,
+                    reason,
+                    ..
+                } => {
+                    discussion.push(Discussion::Proposed {
+                        number: *proposal,
+                        by: role.clone(),
+                        conclusion: conclusion.clone(),
+                        reason: reason.clone(),
+                    });
                 }
-                EventKind::Endorsed { role, proposal } => discussion.push(Discussion::Endorsed { number: *proposal, by: role.clone() }),
-                EventKind::Rejected { role, proposal, reason } => {
-                    discussion.push(Discussion::Rejected { number: *proposal, by: role.clone(), reason: reason.clone() });
+                EventKind::Endorsed { role, proposal } => discussion.push(Discussion::Endorsed {
+                    number: *proposal,
+                    by: role.clone(),
+                }),
+                EventKind::Rejected {
+                    role,
+                    proposal,
+                    reason,
+                } => {
+                    discussion.push(Discussion::Rejected {
+                        number: *proposal,
+                        by: role.clone(),
+                        reason: reason.clone(),
+                    });
                 }
-                EventKind::ConclusionAdopted { conclusion, orientation, .. } => {
-                    adopted = Some(Adopted { conclusion: conclusion.clone(), orientation: orientation.clone(), at: event.at });
+                EventKind::ConclusionAdopted {
+                    conclusion,
+                    orientation,
+                    ..
+                } => {
+                    adopted = Some(Adopted {
+                        conclusion: conclusion.clone(),
+                        orientation: orientation.clone(),
+                        at: event.at,
+                    });
                 }
                 EventKind::InjectReleased { inject, .. } => {
                     if let Some(i) = case.inject(inject.as_str()) {
                         let spec = &s.injects[i];
                         if spec.to.is_empty() || spec.to.contains(role_id) {
-                            messages.push(Message { at: event.at, title: Some(spec.name.clone()), text: spec.text.clone(), hint: false });
+                            messages.push(Message {
+                                at: event.at,
+                                title: Some(spec.name.clone()),
+                                text: spec.text.clone(),
+                                hint: false,
+                            });
                         }
                     }
                 }
                 EventKind::HintSent { to, text } if to.as_ref().is_none_or(|t| t == role_id) => {
-                    messages.push(Message { at: event.at, title: None, text: Text::fr_en(text.clone(), text.clone()), hint: true });
+                    messages.push(Message {
+                        at: event.at,
+                        title: None,
+                        text: Text::fr_en(text.clone(), text.clone()),
+                        hint: true,
+                    });
                 }
-                EventKind::Noted { role: Some(author), text } if author == role_id => notes.push((event.at, text.clone())),
+                EventKind::Noted {
+                    role: Some(author),
+                    text,
+                } if author == role_id => notes.push((event.at, text.clone())),
                 _ => {}
             }
         }
@@ -521,8 +642,20 @@ impl Session {
             conclusion: s.conclusions[p.conclusion].id.clone(),
             orientation: p.orientation.map(|o| s.orientations[o].id.clone()),
             reason: p.reason.clone(),
-            endorsed_by: p.endorsed.iter().enumerate().filter(|(_, e)| **e).map(|(i, _)| s.roles[i].id.clone()).collect(),
-            waiting_for: p.endorsed.iter().enumerate().filter(|(_, e)| !**e).map(|(i, _)| s.roles[i].id.clone()).collect(),
+            endorsed_by: p
+                .endorsed
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| **e)
+                .map(|(i, _)| s.roles[i].id.clone())
+                .collect(),
+            waiting_for: p
+                .endorsed
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| !**e)
+                .map(|(i, _)| s.roles[i].id.clone())
+                .collect(),
         });
         let phase = &s.phases[state.phase];
         Some(RoleView {
@@ -553,13 +686,22 @@ impl Session {
                 .roles
                 .iter()
                 .filter(|other| other.id != *role_id)
-                .map(|other| Colleague { id: other.id.clone(), profession: other.profession, name: other.name.clone() })
+                .map(|other| Colleague {
+                    id: other.id.clone(),
+                    profession: other.profession,
+                    name: other.name.clone(),
+                })
                 .collect(),
             people: s
                 .people
                 .iter()
                 .enumerate()
-                .map(|(p, person)| PersonView { id: person.id.clone(), name: person.name.clone(), description: person.description.clone(), trust: state.trust[p] })
+                .map(|(p, person)| PersonView {
+                    id: person.id.clone(),
+                    name: person.name.clone(),
+                    description: person.description.clone(),
+                    trust: state.trust[p],
+                })
                 .collect(),
             clues,
             actions,
@@ -646,7 +788,9 @@ impl Session {
         let case = self.case();
         let s = case.scenario();
         let state = self.state();
-        let known_by_table = (0..s.clues.len()).filter(|&c| state.roles.iter().any(|r| r.known[c])).count();
+        let known_by_table = (0..s.clues.len())
+            .filter(|&c| state.roles.iter().any(|r| r.known[c]))
+            .count();
         TrainerView {
             scenario: s.clone(),
             status: state.status,
@@ -670,9 +814,18 @@ impl Session {
                 .injects
                 .iter()
                 .enumerate()
-                .map(|(i, inject)| InjectStatus { id: inject.id.clone(), name: inject.name.clone(), trigger: inject.trigger.clone(), released: state.released[i] })
+                .map(|(i, inject)| InjectStatus {
+                    id: inject.id.clone(),
+                    name: inject.name.clone(),
+                    trigger: inject.trigger.clone(),
+                    released: state.released[i],
+                })
                 .collect(),
-            roles: s.roles.iter().filter_map(|r| self.view(r.id.as_str())).collect(),
+            roles: s
+                .roles
+                .iter()
+                .filter_map(|r| self.view(r.id.as_str()))
+                .collect(),
             notes: self
                 .events()
                 .iter()

@@ -6,7 +6,9 @@ const TUTORIAL: &str = include_str!("fixtures/premier_cas.ron");
 
 /// The 1-based line of the first occurrence of `needle`.
 fn line_of(text: &str, needle: &str) -> usize {
-    let offset = text.find(needle).unwrap_or_else(|| panic!("`{needle}` not in the text"));
+    let offset = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("`{needle}` not in the text"));
     text[..offset].matches('\n').count() + 1
 }
 
@@ -18,7 +20,9 @@ fn broken(from: &str, to: &str) -> String {
 fn errors(text: &str) -> Vec<Diagnostic> {
     match load(text, "case.ron") {
         Ok(_) => panic!("expected errors"),
-        Err(LoadError { diagnostics, .. }) => diagnostics.into_iter().filter(|d| d.is_error()).collect(),
+        Err(LoadError { diagnostics, .. }) => {
+            diagnostics.into_iter().filter(|d| d.is_error()).collect()
+        }
     }
 }
 
@@ -52,8 +56,18 @@ fn an_unknown_field_suggests_the_right_name() {
     let text = broken("    title:", "    titel:");
     let error = only_error(&text);
     assert_eq!((error.line, error.column, error.width), (4, 5, 5));
-    assert!(error.message.contains("unknown field `titel`"), "{}", error.message);
-    assert!(error.hint.as_deref().unwrap().starts_with("did you mean `title`?"));
+    assert!(
+        error.message.contains("unknown field `titel`"),
+        "{}",
+        error.message
+    );
+    assert!(
+        error
+            .hint
+            .as_deref()
+            .unwrap()
+            .starts_with("did you mean `title`?")
+    );
 }
 
 #[test]
@@ -61,15 +75,28 @@ fn an_unknown_profession_suggests_the_right_one() {
     let text = broken("profession: Police,", "profession: Polise,");
     let error = only_error(&text);
     assert_eq!(error.line, line_of(&text, "Polise"));
-    assert!(error.hint.as_deref().unwrap().contains("did you mean `Police`?"), "{error:?}");
+    assert!(
+        error
+            .hint
+            .as_deref()
+            .unwrap()
+            .contains("did you mean `Police`?"),
+        "{error:?}"
+    );
 }
 
 #[test]
 fn a_missing_field_is_named() {
     let text = broken("    conclusions: [", "    conclusion_list: [");
     let error = only_error(&text);
-    assert!(error.message.contains("unknown field `conclusion_list`"), "{error:?}");
-    let text = broken("            class: \"social\",\n        ),\n        (\n            id: \"homme_voiture\"", "        ),\n        (\n            id: \"homme_voiture\"");
+    assert!(
+        error.message.contains("unknown field `conclusion_list`"),
+        "{error:?}"
+    );
+    let text = broken(
+        "            class: \"social\",\n        ),\n        (\n            id: \"homme_voiture\"",
+        "        ),\n        (\n            id: \"homme_voiture\"",
+    );
     let error = only_error(&text);
     assert!(error.message.contains("missing field `class`"), "{error:?}");
     assert!(error.line > 1);
@@ -88,10 +115,16 @@ fn an_unclosed_text_and_a_truncated_file_are_located() {
 
 #[test]
 fn a_plain_string_where_translations_are_needed_says_so() {
-    let text = broken(r#"title: (fr: "Un soir à la gare", en: "An evening at the station"),"#, r#"title: "Un soir à la gare","#);
+    let text = broken(
+        r#"title: (fr: "Un soir à la gare", en: "An evening at the station"),"#,
+        r#"title: "Un soir à la gare","#,
+    );
     let error = only_error(&text);
     assert_eq!(error.line, 4);
-    assert!(error.message.contains("(fr: \"…\", en: \"…\")"), "{error:?}");
+    assert!(
+        error.message.contains("(fr: \"…\", en: \"…\")"),
+        "{error:?}"
+    );
 }
 
 #[test]
@@ -101,33 +134,75 @@ fn an_unknown_reference_is_located_with_a_suggestion() {
     assert_eq!(error.message, "unknown clue `dort_gar`");
     assert_eq!(error.hint.as_deref(), Some("did you mean `dort_gare`?"));
     assert_eq!(error.line, line_of(&text, r#"["dort_gar"]"#));
-    assert_eq!(error.column, text.lines().nth(error.line - 1).unwrap().find("\"dort_gar\"").unwrap() + 1);
+    assert_eq!(
+        error.column,
+        text.lines()
+            .nth(error.line - 1)
+            .unwrap()
+            .find("\"dort_gar\"")
+            .unwrap()
+            + 1
+    );
 }
 
 #[test]
 fn a_duplicate_id_points_at_both() {
     let text = broken(r#"id: "homme_voiture","#, r#"id: "dort_gare","#);
     let all = errors(&text);
-    let duplicate = all.iter().find(|d| d.message.contains("used twice")).expect("duplicate reported");
+    let duplicate = all
+        .iter()
+        .find(|d| d.message.contains("used twice"))
+        .expect("duplicate reported");
     assert_eq!(duplicate.message, "the clue id `dort_gare` is used twice");
     let second = text.rfind(r#"id: "dort_gare""#).unwrap();
     assert_eq!(duplicate.line, text[..second].matches('\n').count() + 1);
     let first_line = line_of(&text, r#"id: "dort_gare""#);
-    assert!(duplicate.hint.as_deref().unwrap().contains(&format!("line {first_line}")), "{duplicate:?}");
+    assert!(
+        duplicate
+            .hint
+            .as_deref()
+            .unwrap()
+            .contains(&format!("line {first_line}")),
+        "{duplicate:?}"
+    );
 }
 
 #[test]
 fn every_semantic_error_is_reported_in_one_run() {
     let text = broken(r#"reveals: ["dort_gare"]"#, r#"reveals: ["dort_gar"]"#)
-        .replacen(r#"category: "vulnerabilite", name"#, r#"category: "vulnerable", name"#, 1)
-        .replacen("weight: 2)],\n            class: \"social\"", "weight: 9)],\n            class: \"social\"", 1)
-        .replacen(r#"powers: ["information_preoccupante"]"#, r#"powers: ["information_preocupante"]"#, 1);
+        .replacen(
+            r#"category: "vulnerabilite", name"#,
+            r#"category: "vulnerable", name"#,
+            1,
+        )
+        .replacen(
+            "weight: 2)],\n            class: \"social\"",
+            "weight: 9)],\n            class: \"social\"",
+            1,
+        )
+        .replacen(
+            r#"powers: ["information_preoccupante"]"#,
+            r#"powers: ["information_preocupante"]"#,
+            1,
+        );
     let all = errors(&text);
     let messages: Vec<&str> = all.iter().map(|d| d.message.as_str()).collect();
-    assert!(messages.contains(&"unknown clue `dort_gar`"), "{messages:?}");
-    assert!(messages.contains(&"unknown category `vulnerable`"), "{messages:?}");
-    assert!(messages.contains(&"a weight goes from 1 to 5"), "{messages:?}");
-    assert!(messages.contains(&"unknown decision `information_preocupante`"), "{messages:?}");
+    assert!(
+        messages.contains(&"unknown clue `dort_gar`"),
+        "{messages:?}"
+    );
+    assert!(
+        messages.contains(&"unknown category `vulnerable`"),
+        "{messages:?}"
+    );
+    assert!(
+        messages.contains(&"a weight goes from 1 to 5"),
+        "{messages:?}"
+    );
+    assert!(
+        messages.contains(&"unknown decision `information_preocupante`"),
+        "{messages:?}"
+    );
     let mut lines: Vec<usize> = all.iter().map(|d| d.line).collect();
     lines.dedup();
     assert!(lines.len() >= 4, "each error has its own place: {all:#?}");
@@ -140,28 +215,55 @@ fn an_unreachable_action_says_what_blocks_it() {
         "            person: \"sami\",\n            requires: [Trust(person: \"sami\", at_least: 5)],\n            trust: 1,",
     );
     let all = errors(&text);
-    let action = all.iter().find(|d| d.message == "the action `aller_vers` can never be taken").expect("reported");
+    let action = all
+        .iter()
+        .find(|d| d.message == "the action `aller_vers` can never be taken")
+        .expect("reported");
     assert_eq!(action.line, line_of(&text, r#"id: "aller_vers""#));
-    assert!(action.hint.as_deref().unwrap().contains("trust of `sami` must reach 5, but can reach at most 1"), "{action:?}");
+    assert!(
+        action
+            .hint
+            .as_deref()
+            .unwrap()
+            .contains("trust of `sami` must reach 5, but can reach at most 1"),
+        "{action:?}"
+    );
     // What the action would reveal is unreachable too, and the solution with it.
-    assert!(all.iter().any(|d| d.message == "the clue `dort_gare` can never be discovered"));
-    assert!(all.iter().any(|d| d.message.starts_with("the solution cannot be reached")));
+    assert!(
+        all.iter()
+            .any(|d| d.message == "the clue `dort_gare` can never be discovered")
+    );
+    assert!(
+        all.iter()
+            .any(|d| d.message.starts_with("the solution cannot be reached"))
+    );
 }
 
 #[test]
 fn an_unreachable_clue_is_reported() {
     let text = broken(r#"reveals: ["homme_voiture"]"#, "reveals: []");
     let all = errors(&text);
-    let clue = all.iter().find(|d| d.message == "the clue `homme_voiture` can never be discovered").expect("reported");
+    let clue = all
+        .iter()
+        .find(|d| d.message == "the clue `homme_voiture` can never be discovered")
+        .expect("reported");
     assert_eq!(clue.line, line_of(&text, r#"id: "homme_voiture""#));
-    assert!(clue.hint.as_deref().unwrap().contains("no action, decision or inject reveals it"));
+    assert!(
+        clue.hint
+            .as_deref()
+            .unwrap()
+            .contains("no action, decision or inject reveals it")
+    );
 }
 
 #[test]
 fn a_role_with_nothing_to_do_is_reported() {
     let text = broken(r#"by: ["police"]"#, r#"by: ["maraude"]"#);
     let all = errors(&text);
-    let role = all.iter().find(|d| d.message == "the role `police` has nothing to do").expect("reported");
+    let role = all
+        .iter()
+        .find(|d| d.message == "the role `police` has nothing to do")
+        .expect("reported");
     assert_eq!(role.line, line_of(&text, r#"id: "police""#));
 }
 
@@ -169,29 +271,51 @@ fn a_role_with_nothing_to_do_is_reported() {
 fn an_unreachable_solution_is_reported() {
     let text = broken("min_weight: 4", "min_weight: 40");
     let error = only_error(&text);
-    assert!(error.message.contains("needs a weight of 40 in `vulnerabilite`, but reachable clues give at most 4"), "{error:?}");
+    assert!(
+        error.message.contains(
+            "needs a weight of 40 in `vulnerabilite`, but reachable clues give at most 4"
+        ),
+        "{error:?}"
+    );
     assert_eq!(error.line, line_of(&text, "min_weight: 40"));
 
-    let text = broken("            classes: [\"enquete\"], to: [OutreachWorker]", "            classes: [\"enquete\"], to: [Police]");
+    let text = broken(
+        "            classes: [\"enquete\"], to: [OutreachWorker]",
+        "            classes: [\"enquete\"], to: [Police]",
+    );
     let error = only_error(&text);
-    assert!(error.message.contains("`homme_voiture` can never reach the role `maraude`"), "{error:?}");
+    assert!(
+        error
+            .message
+            .contains("`homme_voiture` can never reach the role `maraude`"),
+        "{error:?}"
+    );
 }
 
 #[test]
 fn a_missing_translation_is_a_warning_that_still_loads() {
-    let text = broken(r#"title: (fr: "Un soir à la gare", en: "An evening at the station"),"#, r#"title: (fr: "Un soir à la gare"),"#);
+    let text = broken(
+        r#"title: (fr: "Un soir à la gare", en: "An evening at the station"),"#,
+        r#"title: (fr: "Un soir à la gare"),"#,
+    );
     let loaded = load(&text, "case.ron").expect("a warning does not stop loading");
     let warning = &loaded.warnings[0];
     assert_eq!(warning.severity, Severity::Warning);
     assert_eq!(warning.message, "missing translation: en");
     assert_eq!(warning.line, 4);
-    assert_eq!(warning.hint.as_deref(), Some("add `en: \"…\"` to this text"));
+    assert_eq!(
+        warning.hint.as_deref(),
+        Some("add `en: \"…\"` to this text")
+    );
 }
 
 #[test]
 fn french_and_english_are_required() {
     let text = broken("    title:", "    languages: [\"fr\"],\n    title:");
-    let error = errors(&text).into_iter().find(|d| d.message.contains("`en` is required")).expect("reported");
+    let error = errors(&text)
+        .into_iter()
+        .find(|d| d.message.contains("`en` is required"))
+        .expect("reported");
     assert_eq!(error.line, 4);
 }
 
@@ -199,7 +323,11 @@ fn french_and_english_are_required() {
 fn bad_ids_are_refused() {
     let text = broken(r#"id: "soiree""#, r#"id: "La Soirée""#);
     let all = errors(&text);
-    assert!(all.iter().any(|d| d.message == "`La Soirée` is not a valid id"), "{all:#?}");
+    assert!(
+        all.iter()
+            .any(|d| d.message == "`La Soirée` is not a valid id"),
+        "{all:#?}"
+    );
 }
 
 #[test]

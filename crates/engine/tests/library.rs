@@ -13,7 +13,12 @@ fn library() -> Vec<(String, String)> {
         .expect("scenarios/ exists")
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "ron"))
-        .map(|p| (p.display().to_string(), std::fs::read_to_string(&p).unwrap()))
+        .map(|p| {
+            (
+                p.display().to_string(),
+                std::fs::read_to_string(&p).unwrap(),
+            )
+        })
         .collect();
     cases.sort();
     assert!(!cases.is_empty());
@@ -28,7 +33,10 @@ fn every_case_is_clean_and_solvable() {
         assert!(loaded.analysis.solvable, "{name}");
         let s = loaded.case.scenario();
         assert!((4..=7).contains(&s.roles.len()), "{name}: 4 to 7 roles");
-        assert!(s.clues.iter().filter(|c| c.trap.is_some()).count() >= 2, "{name}: at least two traps");
+        assert!(
+            s.clues.iter().filter(|c| c.trap.is_some()).count() >= 2,
+            "{name}: at least two traps"
+        );
         assert!(s.injects.len() >= 2, "{name}: at least two injects");
     }
 }
@@ -42,14 +50,27 @@ fn a_seeded_bot_team_plays_every_case_to_the_correct_conclusion() {
             let debrief = Debrief::build(&case, session.events()).unwrap();
             debrief.table.solved.then_some(debrief)
         });
-        let debrief = solved.unwrap_or_else(|| panic!("{name}: no bot team solved it in 100 seeds"));
+        let debrief =
+            solved.unwrap_or_else(|| panic!("{name}: no bot team solved it in 100 seeds"));
         let table = &debrief.table;
         assert!(table.conclusion_correct && table.bundle_complete);
         assert!(table.time_to_identification.is_some());
-        assert!(!table.sharing_graph.is_empty(), "{name}: solving took sharing");
-        assert!(table.decisions.iter().any(|d| matches!(d.status, DecisionStatus::OnTime { .. })));
+        assert!(
+            !table.sharing_graph.is_empty(),
+            "{name}: solving took sharing"
+        );
+        assert!(
+            table
+                .decisions
+                .iter()
+                .any(|d| matches!(d.status, DecisionStatus::OnTime { .. }))
+        );
         for role in &debrief.roles {
-            assert!(!role.timeline.is_empty(), "{name}: {} did something", role.role);
+            assert!(
+                !role.timeline.is_empty(),
+                "{name}: {} did something",
+                role.role
+            );
         }
     }
 }
@@ -59,13 +80,25 @@ fn bots_solve_every_case_in_some_runs_but_not_all() {
     for (name, text) in library() {
         let case = Arc::new(load(&text, &name).unwrap().case);
         let report = simulate(case, 200, 1);
-        assert!(report.solve_rate > 0.0, "{name}: bots never solve it: {report:?}");
-        assert!(report.solve_rate < 1.0, "{name}: bots always solve it: {report:?}");
+        assert!(
+            report.solve_rate > 0.0,
+            "{name}: bots never solve it: {report:?}"
+        );
+        assert!(
+            report.solve_rate < 1.0,
+            "{name}: bots always solve it: {report:?}"
+        );
         assert!(report.clues_found > 0.3 && report.clues_found <= 1.0);
         assert_eq!(report.decisions.len(), case_expected(&text, &name));
     }
 }
 
 fn case_expected(text: &str, name: &str) -> usize {
-    load(text, name).unwrap().case.scenario().solution.expected_decisions.len()
+    load(text, name)
+        .unwrap()
+        .case
+        .scenario()
+        .solution
+        .expected_decisions
+        .len()
 }

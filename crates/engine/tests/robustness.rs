@@ -11,7 +11,11 @@ fn assert_located(diagnostics: &[Diagnostic], source_lines: usize) {
     assert!(!diagnostics.is_empty());
     for d in diagnostics {
         assert!(d.line >= 1 && d.column >= 1, "{d:?}");
-        assert!(d.line <= source_lines.max(1), "line {} beyond the file's {source_lines}: {d:?}", d.line);
+        assert!(
+            d.line <= source_lines.max(1),
+            "line {} beyond the file's {source_lines}: {d:?}",
+            d.line
+        );
         assert!(!d.message.is_empty());
         assert!(d.hint.is_some(), "every error carries a hint: {d:?}");
         let _ = d.to_string();
@@ -23,7 +27,12 @@ fn check(text: &str) {
     match load(text, "mutated.ron") {
         Ok(loaded) => assert!(loaded.warnings.iter().all(|w| w.line >= 1)),
         Err(err) => {
-            let errors: Vec<Diagnostic> = err.diagnostics.iter().filter(|d| d.is_error()).cloned().collect();
+            let errors: Vec<Diagnostic> = err
+                .diagnostics
+                .iter()
+                .filter(|d| d.is_error())
+                .cloned()
+                .collect();
             assert_located(&errors, text.lines().count());
         }
     }
@@ -46,7 +55,13 @@ fn mutation() -> impl Strategy<Value = Mutation> {
         any::<usize>().prop_map(Mutation::DuplicateLine),
         any::<usize>().prop_map(Mutation::SwapBrackets),
         any::<usize>().prop_map(Mutation::DeleteChar),
-        (any::<usize>(), prop::sample::select(vec!['(', ')', '[', ']', '{', '}', ',', ':', '"', '\\', 'é', '#', '/'])).prop_map(|(i, c)| Mutation::InsertChar(i, c)),
+        (
+            any::<usize>(),
+            prop::sample::select(vec![
+                '(', ')', '[', ']', '{', '}', ',', ':', '"', '\\', 'é', '#', '/'
+            ])
+        )
+            .prop_map(|(i, c)| Mutation::InsertChar(i, c)),
     ]
 }
 
@@ -60,11 +75,20 @@ fn boundary(text: &str, i: usize) -> usize {
 
 fn apply(text: &str, mutation: &Mutation) -> String {
     let lines: Vec<&str> = text.lines().collect();
+    let has_brackets = text.contains(['(', ')', '[', ']', '{', '}']);
     match *mutation {
+        Mutation::DeleteLine(_) | Mutation::DuplicateLine(_) if lines.is_empty() => text.to_owned(),
+        Mutation::SwapBrackets(_) if !has_brackets => text.to_owned(),
         Mutation::Truncate(i) => text[..boundary(text, i)].to_owned(),
         Mutation::DeleteLine(i) => {
             let n = i % lines.len();
-            lines.iter().enumerate().filter(|(k, _)| *k != n).map(|(_, l)| *l).collect::<Vec<_>>().join("\n")
+            lines
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| *k != n)
+                .map(|(_, l)| *l)
+                .collect::<Vec<_>>()
+                .join("\n")
         }
         Mutation::DuplicateLine(i) => {
             let n = i % lines.len();
@@ -73,7 +97,11 @@ fn apply(text: &str, mutation: &Mutation) -> String {
             out.join("\n")
         }
         Mutation::SwapBrackets(i) => {
-            let brackets: Vec<usize> = text.char_indices().filter(|(_, c)| "()[]{}".contains(*c)).map(|(k, _)| k).collect();
+            let brackets: Vec<usize> = text
+                .char_indices()
+                .filter(|(_, c)| "()[]{}".contains(*c))
+                .map(|(k, _)| k)
+                .collect();
             let at = brackets[i % brackets.len()];
             let swapped = match &text[at..at + 1] {
                 "(" => "[",

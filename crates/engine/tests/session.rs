@@ -4,13 +4,19 @@ use std::sync::Arc;
 
 use faisceau_engine::model::{Channel, Purpose, Verdict};
 use faisceau_engine::session::{Ending, Status};
-use faisceau_engine::{Case, Debrief, EventKind, Refusal, RoleCommand, Session, TrainerCommand, Unmet, load};
+use faisceau_engine::{
+    Case, Debrief, EventKind, Refusal, RoleCommand, Session, TrainerCommand, Unmet, load,
+};
 use proptest::prelude::*;
 
 const STARTER: &str = include_str!("../../../scenarios/foyer_fugues.ron");
 
 fn case() -> Arc<Case> {
-    Arc::new(load(STARTER, "foyer_fugues.ron").expect("starter case loads").case)
+    Arc::new(
+        load(STARTER, "foyer_fugues.ron")
+            .expect("starter case loads")
+            .case,
+    )
 }
 
 fn started(seed: u64) -> Session {
@@ -19,12 +25,28 @@ fn started(seed: u64) -> Session {
     session
 }
 
-fn act(session: &mut Session, role: &str, action: &str) -> Result<Vec<faisceau_engine::Event>, Refusal> {
-    session.submit(role, RoleCommand::TakeAction { action: action.into() })
+fn act(
+    session: &mut Session,
+    role: &str,
+    action: &str,
+) -> Result<Vec<faisceau_engine::Event>, Refusal> {
+    session
+        .submit(
+            role,
+            RoleCommand::TakeAction {
+                action: action.into(),
+            },
+        )
+        .map(<[_]>::to_vec)
 }
 
 fn knows(session: &Session, role: &str, clue: &str) -> bool {
-    session.view(role).unwrap().clues.iter().any(|c| c.id.as_str() == clue)
+    session
+        .view(role)
+        .unwrap()
+        .clues
+        .iter()
+        .any(|c| c.id.as_str() == clue)
 }
 
 #[test]
@@ -40,7 +62,10 @@ fn roles_start_with_their_own_case_file_only() {
 #[test]
 fn nobody_acts_before_the_start_or_during_a_pause() {
     let mut session = Session::new(case(), 1);
-    assert_eq!(act(&mut session, "educatrice", "observer_retours"), Err(Refusal::NotStarted));
+    assert_eq!(
+        act(&mut session, "educatrice", "observer_retours"),
+        Err(Refusal::NotStarted)
+    );
     session.direct(TrainerCommand::Start).unwrap();
     session.direct(TrainerCommand::Pause).unwrap();
     let refusal = act(&mut session, "educatrice", "observer_retours").unwrap_err();
@@ -57,26 +82,67 @@ fn actions_uncover_clues_and_spend_the_budget() {
     let before = session.view("educatrice").unwrap().budget_left;
     act(&mut session, "educatrice", "observer_retours").unwrap();
     let view = session.view("educatrice").unwrap();
-    assert!(view.clues.iter().any(|c| c.id.as_str() == "nouveaux_achats"));
+    assert!(
+        view.clues
+            .iter()
+            .any(|c| c.id.as_str() == "nouveaux_achats")
+    );
     assert_eq!(view.budget_left, before - 60);
-    assert_eq!(act(&mut session, "educatrice", "observer_retours"), Err(Refusal::AlreadyDone));
+    assert_eq!(
+        act(&mut session, "educatrice", "observer_retours"),
+        Err(Refusal::AlreadyDone)
+    );
 }
 
 #[test]
 fn refusals_say_why_without_revealing_clues() {
     let mut session = started(1);
-    assert_eq!(act(&mut session, "policier", "observer_retours"), Err(Refusal::NotYourAction));
+    assert_eq!(
+        act(&mut session, "policier", "observer_retours"),
+        Err(Refusal::NotYourAction)
+    );
     let refusal = act(&mut session, "policier", "requisition_annonces").unwrap_err();
     assert_eq!(refusal, Refusal::Unmet(Unmet::Knowledge));
     let text = refusal.message(session.case(), "fr");
     assert!(!text.contains("saisine"), "{text}");
     let refusal = act(&mut session, "educatrice", "entretien_confiance").unwrap_err();
-    assert!(refusal.message(session.case(), "fr").contains("Maëlle ne vous fait pas encore assez confiance"));
-    let refusal = session.submit("infirmiere", RoleCommand::Decide { decision: "signalement_parquet".into() }).unwrap_err();
+    assert!(
+        refusal
+            .message(session.case(), "fr")
+            .contains("Maëlle ne vous fait pas encore assez confiance")
+    );
+    let refusal = session
+        .submit(
+            "infirmiere",
+            RoleCommand::Decide {
+                decision: "signalement_parquet".into(),
+            },
+        )
+        .unwrap_err();
     assert_eq!(refusal, Refusal::NotYourPower);
     // Sharing a clue one does not hold is refused exactly like sharing one that does not exist.
-    let held = session.submit("infirmiere", RoleCommand::Share { clues: vec!["controle_hotel".into()], to: vec!["policier".into()], channel: Channel::SecretPartage, purpose: Purpose::Evaluate });
-    let invented = session.submit("infirmiere", RoleCommand::Share { clues: vec!["no_such_clue".into()], to: vec!["policier".into()], channel: Channel::SecretPartage, purpose: Purpose::Evaluate });
+    let held = session
+        .submit(
+            "infirmiere",
+            RoleCommand::Share {
+                clues: vec!["controle_hotel".into()],
+                to: vec!["policier".into()],
+                channel: Channel::SecretPartage,
+                purpose: Purpose::Evaluate,
+            },
+        )
+        .map(<[_]>::len);
+    let invented = session
+        .submit(
+            "infirmiere",
+            RoleCommand::Share {
+                clues: vec!["no_such_clue".into()],
+                to: vec!["policier".into()],
+                channel: Channel::SecretPartage,
+                purpose: Purpose::Evaluate,
+            },
+        )
+        .map(<[_]>::len);
     assert_eq!(held, Err(Refusal::NotHeld));
     assert_eq!(invented, Err(Refusal::NotHeld));
 }
@@ -88,7 +154,13 @@ fn the_budget_runs_out_within_a_phase_and_comes_back_in_the_next() {
         act(&mut session, "educatrice", "activite_partagee").unwrap();
     }
     let refusal = act(&mut session, "educatrice", "activite_partagee").unwrap_err();
-    assert_eq!(refusal, Refusal::OverBudget { needed: 90, left: 0 });
+    assert_eq!(
+        refusal,
+        Refusal::OverBudget {
+            needed: 90,
+            left: 0
+        }
+    );
     assert!(refusal.message(session.case(), "en").contains("1 h 30"));
     session.direct(TrainerCommand::NextPhase).unwrap();
     assert!(act(&mut session, "educatrice", "activite_partagee").is_ok());
@@ -100,7 +172,13 @@ fn trust_built_over_several_contacts_opens_the_confidential_talk() {
     act(&mut session, "educatrice", "activite_partagee").unwrap();
     assert!(act(&mut session, "educatrice", "entretien_confiance").is_err());
     act(&mut session, "educatrice", "activite_partagee").unwrap();
-    let maelle = session.view("educatrice").unwrap().people.into_iter().find(|p| p.id.as_str() == "maelle").unwrap();
+    let maelle = session
+        .view("educatrice")
+        .unwrap()
+        .people
+        .into_iter()
+        .find(|p| p.id.as_str() == "maelle")
+        .unwrap();
     assert_eq!(maelle.trust, 3);
     act(&mut session, "educatrice", "entretien_confiance").unwrap();
     assert!(knows(&session, "educatrice", "maelle_parle_dette"));
@@ -109,18 +187,39 @@ fn trust_built_over_several_contacts_opens_the_confidential_talk() {
 #[test]
 fn shares_are_judged_and_a_breach_is_recorded_not_blocked() {
     let mut session = started(1);
-    let share = |channel| RoleCommand::Share { clues: vec!["fugues_nocturnes".into()], to: vec!["policier".into()], channel, purpose: Purpose::Protect };
-    let events = session.submit("educatrice", share(Channel::Informal)).expect("a breach is not blocked");
-    let EventKind::Shared { judgements, .. } = &events[0].kind else { panic!("{events:?}") };
+    let share = |channel| RoleCommand::Share {
+        clues: vec!["fugues_nocturnes".into()],
+        to: vec!["policier".into()],
+        channel,
+        purpose: Purpose::Protect,
+    };
+    let events = session
+        .submit("educatrice", share(Channel::Informal))
+        .expect("a breach is not blocked");
+    let EventKind::Shared { judgements, .. } = &events[0].kind else {
+        panic!("{events:?}")
+    };
     assert_eq!(judgements[0].judgement.verdict, Verdict::Breach);
-    assert!(knows(&session, "policier", "fugues_nocturnes"), "the recipient learns it all the same");
-    let events = session.submit("chef_service", share(Channel::Signalement)).unwrap();
-    let EventKind::Shared { judgements, .. } = &events[0].kind else { panic!() };
+    assert!(
+        knows(&session, "policier", "fugues_nocturnes"),
+        "the recipient learns it all the same"
+    );
+    let events = session
+        .submit("chef_service", share(Channel::Signalement))
+        .unwrap();
+    let EventKind::Shared { judgements, .. } = &events[0].kind else {
+        panic!()
+    };
     assert_eq!(judgements[0].judgement.verdict, Verdict::Allowed);
 
     // The sender sees the verdict before sending.
     let view = session.view("infirmiere").unwrap();
-    let preview = view.preview(&["passages_infirmerie".into()], &["referente_ase".into(), "policier".into()], Channel::SecretPartage, Purpose::Evaluate);
+    let preview = view.preview(
+        &["passages_infirmerie".into()],
+        &["referente_ase".into(), "policier".into()],
+        Channel::SecretPartage,
+        Purpose::Evaluate,
+    );
     assert_eq!(preview[0].verdict, Verdict::Caution);
     assert!(preview[0].strictly_necessary);
     assert!(preview[0].basis.contains("L226-2-2"));
@@ -130,60 +229,141 @@ fn shares_are_judged_and_a_breach_is_recorded_not_blocked() {
 #[test]
 fn a_signalement_opens_the_investigation_and_seizes_the_judge() {
     let mut session = started(3);
-    let refusal = session.submit("chef_service", RoleCommand::Decide { decision: "signalement_parquet".into() }).unwrap_err();
+    let refusal = session
+        .submit(
+            "chef_service",
+            RoleCommand::Decide {
+                decision: "signalement_parquet".into(),
+            },
+        )
+        .unwrap_err();
     assert_eq!(refusal, Refusal::Unmet(Unmet::Knowledge));
     while !knows(&session, "educatrice", "copain_jo") {
         act(&mut session, "educatrice", "entretien_educatif").unwrap();
     }
     session
-        .submit("educatrice", RoleCommand::Share { clues: vec!["copain_jo".into()], to: vec!["chef_service".into()], channel: Channel::SecretPartage, purpose: Purpose::Protect })
+        .submit(
+            "educatrice",
+            RoleCommand::Share {
+                clues: vec!["copain_jo".into()],
+                to: vec!["chef_service".into()],
+                channel: Channel::SecretPartage,
+                purpose: Purpose::Protect,
+            },
+        )
         .unwrap();
-    session.submit("chef_service", RoleCommand::Decide { decision: "signalement_parquet".into() }).unwrap();
+    session
+        .submit(
+            "chef_service",
+            RoleCommand::Decide {
+                decision: "signalement_parquet".into(),
+            },
+        )
+        .unwrap();
     assert!(knows(&session, "policier", "saisine_enquete"));
     assert!(knows(&session, "juge_enfants", "saisine_juge"));
     assert!(act(&mut session, "policier", "requisition_annonces").is_ok());
-    assert_eq!(session.submit("referente_ase", RoleCommand::Decide { decision: "signalement_parquet".into() }), Err(Refusal::AlreadyDecided));
+    assert_eq!(
+        session.submit(
+            "referente_ase",
+            RoleCommand::Decide {
+                decision: "signalement_parquet".into()
+            }
+        ),
+        Err(Refusal::AlreadyDecided)
+    );
 }
 
 #[test]
 fn injects_fire_at_their_phase_on_inaction_and_by_the_trainer() {
     let mut session = started(1);
     session.direct(TrainerCommand::NextPhase).unwrap();
-    assert!(knows(&session, "educatrice", "fugue_lyon"), "the phase inject revealed its clue");
+    assert!(
+        knows(&session, "educatrice", "fugue_lyon"),
+        "the phase inject revealed its clue"
+    );
     let messages = session.view("referente_ase").unwrap().messages;
-    assert!(messages.iter().any(|m| m.title.as_ref().is_some_and(|t| t.get("fr") == "Nouvelle fugue")));
+    assert!(messages.iter().any(|m| {
+        m.title
+            .as_ref()
+            .is_some_and(|t| t.get("fr") == "Nouvelle fugue")
+    }));
     // No signalement by the end of the evaluation week: Chloé gets into the car.
     session.direct(TrainerCommand::NextPhase).unwrap();
     assert!(knows(&session, "chef_service", "chloe_voiture"));
     assert!(!knows(&session, "policier", "chloe_voiture"));
-    session.direct(TrainerCommand::ReleaseInject { inject: "appel_mere".into() }).unwrap();
+    session
+        .direct(TrainerCommand::ReleaseInject {
+            inject: "appel_mere".into(),
+        })
+        .unwrap();
     assert!(knows(&session, "referente_ase", "mere_menaces"));
-    assert_eq!(session.direct(TrainerCommand::ReleaseInject { inject: "appel_mere".into() }), Err(Refusal::AlreadyReleased));
+    assert_eq!(
+        session.direct(TrainerCommand::ReleaseInject {
+            inject: "appel_mere".into()
+        }),
+        Err(Refusal::AlreadyReleased)
+    );
     // After the last phase, time is up.
     session.direct(TrainerCommand::NextPhase).unwrap();
     assert_eq!(session.state().status, Status::Ended);
-    assert!(matches!(session.events().last().unwrap().kind, EventKind::Ended { ending: Ending::TimeUp }));
+    assert!(matches!(
+        session.events().last().unwrap().kind,
+        EventKind::Ended {
+            ending: Ending::TimeUp
+        }
+    ));
 }
 
 #[test]
 fn the_table_concludes_when_every_role_endorses() {
     let mut session = started(1);
-    let propose = RoleCommand::Propose { conclusion: "traite_exploitation".into(), orientation: Some("protection_enquete".into()), reason: "Fugues, argent, emprise.".into() };
+    let propose = RoleCommand::Propose {
+        conclusion: "traite_exploitation".into(),
+        orientation: Some("protection_enquete".into()),
+        reason: "Fugues, argent, emprise.".into(),
+    };
     session.submit("educatrice", propose.clone()).unwrap();
     let number = session.view("policier").unwrap().proposal.unwrap().number;
-    assert_eq!(session.submit("educatrice", RoleCommand::Endorse { proposal: number }), Err(Refusal::OwnProposal));
-    session.submit("policier", RoleCommand::Reject { proposal: number, reason: "Pas encore assez d'éléments.".into() }).unwrap();
+    assert_eq!(
+        session.submit("educatrice", RoleCommand::Endorse { proposal: number }),
+        Err(Refusal::OwnProposal)
+    );
+    session
+        .submit(
+            "policier",
+            RoleCommand::Reject {
+                proposal: number,
+                reason: "Pas encore assez d'éléments.".into(),
+            },
+        )
+        .unwrap();
     assert!(session.view("juge_enfants").unwrap().proposal.is_none());
-    assert_eq!(session.submit("juge_enfants", RoleCommand::Endorse { proposal: number }), Err(Refusal::NoOpenProposal));
+    assert_eq!(
+        session.submit("juge_enfants", RoleCommand::Endorse { proposal: number }),
+        Err(Refusal::NoOpenProposal)
+    );
 
     session.submit("chef_service", propose).unwrap();
     let number = session.view("policier").unwrap().proposal.unwrap().number;
-    assert_eq!(session.submit("policier", RoleCommand::Endorse { proposal: number - 1 }), Err(Refusal::StaleProposal));
+    assert_eq!(
+        session.submit(
+            "policier",
+            RoleCommand::Endorse {
+                proposal: number - 1
+            }
+        ),
+        Err(Refusal::StaleProposal)
+    );
     for role in ["educatrice", "referente_ase", "infirmiere", "policier"] {
-        session.submit(role, RoleCommand::Endorse { proposal: number }).unwrap();
+        session
+            .submit(role, RoleCommand::Endorse { proposal: number })
+            .unwrap();
         assert_eq!(session.state().status, Status::Running);
     }
-    session.submit("juge_enfants", RoleCommand::Endorse { proposal: number }).unwrap();
+    session
+        .submit("juge_enfants", RoleCommand::Endorse { proposal: number })
+        .unwrap();
     assert_eq!(session.state().status, Status::Ended);
     let adopted = session.view("infirmiere").unwrap().adopted.unwrap();
     assert_eq!(adopted.conclusion.as_str(), "traite_exploitation");
@@ -196,29 +376,76 @@ fn the_table_concludes_when_every_role_endorses() {
 #[test]
 fn the_bundle_is_personal_and_backed_by_known_clues() {
     let mut session = started(1);
-    let tag = |clue: &str, indicator: &str| RoleCommand::Tag { clue: clue.into(), indicator: indicator.into() };
-    session.submit("educatrice", tag("fugues_nocturnes", "fugues_repetees")).unwrap();
-    assert_eq!(session.submit("educatrice", tag("fugues_nocturnes", "fugues_repetees")), Err(Refusal::AlreadyTagged));
-    assert_eq!(session.submit("educatrice", tag("controle_hotel", "nuits_hotel")), Err(Refusal::NotHeld));
-    session.submit("educatrice", tag("fugues_nocturnes", "annonces")).unwrap();
+    let tag = |clue: &str, indicator: &str| RoleCommand::Tag {
+        clue: clue.into(),
+        indicator: indicator.into(),
+    };
+    session
+        .submit("educatrice", tag("fugues_nocturnes", "fugues_repetees"))
+        .unwrap();
+    assert_eq!(
+        session.submit("educatrice", tag("fugues_nocturnes", "fugues_repetees")),
+        Err(Refusal::AlreadyTagged)
+    );
+    assert_eq!(
+        session.submit("educatrice", tag("controle_hotel", "nuits_hotel")),
+        Err(Refusal::NotHeld)
+    );
+    session
+        .submit("educatrice", tag("fugues_nocturnes", "annonces"))
+        .unwrap();
     assert_eq!(session.view("educatrice").unwrap().bundle.len(), 2);
     assert!(session.view("chef_service").unwrap().bundle.is_empty());
     session.direct(TrainerCommand::End).unwrap();
     let debrief = Debrief::build(session.case(), session.events()).unwrap();
-    let rupture = debrief.table.bundle.iter().find(|b| b.category.as_str() == "rupture").unwrap();
+    let rupture = debrief
+        .table
+        .bundle
+        .iter()
+        .find(|b| b.category.as_str() == "rupture")
+        .unwrap();
     assert_eq!(rupture.weight, 2);
-    assert_eq!(debrief.table.unsupported_tags.len(), 1, "a clue does not support every indicator one tags it with");
+    assert_eq!(
+        debrief.table.unsupported_tags.len(),
+        1,
+        "a clue does not support every indicator one tags it with"
+    );
 }
 
 #[test]
 fn same_seed_and_commands_give_the_same_events() {
     let commands = || {
         vec![
-            ("educatrice", RoleCommand::TakeAction { action: "entretien_educatif".into() }),
-            ("infirmiere", RoleCommand::TakeAction { action: "consultation_infirmerie".into() }),
-            ("educatrice", RoleCommand::TakeAction { action: "entretien_educatif".into() }),
-            ("infirmiere", RoleCommand::TakeAction { action: "consultation_infirmerie".into() }),
-            ("educatrice", RoleCommand::Note { text: "À reparler en équipe.".into() }),
+            (
+                "educatrice",
+                RoleCommand::TakeAction {
+                    action: "entretien_educatif".into(),
+                },
+            ),
+            (
+                "infirmiere",
+                RoleCommand::TakeAction {
+                    action: "consultation_infirmerie".into(),
+                },
+            ),
+            (
+                "educatrice",
+                RoleCommand::TakeAction {
+                    action: "entretien_educatif".into(),
+                },
+            ),
+            (
+                "infirmiere",
+                RoleCommand::TakeAction {
+                    action: "consultation_infirmerie".into(),
+                },
+            ),
+            (
+                "educatrice",
+                RoleCommand::Note {
+                    text: "À reparler en équipe.".into(),
+                },
+            ),
         ]
     };
     let run = |seed| {
@@ -232,7 +459,10 @@ fn same_seed_and_commands_give_the_same_events() {
     let differ = (0..20).any(|seed| run(seed) != run(42));
     assert!(differ, "outcomes are drawn from the seed");
     // Bot teams too.
-    let play = |seed| serde_json::to_string(faisceau_engine::play(case(), seed, &Default::default()).events()).unwrap();
+    let play = |seed| {
+        serde_json::to_string(faisceau_engine::play(case(), seed, &Default::default()).events())
+            .unwrap()
+    };
     assert_eq!(play(7), play(7));
 }
 
@@ -243,17 +473,27 @@ fn a_journal_replays_into_the_same_state_and_debrief() {
     for role in ["educatrice", "policier", "juge_enfants"] {
         assert_eq!(played.view(role), replayed.view(role));
     }
-    assert_eq!(Debrief::build(&case(), played.events()).unwrap(), Debrief::build(&case(), replayed.events()).unwrap());
+    assert_eq!(
+        Debrief::build(&case(), played.events()).unwrap(),
+        Debrief::build(&case(), replayed.events()).unwrap()
+    );
 }
 
 #[test]
 fn the_trainer_view_holds_everything() {
     let mut session = started(1);
     act(&mut session, "educatrice", "observer_retours").unwrap();
-    session.direct(TrainerCommand::Note { text: "La table hésite sur le canal.".into() }).unwrap();
+    session
+        .direct(TrainerCommand::Note {
+            text: "La table hésite sur le canal.".into(),
+        })
+        .unwrap();
     let view = session.trainer_view();
     assert_eq!(view.roles.len(), 6);
-    assert_eq!(view.scenario.solution.conclusion.as_str(), "traite_exploitation");
+    assert_eq!(
+        view.scenario.solution.conclusion.as_str(),
+        "traite_exploitation"
+    );
     assert_eq!(view.clues_found.1, 26);
     assert_eq!(view.notes.len(), 1);
     assert_eq!(view.events.len(), session.events().len());
@@ -261,24 +501,44 @@ fn the_trainer_view_holds_everything() {
 
 // ---- Secrecy -------------------------------------------------------------
 
-const ROLES: [&str; 6] = ["educatrice", "chef_service", "referente_ase", "infirmiere", "policier", "juge_enfants"];
+const ROLES: [&str; 6] = [
+    "educatrice",
+    "chef_service",
+    "referente_ase",
+    "infirmiere",
+    "policier",
+    "juge_enfants",
+];
 
 fn command(case: &Case, pick: (u8, usize, usize, usize)) -> RoleCommand {
     let s = case.scenario();
     let (kind, a, b, c) = pick;
     let clue = |i: usize| s.clues[i % s.clues.len()].id.clone();
     match kind % 8 {
-        0 | 1 | 2 => RoleCommand::TakeAction { action: s.actions[a % s.actions.len()].id.clone() },
+        0..=2 => RoleCommand::TakeAction {
+            action: s.actions[a % s.actions.len()].id.clone(),
+        },
         3 => RoleCommand::Share {
             clues: vec![clue(a), clue(b)],
             to: vec![ROLES[c % ROLES.len()].into()],
             channel: Channel::ALL[b % Channel::ALL.len()],
             purpose: Purpose::ALL[c % Purpose::ALL.len()],
         },
-        4 => RoleCommand::Decide { decision: s.decisions[a % s.decisions.len()].id.clone() },
-        5 => RoleCommand::Tag { clue: clue(a), indicator: s.indicators[b % s.indicators.len()].id.clone() },
-        6 => RoleCommand::Propose { conclusion: s.conclusions[a % s.conclusions.len()].id.clone(), orientation: None, reason: "Proposition.".into() },
-        _ => RoleCommand::Endorse { proposal: (a % 4) as u32 },
+        4 => RoleCommand::Decide {
+            decision: s.decisions[a % s.decisions.len()].id.clone(),
+        },
+        5 => RoleCommand::Tag {
+            clue: clue(a),
+            indicator: s.indicators[b % s.indicators.len()].id.clone(),
+        },
+        6 => RoleCommand::Propose {
+            conclusion: s.conclusions[a % s.conclusions.len()].id.clone(),
+            orientation: None,
+            reason: "Proposition.".into(),
+        },
+        _ => RoleCommand::Endorse {
+            proposal: (a % 4) as u32,
+        },
     }
 }
 
