@@ -856,43 +856,37 @@ impl Session {
                 }])
             }
             RoleCommand::Tag { clue, indicator } => {
-                let c = case
-                    .clue(clue.as_str())
-                    .filter(|&c| state.roles[r].known[c])
-                    .ok_or(Refusal::NotHeld)?;
-                let i = case
-                    .indicator(indicator.as_str())
-                    .ok_or(Refusal::UnknownIndicator)?;
-                if state.roles[r].bundle.contains(&(c, i)) {
+                if state.roles[r]
+                    .bundle
+                    .contains(&bundle_entry(case, state, r, &clue, &indicator)?)
+                {
                     return Err(Refusal::AlreadyTagged);
                 }
+                let kind = EventKind::Tagged {
+                    role: role_id,
+                    clue,
+                    indicator,
+                };
                 Ok(vec![Event {
                     at: state.clock(case, r),
-                    kind: EventKind::Tagged {
-                        role: role_id,
-                        clue,
-                        indicator,
-                    },
+                    kind,
                 }])
             }
             RoleCommand::Untag { clue, indicator } => {
-                let c = case
-                    .clue(clue.as_str())
-                    .filter(|&c| state.roles[r].known[c])
-                    .ok_or(Refusal::NotHeld)?;
-                let i = case
-                    .indicator(indicator.as_str())
-                    .ok_or(Refusal::UnknownIndicator)?;
-                if !state.roles[r].bundle.contains(&(c, i)) {
+                if !state.roles[r]
+                    .bundle
+                    .contains(&bundle_entry(case, state, r, &clue, &indicator)?)
+                {
                     return Err(Refusal::NotTagged);
                 }
+                let kind = EventKind::Untagged {
+                    role: role_id,
+                    clue,
+                    indicator,
+                };
                 Ok(vec![Event {
                     at: state.clock(case, r),
-                    kind: EventKind::Untagged {
-                        role: role_id,
-                        clue,
-                        indicator,
-                    },
+                    kind,
                 }])
             }
             RoleCommand::Propose {
@@ -1128,6 +1122,25 @@ impl Session {
             }
         }
     }
+}
+
+/// The (clue, indicator) pair a role may put in or take out of its bundle:
+/// the clue must be one it holds.
+fn bundle_entry(
+    case: &Case,
+    state: &State,
+    role: usize,
+    clue: &Id,
+    indicator: &Id,
+) -> Result<(usize, usize), Refusal> {
+    let c = case
+        .clue(clue.as_str())
+        .filter(|&c| state.roles[role].known[c])
+        .ok_or(Refusal::NotHeld)?;
+    let i = case
+        .indicator(indicator.as_str())
+        .ok_or(Refusal::UnknownIndicator)?;
+    Ok((c, i))
 }
 
 fn open_proposal(state: &State, number: u32) -> Result<&Proposal, Refusal> {

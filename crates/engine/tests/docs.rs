@@ -9,20 +9,37 @@ const AUTHORING: &str = include_str!("../../../docs/authoring.md");
 
 #[test]
 fn the_walkthrough_case_passes_check_without_warnings() {
-    let begin = AUTHORING.find("<!-- walkthrough:begin -->").expect("marker");
+    let begin = AUTHORING
+        .find("<!-- walkthrough:begin -->")
+        .expect("marker");
     let end = AUTHORING.find("<!-- walkthrough:end -->").expect("marker");
     let block = &AUTHORING[begin..end];
-    let ron = block.split("```ron").nth(1).and_then(|b| b.split("```").next()).expect("a ron block");
+    let ron = block
+        .split("```ron")
+        .nth(1)
+        .and_then(|b| b.split("```").next())
+        .expect("a ron block");
     let loaded = load(ron, "gare.ron").unwrap_or_else(|e| panic!("{:#?}", e.diagnostics));
     assert!(loaded.warnings.is_empty(), "{:#?}", loaded.warnings);
     assert!(loaded.analysis.solvable);
-    assert_eq!(ron.trim(), include_str!("fixtures/premier_cas.ron").split_once('\n').unwrap().1.trim(), "the fixture is the walkthrough");
+    assert_eq!(
+        ron.trim(),
+        include_str!("fixtures/premier_cas.ron")
+            .split_once('\n')
+            .unwrap()
+            .1
+            .trim(),
+        "the fixture is the walkthrough"
+    );
 }
 
 /// The fields of a record, as the deserializer lists them when it meets an unknown one.
 fn fields<T: DeserializeOwned + std::fmt::Debug>() -> Vec<&'static str> {
     match ron::from_str::<T>("(zzz_not_a_field: 0)") {
-        Err(ron::error::SpannedError { code: ron::Error::NoSuchStructField { expected, .. }, .. }) => expected.to_vec(),
+        Err(ron::error::SpannedError {
+            code: ron::Error::NoSuchStructField { expected, .. },
+            ..
+        }) => expected.to_vec(),
         other => panic!("expected an unknown-field error, got {other:?}"),
     }
 }
@@ -36,7 +53,10 @@ fn every_field_is_documented() {
         ("Indicator", fields::<model::Indicator>()),
         ("Role", fields::<model::Role>()),
         ("Person", fields::<model::Person>()),
-        ("ConfidentialityClass", fields::<model::ConfidentialityClass>()),
+        (
+            "ConfidentialityClass",
+            fields::<model::ConfidentialityClass>(),
+        ),
         ("SharingRule", fields::<model::SharingRule>()),
         ("Clue", fields::<model::Clue>()),
         ("Support", fields::<model::Support>()),
