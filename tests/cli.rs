@@ -73,7 +73,7 @@ fn check_reports_every_error_with_its_place_and_fails() {
         "{text}"
     );
     assert!(
-        text.contains("2 file(s) checked: 1 ok, 1 with errors"),
+        text.contains("2 files checked: 1 ok, 1 with errors"),
         "{text}"
     );
 }

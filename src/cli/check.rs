@@ -160,17 +160,23 @@ pub fn run(paths: &[PathBuf], format: Format) -> Result<ExitCode, String> {
                         let _ = writeln!(out, "✓ {name} — {}", s.title.get("fr"));
                         let _ = writeln!(
                             out,
-                            "  {} roles, {} clues, {} actions, {} decisions; languages: {}; {warnings} warning(s)",
-                            counts.roles,
-                            counts.clues,
-                            counts.actions,
-                            counts.decisions,
-                            languages.join(", ")
+                            "  {}, {}, {}, {}; languages: {}; {}",
+                            count(counts.roles, "role"),
+                            count(counts.clues, "clue"),
+                            count(counts.actions, "action"),
+                            count(counts.decisions, "decision"),
+                            languages.join(", "),
+                            count(warnings, "warning"),
                         );
                         print_analysis(&mut out, &loaded.analysis);
                     }
                     _ => {
-                        let _ = writeln!(out, "✗ {name}: {errors} error(s), {warnings} warning(s)");
+                        let _ = writeln!(
+                            out,
+                            "✗ {name}: {}, {}",
+                            count(errors, "error"),
+                            count(warnings, "warning")
+                        );
                     }
                 }
                 let _ = writeln!(out);
@@ -180,8 +186,8 @@ pub fn run(paths: &[PathBuf], format: Format) -> Result<ExitCode, String> {
     if format == Format::Human {
         let _ = writeln!(
             out,
-            "{} file(s) checked: {} ok, {} with errors",
-            files.len(),
+            "{} checked: {} ok, {} with errors",
+            count(files.len(), "file"),
             files.len() - failed,
             failed
         );
@@ -194,14 +200,23 @@ pub fn run(paths: &[PathBuf], format: Format) -> Result<ExitCode, String> {
     })
 }
 
+/// "1 clue", "2 clues".
+fn count(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
 fn print_analysis(out: &mut String, analysis: &Analysis) {
     let _ = writeln!(
         out,
-        "  solvable: {}; reachable: {} clues, {} actions, {} decisions",
+        "  solvable: {}; reachable: {}, {}, {}",
         if analysis.solvable { "yes" } else { "no" },
-        analysis.reachable_clues,
-        analysis.reachable_actions,
-        analysis.reachable_decisions
+        count(analysis.reachable_clues, "clue"),
+        count(analysis.reachable_actions, "action"),
+        count(analysis.reachable_decisions, "decision")
     );
     if !analysis.bundle.is_empty() {
         let bundle: Vec<String> = analysis

@@ -7,29 +7,86 @@ use serde::de::DeserializeOwned;
 
 const AUTHORING: &str = include_str!("../../../docs/authoring.md");
 
+/// The fenced blocks of a language that follow a marker, in order.
+fn blocks_after(marker: &str, language: &str) -> Vec<String> {
+    AUTHORING
+        .split(marker)
+        .skip(1)
+        .map(|rest| {
+            let fence = format!("```{language}\n");
+            let body = rest
+                .split_once(&fence)
+                .expect("a fenced block follows the marker")
+                .1;
+            body.split_once("```")
+                .expect("the block is closed")
+                .0
+                .to_owned()
+        })
+        .collect()
+}
+
+/// What `faisceau check` prints first for a text: the first error, or the ✓ line.
+fn first_answer(text: &str) -> String {
+    match load(text, "gare.ron") {
+        Ok(loaded) => format!("✓ gare.ron — {}", loaded.case.scenario().title.get("fr")),
+        Err(err) => format!("error: {}", err.errors().next().expect("an error").message),
+    }
+}
+
 #[test]
-fn the_walkthrough_case_passes_check_without_warnings() {
-    let begin = AUTHORING
-        .find("<!-- walkthrough:begin -->")
-        .expect("marker");
-    let end = AUTHORING.find("<!-- walkthrough:end -->").expect("marker");
-    let block = &AUTHORING[begin..end];
-    let ron = block
-        .split("```ron")
-        .nth(1)
-        .and_then(|b| b.split("```").next())
-        .expect("a ron block");
-    let loaded = load(ron, "gare.ron").unwrap_or_else(|e| panic!("{:#?}", e.diagnostics));
+fn the_tutorial_followed_literally_gives_the_answers_it_announces() {
+    let steps = blocks_after("<!-- tutorial:step -->", "ron");
+    let answers = blocks_after("<!-- tutorial:expect -->", "text");
+    assert_eq!(steps.len(), 8);
+    assert_eq!(answers.len(), steps.len());
+    let mut file = steps[0].clone();
+    for (i, (step, expected)) in steps.iter().zip(&answers).enumerate() {
+        if i > 0 {
+            // "Each step adds lines just before the last line, the one with the single `)`."
+            let last = file.trim_end().rfind('\n').expect("several lines");
+            assert_eq!(file[last..].trim(), ")", "the file ends with `)`");
+            file = format!("{}\n{}{}", &file[..last], step, &file[last + 1..]);
+        }
+        assert_eq!(
+            first_answer(&file),
+            expected.trim(),
+            "step {}:\n{file}",
+            i + 1
+        );
+    }
+    let loaded = load(&file, "gare.ron").unwrap();
     assert!(loaded.warnings.is_empty(), "{:#?}", loaded.warnings);
-    assert!(loaded.analysis.solvable);
+    let fixture = include_str!("fixtures/premier_cas.ron");
     assert_eq!(
-        ron.trim(),
-        include_str!("fixtures/premier_cas.ron")
-            .split_once('\n')
-            .unwrap()
-            .1
-            .trim(),
-        "the fixture is the walkthrough"
+        file.trim(),
+        fixture.split_once('\n').unwrap().1.trim(),
+        "the tutorial builds the fixture case"
+    );
+
+    // The mistake shown at the end sits where the text says.
+    let line = file
+        .lines()
+        .position(|l| l.contains(r#"reveals: ["dort_gare"]"#))
+        .unwrap()
+        + 1;
+    let column = file
+        .lines()
+        .nth(line - 1)
+        .unwrap()
+        .find("\"dort_gare\"")
+        .unwrap()
+        + 1;
+    assert!(
+        AUTHORING.contains(&format!("--> gare.ron:{line}:{column}")),
+        "line {line}, column {column}"
+    );
+    let broken = file.replace(r#"reveals: ["dort_gare"]"#, r#"reveals: ["dort_gar"]"#);
+    let error = load(&broken, "gare.ron").unwrap_err();
+    let shown = error.errors().next().unwrap().to_string();
+    assert!(
+        AUTHORING.contains(shown.trim_end()),
+        "the doc shows:\n{shown}"
     );
 }
 
