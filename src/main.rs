@@ -1,6 +1,9 @@
 //! `faisceau`: the command line of the Faisceau training simulation.
 
+mod app;
 mod cli;
+mod i18n;
+mod ui;
 
 use std::process::ExitCode;
 

@@ -8,6 +8,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::i18n::Lang;
+
 /// Faisceau: a networked training simulation for identifying minors who are
 /// victims of, or at risk of, sexual exploitation and trafficking.
 #[derive(Debug, Parser)]
@@ -15,6 +17,27 @@ use clap::{Parser, Subcommand, ValueEnum};
 pub struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
+    /// Interface language of the launcher (fr or en); else the system's, else French.
+    #[arg(long)]
+    lang: Option<String>,
+    /// Save the launcher's first laid-out frame as a PNG and exit.
+    #[arg(long)]
+    screenshot: Option<PathBuf>,
+}
+
+/// A screen to open (and capture) directly.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ScreenArg {
+    /// The case picker.
+    Picker,
+    /// The role card.
+    Card,
+    /// The trainee desk.
+    Desk,
+    /// Every role side by side, and the trainer console.
+    Preview,
+    /// The debrief.
+    Debrief,
 }
 
 /// How results are printed.
@@ -38,6 +61,32 @@ enum Command {
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
+    /// Play a case on this machine: you take one role, bots play the others at a human pace.
+    Play {
+        /// The scenario file.
+        scenario: PathBuf,
+        /// The role you play; without it, the case picker opens on this case.
+        #[arg(long)]
+        role: Option<String>,
+        /// Seed of the session's uncertain outcomes.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Interface language (fr or en); else the system's, else French.
+        #[arg(long)]
+        lang: Option<String>,
+        /// Save the first laid-out frame as a PNG and exit.
+        #[arg(long)]
+        screenshot: Option<PathBuf>,
+        /// Open this screen directly.
+        #[arg(long, value_enum)]
+        screen: Option<ScreenArg>,
+        /// Let bots play every role, yours included, for this many phases first (to show a table in progress).
+        #[arg(long, default_value_t = 0)]
+        warmup: u32,
+        /// Window size, WIDTHxHEIGHT.
+        #[arg(long, default_value = "1600x1000")]
+        size: String,
+    },
     /// Play bot teams headless and report solve rate, durations, clues found and breaches.
     Simulate {
         /// The scenario file.
@@ -52,6 +101,42 @@ enum Command {
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
+}
+
+/// The case library next to the working directory, for the launcher and the picker.
+fn library() -> Vec<PathBuf> {
+    check::scenario_files(&[PathBuf::from("scenarios")]).unwrap_or_default()
+}
+
+fn screen_of(arg: ScreenArg) -> crate::app::Screen {
+    use crate::app::Screen;
+    match arg {
+        ScreenArg::Picker => Screen::Picker,
+        ScreenArg::Card => Screen::RoleCard,
+        ScreenArg::Desk => Screen::Desk,
+        ScreenArg::Preview => Screen::Preview,
+        ScreenArg::Debrief => Screen::Debrief,
+    }
+}
+
+fn parse_size(size: &str) -> Result<(u32, u32), String> {
+    let (w, h) = size
+        .split_once('x')
+        .ok_or_else(|| format!("--size {size}: expected WIDTHxHEIGHT, such as 1600x1000"))?;
+    match (w.parse(), h.parse()) {
+        (Ok(w), Ok(h)) => Ok((w, h)),
+        _ => Err(format!(
+            "--size {size}: expected WIDTHxHEIGHT, such as 1600x1000"
+        )),
+    }
+}
+
+fn exit_code(exit: bevy::app::AppExit) -> ExitCode {
+    if exit.is_success() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
 }
 
 /// Prints a command's output; a reader that went away (`| head`) is not an error.
@@ -73,15 +158,41 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
             seed,
             format,
         }) => simulate::run(&scenario, runs, seed, format),
+        Some(Command::Play {
+            scenario,
+            role,
+            seed,
+            lang,
+            screenshot,
+            screen,
+            warmup,
+            size,
+        }) => {
+            if !scenario.exists() {
+                return Err(format!("{}: no such file", scenario.display()));
+            }
+            let launch = crate::app::Launch {
+                library: library(),
+                play: Some((scenario, role)),
+                seed,
+                lang: Lang::detect(lang.as_deref()),
+                screenshot,
+                screen: screen.map(screen_of),
+                warmup,
+                size: parse_size(&size)?,
+            };
+            Ok(exit_code(crate::app::run(launch)))
+        }
         None => {
-            use clap::CommandFactory;
-            let mut command = Cli::command();
-            command.print_help().map_err(|e| e.to_string())?;
-            println!();
-            println!("The graphical launcher arrives with the desktop app; for now, try:");
-            println!("  faisceau check scenarios/");
-            println!("  faisceau simulate scenarios/foyer_fugues.ron --runs 500");
-            Ok(ExitCode::SUCCESS)
+            let launch = crate::app::Launch {
+                library: library(),
+                lang: Lang::detect(cli.lang.as_deref()),
+                screenshot: cli.screenshot,
+                seed: 1,
+                size: (1600, 1000),
+                ..Default::default()
+            };
+            Ok(exit_code(crate::app::run(launch)))
         }
     }
 }

@@ -39,15 +39,25 @@ fn every_case_is_clean_and_solvable() {
         );
         assert!(s.injects.len() >= 2, "{name}: at least two injects");
         assert!(
-            s.injects.iter().any(|i| matches!(i.trigger, faisceau_engine::model::Trigger::IfNotDecided { .. })),
+            s.injects.iter().any(|i| matches!(
+                i.trigger,
+                faisceau_engine::model::Trigger::IfNotDecided { .. }
+            )),
             "{name}: an inject triggered by inaction"
         );
-        assert!(!s.objectives.is_empty() && s.sources.len() >= 3, "{name}: objectives and sources");
+        assert!(
+            !s.objectives.is_empty() && s.sources.len() >= 3,
+            "{name}: objectives and sources"
+        );
         assert!(s.phases.len() >= 2, "{name}: a timeline");
         for role in &s.roles {
             assert!(!role.powers.is_empty(), "{name}: {} has powers", role.id);
             let own = s.clues.iter().any(|c| c.known_to.contains(&role.id))
-                || s.actions.iter().any(|a| a.by.contains(&role.id) && (!a.reveals.is_empty() || a.outcomes.iter().any(|o| !o.reveals.is_empty())));
+                || s.actions.iter().any(|a| {
+                    a.by.contains(&role.id)
+                        && (!a.reveals.is_empty()
+                            || a.outcomes.iter().any(|o| !o.reveals.is_empty()))
+                });
             assert!(own, "{name}: {} has clues of its own", role.id);
         }
     }

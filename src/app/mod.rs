@@ -1,0 +1,129 @@
+//! The desktop app: Bevy and egui glue around the engine. Rules stay in
+//! `faisceau-engine`; screens are the pure functions of `crate::ui`.
+
+mod reload;
+mod screens;
+mod screenshot;
+mod table;
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use bevy::prelude::*;
+use bevy::winit::{UpdateMode, WinitSettings};
+use bevy_egui::EguiPlugin;
+
+use crate::i18n::{Lang, Tr};
+use crate::ui::picker::Display;
+
+pub use table::Table;
+
+/// Which screen is shown.
+#[derive(States, Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Screen {
+    /// What Faisceau can do.
+    #[default]
+    Launcher,
+    /// Choose a case and a role.
+    Picker,
+    /// Read the role card.
+    RoleCard,
+    /// Play the role.
+    Desk,
+    /// Every role side by side, and the trainer console.
+    Preview,
+    /// The debrief.
+    Debrief,
+}
+
+/// How the app was started.
+#[derive(Resource, Clone, Debug, Default)]
+pub struct Launch {
+    /// The case library to pick from.
+    pub library: Vec<PathBuf>,
+    /// A case to play at once, with the role.
+    pub play: Option<(PathBuf, Option<String>)>,
+    /// The seed of the session.
+    pub seed: u64,
+    /// Interface language.
+    pub lang: Lang,
+    /// Save the first laid-out frame of this screen and exit.
+    pub screenshot: Option<PathBuf>,
+    /// The screen to show (and capture).
+    pub screen: Option<Screen>,
+    /// Rounds that bots play for every role, the person's included, before showing.
+    pub warmup: u32,
+    /// Window size in logical pixels.
+    pub size: (u32, u32),
+}
+
+/// Language and display settings.
+#[derive(Resource)]
+pub struct Settings {
+    /// Interface strings.
+    pub tr: Tr,
+    /// Text scale and contrast.
+    pub display: Display,
+}
+
+/// Runs the desktop app until the window closes.
+pub fn run(launch: Launch) -> AppExit {
+    let mut app = App::new();
+    let asset_root = launch
+        .play
+        .as_ref()
+        .and_then(|(path, _)| path.parent().map(|p| p.to_path_buf()))
+        .or_else(|| {
+            launch
+                .library
+                .first()
+                .and_then(|p| p.parent().map(|p| p.to_path_buf()))
+        })
+        .unwrap_or_else(|| PathBuf::from("."));
+    // Bevy resolves a relative asset root against the executable, not the working directory.
+    let asset_root = std::fs::canonicalize(&asset_root).unwrap_or(asset_root);
+    let title = Tr::new(launch.lang).t("app-title");
+    app.add_plugins(
+        DefaultPlugins
+            .set(WindowPlugin {
+                primary_window: Some(Window {
+                    title,
+                    resolution: (launch.size.0, launch.size.1).into(),
+                    ..default()
+                }),
+                ..default()
+            })
+            .set(AssetPlugin {
+                file_path: asset_root.display().to_string(),
+                watch_for_changes_override: Some(true),
+                ..default()
+            }),
+    )
+    .add_plugins(EguiPlugin::default())
+    // Reactive: an idle window redraws only on input, and once a second for bots and hot reload.
+    .insert_resource(WinitSettings {
+        focused_mode: UpdateMode::reactive(Duration::from_millis(500)),
+        unfocused_mode: UpdateMode::reactive_low_power(Duration::from_secs(1)),
+    })
+    .insert_resource(Settings {
+        tr: Tr::new(launch.lang),
+        display: Display {
+            scale: 1.25,
+            contrast: false,
+        },
+    })
+    .insert_resource(launch)
+    .init_state::<Screen>()
+    .add_systems(Startup, spawn_camera)
+    .add_plugins((
+        table::plugin,
+        reload::plugin,
+        screens::plugin,
+        screenshot::plugin,
+    ));
+    app.run()
+}
+
+fn spawn_camera(mut commands: Commands) {
+    commands.spawn(Camera2d);
+}

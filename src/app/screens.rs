@@ -1,0 +1,410 @@
+//! One system per screen: build the view, draw the pure screen, apply what
+//! the person asked for.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use bevy::prelude::*;
+use bevy::window::{MonitorSelection, PrimaryWindow, WindowMode};
+use bevy_egui::egui::{self, LayerId, RichText, UiBuilder};
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
+use faisceau_engine::{Case, load_bytes};
+
+use super::reload::CaseFile;
+use super::{Launch, Screen, Settings, Table};
+use crate::i18n::Tr;
+use crate::ui::{self, UiAction};
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<Library>()
+        .add_systems(Startup, open_launch)
+        .add_systems(Update, fullscreen_on_f11)
+        .add_systems(
+            EguiPrimaryContextPass,
+            (
+                apply_display,
+                launcher.run_if(in_state(Screen::Launcher)),
+                picker.run_if(in_state(Screen::Picker)),
+                role_card.run_if(in_state(Screen::RoleCard).and_then(resource_exists::<Table>)),
+                desk.run_if(in_state(Screen::Desk).and_then(resource_exists::<Table>)),
+                preview.run_if(in_state(Screen::Preview).and_then(resource_exists::<Table>)),
+                debrief.run_if(in_state(Screen::Debrief).and_then(resource_exists::<Table>)),
+                notices.run_if(resource_exists::<Table>),
+            )
+                .chain(),
+        );
+}
+
+/// The cases that loaded, for the picker.
+#[derive(Resource, Default)]
+struct Library {
+    cases: Vec<(PathBuf, Arc<Case>)>,
+    chosen: Option<usize>,
+}
+
+fn read_case(path: &PathBuf) -> Option<Arc<Case>> {
+    let bytes = std::fs::read(path).ok()?;
+    match load_bytes(&bytes, &path.display().to_string()) {
+        Ok(loaded) => Some(Arc::new(loaded.case)),
+        Err(err) => {
+            for diagnostic in &err.diagnostics {
+                eprintln!("{diagnostic}");
+            }
+            None
+        }
+    }
+}
+
+fn open_launch(
+    mut commands: Commands,
+    launch: Res<Launch>,
+    mut library: ResMut<Library>,
+    mut file: ResMut<CaseFile>,
+    mut next: ResMut<NextState<Screen>>,
+) {
+    library.cases = launch
+        .library
+        .iter()
+        .filter_map(|p| read_case(p).map(|c| (p.clone(), c)))
+        .collect();
+    let Some((path, role)) = &launch.play else {
+        if let Some(screen) = launch.screen {
+            next.set(screen);
+        }
+        return;
+    };
+    let Some(case) = read_case(path) else { return };
+    library.chosen = library
+        .cases
+        .iter()
+        .position(|(p, _)| p == path)
+        .or_else(|| {
+            library.cases.push((path.clone(), Arc::clone(&case)));
+            Some(library.cases.len() - 1)
+        });
+    file.path = path.file_name().map(PathBuf::from);
+    let role_id = role
+        .as_ref()
+        .map(|r| faisceau_engine::Id::new(r))
+        .filter(|r| case.role(r.as_str()).is_some());
+    let mut table = Table::new(case, role_id.clone(), launch.seed);
+    if launch.warmup > 0 {
+        table.warm_up(launch.warmup);
+    }
+    let screen = launch.screen.unwrap_or(if role_id.is_some() {
+        Screen::RoleCard
+    } else {
+        Screen::Picker
+    });
+    commands.insert_resource(table);
+    next.set(screen);
+}
+
+fn root(ctx: &egui::Context) -> egui::Ui {
+    egui::Ui::new(
+        ctx.clone(),
+        "root".into(),
+        UiBuilder::new()
+            .layer_id(LayerId::background())
+            .max_rect(ctx.viewport_rect()),
+    )
+}
+
+fn apply_display(
+    mut contexts: EguiContexts,
+    settings: Res<Settings>,
+    mut applied: Local<Option<(f32, bool)>>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let wanted = (settings.display.scale, settings.display.contrast);
+    if *applied != Some(wanted) {
+        ctx.set_zoom_factor(wanted.0);
+        let mut visuals = if wanted.1 {
+            egui::Visuals::dark()
+        } else {
+            egui::Visuals::light()
+        };
+        if wanted.1 {
+            visuals.override_text_color = Some(egui::Color32::WHITE);
+            visuals.panel_fill = egui::Color32::BLACK;
+        }
+        ctx.set_visuals(visuals);
+        *applied = Some(wanted);
+    }
+    Ok(())
+}
+
+fn apply_common(action: &UiAction, settings: &mut Settings) {
+    match action {
+        UiAction::SetLang(lang) => settings.tr = Tr::new(*lang),
+        UiAction::SetScale(scale) => settings.display.scale = scale.clamp(1.0, 3.0),
+        UiAction::SetContrast(on) => settings.display.contrast = *on,
+        _ => {}
+    }
+}
+
+fn launcher(
+    mut contexts: EguiContexts,
+    mut settings: ResMut<Settings>,
+    mut next: ResMut<NextState<Screen>>,
+    library: Res<Library>,
+    mut commands: Commands,
+    launch: Res<Launch>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let mut root = root(ctx);
+    let actions = egui::CentralPanel::default()
+        .show(&mut root, |ui| {
+            ui::picker::launcher(ui, settings.display, &settings.tr)
+        })
+        .inner;
+    for action in actions {
+        apply_common(&action, &mut settings);
+        match action {
+            UiAction::OpenPicker => next.set(Screen::Picker),
+            UiAction::OpenPreview => {
+                if let Some((_, case)) = library.cases.get(library.chosen.unwrap_or(0)) {
+                    commands.insert_resource(Table::new(Arc::clone(case), None, launch.seed));
+                    next.set(Screen::Preview);
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+fn picker(
+    mut contexts: EguiContexts,
+    mut settings: ResMut<Settings>,
+    mut library: ResMut<Library>,
+    mut next: ResMut<NextState<Screen>>,
+    mut commands: Commands,
+    launch: Res<Launch>,
+    mut file: ResMut<CaseFile>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let mut root = root(ctx);
+    let scenarios: Vec<&faisceau_engine::model::Scenario> =
+        library.cases.iter().map(|(_, c)| c.scenario()).collect();
+    let chosen = library.chosen;
+    let actions = egui::CentralPanel::default()
+        .show(&mut root, |ui| {
+            ui::picker::picker(ui, &scenarios, chosen, &settings.tr)
+        })
+        .inner;
+    for action in actions {
+        apply_common(&action, &mut settings);
+        match action {
+            UiAction::PickCase(i) => library.chosen = Some(i),
+            UiAction::PickRole(role) => {
+                if let Some((path, case)) = library.chosen.and_then(|i| library.cases.get(i)) {
+                    file.path = path.file_name().map(PathBuf::from);
+                    file.handle = None;
+                    commands.insert_resource(Table::new(Arc::clone(case), Some(role), launch.seed));
+                    next.set(Screen::RoleCard);
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+fn role_card(
+    mut contexts: EguiContexts,
+    settings: Res<Settings>,
+    table: Res<Table>,
+    mut next: ResMut<NextState<Screen>>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let mut root = root(ctx);
+    let Some(view) = table
+        .role
+        .as_ref()
+        .and_then(|r| table.session.view(r.as_str()))
+    else {
+        return Ok(());
+    };
+    let actions = egui::CentralPanel::default()
+        .show(&mut root, |ui| {
+            ui::picker::role_card(ui, &view, &settings.tr)
+        })
+        .inner;
+    if actions.contains(&UiAction::Begin) {
+        next.set(Screen::Desk);
+    }
+    Ok(())
+}
+
+fn desk(
+    mut contexts: EguiContexts,
+    settings: Res<Settings>,
+    mut table: ResMut<Table>,
+    mut next: ResMut<NextState<Screen>>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let mut root = root(ctx);
+    let Some(role) = table.role.clone() else {
+        return Ok(());
+    };
+    let Some(view) = table.session.view(role.as_str()) else {
+        return Ok(());
+    };
+    let case = Arc::clone(&table.case);
+    let table = &mut *table;
+    let actions = egui::CentralPanel::default()
+        .show(&mut root, |ui| {
+            ui::desk::desk(ui, &view, &mut table.desk, Some(&case), &settings.tr)
+        })
+        .inner;
+    for action in &actions {
+        if *action == UiAction::OpenDebrief {
+            next.set(Screen::Debrief);
+        }
+        table.apply(action, settings.tr.lang().code());
+    }
+    Ok(())
+}
+
+fn preview(
+    mut contexts: EguiContexts,
+    settings: Res<Settings>,
+    mut table: ResMut<Table>,
+    mut next: ResMut<NextState<Screen>>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let mut root = root(ctx);
+    let case = Arc::clone(&table.case);
+    let table = &mut *table;
+    let roles = case.scenario().roles.len();
+    let actions = egui::CentralPanel::default()
+        .show(&mut root, |ui| {
+            let mut actions = Vec::new();
+            egui::Panel::top("preview_switch").show(ui, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new(settings.tr.t("launcher-author")).strong());
+                    for (i, role) in case.scenario().roles.iter().enumerate() {
+                        if ui
+                            .selectable_label(
+                                table.preview_role == i,
+                                ui::text(&settings.tr, &role.name),
+                            )
+                            .clicked()
+                        {
+                            table.preview_role = i;
+                        }
+                    }
+                    if ui
+                        .selectable_label(
+                            table.preview_role == roles,
+                            settings.tr.t("trainer-title"),
+                        )
+                        .clicked()
+                    {
+                        table.preview_role = roles;
+                    }
+                });
+            });
+            if table.preview_role >= roles {
+                let view = table.session.trainer_view();
+                actions.extend(ui::trainer::console(
+                    ui,
+                    &view,
+                    &mut table.console,
+                    &settings.tr,
+                ));
+            } else if let Some(view) = table
+                .session
+                .view(case.scenario().roles[table.preview_role].id.as_str())
+            {
+                actions.extend(ui::desk::desk(
+                    ui,
+                    &view,
+                    &mut table.desk,
+                    Some(&case),
+                    &settings.tr,
+                ));
+            }
+            actions
+        })
+        .inner;
+    for action in &actions {
+        if *action == UiAction::OpenDebrief {
+            next.set(Screen::Debrief);
+        }
+        table.apply(action, settings.tr.lang().code());
+    }
+    Ok(())
+}
+
+fn debrief(mut contexts: EguiContexts, settings: Res<Settings>, table: Res<Table>) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let mut root = root(ctx);
+    let Some(debrief) = table.debrief() else {
+        return Ok(());
+    };
+    egui::CentralPanel::default().show(&mut root, |ui| {
+        ui::debrief::debrief(
+            ui,
+            table.case.scenario(),
+            &debrief,
+            table.role.as_ref(),
+            &settings.tr,
+        )
+    });
+    Ok(())
+}
+
+/// Hot-reload notices and diagnostics, over whatever screen is shown.
+fn notices(
+    mut contexts: EguiContexts,
+    settings: Res<Settings>,
+    mut table: ResMut<Table>,
+    file: Res<CaseFile>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    if table.notice.is_none() && file.diagnostics.is_empty() {
+        return Ok(());
+    }
+    let mut close = false;
+    let mut restart = false;
+    egui::Window::new(settings.tr.t("app-title"))
+        .anchor(egui::Align2::RIGHT_BOTTOM, [-12.0, -12.0])
+        .collapsible(false)
+        .show(ctx, |ui| {
+            if let Some(notice) = &table.notice {
+                ui.label(RichText::new(notice).strong());
+            }
+            for diagnostic in &file.diagnostics {
+                ui.label(RichText::new(diagnostic.to_string()).monospace());
+            }
+            if table.pending.is_some() && ui.button(settings.tr.t("reload-restart")).clicked() {
+                restart = true;
+            }
+            if file.diagnostics.is_empty() && ui.button("OK").clicked() {
+                close = true;
+            }
+        });
+    if restart && let Some(case) = table.pending.take() {
+        let role = table.role.clone();
+        let seed = table.session.seed();
+        *table = Table::new(case, role, seed);
+    }
+    if close {
+        table.notice = None;
+    }
+    Ok(())
+}
+
+fn fullscreen_on_f11(
+    keys: Res<ButtonInput<KeyCode>>,
+    mut window: Single<&mut Window, With<PrimaryWindow>>,
+) {
+    if keys.just_pressed(KeyCode::F11) {
+        window.mode = match window.mode {
+            WindowMode::Windowed => WindowMode::BorderlessFullscreen(MonitorSelection::Current),
+            _ => WindowMode::Windowed,
+        };
+    }
+}

@@ -1,0 +1,56 @@
+//! `--screenshot FILE`: save the first fully laid-out frame of the chosen
+//! screen as a PNG, then exit.
+
+use std::path::PathBuf;
+
+use bevy::prelude::*;
+use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured, save_to_disk};
+use bevy::winit::WinitSettings;
+
+use super::{Launch, Screen};
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(Startup, keep_drawing)
+        .add_systems(Update, capture.run_if(wants_screenshot));
+}
+
+fn wants_screenshot(launch: Res<Launch>) -> bool {
+    launch.screenshot.is_some()
+}
+
+/// A capture needs frames to keep coming, with or without input.
+fn keep_drawing(launch: Res<Launch>, mut winit: ResMut<WinitSettings>) {
+    if launch.screenshot.is_some() {
+        *winit = WinitSettings::game();
+    }
+}
+
+/// Frames seen on the target screen; egui lays out over a couple of frames.
+#[derive(Default)]
+struct Settled(u32, bool);
+
+fn capture(
+    mut commands: Commands,
+    launch: Res<Launch>,
+    screen: Res<State<Screen>>,
+    mut settled: Local<Settled>,
+) {
+    let target = launch.screen.unwrap_or(Screen::Launcher);
+    if *screen.get() != target || settled.1 {
+        return;
+    }
+    settled.0 += 1;
+    if settled.0 < 8 {
+        return;
+    }
+    settled.1 = true;
+    let path: PathBuf = launch.screenshot.clone().unwrap_or_default();
+    commands
+        .spawn(Screenshot::primary_window())
+        .observe(save_to_disk(path))
+        .observe(
+            |_: On<ScreenshotCaptured>, mut exit: MessageWriter<AppExit>| {
+                exit.write(AppExit::Success);
+            },
+        );
+}

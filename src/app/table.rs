@@ -1,0 +1,284 @@
+//! The table being played on this machine: the session, the bots that fill
+//! the other seats at a human pace, and what the person composes.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use bevy::prelude::*;
+use faisceau_engine::bot::{Bot, Temperament};
+use faisceau_engine::{Case, Debrief, Id, Session, TrainerCommand};
+
+use super::Screen;
+use crate::ui::UiAction;
+use crate::ui::desk::DeskState;
+use crate::ui::trainer::ConsoleState;
+
+pub(super) fn plugin(app: &mut App) {
+    app.insert_resource(BotPace(Timer::new(
+        Duration::from_millis(2500),
+        TimerMode::Repeating,
+    )))
+    .add_systems(
+        Update,
+        bots_play.run_if(in_state(Screen::Desk).and_then(resource_exists::<Table>)),
+    );
+}
+
+/// How often a bot acts, so that its shares and decisions arrive as a colleague's would.
+#[derive(Resource)]
+struct BotPace(Timer);
+
+/// One table: a session of one case.
+#[derive(Resource)]
+pub struct Table {
+    /// The case in play.
+    pub case: Arc<Case>,
+    /// The session.
+    pub session: Session,
+    /// The role the person plays; none in the author preview.
+    pub role: Option<Id>,
+    /// Bots for the other roles.
+    pub bots: Vec<Bot>,
+    /// What the person composes on the desk.
+    pub desk: DeskState,
+    /// What the trainer composes on the console.
+    pub console: ConsoleState,
+    /// The role shown in the author preview.
+    pub preview_role: usize,
+    /// A notice about the case file (hot reload), shown over the screen.
+    pub notice: Option<String>,
+    /// A newer version of the case that breaks this session; the person may restart with it.
+    pub pending: Option<Arc<Case>>,
+    next_bot: usize,
+}
+
+impl Table {
+    /// A new session of `case`; bots take every role but `role`.
+    pub fn new(case: Arc<Case>, role: Option<Id>, seed: u64) -> Table {
+        let bots = case
+            .scenario()
+            .roles
+            .iter()
+            .filter(|r| Some(&r.id) != role.as_ref())
+            .filter_map(|r| Bot::new(&case, r.id.as_str(), seed, Temperament::default()))
+            .collect();
+        let desk = DeskState {
+            solo: role.is_some(),
+            ..DeskState::default()
+        };
+        Table {
+            session: Session::new(Arc::clone(&case), seed),
+            case,
+            role,
+            bots,
+            desk,
+            console: ConsoleState::default(),
+            preview_role: 0,
+            notice: None,
+            pending: None,
+            next_bot: 0,
+        }
+    }
+
+    /// Applies what the person asked for; a refusal is kept for the desk to show.
+    pub fn apply(&mut self, action: &UiAction, lang: &str) {
+        let result = match action {
+            UiAction::Role(command) => {
+                let role = match &self.role {
+                    Some(role) => role.clone(),
+                    None => self.case.scenario().roles[self.preview_role].id.clone(),
+                };
+                self.session
+                    .submit(role.as_str(), command.clone())
+                    .map(|_| ())
+            }
+            UiAction::Trainer(command) => self.session.direct(command.clone()).map(|_| ()),
+            _ => Ok(()),
+        };
+        if let Err(refusal) = result {
+            self.desk.refusal = Some(refusal.message(&self.case, lang));
+        }
+    }
+
+    /// One bot command, taking turns; false when no bot has anything to do.
+    pub fn bot_step(&mut self) -> bool {
+        for _ in 0..self.bots.len() {
+            let i = self.next_bot % self.bots.len().max(1);
+            self.next_bot += 1;
+            let bot = &mut self.bots[i];
+            if let Some(command) = bot.next(&self.session) {
+                let role = bot.role(&self.case).clone();
+                if self.session.submit(role.as_str(), command).is_ok() {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    /// Lets bots play every role, the person's included, for some rounds:
+    /// used to show a table in mid-play or at its debrief.
+    pub fn warm_up(&mut self, phases: u32) {
+        let _ = self.session.direct(TrainerCommand::Start);
+        let mut everyone: Vec<Bot> = self
+            .case
+            .scenario()
+            .roles
+            .iter()
+            .filter_map(|r| {
+                Bot::new(
+                    &self.case,
+                    r.id.as_str(),
+                    self.session.seed(),
+                    Temperament::default(),
+                )
+            })
+            .collect();
+        for phase in 0..phases {
+            for _ in 0..200 {
+                let mut acted = false;
+                for bot in &mut everyone {
+                    if let Some(command) = bot.next(&self.session) {
+                        let role = bot.role(&self.case).clone();
+                        acted |= self.session.submit(role.as_str(), command).is_ok();
+                    }
+                }
+                if !acted {
+                    break;
+                }
+            }
+            if phase + 1 < phases {
+                let _ = self.session.direct(TrainerCommand::NextPhase);
+            }
+        }
+    }
+
+    /// The debrief, rebuilt from the events.
+    pub fn debrief(&self) -> Option<Debrief> {
+        Debrief::build(&self.case, self.session.events()).ok()
+    }
+
+    /// Swaps in a new version of the case if the session replays on it;
+    /// otherwise keeps it aside and says why.
+    pub fn reload(&mut self, case: Arc<Case>, tr: &crate::i18n::Tr) {
+        match Session::replay(
+            Arc::clone(&case),
+            self.session.seed(),
+            self.session.events().to_vec(),
+        ) {
+            Ok(session) => {
+                let role = self.role.clone();
+                let keep = std::mem::take(&mut self.desk);
+                let mut table = Table::new(Arc::clone(&case), role, self.session.seed());
+                table.session = session;
+                table.desk = keep;
+                table.console = std::mem::take(&mut self.console);
+                table.preview_role = self
+                    .preview_role
+                    .min(case.scenario().roles.len().saturating_sub(1));
+                table.notice = Some(tr.t("reload-applied"));
+                *self = table;
+            }
+            Err(error) => {
+                self.notice = Some(tr.t_args("reload-breaks", &[("reason", error.to_string())]));
+                self.pending = Some(case);
+            }
+        }
+    }
+}
+
+fn bots_play(time: Res<Time>, mut pace: ResMut<BotPace>, mut table: ResMut<Table>) {
+    if pace.0.tick(time.delta()).just_finished() {
+        table.bot_step();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use bevy::state::app::StatesPlugin;
+    use bevy::time::TimeUpdateStrategy;
+    use faisceau_engine::load;
+    use faisceau_engine::session::Status;
+
+    use super::*;
+
+    fn app_with_table(role: &str) -> App {
+        let case = Arc::new(
+            load(
+                include_str!("../../scenarios/foyer_fugues.ron"),
+                "foyer_fugues.ron",
+            )
+            .unwrap()
+            .case,
+        );
+        let mut app = App::new();
+        app.add_plugins((MinimalPlugins, StatesPlugin))
+            .insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(
+                700,
+            )))
+            .init_state::<Screen>()
+            .add_plugins(plugin);
+        let mut table = Table::new(case, Some(Id::new(role)), 3);
+        table.apply(&UiAction::Trainer(TrainerCommand::Start), "fr");
+        app.insert_resource(table);
+        app.world_mut()
+            .resource_mut::<NextState<Screen>>()
+            .set(Screen::Desk);
+        app
+    }
+
+    #[test]
+    fn bots_play_at_a_human_pace_through_the_real_systems() {
+        let mut app = app_with_table("juge_enfants");
+        app.update();
+        let start = app.world().resource::<Table>().session.events().len();
+        for _ in 0..3 {
+            app.update();
+        }
+        let after_two_seconds = app.world().resource::<Table>().session.events().len();
+        assert!(
+            after_two_seconds - start <= 3,
+            "bots do not act all at once"
+        );
+        for _ in 0..400 {
+            app.update();
+        }
+        let table = app.world().resource::<Table>();
+        assert!(
+            table.session.events().len() > after_two_seconds + 20,
+            "bots kept playing"
+        );
+        let view = table.session.view("juge_enfants").unwrap();
+        assert!(
+            !view.decisions_taken.is_empty(),
+            "the bots' decisions show up on the person's desk"
+        );
+    }
+
+    #[test]
+    fn a_whole_case_plays_to_its_debrief() {
+        let mut app = app_with_table("policier");
+        for _phase in 0..3 {
+            for _ in 0..300 {
+                app.update();
+            }
+            let mut table = app.world_mut().resource_mut::<Table>();
+            if table.session.state().status == Status::Ended {
+                break;
+            }
+            // The person moves the phase on, as the solo desk lets them.
+            table.apply(&UiAction::Trainer(TrainerCommand::NextPhase), "fr");
+        }
+        let table = app.world().resource::<Table>();
+        assert_eq!(table.session.state().status, Status::Ended);
+        let debrief = table.debrief().expect("the debrief builds");
+        assert_eq!(debrief.roles.len(), 6);
+        assert!(
+            debrief
+                .roles
+                .iter()
+                .filter(|r| r.role.as_str() != "policier")
+                .all(|r| !r.timeline.is_empty())
+        );
+    }
+}

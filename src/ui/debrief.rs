@@ -1,0 +1,310 @@
+//! The debrief: learning points for the table and for each role, readable
+//! on a projector.
+
+use bevy_egui::egui::{self, Color32, Pos2, RichText, Stroke, Vec2};
+use faisceau_engine::Id;
+use faisceau_engine::debrief::{Debrief, DecisionStatus};
+use faisceau_engine::model::{Scenario, Verdict};
+
+use super::{clock, heading, text, verdict_color};
+use crate::i18n::Tr;
+
+fn name_of<'s, T>(
+    items: &'s [T],
+    id: &Id,
+    get: fn(&'s T) -> (&'s Id, &'s faisceau_engine::Text),
+    tr: &Tr,
+) -> String {
+    items
+        .iter()
+        .map(get)
+        .find(|(i, _)| *i == id)
+        .map_or(id.to_string(), |(_, t)| text(tr, t).to_owned())
+}
+
+/// Draws the debrief of one table; `focus` puts one role's part first.
+pub fn debrief(
+    ui: &mut egui::Ui,
+    scenario: &Scenario,
+    debrief: &Debrief,
+    focus: Option<&Id>,
+    tr: &Tr,
+) {
+    let role_name = |id: &Id| name_of(&scenario.roles, id, |r| (&r.id, &r.name), tr);
+    let clue_text = |id: &Id| name_of(&scenario.clues, id, |c| (&c.id, &c.text), tr);
+    let conclusion_name = |id: &Id| name_of(&scenario.conclusions, id, |c| (&c.id, &c.name), tr);
+    let decision_name = |id: &Id| name_of(&scenario.decisions, id, |d| (&d.id, &d.name), tr);
+    let t = &debrief.table;
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.label(
+                RichText::new(format!(
+                    "{} — {}",
+                    tr.t("debrief-title"),
+                    text(tr, &scenario.title)
+                ))
+                .size(30.0)
+                .strong(),
+            );
+            heading(ui, tr.t("debrief-table"));
+            let expected = conclusion_name(&scenario.solution.conclusion);
+            let (line, color) = match &t.conclusion {
+                Some(c) if t.conclusion_correct => (
+                    tr.t_args(
+                        "debrief-conclusion-correct",
+                        &[("conclusion", conclusion_name(c))],
+                    ),
+                    verdict_color(Verdict::Allowed),
+                ),
+                Some(c) => (
+                    tr.t_args(
+                        "debrief-conclusion-wrong",
+                        &[
+                            ("conclusion", conclusion_name(c)),
+                            ("expected", expected.clone()),
+                        ],
+                    ),
+                    verdict_color(Verdict::Breach),
+                ),
+                None => (
+                    tr.t_args("debrief-no-conclusion", &[("expected", expected.clone())]),
+                    verdict_color(Verdict::Caution),
+                ),
+            };
+            ui.label(RichText::new(line).size(22.0).color(color).strong());
+            if let Some(time) = t.time_to_identification {
+                ui.label(
+                    RichText::new(tr.t_args("debrief-time", &[("time", clock(tr, time))]))
+                        .size(18.0),
+                );
+            }
+            ui.label(
+                RichText::new(tr.t_args("debrief-breaches", &[("count", t.breaches.to_string())]))
+                    .size(18.0),
+            );
+
+            heading(ui, tr.t("debrief-bundle"));
+            bundle_chart(ui, scenario, debrief, tr);
+
+            heading(ui, tr.t("debrief-graph"));
+            sharing_graph(ui, scenario, debrief, tr);
+
+            heading(ui, tr.t("debrief-decisions"));
+            for review in &t.decisions {
+                let (status, color) = status_line(tr, &review.status);
+                let by = review
+                    .by
+                    .as_ref()
+                    .map(|b| format!(" — {}", role_name(b)))
+                    .unwrap_or_default();
+                ui.label(
+                    RichText::new(format!(
+                        "{} : {status}{by}",
+                        decision_name(&review.decision)
+                    ))
+                    .size(17.0)
+                    .color(color),
+                );
+            }
+            heading(ui, tr.t("debrief-key-shares"));
+            for share in &t.key_shares {
+                let reached = if share.reached_at.is_some() {
+                    tr.t("debrief-reached")
+                } else {
+                    tr.t("debrief-not-reached")
+                };
+                ui.label(format!(
+                    "{} → {} : {reached}",
+                    clue_text(&share.clue),
+                    role_name(&share.to)
+                ));
+            }
+            heading(ui, tr.t("debrief-teaching"));
+            for id in &t.teaching_points {
+                if let Some(point) = scenario.teaching_points.iter().find(|p| p.id == *id) {
+                    ui.label(RichText::new(text(tr, &point.title)).size(19.0).strong());
+                    ui.label(RichText::new(text(tr, &point.text)).size(17.0));
+                    ui.add_space(4.0);
+                }
+            }
+            heading(ui, tr.t("debrief-roles"));
+            let mut roles: Vec<_> = debrief.roles.iter().collect();
+            if let Some(focus) = focus {
+                roles.sort_by_key(|r| r.role != *focus);
+            }
+            for role in roles {
+                egui::CollapsingHeader::new(
+                    RichText::new(role_name(&role.role)).size(19.0).strong(),
+                )
+                .default_open(focus.is_none_or(|f| *f == role.role))
+                .show(ui, |ui| {
+                    ui.label(RichText::new(tr.t("debrief-found")).strong());
+                    for found in &role.found {
+                        ui.label(format!(
+                            "{} · {}",
+                            clock(tr, found.at),
+                            clue_text(&found.clue)
+                        ));
+                    }
+                    if !role.missed.is_empty() {
+                        ui.label(RichText::new(tr.t("debrief-missed")).strong());
+                        for clue in &role.missed {
+                            ui.label(format!("• {}", clue_text(clue)));
+                        }
+                    }
+                    if !role.sent.is_empty() {
+                        ui.label(RichText::new(tr.t("debrief-sent")).strong());
+                        for share in &role.sent {
+                            let to: Vec<String> = share.to.iter().map(&role_name).collect();
+                            ui.label(
+                                RichText::new(format!(
+                                    "{} → {} ({})",
+                                    clock(tr, share.at),
+                                    to.join(", "),
+                                    super::channel_name(tr, share.channel)
+                                ))
+                                .color(verdict_color(share.verdict)),
+                            );
+                        }
+                    }
+                    for review in &role.decisions {
+                        let (status, color) = status_line(tr, &review.status);
+                        ui.label(
+                            RichText::new(format!(
+                                "{} : {status}",
+                                decision_name(&review.decision)
+                            ))
+                            .color(color),
+                        );
+                    }
+                    if !role.traps.is_empty() {
+                        ui.label(RichText::new(tr.t("debrief-traps")).strong());
+                        for trap in &role.traps {
+                            let key = if trap.fallen {
+                                "debrief-trap-fallen"
+                            } else {
+                                "debrief-trap-avoided"
+                            };
+                            ui.label(tr.t_args(key, &[("clue", clue_text(&trap.clue))]));
+                        }
+                    }
+                });
+            }
+        });
+}
+
+fn status_line(tr: &Tr, status: &DecisionStatus) -> (String, Color32) {
+    match status {
+        DecisionStatus::OnTime { at } => (
+            tr.t_args("debrief-on-time", &[("time", clock(tr, *at))]),
+            verdict_color(Verdict::Allowed),
+        ),
+        DecisionStatus::Late { at, deadline } => (
+            tr.t_args(
+                "debrief-late",
+                &[("time", clock(tr, *at)), ("deadline", clock(tr, *deadline))],
+            ),
+            verdict_color(Verdict::Caution),
+        ),
+        DecisionStatus::Missing => (tr.t("debrief-missing"), verdict_color(Verdict::Breach)),
+        DecisionStatus::Unexpected { at } => (
+            tr.t_args("debrief-unexpected", &[("time", clock(tr, *at))]),
+            Color32::GRAY,
+        ),
+    }
+}
+
+/// Horizontal bars: the table's weight per category against the required minimum.
+fn bundle_chart(ui: &mut egui::Ui, scenario: &Scenario, debrief: &Debrief, tr: &Tr) {
+    let max = debrief
+        .table
+        .bundle
+        .iter()
+        .map(|b| b.weight.max(b.required))
+        .max()
+        .unwrap_or(1)
+        .max(1) as f32;
+    for score in &debrief.table.bundle {
+        let name = name_of(
+            &scenario.categories,
+            &score.category,
+            |c| (&c.id, &c.name),
+            tr,
+        );
+        ui.horizontal(|ui| {
+            ui.add_sized(
+                [260.0, 24.0],
+                egui::Label::new(RichText::new(name).size(16.0)),
+            );
+            let (rect, _) = ui.allocate_exact_size(Vec2::new(360.0, 22.0), egui::Sense::hover());
+            let painter = ui.painter();
+            painter.rect_filled(rect, 3.0, Color32::from_gray(225));
+            let met = score.weight >= score.required;
+            let color = if score.required == 0 || met {
+                verdict_color(Verdict::Allowed)
+            } else {
+                verdict_color(Verdict::Caution)
+            };
+            let width = rect.width() * score.weight as f32 / max;
+            painter.rect_filled(
+                egui::Rect::from_min_size(rect.min, Vec2::new(width, rect.height())),
+                3.0,
+                color,
+            );
+            if score.required > 0 {
+                let x = rect.min.x + rect.width() * score.required as f32 / max;
+                painter.line_segment(
+                    [
+                        Pos2::new(x, rect.min.y - 3.0),
+                        Pos2::new(x, rect.max.y + 3.0),
+                    ],
+                    Stroke::new(3.0, Color32::BLACK),
+                );
+            }
+            ui.label(RichText::new(format!("{} / {}", score.weight, score.required)).size(16.0));
+        });
+    }
+}
+
+/// Roles around a circle, joined by arrows coloured by the worst verdict.
+fn sharing_graph(ui: &mut egui::Ui, scenario: &Scenario, debrief: &Debrief, tr: &Tr) {
+    let size = Vec2::new(ui.available_width().min(760.0), 420.0);
+    let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
+    let painter = ui.painter_at(rect);
+    let center = rect.center();
+    let radius = rect.height().min(rect.width()) * 0.38;
+    let n = scenario.roles.len().max(1);
+    let position = |i: usize| {
+        let angle = std::f32::consts::TAU * i as f32 / n as f32 - std::f32::consts::FRAC_PI_2;
+        center + Vec2::new(angle.cos() * radius * 1.5, angle.sin() * radius)
+    };
+    let index = |id: &Id| scenario.roles.iter().position(|r| r.id == *id).unwrap_or(0);
+    for edge in &debrief.table.sharing_graph {
+        let (from, to) = (position(index(&edge.from)), position(index(&edge.to)));
+        let direction = (to - from).normalized();
+        let start = from + direction * 36.0;
+        let end = to - direction * 36.0;
+        let color = verdict_color(edge.verdict);
+        let width = 1.5 + edge.clues.len().min(6) as f32;
+        painter.line_segment([start, end], Stroke::new(width, color));
+        let back = end - direction * 14.0;
+        let side = Vec2::new(-direction.y, direction.x) * 7.0;
+        painter.add(egui::Shape::convex_polygon(
+            vec![end, back + side, back - side],
+            color,
+            Stroke::NONE,
+        ));
+    }
+    for (i, role) in scenario.roles.iter().enumerate() {
+        let at = position(i);
+        painter.circle_filled(at, 30.0, Color32::from_rgb(0x1d, 0x4e, 0x89));
+        painter.text(
+            at + Vec2::new(0.0, 40.0),
+            egui::Align2::CENTER_TOP,
+            text(tr, &role.name),
+            egui::FontId::proportional(15.0),
+            ui.visuals().text_color(),
+        );
+    }
+}

@@ -1,0 +1,802 @@
+//! The trainee desk: case file, actions, bundle, share dialog, inbox,
+//! decisions, conclusion and messages, for one role's view.
+
+use bevy_egui::egui::{self, Color32, RichText};
+use faisceau_engine::model::{Channel, Purpose, Verdict};
+use faisceau_engine::session::Status;
+use faisceau_engine::view::{Discussion, Provenance};
+use faisceau_engine::{Case, Id, RoleCommand, RoleView};
+
+use super::{
+    UiAction, channel_name, clock, duration, heading, purpose_name, text, verdict_label,
+    verdict_name,
+};
+use crate::i18n::Tr;
+
+/// The desk's tabs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Tab {
+    /// Clues and the bundle.
+    #[default]
+    File,
+    /// Actions and their results.
+    Actions,
+    /// The share dialog.
+    Share,
+    /// What others shared.
+    Inbox,
+    /// The role's powers.
+    Decisions,
+    /// The table's conclusion.
+    Conclusion,
+    /// Injects, hints and notes.
+    Messages,
+}
+
+/// What the person is composing on the desk; not part of the session.
+#[derive(Clone, Debug)]
+pub struct DeskState {
+    /// The open tab.
+    pub tab: Tab,
+    /// Clues chosen to share.
+    pub share_clues: Vec<Id>,
+    /// Recipients chosen.
+    pub share_to: Vec<Id>,
+    /// Channel chosen.
+    pub channel: Channel,
+    /// Purpose chosen.
+    pub purpose: Purpose,
+    /// The person confirmed sending a breach.
+    pub confirm_breach: bool,
+    /// Conclusion being proposed.
+    pub conclusion: Option<Id>,
+    /// Orientation being proposed.
+    pub orientation: Option<Id>,
+    /// Reason of the proposal.
+    pub reason: String,
+    /// Reason for rejecting the open proposal.
+    pub reject_reason: String,
+    /// A note being written.
+    pub note: String,
+    /// The last refusal, shown until the next action.
+    pub refusal: Option<String>,
+    /// Solo practice: the person also moves the phases on.
+    pub solo: bool,
+}
+
+impl Default for DeskState {
+    fn default() -> Self {
+        DeskState {
+            tab: Tab::File,
+            share_clues: Vec::new(),
+            share_to: Vec::new(),
+            channel: Channel::SecretPartage,
+            purpose: Purpose::Evaluate,
+            confirm_breach: false,
+            conclusion: None,
+            orientation: None,
+            reason: String::new(),
+            reject_reason: String::new(),
+            note: String::new(),
+            refusal: None,
+            solo: false,
+        }
+    }
+}
+
+fn colleague_name(view: &RoleView, tr: &Tr, id: &Id) -> String {
+    if *id == view.role.id {
+        return text(tr, &view.role.name).to_owned();
+    }
+    view.colleagues
+        .iter()
+        .find(|c| c.id == *id)
+        .map_or(id.to_string(), |c| text(tr, &c.name).to_owned())
+}
+
+fn indicator_name(view: &RoleView, tr: &Tr, id: &Id) -> String {
+    view.indicators
+        .iter()
+        .find(|i| i.id == *id)
+        .map_or(id.to_string(), |i| text(tr, &i.name).to_owned())
+}
+
+fn clue_text<'v>(view: &'v RoleView, tr: &Tr, id: &Id) -> &'v str {
+    view.clues
+        .iter()
+        .find(|c| c.id == *id)
+        .map_or("", |c| text(tr, &c.text))
+}
+
+fn conclusion_name(view: &RoleView, tr: &Tr, id: &Id) -> String {
+    view.conclusions
+        .iter()
+        .find(|c| c.id == *id)
+        .map_or(id.to_string(), |c| text(tr, &c.name).to_owned())
+}
+
+/// What the person can usefully do next, in one line.
+pub fn next_step(view: &RoleView, tr: &Tr) -> Option<String> {
+    if view.status != Status::Running {
+        return None;
+    }
+    let key = if view
+        .proposal
+        .as_ref()
+        .is_some_and(|p| p.waiting_for.contains(&view.role.id))
+    {
+        "hint-answer"
+    } else if view.decisions.iter().any(|d| d.blocked.is_none()) {
+        "hint-decide"
+    } else if view.actions.iter().any(|a| a.blocked.is_none()) && view.clues.len() < 3 {
+        "hint-act"
+    } else if view.clues.iter().any(|c| c.tags.is_empty())
+        && view.bundle.len() < view.clues.len() / 2
+    {
+        "hint-tag"
+    } else if view.sent.is_empty() && !view.clues.is_empty() {
+        "hint-share"
+    } else if view.actions.iter().any(|a| a.blocked.is_none()) {
+        "hint-act"
+    } else {
+        "hint-wait"
+    };
+    Some(tr.t_args("desk-next-step", &[("hint", tr.t(key))]))
+}
+
+/// Draws the desk.
+pub fn desk(
+    ui: &mut egui::Ui,
+    view: &RoleView,
+    state: &mut DeskState,
+    case: Option<&Case>,
+    tr: &Tr,
+) -> Vec<UiAction> {
+    let mut actions = Vec::new();
+    egui::Panel::top("desk_top").show(ui, |ui| {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(text(tr, &view.title)).strong().size(20.0));
+            ui.separator();
+            ui.label(RichText::new(text(tr, &view.role.name)).size(18.0));
+            ui.separator();
+            ui.label(tr.t_args(
+                "desk-phase",
+                &[
+                    ("phase", text(tr, &view.phase.name).to_owned()),
+                    ("index", (view.phase.index + 1).to_string()),
+                    ("count", view.phase.count.to_string()),
+                ],
+            ));
+            ui.separator();
+            ui.label(clock(tr, view.clock));
+            ui.separator();
+            ui.label(tr.t_args("desk-time-left", &[("time", duration(view.budget_left))]));
+        });
+        let status = match view.status {
+            Status::Waiting => Some(tr.t("desk-waiting")),
+            Status::Paused => Some(tr.t("desk-paused")),
+            Status::Ended => Some(tr.t("desk-ended")),
+            Status::Running => next_step(view, tr),
+        };
+        if let Some(status) = status {
+            ui.label(
+                RichText::new(status)
+                    .color(Color32::from_rgb(0x1d, 0x4e, 0x89))
+                    .strong(),
+            );
+        }
+        if view.status == Status::Ended
+            && ui
+                .button(RichText::new(tr.t("go-debrief")).size(18.0))
+                .clicked()
+        {
+            actions.push(UiAction::OpenDebrief);
+        }
+        if state.solo {
+            ui.horizontal(|ui| match view.status {
+                Status::Waiting | Status::Paused => {
+                    if ui
+                        .button(RichText::new(tr.t("trainer-start")).size(17.0))
+                        .clicked()
+                    {
+                        actions.push(UiAction::Trainer(faisceau_engine::TrainerCommand::Start));
+                    }
+                }
+                Status::Running => {
+                    if ui
+                        .button(RichText::new(tr.t("trainer-next-phase")).size(17.0))
+                        .clicked()
+                    {
+                        actions.push(UiAction::Trainer(
+                            faisceau_engine::TrainerCommand::NextPhase,
+                        ));
+                    }
+                }
+                Status::Ended => {}
+            });
+        }
+        if let Some(refusal) = &state.refusal {
+            ui.label(
+                RichText::new(tr.t_args("refused", &[("reason", refusal.clone())]))
+                    .color(Color32::from_rgb(0xc0, 0x1c, 0x28)),
+            );
+        }
+    });
+    egui::Panel::left("desk_tabs")
+        .resizable(false)
+        .exact_size(180.0)
+        .show(ui, |ui| {
+            let waiting = view
+                .proposal
+                .as_ref()
+                .is_some_and(|p| p.waiting_for.contains(&view.role.id));
+            let tabs = [
+                (Tab::File, tr.t("tab-file"), view.clues.len()),
+                (
+                    Tab::Actions,
+                    tr.t("tab-actions"),
+                    view.actions.iter().filter(|a| a.blocked.is_none()).count(),
+                ),
+                (Tab::Share, tr.t("tab-share"), view.sent.len()),
+                (Tab::Inbox, tr.t("tab-inbox"), view.inbox.len()),
+                (
+                    Tab::Decisions,
+                    tr.t("tab-decisions"),
+                    view.decisions
+                        .iter()
+                        .filter(|d| d.blocked.is_none())
+                        .count(),
+                ),
+                (
+                    Tab::Conclusion,
+                    tr.t("tab-conclusion"),
+                    usize::from(waiting),
+                ),
+                (Tab::Messages, tr.t("tab-messages"), view.messages.len()),
+            ];
+            for (tab, name, count) in tabs {
+                let label = if count > 0 {
+                    format!("{name}  ({count})")
+                } else {
+                    name
+                };
+                if ui
+                    .selectable_label(state.tab == tab, RichText::new(label).size(17.0))
+                    .clicked()
+                {
+                    state.tab = tab;
+                }
+            }
+        });
+    egui::CentralPanel::default().show(ui, |ui| {
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| match state.tab {
+                Tab::File => file_tab(ui, view, tr, &mut actions),
+                Tab::Actions => actions_tab(ui, view, case, tr, &mut actions),
+                Tab::Share => share_tab(ui, view, state, tr, &mut actions),
+                Tab::Inbox => inbox_tab(ui, view, tr),
+                Tab::Decisions => decisions_tab(ui, view, case, tr, &mut actions),
+                Tab::Conclusion => conclusion_tab(ui, view, state, tr, &mut actions),
+                Tab::Messages => messages_tab(ui, view, state, tr, &mut actions),
+            });
+    });
+    if !actions.is_empty() {
+        state.refusal = None;
+    }
+    actions
+}
+
+fn file_tab(ui: &mut egui::Ui, view: &RoleView, tr: &Tr, actions: &mut Vec<UiAction>) {
+    heading(ui, tr.t("tab-file"));
+    if view.clues.is_empty() {
+        ui.label(tr.t("file-empty"));
+    }
+    for clue in &view.clues {
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(RichText::new(text(tr, &clue.text)).size(16.0));
+            let how: Vec<String> = clue
+                .provenance
+                .iter()
+                .map(|p| match p {
+                    Provenance::Discovered(_) => tr.t("file-discovered"),
+                    Provenance::Received { from, channel } => tr.t_args(
+                        "file-from",
+                        &[
+                            ("role", colleague_name(view, tr, from)),
+                            ("channel", channel_name(tr, *channel)),
+                        ],
+                    ),
+                })
+                .collect();
+            ui.label(
+                RichText::new(format!(
+                    "{} · {}",
+                    tr.t_args("file-learned", &[("time", clock(tr, clue.learned_at))]),
+                    how.join(" · ")
+                ))
+                .weak(),
+            );
+            ui.horizontal_wrapped(|ui| {
+                ui.label(tr.t("file-tags"));
+                for tag in &clue.tags {
+                    if ui
+                        .button(format!("{} ✕", indicator_name(view, tr, tag)))
+                        .clicked()
+                    {
+                        actions.push(UiAction::Role(RoleCommand::Untag {
+                            clue: clue.id.clone(),
+                            indicator: tag.clone(),
+                        }));
+                    }
+                }
+                egui::ComboBox::from_id_salt(("tag", clue.id.as_str()))
+                    .selected_text(tr.t("file-add-tag"))
+                    .width(260.0)
+                    .show_ui(ui, |ui| {
+                        for category in &view.categories {
+                            ui.label(RichText::new(text(tr, &category.name)).strong());
+                            for indicator in view
+                                .indicators
+                                .iter()
+                                .filter(|i| i.category == category.id && !clue.tags.contains(&i.id))
+                            {
+                                if ui
+                                    .selectable_label(false, text(tr, &indicator.name))
+                                    .clicked()
+                                {
+                                    actions.push(UiAction::Role(RoleCommand::Tag {
+                                        clue: clue.id.clone(),
+                                        indicator: indicator.id.clone(),
+                                    }));
+                                }
+                            }
+                        }
+                    });
+            });
+        });
+    }
+    heading(ui, tr.t("bundle-title"));
+    if view.bundle.is_empty() {
+        ui.label(tr.t("bundle-empty"));
+    }
+    for category in &view.categories {
+        let entries: Vec<_> = view
+            .bundle
+            .iter()
+            .filter(|b| {
+                view.indicators
+                    .iter()
+                    .any(|i| i.id == b.indicator && i.category == category.id)
+            })
+            .collect();
+        if entries.is_empty() {
+            continue;
+        }
+        ui.label(RichText::new(text(tr, &category.name)).strong());
+        for entry in entries {
+            ui.label(format!(
+                "• {} — {}",
+                indicator_name(view, tr, &entry.indicator),
+                clue_text(view, tr, &entry.clue)
+            ));
+        }
+    }
+    heading(ui, tr.t("file-people"));
+    for person in &view.people {
+        ui.label(format!(
+            "{} — {} ({})",
+            text(tr, &person.name),
+            text(tr, &person.description),
+            tr.t_args("file-trust", &[("level", person.trust.to_string())])
+        ));
+    }
+}
+
+fn actions_tab(
+    ui: &mut egui::Ui,
+    view: &RoleView,
+    case: Option<&Case>,
+    tr: &Tr,
+    actions: &mut Vec<UiAction>,
+) {
+    heading(ui, tr.t("tab-actions"));
+    for action in &view.actions {
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal(|ui| {
+                let enabled = action.blocked.is_none();
+                if ui
+                    .add_enabled(
+                        enabled,
+                        egui::Button::new(RichText::new(tr.t("actions-take")).size(16.0)),
+                    )
+                    .clicked()
+                {
+                    actions.push(UiAction::Role(RoleCommand::TakeAction {
+                        action: action.id.clone(),
+                    }));
+                }
+                ui.label(RichText::new(text(tr, &action.name)).size(16.0).strong());
+                ui.label(tr.t_args("actions-cost", &[("time", duration(action.cost))]));
+            });
+            if let Some(description) = &action.description {
+                ui.label(text(tr, description));
+            }
+            if let Some(blocked) = &action.blocked {
+                let reason = case.map_or_else(
+                    || blocked.to_string(),
+                    |c| blocked.message(c, tr.lang().code()),
+                );
+                ui.label(RichText::new(reason).weak().italics());
+            }
+        });
+    }
+    if !view.results.is_empty() {
+        heading(ui, tr.t("actions-results"));
+        for result in view.results.iter().rev() {
+            let name = view
+                .actions
+                .iter()
+                .find(|a| a.id == result.action)
+                .map_or(result.action.to_string(), |a| text(tr, &a.name).to_owned());
+            let outcome = result
+                .text
+                .as_ref()
+                .map(|t| format!(" — {}", text(tr, t)))
+                .unwrap_or_default();
+            ui.label(format!("{} · {name}{outcome}", clock(tr, result.at)));
+        }
+    }
+}
+
+fn share_tab(
+    ui: &mut egui::Ui,
+    view: &RoleView,
+    state: &mut DeskState,
+    tr: &Tr,
+    actions: &mut Vec<UiAction>,
+) {
+    heading(ui, tr.t("share-choose-clues"));
+    for clue in &view.clues {
+        let mut chosen = state.share_clues.contains(&clue.id);
+        if ui.checkbox(&mut chosen, text(tr, &clue.text)).changed() {
+            toggle(&mut state.share_clues, &clue.id, chosen);
+        }
+    }
+    heading(ui, tr.t("share-choose-to"));
+    ui.horizontal_wrapped(|ui| {
+        for colleague in &view.colleagues {
+            let mut chosen = state.share_to.contains(&colleague.id);
+            if ui
+                .checkbox(&mut chosen, text(tr, &colleague.name))
+                .changed()
+            {
+                toggle(&mut state.share_to, &colleague.id, chosen);
+            }
+        }
+    });
+    heading(ui, tr.t("share-channel"));
+    ui.horizontal_wrapped(|ui| {
+        for channel in Channel::ALL {
+            ui.radio_value(&mut state.channel, channel, channel_name(tr, channel));
+        }
+    });
+    heading(ui, tr.t("share-purpose"));
+    ui.horizontal_wrapped(|ui| {
+        for purpose in Purpose::ALL {
+            ui.radio_value(&mut state.purpose, purpose, purpose_name(tr, purpose));
+        }
+    });
+    heading(ui, tr.t("share-verdict"));
+    let previews = view.preview(
+        &state.share_clues,
+        &state.share_to,
+        state.channel,
+        state.purpose,
+    );
+    if previews.is_empty() {
+        ui.label(tr.t("share-nothing"));
+        return;
+    }
+    let worst = previews
+        .iter()
+        .map(|p| p.verdict)
+        .max()
+        .unwrap_or(Verdict::Allowed);
+    for preview in &previews {
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal_wrapped(|ui| {
+                ui.label(verdict_label(tr, preview.verdict));
+                ui.label(format!("→ {}", colleague_name(view, tr, &preview.to)));
+                if !preview.basis.is_empty() {
+                    ui.label(RichText::new(&preview.basis).italics());
+                }
+            });
+            ui.label(RichText::new(clue_text(view, tr, &preview.clue)).weak());
+            ui.label(text(tr, &preview.explanation));
+            if preview.strictly_necessary {
+                ui.label(RichText::new(tr.t("share-strict")).italics());
+            }
+        });
+    }
+    let label = if worst == Verdict::Breach {
+        ui.checkbox(&mut state.confirm_breach, tr.t("share-confirm-breach"));
+        tr.t("share-send-breach")
+    } else {
+        format!("{} — {}", tr.t("share-send"), verdict_name(tr, worst))
+    };
+    let enabled = worst != Verdict::Breach || state.confirm_breach;
+    if ui
+        .add_enabled(enabled, egui::Button::new(RichText::new(label).size(17.0)))
+        .clicked()
+    {
+        actions.push(UiAction::Role(RoleCommand::Share {
+            clues: state.share_clues.clone(),
+            to: state.share_to.clone(),
+            channel: state.channel,
+            purpose: state.purpose,
+        }));
+        state.share_clues.clear();
+        state.share_to.clear();
+        state.confirm_breach = false;
+    }
+}
+
+fn toggle(list: &mut Vec<Id>, id: &Id, on: bool) {
+    list.retain(|x| x != id);
+    if on {
+        list.push(id.clone());
+    }
+}
+
+fn inbox_tab(ui: &mut egui::Ui, view: &RoleView, tr: &Tr) {
+    heading(ui, tr.t("tab-inbox"));
+    if view.inbox.is_empty() {
+        ui.label(tr.t("inbox-empty"));
+    }
+    for share in view.inbox.iter().rev() {
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(
+                RichText::new(tr.t_args(
+                    "inbox-from",
+                    &[
+                        ("role", colleague_name(view, tr, &share.from)),
+                        ("channel", channel_name(tr, share.channel)),
+                        ("time", clock(tr, share.at)),
+                    ],
+                ))
+                .strong(),
+            );
+            for clue in &share.clues {
+                ui.label(format!("• {}", clue_text(view, tr, clue)));
+            }
+        });
+    }
+}
+
+fn decisions_tab(
+    ui: &mut egui::Ui,
+    view: &RoleView,
+    case: Option<&Case>,
+    tr: &Tr,
+    actions: &mut Vec<UiAction>,
+) {
+    heading(ui, tr.t("tab-decisions"));
+    if view.decisions.is_empty() {
+        ui.label(tr.t("decisions-none"));
+    }
+    for decision in &view.decisions {
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal(|ui| {
+                if ui
+                    .add_enabled(
+                        decision.blocked.is_none(),
+                        egui::Button::new(RichText::new(tr.t("decisions-take")).size(16.0)),
+                    )
+                    .clicked()
+                {
+                    actions.push(UiAction::Role(RoleCommand::Decide {
+                        decision: decision.id.clone(),
+                    }));
+                }
+                ui.label(RichText::new(text(tr, &decision.name)).size(16.0).strong());
+            });
+            ui.label(text(tr, &decision.description));
+            if let Some(basis) = &decision.basis {
+                ui.label(RichText::new(basis).italics());
+            }
+            if let Some(blocked) = &decision.blocked {
+                let reason = case.map_or_else(
+                    || blocked.to_string(),
+                    |c| blocked.message(c, tr.lang().code()),
+                );
+                ui.label(RichText::new(reason).weak().italics());
+            }
+        });
+    }
+    if !view.decisions_taken.is_empty() {
+        heading(ui, tr.t("decisions-taken"));
+        for taken in &view.decisions_taken {
+            ui.label(format!(
+                "{} · {} — {}",
+                clock(tr, taken.at),
+                text(tr, &taken.name),
+                colleague_name(view, tr, &taken.by)
+            ));
+        }
+    }
+}
+
+fn conclusion_tab(
+    ui: &mut egui::Ui,
+    view: &RoleView,
+    state: &mut DeskState,
+    tr: &Tr,
+    actions: &mut Vec<UiAction>,
+) {
+    heading(ui, tr.t("tab-conclusion"));
+    if let Some(adopted) = &view.adopted {
+        ui.label(
+            RichText::new(tr.t_args(
+                "conclusion-adopted",
+                &[("conclusion", conclusion_name(view, tr, &adopted.conclusion))],
+            ))
+            .size(18.0)
+            .strong(),
+        );
+        return;
+    }
+    if let Some(proposal) = &view.proposal {
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(
+                RichText::new(tr.t_args(
+                    "conclusion-open",
+                    &[
+                        ("role", colleague_name(view, tr, &proposal.by)),
+                        (
+                            "conclusion",
+                            conclusion_name(view, tr, &proposal.conclusion),
+                        ),
+                    ],
+                ))
+                .size(17.0)
+                .strong(),
+            );
+            ui.label(&proposal.reason);
+            let waiting: Vec<String> = proposal
+                .waiting_for
+                .iter()
+                .map(|r| colleague_name(view, tr, r))
+                .collect();
+            ui.label(tr.t_args("conclusion-waiting", &[("roles", waiting.join(", "))]));
+            if proposal.waiting_for.contains(&view.role.id) {
+                if ui
+                    .button(RichText::new(tr.t("conclusion-endorse")).size(16.0))
+                    .clicked()
+                {
+                    actions.push(UiAction::Role(RoleCommand::Endorse {
+                        proposal: proposal.number,
+                    }));
+                }
+                ui.label(tr.t("conclusion-reject-reason"));
+                ui.text_edit_singleline(&mut state.reject_reason);
+                if ui
+                    .add_enabled(
+                        !state.reject_reason.trim().is_empty(),
+                        egui::Button::new(tr.t("conclusion-reject")),
+                    )
+                    .clicked()
+                {
+                    actions.push(UiAction::Role(RoleCommand::Reject {
+                        proposal: proposal.number,
+                        reason: std::mem::take(&mut state.reject_reason),
+                    }));
+                }
+            }
+        });
+    }
+    heading(ui, tr.t("conclusion-propose"));
+    ui.label(tr.t("conclusion-choose"));
+    for option in &view.conclusions {
+        ui.radio_value(
+            &mut state.conclusion,
+            Some(option.id.clone()),
+            text(tr, &option.name),
+        );
+    }
+    if !view.orientations.is_empty() {
+        ui.label(tr.t("conclusion-orientation"));
+        for option in &view.orientations {
+            ui.radio_value(
+                &mut state.orientation,
+                Some(option.id.clone()),
+                text(tr, &option.name),
+            );
+        }
+    }
+    ui.label(tr.t("conclusion-reason"));
+    ui.text_edit_multiline(&mut state.reason);
+    let ready = state.conclusion.is_some() && !state.reason.trim().is_empty();
+    if ui
+        .add_enabled(
+            ready,
+            egui::Button::new(RichText::new(tr.t("conclusion-submit")).size(16.0)),
+        )
+        .clicked()
+        && let Some(conclusion) = state.conclusion.clone()
+    {
+        actions.push(UiAction::Role(RoleCommand::Propose {
+            conclusion,
+            orientation: state.orientation.clone(),
+            reason: std::mem::take(&mut state.reason),
+        }));
+    }
+    if !view.discussion.is_empty() {
+        ui.separator();
+        for entry in &view.discussion {
+            let line = match entry {
+                Discussion::Proposed {
+                    by,
+                    conclusion,
+                    reason,
+                    ..
+                } => format!(
+                    "{} → {} : {reason}",
+                    colleague_name(view, tr, by),
+                    conclusion_name(view, tr, conclusion)
+                ),
+                Discussion::Endorsed { by, .. } => format!("{} ✓", colleague_name(view, tr, by)),
+                Discussion::Rejected { by, reason, .. } => {
+                    format!("{} ✗ {reason}", colleague_name(view, tr, by))
+                }
+            };
+            ui.label(line);
+        }
+    }
+}
+
+fn messages_tab(
+    ui: &mut egui::Ui,
+    view: &RoleView,
+    state: &mut DeskState,
+    tr: &Tr,
+    actions: &mut Vec<UiAction>,
+) {
+    heading(ui, tr.t("tab-messages"));
+    if view.messages.is_empty() {
+        ui.label(tr.t("messages-empty"));
+    }
+    for message in view.messages.iter().rev() {
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            let title = match &message.title {
+                Some(title) => text(tr, title).to_owned(),
+                None => tr.t("messages-hint"),
+            };
+            ui.label(RichText::new(format!("{} · {title}", clock(tr, message.at))).strong());
+            ui.label(text(tr, &message.text));
+        });
+    }
+    heading(ui, tr.t("notes-title"));
+    for (at, note) in &view.notes {
+        ui.label(format!("{} · {note}", clock(tr, *at)));
+    }
+    ui.text_edit_multiline(&mut state.note);
+    if ui
+        .add_enabled(
+            !state.note.trim().is_empty(),
+            egui::Button::new(tr.t("notes-add")),
+        )
+        .clicked()
+    {
+        actions.push(UiAction::Role(RoleCommand::Note {
+            text: std::mem::take(&mut state.note),
+        }));
+    }
+}

@@ -1,0 +1,130 @@
+//! Screens as pure functions: `fn(&mut Ui, &view, &mut local state, &Tr) -> Vec<UiAction>`.
+//!
+//! Screens read a role's view (or the trainer's, or a debrief) and return
+//! what the person asked for. They never touch the engine's state, so a
+//! networked client can drive them unchanged.
+
+pub mod debrief;
+pub mod desk;
+pub mod picker;
+pub mod trainer;
+
+use bevy_egui::egui::{self, Color32, RichText};
+use faisceau_engine::model::{Channel, Purpose, Verdict};
+use faisceau_engine::{Id, RoleCommand, Text, TrainerCommand};
+
+use crate::i18n::{Lang, Tr};
+
+/// What a person asked for on a screen.
+#[derive(Clone, Debug, PartialEq)]
+pub enum UiAction {
+    /// A command of the role being played.
+    Role(RoleCommand),
+    /// A command of the trainer.
+    Trainer(TrainerCommand),
+    /// Choose a case in the picker.
+    PickCase(usize),
+    /// Choose the role to play.
+    PickRole(Id),
+    /// The role card has been read.
+    Begin,
+    /// Open the debrief.
+    OpenDebrief,
+    /// Open the case picker.
+    OpenPicker,
+    /// Open the author preview.
+    OpenPreview,
+    /// Change the interface language.
+    SetLang(Lang),
+    /// Change the text size.
+    SetScale(f32),
+    /// Switch the high-contrast theme.
+    SetContrast(bool),
+}
+
+/// Minutes of scenario time as "J2 14:30" or "D2 14:30".
+pub fn clock(tr: &Tr, minutes: u32) -> String {
+    let day = minutes / (24 * 60) + 1;
+    let rest = minutes % (24 * 60);
+    let letter = if tr.lang() == Lang::En { "D" } else { "J" };
+    format!("{letter}{day} {:02}:{:02}", rest / 60, rest % 60)
+}
+
+/// A duration as "1 h 30".
+pub fn duration(minutes: u32) -> String {
+    match (minutes / 60, minutes % 60) {
+        (0, m) => format!("{m} min"),
+        (h, 0) => format!("{h} h"),
+        (h, m) => format!("{h} h {m:02}"),
+    }
+}
+
+/// A scenario text in the interface's language.
+pub fn text<'a>(tr: &Tr, text: &'a Text) -> &'a str {
+    text.get(tr.lang().code())
+}
+
+/// The colour that carries a verdict, readable on light and dark themes.
+pub fn verdict_color(verdict: Verdict) -> Color32 {
+    match verdict {
+        Verdict::Allowed => Color32::from_rgb(0x1b, 0x7f, 0x3a),
+        Verdict::Caution => Color32::from_rgb(0xb3, 0x6b, 0x00),
+        Verdict::Breach => Color32::from_rgb(0xc0, 0x1c, 0x28),
+    }
+}
+
+/// A verdict's name.
+pub fn verdict_name(tr: &Tr, verdict: Verdict) -> String {
+    tr.t(match verdict {
+        Verdict::Allowed => "verdict-allowed",
+        Verdict::Caution => "verdict-caution",
+        Verdict::Breach => "verdict-breach",
+    })
+}
+
+/// A verdict as a coloured label.
+pub fn verdict_label(tr: &Tr, verdict: Verdict) -> RichText {
+    RichText::new(verdict_name(tr, verdict))
+        .color(verdict_color(verdict))
+        .strong()
+}
+
+/// A channel's name.
+pub fn channel_name(tr: &Tr, channel: Channel) -> String {
+    tr.t(match channel {
+        Channel::SecretPartage => "channel-secret-partage",
+        Channel::InformationPreoccupante => "channel-information-preoccupante",
+        Channel::Signalement => "channel-signalement",
+        Channel::Requisition => "channel-requisition",
+        Channel::Hearing => "channel-hearing",
+        Channel::Informal => "channel-informal",
+    })
+}
+
+/// A purpose's name.
+pub fn purpose_name(tr: &Tr, purpose: Purpose) -> String {
+    tr.t(match purpose {
+        Purpose::Evaluate => "purpose-evaluate",
+        Purpose::Protect => "purpose-protect",
+        Purpose::Investigate => "purpose-investigate",
+        Purpose::Coordinate => "purpose-coordinate",
+    })
+}
+
+/// A heading for a section.
+pub fn heading(ui: &mut egui::Ui, title: impl Into<String>) {
+    ui.add_space(6.0);
+    ui.label(RichText::new(title.into()).heading().strong());
+    ui.add_space(2.0);
+}
+
+/// Tries `f` on a test harness, in both languages, for the screen tests.
+#[cfg(test)]
+pub fn both_languages(mut f: impl FnMut(&Tr)) {
+    for lang in [Lang::Fr, Lang::En] {
+        f(&Tr::new(lang));
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,222 @@
+//! The trainer console: progress without spoilers, phase controls, injects,
+//! hints and observer notes.
+
+use bevy_egui::egui::{self, RichText};
+use faisceau_engine::session::Status;
+use faisceau_engine::view::TrainerView;
+use faisceau_engine::{Id, TrainerCommand};
+
+use super::{UiAction, clock, duration, heading, text};
+use crate::i18n::Tr;
+
+/// What the trainer is composing.
+#[derive(Clone, Debug, Default)]
+pub struct ConsoleState {
+    /// Show the solution and every clue.
+    pub spoilers: bool,
+    /// The hint being written.
+    pub hint: String,
+    /// Its recipient, none for the whole table.
+    pub hint_to: Option<Id>,
+    /// The observer note being written.
+    pub note: String,
+}
+
+/// Draws the trainer console for one table.
+pub fn console(
+    ui: &mut egui::Ui,
+    view: &TrainerView,
+    state: &mut ConsoleState,
+    tr: &Tr,
+) -> Vec<UiAction> {
+    let mut actions = Vec::new();
+    let s = &view.scenario;
+    let role_name = |id: &Id| {
+        s.roles
+            .iter()
+            .find(|r| r.id == *id)
+            .map_or(id.to_string(), |r| text(tr, &r.name).to_owned())
+    };
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        ui.label(
+            RichText::new(format!(
+                "{} — {}",
+                tr.t("trainer-title"),
+                text(tr, &s.title)
+            ))
+            .size(24.0)
+            .strong(),
+        );
+        let phase = &s.phases[view.phase];
+        ui.label(
+            RichText::new(format!(
+                "{} · {}",
+                text(tr, &phase.name),
+                clock(tr, view.clock)
+            ))
+            .size(18.0),
+        );
+        ui.horizontal_wrapped(|ui| {
+            let command = |c: TrainerCommand| UiAction::Trainer(c);
+            match view.status {
+                Status::Waiting => {
+                    if ui
+                        .button(RichText::new(tr.t("trainer-start")).size(18.0))
+                        .clicked()
+                    {
+                        actions.push(command(TrainerCommand::Start));
+                    }
+                }
+                Status::Paused => {
+                    if ui
+                        .button(RichText::new(tr.t("trainer-resume")).size(18.0))
+                        .clicked()
+                    {
+                        actions.push(command(TrainerCommand::Start));
+                    }
+                }
+                Status::Running => {
+                    if ui
+                        .button(RichText::new(tr.t("trainer-pause")).size(18.0))
+                        .clicked()
+                    {
+                        actions.push(command(TrainerCommand::Pause));
+                    }
+                }
+                Status::Ended => {}
+            }
+            if view.status != Status::Ended {
+                if ui
+                    .button(RichText::new(tr.t("trainer-next-phase")).size(18.0))
+                    .clicked()
+                {
+                    actions.push(command(TrainerCommand::NextPhase));
+                }
+                if ui
+                    .button(RichText::new(tr.t("trainer-end")).size(18.0))
+                    .clicked()
+                {
+                    actions.push(command(TrainerCommand::End));
+                }
+            } else if ui
+                .button(RichText::new(tr.t("go-debrief")).size(18.0))
+                .clicked()
+            {
+                actions.push(UiAction::OpenDebrief);
+            }
+        });
+        heading(ui, tr.t("trainer-progress"));
+        ui.label(tr.t_args(
+            "trainer-clues-known",
+            &[(
+                "known",
+                format!("{}/{}", view.clues_found.0, view.clues_found.1),
+            )],
+        ));
+        egui::Grid::new("progress").striped(true).show(ui, |ui| {
+            for progress in &view.progress {
+                ui.label(RichText::new(role_name(&progress.role)).strong());
+                ui.label(tr.t_args(
+                    "trainer-clues-known",
+                    &[("known", progress.clues_known.to_string())],
+                ));
+                ui.label(tr.t_args(
+                    "desk-time-left",
+                    &[("time", duration(progress.budget_left))],
+                ));
+                ui.label(format!(
+                    "{} · {}",
+                    tr.t("bundle-title"),
+                    progress.bundle_size
+                ));
+                ui.end_row();
+            }
+        });
+        ui.checkbox(&mut state.spoilers, tr.t("trainer-spoilers"));
+        if state.spoilers {
+            heading(ui, tr.t("trainer-solution"));
+            if let Some(conclusion) = s.conclusions.iter().find(|c| c.id == s.solution.conclusion) {
+                ui.label(RichText::new(text(tr, &conclusion.name)).strong());
+            }
+            for score in &view.bundle {
+                ui.label(format!(
+                    "{} : {}/{}",
+                    score.category, score.weight, score.required
+                ));
+            }
+            for (role, role_view) in view.roles.iter().map(|v| (role_name(&v.role.id), v)) {
+                ui.label(RichText::new(role).strong());
+                for clue in &role_view.clues {
+                    ui.label(format!("• {}", text(tr, &clue.text)));
+                }
+            }
+        }
+        heading(ui, tr.t("trainer-injects"));
+        for inject in &view.injects {
+            ui.horizontal(|ui| {
+                if inject.released {
+                    ui.label(RichText::new(tr.t("trainer-released")).italics());
+                } else if ui
+                    .add_enabled(
+                        view.status != Status::Waiting && view.status != Status::Ended,
+                        egui::Button::new(tr.t("trainer-release")),
+                    )
+                    .clicked()
+                {
+                    actions.push(UiAction::Trainer(TrainerCommand::ReleaseInject {
+                        inject: inject.id.clone(),
+                    }));
+                }
+                ui.label(text(tr, &inject.name));
+            });
+        }
+        heading(ui, tr.t("trainer-hint"));
+        egui::ComboBox::from_id_salt("hint_to")
+            .selected_text(
+                state
+                    .hint_to
+                    .as_ref()
+                    .map_or_else(|| tr.t("trainer-hint-to-all"), &role_name),
+            )
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut state.hint_to, None, tr.t("trainer-hint-to-all"));
+                for role in &s.roles {
+                    ui.selectable_value(
+                        &mut state.hint_to,
+                        Some(role.id.clone()),
+                        text(tr, &role.name),
+                    );
+                }
+            });
+        ui.text_edit_singleline(&mut state.hint);
+        if ui
+            .add_enabled(
+                !state.hint.trim().is_empty(),
+                egui::Button::new(tr.t("trainer-hint")),
+            )
+            .clicked()
+        {
+            actions.push(UiAction::Trainer(TrainerCommand::Hint {
+                to: state.hint_to.clone(),
+                text: std::mem::take(&mut state.hint),
+            }));
+        }
+        heading(ui, tr.t("trainer-notes"));
+        for (at, note) in &view.notes {
+            ui.label(format!("{} · {note}", clock(tr, *at)));
+        }
+        ui.text_edit_multiline(&mut state.note);
+        if ui
+            .add_enabled(
+                !state.note.trim().is_empty(),
+                egui::Button::new(tr.t("notes-add")),
+            )
+            .clicked()
+        {
+            actions.push(UiAction::Trainer(TrainerCommand::Note {
+                text: std::mem::take(&mut state.note),
+            }));
+        }
+    });
+    actions
+}
