@@ -137,7 +137,7 @@ mod tests {
         ];
         let fr = keys(FR);
         for source in sources {
-            for call in ["t(\"", "t_args(\""] {
+            for call in [".t(\"", ".t_args(\""] {
                 for piece in source.split(call).skip(1) {
                     let key = piece.split('"').next().unwrap();
                     assert!(

@@ -1,13 +1,13 @@
 //! The desktop app: Bevy and egui glue around the engine. Rules stay in
 //! `faisceau-engine`; screens are the pure functions of `crate::ui`.
 
+mod idle;
 mod reload;
 mod screens;
 mod screenshot;
 mod table;
 
 use std::path::PathBuf;
-use std::time::Duration;
 
 use bevy::prelude::*;
 use bevy::winit::{UpdateMode, WinitSettings};
@@ -51,6 +51,8 @@ pub struct Launch {
     pub screenshot: Option<PathBuf>,
     /// The screen to show (and capture).
     pub screen: Option<Screen>,
+    /// Open the trainer console rather than a role's desk in the preview.
+    pub console: bool,
     /// Rounds that bots play for every role, the person's included, before showing.
     pub warmup: u32,
     /// Window size in logical pixels.
@@ -102,8 +104,8 @@ pub fn run(launch: Launch) -> AppExit {
     .add_plugins(EguiPlugin::default())
     // Reactive: an idle window redraws only on input, and once a second for bots and hot reload.
     .insert_resource(WinitSettings {
-        focused_mode: UpdateMode::reactive(Duration::from_millis(500)),
-        unfocused_mode: UpdateMode::reactive_low_power(Duration::from_secs(1)),
+        focused_mode: UpdateMode::reactive(idle::IDLE_WAKE),
+        unfocused_mode: UpdateMode::reactive_low_power(idle::IDLE_WAKE),
     })
     .insert_resource(Settings {
         tr: Tr::new(launch.lang),
@@ -120,6 +122,7 @@ pub fn run(launch: Launch) -> AppExit {
         reload::plugin,
         screens::plugin,
         screenshot::plugin,
+        idle::plugin,
     ));
     app.run()
 }

@@ -91,6 +91,9 @@ fn open_launch(
     if launch.warmup > 0 {
         table.warm_up(launch.warmup);
     }
+    if launch.console {
+        table.preview_role = table.case.scenario().roles.len();
+    }
     let screen = launch.screen.unwrap_or(if role_id.is_some() {
         Screen::RoleCard
     } else {

@@ -36,6 +36,8 @@ pub enum ScreenArg {
     Desk,
     /// Every role side by side, and the trainer console.
     Preview,
+    /// The trainer console of the author preview.
+    Trainer,
     /// The debrief.
     Debrief,
 }
@@ -114,7 +116,7 @@ fn screen_of(arg: ScreenArg) -> crate::app::Screen {
         ScreenArg::Picker => Screen::Picker,
         ScreenArg::Card => Screen::RoleCard,
         ScreenArg::Desk => Screen::Desk,
-        ScreenArg::Preview => Screen::Preview,
+        ScreenArg::Preview | ScreenArg::Trainer => Screen::Preview,
         ScreenArg::Debrief => Screen::Debrief,
     }
 }
@@ -178,6 +180,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
                 lang: Lang::detect(lang.as_deref()),
                 screenshot,
                 screen: screen.map(screen_of),
+                console: screen == Some(ScreenArg::Trainer),
                 warmup,
                 size: parse_size(&size)?,
             };

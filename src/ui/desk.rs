@@ -322,7 +322,7 @@ fn file_tab(ui: &mut egui::Ui, view: &RoleView, tr: &Tr, actions: &mut Vec<UiAct
                 ui.label(tr.t("file-tags"));
                 for tag in &clue.tags {
                     if ui
-                        .button(format!("{} ✕", indicator_name(view, tr, tag)))
+                        .button(format!("{} ×", indicator_name(view, tr, tag)))
                         .clicked()
                     {
                         actions.push(UiAction::Role(RoleCommand::Untag {
