@@ -129,6 +129,7 @@ trainer-notes = Observer notes
 trainer-progress = Table progress
 trainer-clues-known = { $known } pieces of information
 trainer-projector = Open the projector window
+trainer-bundle = Bundle: { $size }
 trainer-solution = Solution
 
 # Projector

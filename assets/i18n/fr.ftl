@@ -129,6 +129,7 @@ trainer-notes = Notes d'observation
 trainer-progress = Avancement de la table
 trainer-clues-known = { $known } informations
 trainer-projector = Ouvrir la fenêtre projecteur
+trainer-bundle = Faisceau : { $size }
 trainer-solution = Solution
 
 # Projector

@@ -18,6 +18,10 @@ use bevy_egui::{EguiFullOutput, EguiPostUpdateSet};
 pub const IDLE_WAKE: Duration = Duration::from_secs(1);
 
 pub(super) fn plugin(app: &mut App) {
+    // For side-by-side measurements (docs/benchmarks.md): keep bevy_egui's behaviour.
+    if std::env::var("FAISCEAU_EGUI_REDRAW").is_ok_and(|v| v == "always") {
+        return;
+    }
     app.init_resource::<RepaintDelay>().add_systems(
         PostUpdate,
         (

@@ -173,13 +173,20 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
             if !scenario.exists() {
                 return Err(format!("{}: no such file", scenario.display()));
             }
+            // Without --screen, the play flow opens on the role card, or the picker.
+            let first = if role.is_some() {
+                crate::app::Screen::RoleCard
+            } else {
+                crate::app::Screen::Picker
+            };
+            let opening = screen.map_or(first, screen_of);
             let launch = crate::app::Launch {
                 library: library(),
                 play: Some((scenario, role)),
                 seed,
                 lang: Lang::detect(lang.as_deref()),
                 screenshot,
-                screen: screen.map(screen_of),
+                screen: Some(opening),
                 console: screen == Some(ScreenArg::Trainer),
                 warmup,
                 size: parse_size(&size)?,

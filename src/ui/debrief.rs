@@ -283,8 +283,10 @@ fn sharing_graph(ui: &mut egui::Ui, scenario: &Scenario, debrief: &Debrief, tr: 
     for edge in &debrief.table.sharing_graph {
         let (from, to) = (position(index(&edge.from)), position(index(&edge.to)));
         let direction = (to - from).normalized();
-        let start = from + direction * 36.0;
-        let end = to - direction * 36.0;
+        // Shares each way between two roles run side by side, not on top of each other.
+        let offset = Vec2::new(-direction.y, direction.x) * 6.0;
+        let start = from + direction * 36.0 + offset;
+        let end = to - direction * 36.0 + offset;
         let color = verdict_color(edge.verdict);
         let width = 1.5 + edge.clues.len().min(6) as f32;
         painter.line_segment([start, end], Stroke::new(width, color));

@@ -118,13 +118,5 @@ pub fn heading(ui: &mut egui::Ui, title: impl Into<String>) {
     ui.add_space(2.0);
 }
 
-/// Tries `f` on a test harness, in both languages, for the screen tests.
-#[cfg(test)]
-pub fn both_languages(mut f: impl FnMut(&Tr)) {
-    for lang in [Lang::Fr, Lang::En] {
-        f(&Tr::new(lang));
-    }
-}
-
 #[cfg(test)]
 mod tests;
