@@ -1,18 +1,20 @@
 //! An idle window stays idle.
 //!
-//! bevy_egui requests a redraw whenever egui "has requested a repaint" and
-//! there is something to paint. egui counts a *delayed* repaint (a caret
-//! blink, a tooltip, `request_repaint_after`) as requested, so the window
-//! redraws at full speed forever. Here a redraw is kept only when egui wants
-//! one now; a delayed one becomes a timed wake-up.
+//! Two causes kept an idle bevy_egui window redrawing at full speed:
+//! bevy_egui feeds egui a `ModifiersChanged` event on every frame, and any
+//! input event makes egui request an immediate repaint (which bevy_egui turns
+//! into a winit wake-up); and bevy_egui requests a redraw whenever egui "has
+//! requested a repaint", which includes *delayed* repaints (a caret blink, a
+//! tooltip). Here unchanged modifiers are dropped, and a delayed repaint waits
+//! for the window's next timed wake-up.
 
 use std::time::Duration;
 
 use bevy::prelude::*;
 use bevy::window::RequestRedraw;
-use bevy::winit::{UpdateMode, WinitSettings};
 use bevy_egui::egui::ViewportId;
-use bevy_egui::{EguiFullOutput, EguiPostUpdateSet};
+use bevy_egui::egui::{Event, Modifiers};
+use bevy_egui::{EguiFullOutput, EguiInput, EguiPostUpdateSet, EguiPreUpdateSet};
 
 /// The longest an idle window sleeps: bots and hot reload are checked at this pace.
 pub const IDLE_WAKE: Duration = Duration::from_secs(1);
@@ -22,15 +24,38 @@ pub(super) fn plugin(app: &mut App) {
     if std::env::var("FAISCEAU_EGUI_REDRAW").is_ok_and(|v| v == "always") {
         return;
     }
-    app.init_resource::<RepaintDelay>().add_systems(
-        PostUpdate,
-        (
-            read_repaint_delay
-                .after(EguiPostUpdateSet::EndPass)
-                .before(EguiPostUpdateSet::ProcessOutput),
-            drop_delayed_redraws.after(EguiPostUpdateSet::ProcessOutput),
-        ),
-    );
+    app.init_resource::<RepaintDelay>()
+        .add_systems(
+            PreUpdate,
+            drop_unchanged_modifiers
+                .after(EguiPreUpdateSet::ProcessInput)
+                .before(EguiPreUpdateSet::BeginPass),
+        )
+        .add_systems(
+            PostUpdate,
+            (
+                read_repaint_delay
+                    .after(EguiPostUpdateSet::EndPass)
+                    .before(EguiPostUpdateSet::ProcessOutput),
+                drop_delayed_redraws.after(EguiPostUpdateSet::ProcessOutput),
+            ),
+        );
+}
+
+/// bevy_egui reports the keyboard modifiers as an event on every frame, and
+/// any event makes egui ask for an immediate repaint: the window never rests.
+/// Only a real change of modifiers is passed on.
+fn drop_unchanged_modifiers(mut inputs: Query<&mut EguiInput>, mut last: Local<Option<Modifiers>>) {
+    for mut input in &mut inputs {
+        input.0.events.retain(|event| match event {
+            Event::ModifiersChanged(modifiers) if *last == Some(*modifiers) => false,
+            Event::ModifiersChanged(modifiers) => {
+                *last = Some(*modifiers);
+                true
+            }
+            _ => true,
+        });
+    }
 }
 
 /// The shortest repaint delay egui asked for in this frame.
@@ -49,21 +74,10 @@ fn read_repaint_delay(outputs: Query<&EguiFullOutput>, mut delay: ResMut<Repaint
         .min();
 }
 
-fn drop_delayed_redraws(
-    delay: Res<RepaintDelay>,
-    mut redraws: ResMut<Messages<RequestRedraw>>,
-    mut winit: ResMut<WinitSettings>,
-) {
+fn drop_delayed_redraws(delay: Res<RepaintDelay>, mut redraws: ResMut<Messages<RequestRedraw>>) {
+    // The window's own reactive wake-up (`IDLE_WAKE`) serves delayed repaints.
+    // WinitSettings is left alone: changing it forces a redraw, which loops.
     if delay.0.is_some_and(|d| !d.is_zero()) {
         redraws.clear();
-    }
-    let wait = delay
-        .0
-        .filter(|d| !d.is_zero())
-        .map_or(IDLE_WAKE, |d| d.clamp(Duration::from_millis(50), IDLE_WAKE));
-    if let UpdateMode::Reactive { wait: current, .. } = &mut winit.focused_mode
-        && *current != wait
-    {
-        *current = wait;
     }
 }
