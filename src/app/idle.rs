@@ -12,14 +12,31 @@ use std::time::Duration;
 
 use bevy::prelude::*;
 use bevy::window::RequestRedraw;
+use bevy::winit::{UpdateMode, WinitSettings};
 use bevy_egui::egui::ViewportId;
 use bevy_egui::egui::{Event, Modifiers};
+
+use super::Screen;
 use bevy_egui::{EguiFullOutput, EguiInput, EguiPostUpdateSet, EguiPreUpdateSet};
 
 /// The longest an idle window sleeps: bots and hot reload are checked at this pace.
 pub const IDLE_WAKE: Duration = Duration::from_secs(1);
 
+/// How long a screen with no case open sleeps without input.
+const RESTING: Duration = Duration::from_secs(60);
+
 pub(super) fn plugin(app: &mut App) {
+    for screen in [Screen::Launcher, Screen::Picker] {
+        app.add_systems(OnEnter(screen), wake_every(RESTING));
+    }
+    for screen in [
+        Screen::RoleCard,
+        Screen::Desk,
+        Screen::Preview,
+        Screen::Debrief,
+    ] {
+        app.add_systems(OnEnter(screen), wake_every(IDLE_WAKE));
+    }
     // For side-by-side measurements (docs/benchmarks.md): keep bevy_egui's behaviour.
     if std::env::var("FAISCEAU_EGUI_REDRAW").is_ok_and(|v| v == "always") {
         return;
@@ -40,6 +57,17 @@ pub(super) fn plugin(app: &mut App) {
                 drop_delayed_redraws.after(EguiPostUpdateSet::ProcessOutput),
             ),
         );
+}
+
+/// Screens with a case open wake up regularly for bots and hot reload;
+/// the others wait for input. A screenshot run keeps drawing continuously.
+fn wake_every(wait: Duration) -> impl FnMut(ResMut<WinitSettings>) {
+    move |mut winit: ResMut<WinitSettings>| {
+        if matches!(winit.focused_mode, UpdateMode::Reactive { .. }) {
+            winit.focused_mode = UpdateMode::reactive(wait);
+            winit.unfocused_mode = UpdateMode::reactive_low_power(wait);
+        }
+    }
 }
 
 /// bevy_egui reports the keyboard modifiers as an event on every frame, and
