@@ -133,6 +133,7 @@ mod tests {
             include_str!("ui/debrief.rs"),
             include_str!("ui/trainer.rs"),
             include_str!("ui/picker.rs"),
+            include_str!("ui/projector.rs"),
             include_str!("app/mod.rs"),
         ];
         let fr = keys(FR);

@@ -2,6 +2,7 @@
 //! `faisceau-engine`; screens are the pure functions of `crate::ui`.
 
 mod idle;
+mod projector;
 mod reload;
 mod screens;
 mod screenshot;
@@ -53,6 +54,8 @@ pub struct Launch {
     pub screen: Option<Screen>,
     /// Open the trainer console rather than a role's desk in the preview.
     pub console: bool,
+    /// Open the projector window at once (and capture it with `--screenshot`).
+    pub projector: bool,
     /// Rounds that bots play for every role, the person's included, before showing.
     pub warmup: u32,
     /// Window size in logical pixels.
@@ -123,10 +126,11 @@ pub fn run(launch: Launch) -> AppExit {
         screens::plugin,
         screenshot::plugin,
         idle::plugin,
+        projector::plugin,
     ));
     app.run()
 }
 
 fn spawn_camera(mut commands: Commands) {
-    commands.spawn(Camera2d);
+    commands.spawn((Camera2d, bevy_egui::PrimaryEguiContext));
 }

@@ -275,6 +275,7 @@ fn preview(
     settings: Res<Settings>,
     mut table: ResMut<Table>,
     mut next: ResMut<NextState<Screen>>,
+    mut projector: ResMut<super::projector::ProjectorWanted>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let mut root = root(ctx);
@@ -333,8 +334,10 @@ fn preview(
         })
         .inner;
     for action in &actions {
-        if *action == UiAction::OpenDebrief {
-            next.set(Screen::Debrief);
+        match action {
+            UiAction::OpenDebrief => next.set(Screen::Debrief),
+            UiAction::OpenProjector => projector.0 = true,
+            _ => {}
         }
         table.apply(action, settings.tr.lang().code());
     }

@@ -34,23 +34,25 @@ fn capture(
     launch: Res<Launch>,
     screen: Res<State<Screen>>,
     mut settled: Local<Settled>,
+    projector: Query<Entity, (With<Window>, With<super::projector::Projector>)>,
 ) {
     let target = launch.screen.unwrap_or(Screen::Launcher);
     if *screen.get() != target || settled.1 {
         return;
     }
     settled.0 += 1;
-    if settled.0 < 8 {
+    if settled.0 < 12 {
         return;
     }
     settled.1 = true;
     let path: PathBuf = launch.screenshot.clone().unwrap_or_default();
-    commands
-        .spawn(Screenshot::primary_window())
-        .observe(save_to_disk(path))
-        .observe(
-            |_: On<ScreenshotCaptured>, mut exit: MessageWriter<AppExit>| {
-                exit.write(AppExit::Success);
-            },
-        );
+    let shot = match (launch.projector, projector.single()) {
+        (true, Ok(window)) => Screenshot::window(window),
+        _ => Screenshot::primary_window(),
+    };
+    commands.spawn(shot).observe(save_to_disk(path)).observe(
+        |_: On<ScreenshotCaptured>, mut exit: MessageWriter<AppExit>| {
+            exit.write(AppExit::Success);
+        },
+    );
 }

@@ -85,6 +85,9 @@ enum Command {
         /// Let bots play every role, yours included, for this many phases first (to show a table in progress).
         #[arg(long, default_value_t = 0)]
         warmup: u32,
+        /// Open the projector window at once; with --screenshot, capture it.
+        #[arg(long)]
+        projector: bool,
         /// Window size, WIDTHxHEIGHT.
         #[arg(long, default_value = "1600x1000")]
         size: String,
@@ -169,6 +172,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
             screen,
             warmup,
             size,
+            projector,
         }) => {
             if !scenario.exists() {
                 return Err(format!("{}: no such file", scenario.display()));
@@ -188,6 +192,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
                 screenshot,
                 screen: Some(opening),
                 console: screen == Some(ScreenArg::Trainer),
+                projector,
                 warmup,
                 size: parse_size(&size)?,
             };

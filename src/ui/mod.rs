@@ -7,6 +7,7 @@
 pub mod debrief;
 pub mod desk;
 pub mod picker;
+pub mod projector;
 pub mod trainer;
 
 use bevy_egui::egui::{self, Color32, RichText};
@@ -34,6 +35,8 @@ pub enum UiAction {
     OpenPicker,
     /// Open the author preview.
     OpenPreview,
+    /// Open the projector window.
+    OpenProjector,
     /// Change the interface language.
     SetLang(Lang),
     /// Change the text size.

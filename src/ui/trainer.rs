@@ -105,6 +105,12 @@ pub fn console(
                 actions.push(UiAction::OpenDebrief);
             }
         });
+        if ui
+            .button(RichText::new(tr.t("trainer-projector")).size(18.0))
+            .clicked()
+        {
+            actions.push(UiAction::OpenProjector);
+        }
         heading(ui, tr.t("trainer-progress"));
         ui.label(tr.t_args(
             "trainer-clues-known",

@@ -1,0 +1,61 @@
+//! The projector: no controls, no spoilers, large type for the back of the room.
+
+use bevy_egui::egui::{self, RichText};
+use faisceau_engine::debrief::Debrief;
+use faisceau_engine::session::Status;
+use faisceau_engine::view::TrainerView;
+
+use super::{clock, text};
+use crate::i18n::Tr;
+
+/// Draws the projector for one table: waiting, in play, or its debrief.
+pub fn projector(ui: &mut egui::Ui, view: &TrainerView, debrief: Option<&Debrief>, tr: &Tr) {
+    let s = &view.scenario;
+    if view.status == Status::Ended
+        && let Some(debrief) = debrief
+    {
+        super::debrief::debrief(ui, s, debrief, None, tr);
+        return;
+    }
+    ui.vertical_centered(|ui| {
+        ui.add_space(20.0);
+        ui.label(RichText::new(text(tr, &s.title)).size(54.0).strong());
+        ui.add_space(16.0);
+        match view.status {
+            Status::Waiting => {
+                ui.label(RichText::new(tr.t("projector-waiting")).size(40.0));
+                ui.add_space(12.0);
+                ui.label(RichText::new(tr.t("projector-local")).size(32.0));
+            }
+            _ => {
+                let phase = &s.phases[view.phase];
+                ui.label(RichText::new(text(tr, &phase.name)).size(40.0));
+                ui.label(RichText::new(clock(tr, view.clock)).size(36.0));
+                if view.status == Status::Paused {
+                    ui.label(RichText::new(tr.t("desk-paused")).size(36.0).strong());
+                }
+                ui.add_space(16.0);
+                ui.label(RichText::new(tr.t("trainer-progress")).size(32.0).strong());
+                ui.label(
+                    RichText::new(tr.t_args(
+                        "trainer-clues-known",
+                        &[(
+                            "known",
+                            format!("{}/{}", view.clues_found.0, view.clues_found.1),
+                        )],
+                    ))
+                    .size(32.0),
+                );
+                let released = view.injects.iter().filter(|i| i.released).count();
+                ui.label(
+                    RichText::new(format!(
+                        "{} : {released}/{}",
+                        tr.t("trainer-injects"),
+                        view.injects.len()
+                    ))
+                    .size(28.0),
+                );
+            }
+        }
+    });
+}
