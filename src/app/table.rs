@@ -282,3 +282,82 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod reload_tests {
+    use faisceau_engine::load;
+
+    use super::*;
+    use crate::i18n::{Lang, Tr};
+
+    const CASE: &str = include_str!("../../scenarios/foyer_fugues.ron");
+
+    fn case(text: &str) -> Arc<Case> {
+        Arc::new(load(text, "foyer_fugues.ron").unwrap().case)
+    }
+
+    #[test]
+    fn an_edit_that_keeps_the_session_valid_is_swapped_in() {
+        let tr = Tr::new(Lang::Fr);
+        let mut table = Table::new(case(CASE), Some(Id::new("educatrice")), 1);
+        table.apply(&UiAction::Trainer(TrainerCommand::Start), "fr");
+        table.apply(
+            &UiAction::Role(faisceau_engine::RoleCommand::TakeAction {
+                action: "observer_retours".into(),
+            }),
+            "fr",
+        );
+        let edited = CASE.replace(
+            "fr: \"Les nuits de Maëlle\",",
+            "fr: \"Les nuits de Maëlle (v2)\",",
+        );
+        table.reload(case(&edited), &tr);
+        assert_eq!(
+            table.case.scenario().title.get("fr"),
+            "Les nuits de Maëlle (v2)"
+        );
+        assert!(table.pending.is_none());
+        assert_eq!(
+            table.notice.as_deref(),
+            Some("Nouvelle version du cas chargée.")
+        );
+        let view = table.session.view("educatrice").unwrap();
+        assert!(
+            view.clues
+                .iter()
+                .any(|c| c.id.as_str() == "nouveaux_achats"),
+            "the session kept its events"
+        );
+    }
+
+    #[test]
+    fn an_edit_that_breaks_the_session_says_so_and_offers_a_restart() {
+        let tr = Tr::new(Lang::En);
+        let mut table = Table::new(case(CASE), Some(Id::new("educatrice")), 1);
+        table.apply(&UiAction::Trainer(TrainerCommand::Start), "fr");
+        table.apply(
+            &UiAction::Role(faisceau_engine::RoleCommand::TakeAction {
+                action: "observer_retours".into(),
+            }),
+            "fr",
+        );
+        // The action the table took no longer exists.
+        let edited = CASE.replace("id: \"observer_retours\"", "id: \"observer_le_retour\"");
+        table.reload(case(&edited), &tr);
+        assert!(table.pending.is_some());
+        assert!(
+            table
+                .notice
+                .as_deref()
+                .unwrap()
+                .contains("observer_retours"),
+            "{:?}",
+            table.notice
+        );
+        assert_eq!(
+            table.case.scenario().title.get("fr"),
+            "Les nuits de Maëlle",
+            "the running version stays"
+        );
+    }
+}
