@@ -783,20 +783,7 @@ fn messages_tab(
             ui.label(text(tr, &message.text));
         });
     }
-    heading(ui, tr.t("notes-title"));
-    for (at, note) in &view.notes {
-        ui.label(format!("{} · {note}", clock(tr, *at)));
-    }
-    ui.text_edit_multiline(&mut state.note);
-    if ui
-        .add_enabled(
-            !state.note.trim().is_empty(),
-            egui::Button::new(tr.t("notes-add")),
-        )
-        .clicked()
-    {
-        actions.push(UiAction::Role(RoleCommand::Note {
-            text: std::mem::take(&mut state.note),
-        }));
+    if let Some(text) = super::notes(ui, tr, tr.t("notes-title"), &view.notes, &mut state.note) {
+        actions.push(UiAction::Role(RoleCommand::Note { text }));
     }
 }

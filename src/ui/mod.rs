@@ -121,5 +121,24 @@ pub fn heading(ui: &mut egui::Ui, title: impl Into<String>) {
     ui.add_space(2.0);
 }
 
+/// A list of timestamped notes and an editor for a new one; returns the note to add.
+pub fn notes(
+    ui: &mut egui::Ui,
+    tr: &Tr,
+    title: String,
+    notes: &[(u32, String)],
+    draft: &mut String,
+) -> Option<String> {
+    heading(ui, title);
+    for (at, note) in notes {
+        ui.label(format!("{} · {note}", clock(tr, *at)));
+    }
+    ui.text_edit_multiline(draft);
+    let ready = !draft.trim().is_empty();
+    ui.add_enabled(ready, egui::Button::new(tr.t("notes-add")))
+        .clicked()
+        .then(|| std::mem::take(draft))
+}
+
 #[cfg(test)]
 mod tests;

@@ -207,21 +207,10 @@ pub fn console(
                 text: std::mem::take(&mut state.hint),
             }));
         }
-        heading(ui, tr.t("trainer-notes"));
-        for (at, note) in &view.notes {
-            ui.label(format!("{} · {note}", clock(tr, *at)));
-        }
-        ui.text_edit_multiline(&mut state.note);
-        if ui
-            .add_enabled(
-                !state.note.trim().is_empty(),
-                egui::Button::new(tr.t("notes-add")),
-            )
-            .clicked()
+        if let Some(text) =
+            super::notes(ui, tr, tr.t("trainer-notes"), &view.notes, &mut state.note)
         {
-            actions.push(UiAction::Trainer(TrainerCommand::Note {
-                text: std::mem::take(&mut state.note),
-            }));
+            actions.push(UiAction::Trainer(TrainerCommand::Note { text }));
         }
     });
     actions
