@@ -301,11 +301,25 @@ fn sharing_graph(ui: &mut egui::Ui, scenario: &Scenario, debrief: &Debrief, tr: 
     for (i, role) in scenario.roles.iter().enumerate() {
         let at = position(i);
         painter.circle_filled(at, 30.0, Color32::from_rgb(0x1d, 0x4e, 0x89));
-        painter.text(
-            at + Vec2::new(0.0, 40.0),
-            egui::Align2::CENTER_TOP,
-            text(tr, &role.name),
+        // A backdrop keeps the role's name readable over the arrows.
+        let galley = painter.layout_no_wrap(
+            text(tr, &role.name).to_owned(),
             egui::FontId::proportional(15.0),
+            ui.visuals().text_color(),
+        );
+        let label = egui::Rect::from_center_size(
+            at + Vec2::new(0.0, 48.0),
+            galley.size() + Vec2::new(8.0, 4.0),
+        );
+        let backdrop = if ui.visuals().dark_mode {
+            Color32::from_gray(10)
+        } else {
+            Color32::from_gray(250)
+        };
+        painter.rect_filled(label, 4.0, backdrop);
+        painter.galley(
+            label.min + Vec2::new(4.0, 2.0),
+            galley,
             ui.visuals().text_color(),
         );
     }
