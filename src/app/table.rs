@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use bevy::prelude::*;
 use faisceau_engine::bot::{Bot, Temperament};
-use faisceau_engine::{Case, Debrief, Id, Session, TrainerCommand};
+use faisceau_engine::{Case, Debrief, Id, Session};
 
 use super::Screen;
 use crate::ui::UiAction;
@@ -119,38 +119,7 @@ impl Table {
     /// Lets bots play every role, the person's included, for some rounds:
     /// used to show a table in mid-play or at its debrief.
     pub fn warm_up(&mut self, phases: u32) {
-        let _ = self.session.direct(TrainerCommand::Start);
-        let mut everyone: Vec<Bot> = self
-            .case
-            .scenario()
-            .roles
-            .iter()
-            .filter_map(|r| {
-                Bot::new(
-                    &self.case,
-                    r.id.as_str(),
-                    self.session.seed(),
-                    Temperament::default(),
-                )
-            })
-            .collect();
-        for phase in 0..phases {
-            for _ in 0..200 {
-                let mut acted = false;
-                for bot in &mut everyone {
-                    if let Some(command) = bot.next(&self.session) {
-                        let role = bot.role(&self.case).clone();
-                        acted |= self.session.submit(role.as_str(), command).is_ok();
-                    }
-                }
-                if !acted {
-                    break;
-                }
-            }
-            if phase + 1 < phases {
-                let _ = self.session.direct(TrainerCommand::NextPhase);
-            }
-        }
+        faisceau_engine::bot::play_on(&mut self.session, Some(phases), &Temperament::default());
     }
 
     /// The debrief, rebuilt from the events.
@@ -201,6 +170,7 @@ mod tests {
     use faisceau_engine::session::Status;
 
     use super::*;
+    use faisceau_engine::TrainerCommand;
 
     fn app_with_table(role: &str) -> App {
         let case = Arc::new(
@@ -289,6 +259,7 @@ mod reload_tests {
 
     use super::*;
     use crate::i18n::{Lang, Tr};
+    use faisceau_engine::TrainerCommand;
 
     const CASE: &str = include_str!("../../scenarios/foyer_fugues.ron");
 

@@ -53,14 +53,7 @@ pub fn clock(tr: &Tr, minutes: u32) -> String {
     format!("{letter}{day} {:02}:{:02}", rest / 60, rest % 60)
 }
 
-/// A duration as "1 h 30".
-pub fn duration(minutes: u32) -> String {
-    match (minutes / 60, minutes % 60) {
-        (0, m) => format!("{m} min"),
-        (h, 0) => format!("{h} h"),
-        (h, m) => format!("{h} h {m:02}"),
-    }
-}
+pub use faisceau_engine::refusal::duration;
 
 /// A scenario text in the interface's language.
 pub fn text<'a>(tr: &Tr, text: &'a Text) -> &'a str {

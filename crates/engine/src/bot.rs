@@ -346,22 +346,27 @@ impl Bot {
     }
 }
 
-/// Plays a whole session with a bot in every role, phase after phase, and
-/// returns it ended.
-pub fn play(case: Arc<Case>, seed: u64, temperament: &Temperament) -> Session {
-    let mut session = Session::new(Arc::clone(&case), seed);
+/// Lets a full team of bots play `session`: each phase until no bot has
+/// anything left to do, then the next phase. With `phases`, stops after that
+/// many phases without moving on from the last one; without, plays until the
+/// session ends.
+pub fn play_on(session: &mut Session, phases: Option<u32>, temperament: &Temperament) {
+    let case = Arc::clone(session.case());
     let mut bots: Vec<Bot> = case
         .scenario()
         .roles
         .iter()
-        .filter_map(|r| Bot::new(&case, r.id.as_str(), seed, temperament.clone()))
+        .filter_map(|r| Bot::new(&case, r.id.as_str(), session.seed(), temperament.clone()))
         .collect();
-    let _ = session.direct(TrainerCommand::Start);
+    if session.state().status == Status::Waiting {
+        let _ = session.direct(TrainerCommand::Start);
+    }
     // A generous bound: every bot command spends budget or closes an option.
     let limit = 200
         * (case.scenario().clues.len() + case.scenario().actions.len() + 10)
         * bots.len().max(1);
     let mut commands = 0;
+    let mut played = 0;
     while session.state().status != Status::Ended {
         loop {
             let mut acted = false;
@@ -369,7 +374,7 @@ pub fn play(case: Arc<Case>, seed: u64, temperament: &Temperament) -> Session {
                 if session.state().status != Status::Running {
                     break;
                 }
-                if let Some(command) = bot.next(&session) {
+                if let Some(command) = bot.next(session) {
                     let role = bot.role(&case).clone();
                     commands += 1;
                     acted |= session.submit(role.as_str(), command).is_ok();
@@ -379,12 +384,23 @@ pub fn play(case: Arc<Case>, seed: u64, temperament: &Temperament) -> Session {
                 break;
             }
         }
+        played += 1;
+        if phases.is_some_and(|n| played >= n) {
+            return;
+        }
         if session.state().status == Status::Ended
             || session.direct(TrainerCommand::NextPhase).is_err()
         {
             break;
         }
     }
+}
+
+/// Plays a whole session with a bot in every role, phase after phase, and
+/// returns it ended.
+pub fn play(case: Arc<Case>, seed: u64, temperament: &Temperament) -> Session {
+    let mut session = Session::new(case, seed);
+    play_on(&mut session, None, temperament);
     if session.state().status != Status::Ended {
         let _ = session.direct(TrainerCommand::End);
     }

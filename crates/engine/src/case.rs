@@ -344,16 +344,6 @@ impl Case {
             },
         }
     }
-
-    /// The legal basis and explanation behind a judgement, for display.
-    pub fn grounds(&self, judgement: &Judgement) -> (String, Text) {
-        match judgement
-            .rule
-            .and_then(|r| self.scenario.sharing_rules.get(r))
-        {
-            Some(rule) => (rule.basis.clone(), rule.explanation.clone()),
-            None => (String::new(), unmatched_explanation()),
-        }
     }
 }
 

@@ -96,7 +96,8 @@ pub enum Refusal {
     AlreadyReleased,
 }
 
-fn hours(minutes: Minutes) -> String {
+/// A duration of scenario time as "45 min", "2 h" or "1 h 30".
+pub fn duration(minutes: Minutes) -> String {
     let (h, m) = (minutes / 60, minutes % 60);
     match (h, m) {
         (0, m) => format!("{m} min"),
@@ -159,14 +160,14 @@ impl Refusal {
                 if en {
                     format!(
                         "Not enough time left in this phase: this takes {}, you have {} left.",
-                        hours(*needed),
-                        hours(*left)
+                        duration(*needed),
+                        duration(*left)
                     )
                 } else {
                     format!(
                         "Pas assez de temps dans cette phase : il faut {}, il vous reste {}.",
-                        hours(*needed),
-                        hours(*left)
+                        duration(*needed),
+                        duration(*left)
                     )
                 }
             }
