@@ -344,7 +344,6 @@ impl Case {
             },
         }
     }
-    }
 }
 
 /// Why a share that no rule covers gets the case's default verdict.
