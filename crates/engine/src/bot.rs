@@ -12,9 +12,10 @@ use rand::rngs::StdRng;
 use rand::{RngExt, SeedableRng};
 use serde::Serialize;
 
+use crate::Id;
 use crate::case::{Case, Minutes};
 use crate::debrief::{Debrief, DecisionStatus};
-use crate::model::{Channel, Purpose};
+use crate::model::{Channel, Purpose, Verdict};
 use crate::session::{RoleCommand, Session, Status, TrainerCommand};
 
 /// How a bot behaves. Rates are chances from 0 to 1 at each opportunity.
@@ -526,5 +527,112 @@ pub fn simulate(case: Arc<Case>, runs: usize, seed: u64) -> Simulation {
                 taken: rate(taken[i]),
             })
             .collect(),
+    }
+}
+
+/// A bot that sees only its role's view, as a networked client does: it
+/// takes the actions and decisions open to it, passes what it knows on by
+/// the first legal route, answers proposals, and in the last phase puts a
+/// conclusion to the table. It knows nothing of the solution, so its
+/// conclusion is often wrong: it is a player for load and network tests,
+/// not a model trainee.
+#[derive(Debug)]
+pub struct ViewBot {
+    rng: StdRng,
+    shared: std::collections::HashSet<(Id, Id)>,
+    answered: u32,
+    proposed_in_phase: Option<usize>,
+}
+
+impl ViewBot {
+    /// A bot with its own random draws.
+    pub fn new(seed: u64) -> ViewBot {
+        ViewBot {
+            rng: StdRng::seed_from_u64(seed),
+            shared: std::collections::HashSet::new(),
+            answered: 0,
+            proposed_in_phase: None,
+        }
+    }
+
+    /// The next command, or none when the bot waits (for a phase, a
+    /// colleague, or the end).
+    pub fn next(&mut self, view: &crate::view::RoleView) -> Option<RoleCommand> {
+        if view.status != Status::Running {
+            return None;
+        }
+        let me = &view.role.id;
+        if let Some(proposal) = &view.proposal
+            && proposal.waiting_for.contains(me)
+            && self.answered < proposal.number
+        {
+            self.answered = proposal.number;
+            return Some(RoleCommand::Endorse {
+                proposal: proposal.number,
+            });
+        }
+        if let Some(decision) = view.decisions.iter().find(|d| d.blocked.is_none()) {
+            return Some(RoleCommand::Decide {
+                decision: decision.id.clone(),
+            });
+        }
+        for clue in &view.clues {
+            for colleague in &view.colleagues {
+                if !self.shared.insert((clue.id.clone(), colleague.id.clone())) {
+                    continue;
+                }
+                let legal = Channel::ALL.iter().find_map(|&channel| {
+                    Purpose::ALL.iter().find_map(|&purpose| {
+                        let preview = view.preview(
+                            std::slice::from_ref(&clue.id),
+                            std::slice::from_ref(&colleague.id),
+                            channel,
+                            purpose,
+                        );
+                        preview
+                            .iter()
+                            .all(|p| p.verdict == Verdict::Allowed && !p.strictly_necessary)
+                            .then_some((channel, purpose))
+                    })
+                });
+                if let Some((channel, purpose)) = legal {
+                    return Some(RoleCommand::Share {
+                        clues: vec![clue.id.clone()],
+                        to: vec![colleague.id.clone()],
+                        channel,
+                        purpose,
+                    });
+                }
+            }
+        }
+        let open: Vec<&crate::view::ActionView> = view
+            .actions
+            .iter()
+            .filter(|a| a.blocked.is_none())
+            .collect();
+        if !open.is_empty() {
+            let action = open[self.rng.random_range(0..open.len())];
+            return Some(RoleCommand::TakeAction {
+                action: action.id.clone(),
+            });
+        }
+        let last = view.phase.index + 1 == view.phase.count;
+        let first_role = view.colleagues.iter().all(|c| c.id.as_str() > me.as_str());
+        if last
+            && first_role
+            && view.proposal.is_none()
+            && view.adopted.is_none()
+            && self.proposed_in_phase.is_none()
+            && !view.conclusions.is_empty()
+        {
+            self.proposed_in_phase = Some(view.phase.index);
+            let conclusion = &view.conclusions[self.rng.random_range(0..view.conclusions.len())];
+            return Some(RoleCommand::Propose {
+                conclusion: conclusion.id.clone(),
+                orientation: view.orientations.first().map(|o| o.id.clone()),
+                reason: "Proposition d'un participant automatique.".into(),
+            });
+        }
+        None
     }
 }

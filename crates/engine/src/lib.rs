@@ -24,7 +24,7 @@ pub mod validate;
 pub mod view;
 
 pub use analysis::{Analysis, analyse};
-pub use bot::{Bot, Simulation, Temperament, play, simulate};
+pub use bot::{Bot, Simulation, Temperament, ViewBot, play, simulate};
 pub use case::Case;
 pub use debrief::Debrief;
 pub use diagnostic::{Diagnostic, Severity};

@@ -1,0 +1,73 @@
+//! Bots that see only their role's view, as networked clients do, can play
+//! every shipped case to a conclusion.
+
+use std::sync::Arc;
+
+use faisceau_engine::session::Status;
+use faisceau_engine::{EventKind, Session, TrainerCommand, ViewBot};
+
+#[test]
+fn view_bots_play_every_case_to_a_conclusion() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../scenarios");
+    let mut cases = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "ron") {
+            continue;
+        }
+        cases += 1;
+        let text = std::fs::read_to_string(&path).unwrap();
+        let case = Arc::new(faisceau_engine::load(&text, "case.ron").unwrap().case);
+        let mut session = Session::new(case.clone(), 3);
+        session.direct(TrainerCommand::Start).unwrap();
+        let roles: Vec<String> = case
+            .scenario()
+            .roles
+            .iter()
+            .map(|r| r.id.to_string())
+            .collect();
+        let mut bots: Vec<ViewBot> = (0..roles.len()).map(|i| ViewBot::new(i as u64)).collect();
+        let mut refused = 0;
+        let mut rounds = 0;
+        while session.state().status != Status::Ended && rounds < 10_000 {
+            rounds += 1;
+            let mut acted = false;
+            for (role, bot) in roles.iter().zip(&mut bots) {
+                let view = session.view(role).unwrap();
+                if let Some(command) = bot.next(&view) {
+                    acted = true;
+                    if session.submit(role, command).is_err() {
+                        refused += 1;
+                    }
+                }
+            }
+            if !acted {
+                let _ = session.direct(TrainerCommand::NextPhase);
+            }
+        }
+        assert_eq!(session.state().status, Status::Ended, "{}", path.display());
+        assert!(
+            session
+                .events()
+                .iter()
+                .any(|e| matches!(e.kind, EventKind::ConclusionAdopted { .. })),
+            "{}: the table concluded",
+            path.display()
+        );
+        assert!(
+            session
+                .events()
+                .iter()
+                .any(|e| matches!(e.kind, EventKind::Shared { .. })),
+            "{}: the bots shared",
+            path.display()
+        );
+        // A view-bot only sends what its view offers.
+        assert!(
+            refused < 5,
+            "{}: {refused} commands refused",
+            path.display()
+        );
+    }
+    assert_eq!(cases, 5);
+}
