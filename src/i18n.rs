@@ -135,6 +135,9 @@ mod tests {
             include_str!("ui/picker.rs"),
             include_str!("ui/projector.rs"),
             include_str!("app/mod.rs"),
+            include_str!("ui/network.rs"),
+            include_str!("app/network.rs"),
+            include_str!("cli/debrief.rs"),
         ];
         let fr = keys(FR);
         for source in sources {

@@ -3,6 +3,7 @@
 mod app;
 mod cli;
 mod i18n;
+mod net;
 mod ui;
 
 use std::process::ExitCode;

@@ -1,7 +1,9 @@
 //! The desktop app: Bevy and egui glue around the engine. Rules stay in
 //! `faisceau-engine`; screens are the pure functions of `crate::ui`.
 
+mod frames;
 mod idle;
+mod network;
 mod projector;
 mod reload;
 mod screens;
@@ -35,6 +37,14 @@ pub enum Screen {
     Preview,
     /// The debrief.
     Debrief,
+    /// Set up a workshop to host.
+    HostSetup,
+    /// The host's console: seating, tables, phases.
+    HostConsole,
+    /// Join a workshop: name, code, address.
+    JoinForm,
+    /// Choose a table and a role.
+    Lobby,
 }
 
 /// How the app was started.
@@ -60,7 +70,11 @@ pub struct Launch {
     pub warmup: u32,
     /// Window size in logical pixels.
     pub size: (u32, u32),
+    /// Open on the network (join form), from the command line.
+    pub net: Option<network::NetLaunch>,
 }
+
+pub use network::NetLaunch;
 
 /// Language and display settings.
 #[derive(Resource)]
@@ -73,6 +87,11 @@ pub struct Settings {
 
 /// Runs the desktop app until the window closes.
 pub fn run(launch: Launch) -> AppExit {
+    run_with(launch, |_| {})
+}
+
+/// Runs the desktop app, letting `setup` add resources first (a hosted workshop).
+pub fn run_with(launch: Launch, setup: impl FnOnce(&mut App)) -> AppExit {
     let mut app = App::new();
     let asset_root = launch
         .play
@@ -105,6 +124,10 @@ pub fn run(launch: Launch) -> AppExit {
             }),
     )
     .add_plugins(EguiPlugin::default())
+    .add_plugins((
+        bevy_replicon::prelude::RepliconPlugins,
+        bevy_replicon_renet::RepliconRenetPlugins,
+    ))
     // Reactive: an idle window redraws only on input, and once a second for bots and hot reload.
     .insert_resource(WinitSettings {
         focused_mode: UpdateMode::reactive(idle::IDLE_WAKE),
@@ -126,8 +149,12 @@ pub fn run(launch: Launch) -> AppExit {
         screens::plugin,
         screenshot::plugin,
         idle::plugin,
+        frames::plugin,
         projector::plugin,
     ));
+    crate::net::shared(&mut app);
+    app.add_plugins(network::plugin);
+    setup(&mut app);
     app.run()
 }
 

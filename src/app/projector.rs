@@ -17,7 +17,11 @@ pub(super) fn plugin(app: &mut App) {
             Update,
             open_projector.run_if(resource_changed::<ProjectorWanted>),
         )
-        .add_systems(ProjectorPass, draw.run_if(resource_exists::<Table>));
+        .add_systems(ProjectorPass, draw.run_if(resource_exists::<Table>))
+        .add_systems(
+            ProjectorPass,
+            draw_workshop.run_if(resource_exists::<crate::net::host::Host>),
+        );
 }
 
 /// Set when the trainer asks for the projector.
@@ -90,5 +94,65 @@ fn draw(
     let debrief = table.debrief();
     egui::CentralPanel::default().show(&mut root, |ui| {
         crate::ui::projector::projector(ui, &view, debrief.as_ref(), &settings.tr)
+    });
+}
+
+/// A hosted workshop: join details, then every table, then the tables side by side.
+fn draw_workshop(
+    mut context: Single<&mut EguiContext, Without<PrimaryEguiContext>>,
+    host: Res<crate::net::host::Host>,
+    settings: Res<Settings>,
+) {
+    use crate::ui::network::{Board, TableBoard};
+    let ctx = context.get_mut();
+    ctx.set_visuals(egui::Visuals::light());
+    let mut root = egui::Ui::new(
+        ctx.clone(),
+        "projector".into(),
+        UiBuilder::new()
+            .layer_id(LayerId::background())
+            .max_rect(ctx.viewport_rect()),
+    );
+    let workshop = &host.workshop;
+    let case = workshop.case();
+    let scenario = case.scenario();
+    let addresses: Vec<String> = crate::net::host_addresses(workshop.port)
+        .iter()
+        .filter(|a| !a.ip().is_loopback())
+        .map(ToString::to_string)
+        .collect();
+    let addresses = if addresses.is_empty() {
+        vec![format!("127.0.0.1:{}", workshop.port)]
+    } else {
+        addresses
+    };
+    let code = workshop.code.display();
+    let tables = workshop
+        .tables
+        .iter()
+        .map(|table| {
+            let state = table.session.state();
+            let view = table.session.trainer_view();
+            TableBoard {
+                status: state.status,
+                phase: scenario.phases[state.phase].name.clone(),
+                clock: view.clock,
+                clues: view.clues_found,
+                debrief: (state.status == faisceau_engine::session::Status::Ended)
+                    .then(|| faisceau_engine::Debrief::build(case, table.session.events()).ok())
+                    .flatten(),
+            }
+        })
+        .collect();
+    let board = Board {
+        name: &workshop.name,
+        scenario,
+        addresses: &addresses,
+        code: &code,
+        tables,
+    };
+    egui::CentralPanel::default().show(&mut root, |ui| {
+        egui::ScrollArea::vertical()
+            .show(ui, |ui| crate::ui::network::board(ui, &board, &settings.tr));
     });
 }

@@ -165,6 +165,8 @@ fn launcher(
         apply_common(&action, &mut settings);
         match action {
             UiAction::OpenPicker => next.set(Screen::Picker),
+            UiAction::OpenHost => next.set(Screen::HostSetup),
+            UiAction::OpenJoin => next.set(Screen::JoinForm),
             UiAction::OpenPreview => {
                 if let Some((_, case)) = library.cases.get(library.chosen.unwrap_or(0)) {
                     commands.insert_resource(Table::new(Arc::clone(case), None, launch.seed));

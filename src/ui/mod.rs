@@ -6,6 +6,7 @@
 
 pub mod debrief;
 pub mod desk;
+pub mod network;
 pub mod picker;
 pub mod projector;
 pub mod trainer;
@@ -35,6 +36,10 @@ pub enum UiAction {
     OpenPicker,
     /// Open the author preview.
     OpenPreview,
+    /// Set up a workshop to host.
+    OpenHost,
+    /// Join a workshop.
+    OpenJoin,
     /// Open the projector window.
     OpenProjector,
     /// Change the interface language.

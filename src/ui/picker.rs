@@ -33,9 +33,12 @@ pub fn launcher(ui: &mut egui::Ui, display: Display, tr: &Tr) -> Vec<UiAction> {
         if ui.add(big(tr.t("launcher-author"))).clicked() {
             actions.push(UiAction::OpenPreview);
         }
-        ui.add_enabled(false, big(tr.t("launcher-host")));
-        ui.add_enabled(false, big(tr.t("launcher-join")));
-        ui.label(RichText::new(tr.t("launcher-network-soon")).italics());
+        if ui.add(big(tr.t("launcher-host"))).clicked() {
+            actions.push(UiAction::OpenHost);
+        }
+        if ui.add(big(tr.t("launcher-join"))).clicked() {
+            actions.push(UiAction::OpenJoin);
+        }
         ui.add_space(24.0);
         ui.label(RichText::new(tr.t("launcher-settings")).strong().size(18.0));
         ui.horizontal(|ui| {

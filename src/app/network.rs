@@ -1,0 +1,708 @@
+//! The networked workshop in the window: host setup and console, join form,
+//! lobby, and a client's card, desk and debrief. The screens are the pure
+//! functions of `crate::ui`; this module only moves views and commands.
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::sync::mpsc::{Receiver, channel};
+use std::time::Duration;
+
+use bevy::prelude::*;
+use bevy_egui::egui::{self, RichText};
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
+use bevy_replicon::prelude::*;
+use faisceau_engine::TrainerCommand;
+use faisceau_engine::session::Status;
+
+use super::projector::ProjectorWanted;
+use super::{Launch, Screen, Settings};
+use crate::i18n::Tr;
+use crate::net::client::{self, Entry, JoinError, Joined, Link, Send};
+use crate::net::code::JoinCode;
+use crate::net::door;
+use crate::net::host::{self, Host};
+use crate::net::protocol::{Refused, ToHost};
+use crate::net::workshop::{Seat, Setup, Workshop};
+use crate::ui::desk::DeskState;
+use crate::ui::network::{self as screens, HostForm, JoinForm, NetAction, Waiting};
+use crate::ui::trainer::ConsoleState;
+use crate::ui::{self, UiAction};
+
+/// How a window opens on the network, from the command line.
+#[derive(Clone, Debug)]
+pub enum NetLaunch {
+    /// `faisceau join`: the form, filled in; joins at once when complete.
+    Join {
+        /// The address typed.
+        address: Option<String>,
+        /// The code.
+        code: Option<String>,
+        /// The name.
+        name: Option<String>,
+    },
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<HostUi>()
+        .init_resource::<JoinUi>()
+        .init_resource::<ClientUi>()
+        .add_plugins((host::plugin, host::listen, client::plugin))
+        .add_systems(Startup, open_from_command_line)
+        .add_systems(
+            Update,
+            (poll_join, poll_search, follow_seat, wake_on_packets),
+        )
+        .add_systems(
+            EguiPrimaryContextPass,
+            (
+                host_setup.run_if(in_state(Screen::HostSetup)),
+                host_console
+                    .run_if(in_state(Screen::HostConsole).and_then(resource_exists::<Host>)),
+                join_form.run_if(in_state(Screen::JoinForm)),
+                lobby.run_if(in_state(Screen::Lobby).and_then(resource_exists::<Joined>)),
+                role_card.run_if(in_state(Screen::RoleCard).and_then(resource_exists::<Joined>)),
+                desk.run_if(in_state(Screen::Desk).and_then(resource_exists::<Joined>)),
+                debrief.run_if(in_state(Screen::Debrief).and_then(resource_exists::<Joined>)),
+                link_banner.run_if(resource_exists::<Joined>),
+            ),
+        );
+}
+
+/// The host's screen state.
+#[derive(Resource)]
+struct HostUi {
+    form: HostForm,
+    shown: usize,
+    console: ConsoleState,
+}
+
+impl Default for HostUi {
+    fn default() -> Self {
+        HostUi {
+            form: HostForm {
+                name: "Atelier Faisceau".into(),
+                tables: 2,
+                ..default()
+            },
+            shown: 0,
+            console: ConsoleState::default(),
+        }
+    }
+}
+
+/// The join form's state, and its work in the background.
+#[derive(Resource, Default)]
+struct JoinUi {
+    form: JoinForm,
+    knocking: Option<Mutex<Receiver<Result<Entry, String>>>>,
+    searching: Option<Mutex<Receiver<Vec<door::Found>>>>,
+    auto: bool,
+}
+
+/// A client's desk state.
+#[derive(Resource, Default)]
+struct ClientUi {
+    desk: DeskState,
+    card_read: bool,
+}
+
+fn root(ctx: &egui::Context) -> egui::Ui {
+    egui::Ui::new(
+        ctx.clone(),
+        "network".into(),
+        egui::UiBuilder::new()
+            .layer_id(egui::LayerId::background())
+            .max_rect(ctx.viewport_rect()),
+    )
+}
+
+fn open_from_command_line(
+    launch: Res<Launch>,
+    mut join: ResMut<JoinUi>,
+    mut next: ResMut<NextState<Screen>>,
+    host: Option<Res<Host>>,
+) {
+    if host.is_some() {
+        next.set(Screen::HostConsole);
+        return;
+    }
+    if let Some(NetLaunch::Join {
+        address,
+        code,
+        name,
+    }) = &launch.net
+    {
+        join.form.address = address.clone().unwrap_or_default();
+        join.form.code = code.clone().unwrap_or_default();
+        join.form.name = name.clone().unwrap_or_default();
+        join.auto = address.is_some() && code.is_some() && name.is_some();
+        if address.is_none() {
+            start_search(&mut join);
+        }
+        next.set(Screen::JoinForm);
+    }
+}
+
+fn host_setup(
+    mut contexts: EguiContexts,
+    settings: Res<Settings>,
+    launch: Res<Launch>,
+    mut ui_state: ResMut<HostUi>,
+    mut commands: Commands,
+    mut next: ResMut<NextState<Screen>>,
+    mut projector: ResMut<ProjectorWanted>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let mut root = root(ctx);
+    let cases: Vec<(PathBuf, faisceau_engine::model::Scenario)> = launch
+        .library
+        .iter()
+        .filter_map(|p| {
+            let text = std::fs::read_to_string(p).ok()?;
+            Some((
+                p.clone(),
+                faisceau_engine::load(&text, &p.display().to_string())
+                    .ok()?
+                    .case
+                    .scenario()
+                    .clone(),
+            ))
+        })
+        .collect();
+    let scenarios: Vec<&faisceau_engine::model::Scenario> = cases.iter().map(|(_, s)| s).collect();
+    let actions = egui::CentralPanel::default()
+        .show(&mut root, |ui| {
+            screens::host_setup(ui, &scenarios, &mut ui_state.form, &settings.tr)
+        })
+        .inner;
+    for action in actions {
+        match action {
+            NetAction::Back => next.set(Screen::Launcher),
+            NetAction::OpenWorkshop => {
+                let form = &ui_state.form;
+                let Some((path, _)) = cases.get(form.case) else {
+                    continue;
+                };
+                let code = if form.code.trim().is_empty() {
+                    Ok(JoinCode::generate())
+                } else {
+                    JoinCode::parse(&form.code)
+                };
+                let opened = code.map_err(|e| e.to_string()).and_then(|code| {
+                    let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
+                    let journal = crate::cli::net::default_journal();
+                    Workshop::new(Setup {
+                        name: form.name.trim().to_owned(),
+                        code,
+                        port: crate::net::DEFAULT_PORT,
+                        scenario_path: path.display().to_string(),
+                        scenario_text: text,
+                        tables: form.tables.max(1),
+                        seed: launch.seed,
+                        journal: Some(&journal),
+                    })
+                });
+                match opened {
+                    Ok(workshop) => {
+                        commands.insert_resource(Host::new(
+                            workshop,
+                            Duration::from_millis(2500),
+                            None,
+                        ));
+                        projector.0 = true;
+                        next.set(Screen::HostConsole);
+                    }
+                    Err(e) => ui_state.form.error = Some(e),
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+fn host_console(
+    mut contexts: EguiContexts,
+    settings: Res<Settings>,
+    mut host: ResMut<Host>,
+    mut ui_state: ResMut<HostUi>,
+    mut out: MessageWriter<ToClients<crate::net::Down>>,
+    mut projector: ResMut<ProjectorWanted>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let tr = &settings.tr;
+    let mut root = root(ctx);
+    let lobby = host.workshop.lobby();
+    let waiting: Vec<Waiting> = host
+        .workshop
+        .waiting_people()
+        .into_iter()
+        .map(|(client, name)| Waiting { client, name })
+        .collect();
+    let shown = ui_state.shown.min(host.workshop.tables.len() - 1);
+    let view = host.workshop.tables[shown].session.trainer_view();
+    let ended = view.status == Status::Ended;
+    let debrief = ended
+        .then(|| {
+            faisceau_engine::Debrief::build(
+                host.workshop.case(),
+                host.workshop.tables[shown].session.events(),
+            )
+            .ok()
+        })
+        .flatten();
+    let addresses: Vec<String> = crate::net::host_addresses(host.workshop.port)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    let mut net_actions = Vec::new();
+    let mut actions = Vec::new();
+    egui::CentralPanel::default().show(&mut root, |ui| {
+        egui::Panel::top("host_top").show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(&host.workshop.name).strong().size(20.0));
+                ui.separator();
+                ui.label(tr.t_args("host-join-at", &[("address", addresses.join(" · "))]));
+                ui.separator();
+                ui.label(
+                    RichText::new(
+                        tr.t_args("host-code-is", &[("code", host.workshop.code.display())]),
+                    )
+                    .strong()
+                    .size(18.0),
+                );
+                if let Some(error) = &host.listen_error {
+                    ui.colored_label(egui::Color32::from_rgb(0xb0, 0, 0x20), error);
+                }
+            });
+            net_actions.extend(screens::seating(ui, &lobby, &waiting, shown, tr));
+            let gone = host.workshop.disconnected_people();
+            if !gone.is_empty() {
+                let names: Vec<String> = gone
+                    .iter()
+                    .map(|(t, _, n)| format!("{n} ({})", t + 1))
+                    .collect();
+                ui.colored_label(
+                    egui::Color32::from_rgb(0xb0, 0x40, 0),
+                    tr.t_args("host-disconnected", &[("names", names.join(", "))]),
+                );
+            }
+        });
+        match &debrief {
+            Some(debrief) => ui::debrief::debrief(ui, &view.scenario, debrief, None, tr),
+            None => actions.extend(ui::trainer::console(ui, &view, &mut ui_state.console, tr)),
+        }
+    });
+    for action in net_actions {
+        let result = match action {
+            NetAction::ShowTable(t) => {
+                ui_state.shown = t;
+                Ok(())
+            }
+            NetAction::OpenProjector => {
+                projector.0 = true;
+                Ok(())
+            }
+            NetAction::GiveToBot(t, role) => host.assign(t, role.as_str(), Seat::Bot, &mut out),
+            NetAction::Free(t, role) => host.assign(t, role.as_str(), Seat::Free, &mut out),
+            NetAction::Seat(t, role, client) => {
+                let name = waiting
+                    .iter()
+                    .find(|w| w.client == client)
+                    .map(|w| w.name.clone())
+                    .unwrap_or_default();
+                host.assign(
+                    t,
+                    role.as_str(),
+                    Seat::Person {
+                        name,
+                        client: Some(client),
+                    },
+                    &mut out,
+                )
+            }
+            NetAction::StartAll => {
+                for t in 0..host.workshop.tables.len() {
+                    if host.workshop.tables[t].session.state().status == Status::Waiting {
+                        let outbox = host.workshop.fill_with_bots(t);
+                        host.send(outbox, &mut out);
+                        let _ = host.direct(t, TrainerCommand::Start, &mut out);
+                    }
+                }
+                Ok(())
+            }
+            _ => Ok(()),
+        };
+        if let Err(e) = result {
+            warn!("{e}");
+        }
+    }
+    for action in actions {
+        match action {
+            UiAction::Trainer(command) => {
+                if let Err(e) = host.direct(shown, command, &mut out) {
+                    warn!("table {}: {e}", shown + 1);
+                }
+            }
+            UiAction::OpenProjector => projector.0 = true,
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+fn start_search(join: &mut JoinUi) {
+    let (send, receive) = channel();
+    std::thread::spawn(move || {
+        let found = door::discover(crate::net::DEFAULT_PORT + 1, Duration::from_millis(1200))
+            .unwrap_or_default();
+        let _ = send.send(found);
+    });
+    join.searching = Some(Mutex::new(receive));
+    join.form.busy = true;
+}
+
+fn join_error_text(error: &JoinError, tr: &Tr) -> String {
+    match error {
+        JoinError::WrongCode => tr.t("join-wrong-code"),
+        JoinError::Version { mine, theirs } => tr.t_args(
+            "join-version",
+            &[("mine", mine.clone()), ("theirs", theirs.clone())],
+        ),
+        JoinError::SlowDown => tr.t("join-slow-down"),
+        JoinError::NoAnswer(address, port) => tr.t_args(
+            "join-no-answer",
+            &[("address", format!("{address}:{port}"))],
+        ),
+        JoinError::BadAddress(address) => {
+            tr.t_args("join-bad-address", &[("address", address.clone())])
+        }
+        JoinError::Io(e) => e.to_string(),
+    }
+}
+
+fn join_form(
+    mut contexts: EguiContexts,
+    settings: Res<Settings>,
+    mut join: ResMut<JoinUi>,
+    mut next: ResMut<NextState<Screen>>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let mut root = root(ctx);
+    let mut actions = egui::CentralPanel::default()
+        .show(&mut root, |ui| {
+            screens::join_form(ui, &mut join.form, &settings.tr)
+        })
+        .inner;
+    if join.auto && !join.form.busy {
+        join.auto = false;
+        actions.push(NetAction::Join);
+    }
+    for action in actions {
+        match action {
+            NetAction::Back => next.set(Screen::Launcher),
+            NetAction::Search => start_search(&mut join),
+            NetAction::UseAddress(address) => join.form.address = address,
+            NetAction::Join => {
+                let tr = Tr::new(settings.tr.lang());
+                let (address, code) = (join.form.address.clone(), join.form.code.clone());
+                let (send, receive) = channel();
+                std::thread::spawn(move || {
+                    let result = JoinCode::parse(&code)
+                        .map_err(|e| tr.t_args("join-bad-code", &[("why", e.to_string())]))
+                        .and_then(|code| {
+                            let addr = client::parse_address(&address)
+                                .map_err(|e| join_error_text(&e, &tr))?;
+                            client::knock(addr, &code, Duration::from_secs(4))
+                                .map_err(|e| join_error_text(&e, &tr))
+                        });
+                    let _ = send.send(result);
+                });
+                join.knocking = Some(Mutex::new(receive));
+                join.form.busy = true;
+                join.form.error = None;
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+fn poll_search(mut join: ResMut<JoinUi>) {
+    let Some(found) = join
+        .searching
+        .as_ref()
+        .and_then(|r| r.lock().ok()?.try_recv().ok())
+    else {
+        return;
+    };
+    join.searching = None;
+    join.form.busy = join.knocking.is_some();
+    join.form.found = found
+        .iter()
+        .map(|f| (f.name.clone(), f.addr.to_string()))
+        .collect();
+    if join.form.address.is_empty() && found.len() == 1 {
+        join.form.address = found[0].addr.to_string();
+    }
+}
+
+fn poll_join(
+    mut commands: Commands,
+    mut join: ResMut<JoinUi>,
+    channels: Res<RepliconChannels>,
+    mut next: ResMut<NextState<Screen>>,
+    mut client_ui: ResMut<ClientUi>,
+) {
+    let Some(result) = join
+        .knocking
+        .as_ref()
+        .and_then(|r| r.lock().ok()?.try_recv().ok())
+    else {
+        return;
+    };
+    join.knocking = None;
+    join.form.busy = join.searching.is_some();
+    match result.and_then(|entry| {
+        client::connect(&mut commands, &channels, &entry)?;
+        Ok(entry)
+    }) {
+        Ok(entry) => {
+            commands.insert_resource(Joined::new(entry, join.form.name.trim().to_owned(), None));
+            *client_ui = ClientUi::default();
+            next.set(Screen::Lobby);
+        }
+        Err(e) => join.form.error = Some(e),
+    }
+}
+
+/// Moves the client between lobby, card, desk and debrief as the host seats it.
+fn follow_seat(
+    joined: Option<Res<Joined>>,
+    screen: Res<State<Screen>>,
+    mut next: ResMut<NextState<Screen>>,
+    client_ui: Res<ClientUi>,
+) {
+    let Some(joined) = joined else { return };
+    let seated = joined.seat.is_some() && joined.view.is_some();
+    match screen.get() {
+        Screen::Lobby if seated => next.set(if client_ui.card_read {
+            Screen::Desk
+        } else {
+            Screen::RoleCard
+        }),
+        Screen::RoleCard | Screen::Desk if joined.seat.is_none() => next.set(Screen::Lobby),
+        _ => {}
+    }
+}
+
+fn refused_text(refused: &Refused, tr: &Tr) -> String {
+    match refused {
+        Refused::RoleTaken { by } => tr.t_args("refused-role-taken", &[("name", by.clone())]),
+        Refused::NoName => tr.t("refused-no-name"),
+        Refused::BadName => tr.t("refused-bad-name"),
+        Refused::NameInUse => tr.t("refused-name-in-use"),
+        Refused::NoSuchTable | Refused::NoSuchRole => tr.t("refused-no-such"),
+        Refused::TableFull => tr.t("refused-table-full"),
+        Refused::NotSeated => tr.t("refused-not-seated"),
+        Refused::TableStarted => tr.t("refused-table-started"),
+        Refused::Malformed => tr.t("refused-malformed"),
+    }
+}
+
+fn lobby(
+    mut contexts: EguiContexts,
+    settings: Res<Settings>,
+    joined: Res<Joined>,
+    mut send: MessageWriter<Send>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let mut root = root(ctx);
+    let tr = &settings.tr;
+    let actions = egui::CentralPanel::default()
+        .show(&mut root, |ui| match &joined.lobby {
+            Some(lobby) => screens::lobby(
+                ui,
+                lobby,
+                joined.seat.as_ref(),
+                joined.refused.as_ref().map(|r| refused_text(r, tr)),
+                tr,
+            ),
+            None => {
+                ui.vertical_centered(|ui| {
+                    ui.add_space(80.0);
+                    ui.spinner();
+                    ui.label(
+                        RichText::new(tr.t_args(
+                            "lobby-connecting",
+                            &[("workshop", joined.entry.workshop.clone())],
+                        ))
+                        .size(20.0),
+                    );
+                    if let Some(refused) = &joined.refused {
+                        ui.colored_label(
+                            egui::Color32::from_rgb(0xb0, 0, 0x20),
+                            refused_text(refused, tr),
+                        );
+                    }
+                });
+                Vec::new()
+            }
+        })
+        .inner;
+    for action in actions {
+        match action {
+            NetAction::Sit(table, role) => {
+                send.write(Send(ToHost::Sit { table, role }));
+            }
+            NetAction::Stand => {
+                send.write(Send(ToHost::Stand));
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+fn role_card(
+    mut contexts: EguiContexts,
+    settings: Res<Settings>,
+    joined: Res<Joined>,
+    mut client_ui: ResMut<ClientUi>,
+    mut next: ResMut<NextState<Screen>>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let mut root = root(ctx);
+    let Some(view) = &joined.view else {
+        return Ok(());
+    };
+    let actions = egui::CentralPanel::default()
+        .show(&mut root, |ui| {
+            ui::picker::role_card(ui, view, &settings.tr)
+        })
+        .inner;
+    if actions.contains(&UiAction::Begin) {
+        client_ui.card_read = true;
+        next.set(Screen::Desk);
+    }
+    Ok(())
+}
+
+fn desk(
+    mut contexts: EguiContexts,
+    settings: Res<Settings>,
+    mut joined: ResMut<Joined>,
+    mut client_ui: ResMut<ClientUi>,
+    mut send: MessageWriter<Send>,
+    mut next: ResMut<NextState<Screen>>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let mut root = root(ctx);
+    let Some(view) = joined.view.clone() else {
+        return Ok(());
+    };
+    if let Some(text) = joined.command_refused.take() {
+        client_ui.desk.refusal = Some(ui::text(&settings.tr, &text).to_owned());
+    }
+    let actions = egui::CentralPanel::default()
+        .show(&mut root, |ui| {
+            ui::desk::desk(ui, &view, &mut client_ui.desk, None, &settings.tr)
+        })
+        .inner;
+    for action in actions {
+        match action {
+            UiAction::Role(command) => {
+                send.write(Send(ToHost::Command(command)));
+            }
+            UiAction::OpenDebrief if joined.debrief.is_some() => next.set(Screen::Debrief),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+fn debrief(mut contexts: EguiContexts, settings: Res<Settings>, joined: Res<Joined>) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let mut root = root(ctx);
+    let Some(package) = &joined.debrief else {
+        return Ok(());
+    };
+    egui::CentralPanel::default().show(&mut root, |ui| {
+        ui::debrief::debrief(
+            ui,
+            &package.scenario,
+            &package.debrief,
+            Some(&package.role),
+            &settings.tr,
+        )
+    });
+    Ok(())
+}
+
+/// Says so when the connection drops, over any screen.
+fn link_banner(mut contexts: EguiContexts, settings: Res<Settings>, joined: Res<Joined>) -> Result {
+    if joined.link == Link::Connected {
+        return Ok(());
+    }
+    let ctx = contexts.ctx_mut()?;
+    let text = match joined.link {
+        Link::Lost => settings.tr.t("link-lost"),
+        _ => settings.tr.t_args(
+            "lobby-connecting",
+            &[("workshop", joined.entry.workshop.clone())],
+        ),
+    };
+    egui::Window::new(settings.tr.t("app-title"))
+        .anchor(egui::Align2::CENTER_TOP, [0.0, 12.0])
+        .collapsible(false)
+        .title_bar(false)
+        .show(ctx, |ui| {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(RichText::new(text).strong().size(18.0));
+            });
+        });
+    Ok(())
+}
+
+/// A reactive window sleeps until input or its next timed wake-up. Network
+/// traffic is neither, so a thread watches the game socket and wakes the
+/// window when a packet is waiting: commands and views show at once while an
+/// idle window stays idle.
+fn wake_on_packets(
+    mut commands: Commands,
+    watched: Option<Res<crate::net::Watched>>,
+    proxy: Option<Res<bevy::winit::EventLoopProxyWrapper>>,
+) {
+    let (Some(watched), Some(proxy)) = (watched, proxy) else {
+        return;
+    };
+    let Ok(socket) = watched.0.try_clone() else {
+        return;
+    };
+    commands.remove_resource::<crate::net::Watched>();
+    let proxy = (**proxy).clone();
+    std::thread::spawn(move || {
+        let mut byte = [0u8; 1];
+        loop {
+            match socket.peek_from(&mut byte) {
+                Ok(_) => {
+                    if proxy
+                        .send_event(bevy::winit::WinitUserEvent::WakeUp)
+                        .is_err()
+                    {
+                        return;
+                    }
+                    // Let the app read the packet before looking again.
+                    std::thread::sleep(Duration::from_millis(15));
+                }
+                // The transport made the socket non-blocking (the flag is shared
+                // with this handle): look again shortly.
+                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
+                    std::thread::sleep(Duration::from_millis(10));
+                }
+                Err(_) => std::thread::sleep(Duration::from_millis(10)),
+            }
+        }
+    });
+}

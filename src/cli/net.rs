@@ -1,0 +1,384 @@
+//! `faisceau host` and `faisceau join`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use bevy::app::ScheduleRunnerPlugin;
+use bevy::log::LogPlugin;
+use bevy::prelude::*;
+use bevy::state::app::StatesPlugin;
+use bevy_replicon::prelude::*;
+use bevy_replicon_renet::RepliconRenetPlugins;
+
+use crate::net::client::{self, BotPlayer, JoinError, Joined};
+use crate::net::code::JoinCode;
+use crate::net::host::{self, Autopilot, Host};
+use crate::net::protocol::Refused;
+use crate::net::workshop::{Setup, Workshop};
+use crate::net::{self, door};
+
+/// What `faisceau host` was given.
+#[derive(Debug)]
+pub struct HostArgs {
+    pub scenario: Option<PathBuf>,
+    pub tables: usize,
+    pub port: u16,
+    pub code: Option<String>,
+    pub name: String,
+    pub resume: Option<PathBuf>,
+    pub journal: Option<PathBuf>,
+    pub seed: u64,
+    pub headless: bool,
+    pub bots_after: Option<f64>,
+    pub advance_after: f64,
+    pub max_minutes: Option<f64>,
+    pub bot_pace_ms: u64,
+}
+
+/// Opens the workshop (new, or resumed from its journal).
+pub fn open_workshop(args: &HostArgs) -> Result<Workshop, String> {
+    if let Some(journal) = &args.resume {
+        let workshop = Workshop::resume(journal)?;
+        eprintln!(
+            "resumed \"{}\" from {}: {} table(s), {} event(s)",
+            workshop.name,
+            journal.display(),
+            workshop.tables.len(),
+            workshop
+                .tables
+                .iter()
+                .map(|t| t.session.events().len())
+                .sum::<usize>()
+        );
+        return Ok(workshop);
+    }
+    let scenario = args
+        .scenario
+        .as_ref()
+        .ok_or("give the scenario to host, or --resume JOURNAL")?;
+    let text =
+        std::fs::read_to_string(scenario).map_err(|e| format!("{}: {e}", scenario.display()))?;
+    let code = match &args.code {
+        Some(typed) => JoinCode::parse(typed).map_err(|e| format!("--code: {e}"))?,
+        None => JoinCode::generate(),
+    };
+    let journal = args.journal.clone().unwrap_or_else(default_journal);
+    let workshop = Workshop::new(Setup {
+        name: args.name.clone(),
+        code,
+        port: args.port,
+        scenario_path: scenario.display().to_string(),
+        scenario_text: text,
+        tables: args.tables,
+        seed: args.seed,
+        journal: Some(&journal),
+    })?;
+    eprintln!(
+        "journal: {} (resume with: faisceau host --resume {})",
+        journal.display(),
+        journal.display()
+    );
+    Ok(workshop)
+}
+
+/// `faisceau-2026-11-29-1432.journal` in the working directory.
+pub fn default_journal() -> PathBuf {
+    let secs = net::now().as_secs();
+    let (days, rest) = (secs / 86_400, secs % 86_400);
+    let (y, m, d) = civil_from_days(days as i64);
+    let mut path = PathBuf::from(format!(
+        "faisceau-{y:04}-{m:02}-{d:02}-{:02}{:02}.journal",
+        rest / 3600,
+        rest % 3600 / 60
+    ));
+    let mut n = 2;
+    while path.exists() {
+        path.set_file_name(format!(
+            "faisceau-{y:04}-{m:02}-{d:02}-{:02}{:02}-{n}.journal",
+            rest / 3600,
+            rest % 3600 / 60
+        ));
+        n += 1;
+    }
+    path
+}
+
+/// Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+/// A Bevy app without windows, for headless hosts and bot clients.
+pub fn headless_app() -> App {
+    let mut app = App::new();
+    app.add_plugins((
+        MinimalPlugins.set(ScheduleRunnerPlugin::run_loop(Duration::from_millis(4))),
+        StatesPlugin,
+        LogPlugin {
+            filter: "warn,faisceau=info".into(),
+            ..default()
+        },
+        RepliconPlugins,
+        RepliconRenetPlugins,
+    ));
+    net::shared(&mut app);
+    app
+}
+
+/// `faisceau host --headless`.
+pub fn host_headless(args: HostArgs) -> Result<ExitCode, String> {
+    let workshop = open_workshop(&args)?;
+    print_join_details(&workshop);
+    let autopilot = Autopilot {
+        start_when_full: true,
+        bots_after: args.bots_after.map(Duration::from_secs_f64),
+        advance_after: Some(Duration::from_secs_f64(args.advance_after)),
+        exit_after_end: Some(Duration::from_secs(2)),
+        max_duration: args.max_minutes.map(|m| Duration::from_secs_f64(m * 60.0)),
+    };
+    let mut app = headless_app();
+    let mut host = Host::new(
+        workshop,
+        Duration::from_millis(args.bot_pace_ms),
+        Some(autopilot),
+    );
+    host.exit_on_listen_error = true;
+    app.insert_resource(host)
+        .add_plugins((host::plugin, host::listen))
+        .add_systems(Last, report_on_exit);
+    let exit = app.run();
+    Ok(if exit.is_success() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+fn print_join_details(workshop: &Workshop) {
+    let addresses: Vec<String> = net::host_addresses(workshop.port)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    println!("workshop: {}", workshop.name);
+    println!("join at:  {}", addresses.join("  or  "));
+    println!("code:     {}", workshop.code.display());
+}
+
+fn report_on_exit(mut exits: MessageReader<AppExit>, host: Res<Host>) {
+    if exits.read().next().is_none() {
+        return;
+    }
+    for (t, table) in host.workshop.tables.iter().enumerate() {
+        let state = table.session.state();
+        println!(
+            "table {}: {:?}, {} event(s)",
+            t + 1,
+            state.status,
+            table.session.events().len()
+        );
+    }
+    println!("messages sent: {} ({} bytes)", host.sent.0, host.sent.1);
+}
+
+/// What `faisceau join` was given.
+#[derive(Debug)]
+pub struct JoinArgs {
+    pub addr: Option<String>,
+    pub code: Option<String>,
+    pub name: Option<String>,
+    pub role: Option<String>,
+    pub table: Option<usize>,
+    pub bot: bool,
+    pub pace_ms: u64,
+    pub max_minutes: Option<f64>,
+    pub stats: Option<PathBuf>,
+}
+
+/// Finds the workshop and knocks: a wrong code or version is told at once.
+pub fn enter(addr: Option<&str>, code: &str) -> Result<client::Entry, String> {
+    let code = JoinCode::parse(code).map_err(|e| e.to_string())?;
+    let addr = match addr {
+        Some(typed) => client::parse_address(typed).map_err(|e| e.to_string())?,
+        None => {
+            let found = door::discover(net::DEFAULT_PORT + 1, Duration::from_millis(1500))
+                .map_err(|e| e.to_string())?;
+            match found.as_slice() {
+                [] => return Err("no workshop found on this network: type the address shown on the projector, for example `faisceau join 192.168.1.20:5170 --code K7QX-M2PD`".into()),
+                [one] => one.addr,
+                many => {
+                    let list: Vec<String> = many.iter().map(|f| format!("  {}  {}", f.addr, f.name)).collect();
+                    return Err(format!("several workshops on this network; give the address of yours:\n{}", list.join("\n")));
+                }
+            }
+        }
+    };
+    client::knock(addr, &code, Duration::from_secs(4)).map_err(|e: JoinError| e.to_string())
+}
+
+/// `faisceau join --bot`.
+pub fn join_bot(args: JoinArgs) -> Result<ExitCode, String> {
+    let code = args
+        .code
+        .as_deref()
+        .ok_or("--bot needs the join code: --code K7QX-M2PD")?;
+    let entry = enter(args.addr.as_deref(), code)?;
+    let name = args
+        .name
+        .clone()
+        .unwrap_or_else(|| format!("bot-{}", std::process::id()));
+    let want = match (args.table, args.role.clone()) {
+        (None, None) => None,
+        (table, role) => Some((
+            table.unwrap_or(1).saturating_sub(1),
+            role.map(|r| faisceau_engine::Id::new(&r)),
+        )),
+    };
+    let mut app = headless_app();
+    let seed = std::process::id() as u64;
+    app.insert_resource(Joined::new(entry.clone(), name, want))
+        .insert_resource(BotPlayer::new(seed, Duration::from_millis(args.pace_ms)))
+        .insert_resource(BotLimits {
+            max: args.max_minutes.map(|m| Duration::from_secs_f64(m * 60.0)),
+            started: std::time::Instant::now(),
+            explicit_role: args.role.is_some(),
+            stats: args.stats.clone(),
+            done: None,
+        })
+        .add_plugins(client::plugin)
+        .add_systems(
+            Startup,
+            move |mut commands: Commands, channels: Res<RepliconChannels>| {
+                if let Err(e) = client::connect(&mut commands, &channels, &entry) {
+                    eprintln!("faisceau: {e}");
+                    std::process::exit(2);
+                }
+            },
+        )
+        .add_systems(Update, (client::play_bot, bot_watch).chain());
+    let exit = app.run();
+    Ok(match exit {
+        AppExit::Success => ExitCode::SUCCESS,
+        AppExit::Error(code) => ExitCode::from(code.get()),
+    })
+}
+
+#[derive(Resource)]
+struct BotLimits {
+    max: Option<Duration>,
+    started: std::time::Instant,
+    explicit_role: bool,
+    stats: Option<PathBuf>,
+    done: Option<std::time::Instant>,
+}
+
+fn bot_watch(
+    mut limits: ResMut<BotLimits>,
+    joined: Res<Joined>,
+    player: Res<BotPlayer>,
+    mut exit: MessageWriter<AppExit>,
+) {
+    let fail = |exit: &mut MessageWriter<AppExit>, message: String| {
+        eprintln!("faisceau: {message}");
+        exit.write(AppExit::from_code(2));
+    };
+    if limits.max.is_some_and(|m| limits.started.elapsed() > m) {
+        return fail(
+            &mut exit,
+            "time limit reached before the table ended".into(),
+        );
+    }
+    if let Some(refused) = &joined.refused {
+        let fatal = match refused {
+            Refused::RoleTaken { .. }
+            | Refused::TableFull
+            | Refused::NoSuchRole
+            | Refused::NoSuchTable => limits.explicit_role,
+            Refused::BadName | Refused::NameInUse => true,
+            _ => false,
+        };
+        if fatal {
+            return fail(&mut exit, refused_message(refused));
+        }
+    }
+    if joined.seat.is_none() && joined.lobby.is_some() && joined.seat_to_ask().is_none() {
+        return fail(&mut exit, refused_message(&Refused::TableFull));
+    }
+    if joined.debrief.is_some() {
+        let done = *limits.done.get_or_insert_with(std::time::Instant::now);
+        if done.elapsed() < Duration::from_millis(300) {
+            return;
+        }
+        let summary = bot_summary(&joined, &player);
+        println!("{summary}");
+        if let Some(path) = &limits.stats {
+            if let Err(e) = std::fs::write(path, format!("{summary}\n")) {
+                eprintln!("faisceau: {}: {e}", path.display());
+            }
+        }
+        exit.write(AppExit::Success);
+    }
+}
+
+fn bot_summary(joined: &Joined, player: &BotPlayer) -> String {
+    let mut latencies: Vec<f64> = player
+        .latencies
+        .iter()
+        .map(|d| d.as_secs_f64() * 1e3)
+        .collect();
+    latencies.sort_by(f64::total_cmp);
+    let at = |q: f64| {
+        if latencies.is_empty() {
+            0.0
+        } else {
+            latencies[((latencies.len() - 1) as f64 * q).round() as usize]
+        }
+    };
+    let (table, role) = joined
+        .seat
+        .clone()
+        .map_or((0, String::new()), |(t, r)| (t + 1, r.to_string()));
+    let correct = joined
+        .debrief
+        .as_ref()
+        .map(|p| p.debrief.table.conclusion_correct);
+    serde_json::json!({
+        "name": joined.name,
+        "table": table,
+        "role": role,
+        "commands": player.commands,
+        "latency_ms": { "p50": at(0.5), "p99": at(0.99), "max": at(1.0), "samples": latencies.len() },
+        "received_bytes": joined.received_bytes,
+        "seconds": player_seconds(player),
+        "correct": correct,
+    })
+    .to_string()
+}
+
+fn player_seconds(player: &BotPlayer) -> f64 {
+    player.started.elapsed().as_secs_f64()
+}
+
+/// A lobby refusal in plain words (the command line speaks English).
+pub fn refused_message(refused: &Refused) -> String {
+    match refused {
+        Refused::NoName => "say who you are first".into(),
+        Refused::BadName => "give a name of 1 to 40 characters".into(),
+        Refused::NameInUse => "someone connected already uses this name: choose another (if it is you reconnecting, wait ten seconds and try again)".into(),
+        Refused::NoSuchTable => "there is no such table in this workshop".into(),
+        Refused::NoSuchRole => "there is no such role in this case".into(),
+        Refused::RoleTaken { by } => format!("this role is already taken by {by}: choose another"),
+        Refused::TableFull => "every role at this table is taken: choose another table".into(),
+        Refused::NotSeated => "take a role first".into(),
+        Refused::TableStarted => "the table has started: ask the trainer to move you".into(),
+        Refused::Malformed => "the host could not read a message from this computer".into(),
+    }
+}

@@ -1,0 +1,468 @@
+//! A client: knocks at the host's door with the join code, connects with a
+//! connect token it makes from the code, says who it is, takes a role, and
+//! keeps its role's view up to date. When the network drops it reconnects
+//! by itself and the host seats it back (same name).
+
+use std::net::{Ipv4Addr, SocketAddr, UdpSocket};
+use std::time::{Duration, Instant};
+
+use bevy::prelude::*;
+use bevy_replicon::prelude::*;
+use bevy_replicon_renet::RenetClient;
+use bevy_replicon_renet::netcode::{ClientAuthentication, ConnectToken, NetcodeClientTransport};
+use faisceau_engine::{Id, RoleView, Text, ViewBot};
+
+use super::code::{JoinCode, Keys};
+use super::door::{self, Datagram, DoorRefusal};
+use super::protocol::{DebriefPackage, Lobby, Occupant, Refused, ToClient, ToHost};
+use super::{Down, TIMEOUT_SECONDS, Up, VERSION};
+
+/// Why joining failed before connecting.
+#[derive(Debug, thiserror::Error)]
+pub enum JoinError {
+    /// The door said the code is wrong.
+    #[error("wrong join code: check it on the projector and type it again")]
+    WrongCode,
+    /// Another version.
+    #[error(
+        "this Faisceau is version {mine}, the workshop's is {theirs}: install the same version as the trainer"
+    )]
+    Version {
+        /// Ours.
+        mine: String,
+        /// The host's.
+        theirs: String,
+    },
+    /// Too many attempts.
+    #[error("too many attempts from this computer: wait a minute, then try again")]
+    SlowDown,
+    /// Nobody answered.
+    #[error(
+        "no workshop answers at {0} (port {1}): check the address, that the trainer's workshop is open, and that both computers are on the same network"
+    )]
+    NoAnswer(String, u16),
+    /// The address does not parse.
+    #[error(
+        "`{0}` is not an address: type it as shown on the projector, for example 192.168.1.20:5170"
+    )]
+    BadAddress(String),
+    /// A local network error.
+    #[error("network error: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// What the door told us: where and how to connect.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    /// The workshop's name.
+    pub workshop: String,
+    /// The game address we connect to.
+    pub addr: SocketAddr,
+    /// The addresses the host answers to.
+    pub addresses: Vec<SocketAddr>,
+    /// The keys from the code.
+    pub keys: Keys,
+}
+
+/// Reads `ADDR` as typed: `host:port` or `host` (default port).
+pub fn parse_address(typed: &str) -> Result<SocketAddr, JoinError> {
+    use std::net::ToSocketAddrs;
+    let typed = typed.trim();
+    let with_port = if typed.contains(':') {
+        typed.to_owned()
+    } else {
+        format!("{typed}:{}", super::DEFAULT_PORT)
+    };
+    with_port
+        .to_socket_addrs()
+        .ok()
+        .and_then(|mut addrs| addrs.find(SocketAddr::is_ipv4))
+        .ok_or_else(|| JoinError::BadAddress(typed.to_owned()))
+}
+
+/// Knocks at the door of the game address `addr` with `code`: answers
+/// within `timeout` with the entry, or why not.
+pub fn knock(addr: SocketAddr, code: &JoinCode, timeout: Duration) -> Result<Entry, JoinError> {
+    let keys = code.keys();
+    let door_addr = SocketAddr::new(addr.ip(), addr.port().wrapping_add(1));
+    let reply = door::ask(door_addr, &door::knock(&keys, VERSION), timeout).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::TimedOut {
+            JoinError::NoAnswer(addr.ip().to_string(), addr.port())
+        } else {
+            JoinError::Io(e)
+        }
+    })?;
+    match reply {
+        Datagram::Welcome {
+            name, addresses, ..
+        } => Ok(Entry {
+            workshop: name,
+            addr,
+            addresses,
+            keys,
+        }),
+        Datagram::Refused {
+            reason: DoorRefusal::WrongCode,
+            ..
+        } => Err(JoinError::WrongCode),
+        Datagram::Refused {
+            reason: DoorRefusal::Version,
+            version,
+        } => Err(JoinError::Version {
+            mine: VERSION.to_owned(),
+            theirs: version,
+        }),
+        Datagram::Refused {
+            reason: DoorRefusal::SlowDown,
+            ..
+        } => Err(JoinError::SlowDown),
+        _ => Err(JoinError::NoAnswer(addr.ip().to_string(), addr.port())),
+    }
+}
+
+/// Opens a netcode connection to the entry's host.
+pub fn connect(
+    commands: &mut Commands,
+    channels: &RepliconChannels,
+    entry: &Entry,
+) -> Result<(), String> {
+    let (client, transport, watch) = open(channels, entry)?;
+    commands.insert_resource(client);
+    commands.insert_resource(transport);
+    if let Some(watch) = watch {
+        commands.insert_resource(super::Watched(watch));
+    }
+    Ok(())
+}
+
+/// The renet client and its netcode transport, with a connect token made
+/// from the code's key.
+pub fn open(
+    channels: &RepliconChannels,
+    entry: &Entry,
+) -> Result<(RenetClient, NetcodeClientTransport, Option<UdpSocket>), String> {
+    let client_id = u64::from_le_bytes(bevy_replicon_renet::netcode::generate_random_bytes());
+    let mut servers = vec![entry.addr];
+    for addr in &entry.addresses {
+        if !servers.contains(addr) && servers.len() < 32 {
+            servers.push(*addr);
+        }
+    }
+    let now = super::now();
+    let token = ConnectToken::generate(
+        now,
+        super::protocol_id(),
+        300,
+        client_id,
+        TIMEOUT_SECONDS,
+        servers,
+        None,
+        &entry.keys.netcode,
+    )
+    .map_err(|e| format!("cannot make a connect token: {e}"))?;
+    let socket = UdpSocket::bind((Ipv4Addr::UNSPECIFIED, 0)).map_err(|e| e.to_string())?;
+    let watch = socket.try_clone().ok();
+    let transport = NetcodeClientTransport::new(
+        now,
+        ClientAuthentication::Secure {
+            connect_token: token,
+        },
+        socket,
+    )
+    .map_err(|e| e.to_string())?;
+    Ok((
+        RenetClient::new(super::connection_config(channels)),
+        transport,
+        watch,
+    ))
+}
+
+/// Where the client stands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Link {
+    /// Connecting (or reconnecting).
+    Connecting,
+    /// Connected and named.
+    Connected,
+    /// The connection dropped; reconnecting.
+    Lost,
+}
+
+/// Everything the client knows: only what the host sent.
+#[derive(Resource)]
+pub struct Joined {
+    /// Where to connect.
+    pub entry: Entry,
+    /// The name given.
+    pub name: String,
+    /// The seat wanted, if any: a table and a role.
+    pub want: Option<(usize, Option<Id>)>,
+    /// The link.
+    pub link: Link,
+    /// The lobby.
+    pub lobby: Option<Lobby>,
+    /// Our seat.
+    pub seat: Option<(usize, Id)>,
+    /// Our role's view.
+    pub view: Option<RoleView>,
+    /// The debrief, once our table has ended.
+    pub debrief: Option<DebriefPackage>,
+    /// The last refusal of a lobby request.
+    pub refused: Option<Refused>,
+    /// The last refusal of a command, in both languages.
+    pub command_refused: Option<Text>,
+    /// Everything received, as it came (for tests and for measuring).
+    pub received: Vec<ToClient>,
+    /// Keep every message in `received`.
+    pub keep_received: bool,
+    /// Bytes received.
+    pub received_bytes: u64,
+    /// Views received so far.
+    pub views: usize,
+    said_hello: bool,
+    lost_at: Option<Instant>,
+}
+
+impl Joined {
+    /// A client for `entry` under `name`.
+    pub fn new(entry: Entry, name: String, want: Option<(usize, Option<Id>)>) -> Joined {
+        Joined {
+            entry,
+            name,
+            want,
+            link: Link::Connecting,
+            lobby: None,
+            seat: None,
+            view: None,
+            debrief: None,
+            refused: None,
+            command_refused: None,
+            received: Vec::new(),
+            keep_received: false,
+            received_bytes: 0,
+            views: 0,
+            said_hello: false,
+            lost_at: None,
+        }
+    }
+
+    fn take(&mut self, message: ToClient) {
+        self.received_bytes += super::protocol::encode(&message).len() as u64;
+        if self.keep_received {
+            self.received.push(message.clone());
+        }
+        match message {
+            ToClient::Lobby(lobby) => self.lobby = Some(lobby),
+            ToClient::Seated { table, role } => {
+                self.seat = Some((table, role));
+                self.refused = None;
+            }
+            ToClient::Refused(refused) => self.refused = Some(refused),
+            ToClient::View(view) => {
+                self.views += 1;
+                self.view = Some(*view);
+                self.command_refused = None;
+            }
+            ToClient::CommandRefused(text) => self.command_refused = Some(text),
+            ToClient::Debrief(package) => self.debrief = Some(*package),
+        }
+    }
+
+    /// The seat to ask for now: the one wanted, or the first free one.
+    pub fn seat_to_ask(&self) -> Option<(usize, Id)> {
+        let lobby = self.lobby.as_ref()?;
+        let free = |t: usize| {
+            lobby.tables.get(t).and_then(|table| {
+                table
+                    .seats
+                    .iter()
+                    .find(|s| s.occupant == Occupant::Free)
+                    .map(|s| s.role.clone())
+            })
+        };
+        match &self.want {
+            Some((t, Some(role))) => Some((*t, role.clone())),
+            Some((t, None)) => free(*t).map(|role| (*t, role)),
+            None => (0..lobby.tables.len()).find_map(|t| free(t).map(|role| (t, role))),
+        }
+    }
+}
+
+/// Sends a message to the host.
+#[derive(Message, Clone, Debug)]
+pub struct Send(pub ToHost);
+
+/// The client's systems (the caller inserts [`Joined`] and calls [`connect`]).
+pub fn plugin(app: &mut App) {
+    app.add_message::<Send>()
+        .add_systems(
+            PreUpdate,
+            receive
+                .after(ClientSystems::Receive)
+                .run_if(in_state(ClientState::Connected).and_then(resource_exists::<Joined>)),
+        )
+        .add_systems(Update, (hello, reconnect).run_if(resource_exists::<Joined>))
+        .add_systems(PostUpdate, forward.before(ClientSystems::Send));
+}
+
+fn receive(mut messages: MessageReader<Down>, mut joined: ResMut<Joined>) {
+    for Down(message) in messages.read() {
+        joined.take(message.clone());
+    }
+}
+
+fn hello(
+    state: Res<State<ClientState>>,
+    mut joined: ResMut<Joined>,
+    mut send: MessageWriter<Send>,
+) {
+    if *state.get() == ClientState::Connected && !joined.said_hello {
+        joined.said_hello = true;
+        joined.link = Link::Connected;
+        joined.lost_at = None;
+        send.write(Send(ToHost::Hello {
+            name: joined.name.clone(),
+        }));
+    }
+}
+
+/// When the connection drops, try again every two seconds: the host seats
+/// us back on our role when it hears our name.
+fn reconnect(
+    mut commands: Commands,
+    state: Res<State<ClientState>>,
+    transport: Option<Res<NetcodeClientTransport>>,
+    renet: Option<Res<RenetClient>>,
+    channels: Res<RepliconChannels>,
+    mut joined: ResMut<Joined>,
+) {
+    let disconnected = *state.get() == ClientState::Disconnected
+        || renet.as_ref().is_some_and(|c| c.is_disconnected());
+    if !disconnected || transport.is_none() && joined.lost_at.is_none() {
+        return;
+    }
+    if joined.said_hello {
+        if let Some(reason) = transport.as_ref().and_then(|t| t.disconnect_reason()) {
+            warn!("connection lost ({reason}); reconnecting");
+        }
+        joined.said_hello = false;
+        joined.link = Link::Lost;
+        joined.lost_at = Some(Instant::now());
+        commands.remove_resource::<RenetClient>();
+        commands.remove_resource::<NetcodeClientTransport>();
+        return;
+    }
+    let lost = *joined.lost_at.get_or_insert_with(Instant::now);
+    if lost.elapsed() < Duration::from_secs(2) {
+        return;
+    }
+    joined.lost_at = Some(Instant::now());
+    commands.remove_resource::<RenetClient>();
+    commands.remove_resource::<NetcodeClientTransport>();
+    let entry = joined.entry.clone();
+    if let Err(e) = connect(&mut commands, &channels, &entry) {
+        warn!("reconnecting: {e}");
+    }
+}
+
+fn forward(
+    mut sends: MessageReader<Send>,
+    mut up: MessageWriter<Up>,
+    state: Res<State<ClientState>>,
+) {
+    if *state.get() != ClientState::Connected {
+        sends.clear();
+        return;
+    }
+    for Send(message) in sends.read() {
+        up.write(Up(Some(message.clone())));
+    }
+}
+
+/// A bot client: takes a seat, plays its role from its view alone, and
+/// records how long each command took to come back as a new view.
+#[derive(Resource)]
+pub struct BotPlayer {
+    /// The policy.
+    pub bot: ViewBot,
+    /// Time between commands.
+    pub pace: Duration,
+    /// Send-to-view times.
+    pub latencies: Vec<Duration>,
+    /// Commands sent.
+    pub commands: u32,
+    /// When the bot started.
+    pub started: Instant,
+    asked_seat: Option<Instant>,
+    pending: Option<(Instant, usize)>,
+    last: Instant,
+    views_seen: usize,
+}
+
+impl BotPlayer {
+    /// A bot client.
+    pub fn new(seed: u64, pace: Duration) -> BotPlayer {
+        BotPlayer {
+            bot: ViewBot::new(seed),
+            pace,
+            latencies: Vec::new(),
+            commands: 0,
+            started: Instant::now(),
+            asked_seat: None,
+            pending: None,
+            last: Instant::now(),
+            views_seen: 0,
+        }
+    }
+}
+
+/// The bot client's system.
+pub fn play_bot(
+    mut player: ResMut<BotPlayer>,
+    mut joined: ResMut<Joined>,
+    mut send: MessageWriter<Send>,
+) {
+    if joined.link != Link::Connected || joined.lobby.is_none() {
+        return;
+    }
+    if joined.seat.is_none() {
+        // Ask for a seat, again after a refusal (someone took it first).
+        let due = player
+            .asked_seat
+            .is_none_or(|at| at.elapsed() > Duration::from_millis(700));
+        if due && let Some((table, role)) = joined.seat_to_ask() {
+            player.asked_seat = Some(Instant::now());
+            joined.refused = None;
+            send.write(Send(ToHost::Sit { table, role }));
+        }
+        return;
+    }
+    let views = joined.views;
+    if let Some((sent, seen)) = player.pending {
+        if views > seen || joined.command_refused.is_some() {
+            if views > seen {
+                player.latencies.push(sent.elapsed());
+            }
+            player.pending = None;
+            joined.command_refused = None;
+        } else if sent.elapsed() < Duration::from_secs(5) {
+            // Wait for the host's answer before acting on a stale view.
+            return;
+        } else {
+            player.pending = None;
+        }
+    }
+    player.views_seen = views;
+    if player.last.elapsed() < player.pace {
+        return;
+    }
+    let Some(view) = joined.view.clone() else {
+        return;
+    };
+    if let Some(command) = player.bot.next(&view) {
+        player.last = Instant::now();
+        player.commands += 1;
+        player.pending = Some((Instant::now(), views));
+        send.write(Send(ToHost::Command(command)));
+    }
+}

@@ -1,0 +1,331 @@
+//! The host: a replicon server over netcode, the door beside it, and the
+//! workshop behind both.
+
+use std::collections::HashMap;
+use std::net::{Ipv4Addr, SocketAddr, UdpSocket};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use bevy::prelude::*;
+use bevy_replicon::prelude::*;
+use bevy_replicon_renet::RenetServer;
+use bevy_replicon_renet::netcode::{NetcodeServerTransport, ServerAuthentication, ServerConfig};
+use faisceau_engine::TrainerCommand;
+use faisceau_engine::session::Status;
+
+use super::door::{self, DoorConfig};
+use super::protocol::{Refused, ToClient};
+use super::workshop::{ClientKey, Outbox, Seat, Workshop};
+use super::{Down, Up, VERSION};
+
+/// The most clients a workshop takes.
+pub const MAX_CLIENTS: usize = 128;
+
+/// How the host runs its tables.
+#[derive(Clone, Debug)]
+pub struct Autopilot {
+    /// Start a table as soon as every role is taken (person or bot).
+    pub start_when_full: bool,
+    /// Give free roles to bots this long after the host opens.
+    pub bots_after: Option<Duration>,
+    /// Move a running table to its next phase after this long without events.
+    pub advance_after: Option<Duration>,
+    /// Stop the host this long after every table has ended (clients read their debriefs).
+    pub exit_after_end: Option<Duration>,
+    /// Stop the host after this long in any case.
+    pub max_duration: Option<Duration>,
+}
+
+/// The host's state.
+#[derive(Resource)]
+pub struct Host {
+    /// The workshop.
+    pub workshop: Workshop,
+    /// Pace of the bots on the host.
+    pub bot_pace: Duration,
+    /// The automatic trainer, for headless hosts.
+    pub autopilot: Option<Autopilot>,
+    opened: Instant,
+    last_bots: Instant,
+    ended_at: Option<Instant>,
+    entities: HashMap<ClientKey, Entity>,
+    door_stop: Arc<AtomicBool>,
+    /// Messages sent and their bytes, for the load benchmark.
+    pub sent: (u64, u64),
+    /// Whether the server is open (none: not yet tried).
+    listening: Option<bool>,
+    /// Why the server could not open, in words.
+    pub listen_error: Option<String>,
+    /// Stop the app when the server cannot open (headless hosts).
+    pub exit_on_listen_error: bool,
+}
+
+impl Host {
+    /// A host for `workshop`.
+    pub fn new(workshop: Workshop, bot_pace: Duration, autopilot: Option<Autopilot>) -> Host {
+        Host {
+            workshop,
+            bot_pace,
+            autopilot,
+            opened: Instant::now(),
+            last_bots: Instant::now(),
+            ended_at: None,
+            entities: HashMap::new(),
+            door_stop: Arc::new(AtomicBool::new(false)),
+            sent: (0, 0),
+            listening: None,
+            listen_error: None,
+            exit_on_listen_error: false,
+        }
+    }
+
+    /// Applies a trainer's command to a table and sends what follows.
+    pub fn direct(
+        &mut self,
+        table: usize,
+        command: TrainerCommand,
+        out: &mut MessageWriter<ToClients<Down>>,
+    ) -> Result<(), String> {
+        let outbox = self.workshop.direct(table, command)?;
+        self.send(outbox, out);
+        Ok(())
+    }
+
+    /// Puts someone on a seat and sends what follows.
+    pub fn assign(
+        &mut self,
+        table: usize,
+        role: &str,
+        seat: Seat,
+        out: &mut MessageWriter<ToClients<Down>>,
+    ) -> Result<(), String> {
+        let outbox = self.workshop.assign(table, role, seat)?;
+        self.send(outbox, out);
+        Ok(())
+    }
+
+    /// Sends an outbox.
+    pub fn send(&mut self, outbox: Outbox, out: &mut MessageWriter<ToClients<Down>>) {
+        for (key, message) in outbox {
+            let Some(&entity) = self.entities.get(&key) else {
+                continue;
+            };
+            self.sent.0 += 1;
+            self.sent.1 += super::protocol::encode(&message).len() as u64;
+            out.write(ToClients {
+                targets: SendTargets::Single(ClientId::Client(entity)),
+                message: Down(message),
+            });
+        }
+    }
+}
+
+/// The host's logic: clients in, messages out, bots and autopilot.
+pub fn plugin(app: &mut App) {
+    app.add_observer(on_connect)
+        .add_observer(on_disconnect)
+        .add_systems(
+            PreUpdate,
+            receive
+                .after(ServerSystems::Receive)
+                .run_if(in_state(ServerState::Running).and_then(resource_exists::<Host>)),
+        )
+        .add_systems(
+            Update,
+            (bots, autopilot).chain().run_if(resource_exists::<Host>),
+        )
+        .add_systems(Last, close_door_on_exit.run_if(resource_exists::<Host>));
+}
+
+/// Opens the server and the door on the workshop's port (all interfaces),
+/// as soon as there is a workshop.
+pub fn listen(app: &mut App) {
+    app.add_systems(
+        Update,
+        open_server.run_if(|host: Option<Res<Host>>| host.is_some_and(|h| h.listening.is_none())),
+    );
+}
+
+fn open_server(
+    mut commands: Commands,
+    channels: Res<RepliconChannels>,
+    mut host: ResMut<Host>,
+    mut exit: MessageWriter<AppExit>,
+) {
+    match open(&mut commands, &channels, &host) {
+        Ok(()) => host.listening = Some(true),
+        Err(e) => {
+            error!("{e}");
+            host.listening = Some(false);
+            host.listen_error = Some(e);
+            if host.exit_on_listen_error {
+                exit.write(AppExit::from_code(2));
+            }
+        }
+    }
+}
+
+fn open(commands: &mut Commands, channels: &RepliconChannels, host: &Host) -> Result<(), String> {
+    let port = host.workshop.port;
+    let keys = host.workshop.code.keys();
+    let addresses = super::host_addresses(port);
+    let socket = UdpSocket::bind((Ipv4Addr::UNSPECIFIED, port)).map_err(|e| {
+        format!("cannot listen on UDP port {port}: {e}; is another workshop running? Choose another with --port")
+    })?;
+    let config = ServerConfig {
+        current_time: super::now(),
+        max_clients: MAX_CLIENTS,
+        protocol_id: super::protocol_id(),
+        public_addresses: addresses.clone(),
+        authentication: ServerAuthentication::Secure {
+            private_key: keys.netcode,
+        },
+    };
+    if let Ok(watch) = socket.try_clone() {
+        commands.insert_resource(super::Watched(watch));
+    }
+    let transport = NetcodeServerTransport::new(config, socket)
+        .map_err(|e| format!("cannot open the server: {e}"))?;
+    commands.insert_resource(RenetServer::new(super::connection_config(channels)));
+    commands.insert_resource(transport);
+    let door_port = port.wrapping_add(1);
+    match UdpSocket::bind((Ipv4Addr::UNSPECIFIED, door_port)) {
+        Ok(socket) => {
+            let config = DoorConfig {
+                name: host.workshop.name.clone(),
+                version: VERSION.to_owned(),
+                port,
+                addresses: addresses.clone(),
+                keys,
+            };
+            let stop = host.door_stop.clone();
+            std::thread::spawn(move || door::serve(socket, config, stop));
+        }
+        Err(e) => error!(
+            "cannot open the door on UDP port {door_port}: {e}; clients will not find this workshop"
+        ),
+    }
+    let list: Vec<String> = addresses.iter().map(SocketAddr::to_string).collect();
+    info!(
+        "workshop \"{}\" open at {} with code {}",
+        host.workshop.name,
+        list.join(", "),
+        host.workshop.code.display()
+    );
+    Ok(())
+}
+
+fn on_connect(add: On<Add, AuthorizedClient>, host: Option<ResMut<Host>>) {
+    let Some(mut host) = host else { return };
+    let key = add.entity.to_bits();
+    host.entities.insert(key, add.entity);
+    host.workshop.connected(key);
+}
+
+fn on_disconnect(
+    remove: On<Remove, ConnectedClient>,
+    host: Option<ResMut<Host>>,
+    mut out: MessageWriter<ToClients<Down>>,
+) {
+    let Some(mut host) = host else { return };
+    let key = remove.entity.to_bits();
+    let outbox = host.workshop.disconnected(key);
+    host.entities.remove(&key);
+    host.send(outbox, &mut out);
+}
+
+fn receive(
+    mut messages: MessageReader<FromClient<Up>>,
+    mut host: ResMut<Host>,
+    mut out: MessageWriter<ToClients<Down>>,
+) {
+    for FromClient { client_id, message } in messages.read() {
+        let Some(entity) = client_id.entity() else {
+            continue;
+        };
+        let key = entity.to_bits();
+        let outbox = match &message.0 {
+            Some(message) => host.workshop.receive(key, message.clone()),
+            None => {
+                warn!("client {entity}: malformed message dropped");
+                vec![(key, ToClient::Refused(Refused::Malformed))]
+            }
+        };
+        host.send(outbox, &mut out);
+    }
+}
+
+fn bots(mut host: ResMut<Host>, mut out: MessageWriter<ToClients<Down>>) {
+    if host.last_bots.elapsed() < host.bot_pace {
+        return;
+    }
+    host.last_bots = Instant::now();
+    let outbox = host.workshop.bots_step();
+    host.send(outbox, &mut out);
+}
+
+fn autopilot(
+    mut host: ResMut<Host>,
+    mut out: MessageWriter<ToClients<Down>>,
+    mut exit: MessageWriter<AppExit>,
+) {
+    let Some(pilot) = host.autopilot.clone() else {
+        return;
+    };
+    if pilot
+        .max_duration
+        .is_some_and(|d| host.opened.elapsed() > d)
+    {
+        warn!("the workshop reached its time limit");
+        exit.write(AppExit::Success);
+        return;
+    }
+    if pilot.bots_after.is_some_and(|d| host.opened.elapsed() > d) {
+        for t in 0..host.workshop.tables.len() {
+            if host.workshop.tables[t].session.state().status == Status::Waiting
+                && host.workshop.tables[t].seats.contains(&Seat::Free)
+            {
+                let outbox = host.workshop.fill_with_bots(t);
+                host.send(outbox, &mut out);
+            }
+        }
+    }
+    for t in 0..host.workshop.tables.len() {
+        let table = &host.workshop.tables[t];
+        let status = table.session.state().status;
+        let command = if pilot.start_when_full
+            && status == Status::Waiting
+            && !table.seats.contains(&Seat::Free)
+        {
+            Some(TrainerCommand::Start)
+        } else if status == Status::Running
+            && pilot
+                .advance_after
+                .is_some_and(|d| table.last_event.elapsed() > d)
+        {
+            Some(TrainerCommand::NextPhase)
+        } else {
+            None
+        };
+        if let Some(command) = command {
+            info!("table {}: {command:?}", t + 1);
+            if let Err(e) = host.direct(t, command, &mut out) {
+                warn!("table {}: {e}", t + 1);
+            }
+        }
+    }
+    if host.workshop.all_ended() {
+        let ended = *host.ended_at.get_or_insert_with(Instant::now);
+        if pilot.exit_after_end.is_some_and(|d| ended.elapsed() > d) {
+            info!("every table has ended");
+            exit.write(AppExit::Success);
+        }
+    }
+}
+
+fn close_door_on_exit(mut exits: MessageReader<AppExit>, host: Res<Host>) {
+    if exits.read().next().is_some() {
+        host.door_stop.store(true, Ordering::Relaxed);
+    }
+}

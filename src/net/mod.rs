@@ -1,0 +1,140 @@
+//! The networked workshop: the host runs the engine, clients send commands
+//! and draw their role's view. Built on bevy_replicon over renet's netcode
+//! (UDP, encrypted, authenticated by connect tokens derived from the join
+//! code). See docs/security.md for the threat model.
+
+pub mod client;
+pub mod code;
+pub mod door;
+pub mod host;
+pub mod protocol;
+pub mod workshop;
+
+use std::net::{IpAddr, Ipv4Addr, SocketAddr, UdpSocket};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use bevy::prelude::*;
+use bevy_replicon::bytes::Bytes;
+use bevy_replicon::prelude::*;
+use bevy_replicon::shared::message::ctx::{
+    ClientReceiveCtx, ClientSendCtx, ServerReceiveCtx, ServerSendCtx,
+};
+use bevy_replicon_renet::RenetChannelsExt;
+use bevy_replicon_renet::renet::ConnectionConfig;
+
+use protocol::{MAX_MESSAGE, ToClient, ToHost, decode, encode};
+
+/// This build's version: hosts and clients of different versions do not mix.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The default game port; the door listens on the next one.
+pub const DEFAULT_PORT: u16 = 5170;
+
+/// Seconds without packets after which netcode drops a connection.
+pub const TIMEOUT_SECONDS: i32 = 6;
+
+/// A client's message as the host receives it: none if it was unreadable
+/// or over [`MAX_MESSAGE`] bytes.
+#[derive(Message, Clone, Debug)]
+pub struct Up(pub Option<ToHost>);
+
+/// A host's message to a client.
+#[derive(Message, Clone, Debug)]
+pub struct Down(pub ToClient);
+
+/// A second handle on the game socket, so that a window can wake up when
+/// a packet arrives instead of polling (see `app::network`).
+#[derive(Resource)]
+pub struct Watched(pub UdpSocket);
+
+/// netcode's protocol id: Faisceau and its version.
+pub fn protocol_id() -> u64 {
+    // FNV-1a over a fixed text: stable across builds and platforms.
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in format!("faisceau {VERSION}").bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    hash
+}
+
+/// Registers the messages, identically on host and clients.
+pub fn shared(app: &mut App) {
+    app.add_client_message_with(Channel::Ordered, serialize_up, deserialize_up)
+        .add_server_message_with(Channel::Ordered, serialize_down, deserialize_down)
+        .make_message_independent::<Down>();
+    app.world_mut()
+        .resource_mut::<ProtocolHasher>()
+        .add_custom(VERSION);
+}
+
+fn serialize_up(_: &mut ClientSendCtx, up: &Up, bytes: &mut Vec<u8>) -> Result<()> {
+    if let Some(message) = &up.0 {
+        bytes.extend(encode(message));
+    }
+    Ok(())
+}
+
+fn deserialize_up(_: &mut ServerReceiveCtx, bytes: &mut Bytes) -> Result<Up> {
+    let message = decode(bytes, MAX_MESSAGE);
+    if message.is_none() {
+        warn!(
+            "dropped an unreadable or oversized message ({} bytes)",
+            bytes.len()
+        );
+    }
+    *bytes = Bytes::new();
+    Ok(Up(message))
+}
+
+fn serialize_down(_: &mut ServerSendCtx, down: &Down, bytes: &mut Vec<u8>) -> Result<()> {
+    bytes.extend(encode(&down.0));
+    Ok(())
+}
+
+fn deserialize_down(_: &mut ClientReceiveCtx, bytes: &mut Bytes) -> Result<Down> {
+    let message = decode(bytes, usize::MAX).ok_or("unreadable message from the host")?;
+    *bytes = Bytes::new();
+    Ok(Down(message))
+}
+
+/// Renet's channels for our registered messages.
+pub fn connection_config(channels: &RepliconChannels) -> ConnectionConfig {
+    ConnectionConfig {
+        server_channels_config: channels.server_configs(),
+        client_channels_config: channels.client_configs(),
+        ..Default::default()
+    }
+}
+
+/// Time since the Unix epoch, as netcode wants it.
+pub fn now() -> Duration {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or_default()
+}
+
+/// This machine's address on the local network, found by asking the system
+/// which interface would reach a public address (nothing is sent).
+pub fn local_address() -> Option<IpAddr> {
+    let socket = UdpSocket::bind((Ipv4Addr::UNSPECIFIED, 0)).ok()?;
+    socket.connect(("192.0.2.1", 9)).ok()?;
+    let ip = socket.local_addr().ok()?.ip();
+    (!ip.is_unspecified()).then_some(ip)
+}
+
+/// The addresses a host can be joined at on `port`: the local network's,
+/// then loopback.
+pub fn host_addresses(port: u16) -> Vec<SocketAddr> {
+    let mut addresses: Vec<SocketAddr> = local_address()
+        .into_iter()
+        .map(|ip| SocketAddr::new(ip, port))
+        .collect();
+    let loopback = SocketAddr::new(Ipv4Addr::LOCALHOST.into(), port);
+    if !addresses.contains(&loopback) {
+        addresses.push(loopback);
+    }
+    addresses
+}
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,166 @@
+//! What host and clients say to each other once connected.
+//!
+//! A client sends [`ToHost`]; the host answers with [`ToClient`]. A role's
+//! view is the only case content a client receives during play, and the
+//! scenario itself only once its table has ended, for the debrief.
+//! Messages travel as JSON inside netcode's encrypted packets; the host
+//! drops any message over [`MAX_MESSAGE`] bytes.
+
+use faisceau_engine::Id;
+use faisceau_engine::debrief::Debrief;
+use faisceau_engine::model::Scenario;
+use faisceau_engine::session::{RoleCommand, Status};
+use faisceau_engine::text::Text;
+use faisceau_engine::view::RoleView;
+use serde::{Deserialize, Serialize};
+
+/// The largest message the host reads from a client.
+pub const MAX_MESSAGE: usize = 16 * 1024;
+
+/// The longest name a trainee may give.
+pub const MAX_NAME: usize = 40;
+
+/// From a client to the host.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum ToHost {
+    /// Who I am; the host answers with the lobby, or seats me back where I
+    /// sat if I was disconnected.
+    Hello {
+        /// The trainee's name.
+        name: String,
+    },
+    /// Take a free role at a table.
+    Sit {
+        /// The table, from 0.
+        table: usize,
+        /// The role.
+        role: Id,
+    },
+    /// Leave my role (back to the lobby); refused once the table runs.
+    Stand,
+    /// A command for my role.
+    Command(RoleCommand),
+}
+
+/// From the host to one client.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum ToClient {
+    /// The lobby: who sits where.
+    Lobby(Lobby),
+    /// You sit on this role.
+    Seated {
+        /// The table.
+        table: usize,
+        /// The role.
+        role: Id,
+    },
+    /// Your request was refused.
+    Refused(Refused),
+    /// Your role's view, whole.
+    View(Box<RoleView>),
+    /// Your command was refused, in both languages.
+    CommandRefused(Text),
+    /// Your table has ended: its debrief, with the case to read it.
+    Debrief(Box<DebriefPackage>),
+}
+
+/// Why the host refused.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Refused {
+    /// Say hello with a name first.
+    NoName,
+    /// The name is empty or too long.
+    BadName,
+    /// Someone connected already uses this name.
+    NameInUse,
+    /// No such table.
+    NoSuchTable,
+    /// No such role in this case.
+    NoSuchRole,
+    /// Someone already plays this role.
+    RoleTaken {
+        /// Who.
+        by: String,
+    },
+    /// Every role at this table is taken.
+    TableFull,
+    /// You have no role yet.
+    NotSeated,
+    /// The table has started: roles no longer change hands.
+    TableStarted,
+    /// The message was unreadable or too large.
+    Malformed,
+}
+
+/// A table's debrief as a client receives it when the table ends.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DebriefPackage {
+    /// The case, to name what the debrief refers to.
+    pub scenario: Scenario,
+    /// The debrief.
+    pub debrief: Debrief,
+    /// The client's role.
+    pub role: Id,
+}
+
+/// The lobby, as everyone sees it: no case content beyond the public card.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Lobby {
+    /// The workshop's name.
+    pub workshop: String,
+    /// The case's title.
+    pub title: Text,
+    /// The case's content note, read before taking a role.
+    pub content_note: Text,
+    /// The tables.
+    pub tables: Vec<LobbyTable>,
+}
+
+/// A table in the lobby.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LobbyTable {
+    /// Where it stands.
+    pub status: Status,
+    /// Its roles.
+    pub seats: Vec<LobbySeat>,
+}
+
+/// A role at a table.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LobbySeat {
+    /// The role's id.
+    pub role: Id,
+    /// The role's name.
+    pub name: Text,
+    /// Who plays it.
+    pub occupant: Occupant,
+}
+
+/// Who plays a role.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Occupant {
+    /// Nobody yet.
+    Free,
+    /// A person, connected or not.
+    Person {
+        /// The name they gave.
+        name: String,
+        /// Whether their laptop is connected now.
+        connected: bool,
+    },
+    /// A bot.
+    Bot,
+}
+
+/// Encodes a message for the wire.
+pub fn encode<T: Serialize>(message: &T) -> Vec<u8> {
+    serde_json::to_vec(message).expect("protocol messages serialise")
+}
+
+/// Decodes a message from the wire, refusing oversized input.
+pub fn decode<T: for<'de> Deserialize<'de>>(bytes: &[u8], limit: usize) -> Option<T> {
+    if bytes.len() > limit {
+        return None;
+    }
+    serde_json::from_slice(bytes).ok()
+}

@@ -1,0 +1,670 @@
+//! The host's workshop: tables, seats and the journal, without any socket.
+//!
+//! The network layer hands every client message to [`Workshop::receive`]
+//! and sends what comes back. Everything a client may receive is decided
+//! here: the lobby (public), its role's view (from the engine), refusals,
+//! and its table's debrief once the table has ended. Every event is in the
+//! journal before any client hears of it.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Instant;
+
+use faisceau_engine::session::Status;
+use faisceau_engine::{
+    Bot, Case, Debrief, Id, RoleCommand, RoleView, Session, Temperament, Text, TrainerCommand,
+};
+use faisceau_store::{Journal, Restored, Workshop as Record};
+
+use super::code::JoinCode;
+use super::protocol::{
+    DebriefPackage, Lobby, LobbySeat, LobbyTable, MAX_NAME, Occupant, Refused, ToClient, ToHost,
+};
+
+/// A connected client, as the network layer numbers it.
+pub type ClientKey = u64;
+
+/// Messages to send, in order.
+pub type Outbox = Vec<(ClientKey, ToClient)>;
+
+/// Who plays a role.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Seat {
+    /// Nobody.
+    Free,
+    /// A person; `client` is none while they are disconnected.
+    Person {
+        /// Their name.
+        name: String,
+        /// Their connection, if connected.
+        client: Option<ClientKey>,
+    },
+    /// A bot on the host.
+    Bot,
+}
+
+/// One table.
+pub struct Table {
+    /// The session.
+    pub session: Session,
+    /// Who plays each role, in the case's role order.
+    pub seats: Vec<Seat>,
+    bots: Vec<Option<Bot>>,
+    /// The last view sent to each role's person.
+    sent: Vec<Option<RoleView>>,
+    /// When an event last happened at this table.
+    pub last_event: Instant,
+}
+
+#[derive(Default)]
+struct Client {
+    name: Option<String>,
+    seat: Option<(usize, usize)>,
+}
+
+/// The host's workshop.
+pub struct Workshop {
+    /// Its name.
+    pub name: String,
+    /// Its join code.
+    pub code: JoinCode,
+    /// The UDP port.
+    pub port: u16,
+    case: Arc<Case>,
+    /// The tables.
+    pub tables: Vec<Table>,
+    clients: HashMap<ClientKey, Client>,
+    /// Behind a mutex only because SQLite's connection is not `Sync`.
+    journal: Option<std::sync::Mutex<Journal>>,
+}
+
+/// What a new workshop needs.
+pub struct Setup<'a> {
+    /// Its name.
+    pub name: String,
+    /// Its code.
+    pub code: JoinCode,
+    /// The UDP port.
+    pub port: u16,
+    /// The scenario file, for messages.
+    pub scenario_path: String,
+    /// The scenario's text.
+    pub scenario_text: String,
+    /// How many tables.
+    pub tables: usize,
+    /// The seed of the first table; the others follow.
+    pub seed: u64,
+    /// Where to keep the journal; none only in tests.
+    pub journal: Option<&'a Path>,
+}
+
+impl Workshop {
+    /// Opens a new workshop, and its journal.
+    pub fn new(setup: Setup) -> Result<Workshop, String> {
+        let case = load_case(&setup.scenario_text, &setup.scenario_path)?;
+        let seeds: Vec<u64> = (0..setup.tables.max(1) as u64)
+            .map(|i| setup.seed.wrapping_add(i))
+            .collect();
+        let mut journal = match setup.journal {
+            Some(path) => Some(
+                Journal::create(
+                    path,
+                    &Record {
+                        name: setup.name.clone(),
+                        code: setup.code.as_str().to_owned(),
+                        port: setup.port,
+                        version: env!("CARGO_PKG_VERSION").to_owned(),
+                        scenario_path: setup.scenario_path.clone(),
+                        scenario_text: setup.scenario_text.clone(),
+                        seeds: seeds.clone(),
+                    },
+                )
+                .map_err(|e| e.to_string())?,
+            ),
+            None => None,
+        };
+        let mut tables = Vec::new();
+        for (t, seed) in seeds.iter().enumerate() {
+            let session = Session::new(case.clone(), *seed);
+            if let Some(journal) = &mut journal {
+                journal
+                    .append(t, 0, session.events())
+                    .map_err(|e| e.to_string())?;
+            }
+            tables.push(Table::new(session));
+        }
+        Ok(Workshop {
+            name: setup.name,
+            code: setup.code,
+            port: setup.port,
+            case,
+            tables,
+            clients: HashMap::new(),
+            journal: journal.map(std::sync::Mutex::new),
+        })
+    }
+
+    /// Reopens a workshop from its journal after the host stopped: every
+    /// table as it was, every person on their seat, disconnected until they
+    /// rejoin.
+    pub fn resume(path: &Path) -> Result<Workshop, String> {
+        let (journal, restored) = Journal::open(path).map_err(|e| e.to_string())?;
+        let Restored {
+            workshop,
+            tables: events,
+            seats,
+        } = restored;
+        let code =
+            JoinCode::parse(&workshop.code).map_err(|e| format!("{}: {e}", path.display()))?;
+        let case = load_case(&workshop.scenario_text, &workshop.scenario_path)?;
+        let mut tables = Vec::new();
+        for (seed, events) in workshop.seeds.iter().zip(events) {
+            let session = Session::replay(case.clone(), *seed, events)
+                .map_err(|e| format!("{}: the journal does not replay: {e}", path.display()))?;
+            tables.push(Table::new(session));
+        }
+        let mut resumed = Workshop {
+            name: workshop.name,
+            code,
+            port: workshop.port,
+            case,
+            tables,
+            clients: HashMap::new(),
+            journal: Some(std::sync::Mutex::new(journal)),
+        };
+        for seat in seats {
+            let Some(r) = resumed.case.role(&seat.role) else {
+                continue;
+            };
+            let Some(table) = resumed.tables.get_mut(seat.table) else {
+                continue;
+            };
+            table.seats[r] = match seat.name {
+                Some(name) => Seat::Person { name, client: None },
+                None => Seat::Bot,
+            };
+            if table.seats[r] == Seat::Bot {
+                table.bots[r] = Bot::new(
+                    &resumed.case,
+                    &seat.role,
+                    table.session.seed(),
+                    Temperament::default(),
+                );
+            }
+        }
+        Ok(resumed)
+    }
+
+    /// The case.
+    pub fn case(&self) -> &Arc<Case> {
+        &self.case
+    }
+
+    /// The lobby as everyone sees it.
+    pub fn lobby(&self) -> Lobby {
+        let s = self.case.scenario();
+        Lobby {
+            workshop: self.name.clone(),
+            title: s.title.clone(),
+            content_note: s.content_note.clone(),
+            tables: self
+                .tables
+                .iter()
+                .map(|table| LobbyTable {
+                    status: table.session.state().status,
+                    seats: s
+                        .roles
+                        .iter()
+                        .zip(&table.seats)
+                        .map(|(role, seat)| LobbySeat {
+                            role: role.id.clone(),
+                            name: role.name.clone(),
+                            occupant: match seat {
+                                Seat::Free => Occupant::Free,
+                                Seat::Bot => Occupant::Bot,
+                                Seat::Person { name, client } => Occupant::Person {
+                                    name: name.clone(),
+                                    connected: client.is_some(),
+                                },
+                            },
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+
+    /// A client connected: it is told the lobby once it says hello.
+    pub fn connected(&mut self, client: ClientKey) {
+        self.clients.insert(client, Client::default());
+    }
+
+    /// A client went away: its seat keeps its name, shown disconnected.
+    pub fn disconnected(&mut self, client: ClientKey) -> Outbox {
+        let Some(gone) = self.clients.remove(&client) else {
+            return Vec::new();
+        };
+        if let Some((t, r)) = gone.seat
+            && let Seat::Person { client: c, .. } = &mut self.tables[t].seats[r]
+        {
+            *c = None;
+            self.tables[t].sent[r] = None;
+        }
+        self.broadcast_lobby()
+    }
+
+    /// Handles one client message.
+    pub fn receive(&mut self, client: ClientKey, message: ToHost) -> Outbox {
+        let refuse = |why| vec![(client, ToClient::Refused(why))];
+        let Some(known) = self.clients.get(&client) else {
+            return Vec::new();
+        };
+        match message {
+            ToHost::Hello { name } => {
+                let name = name.trim().to_owned();
+                if name.is_empty()
+                    || name.chars().count() > MAX_NAME
+                    || name.chars().any(char::is_control)
+                {
+                    return refuse(Refused::BadName);
+                }
+                let in_use = self
+                    .clients
+                    .iter()
+                    .any(|(k, c)| *k != client && c.name.as_deref() == Some(name.as_str()));
+                if in_use {
+                    return refuse(Refused::NameInUse);
+                }
+                // Someone who sat here and dropped: back to the same seat.
+                let back = self.tables.iter().enumerate().find_map(|(t, table)| {
+                    table.seats.iter().position(|seat| {
+                        matches!(seat, Seat::Person { name: n, client: None } if *n == name)
+                    }).map(|r| (t, r))
+                });
+                let me = self.clients.get_mut(&client).expect("known client");
+                me.name = Some(name.clone());
+                match back {
+                    Some((t, r)) => {
+                        self.tables[t].seats[r] = Seat::Person {
+                            name,
+                            client: Some(client),
+                        };
+                        self.clients.get_mut(&client).expect("known client").seat = Some((t, r));
+                        let mut out = self.broadcast_lobby();
+                        out.extend(self.welcome_to_seat(client, t, r));
+                        out
+                    }
+                    None => {
+                        let mut out = self.broadcast_lobby();
+                        if !out.iter().any(|(k, _)| *k == client) {
+                            out.push((client, ToClient::Lobby(self.lobby())));
+                        }
+                        out
+                    }
+                }
+            }
+            ToHost::Sit { table, role } => {
+                let Some(name) = known.name.clone() else {
+                    return refuse(Refused::NoName);
+                };
+                if known.seat.is_some() {
+                    // One role per person: stand up first.
+                    let (t, r) = known.seat.expect("checked");
+                    if t == table && self.case.scenario().roles[r].id == role {
+                        return self.welcome_to_seat(client, t, r);
+                    }
+                }
+                let Some(t) = self.tables.get(table) else {
+                    return refuse(Refused::NoSuchTable);
+                };
+                let Some(r) = self.case.role(role.as_str()) else {
+                    return refuse(Refused::NoSuchRole);
+                };
+                if t.seats.iter().all(|s| *s != Seat::Free) {
+                    return refuse(Refused::TableFull);
+                }
+                match &t.seats[r] {
+                    Seat::Free => {}
+                    Seat::Bot => {
+                        return refuse(Refused::RoleTaken { by: "bot".into() });
+                    }
+                    Seat::Person { name: by, .. } => {
+                        return refuse(Refused::RoleTaken { by: by.clone() });
+                    }
+                }
+                if let Some((old_t, old_r)) = known.seat {
+                    if self.tables[old_t].session.state().status != Status::Waiting {
+                        return refuse(Refused::TableStarted);
+                    }
+                    self.set_seat(old_t, old_r, Seat::Free);
+                }
+                self.set_seat(
+                    table,
+                    r,
+                    Seat::Person {
+                        name,
+                        client: Some(client),
+                    },
+                );
+                self.clients.get_mut(&client).expect("known client").seat = Some((table, r));
+                let mut out = self.broadcast_lobby();
+                out.extend(self.welcome_to_seat(client, table, r));
+                out
+            }
+            ToHost::Stand => {
+                let Some((t, r)) = known.seat else {
+                    return refuse(Refused::NotSeated);
+                };
+                if self.tables[t].session.state().status != Status::Waiting {
+                    return refuse(Refused::TableStarted);
+                }
+                self.set_seat(t, r, Seat::Free);
+                self.clients.get_mut(&client).expect("known client").seat = None;
+                self.broadcast_lobby()
+            }
+            ToHost::Command(command) => {
+                let Some((t, r)) = known.seat else {
+                    return refuse(Refused::NotSeated);
+                };
+                self.submit(t, r, command, Some(client))
+            }
+        }
+    }
+
+    /// A role's command (from its person, or from its bot), journaled, then
+    /// the views that changed.
+    fn submit(
+        &mut self,
+        t: usize,
+        r: usize,
+        command: RoleCommand,
+        from: Option<ClientKey>,
+    ) -> Outbox {
+        let role = self.case.scenario().roles[r].id.clone();
+        let table = &mut self.tables[t];
+        let first = table.session.events().len();
+        match table.session.submit(role.as_str(), command) {
+            Ok(_) => self.commit(t, first),
+            Err(refusal) => match from {
+                Some(client) => vec![(
+                    client,
+                    ToClient::CommandRefused(Text::fr_en(
+                        refusal.message(&self.case, "fr"),
+                        refusal.message(&self.case, "en"),
+                    )),
+                )],
+                None => Vec::new(),
+            },
+        }
+    }
+
+    /// A trainer's command for a table.
+    pub fn direct(&mut self, t: usize, command: TrainerCommand) -> Result<Outbox, String> {
+        let table = self.tables.get_mut(t).ok_or("no such table")?;
+        let first = table.session.events().len();
+        table
+            .session
+            .direct(command)
+            .map_err(|r| r.message(&self.case, "en"))?;
+        Ok(self.commit(t, first))
+    }
+
+    /// The trainer puts someone, a bot, or nobody on a role. A person moved
+    /// here leaves the seat they had.
+    pub fn assign(&mut self, t: usize, role: &str, seat: Seat) -> Result<Outbox, String> {
+        let r = self.case.role(role).ok_or("no such role")?;
+        if t >= self.tables.len() {
+            return Err("no such table".into());
+        }
+        let mut out = Vec::new();
+        if let Seat::Person {
+            client: Some(client),
+            ..
+        } = &seat
+        {
+            let client = *client;
+            if let Some((old_t, old_r)) = self.clients.get(&client).and_then(|c| c.seat) {
+                self.set_seat(old_t, old_r, Seat::Free);
+            }
+            if let Some(c) = self.clients.get_mut(&client) {
+                c.seat = Some((t, r));
+            }
+        }
+        if let Seat::Person {
+            client: Some(previous),
+            ..
+        } = self.tables[t].seats[r]
+            && let Some(c) = self.clients.get_mut(&previous)
+        {
+            c.seat = None;
+        }
+        self.set_seat(t, r, seat.clone());
+        out.extend(self.broadcast_lobby());
+        if let Seat::Person {
+            client: Some(client),
+            ..
+        } = seat
+        {
+            out.extend(self.welcome_to_seat(client, t, r));
+        }
+        Ok(out)
+    }
+
+    /// Gives every free role at table `t` to a bot.
+    pub fn fill_with_bots(&mut self, t: usize) -> Outbox {
+        for r in 0..self.case.scenario().roles.len() {
+            if self.tables[t].seats[r] == Seat::Free {
+                self.set_seat(t, r, Seat::Bot);
+            }
+        }
+        self.broadcast_lobby()
+    }
+
+    /// Lets each bot at running tables take one step.
+    pub fn bots_step(&mut self) -> Outbox {
+        let mut out = Vec::new();
+        for t in 0..self.tables.len() {
+            for r in 0..self.case.scenario().roles.len() {
+                let table = &mut self.tables[t];
+                let Some(bot) = table.bots[r].as_mut() else {
+                    continue;
+                };
+                if let Some(command) = bot.next(&table.session) {
+                    out.extend(self.submit(t, r, command, None));
+                }
+            }
+        }
+        out
+    }
+
+    /// Whether every table has ended.
+    pub fn all_ended(&self) -> bool {
+        self.tables
+            .iter()
+            .all(|t| t.session.state().status == Status::Ended)
+    }
+
+    /// People connected and named but without a role, by name.
+    pub fn waiting_people(&self) -> Vec<(ClientKey, String)> {
+        let mut waiting: Vec<(ClientKey, String)> = self
+            .clients
+            .iter()
+            .filter(|(_, c)| c.seat.is_none())
+            .filter_map(|(k, c)| Some((*k, c.name.clone()?)))
+            .collect();
+        waiting.sort_by(|a, b| a.1.cmp(&b.1));
+        waiting
+    }
+
+    /// Names of people who are seated but disconnected, with their table and role.
+    pub fn disconnected_people(&self) -> Vec<(usize, Id, String)> {
+        let roles = &self.case.scenario().roles;
+        let mut gone = Vec::new();
+        for (t, table) in self.tables.iter().enumerate() {
+            for (r, seat) in table.seats.iter().enumerate() {
+                if let Seat::Person { name, client: None } = seat {
+                    gone.push((t, roles[r].id.clone(), name.clone()));
+                }
+            }
+        }
+        gone
+    }
+
+    fn set_seat(&mut self, t: usize, r: usize, seat: Seat) {
+        let role = self.case.scenario().roles[r].id.clone();
+        let table = &mut self.tables[t];
+        table.bots[r] = match seat {
+            Seat::Bot => Bot::new(
+                &self.case,
+                role.as_str(),
+                table.session.seed(),
+                Temperament::default(),
+            ),
+            _ => None,
+        };
+        table.sent[r] = None;
+        if let Some(journal) = &self.journal {
+            let mut journal = journal.lock().unwrap_or_else(|e| e.into_inner());
+            let result = match &seat {
+                Seat::Free => journal.unseat(t, role.as_str()),
+                Seat::Bot => journal.seat(t, role.as_str(), None),
+                Seat::Person { name, .. } => journal.seat(t, role.as_str(), Some(name)),
+            };
+            if let Err(e) = result {
+                bevy::log::error!("journal: {e}");
+            }
+        }
+        table.seats[r] = seat;
+    }
+
+    /// Writes the table's events from `first` to the journal, then tells each
+    /// connected person whose view changed. If the journal refuses, the
+    /// events are undone: nothing is acknowledged that is not on disk.
+    fn commit(&mut self, t: usize, first: usize) -> Outbox {
+        let table = &mut self.tables[t];
+        if let Some(journal) = &self.journal
+            && let Err(e) = journal.lock().unwrap_or_else(|e| e.into_inner()).append(
+                t,
+                first,
+                &table.session.events()[first..],
+            )
+        {
+            bevy::log::error!("journal: {e}; the command is undone");
+            let kept = table.session.events()[..first].to_vec();
+            if let Ok(session) = Session::replay(self.case.clone(), table.session.seed(), kept) {
+                table.session = session;
+            }
+            return Vec::new();
+        }
+        table.last_event = Instant::now();
+        let mut out = self.refresh_views(t);
+        if self.tables[t].session.events()[first..].iter().any(|e| {
+            matches!(
+                e.kind,
+                faisceau_engine::EventKind::Started | faisceau_engine::EventKind::Ended { .. }
+            )
+        }) {
+            out.extend(self.broadcast_lobby());
+        }
+        out
+    }
+
+    fn refresh_views(&mut self, t: usize) -> Outbox {
+        let mut out = Vec::new();
+        let roles = &self.case.scenario().roles;
+        let ended = self.tables[t].session.state().status == Status::Ended;
+        let table = &mut self.tables[t];
+        for (r, role) in roles.iter().enumerate() {
+            let Seat::Person {
+                client: Some(client),
+                ..
+            } = table.seats[r]
+            else {
+                continue;
+            };
+            let Some(view) = table.session.view(role.id.as_str()) else {
+                continue;
+            };
+            if table.sent[r].as_ref() == Some(&view) {
+                continue;
+            }
+            table.sent[r] = Some(view.clone());
+            out.push((client, ToClient::View(Box::new(view))));
+            if ended {
+                out.extend(debrief_for(&self.case, &table.session, client, &role.id));
+            }
+        }
+        out
+    }
+
+    fn welcome_to_seat(&mut self, client: ClientKey, t: usize, r: usize) -> Outbox {
+        let role = self.case.scenario().roles[r].id.clone();
+        let table = &mut self.tables[t];
+        let mut out = vec![(
+            client,
+            ToClient::Seated {
+                table: t,
+                role: role.clone(),
+            },
+        )];
+        if let Some(view) = table.session.view(role.as_str()) {
+            table.sent[r] = Some(view.clone());
+            out.push((client, ToClient::View(Box::new(view))));
+        }
+        if table.session.state().status == Status::Ended {
+            out.extend(debrief_for(&self.case, &table.session, client, &role));
+        }
+        out
+    }
+
+    fn broadcast_lobby(&self) -> Outbox {
+        let lobby = self.lobby();
+        self.clients
+            .iter()
+            .filter(|(_, c)| c.name.is_some())
+            .map(|(k, _)| (*k, ToClient::Lobby(lobby.clone())))
+            .collect()
+    }
+}
+
+impl Table {
+    fn new(session: Session) -> Table {
+        let roles = session.case().scenario().roles.len();
+        Table {
+            session,
+            seats: vec![Seat::Free; roles],
+            bots: (0..roles).map(|_| None).collect(),
+            sent: vec![None; roles],
+            last_event: Instant::now(),
+        }
+    }
+}
+
+fn debrief_for(
+    case: &Case,
+    session: &Session,
+    client: ClientKey,
+    role: &Id,
+) -> Option<(ClientKey, ToClient)> {
+    let debrief = Debrief::build(case, session.events()).ok()?;
+    Some((
+        client,
+        ToClient::Debrief(Box::new(DebriefPackage {
+            scenario: case.scenario().clone(),
+            debrief,
+            role: role.clone(),
+        })),
+    ))
+}
+
+fn load_case(text: &str, path: &str) -> Result<Arc<Case>, String> {
+    match faisceau_engine::load(text, path) {
+        Ok(loaded) => Ok(Arc::new(loaded.case)),
+        Err(err) => Err(err
+            .errors()
+            .map(|d| d.to_string())
+            .collect::<Vec<_>>()
+            .join("\n")),
+    }
+}

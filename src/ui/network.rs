@@ -1,0 +1,582 @@
+//! Screens of the networked workshop, as pure functions: the host's setup
+//! and seating plan, the join form, the lobby, and the projector's board.
+
+use bevy_egui::egui::{self, Color32, RichText};
+use faisceau_engine::debrief::Debrief;
+use faisceau_engine::model::Scenario;
+use faisceau_engine::session::Status;
+use faisceau_engine::{Id, Text};
+
+use super::{clock, duration, heading, text};
+use crate::i18n::Tr;
+use crate::net::protocol::{Lobby, Occupant};
+
+/// What the person asked for on a network screen.
+#[derive(Clone, Debug, PartialEq)]
+pub enum NetAction {
+    /// Host: open the workshop with the form's settings.
+    OpenWorkshop,
+    /// Join: knock with the form's settings.
+    Join,
+    /// Join: look for workshops on the network again.
+    Search,
+    /// Join: use a found workshop's address.
+    UseAddress(String),
+    /// Lobby: take this role.
+    Sit(usize, Id),
+    /// Lobby: leave my role.
+    Stand,
+    /// Host: give this free role to a bot.
+    GiveToBot(usize, Id),
+    /// Host: free this role (its person goes back to the lobby).
+    Free(usize, Id),
+    /// Host: seat a waiting person on this role.
+    Seat(usize, Id, u64),
+    /// Host: start every table that is waiting.
+    StartAll,
+    /// Host: show this table in the console.
+    ShowTable(usize),
+    /// Open the projector window.
+    OpenProjector,
+    /// Back to the launcher.
+    Back,
+}
+
+/// The host's setup form.
+#[derive(Clone, Debug, Default)]
+pub struct HostForm {
+    /// The workshop's name.
+    pub name: String,
+    /// Index of the case in the library.
+    pub case: usize,
+    /// How many tables.
+    pub tables: usize,
+    /// A code to reuse, or empty for a fresh one.
+    pub code: String,
+    /// The last error.
+    pub error: Option<String>,
+}
+
+/// The host's setup: name, case, tables.
+pub fn host_setup(
+    ui: &mut egui::Ui,
+    cases: &[&Scenario],
+    form: &mut HostForm,
+    tr: &Tr,
+) -> Vec<NetAction> {
+    let mut actions = Vec::new();
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        heading(ui, tr.t("host-title"));
+        ui.label(tr.t("host-intro"));
+        ui.add_space(12.0);
+        egui::Grid::new("host_form")
+            .num_columns(2)
+            .spacing([16.0, 10.0])
+            .show(ui, |ui| {
+                ui.label(tr.t("host-name"));
+                ui.add(egui::TextEdit::singleline(&mut form.name).desired_width(360.0));
+                ui.end_row();
+                ui.label(tr.t("host-tables"));
+                ui.add(egui::Slider::new(&mut form.tables, 1..=12));
+                ui.end_row();
+                ui.label(tr.t("host-code"));
+                ui.add(
+                    egui::TextEdit::singleline(&mut form.code)
+                        .hint_text(tr.t("host-code-hint"))
+                        .desired_width(200.0),
+                );
+                ui.end_row();
+            });
+        ui.add_space(12.0);
+        ui.label(RichText::new(tr.t("host-case")).strong());
+        for (i, case) in cases.iter().enumerate() {
+            let label = format!(
+                "{} — {}",
+                text(tr, &case.title),
+                duration(case.duration_minutes)
+            );
+            if ui.radio(form.case == i, label).clicked() {
+                form.case = i;
+            }
+        }
+        if let Some(case) = cases.get(form.case) {
+            ui.add_space(8.0);
+            ui.label(text(tr, &case.summary));
+            ui.label(
+                RichText::new(format!(
+                    "{} {}",
+                    tr.t("picker-content-note"),
+                    text(tr, &case.content_note)
+                ))
+                .italics(),
+            );
+            ui.label(tr.t_args("host-roles", &[("count", case.roles.len().to_string())]));
+        }
+        if let Some(error) = &form.error {
+            ui.colored_label(Color32::from_rgb(0xb0, 0x00, 0x20), error);
+        }
+        ui.add_space(12.0);
+        ui.horizontal(|ui| {
+            let open = egui::Button::new(RichText::new(tr.t("host-open")).size(20.0))
+                .min_size(egui::vec2(280.0, 44.0));
+            if ui
+                .add_enabled(!cases.is_empty() && !form.name.trim().is_empty(), open)
+                .clicked()
+            {
+                actions.push(NetAction::OpenWorkshop);
+            }
+            if ui.button(tr.t("back")).clicked() {
+                actions.push(NetAction::Back);
+            }
+        });
+    });
+    actions
+}
+
+/// The join form.
+#[derive(Clone, Debug, Default)]
+pub struct JoinForm {
+    /// The trainee's name.
+    pub name: String,
+    /// The code.
+    pub code: String,
+    /// The host's address.
+    pub address: String,
+    /// Workshops found on the network: name and address.
+    pub found: Vec<(String, String)>,
+    /// Searching or knocking now.
+    pub busy: bool,
+    /// The last error, in words.
+    pub error: Option<String>,
+}
+
+/// The join form: name, code, address (or a found workshop).
+pub fn join_form(ui: &mut egui::Ui, form: &mut JoinForm, tr: &Tr) -> Vec<NetAction> {
+    let mut actions = Vec::new();
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        heading(ui, tr.t("join-title"));
+        ui.label(tr.t("join-intro"));
+        ui.add_space(12.0);
+        egui::Grid::new("join_form")
+            .num_columns(2)
+            .spacing([16.0, 10.0])
+            .show(ui, |ui| {
+                ui.label(tr.t("join-name"));
+                ui.add(egui::TextEdit::singleline(&mut form.name).desired_width(320.0));
+                ui.end_row();
+                ui.label(tr.t("join-code"));
+                ui.add(
+                    egui::TextEdit::singleline(&mut form.code)
+                        .hint_text("K7QX-M2PD")
+                        .desired_width(200.0),
+                );
+                ui.end_row();
+                ui.label(tr.t("join-address"));
+                ui.add(
+                    egui::TextEdit::singleline(&mut form.address)
+                        .hint_text("192.168.1.20:5170")
+                        .desired_width(260.0),
+                );
+                ui.end_row();
+            });
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(tr.t("join-found")).strong());
+            if ui
+                .add_enabled(!form.busy, egui::Button::new(tr.t("join-search")))
+                .clicked()
+            {
+                actions.push(NetAction::Search);
+            }
+        });
+        if form.found.is_empty() {
+            ui.label(RichText::new(tr.t("join-none-found")).italics());
+        }
+        for (name, address) in &form.found {
+            if ui
+                .selectable_label(form.address == *address, format!("{name} — {address}"))
+                .clicked()
+            {
+                actions.push(NetAction::UseAddress(address.clone()));
+            }
+        }
+        if let Some(error) = &form.error {
+            ui.add_space(8.0);
+            ui.colored_label(
+                Color32::from_rgb(0xb0, 0x00, 0x20),
+                RichText::new(error).strong(),
+            );
+        }
+        ui.add_space(12.0);
+        ui.horizontal(|ui| {
+            let ready = !form.busy
+                && !form.name.trim().is_empty()
+                && !form.code.trim().is_empty()
+                && !form.address.trim().is_empty();
+            let join = egui::Button::new(RichText::new(tr.t("join-go")).size(20.0))
+                .min_size(egui::vec2(240.0, 44.0));
+            if ui.add_enabled(ready, join).clicked() {
+                actions.push(NetAction::Join);
+            }
+            if form.busy {
+                ui.spinner();
+                ui.label(tr.t("join-busy"));
+            }
+            if ui.button(tr.t("back")).clicked() {
+                actions.push(NetAction::Back);
+            }
+        });
+        if !form.busy
+            && (form.name.trim().is_empty()
+                || form.code.trim().is_empty()
+                || form.address.trim().is_empty())
+        {
+            ui.label(RichText::new(tr.t("join-fill")).italics());
+        }
+    });
+    actions
+}
+
+fn occupant_label(occupant: &Occupant, tr: &Tr) -> RichText {
+    match occupant {
+        Occupant::Free => RichText::new(tr.t("seat-free")).italics(),
+        Occupant::Bot => RichText::new(tr.t("seat-bot")),
+        Occupant::Person {
+            name,
+            connected: true,
+        } => RichText::new(name).strong(),
+        Occupant::Person {
+            name,
+            connected: false,
+        } => RichText::new(tr.t_args("seat-disconnected", &[("name", name.clone())]))
+            .color(Color32::from_rgb(0xb0, 0x40, 0x00)),
+    }
+}
+
+fn status_name(status: Status, tr: &Tr) -> String {
+    tr.t(match status {
+        Status::Waiting => "status-waiting",
+        Status::Running => "status-running",
+        Status::Paused => "status-paused",
+        Status::Ended => "status-ended",
+    })
+}
+
+/// The lobby: read the content note, then take a free role.
+pub fn lobby(
+    ui: &mut egui::Ui,
+    lobby: &Lobby,
+    mine: Option<&(usize, Id)>,
+    refusal: Option<String>,
+    tr: &Tr,
+) -> Vec<NetAction> {
+    let mut actions = Vec::new();
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        heading(
+            ui,
+            format!("{} — {}", lobby.workshop, text(tr, &lobby.title)),
+        );
+        ui.label(
+            RichText::new(format!(
+                "{} {}",
+                tr.t("picker-content-note"),
+                text(tr, &lobby.content_note)
+            ))
+            .italics(),
+        );
+        ui.add_space(8.0);
+        ui.label(
+            RichText::new(if mine.is_some() {
+                tr.t("lobby-seated")
+            } else {
+                tr.t("lobby-choose")
+            })
+            .strong()
+            .size(18.0),
+        );
+        if let Some(refusal) = refusal {
+            ui.colored_label(Color32::from_rgb(0xb0, 0x00, 0x20), refusal);
+        }
+        ui.add_space(8.0);
+        ui.horizontal_wrapped(|ui| {
+            for (t, table) in lobby.tables.iter().enumerate() {
+                ui.group(|ui| {
+                    ui.vertical(|ui| {
+                        ui.label(
+                            RichText::new(tr.t_args("table-n", &[("n", (t + 1).to_string())]))
+                                .strong()
+                                .size(18.0),
+                        );
+                        ui.label(status_name(table.status, tr));
+                        for seat in &table.seats {
+                            ui.horizontal(|ui| {
+                                ui.label(text(tr, &seat.name));
+                                ui.label(occupant_label(&seat.occupant, tr));
+                                let is_mine =
+                                    mine.is_some_and(|(mt, mr)| *mt == t && *mr == seat.role);
+                                if seat.occupant == Occupant::Free
+                                    && table.status == Status::Waiting
+                                    && ui.button(tr.t("lobby-take")).clicked()
+                                {
+                                    actions.push(NetAction::Sit(t, seat.role.clone()));
+                                }
+                                if is_mine
+                                    && table.status == Status::Waiting
+                                    && ui.button(tr.t("lobby-leave")).clicked()
+                                {
+                                    actions.push(NetAction::Stand);
+                                }
+                            });
+                        }
+                    });
+                });
+            }
+        });
+    });
+    actions
+}
+
+/// A person waiting in the lobby without a role, as the host sees them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Waiting {
+    /// Their connection.
+    pub client: u64,
+    /// Their name.
+    pub name: String,
+}
+
+/// The host's seating plan: who sits where, bots, moves, and start.
+pub fn seating(
+    ui: &mut egui::Ui,
+    lobby: &Lobby,
+    waiting: &[Waiting],
+    shown: usize,
+    tr: &Tr,
+) -> Vec<NetAction> {
+    let mut actions = Vec::new();
+    ui.horizontal_wrapped(|ui| {
+        if lobby.tables.iter().any(|t| t.status == Status::Waiting)
+            && ui
+                .button(RichText::new(tr.t("host-start-all")).strong())
+                .clicked()
+        {
+            actions.push(NetAction::StartAll);
+        }
+        if ui.button(tr.t("trainer-projector")).clicked() {
+            actions.push(NetAction::OpenProjector);
+        }
+        if !waiting.is_empty() {
+            let names: Vec<&str> = waiting.iter().map(|w| w.name.as_str()).collect();
+            ui.label(tr.t_args("host-waiting", &[("names", names.join(", "))]));
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        for (t, table) in lobby.tables.iter().enumerate() {
+            ui.group(|ui| {
+                ui.vertical(|ui| {
+                    ui.horizontal(|ui| {
+                        if ui
+                            .selectable_label(
+                                shown == t,
+                                RichText::new(tr.t_args("table-n", &[("n", (t + 1).to_string())]))
+                                    .strong(),
+                            )
+                            .clicked()
+                        {
+                            actions.push(NetAction::ShowTable(t));
+                        }
+                        ui.label(status_name(table.status, tr));
+                    });
+                    for seat in &table.seats {
+                        ui.horizontal(|ui| {
+                            ui.label(text(tr, &seat.name));
+                            ui.label(occupant_label(&seat.occupant, tr));
+                            if table.status != Status::Waiting {
+                                return;
+                            }
+                            match &seat.occupant {
+                                Occupant::Free => {
+                                    if ui.small_button(tr.t("host-bot")).clicked() {
+                                        actions.push(NetAction::GiveToBot(t, seat.role.clone()));
+                                    }
+                                    for person in waiting {
+                                        if ui.small_button(format!("← {}", person.name)).clicked()
+                                        {
+                                            actions.push(NetAction::Seat(
+                                                t,
+                                                seat.role.clone(),
+                                                person.client,
+                                            ));
+                                        }
+                                    }
+                                }
+                                _ => {
+                                    if ui.small_button(tr.t("host-free")).clicked() {
+                                        actions.push(NetAction::Free(t, seat.role.clone()));
+                                    }
+                                }
+                            }
+                        });
+                    }
+                });
+            });
+        }
+    });
+    actions
+}
+
+/// One table on the projector's board.
+#[derive(Clone, Debug)]
+pub struct TableBoard {
+    /// Where it stands.
+    pub status: Status,
+    /// The phase's name.
+    pub phase: Text,
+    /// Scenario time.
+    pub clock: u32,
+    /// Clues found by the table, of all.
+    pub clues: (usize, usize),
+    /// The debrief, once ended.
+    pub debrief: Option<Debrief>,
+}
+
+/// What the projector shows of a workshop.
+#[derive(Clone, Debug)]
+pub struct Board<'a> {
+    /// The workshop's name.
+    pub name: &'a str,
+    /// The case.
+    pub scenario: &'a Scenario,
+    /// Where to join.
+    pub addresses: &'a [String],
+    /// The code, grouped.
+    pub code: &'a str,
+    /// The tables.
+    pub tables: Vec<TableBoard>,
+}
+
+/// The projector of a workshop: join details while waiting, every table's
+/// progress during play, and the tables side by side at the end.
+pub fn board(ui: &mut egui::Ui, board: &Board, tr: &Tr) {
+    let s = board.scenario;
+    let waiting = board.tables.iter().all(|t| t.status == Status::Waiting);
+    let ended = board.tables.iter().all(|t| t.status == Status::Ended);
+    ui.vertical_centered(|ui| {
+        ui.add_space(16.0);
+        ui.label(RichText::new(text(tr, &s.title)).size(48.0).strong());
+        ui.label(RichText::new(board.name).size(30.0));
+        ui.add_space(16.0);
+    });
+    if waiting {
+        ui.vertical_centered(|ui| {
+            ui.label(RichText::new(tr.t("projector-join-at")).size(36.0));
+            for address in board.addresses {
+                ui.label(RichText::new(address).size(64.0).strong().monospace());
+            }
+            ui.add_space(12.0);
+            ui.label(RichText::new(tr.t("projector-code")).size(36.0));
+            ui.label(RichText::new(board.code).size(96.0).strong().monospace());
+            ui.add_space(12.0);
+            ui.label(RichText::new(tr.t("projector-join-how")).size(28.0));
+        });
+        return;
+    }
+    if ended {
+        compare(ui, s, &board.tables, tr);
+        return;
+    }
+    ui.columns(board.tables.len().clamp(1, 4), |columns| {
+        for (t, table) in board.tables.iter().enumerate() {
+            let ui = &mut columns[t % columns.len()];
+            ui.group(|ui| {
+                ui.vertical_centered(|ui| {
+                    ui.label(
+                        RichText::new(tr.t_args("table-n", &[("n", (t + 1).to_string())]))
+                            .size(36.0)
+                            .strong(),
+                    );
+                    ui.label(RichText::new(status_name(table.status, tr)).size(28.0));
+                    ui.label(RichText::new(text(tr, &table.phase)).size(30.0));
+                    ui.label(RichText::new(clock(tr, table.clock)).size(30.0));
+                    ui.label(
+                        RichText::new(tr.t_args(
+                            "trainer-clues-known",
+                            &[("known", format!("{}/{}", table.clues.0, table.clues.1))],
+                        ))
+                        .size(26.0),
+                    );
+                });
+            });
+        }
+    });
+}
+
+/// The tables side by side: conclusion, time, bundle, sharing.
+fn compare(ui: &mut egui::Ui, s: &Scenario, tables: &[TableBoard], tr: &Tr) {
+    let conclusion = |id: &Id| {
+        s.conclusions
+            .iter()
+            .find(|c| c.id == *id)
+            .map_or(id.to_string(), |c| text(tr, &c.name).to_owned())
+    };
+    ui.vertical_centered(|ui| {
+        ui.label(RichText::new(tr.t("projector-compare")).size(34.0).strong());
+    });
+    ui.add_space(8.0);
+    ui.columns(tables.len().clamp(1, 4), |columns| {
+        for (t, table) in tables.iter().enumerate() {
+            let ui = &mut columns[t % columns.len()];
+            let Some(debrief) = &table.debrief else {
+                continue;
+            };
+            let d = &debrief.table;
+            ui.group(|ui| {
+                ui.label(
+                    RichText::new(tr.t_args("table-n", &[("n", (t + 1).to_string())]))
+                        .size(32.0)
+                        .strong(),
+                );
+                let (line, color) = match &d.conclusion {
+                    Some(c) if d.conclusion_correct => {
+                        (conclusion(c), Color32::from_rgb(0x1b, 0x6e, 0x20))
+                    }
+                    Some(c) => (conclusion(c), Color32::from_rgb(0xb0, 0x40, 0x00)),
+                    None => (
+                        tr.t("projector-no-conclusion"),
+                        Color32::from_rgb(0xb0, 0x40, 0x00),
+                    ),
+                };
+                ui.label(RichText::new(line).size(24.0).strong().color(color));
+                if let Some(at) = d.time_to_identification {
+                    ui.label(
+                        RichText::new(tr.t_args("debrief-time", &[("time", duration(at))]))
+                            .size(22.0),
+                    );
+                }
+                for score in &d.bundle {
+                    let name = s
+                        .categories
+                        .iter()
+                        .find(|c| c.id == score.category)
+                        .map_or(score.category.to_string(), |c| text(tr, &c.name).to_owned());
+                    let ratio = if score.required == 0 {
+                        1.0
+                    } else {
+                        (score.weight as f32 / score.required as f32).min(1.0)
+                    };
+                    ui.label(RichText::new(name).size(20.0));
+                    ui.add(
+                        egui::ProgressBar::new(ratio)
+                            .text(format!("{}/{}", score.weight, score.required)),
+                    );
+                }
+                ui.label(
+                    RichText::new(
+                        tr.t_args("debrief-breaches", &[("count", d.breaches.to_string())]),
+                    )
+                    .size(22.0),
+                );
+            });
+        }
+    });
+}
