@@ -77,22 +77,47 @@ fn join(port: u16, name: &str, extra: &[&str]) -> Command {
     command
 }
 
-/// Waits for a child, killing it after `limit`.
+/// Waits for a child, killing it after `limit`. Its output is read while it
+/// runs: a full pipe would block it.
 fn finish(mut child: Child, limit: Duration) -> Output {
+    fn drain(
+        pipe: Option<impl std::io::Read + Send + 'static>,
+    ) -> std::thread::JoinHandle<Vec<u8>> {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            if let Some(mut pipe) = pipe {
+                let _ = pipe.read_to_end(&mut bytes);
+            }
+            bytes
+        })
+    }
+    let stdout = drain(child.stdout.take());
+    let stderr = drain(child.stderr.take());
     let deadline = Instant::now() + limit;
+    let mut status = None;
     while Instant::now() < deadline {
-        if child.try_wait().unwrap().is_some() {
-            return child.wait_with_output().unwrap();
+        if let Some(done) = child.try_wait().unwrap() {
+            status = Some(done);
+            break;
         }
         std::thread::sleep(Duration::from_millis(100));
     }
-    let _ = child.kill();
-    let output = child.wait_with_output().unwrap();
-    panic!(
+    let timed_out = status.is_none();
+    if timed_out {
+        let _ = child.kill();
+    }
+    let output = Output {
+        status: child.wait().unwrap(),
+        stdout: stdout.join().unwrap(),
+        stderr: stderr.join().unwrap(),
+    };
+    assert!(
+        !timed_out,
         "still running after {limit:?}\nstdout: {}\nstderr: {}",
         String::from_utf8_lossy(&output.stdout),
         String::from_utf8_lossy(&output.stderr)
     );
+    output
 }
 
 fn wait_for_door(port: u16) {

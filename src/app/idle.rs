@@ -26,7 +26,7 @@ pub const IDLE_WAKE: Duration = Duration::from_secs(1);
 const RESTING: Duration = Duration::from_secs(60);
 
 pub(super) fn plugin(app: &mut App) {
-    for screen in [Screen::Launcher, Screen::Picker] {
+    for screen in [Screen::Launcher, Screen::Picker, Screen::HostSetup] {
         app.add_systems(OnEnter(screen), wake_every(RESTING));
     }
     for screen in [
@@ -34,6 +34,9 @@ pub(super) fn plugin(app: &mut App) {
         Screen::Desk,
         Screen::Preview,
         Screen::Debrief,
+        Screen::HostConsole,
+        Screen::JoinForm,
+        Screen::Lobby,
     ] {
         app.add_systems(OnEnter(screen), wake_every(IDLE_WAKE));
     }

@@ -2,7 +2,6 @@
 //! lobby, and a client's card, desk and debrief. The screens are the pure
 //! functions of `crate::ui`; this module only moves views and commands.
 
-use std::path::PathBuf;
 use std::sync::Mutex;
 use std::sync::mpsc::{Receiver, channel};
 use std::time::Duration;
@@ -121,6 +120,7 @@ fn open_from_command_line(
     mut join: ResMut<JoinUi>,
     mut next: ResMut<NextState<Screen>>,
     host: Option<Res<Host>>,
+    proxy: Option<Res<bevy::winit::EventLoopProxyWrapper>>,
 ) {
     if host.is_some() {
         next.set(Screen::HostConsole);
@@ -137,7 +137,7 @@ fn open_from_command_line(
         join.form.name = name.clone().unwrap_or_default();
         join.auto = address.is_some() && code.is_some() && name.is_some();
         if address.is_none() {
-            start_search(&mut join);
+            start_search(&mut join, waker(proxy.as_deref()));
         }
         next.set(Screen::JoinForm);
     }
@@ -147,6 +147,7 @@ fn host_setup(
     mut contexts: EguiContexts,
     settings: Res<Settings>,
     launch: Res<Launch>,
+    library: Res<super::screens::Library>,
     mut ui_state: ResMut<HostUi>,
     mut commands: Commands,
     mut next: ResMut<NextState<Screen>>,
@@ -154,22 +155,9 @@ fn host_setup(
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let mut root = root(ctx);
-    let cases: Vec<(PathBuf, faisceau_engine::model::Scenario)> = launch
-        .library
-        .iter()
-        .filter_map(|p| {
-            let text = std::fs::read_to_string(p).ok()?;
-            Some((
-                p.clone(),
-                faisceau_engine::load(&text, &p.display().to_string())
-                    .ok()?
-                    .case
-                    .scenario()
-                    .clone(),
-            ))
-        })
-        .collect();
-    let scenarios: Vec<&faisceau_engine::model::Scenario> = cases.iter().map(|(_, s)| s).collect();
+    let cases = &library.cases;
+    let scenarios: Vec<&faisceau_engine::model::Scenario> =
+        cases.iter().map(|(_, c)| c.scenario()).collect();
     let actions = egui::CentralPanel::default()
         .show(&mut root, |ui| {
             screens::host_setup(ui, &scenarios, &mut ui_state.form, &settings.tr)
@@ -351,12 +339,26 @@ fn host_console(
     Ok(())
 }
 
-fn start_search(join: &mut JoinUi) {
+/// Wakes the window when work done in the background is ready.
+type Waker = Option<bevy::winit::EventLoopProxy<bevy::winit::WinitUserEvent>>;
+
+fn wake(waker: &Waker) {
+    if let Some(proxy) = waker {
+        let _ = proxy.send_event(bevy::winit::WinitUserEvent::WakeUp);
+    }
+}
+
+fn waker(proxy: Option<&bevy::winit::EventLoopProxyWrapper>) -> Waker {
+    proxy.map(|p| (**p).clone())
+}
+
+fn start_search(join: &mut JoinUi, waker: Waker) {
     let (send, receive) = channel();
     std::thread::spawn(move || {
         let found = door::discover(crate::net::DEFAULT_PORT + 1, Duration::from_millis(1200))
             .unwrap_or_default();
         let _ = send.send(found);
+        wake(&waker);
     });
     join.searching = Some(Mutex::new(receive));
     join.form.busy = true;
@@ -386,7 +388,9 @@ fn join_form(
     settings: Res<Settings>,
     mut join: ResMut<JoinUi>,
     mut next: ResMut<NextState<Screen>>,
+    proxy: Option<Res<bevy::winit::EventLoopProxyWrapper>>,
 ) -> Result {
+    let waker = waker(proxy.as_deref());
     let ctx = contexts.ctx_mut()?;
     let mut root = root(ctx);
     let mut actions = egui::CentralPanel::default()
@@ -401,12 +405,13 @@ fn join_form(
     for action in actions {
         match action {
             NetAction::Back => next.set(Screen::Launcher),
-            NetAction::Search => start_search(&mut join),
+            NetAction::Search => start_search(&mut join, waker.clone()),
             NetAction::UseAddress(address) => join.form.address = address,
             NetAction::Join => {
                 let tr = Tr::new(settings.tr.lang());
                 let (address, code) = (join.form.address.clone(), join.form.code.clone());
                 let (send, receive) = channel();
+                let waker = waker.clone();
                 std::thread::spawn(move || {
                     let result = JoinCode::parse(&code)
                         .map_err(|e| tr.t_args("join-bad-code", &[("why", e.to_string())]))
@@ -417,6 +422,7 @@ fn join_form(
                                 .map_err(|e| join_error_text(&e, &tr))
                         });
                     let _ = send.send(result);
+                    wake(&waker);
                 });
                 join.knocking = Some(Mutex::new(receive));
                 join.form.busy = true;

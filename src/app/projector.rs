@@ -105,7 +105,11 @@ fn draw_workshop(
 ) {
     use crate::ui::network::{Board, TableBoard};
     let ctx = context.get_mut();
-    ctx.set_visuals(egui::Visuals::light());
+    // Black on white: read from the back of the room.
+    let mut visuals = egui::Visuals::light();
+    visuals.override_text_color = Some(egui::Color32::BLACK);
+    visuals.panel_fill = egui::Color32::WHITE;
+    ctx.set_visuals(visuals);
     let mut root = egui::Ui::new(
         ctx.clone(),
         "projector".into(),

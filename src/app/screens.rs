@@ -35,10 +35,10 @@ pub(super) fn plugin(app: &mut App) {
         );
 }
 
-/// The cases that loaded, for the picker.
+/// The cases that loaded, for the picker and the host's setup.
 #[derive(Resource, Default)]
-struct Library {
-    cases: Vec<(PathBuf, Arc<Case>)>,
+pub(super) struct Library {
+    pub(super) cases: Vec<(PathBuf, Arc<Case>)>,
     chosen: Option<usize>,
 }
 

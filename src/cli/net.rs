@@ -124,7 +124,10 @@ pub fn headless_app() -> App {
         MinimalPlugins.set(ScheduleRunnerPlugin::run_loop(Duration::from_millis(4))),
         StatesPlugin,
         LogPlugin {
-            filter: "warn,faisceau=info".into(),
+            // renetcode logs an error for every packet of a connection the
+            // host no longer knows (a client of the host before a resume):
+            // expected, and it would drown the useful lines.
+            filter: "warn,renetcode=off,faisceau=info".into(),
             ..default()
         },
         RepliconPlugins,
@@ -186,7 +189,11 @@ fn report_on_exit(mut exits: MessageReader<AppExit>, host: Res<Host>) {
             table.session.events().len()
         );
     }
-    println!("messages sent: {} ({} bytes)", host.sent.0, host.sent.1);
+    println!(
+        "messages sent: {} ({} bytes on the wire, before encryption)",
+        host.sent,
+        net::BYTES_SENT.load(std::sync::atomic::Ordering::Relaxed)
+    );
 }
 
 /// What `faisceau join` was given.
@@ -302,7 +309,8 @@ fn bot_watch(
             | Refused::TableFull
             | Refused::NoSuchRole
             | Refused::NoSuchTable => limits.explicit_role,
-            Refused::BadName | Refused::NameInUse => true,
+            Refused::BadName => true,
+            Refused::NameInUse => !joined.rejoining,
             _ => false,
         };
         if fatal {
@@ -317,9 +325,15 @@ fn bot_watch(
         if done.elapsed() < Duration::from_millis(300) {
             return;
         }
-        let summary = bot_summary(&joined, &player);
+        let mut summary = bot_summary(&joined, &player);
         println!("{summary}");
         if let Some(path) = &limits.stats {
+            let raw: Vec<f64> = player
+                .latencies
+                .iter()
+                .map(|d| d.as_secs_f64() * 1e3)
+                .collect();
+            summary["latencies"] = serde_json::json!(raw);
             if let Err(e) = std::fs::write(path, format!("{summary}\n")) {
                 eprintln!("faisceau: {}: {e}", path.display());
             }
@@ -328,7 +342,7 @@ fn bot_watch(
     }
 }
 
-fn bot_summary(joined: &Joined, player: &BotPlayer) -> String {
+fn bot_summary(joined: &Joined, player: &BotPlayer) -> serde_json::Value {
     let mut latencies: Vec<f64> = player
         .latencies
         .iter()
@@ -360,7 +374,6 @@ fn bot_summary(joined: &Joined, player: &BotPlayer) -> String {
         "seconds": player_seconds(player),
         "correct": correct,
     })
-    .to_string()
 }
 
 fn player_seconds(player: &BotPlayer) -> f64 {

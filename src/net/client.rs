@@ -219,6 +219,9 @@ pub struct Joined {
     pub received_bytes: u64,
     /// Views received so far.
     pub views: usize,
+    /// Connected again after a drop: the host may still hold the old connection.
+    pub rejoining: bool,
+    hello_at: Option<Instant>,
     said_hello: bool,
     lost_at: Option<Instant>,
 }
@@ -241,13 +244,15 @@ impl Joined {
             keep_received: false,
             received_bytes: 0,
             views: 0,
+            rejoining: false,
+            hello_at: None,
             said_hello: false,
             lost_at: None,
         }
     }
 
     fn take(&mut self, message: ToClient) {
-        self.received_bytes += super::protocol::encode(&message).len() as u64;
+        self.received_bytes = super::BYTES_RECEIVED.load(std::sync::atomic::Ordering::Relaxed);
         if self.keep_received {
             self.received.push(message.clone());
         }
@@ -256,6 +261,7 @@ impl Joined {
             ToClient::Seated { table, role } => {
                 self.seat = Some((table, role));
                 self.refused = None;
+                self.rejoining = false;
             }
             ToClient::Refused(refused) => self.refused = Some(refused),
             ToClient::View(view) => {
@@ -316,10 +322,29 @@ fn hello(
     mut joined: ResMut<Joined>,
     mut send: MessageWriter<Send>,
 ) {
-    if *state.get() == ClientState::Connected && !joined.said_hello {
+    if *state.get() != ClientState::Connected {
+        return;
+    }
+    if !joined.said_hello {
         joined.said_hello = true;
         joined.link = Link::Connected;
         joined.lost_at = None;
+        joined.hello_at = Some(Instant::now());
+        send.write(Send(ToHost::Hello {
+            name: joined.name.clone(),
+        }));
+        return;
+    }
+    // Back after a drop, the host may not have noticed the old connection
+    // is gone (it waits a few seconds): say hello again until it has.
+    if joined.rejoining
+        && joined.refused == Some(Refused::NameInUse)
+        && joined
+            .hello_at
+            .is_some_and(|at| at.elapsed() > Duration::from_secs(2))
+    {
+        joined.refused = None;
+        joined.hello_at = Some(Instant::now());
         send.write(Send(ToHost::Hello {
             name: joined.name.clone(),
         }));
@@ -346,6 +371,7 @@ fn reconnect(
             warn!("connection lost ({reason}); reconnecting");
         }
         joined.said_hello = false;
+        joined.rejoining = true;
         joined.link = Link::Lost;
         joined.lost_at = Some(Instant::now());
         commands.remove_resource::<RenetClient>();

@@ -51,8 +51,8 @@ pub struct Host {
     ended_at: Option<Instant>,
     entities: HashMap<ClientKey, Entity>,
     door_stop: Arc<AtomicBool>,
-    /// Messages sent and their bytes, for the load benchmark.
-    pub sent: (u64, u64),
+    /// Messages sent, for the load benchmark (bytes: [`super::BYTES_SENT`]).
+    pub sent: u64,
     /// Whether the server is open (none: not yet tried).
     listening: Option<bool>,
     /// Why the server could not open, in words.
@@ -73,7 +73,7 @@ impl Host {
             ended_at: None,
             entities: HashMap::new(),
             door_stop: Arc::new(AtomicBool::new(false)),
-            sent: (0, 0),
+            sent: 0,
             listening: None,
             listen_error: None,
             exit_on_listen_error: false,
@@ -111,8 +111,7 @@ impl Host {
             let Some(&entity) = self.entities.get(&key) else {
                 continue;
             };
-            self.sent.0 += 1;
-            self.sent.1 += super::protocol::encode(&message).len() as u64;
+            self.sent += 1;
             out.write(ToClients {
                 targets: SendTargets::Single(ClientId::Client(entity)),
                 message: Down(message),
@@ -135,6 +134,7 @@ pub fn plugin(app: &mut App) {
             Update,
             (bots, autopilot).chain().run_if(resource_exists::<Host>),
         )
+        .add_systems(PostUpdate, only_to_live_clients.before(ServerSystems::Send))
         .add_systems(Last, close_door_on_exit.run_if(resource_exists::<Host>));
 }
 
@@ -239,12 +239,19 @@ fn receive(
     mut messages: MessageReader<FromClient<Up>>,
     mut host: ResMut<Host>,
     mut out: MessageWriter<ToClients<Down>>,
+    live: Query<(), With<ConnectedClient>>,
 ) {
     for FromClient { client_id, message } in messages.read() {
         let Some(entity) = client_id.entity() else {
             continue;
         };
+        // A message can come in with the disconnection that follows it: a
+        // client that is gone is not answered (renet would refuse to send).
+        if !live.contains(entity) {
+            continue;
+        }
         let key = entity.to_bits();
+        host.entities.insert(key, entity);
         let outbox = match &message.0 {
             Some(message) => host.workshop.receive(key, message.clone()),
             None => {
@@ -327,5 +334,26 @@ fn autopilot(
 fn close_door_on_exit(mut exits: MessageReader<AppExit>, host: Res<Host>) {
     if exits.read().next().is_some() {
         host.door_stop.store(true, Ordering::Relaxed);
+    }
+}
+
+/// Drops messages to clients that disconnected since they were written:
+/// renet panics on a message to a client that is gone, and a workshop must
+/// not stop because a laptop left at the wrong moment.
+fn only_to_live_clients(
+    mut messages: ResMut<Messages<ToClients<Down>>>,
+    live: Query<(), With<ConnectedClient>>,
+) {
+    let stale = |m: &ToClients<Down>| match m.targets {
+        SendTargets::Single(ClientId::Client(entity)) => !live.contains(entity),
+        _ => false,
+    };
+    let mut cursor = messages.get_cursor();
+    if !cursor.read(&messages).any(stale) {
+        return;
+    }
+    let kept: Vec<ToClients<Down>> = messages.drain().filter(|m| !stale(m)).collect();
+    for message in kept {
+        messages.write(message);
     }
 }

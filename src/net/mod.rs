@@ -11,6 +11,7 @@ pub mod protocol;
 pub mod workshop;
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, UdpSocket};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use bevy::prelude::*;
@@ -87,13 +88,54 @@ fn deserialize_up(_: &mut ServerReceiveCtx, bytes: &mut Bytes) -> Result<Up> {
     Ok(Up(message))
 }
 
+/// Bytes of host messages serialised (after compression), in this process.
+pub static BYTES_SENT: AtomicU64 = AtomicU64::new(0);
+
+/// Bytes of host messages received (before decompression), in this process.
+pub static BYTES_RECEIVED: AtomicU64 = AtomicU64::new(0);
+
+/// The largest a host message may grow when inflated.
+const MAX_INFLATED: usize = 64 * 1024 * 1024;
+
+/// A host message on the wire: a flag byte, then JSON, deflated when that
+/// pays (a role's view shrinks to less than half).
+pub fn pack(message: &ToClient) -> Vec<u8> {
+    let json = encode(message);
+    if json.len() < 512 {
+        let mut bytes = Vec::with_capacity(json.len() + 1);
+        bytes.push(0);
+        bytes.extend(json);
+        return bytes;
+    }
+    let mut bytes = vec![1];
+    bytes.extend(miniz_oxide::deflate::compress_to_vec(&json, 1));
+    bytes
+}
+
+/// Reads a host message from the wire.
+pub fn unpack(bytes: &[u8]) -> Option<ToClient> {
+    let (flag, body) = bytes.split_first()?;
+    match flag {
+        0 => decode(body, usize::MAX),
+        1 => {
+            let json =
+                miniz_oxide::inflate::decompress_to_vec_with_limit(body, MAX_INFLATED).ok()?;
+            decode(&json, usize::MAX)
+        }
+        _ => None,
+    }
+}
+
 fn serialize_down(_: &mut ServerSendCtx, down: &Down, bytes: &mut Vec<u8>) -> Result<()> {
-    bytes.extend(encode(&down.0));
+    let packed = pack(&down.0);
+    BYTES_SENT.fetch_add(packed.len() as u64, Ordering::Relaxed);
+    bytes.extend(packed);
     Ok(())
 }
 
 fn deserialize_down(_: &mut ClientReceiveCtx, bytes: &mut Bytes) -> Result<Down> {
-    let message = decode(bytes, usize::MAX).ok_or("unreadable message from the host")?;
+    BYTES_RECEIVED.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+    let message = unpack(bytes).ok_or("unreadable message from the host")?;
     *bytes = Bytes::new();
     Ok(Down(message))
 }

@@ -4,6 +4,7 @@
 
 use std::collections::HashSet;
 use std::net::{SocketAddr, UdpSocket};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -448,7 +449,7 @@ fn step(server: &mut App, client: &mut App) {
     server.update();
     server.exchange_with_client(client);
     client.update();
-    client.exchange_with_client(server);
+    server.exchange_with_client(client);
 }
 
 #[test]
@@ -562,32 +563,42 @@ fn a_client_never_receives_what_its_role_does_not_know() {
     );
 }
 
-/// Relays UDP between a client and the host, keeping every datagram.
-fn relay(host: SocketAddr) -> (SocketAddr, Arc<Mutex<Vec<Vec<u8>>>>) {
+/// Relays UDP between a client and the host, keeping every datagram; while
+/// `blackout` is set, everything is lost (a Wi-Fi drop). Each new client
+/// address gets a fresh upstream socket, as behind a NAT.
+fn relay(host: SocketAddr, blackout: Arc<AtomicBool>) -> (SocketAddr, Arc<Mutex<Vec<Vec<u8>>>>) {
     let socket = UdpSocket::bind("127.0.0.1:0").unwrap();
     let addr = socket.local_addr().unwrap();
     let seen = Arc::new(Mutex::new(Vec::new()));
     let kept = seen.clone();
     std::thread::spawn(move || {
-        let upstream = UdpSocket::bind("127.0.0.1:0").unwrap();
-        upstream
-            .set_read_timeout(Some(Duration::from_millis(2)))
-            .unwrap();
         socket
-            .set_read_timeout(Some(Duration::from_millis(2)))
+            .set_read_timeout(Some(Duration::from_millis(1)))
             .unwrap();
-        let mut client: Option<SocketAddr> = None;
+        let mut links: Vec<(SocketAddr, UdpSocket)> = Vec::new();
         let mut buffer = [0u8; 2048];
         let started = Instant::now();
-        while started.elapsed() < Duration::from_secs(60) {
+        while started.elapsed() < Duration::from_secs(90) {
+            let lost = blackout.load(Ordering::Relaxed);
             if let Ok((n, from)) = socket.recv_from(&mut buffer) {
-                client = Some(from);
-                kept.lock().unwrap().push(buffer[..n].to_vec());
-                let _ = upstream.send_to(&buffer[..n], host);
+                if !links.iter().any(|(a, _)| *a == from) {
+                    let upstream = UdpSocket::bind("127.0.0.1:0").unwrap();
+                    upstream.set_nonblocking(true).unwrap();
+                    links.push((from, upstream));
+                }
+                if !lost {
+                    kept.lock().unwrap().push(buffer[..n].to_vec());
+                    let (_, upstream) = links.iter().find(|(a, _)| *a == from).unwrap();
+                    let _ = upstream.send_to(&buffer[..n], host);
+                }
             }
-            if let (Ok((n, _)), Some(client)) = (upstream.recv_from(&mut buffer), client) {
-                kept.lock().unwrap().push(buffer[..n].to_vec());
-                let _ = socket.send_to(&buffer[..n], client);
+            for (client, upstream) in &links {
+                while let Ok((n, _)) = upstream.recv_from(&mut buffer) {
+                    if !lost {
+                        kept.lock().unwrap().push(buffer[..n].to_vec());
+                        let _ = socket.send_to(&buffer[..n], client);
+                    }
+                }
             }
         }
     });
@@ -608,29 +619,7 @@ fn free_port_pair() -> u16 {
 #[test]
 fn over_real_sockets_a_clue_never_travels_in_clear() {
     let port = free_port_pair();
-    let mut server = App::new();
-    server.add_plugins((
-        MinimalPlugins,
-        StatesPlugin,
-        RepliconPlugins,
-        RepliconRenetPlugins,
-    ));
-    super::shared(&mut server);
-    server
-        .insert_resource(Host::new(
-            workshop(1, port),
-            Duration::ZERO,
-            Some(Autopilot {
-                start_when_full: true,
-                bots_after: Some(Duration::ZERO),
-                advance_after: None,
-                exit_after_end: None,
-                max_duration: None,
-            }),
-        ))
-        .add_plugins((host::plugin, host::listen));
-    server.finish();
-    server.update();
+    let mut server = real_host(port);
 
     // The wrong code is refused at the door, in words.
     let host_addr: SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
@@ -652,7 +641,7 @@ fn over_real_sockets_a_clue_never_travels_in_clear() {
         Duration::from_secs(4),
     )
     .unwrap();
-    let (relay_addr, captured) = relay(host_addr);
+    let (relay_addr, captured) = relay(host_addr, Arc::new(AtomicBool::new(false)));
     entry.addr = relay_addr;
     let mut client_app = App::new();
     client_app.add_plugins((
@@ -725,8 +714,228 @@ fn over_real_sockets_a_clue_never_travels_in_clear() {
         }
         assert!(
             !bytes
-                .windows(clue.id.len())
-                .any(|w| w == clue.id.as_bytes())
+                .windows(clue.id.as_str().len())
+                .any(|w| w == clue.id.as_str().as_bytes())
         );
     }
+}
+
+#[test]
+fn host_messages_are_packed_small_and_unpacked_whole() {
+    let mut w = workshop(1, 0);
+    let role = w.case().scenario().roles[0].id.clone();
+    w.connected(1);
+    w.receive(
+        1,
+        ToHost::Hello {
+            name: "Inès".into(),
+        },
+    );
+    let out = w.receive(1, ToHost::Sit { table: 0, role });
+    let view = out
+        .into_iter()
+        .find(|(_, m)| matches!(m, ToClient::View(_)))
+        .unwrap()
+        .1;
+    let packed = super::pack(&view);
+    let json = encode(&view);
+    assert!(
+        packed.len() * 2 < json.len(),
+        "{} packed vs {} JSON",
+        packed.len(),
+        json.len()
+    );
+    assert_eq!(super::unpack(&packed), Some(view));
+    let small = ToClient::Refused(Refused::NotSeated);
+    assert_eq!(
+        super::pack(&small)[0],
+        0,
+        "small messages travel as they are"
+    );
+    assert_eq!(super::unpack(&super::pack(&small)), Some(small));
+    for garbage in [
+        &[][..],
+        &[7, 1, 2][..],
+        &[1, 0xff, 0xfe][..],
+        &[0, b'{'][..],
+    ] {
+        assert_eq!(super::unpack(garbage), None);
+    }
+}
+
+/// A host app listening on a free port; its autopilot gives free roles to
+/// bots after half a second and starts the table.
+fn real_host(port: u16) -> App {
+    let mut server = App::new();
+    server.add_plugins((
+        MinimalPlugins,
+        StatesPlugin,
+        RepliconPlugins,
+        RepliconRenetPlugins,
+    ));
+    super::shared(&mut server);
+    server
+        .insert_resource(Host::new(
+            workshop(1, port),
+            Duration::from_millis(200),
+            Some(Autopilot {
+                start_when_full: true,
+                bots_after: Some(Duration::from_millis(1500)),
+                advance_after: None,
+                exit_after_end: None,
+                max_duration: None,
+            }),
+        ))
+        .add_plugins((host::plugin, host::listen));
+    server.finish();
+    server.update();
+    server
+}
+
+fn run_until(
+    server: &mut App,
+    client: &mut App,
+    limit: Duration,
+    done: impl Fn(&App, &App) -> bool,
+) -> bool {
+    let deadline = Instant::now() + limit;
+    while Instant::now() < deadline {
+        server.update();
+        client.update();
+        if done(server, client) {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    false
+}
+
+#[test]
+fn a_client_whose_network_drops_rejoins_its_role_with_everything() {
+    let port = free_port_pair();
+    let mut server = real_host(port);
+    let host_addr: SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
+    let mut entry = client::knock(
+        host_addr,
+        &JoinCode::parse("K7QX-M2PD").unwrap(),
+        Duration::from_secs(4),
+    )
+    .unwrap();
+    let blackout = Arc::new(AtomicBool::new(false));
+    let (relay_addr, _) = relay(host_addr, blackout.clone());
+    entry.addr = relay_addr;
+    let role = server
+        .world()
+        .resource::<Host>()
+        .workshop
+        .case()
+        .scenario()
+        .roles[1]
+        .id
+        .clone();
+
+    let mut client_app = App::new();
+    client_app.add_plugins((
+        MinimalPlugins,
+        StatesPlugin,
+        RepliconPlugins,
+        RepliconRenetPlugins,
+    ));
+    super::shared(&mut client_app);
+    client_app
+        .insert_resource(Joined::new(entry.clone(), "Inès".into(), None))
+        .add_plugins(client::plugin);
+    client_app.finish();
+    let (renet, transport, _) =
+        client::open(client_app.world().resource::<RepliconChannels>(), &entry).unwrap();
+    client_app.insert_resource(renet).insert_resource(transport);
+
+    // Inès reads the lobby, then takes her role, as in the window.
+    assert!(run_until(
+        &mut server,
+        &mut client_app,
+        Duration::from_secs(20),
+        |_, c| { c.world().resource::<Joined>().lobby.is_some() }
+    ));
+    client_app
+        .world_mut()
+        .write_message(client::Send(ToHost::Sit {
+            table: 0,
+            role: role.clone(),
+        }));
+    assert!(
+        run_until(
+            &mut server,
+            &mut client_app,
+            Duration::from_secs(20),
+            |_, c| {
+                c.world()
+                    .resource::<Joined>()
+                    .view
+                    .as_ref()
+                    .is_some_and(|v| v.status == Status::Running)
+            }
+        ),
+        "seated, and the table runs"
+    );
+    client_app
+        .world_mut()
+        .write_message(client::Send(ToHost::Command(RoleCommand::Note {
+            text: "avant la coupure".into(),
+        })));
+    assert!(run_until(
+        &mut server,
+        &mut client_app,
+        Duration::from_secs(10),
+        |_, c| {
+            c.world()
+                .resource::<Joined>()
+                .view
+                .as_ref()
+                .is_some_and(|v| v.notes.iter().any(|(_, n)| n == "avant la coupure"))
+        }
+    ));
+
+    // The Wi-Fi drops long enough for both sides to give the connection up.
+    blackout.store(true, Ordering::Relaxed);
+    assert!(
+        run_until(
+            &mut server,
+            &mut client_app,
+            Duration::from_secs(20),
+            |s, c| {
+                let gone = s.world().resource::<Host>().workshop.disconnected_people();
+                gone.iter().any(|(_, _, name)| name == "Inès")
+                    && c.world().resource::<Joined>().link == Link::Lost
+            }
+        ),
+        "the host shows Inès disconnected, and her client knows"
+    );
+    blackout.store(false, Ordering::Relaxed);
+    assert!(
+        run_until(
+            &mut server,
+            &mut client_app,
+            Duration::from_secs(30),
+            |s, c| {
+                let joined = c.world().resource::<Joined>();
+                joined.link == Link::Connected
+                    && !joined.rejoining
+                    && s.world()
+                        .resource::<Host>()
+                        .workshop
+                        .disconnected_people()
+                        .is_empty()
+            }
+        ),
+        "back on the same seat"
+    );
+    let joined = client_app.world().resource::<Joined>();
+    assert_eq!(joined.seat, Some((0, role.clone())));
+    let view = joined.view.as_ref().unwrap();
+    assert_eq!(view.role.id, role);
+    assert!(
+        view.notes.iter().any(|(_, n)| n == "avant la coupure"),
+        "her notes came back with her role"
+    );
 }

@@ -57,7 +57,7 @@ pub struct Table {
     pub last_event: Instant,
 }
 
-#[derive(Default)]
+#[derive(Clone, Default)]
 struct Client {
     name: Option<String>,
     seat: Option<(usize, usize)>,
@@ -257,9 +257,8 @@ impl Workshop {
     /// Handles one client message.
     pub fn receive(&mut self, client: ClientKey, message: ToHost) -> Outbox {
         let refuse = |why| vec![(client, ToClient::Refused(why))];
-        let Some(known) = self.clients.get(&client) else {
-            return Vec::new();
-        };
+        // A message may overtake the connection's notice: know the client from it.
+        let known = self.clients.entry(client).or_default().clone();
         match message {
             ToHost::Hello { name } => {
                 let name = name.trim().to_owned();

@@ -272,18 +272,13 @@ pub fn lobby(
 ) -> Vec<NetAction> {
     let mut actions = Vec::new();
     egui::ScrollArea::vertical().show(ui, |ui| {
-        heading(
-            ui,
-            format!("{} — {}", lobby.workshop, text(tr, &lobby.title)),
-        );
-        ui.label(
-            RichText::new(format!(
-                "{} {}",
-                tr.t("picker-content-note"),
-                text(tr, &lobby.content_note)
-            ))
-            .italics(),
-        );
+        ui.label(RichText::new(text(tr, &lobby.title)).size(26.0).strong());
+        ui.label(RichText::new(&lobby.workshop).size(18.0));
+        ui.add_space(6.0);
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.label(RichText::new(tr.t("picker-content-note")).strong());
+            ui.label(text(tr, &lobby.content_note));
+        });
         ui.add_space(8.0);
         ui.label(
             RichText::new(if mine.is_some() {

@@ -247,3 +247,160 @@ fn french_and_english_both_render() {
         assert!(harness.query_by_label(title).is_some(), "{lang:?}");
     }
 }
+
+mod network {
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+    use faisceau_engine::session::Status;
+
+    use crate::i18n::{Lang, Tr};
+    use crate::net::protocol::{Lobby, LobbySeat, LobbyTable, Occupant};
+    use crate::ui::network::{Board, JoinForm, NetAction, TableBoard, board, join_form, lobby};
+
+    fn a_lobby() -> Lobby {
+        let case = super::case();
+        let s = case.scenario();
+        let seats = |table: usize| {
+            s.roles
+                .iter()
+                .enumerate()
+                .map(|(r, role)| LobbySeat {
+                    role: role.id.clone(),
+                    name: role.name.clone(),
+                    occupant: match (table, r) {
+                        (0, 0) => Occupant::Person {
+                            name: "Inès".into(),
+                            connected: true,
+                        },
+                        (0, 1) => Occupant::Person {
+                            name: "Marc".into(),
+                            connected: false,
+                        },
+                        (0, 2) => Occupant::Bot,
+                        _ => Occupant::Free,
+                    },
+                })
+                .collect()
+        };
+        Lobby {
+            workshop: "Atelier de Lyon".into(),
+            title: s.title.clone(),
+            content_note: s.content_note.clone(),
+            tables: vec![
+                LobbyTable {
+                    status: Status::Waiting,
+                    seats: seats(0),
+                },
+                LobbyTable {
+                    status: Status::Running,
+                    seats: seats(1),
+                },
+            ],
+        }
+    }
+
+    #[test]
+    fn the_lobby_offers_only_free_roles_at_waiting_tables() {
+        let tr = Tr::new(Lang::Fr);
+        let lobby_view = a_lobby();
+        let mut harness = Harness::new_ui_state(
+            move |ui, out: &mut Vec<NetAction>| out.extend(lobby(ui, &lobby_view, None, None, &tr)),
+            Vec::new(),
+        );
+        harness.run();
+        // Table 1 has 6 roles, 3 taken: 3 offers; table 2 runs: none.
+        assert_eq!(harness.query_all_by_label("Prendre ce rôle").count(), 3);
+        assert!(harness.query_by_label("Inès").is_some());
+        assert!(harness.query_by_label("Marc (déconnecté·e)").is_some());
+        assert!(
+            harness
+                .query_by_label_contains("Lisez l'avertissement")
+                .is_some()
+        );
+        harness
+            .get_all_by_label("Prendre ce rôle")
+            .next()
+            .unwrap()
+            .click();
+        harness.run();
+        let chosen = &harness.state()[0];
+        assert!(
+            matches!(chosen, NetAction::Sit(0, role) if role.as_str() == "infirmiere"),
+            "{chosen:?}"
+        );
+    }
+
+    #[test]
+    fn the_join_form_waits_for_every_field_and_shows_the_error() {
+        let tr = Tr::new(Lang::En);
+        let form = JoinForm {
+            name: "Inès".into(),
+            code: "K7QX-M2PD".into(),
+            address: String::new(),
+            error: Some(tr.t("join-wrong-code")),
+            ..JoinForm::default()
+        };
+        let mut harness = Harness::new_ui_state(
+            move |ui, (form, out): &mut (JoinForm, Vec<NetAction>)| {
+                out.extend(join_form(ui, form, &tr))
+            },
+            (form, Vec::new()),
+        );
+        harness.run();
+        assert!(harness.query_by_label_contains("Wrong code").is_some());
+        assert!(
+            harness
+                .query_by_label_contains("Fill in your name, the code and the address")
+                .is_some()
+        );
+        harness.get_by_label("Join").click();
+        harness.run();
+        assert!(
+            harness.state().1.is_empty(),
+            "no address yet: Join is disabled"
+        );
+        harness.state_mut().0.address = "192.168.1.20:5170".into();
+        harness.run();
+        harness.get_by_label("Join").click();
+        harness.run();
+        assert_eq!(harness.state().1, vec![NetAction::Join]);
+    }
+
+    #[test]
+    fn the_projector_shows_the_join_details_then_the_tables() {
+        let case = super::case();
+        let scenario = case.scenario().clone();
+        let addresses = vec!["192.168.1.20:5170".to_owned()];
+        let tables = |status| {
+            vec![
+                TableBoard {
+                    status,
+                    phase: scenario.phases[0].name.clone(),
+                    clock: 90,
+                    clues: (7, 26),
+                    debrief: None,
+                };
+                2
+            ]
+        };
+        for (status, expected) in [(Status::Waiting, "K7QX-M2PD"), (Status::Running, "Table 2")] {
+            let tr = Tr::new(Lang::Fr);
+            let (scenario, addresses, tables) =
+                (scenario.clone(), addresses.clone(), tables(status));
+            let mut harness = Harness::new_ui(move |ui| {
+                let b = Board {
+                    name: "Atelier de Lyon",
+                    scenario: &scenario,
+                    addresses: &addresses,
+                    code: "K7QX-M2PD",
+                    tables: tables.clone(),
+                };
+                board(ui, &b, &tr)
+            });
+            harness.run();
+            assert!(harness.query_by_label(expected).is_some(), "{status:?}");
+            let code_shown = harness.query_by_label("K7QX-M2PD").is_some();
+            assert_eq!(code_shown, status == Status::Waiting);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Load benchmark of a networked workshop over loopback UDP (docs/benchmarks.md).
+#
+# A headless host runs TABLES tables of a case; CLIENTS bot clients, each its
+# own process, join and play with the view-only bot policy at PACE_MS between
+# commands. Each client reports the time from a command's send to the arrival
+# of its updated view, and the bytes it received; the host's CPU time and
+# peak resident memory come from /usr/bin/time.
+#
+#   benches/workshop_load.sh [CLIENTS] [TABLES] [PACE_MS] [LOSS_PERCENT]
+#
+# LOSS_PERCENT > 0 adds packet loss on loopback with `tc netem` (needs root
+# and the sch_netem module; removed at the end), or, where netem is missing,
+# puts benches/lossy_relay.py between the clients and the host.
+set -euo pipefail
+CLIENTS=${1:-64}
+TABLES=${2:-11}
+PACE_MS=${3:-250}
+LOSS=${4:-0}
+CASE=${CASE:-scenarios/foyer_fugues.ron}
+PORT=${PORT:-7170}
+BIN=${BIN:-target/release/faisceau}
+OUT=$(mktemp -d /tmp/faisceau-load.XXXXXX)
+[ -x "$BIN" ] || cargo build --release --locked
+JOIN_PORT=$PORT
+if [ "$LOSS" != 0 ]; then
+    if tc qdisc add dev lo root netem loss "${LOSS}%" 2>/dev/null; then
+        trap 'tc qdisc del dev lo root netem || true' EXIT
+    else
+        JOIN_PORT=$((PORT + 100))
+        python3 "$(dirname "$0")/lossy_relay.py" "$JOIN_PORT" "$PORT" "$LOSS" 1200 2>"$OUT/relay.err" &
+        RELAY=$!
+        trap 'kill $RELAY 2>/dev/null || true' EXIT
+    fi
+fi
+/usr/bin/time -v "$BIN" host "$CASE" --headless --tables "$TABLES" --port "$PORT" \
+    --code K7QX-M2PD --journal "$OUT/load.journal" --bots-after 20 --advance-after 4 \
+    --bot-pace-ms "$PACE_MS" --max-minutes 15 >"$OUT/host.out" 2>"$OUT/host.err" &
+HOST=$!
+sleep 1
+START=$(date +%s.%N)
+for i in $(seq 1 "$CLIENTS"); do
+    "$BIN" join "127.0.0.1:$JOIN_PORT" --code K7QX-M2PD --bot --name "bot $i" \
+        --pace-ms "$PACE_MS" --max-minutes 15 --stats "$OUT/client-$i.json" \
+        >"$OUT/client-$i.out" 2>"$OUT/client-$i.err" &
+    # Trainees do not all click "Join" in the same millisecond.
+    sleep 0.05
+done
+wait "$HOST" || true
+for job in $(jobs -p); do
+    [ "${RELAY:-}" = "$job" ] || wait "$job" || true
+done
+END=$(date +%s.%N)
+python3 - "$OUT" "$CLIENTS" "$START" "$END" <<'PY'
+import glob, json, re, sys
+out, clients, start, end = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4])
+stats = [json.load(open(f)) for f in glob.glob(f"{out}/client-*.json")]
+lat = sorted(x for s in stats for x in s.get("latencies", []))
+def q(p):
+    return lat[min(len(lat) - 1, int(round((len(lat) - 1) * p)))] if lat else float("nan")
+err = open(f"{out}/host.err").read()
+def field(name):
+    m = re.search(rf"{re.escape(name)}: (.*)", err)
+    return m.group(1).strip() if m else "?"
+cpu = float(field("User time (seconds)")) + float(field("System time (seconds)"))
+wall = end - start
+rss_mb = int(field("Maximum resident set size (kbytes)")) / 1024
+bytes_per_client = [s["received_bytes"] for s in stats]
+secs = [s["seconds"] for s in stats]
+print(f"clients finished: {len(stats)}/{clients}")
+print(f"commands: {sum(s['commands'] for s in stats)}, latency samples: {len(lat)}")
+print(f"send-to-view latency: p50 {q(0.5):.1f} ms, p99 {q(0.99):.1f} ms, max {q(1.0):.1f} ms")
+print(f"host: {cpu:.1f} s CPU over {wall:.0f} s wall ({100 * cpu / wall:.0f}% of a core), peak RSS {rss_mb:.0f} MB")
+if stats:
+    mean_bytes = sum(bytes_per_client) / len(stats)
+    mean_secs = sum(secs) / len(stats)
+    print(f"received per client: {mean_bytes / 1e6:.2f} MB over {mean_secs:.0f} s ({mean_bytes / mean_secs / 1e3:.1f} kB/s)")
+print(open(f"{out}/host.out").read())
+PY
+echo "raw output: $OUT"
