@@ -151,7 +151,6 @@ fn host_setup(
     mut ui_state: ResMut<HostUi>,
     mut commands: Commands,
     mut next: ResMut<NextState<Screen>>,
-    mut projector: ResMut<ProjectorWanted>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let mut root = root(ctx);
@@ -197,7 +196,7 @@ fn host_setup(
                             Duration::from_millis(2500),
                             None,
                         ));
-                        projector.0 = true;
+                        commands.insert_resource(ProjectorWanted(true));
                         next.set(Screen::HostConsole);
                     }
                     Err(e) => ui_state.form.error = Some(e),

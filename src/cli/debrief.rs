@@ -113,11 +113,9 @@ fn table_text(
     let _ = writeln!(out, "\n{}", tr.t("debrief-bundle"));
     for score in &table.bundle {
         let category = name(&s.categories, &score.category, |c| (&c.id, &c.name), code);
-        let filled = if score.required == 0 {
-            10
-        } else {
-            (score.weight * 10 / score.required).min(10) as usize
-        };
+        let filled = (score.weight * 10)
+            .checked_div(score.required)
+            .map_or(10, |tenths| tenths.min(10) as usize);
         let _ = writeln!(
             out,
             "  {category:<40} {}{} {}/{}",

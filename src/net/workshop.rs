@@ -307,12 +307,12 @@ impl Workshop {
                 let Some(name) = known.name.clone() else {
                     return refuse(Refused::NoName);
                 };
-                if known.seat.is_some() {
-                    // One role per person: stand up first.
-                    let (t, r) = known.seat.expect("checked");
-                    if t == table && self.case.scenario().roles[r].id == role {
-                        return self.welcome_to_seat(client, t, r);
-                    }
+                // Asking again for one's own seat is answered with it.
+                if let Some((t, r)) = known.seat
+                    && t == table
+                    && self.case.scenario().roles[r].id == role
+                {
+                    return self.welcome_to_seat(client, t, r);
                 }
                 let Some(t) = self.tables.get(table) else {
                     return refuse(Refused::NoSuchTable);
