@@ -38,6 +38,8 @@ pub enum NetLaunch {
         code: Option<String>,
         /// The name.
         name: Option<String>,
+        /// The table (from 0) and role to take at once.
+        seat: Option<(usize, String)>,
     },
 }
 
@@ -49,7 +51,13 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(Startup, open_from_command_line)
         .add_systems(
             Update,
-            (poll_join, poll_search, follow_seat, wake_on_packets),
+            (
+                poll_join,
+                poll_search,
+                follow_seat,
+                wake_on_packets,
+                sit_as_asked,
+            ),
         )
         .add_systems(
             EguiPrimaryContextPass,
@@ -96,6 +104,8 @@ struct JoinUi {
     knocking: Option<Mutex<Receiver<Result<Entry, String>>>>,
     searching: Option<Mutex<Receiver<Vec<door::Found>>>>,
     auto: bool,
+    /// The seat asked for on the command line.
+    seat: Option<(usize, String)>,
 }
 
 /// A client's desk state.
@@ -130,8 +140,10 @@ fn open_from_command_line(
         address,
         code,
         name,
+        seat,
     }) = &launch.net
     {
+        join.seat = seat.clone();
         join.form.address = address.clone().unwrap_or_default();
         join.form.code = code.clone().unwrap_or_default();
         join.form.name = name.clone().unwrap_or_default();
@@ -473,7 +485,11 @@ fn poll_join(
         Ok(entry)
     }) {
         Ok(entry) => {
-            commands.insert_resource(Joined::new(entry, join.form.name.trim().to_owned(), None));
+            let want = join
+                .seat
+                .as_ref()
+                .map(|(table, role)| (*table, Some(faisceau_engine::Id::new(role))));
+            commands.insert_resource(Joined::new(entry, join.form.name.trim().to_owned(), want));
             *client_ui = ClientUi::default();
             next.set(Screen::Lobby);
         }
@@ -487,11 +503,14 @@ fn follow_seat(
     screen: Res<State<Screen>>,
     mut next: ResMut<NextState<Screen>>,
     client_ui: Res<ClientUi>,
+    launch: Res<Launch>,
 ) {
     let Some(joined) = joined else { return };
     let seated = joined.seat.is_some() && joined.view.is_some();
+    // A capture of the desk (--screen desk) skips the role card.
+    let card_read = client_ui.card_read || launch.screen == Some(Screen::Desk);
     match screen.get() {
-        Screen::Lobby if seated => next.set(if client_ui.card_read {
+        Screen::Lobby if seated => next.set(if card_read {
             Screen::Desk
         } else {
             Screen::RoleCard
@@ -710,4 +729,21 @@ fn wake_on_packets(
             }
         }
     });
+}
+
+/// `faisceau join --role R`: take that role as soon as the lobby shows, once.
+fn sit_as_asked(
+    joined: Option<ResMut<Joined>>,
+    mut send: MessageWriter<Send>,
+    mut asked: Local<bool>,
+) {
+    let Some(mut joined) = joined else { return };
+    if *asked || joined.seat.is_some() || joined.lobby.is_none() {
+        return;
+    }
+    if let Some((table, Some(role))) = joined.want.clone() {
+        *asked = true;
+        joined.refused = None;
+        send.write(Send(ToHost::Sit { table, role }));
+    }
 }

@@ -357,6 +357,9 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
                     address: args.addr,
                     code: args.code,
                     name: args.name,
+                    seat: args
+                        .role
+                        .map(|role| (args.table.unwrap_or(1).saturating_sub(1), role)),
                 }),
                 ..Default::default()
             };

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use bevy::app::ScheduleRunnerPlugin;
+use bevy::ecs::schedule::ScheduleLabel;
 use bevy::log::LogPlugin;
 use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
@@ -117,11 +118,13 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
     (yoe + era * 400 + i64::from(m <= 2), m, d)
 }
 
-/// A Bevy app without windows, for headless hosts and bot clients.
-pub fn headless_app() -> App {
+/// A Bevy app without windows, for headless hosts and bot clients, updated
+/// every `tick` (a bot need not poll as often as a host: on one machine, 64
+/// bot processes polling every few milliseconds would starve the host).
+pub fn headless_app(tick: Duration) -> App {
     let mut app = App::new();
     app.add_plugins((
-        MinimalPlugins.set(ScheduleRunnerPlugin::run_loop(Duration::from_millis(4))),
+        MinimalPlugins.set(ScheduleRunnerPlugin::run_loop(tick)),
         StatesPlugin,
         LogPlugin {
             // renetcode logs an error for every packet of a connection the
@@ -134,6 +137,20 @@ pub fn headless_app() -> App {
         RepliconRenetPlugins,
     ));
     net::shared(&mut app);
+    // A few systems per frame: running them on this thread costs less than
+    // handing them to a pool (64 bot processes share two cores in the load
+    // benchmark).
+    for schedule in [
+        First.intern(),
+        PreUpdate.intern(),
+        Update.intern(),
+        PostUpdate.intern(),
+        Last.intern(),
+    ] {
+        app.edit_schedule(schedule, |s| {
+            s.set_executor(bevy::ecs::schedule::SingleThreadedExecutor::new());
+        });
+    }
     app
 }
 
@@ -148,7 +165,7 @@ pub fn host_headless(args: HostArgs) -> Result<ExitCode, String> {
         exit_after_end: Some(Duration::from_secs(2)),
         max_duration: args.max_minutes.map(|m| Duration::from_secs_f64(m * 60.0)),
     };
-    let mut app = headless_app();
+    let mut app = headless_app(Duration::from_millis(5));
     let mut host = Host::new(
         workshop,
         Duration::from_millis(args.bot_pace_ms),
@@ -249,7 +266,7 @@ pub fn join_bot(args: JoinArgs) -> Result<ExitCode, String> {
             role.map(|r| faisceau_engine::Id::new(&r)),
         )),
     };
-    let mut app = headless_app();
+    let mut app = headless_app(Duration::from_millis(25));
     let seed = std::process::id() as u64;
     app.insert_resource(Joined::new(entry.clone(), name, want))
         .insert_resource(BotPlayer::new(seed, Duration::from_millis(args.pace_ms)))

@@ -8,7 +8,7 @@
 //! - `knock`: a random nonce and a tag computed with the door key, which
 //!   only a holder of the join code can compute. The host answers
 //!   `welcome`, or `refused` with the reason: wrong code, or another
-//!   Faisceau version. Knocks are rate-limited per address.
+//!   Faisceau version. Wrong codes are rate-limited per address.
 //!
 //! Datagrams are small JSON objects; anything else is dropped.
 
@@ -27,8 +27,8 @@ use super::code::Keys;
 /// The largest datagram the door reads or writes.
 const MAX_DATAGRAM: usize = 1024;
 
-/// Knocks allowed per address and minute: enough for typos, too few to guess.
-const KNOCKS_PER_MINUTE: u32 = 12;
+/// Wrong codes allowed per address and minute: enough for typos, too few to guess.
+const WRONG_CODES_PER_MINUTE: u32 = 12;
 
 /// A datagram to or from the door.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -182,25 +182,33 @@ pub fn serve(socket: UdpSocket, config: DoorConfig, stop: Arc<AtomicBool>) {
             bevy::log::debug!("door: dropped {len} unreadable bytes from {from}");
             continue;
         };
-        let reply = if matches!(datagram, Datagram::Knock { .. }) {
-            let now = Instant::now();
-            let entry = knocks.entry(from.ip()).or_insert((now, 0));
-            if now - entry.0 > Duration::from_secs(60) {
-                *entry = (now, 0);
-            }
-            entry.1 += 1;
-            if entry.1 > KNOCKS_PER_MINUTE {
-                bevy::log::warn!("door: too many knocks from {}", from.ip());
+        // Only wrong codes count: a room of laptops behind one address
+        // joins freely, a guesser is slowed down.
+        let now = Instant::now();
+        let failures = knocks.entry(from.ip()).or_insert((now, 0));
+        if now - failures.0 > Duration::from_secs(60) {
+            *failures = (now, 0);
+        }
+        let reply =
+            if matches!(datagram, Datagram::Knock { .. }) && failures.1 >= WRONG_CODES_PER_MINUTE {
+                bevy::log::warn!("door: too many wrong codes from {}", from.ip());
                 Some(Datagram::Refused {
                     reason: DoorRefusal::SlowDown,
                     version: config.version.clone(),
                 })
             } else {
-                answer(&config, &datagram)
-            }
-        } else {
-            answer(&config, &datagram)
-        };
+                let reply = answer(&config, &datagram);
+                if matches!(
+                    reply,
+                    Some(Datagram::Refused {
+                        reason: DoorRefusal::WrongCode,
+                        ..
+                    })
+                ) {
+                    failures.1 += 1;
+                }
+                reply
+            };
         if let Some(reply) = reply {
             let bytes = serde_json::to_vec(&reply).expect("datagrams serialise");
             let _ = socket.send_to(&bytes, from);
@@ -397,6 +405,34 @@ mod tests {
         assert!(
             matches!(here, Datagram::Here { port: 5170, .. }),
             "{here:?}"
+        );
+        // A room of laptops behind one address joins freely…
+        for _ in 0..20 {
+            let reply = ask(addr, &knock(&keys, "1.0.0"), Duration::from_secs(3)).unwrap();
+            assert!(matches!(reply, Datagram::Welcome { .. }), "{reply:?}");
+        }
+        // …and a guesser is slowed down after 12 wrong codes, right code or not.
+        let wrong = JoinCode::parse("K7QX-M2PE").unwrap().keys();
+        for _ in 0..12 {
+            let reply = ask(addr, &knock(&wrong, "1.0.0"), Duration::from_secs(3)).unwrap();
+            assert!(matches!(
+                reply,
+                Datagram::Refused {
+                    reason: DoorRefusal::WrongCode,
+                    ..
+                }
+            ));
+        }
+        let reply = ask(addr, &knock(&keys, "1.0.0"), Duration::from_secs(3)).unwrap();
+        assert!(
+            matches!(
+                reply,
+                Datagram::Refused {
+                    reason: DoorRefusal::SlowDown,
+                    ..
+                }
+            ),
+            "{reply:?}"
         );
         stop.store(true, Ordering::Relaxed);
         server.join().unwrap();
