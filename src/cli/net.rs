@@ -162,7 +162,7 @@ pub fn host_headless(args: HostArgs) -> Result<ExitCode, String> {
         start_when_full: true,
         bots_after: args.bots_after.map(Duration::from_secs_f64),
         advance_after: Some(Duration::from_secs_f64(args.advance_after)),
-        exit_after_end: Some(Duration::from_secs(2)),
+        exit_after_end: Some(Duration::from_secs(10)),
         max_duration: args.max_minutes.map(|m| Duration::from_secs_f64(m * 60.0)),
     };
     let mut app = headless_app(Duration::from_millis(5));
