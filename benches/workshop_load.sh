@@ -7,7 +7,7 @@
 # of its updated view, and the bytes it received; the host's CPU time and
 # peak resident memory come from /usr/bin/time.
 #
-#   benches/workshop_load.sh [CLIENTS] [TABLES] [PACE_MS] [LOSS_PERCENT]
+#   [PROCESSES=N] benches/workshop_load.sh [CLIENTS] [TABLES] [PACE_MS] [LOSS_PERCENT]
 #
 # LOSS_PERCENT > 0 adds packet loss on loopback with `tc netem` (needs root
 # and the sch_netem module; removed at the end), or, where netem is missing,
@@ -39,8 +39,12 @@ fi
 HOST=$!
 sleep 1
 START=$(date +%s.%N)
-for i in $(seq 1 "$CLIENTS"); do
-    "$BIN" join "127.0.0.1:$JOIN_PORT" --code K7QX-M2PD --bot --name "bot $i" \
+# PROCESSES < CLIENTS runs several bots per process (`join --bot --count`):
+# on a 2-core machine, 64 bot processes starve the host they measure.
+PROCESSES=${PROCESSES:-$CLIENTS}
+PER=$(( (CLIENTS + PROCESSES - 1) / PROCESSES ))
+for i in $(seq 1 "$PROCESSES"); do
+    "$BIN" join "127.0.0.1:$JOIN_PORT" --code K7QX-M2PD --bot --name "bot $i" --count "$PER" \
         --pace-ms "$PACE_MS" --max-minutes 15 --stats "$OUT/client-$i.json" \
         >"$OUT/client-$i.out" 2>"$OUT/client-$i.err" &
     # Trainees do not all click "Join" in the same millisecond.

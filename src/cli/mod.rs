@@ -178,6 +178,10 @@ enum Command {
         /// Bot: write a JSON summary (latencies, bytes) to this file at the end.
         #[arg(long)]
         stats: Option<PathBuf>,
+        /// Bot: play this many bots from this one process (named NAME 1, NAME 2…;
+        /// their summaries go to STATS-1.json, STATS-2.json…).
+        #[arg(long, default_value_t = 1)]
+        count: usize,
         /// Interface language (fr or en); else the system's, else French.
         #[arg(long)]
         lang: Option<String>,
@@ -328,6 +332,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
             pace_ms,
             max_minutes,
             stats,
+            count,
             lang,
             screenshot,
             screen,
@@ -342,6 +347,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
                 pace_ms,
                 max_minutes,
                 stats,
+                count,
             };
             if args.bot {
                 return net::join_bot(args);

@@ -225,6 +225,7 @@ pub struct JoinArgs {
     pub pace_ms: u64,
     pub max_minutes: Option<f64>,
     pub stats: Option<PathBuf>,
+    pub count: usize,
 }
 
 /// Finds the workshop and knocks: a wrong code or version is told at once.
@@ -266,17 +267,95 @@ pub fn join_bot(args: JoinArgs) -> Result<ExitCode, String> {
             role.map(|r| faisceau_engine::Id::new(&r)),
         )),
     };
-    let mut app = headless_app(Duration::from_millis(25));
-    let seed = std::process::id() as u64;
-    app.insert_resource(Joined::new(entry.clone(), name, want))
-        .insert_resource(BotPlayer::new(seed, Duration::from_millis(args.pace_ms)))
-        .insert_resource(BotLimits {
-            max: args.max_minutes.map(|m| Duration::from_secs_f64(m * 60.0)),
-            started: std::time::Instant::now(),
-            explicit_role: args.role.is_some(),
-            stats: args.stats.clone(),
-            done: None,
+    let count = args.count.max(1);
+    let mut apps: Vec<App> = (0..count)
+        .map(|i| {
+            let (name, stats) = if count == 1 {
+                (name.clone(), args.stats.clone())
+            } else {
+                let stats = args.stats.as_ref().map(|path| {
+                    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+                    let ext = path
+                        .extension()
+                        .map(|e| format!(".{}", e.to_string_lossy()))
+                        .unwrap_or_default();
+                    path.with_file_name(format!("{stem}-{}{ext}", i + 1))
+                });
+                (format!("{name} {}", i + 1), stats)
+            };
+            let limits = BotLimits {
+                max: args.max_minutes.map(|m| Duration::from_secs_f64(m * 60.0)),
+                started: std::time::Instant::now(),
+                explicit_role: args.role.is_some(),
+                stats,
+                done: None,
+            };
+            let seed = (std::process::id() as u64) << 8 | i as u64;
+            bot_app(
+                &entry,
+                name,
+                want.clone(),
+                seed,
+                Duration::from_millis(args.pace_ms),
+                limits,
+            )
         })
+        .collect();
+    if count == 1 {
+        let exit = apps.pop().expect("one app").run();
+        return Ok(match exit {
+            AppExit::Success => ExitCode::SUCCESS,
+            AppExit::Error(code) => ExitCode::from(code.get()),
+        });
+    }
+    // Many bots in one process: one thread updates each in turn, as cheaply
+    // as the machine allows (the load benchmark's 64 trainees on 2 cores).
+    for app in &mut apps {
+        app.finish();
+        app.cleanup();
+    }
+    let tick = Duration::from_millis(25);
+    let mut failed = 0;
+    let mut running: Vec<App> = apps;
+    while !running.is_empty() {
+        let started = std::time::Instant::now();
+        running.retain_mut(|app| {
+            app.update();
+            match app.should_exit() {
+                Some(AppExit::Success) => false,
+                Some(AppExit::Error(_)) => {
+                    failed += 1;
+                    false
+                }
+                None => true,
+            }
+        });
+        if let Some(rest) = tick.checked_sub(started.elapsed()) {
+            std::thread::sleep(rest);
+        }
+    }
+    Ok(if failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        eprintln!("faisceau: {failed} of {count} bots did not finish");
+        ExitCode::from(2)
+    })
+}
+
+/// One bot client's app: connects at start-up and plays.
+fn bot_app(
+    entry: &client::Entry,
+    name: String,
+    want: Option<(usize, Option<faisceau_engine::Id>)>,
+    seed: u64,
+    pace: Duration,
+    limits: BotLimits,
+) -> App {
+    let mut app = headless_app(Duration::from_millis(25));
+    let entry = entry.clone();
+    app.insert_resource(Joined::new(entry.clone(), name, want))
+        .insert_resource(BotPlayer::new(seed, pace))
+        .insert_resource(limits)
         .add_plugins(client::plugin)
         .add_systems(
             Startup,
@@ -288,11 +367,7 @@ pub fn join_bot(args: JoinArgs) -> Result<ExitCode, String> {
             },
         )
         .add_systems(Update, (client::play_bot, bot_watch).chain());
-    let exit = app.run();
-    Ok(match exit {
-        AppExit::Success => ExitCode::SUCCESS,
-        AppExit::Error(code) => ExitCode::from(code.get()),
-    })
+    app
 }
 
 #[derive(Resource)]
