@@ -425,10 +425,11 @@ fn actions_tab(
                 ui.label(text(tr, description));
             }
             if let Some(blocked) = &action.blocked {
-                let reason = case.map_or_else(
-                    || blocked.to_string(),
-                    |c| blocked.message(c, tr.lang().code()),
-                );
+                let reason = match (case, &action.reason) {
+                    (Some(c), _) => blocked.message(c, tr.lang().code()),
+                    (None, Some(words)) => text(tr, words).to_owned(),
+                    (None, None) => blocked.to_string(),
+                };
                 ui.label(RichText::new(reason).weak().italics());
             }
         });
@@ -611,10 +612,11 @@ fn decisions_tab(
                 ui.label(RichText::new(basis).italics());
             }
             if let Some(blocked) = &decision.blocked {
-                let reason = case.map_or_else(
-                    || blocked.to_string(),
-                    |c| blocked.message(c, tr.lang().code()),
-                );
+                let reason = match (case, &decision.reason) {
+                    (Some(c), _) => blocked.message(c, tr.lang().code()),
+                    (None, Some(words)) => text(tr, words).to_owned(),
+                    (None, None) => blocked.to_string(),
+                };
                 ui.label(RichText::new(reason).weak().italics());
             }
         });

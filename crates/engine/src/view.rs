@@ -126,6 +126,9 @@ pub struct ActionView {
     pub taken: u32,
     /// Why it cannot be taken now, if so.
     pub blocked: Option<Refusal>,
+    /// The same, in words (French and English), for a screen that has the
+    /// view but not the case (a networked client).
+    pub reason: Option<Text>,
 }
 
 /// What an action the role took gave.
@@ -154,6 +157,8 @@ pub struct DecisionView {
     pub basis: Option<String>,
     /// Why it cannot be taken now, if so.
     pub blocked: Option<Refusal>,
+    /// The same, in words (French and English).
+    pub reason: Option<Text>,
 }
 
 /// A decision taken at the table.
@@ -620,6 +625,7 @@ impl Session {
                     person: spec.person.clone(),
                     taken: state.roles[r].done[a],
                     blocked: state.can_take(case, r, a).err(),
+                    reason: state.can_take(case, r, a).err().map(|e| in_words(&e, case)),
                 }
             })
             .collect();
@@ -634,6 +640,10 @@ impl Session {
                 description: spec.description.clone(),
                 basis: spec.basis.clone(),
                 blocked: state.can_decide(case, r, d).err(),
+                reason: state
+                    .can_decide(case, r, d)
+                    .err()
+                    .map(|e| in_words(&e, case)),
             })
             .collect();
         let proposal = state.proposal.as_ref().map(|p| ProposalView {
@@ -837,4 +847,9 @@ impl Session {
             events: self.events().to_vec(),
         }
     }
+}
+
+/// A refusal in both languages.
+fn in_words(refusal: &Refusal, case: &Case) -> Text {
+    Text::fr_en(refusal.message(case, "fr"), refusal.message(case, "en"))
 }
