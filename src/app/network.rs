@@ -14,6 +14,7 @@ use faisceau_engine::TrainerCommand;
 use faisceau_engine::session::Status;
 
 use super::projector::ProjectorWanted;
+use super::screens::root;
 use super::{Launch, Screen, Settings};
 use crate::i18n::Tr;
 use crate::net::client::{self, Entry, JoinError, Joined, Link, Send};
@@ -113,16 +114,6 @@ struct JoinUi {
 struct ClientUi {
     desk: DeskState,
     card_read: bool,
-}
-
-fn root(ctx: &egui::Context) -> egui::Ui {
-    egui::Ui::new(
-        ctx.clone(),
-        "network".into(),
-        egui::UiBuilder::new()
-            .layer_id(egui::LayerId::background())
-            .max_rect(ctx.viewport_rect()),
-    )
 }
 
 fn open_from_command_line(

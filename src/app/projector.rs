@@ -4,7 +4,7 @@ use bevy::camera::RenderTarget;
 use bevy::ecs::schedule::ScheduleLabel;
 use bevy::prelude::*;
 use bevy::window::{WindowRef, WindowResolution};
-use bevy_egui::egui::{self, LayerId, UiBuilder};
+use bevy_egui::egui;
 use bevy_egui::{EguiContext, EguiGlobalSettings, EguiSchedule, PrimaryEguiContext};
 
 use super::{Settings, Table};
@@ -83,13 +83,7 @@ fn draw(
 ) {
     let ctx = context.get_mut();
     ctx.set_visuals(egui::Visuals::light());
-    let mut root = egui::Ui::new(
-        ctx.clone(),
-        "projector".into(),
-        UiBuilder::new()
-            .layer_id(LayerId::background())
-            .max_rect(ctx.viewport_rect()),
-    );
+    let mut root = super::screens::root(ctx);
     let view = table.session.trainer_view();
     let debrief = table.debrief();
     egui::CentralPanel::default().show(&mut root, |ui| {
@@ -110,13 +104,7 @@ fn draw_workshop(
     visuals.override_text_color = Some(egui::Color32::BLACK);
     visuals.panel_fill = egui::Color32::WHITE;
     ctx.set_visuals(visuals);
-    let mut root = egui::Ui::new(
-        ctx.clone(),
-        "projector".into(),
-        UiBuilder::new()
-            .layer_id(LayerId::background())
-            .max_rect(ctx.viewport_rect()),
-    );
+    let mut root = super::screens::root(ctx);
     let workshop = &host.workshop;
     let case = workshop.case();
     let scenario = case.scenario();

@@ -103,7 +103,8 @@ fn open_launch(
     next.set(screen);
 }
 
-fn root(ctx: &egui::Context) -> egui::Ui {
+/// The whole window as one `Ui`, for a screen (or the projector) to fill.
+pub(super) fn root(ctx: &egui::Context) -> egui::Ui {
     egui::Ui::new(
         ctx.clone(),
         "root".into(),

@@ -643,14 +643,6 @@ fn over_real_sockets_a_clue_never_travels_in_clear() {
     .unwrap();
     let (relay_addr, captured) = relay(host_addr, Arc::new(AtomicBool::new(false)));
     entry.addr = relay_addr;
-    let mut client_app = App::new();
-    client_app.add_plugins((
-        MinimalPlugins,
-        StatesPlugin,
-        RepliconPlugins,
-        RepliconRenetPlugins,
-    ));
-    super::shared(&mut client_app);
     let role = server
         .world()
         .resource::<Host>()
@@ -660,19 +652,13 @@ fn over_real_sockets_a_clue_never_travels_in_clear() {
         .roles[0]
         .id
         .clone();
+    let mut client_app = real_client(
+        &entry,
+        Joined::new(entry.clone(), "Inès".into(), Some((0, Some(role)))),
+    );
     client_app
-        .insert_resource(Joined::new(
-            entry.clone(),
-            "Inès".into(),
-            Some((0, Some(role))),
-        ))
         .insert_resource(BotPlayer::new(2, Duration::from_millis(1)))
-        .add_plugins(client::plugin)
         .add_systems(Update, client::play_bot);
-    client_app.finish();
-    let (renet, transport, _) =
-        client::open(client_app.world().resource::<RepliconChannels>(), &entry).unwrap();
-    client_app.insert_resource(renet).insert_resource(transport);
     let deadline = Instant::now() + Duration::from_secs(40);
     while Instant::now() < deadline {
         server.update();
@@ -834,21 +820,7 @@ fn a_client_whose_network_drops_rejoins_its_role_with_everything() {
         .id
         .clone();
 
-    let mut client_app = App::new();
-    client_app.add_plugins((
-        MinimalPlugins,
-        StatesPlugin,
-        RepliconPlugins,
-        RepliconRenetPlugins,
-    ));
-    super::shared(&mut client_app);
-    client_app
-        .insert_resource(Joined::new(entry.clone(), "Inès".into(), None))
-        .add_plugins(client::plugin);
-    client_app.finish();
-    let (renet, transport, _) =
-        client::open(client_app.world().resource::<RepliconChannels>(), &entry).unwrap();
-    client_app.insert_resource(renet).insert_resource(transport);
+    let mut client_app = real_client(&entry, Joined::new(entry.clone(), "Inès".into(), None));
 
     // Inès reads the lobby, then takes her role, as in the window.
     assert!(run_until(
@@ -938,4 +910,24 @@ fn a_client_whose_network_drops_rejoins_its_role_with_everything() {
         view.notes.iter().any(|(_, n)| n == "avant la coupure"),
         "her notes came back with her role"
     );
+}
+
+/// A client app connected to `entry` over real sockets.
+fn real_client(entry: &Entry, joined: Joined) -> App {
+    let mut client_app = App::new();
+    client_app.add_plugins((
+        MinimalPlugins,
+        StatesPlugin,
+        RepliconPlugins,
+        RepliconRenetPlugins,
+    ));
+    super::shared(&mut client_app);
+    client_app
+        .insert_resource(joined)
+        .add_plugins(client::plugin);
+    client_app.finish();
+    let (renet, transport, _) =
+        client::open(client_app.world().resource::<RepliconChannels>(), entry).unwrap();
+    client_app.insert_resource(renet).insert_resource(transport);
+    client_app
 }
