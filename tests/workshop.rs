@@ -70,6 +70,9 @@ fn join(port: u16, name: &str, extra: &[&str]) -> Command {
             "--bot",
             "--name",
             name,
+            // Trainees read French first.
+            "--lang",
+            "fr",
         ])
         .args(extra)
         .stdout(Stdio::piped())
@@ -259,6 +262,8 @@ fn refusals_come_back_in_words_within_five_seconds() {
             "--code",
             "K7QX-M2PE",
             "--bot",
+            "--lang",
+            "fr",
         ])
         .output()
         .unwrap();
@@ -269,7 +274,7 @@ fn refusals_come_back_in_words_within_five_seconds() {
     );
     assert_eq!(output.status.code(), Some(2), "{}", text(&output));
     assert!(
-        text(&output).contains("wrong join code"),
+        text(&output).contains("Code incorrect"),
         "{}",
         text(&output)
     );
@@ -286,7 +291,7 @@ fn refusals_come_back_in_words_within_five_seconds() {
     );
     assert_eq!(second.status.code(), Some(2), "{}", text(&second));
     assert!(
-        text(&second).contains("already taken by Inès"),
+        text(&second).contains("déjà pris par Inès"),
         "{}",
         text(&second)
     );
@@ -294,7 +299,7 @@ fn refusals_come_back_in_words_within_five_seconds() {
     let same_name = join(port, "Inès", &[]).output().unwrap();
     assert_eq!(same_name.status.code(), Some(2));
     assert!(
-        text(&same_name).contains("already uses this name"),
+        text(&same_name).contains("déjà utilisé"),
         "{}",
         text(&same_name)
     );
@@ -306,12 +311,14 @@ fn refusals_come_back_in_words_within_five_seconds() {
             "--code",
             CODE,
             "--bot",
+            "--lang",
+            "en",
         ])
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert!(
-        text(&output).contains("no workshop answers"),
+        text(&output).contains("No workshop answers"),
         "{}",
         text(&output)
     );

@@ -17,11 +17,12 @@ use super::projector::ProjectorWanted;
 use super::screens::root;
 use super::{Launch, Screen, Settings};
 use crate::i18n::Tr;
-use crate::net::client::{self, Entry, JoinError, Joined, Link, Send};
+use crate::net::client::{self, Entry, Joined, Link, Send};
 use crate::net::code::JoinCode;
 use crate::net::door;
 use crate::net::host::{self, Host};
-use crate::net::protocol::{Refused, ToHost};
+use crate::net::protocol::ToHost;
+use crate::net::words::{code_error_text, join_error_text, refused_text};
 use crate::net::workshop::{Seat, Setup, Workshop};
 use crate::ui::desk::DeskState;
 use crate::ui::network::{self as screens, HostForm, JoinForm, NetAction, Waiting};
@@ -366,25 +367,6 @@ fn start_search(join: &mut JoinUi, waker: Waker) {
     join.form.busy = true;
 }
 
-fn join_error_text(error: &JoinError, tr: &Tr) -> String {
-    match error {
-        JoinError::WrongCode => tr.t("join-wrong-code"),
-        JoinError::Version { mine, theirs } => tr.t_args(
-            "join-version",
-            &[("mine", mine.clone()), ("theirs", theirs.clone())],
-        ),
-        JoinError::SlowDown => tr.t("join-slow-down"),
-        JoinError::NoAnswer(address, port) => tr.t_args(
-            "join-no-answer",
-            &[("address", format!("{address}:{port}"))],
-        ),
-        JoinError::BadAddress(address) => {
-            tr.t_args("join-bad-address", &[("address", address.clone())])
-        }
-        JoinError::Io(e) => e.to_string(),
-    }
-}
-
 fn join_form(
     mut contexts: EguiContexts,
     settings: Res<Settings>,
@@ -416,7 +398,7 @@ fn join_form(
                 let waker = waker.clone();
                 std::thread::spawn(move || {
                     let result = JoinCode::parse(&code)
-                        .map_err(|e| tr.t_args("join-bad-code", &[("why", e.to_string())]))
+                        .map_err(|e| code_error_text(&e, &tr))
                         .and_then(|code| {
                             let addr = client::parse_address(&address)
                                 .map_err(|e| join_error_text(&e, &tr))?;
@@ -508,20 +490,6 @@ fn follow_seat(
         }),
         Screen::RoleCard | Screen::Desk if joined.seat.is_none() => next.set(Screen::Lobby),
         _ => {}
-    }
-}
-
-fn refused_text(refused: &Refused, tr: &Tr) -> String {
-    match refused {
-        Refused::RoleTaken { by } => tr.t_args("refused-role-taken", &[("name", by.clone())]),
-        Refused::NoName => tr.t("refused-no-name"),
-        Refused::BadName => tr.t("refused-bad-name"),
-        Refused::NameInUse => tr.t("refused-name-in-use"),
-        Refused::NoSuchTable | Refused::NoSuchRole => tr.t("refused-no-such"),
-        Refused::TableFull => tr.t("refused-table-full"),
-        Refused::NotSeated => tr.t("refused-not-seated"),
-        Refused::TableStarted => tr.t("refused-table-started"),
-        Refused::Malformed => tr.t("refused-malformed"),
     }
 }
 
@@ -698,25 +666,17 @@ fn wake_on_packets(
     commands.remove_resource::<crate::net::Watched>();
     let proxy = (**proxy).clone();
     std::thread::spawn(move || {
-        let mut byte = [0u8; 1];
         loop {
-            match socket.peek_from(&mut byte) {
-                Ok(_) => {
-                    if proxy
-                        .send_event(bevy::winit::WinitUserEvent::WakeUp)
-                        .is_err()
-                    {
-                        return;
-                    }
-                    // Let the app read the packet before looking again.
-                    std::thread::sleep(Duration::from_millis(15));
+            let ready = crate::net::runner::wait_readable(&[Some(&socket)], Duration::from_secs(1));
+            if ready[0] {
+                if proxy
+                    .send_event(bevy::winit::WinitUserEvent::WakeUp)
+                    .is_err()
+                {
+                    return;
                 }
-                // The transport made the socket non-blocking (the flag is shared
-                // with this handle): look again shortly.
-                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
-                    std::thread::sleep(Duration::from_millis(10));
-                }
-                Err(_) => std::thread::sleep(Duration::from_millis(10)),
+                // Let the app read the packet before looking again.
+                std::thread::sleep(Duration::from_millis(15));
             }
         }
     });

@@ -99,99 +99,9 @@ enum Command {
         size: String,
     },
     /// Host a workshop: trainees join from their laptops with the code shown.
-    Host {
-        /// The scenario file (not needed with --resume).
-        #[arg(required_unless_present = "resume")]
-        scenario: Option<PathBuf>,
-        /// How many tables play the case side by side.
-        #[arg(long, default_value_t = 1)]
-        tables: usize,
-        /// UDP port of the workshop; the next port answers discovery and code checks.
-        #[arg(long, default_value_t = crate::net::DEFAULT_PORT)]
-        port: u16,
-        /// The join code (8 characters such as K7QX-M2PD); generated when not given.
-        #[arg(long)]
-        code: Option<String>,
-        /// The workshop's name, shown to trainees and on the projector.
-        #[arg(long, default_value = "Atelier Faisceau")]
-        name: String,
-        /// Resume a workshop from its journal after the host stopped.
-        #[arg(long, conflicts_with = "scenario")]
-        resume: Option<PathBuf>,
-        /// Where to write the journal (default: faisceau-DATE-TIME.journal here).
-        #[arg(long, conflicts_with = "resume")]
-        journal: Option<PathBuf>,
-        /// Seed of the first table's uncertain outcomes; table i uses seed + i.
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
-        /// No window: start each table when its roles are taken, move phases on when
-        /// the table is idle, stop when every table has ended.
-        #[arg(long)]
-        headless: bool,
-        /// Headless: give roles nobody took to bots after this many seconds.
-        #[arg(long)]
-        bots_after: Option<f64>,
-        /// Headless: move a table to its next phase after this many idle seconds.
-        #[arg(long, default_value_t = 4.0)]
-        advance_after: f64,
-        /// Headless: stop after this many minutes in any case.
-        #[arg(long)]
-        max_minutes: Option<f64>,
-        /// Milliseconds between two steps of the host's bots.
-        #[arg(long, default_value_t = 2500)]
-        bot_pace_ms: u64,
-        /// Interface language (fr or en); else the system's, else French.
-        #[arg(long)]
-        lang: Option<String>,
-        /// Save the console's first laid-out frame as a PNG and exit (with --projector: the projector's).
-        #[arg(long)]
-        screenshot: Option<PathBuf>,
-        /// With --screenshot, capture the projector window.
-        #[arg(long)]
-        projector: bool,
-    },
+    Host(net::HostArgs),
     /// Join a workshop: find it on the network (or give its address) and type its code.
-    Join {
-        /// The host's address as shown on the projector (192.168.1.20:5170); found on the network when omitted.
-        addr: Option<String>,
-        /// The join code shown on the projector.
-        #[arg(long)]
-        code: Option<String>,
-        /// Your name, as the trainer and your table will see it.
-        #[arg(long)]
-        name: Option<String>,
-        /// The role to take.
-        #[arg(long)]
-        role: Option<String>,
-        /// The table (from 1).
-        #[arg(long)]
-        table: Option<usize>,
-        /// No window: play the role with the bot policy (for tests and load measurements).
-        #[arg(long)]
-        bot: bool,
-        /// Bot: milliseconds between two commands.
-        #[arg(long, default_value_t = 300)]
-        pace_ms: u64,
-        /// Bot: give up after this many minutes.
-        #[arg(long)]
-        max_minutes: Option<f64>,
-        /// Bot: write a JSON summary (latencies, bytes) to this file at the end.
-        #[arg(long)]
-        stats: Option<PathBuf>,
-        /// Bot: play this many bots from this one process (named NAME 1, NAME 2…;
-        /// their summaries go to STATS-1.json, STATS-2.json…).
-        #[arg(long, default_value_t = 1)]
-        count: usize,
-        /// Interface language (fr or en); else the system's, else French.
-        #[arg(long)]
-        lang: Option<String>,
-        /// Save the first laid-out frame of --screen as a PNG and exit.
-        #[arg(long)]
-        screenshot: Option<PathBuf>,
-        /// The screen to capture: join, lobby, card or desk.
-        #[arg(long, value_enum)]
-        screen: Option<ScreenArg>,
-    },
+    Join(net::JoinArgs),
     /// Rebuild every table's debrief from a workshop's journal and print it.
     Debrief {
         /// The journal written by `faisceau host`.
@@ -270,39 +180,7 @@ fn emit(out: &str) -> Result<(), String> {
 pub fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
         Some(Command::Check { paths, format }) => check::run(&paths, format),
-        Some(Command::Host {
-            scenario,
-            tables,
-            port,
-            code,
-            name,
-            resume,
-            journal,
-            seed,
-            headless,
-            bots_after,
-            advance_after,
-            max_minutes,
-            bot_pace_ms,
-            lang,
-            screenshot,
-            projector,
-        }) => {
-            let args = net::HostArgs {
-                scenario,
-                tables,
-                port,
-                code,
-                name,
-                resume,
-                journal,
-                seed,
-                headless,
-                bots_after,
-                advance_after,
-                max_minutes,
-                bot_pace_ms,
-            };
+        Some(Command::Host(args)) => {
             if args.headless {
                 return net::host_headless(args);
             }
@@ -310,10 +188,10 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
             let pace = std::time::Duration::from_millis(args.bot_pace_ms);
             let launch = crate::app::Launch {
                 library: library(),
-                lang: Lang::detect(lang.as_deref()),
-                screenshot,
+                lang: Lang::detect(args.lang.as_deref()),
+                screenshot: args.screenshot,
                 screen: Some(crate::app::Screen::HostConsole),
-                projector,
+                projector: args.projector,
                 seed: args.seed,
                 size: (1600, 1000),
                 ..Default::default()
@@ -322,41 +200,15 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
                 app.insert_resource(crate::net::host::Host::new(workshop, pace, None));
             })))
         }
-        Some(Command::Join {
-            addr,
-            code,
-            name,
-            role,
-            table,
-            bot,
-            pace_ms,
-            max_minutes,
-            stats,
-            count,
-            lang,
-            screenshot,
-            screen,
-        }) => {
-            let args = net::JoinArgs {
-                addr,
-                code,
-                name,
-                role,
-                table,
-                bot,
-                pace_ms,
-                max_minutes,
-                stats,
-                count,
-            };
+        Some(Command::Join(args)) => {
             if args.bot {
                 return net::join_bot(args);
             }
             let launch = crate::app::Launch {
                 library: library(),
-                lang: Lang::detect(lang.as_deref()),
-                screenshot,
-                screen: Some(screen.map_or(crate::app::Screen::JoinForm, screen_of)),
+                lang: Lang::detect(args.lang.as_deref()),
+                screenshot: args.screenshot,
+                screen: Some(args.screen.map_or(crate::app::Screen::JoinForm, screen_of)),
                 seed: 1,
                 size: (1600, 1000),
                 net: Some(crate::app::NetLaunch::Join {

@@ -5,36 +5,74 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use bevy::app::ScheduleRunnerPlugin;
-use bevy::ecs::schedule::ScheduleLabel;
 use bevy::log::LogPlugin;
 use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
 use bevy_replicon::prelude::*;
 use bevy_replicon_renet::RepliconRenetPlugins;
 
-use crate::net::client::{self, BotPlayer, JoinError, Joined};
+use super::ScreenArg;
+use crate::i18n::{Lang, Tr};
+use crate::net::client::{self, BotPlayer, Joined};
 use crate::net::code::JoinCode;
 use crate::net::host::{self, Autopilot, Host};
 use crate::net::protocol::Refused;
+use crate::net::words::{code_error_text, join_error_text, refused_text};
 use crate::net::workshop::{Setup, Workshop};
 use crate::net::{self, door};
 
 /// What `faisceau host` was given.
-#[derive(Debug)]
+#[derive(Debug, clap::Args)]
 pub struct HostArgs {
+    /// The scenario file (not needed with --resume).
+    #[arg(required_unless_present = "resume")]
     pub scenario: Option<PathBuf>,
+    /// How many tables play the case side by side.
+    #[arg(long, default_value_t = 1)]
     pub tables: usize,
+    /// UDP port of the workshop; the next port answers discovery and code checks.
+    #[arg(long, default_value_t = crate::net::DEFAULT_PORT)]
     pub port: u16,
+    /// The join code (8 characters such as K7QX-M2PD); generated when not given.
+    #[arg(long)]
     pub code: Option<String>,
+    /// The workshop's name, shown to trainees and on the projector.
+    #[arg(long, default_value = "Atelier Faisceau")]
     pub name: String,
+    /// Resume a workshop from its journal after the host stopped.
+    #[arg(long, conflicts_with = "scenario")]
     pub resume: Option<PathBuf>,
+    /// Where to write the journal (default: faisceau-DATE-TIME.journal here).
+    #[arg(long, conflicts_with = "resume")]
     pub journal: Option<PathBuf>,
+    /// Seed of the first table's uncertain outcomes; table i uses seed + i.
+    #[arg(long, default_value_t = 1)]
     pub seed: u64,
+    /// No window: start each table when its roles are taken, move phases on when
+    /// the table is idle, stop when every table has ended.
+    #[arg(long)]
     pub headless: bool,
+    /// Headless: give roles nobody took to bots after this many seconds.
+    #[arg(long)]
     pub bots_after: Option<f64>,
+    /// Headless: move a table to its next phase after this many idle seconds.
+    #[arg(long, default_value_t = 4.0)]
     pub advance_after: f64,
+    /// Headless: stop after this many minutes in any case.
+    #[arg(long)]
     pub max_minutes: Option<f64>,
+    /// Milliseconds between two steps of the host's bots.
+    #[arg(long, default_value_t = 2500)]
     pub bot_pace_ms: u64,
+    /// Interface language (fr or en); else the system's, else French.
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// Save the console's first laid-out frame as a PNG and exit (with --projector: the projector's).
+    #[arg(long)]
+    pub screenshot: Option<PathBuf>,
+    /// With --screenshot, capture the projector window.
+    #[arg(long)]
+    pub projector: bool,
 }
 
 /// Opens the workshop (new, or resumed from its journal).
@@ -118,39 +156,28 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
     (yoe + era * 400 + i64::from(m <= 2), m, d)
 }
 
-/// A Bevy app without windows, for headless hosts and bot clients, updated
-/// every `tick` (a bot need not poll as often as a host: on one machine, 64
-/// bot processes polling every few milliseconds would starve the host).
-pub fn headless_app(tick: Duration) -> App {
+/// A Bevy app without windows, for headless hosts and bot clients; it is
+/// driven by [`net::runner::run`], which updates it when packets arrive.
+/// Only the first app of a process sets up logging (the logger is global).
+pub fn headless_app() -> App {
+    static LOGGING: std::sync::Once = std::sync::Once::new();
     let mut app = App::new();
     app.add_plugins((
-        MinimalPlugins.set(ScheduleRunnerPlugin::run_loop(tick)),
+        MinimalPlugins.build().disable::<ScheduleRunnerPlugin>(),
         StatesPlugin,
-        LogPlugin {
+        RepliconPlugins,
+        RepliconRenetPlugins,
+    ));
+    LOGGING.call_once(|| {
+        app.add_plugins(LogPlugin {
             // renetcode logs an error for every packet of a connection the
             // host no longer knows (a client of the host before a resume):
             // expected, and it would drown the useful lines.
             filter: "warn,renetcode=off,faisceau=info".into(),
             ..default()
-        },
-        RepliconPlugins,
-        RepliconRenetPlugins,
-    ));
-    net::shared(&mut app);
-    // A few systems per frame: running them on this thread costs less than
-    // handing them to a pool (64 bot processes share two cores in the load
-    // benchmark).
-    for schedule in [
-        First.intern(),
-        PreUpdate.intern(),
-        Update.intern(),
-        PostUpdate.intern(),
-        Last.intern(),
-    ] {
-        app.edit_schedule(schedule, |s| {
-            s.set_executor(bevy::ecs::schedule::SingleThreadedExecutor::new());
         });
-    }
+    });
+    net::shared(&mut app);
     app
 }
 
@@ -165,7 +192,7 @@ pub fn host_headless(args: HostArgs) -> Result<ExitCode, String> {
         exit_after_end: Some(Duration::from_secs(10)),
         max_duration: args.max_minutes.map(|m| Duration::from_secs_f64(m * 60.0)),
     };
-    let mut app = headless_app(Duration::from_millis(5));
+    let mut app = headless_app();
     let mut host = Host::new(
         workshop,
         Duration::from_millis(args.bot_pace_ms),
@@ -175,8 +202,9 @@ pub fn host_headless(args: HostArgs) -> Result<ExitCode, String> {
     app.insert_resource(host)
         .add_plugins((host::plugin, host::listen))
         .add_systems(Last, report_on_exit);
-    let exit = app.run();
-    Ok(if exit.is_success() {
+    // Woken by each packet; the tick only serves the autopilot's timers.
+    let exit = net::runner::run(vec![app], Duration::from_millis(20));
+    Ok(if exit.iter().all(AppExit::is_success) {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
@@ -214,39 +242,76 @@ fn report_on_exit(mut exits: MessageReader<AppExit>, host: Res<Host>) {
 }
 
 /// What `faisceau join` was given.
-#[derive(Debug)]
+#[derive(Debug, clap::Args)]
 pub struct JoinArgs {
+    /// The host's address as shown on the projector (192.168.1.20:5170); found on the network when omitted.
     pub addr: Option<String>,
+    /// The join code shown on the projector.
+    #[arg(long)]
     pub code: Option<String>,
+    /// Your name, as the trainer and your table will see it.
+    #[arg(long)]
     pub name: Option<String>,
+    /// The role to take.
+    #[arg(long)]
     pub role: Option<String>,
+    /// The table (from 1).
+    #[arg(long)]
     pub table: Option<usize>,
+    /// No window: play the role with the bot policy (for tests and load measurements).
+    #[arg(long)]
     pub bot: bool,
+    /// Bot: milliseconds between two commands.
+    #[arg(long, default_value_t = 300)]
     pub pace_ms: u64,
+    /// Bot: give up after this many minutes.
+    #[arg(long)]
     pub max_minutes: Option<f64>,
+    /// Bot: write a JSON summary (latencies, bytes) to this file at the end.
+    #[arg(long)]
     pub stats: Option<PathBuf>,
+    /// Bot: play this many bots from this one process (named NAME 1, NAME 2…;
+    /// their summaries go to STATS-1.json, STATS-2.json…).
+    #[arg(long, default_value_t = 1)]
     pub count: usize,
+    /// Interface language (fr or en); else the system's, else French.
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// Save the first laid-out frame of --screen as a PNG and exit.
+    #[arg(long)]
+    pub screenshot: Option<PathBuf>,
+    /// The screen to capture: join, lobby, card or desk.
+    #[arg(long, value_enum)]
+    pub screen: Option<ScreenArg>,
 }
 
-/// Finds the workshop and knocks: a wrong code or version is told at once.
-pub fn enter(addr: Option<&str>, code: &str) -> Result<client::Entry, String> {
-    let code = JoinCode::parse(code).map_err(|e| e.to_string())?;
+/// Finds the workshop and knocks: a wrong code or version is told at once,
+/// in the trainee's language.
+pub fn enter(addr: Option<&str>, code: &str, tr: &Tr) -> Result<client::Entry, String> {
+    let code = JoinCode::parse(code).map_err(|e| code_error_text(&e, tr))?;
     let addr = match addr {
-        Some(typed) => client::parse_address(typed).map_err(|e| e.to_string())?,
+        Some(typed) => client::parse_address(typed).map_err(|e| join_error_text(&e, tr))?,
         None => {
             let found = door::discover(net::DEFAULT_PORT + 1, Duration::from_millis(1500))
-                .map_err(|e| e.to_string())?;
+                .map_err(|e| join_error_text(&e.into(), tr))?;
             match found.as_slice() {
-                [] => return Err("no workshop found on this network: type the address shown on the projector, for example `faisceau join 192.168.1.20:5170 --code K7QX-M2PD`".into()),
+                [] => return Err(tr.t("join-found-none-cli")),
                 [one] => one.addr,
                 many => {
-                    let list: Vec<String> = many.iter().map(|f| format!("  {}  {}", f.addr, f.name)).collect();
-                    return Err(format!("several workshops on this network; give the address of yours:\n{}", list.join("\n")));
+                    let list: Vec<String> = many
+                        .iter()
+                        .map(|f| format!("  {}  {}", f.addr, f.name))
+                        .collect();
+                    return Err(format!(
+                        "{}\n{}",
+                        tr.t("join-found-several-cli"),
+                        list.join("\n")
+                    ));
                 }
             }
         }
     };
-    client::knock(addr, &code, Duration::from_secs(4)).map_err(|e: JoinError| e.to_string())
+    client::knock(addr, &code, Duration::from_secs(4)).map_err(|e| join_error_text(&e, tr))
 }
 
 /// `faisceau join --bot`.
@@ -255,7 +320,8 @@ pub fn join_bot(args: JoinArgs) -> Result<ExitCode, String> {
         .code
         .as_deref()
         .ok_or("--bot needs the join code: --code K7QX-M2PD")?;
-    let entry = enter(args.addr.as_deref(), code)?;
+    let lang = Lang::detect(args.lang.as_deref());
+    let entry = enter(args.addr.as_deref(), code, &Tr::new(lang))?;
     let name = args
         .name
         .clone()
@@ -268,7 +334,7 @@ pub fn join_bot(args: JoinArgs) -> Result<ExitCode, String> {
         )),
     };
     let count = args.count.max(1);
-    let mut apps: Vec<App> = (0..count)
+    let apps: Vec<App> = (0..count)
         .map(|i| {
             let (name, stats) = if count == 1 {
                 (name.clone(), args.stats.clone())
@@ -289,6 +355,7 @@ pub fn join_bot(args: JoinArgs) -> Result<ExitCode, String> {
                 explicit_role: args.role.is_some(),
                 stats,
                 done: None,
+                lang,
             };
             let seed = (std::process::id() as u64) << 8 | i as u64;
             bot_app(
@@ -301,44 +368,28 @@ pub fn join_bot(args: JoinArgs) -> Result<ExitCode, String> {
             )
         })
         .collect();
-    if count == 1 {
-        let exit = apps.pop().expect("one app").run();
-        return Ok(match exit {
-            AppExit::Success => ExitCode::SUCCESS,
-            AppExit::Error(code) => ExitCode::from(code.get()),
-        });
-    }
-    // Many bots in one process: one thread updates each in turn, as cheaply
-    // as the machine allows (the load benchmark's 64 trainees on 2 cores).
-    for app in &mut apps {
-        app.finish();
-        app.cleanup();
-    }
-    let tick = Duration::from_millis(25);
-    let mut failed = 0;
-    let mut running: Vec<App> = apps;
-    while !running.is_empty() {
-        let started = std::time::Instant::now();
-        running.retain_mut(|app| {
-            app.update();
-            match app.should_exit() {
-                Some(AppExit::Success) => false,
-                Some(AppExit::Error(_)) => {
-                    failed += 1;
-                    false
-                }
-                None => true,
-            }
-        });
-        if let Some(rest) = tick.checked_sub(started.elapsed()) {
-            std::thread::sleep(rest);
+    // One thread serves every bot of this process, each woken by its own
+    // packets (the load benchmark's 64 trainees on 2 cores).
+    let exits = net::runner::run(apps, Duration::from_millis(25));
+    let failed: Vec<u8> = exits
+        .iter()
+        .filter_map(|exit| match exit {
+            AppExit::Success => None,
+            AppExit::Error(code) => Some(code.get()),
+        })
+        .collect();
+    Ok(match failed.as_slice() {
+        [] => ExitCode::SUCCESS,
+        [code] if count == 1 => ExitCode::from(*code),
+        _ => {
+            let failed = failed.len().to_string();
+            let words = Tr::new(lang).t_args(
+                "join-bots-failed",
+                &[("failed", failed), ("count", count.to_string())],
+            );
+            eprintln!("faisceau: {words}");
+            ExitCode::from(2)
         }
-    }
-    Ok(if failed == 0 {
-        ExitCode::SUCCESS
-    } else {
-        eprintln!("faisceau: {failed} of {count} bots did not finish");
-        ExitCode::from(2)
     })
 }
 
@@ -351,7 +402,7 @@ fn bot_app(
     pace: Duration,
     limits: BotLimits,
 ) -> App {
-    let mut app = headless_app(Duration::from_millis(25));
+    let mut app = headless_app();
     let entry = entry.clone();
     app.insert_resource(Joined::new(entry.clone(), name, want))
         .insert_resource(BotPlayer::new(seed, pace))
@@ -377,6 +428,7 @@ struct BotLimits {
     explicit_role: bool,
     stats: Option<PathBuf>,
     done: Option<std::time::Instant>,
+    lang: Lang,
 }
 
 fn bot_watch(
@@ -390,10 +442,7 @@ fn bot_watch(
         exit.write(AppExit::from_code(2));
     };
     if limits.max.is_some_and(|m| limits.started.elapsed() > m) {
-        return fail(
-            &mut exit,
-            "time limit reached before the table ended".into(),
-        );
+        return fail(&mut exit, Tr::new(limits.lang).t("join-time-limit"));
     }
     if let Some(refused) = &joined.refused {
         let fatal = match refused {
@@ -406,11 +455,14 @@ fn bot_watch(
             _ => false,
         };
         if fatal {
-            return fail(&mut exit, refused_message(refused));
+            return fail(&mut exit, refused_text(refused, &Tr::new(limits.lang)));
         }
     }
     if joined.seat.is_none() && joined.lobby.is_some() && joined.seat_to_ask().is_none() {
-        return fail(&mut exit, refused_message(&Refused::TableFull));
+        return fail(
+            &mut exit,
+            refused_text(&Refused::TableFull, &Tr::new(limits.lang)),
+        );
     }
     if joined.debrief.is_some() {
         let done = *limits.done.get_or_insert_with(std::time::Instant::now);
@@ -470,20 +522,4 @@ fn bot_summary(joined: &Joined, player: &BotPlayer) -> serde_json::Value {
 
 fn player_seconds(player: &BotPlayer) -> f64 {
     player.started.elapsed().as_secs_f64()
-}
-
-/// A lobby refusal in plain words (the command line speaks English).
-pub fn refused_message(refused: &Refused) -> String {
-    match refused {
-        Refused::NoName => "say who you are first".into(),
-        Refused::BadName => "give a name of 1 to 40 characters".into(),
-        Refused::NameInUse => "someone connected already uses this name: choose another (if it is you reconnecting, wait ten seconds and try again)".into(),
-        Refused::NoSuchTable => "there is no such table in this workshop".into(),
-        Refused::NoSuchRole => "there is no such role in this case".into(),
-        Refused::RoleTaken { by } => format!("this role is already taken by {by}: choose another"),
-        Refused::TableFull => "every role at this table is taken: choose another table".into(),
-        Refused::NotSeated => "take a role first".into(),
-        Refused::TableStarted => "the table has started: ask the trainer to move you".into(),
-        Refused::Malformed => "the host could not read a message from this computer".into(),
-    }
 }

@@ -11,6 +11,7 @@ use bevy_replicon::prelude::*;
 use bevy_replicon_renet::RenetClient;
 use bevy_replicon_renet::netcode::{ClientAuthentication, ConnectToken, NetcodeClientTransport};
 use faisceau_engine::{Id, RoleView, Text, ViewBot};
+use serde::Deserialize;
 
 use super::code::{JoinCode, Keys};
 use super::door::{self, Datagram, DoorRefusal};
@@ -224,6 +225,10 @@ pub struct Joined {
     hello_at: Option<Instant>,
     said_hello: bool,
     lost_at: Option<Instant>,
+    /// The view as JSON, the base of the host's next change.
+    held: Option<serde_json::Value>,
+    /// A change did not apply: ask for the whole view.
+    whole_view_wanted: bool,
 }
 
 impl Joined {
@@ -248,6 +253,8 @@ impl Joined {
             hello_at: None,
             said_hello: false,
             lost_at: None,
+            held: None,
+            whole_view_wanted: false,
         }
     }
 
@@ -265,13 +272,33 @@ impl Joined {
             }
             ToClient::Refused(refused) => self.refused = Some(refused),
             ToClient::View(view) => {
-                self.views += 1;
-                self.view = Some(*view);
-                self.command_refused = None;
+                self.held = serde_json::to_value(&*view).ok();
+                self.show(*view);
+            }
+            ToClient::ViewChange(change) => {
+                let rebuilt = self.held.as_mut().and_then(|held| {
+                    super::delta::apply(held, &change)
+                        .map_err(|e| warn!("{e}; asking for the whole view"))
+                        .ok()?;
+                    RoleView::deserialize(&*held).ok()
+                });
+                match rebuilt {
+                    Some(view) => self.show(view),
+                    None => {
+                        self.held = None;
+                        self.whole_view_wanted = true;
+                    }
+                }
             }
             ToClient::CommandRefused(text) => self.command_refused = Some(text),
             ToClient::Debrief(package) => self.debrief = Some(*package),
         }
+    }
+
+    fn show(&mut self, view: RoleView) {
+        self.views += 1;
+        self.view = Some(view);
+        self.command_refused = None;
     }
 
     /// The seat to ask for now: the one wanted, or the first free one.
@@ -324,6 +351,10 @@ fn hello(
 ) {
     if *state.get() != ClientState::Connected {
         return;
+    }
+    if joined.whole_view_wanted {
+        joined.whole_view_wanted = false;
+        send.write(Send(ToHost::WholeView));
     }
     if !joined.said_hello {
         joined.said_hello = true;
@@ -482,10 +513,10 @@ pub fn play_bot(
     if player.last.elapsed() < player.pace {
         return;
     }
-    let Some(view) = joined.view.clone() else {
+    let Some(view) = joined.view.as_ref() else {
         return;
     };
-    if let Some(command) = player.bot.next(&view) {
+    if let Some(command) = player.bot.next(view) {
         player.last = Instant::now();
         player.commands += 1;
         player.pending = Some((Instant::now(), views));

@@ -5,9 +5,12 @@
 
 pub mod client;
 pub mod code;
+pub mod delta;
 pub mod door;
 pub mod host;
 pub mod protocol;
+pub mod runner;
+pub mod words;
 pub mod workshop;
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, UdpSocket};

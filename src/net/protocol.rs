@@ -1,7 +1,8 @@
 //! What host and clients say to each other once connected.
 //!
 //! A client sends [`ToHost`]; the host answers with [`ToClient`]. A role's
-//! view is the only case content a client receives during play, and the
+//! view (whole, then as changes) is the only case content a client receives
+//! during play, and the
 //! scenario itself only once its table has ended, for the debrief.
 //! Messages travel as JSON inside netcode's encrypted packets; the host
 //! drops any message over [`MAX_MESSAGE`] bytes.
@@ -13,6 +14,8 @@ use faisceau_engine::session::{RoleCommand, Status};
 use faisceau_engine::text::Text;
 use faisceau_engine::view::RoleView;
 use serde::{Deserialize, Serialize};
+
+use super::delta::Delta;
 
 /// The largest message the host reads from a client.
 pub const MAX_MESSAGE: usize = 16 * 1024;
@@ -40,6 +43,8 @@ pub enum ToHost {
     Stand,
     /// A command for my role.
     Command(RoleCommand),
+    /// Send my role's view whole: a change did not apply to mine.
+    WholeView,
 }
 
 /// From the host to one client.
@@ -58,6 +63,8 @@ pub enum ToClient {
     Refused(Refused),
     /// Your role's view, whole.
     View(Box<RoleView>),
+    /// What changed in your role's view since the last one sent.
+    ViewChange(Delta),
     /// Your command was refused, in both languages.
     CommandRefused(Text),
     /// Your table has ended: its debrief, with the case to read it.

@@ -248,19 +248,28 @@ fn a_command_acts_for_the_senders_role_only() {
         matches!(&out[..], [(1, ToClient::CommandRefused(text))] if !text.get("fr").is_empty() && !text.get("en").is_empty())
     );
     // Its own note lands in its own notes.
+    let desk = |w: &Workshop| {
+        serde_json::to_value(w.tables[0].session.view(roles[0].as_str()).unwrap()).unwrap()
+    };
+    let mut held = desk(&w);
     let out = w.receive(
         1,
         ToHost::Command(RoleCommand::Note {
             text: "vu au foyer".into(),
         }),
     );
-    let view = out
+    // It travels as a change to the desk already sent, which it completes.
+    let change = out
         .iter()
-        .find_map(|(_, m)| match m {
-            ToClient::View(v) => Some(v),
+        .find_map(|(k, m)| match m {
+            ToClient::ViewChange(c) if *k == 1 => Some(c),
             _ => None,
         })
-        .unwrap();
+        .expect("the note travels as a change");
+    assert!(encode(change).len() < 1024);
+    super::delta::apply(&mut held, change).unwrap();
+    assert_eq!(held, desk(&w));
+    let view: faisceau_engine::RoleView = serde_json::from_value(held).unwrap();
     assert_eq!(view.role.id, roles[0]);
     assert!(view.notes.iter().any(|(_, n)| n == "vu au foyer"));
 }
@@ -520,14 +529,12 @@ fn a_client_never_receives_what_its_role_does_not_know() {
         .iter()
         .take_while(|m| !matches!(m, ToClient::Debrief(_)))
         .collect();
-    let last_view = during
-        .iter()
-        .rev()
-        .find_map(|m| match m {
-            ToClient::View(v) => Some(v),
-            _ => None,
-        })
-        .unwrap();
+    // The desk as rebuilt from a whole view and the changes that followed.
+    let last_view = joined.view.as_ref().unwrap();
+    assert!(
+        during.iter().any(|m| matches!(m, ToClient::ViewChange(_))),
+        "views travel as changes after the first"
+    );
     let known: HashSet<&Id> = last_view.clues.iter().map(|c| &c.id).collect();
     assert!(known.len() >= 3, "the role learned things");
     let wire: String = during

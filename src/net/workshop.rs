@@ -18,8 +18,10 @@ use faisceau_engine::{
 use faisceau_store::{Journal, Restored, Workshop as Record};
 
 use super::code::JoinCode;
+use super::delta;
 use super::protocol::{
     DebriefPackage, Lobby, LobbySeat, LobbyTable, MAX_NAME, Occupant, Refused, ToClient, ToHost,
+    encode,
 };
 
 /// A connected client, as the network layer numbers it.
@@ -51,10 +53,19 @@ pub struct Table {
     /// Who plays each role, in the case's role order.
     pub seats: Vec<Seat>,
     bots: Vec<Option<Bot>>,
-    /// The last view sent to each role's person.
-    sent: Vec<Option<RoleView>>,
+    /// The last view sent to each role's person: the base of the next change.
+    sent: Vec<Option<Sent>>,
     /// When an event last happened at this table.
     pub last_event: Instant,
+}
+
+/// A view as last sent to a person.
+#[derive(Clone)]
+struct Sent {
+    /// The view, as JSON.
+    view: serde_json::Value,
+    /// The size of the last whole view sent, to weigh changes against.
+    whole_bytes: usize,
 }
 
 #[derive(Clone, Default)]
@@ -368,6 +379,21 @@ impl Workshop {
                 };
                 self.submit(t, r, command, Some(client))
             }
+            ToHost::WholeView => {
+                let Some((t, r)) = known.seat else {
+                    return refuse(Refused::NotSeated);
+                };
+                let role = self.case.scenario().roles[r].id.clone();
+                let table = &mut self.tables[t];
+                table.sent[r] = None;
+                table
+                    .session
+                    .view(role.as_str())
+                    .and_then(|view| view_message(&mut table.sent[r], view))
+                    .map(|message| (client, message))
+                    .into_iter()
+                    .collect()
+            }
         }
     }
 
@@ -585,11 +611,10 @@ impl Workshop {
             let Some(view) = table.session.view(role.id.as_str()) else {
                 continue;
             };
-            if table.sent[r].as_ref() == Some(&view) {
+            let Some(message) = view_message(&mut table.sent[r], view) else {
                 continue;
-            }
-            table.sent[r] = Some(view.clone());
-            out.push((client, ToClient::View(Box::new(view))));
+            };
+            out.push((client, message));
             if ended {
                 out.extend(debrief_for(&self.case, &table.session, client, &role.id));
             }
@@ -608,8 +633,8 @@ impl Workshop {
             },
         )];
         if let Some(view) = table.session.view(role.as_str()) {
-            table.sent[r] = Some(view.clone());
-            out.push((client, ToClient::View(Box::new(view))));
+            table.sent[r] = None;
+            out.extend(view_message(&mut table.sent[r], view).map(|m| (client, m)));
         }
         if table.session.state().status == Status::Ended {
             out.extend(debrief_for(&self.case, &table.session, client, &role));
@@ -638,6 +663,26 @@ impl Table {
             last_event: Instant::now(),
         }
     }
+}
+
+/// What brings a person's desk from the view last sent to `view`: nothing
+/// if it did not change, the change alone when that is smaller, the whole
+/// view otherwise (a new phase rewrites most of a desk).
+fn view_message(sent: &mut Option<Sent>, view: RoleView) -> Option<ToClient> {
+    let new = serde_json::to_value(&view).expect("views serialise");
+    if let Some(last) = sent.as_mut() {
+        let change = delta::diff(&last.view, &new)?;
+        if encode(&change).len() * 2 < last.whole_bytes {
+            last.view = new;
+            return Some(ToClient::ViewChange(change));
+        }
+    }
+    let message = ToClient::View(Box::new(view));
+    *sent = Some(Sent {
+        whole_bytes: encode(&message).len(),
+        view: new,
+    });
+    Some(message)
 }
 
 fn debrief_for(

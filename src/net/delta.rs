@@ -1,0 +1,243 @@
+//! What changed between two views, so that the host sends a trainee the
+//! clue she just received rather than her whole desk again (a role's view
+//! carries the indicator list, the legal frame and the role card, which do
+//! not change during play).
+//!
+//! Works on JSON values: a [`Delta`] applied to the old value gives the new
+//! one exactly. Messages to a client travel in order and reliably, so each
+//! delta applies to the view the client holds; a client that cannot apply
+//! one asks for the whole view again.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// How to turn one JSON value into another.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Delta {
+    /// Replace the value.
+    Set(Value),
+    /// Change some fields of an object.
+    Fields {
+        /// Fields that changed or appeared.
+        changed: Vec<(String, Delta)>,
+        /// Fields that disappeared.
+        removed: Vec<String>,
+    },
+    /// Change an array: truncate to `len`, change some items, then append.
+    Items {
+        /// Items kept from the old array (changed or not).
+        len: usize,
+        /// Items among those kept that changed.
+        changed: Vec<(usize, Delta)>,
+        /// Items appended.
+        added: Vec<Value>,
+    },
+}
+
+/// Why a delta did not apply: the client's view is not the one the host
+/// diffed against.
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+#[error("the view changed under a delta at {0}")]
+pub struct Mismatch(pub String);
+
+/// The delta from `old` to `new`; none when they are equal. Each part of
+/// the values is compared once (a host computes this for every person at
+/// a table after every event).
+pub fn diff(old: &Value, new: &Value) -> Option<Delta> {
+    match (old, new) {
+        (Value::Object(old), Value::Object(new)) => {
+            let changed: Vec<(String, Delta)> = new
+                .iter()
+                .filter_map(|(key, value)| {
+                    let delta = match old.get(key) {
+                        Some(before) => diff(before, value)?,
+                        None => Delta::Set(value.clone()),
+                    };
+                    Some((key.clone(), delta))
+                })
+                .collect();
+            let removed: Vec<String> = old
+                .keys()
+                .filter(|key| !new.contains_key(*key))
+                .cloned()
+                .collect();
+            (!changed.is_empty() || !removed.is_empty())
+                .then_some(Delta::Fields { changed, removed })
+        }
+        (Value::Array(old), Value::Array(new)) => {
+            let len = old.len().min(new.len());
+            let changed: Vec<(usize, Delta)> = (0..len)
+                .filter_map(|i| Some((i, diff(&old[i], &new[i])?)))
+                .collect();
+            (!changed.is_empty() || old.len() != new.len()).then(|| Delta::Items {
+                len,
+                changed,
+                added: new[len..].to_vec(),
+            })
+        }
+        _ => (old != new).then(|| Delta::Set(new.clone())),
+    }
+}
+
+/// Applies `delta` to `value` in place.
+pub fn apply(value: &mut Value, delta: &Delta) -> Result<(), Mismatch> {
+    apply_at(value, delta, &mut String::new())
+}
+
+fn apply_at(value: &mut Value, delta: &Delta, path: &mut String) -> Result<(), Mismatch> {
+    match delta {
+        Delta::Set(new) => *value = new.clone(),
+        Delta::Fields { changed, removed } => {
+            let Value::Object(fields) = value else {
+                return Err(Mismatch(format!("{path} (not an object)")));
+            };
+            for key in removed {
+                fields.remove(key);
+            }
+            for (key, delta) in changed {
+                let mark = path.len();
+                path.push('.');
+                path.push_str(key);
+                match (fields.get_mut(key), delta) {
+                    (Some(field), delta) => apply_at(field, delta, path)?,
+                    (None, Delta::Set(new)) => {
+                        fields.insert(key.clone(), new.clone());
+                    }
+                    (None, _) => return Err(Mismatch(path.clone())),
+                }
+                path.truncate(mark);
+            }
+        }
+        Delta::Items {
+            len,
+            changed,
+            added,
+        } => {
+            let Value::Array(items) = value else {
+                return Err(Mismatch(format!("{path} (not an array)")));
+            };
+            if items.len() < *len {
+                return Err(Mismatch(format!("{path} (shorter than {len})")));
+            }
+            items.truncate(*len);
+            for (i, delta) in changed {
+                let mark = path.len();
+                path.push_str(&format!("[{i}]"));
+                let item = items.get_mut(*i).ok_or_else(|| Mismatch(path.clone()))?;
+                apply_at(item, delta, path)?;
+                path.truncate(mark);
+            }
+            items.extend(added.iter().cloned());
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+
+    use faisceau_engine::session::Status;
+    use faisceau_engine::{RoleView, Session, TrainerCommand, ViewBot};
+    use proptest::prelude::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_played_table_travels_as_small_changes_that_rebuild_each_view() {
+        let text = std::fs::read_to_string("scenarios/foyer_fugues.ron").unwrap();
+        let case = Arc::new(faisceau_engine::load(&text, "case.ron").unwrap().case);
+        let mut session = Session::new(case.clone(), 7);
+        session.direct(TrainerCommand::Start).unwrap();
+        let roles: Vec<String> = case
+            .scenario()
+            .roles
+            .iter()
+            .map(|r| r.id.to_string())
+            .collect();
+        let mut bots: Vec<ViewBot> = (0..roles.len()).map(|i| ViewBot::new(i as u64)).collect();
+        let mut held: Vec<Value> = roles
+            .iter()
+            .map(|r| serde_json::to_value(session.view(r).unwrap()).unwrap())
+            .collect();
+        let (mut whole, mut deltas) = (0, 0);
+        let mut rounds = 0;
+        while session.state().status != Status::Ended && rounds < 10_000 {
+            rounds += 1;
+            let mut acted = false;
+            for (role, bot) in roles.iter().zip(&mut bots) {
+                if let Some(command) = bot.next(&session.view(role).unwrap()) {
+                    acted = true;
+                    let _ = session.submit(role, command);
+                }
+            }
+            if !acted {
+                let _ = session.direct(TrainerCommand::NextPhase);
+            }
+            for (r, role) in roles.iter().enumerate() {
+                let view = session.view(role).unwrap();
+                let new = serde_json::to_value(&view).unwrap();
+                if let Some(delta) = diff(&held[r], &new) {
+                    whole += serde_json::to_vec(&new).unwrap().len();
+                    deltas += serde_json::to_vec(&delta).unwrap().len();
+                    apply(&mut held[r], &delta).unwrap();
+                    let rebuilt: RoleView = serde_json::from_value(held[r].clone()).unwrap();
+                    assert_eq!(rebuilt, view, "{role}'s view rebuilt from deltas");
+                }
+            }
+        }
+        assert_eq!(session.state().status, Status::Ended);
+        // The static half of a desk (indicators, legal frame, role card)
+        // never travels twice: changes are a small part of whole views.
+        assert!(
+            deltas * 5 < whole,
+            "deltas {deltas} bytes vs whole views {whole} bytes"
+        );
+    }
+
+    #[test]
+    fn a_delta_for_another_view_is_refused_with_where() {
+        let old = json!({"clues": [1, 2, 3]});
+        let new = json!({"clues": [1, 2, 4]});
+        let delta = diff(&old, &new).unwrap();
+        let mut other = json!({"clues": [1]});
+        assert_eq!(
+            apply(&mut other, &delta),
+            Err(Mismatch(".clues (shorter than 3)".into()))
+        );
+        let mut other = json!({"clues": "none"});
+        assert!(apply(&mut other, &delta).is_err());
+    }
+
+    fn json_value() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            (-5i64..5).prop_map(|n| json!(n)),
+            "[a-c]{0,2}".prop_map(Value::String),
+        ];
+        leaf.prop_recursive(4, 40, 5, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..5).prop_map(Value::Array),
+                prop::collection::btree_map("[a-d]", inner, 0..5)
+                    .prop_map(|m| Value::Object(m.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn applying_the_diff_gives_the_new_value(old in json_value(), new in json_value()) {
+            let mut value = old.clone();
+            match diff(&old, &new) {
+                None => prop_assert_eq!(&old, &new),
+                Some(delta) => {
+                    // The delta survives the wire.
+                    let delta: Delta = serde_json::from_slice(&serde_json::to_vec(&delta).unwrap()).unwrap();
+                    apply(&mut value, &delta).unwrap();
+                    prop_assert_eq!(value, new);
+                }
+            }
+        }
+    }
+}
