@@ -34,7 +34,7 @@ if [ "$LOSS" != 0 ]; then
     fi
 fi
 /usr/bin/time -v "$BIN" host "$CASE" --headless --tables "$TABLES" --port "$PORT" \
-    --code K7QX-M2PD --journal "$OUT/load.journal" --bots-after 120 --advance-after 4 \
+    --code K7QX-M2PD --journal "$OUT/load.journal" --bots-after 20 --advance-after 4 \
     --bot-pace-ms "$PACE_MS" --max-minutes 15 >"$OUT/host.out" 2>"$OUT/host.err" &
 HOST=$!
 sleep 1

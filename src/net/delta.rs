@@ -10,6 +10,7 @@
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use serde_json::value::RawValue;
 
 /// How to turn one JSON value into another.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -40,43 +41,89 @@ pub enum Delta {
 #[error("the view changed under a delta at {0}")]
 pub struct Mismatch(pub String);
 
-/// The delta from `old` to `new`; none when they are equal. Each part of
-/// the values is compared once (a host computes this for every person at
-/// a table after every event).
-pub fn diff(old: &Value, new: &Value) -> Option<Delta> {
-    match (old, new) {
-        (Value::Object(old), Value::Object(new)) => {
-            let changed: Vec<(String, Delta)> = new
-                .iter()
-                .filter_map(|(key, value)| {
-                    let delta = match old.get(key) {
-                        Some(before) => diff(before, value)?,
-                        None => Delta::Set(value.clone()),
-                    };
-                    Some((key.clone(), delta))
-                })
-                .collect();
-            let removed: Vec<String> = old
-                .keys()
-                .filter(|key| !new.contains_key(*key))
-                .cloned()
-                .collect();
-            (!changed.is_empty() || !removed.is_empty())
-                .then_some(Delta::Fields { changed, removed })
-        }
-        (Value::Array(old), Value::Array(new)) => {
-            let len = old.len().min(new.len());
-            let changed: Vec<(usize, Delta)> = (0..len)
-                .filter_map(|i| Some((i, diff(&old[i], &new[i])?)))
-                .collect();
-            (!changed.is_empty() || old.len() != new.len()).then(|| Delta::Items {
-                len,
-                changed,
-                added: new[len..].to_vec(),
-            })
-        }
-        _ => (old != new).then(|| Delta::Set(new.clone())),
+/// A view as the host last sent it: each top-level field as JSON text, and
+/// each item of a list field apart. Comparing text is cheap; the host takes
+/// a snapshot of every person's view after every event at their table.
+pub struct Snapshot {
+    json: String,
+    fields: Vec<(String, Part)>,
+}
+
+enum Part {
+    Whole(Box<RawValue>),
+    Items(Vec<Box<RawValue>>),
+}
+
+impl Snapshot {
+    /// The snapshot of `value`, which serialises to a JSON object.
+    #[cfg(test)]
+    pub fn of<T: Serialize>(value: &T) -> Snapshot {
+        Snapshot::from_json(serde_json::to_string(value).expect("views serialise"))
     }
+
+    /// The snapshot of a JSON object's text.
+    pub fn from_json(json: String) -> Snapshot {
+        let object: std::collections::BTreeMap<String, Box<RawValue>> =
+            serde_json::from_str(&json).expect("views serialise to JSON objects");
+        let fields = object
+            .into_iter()
+            .map(|(key, raw)| {
+                let part = match serde_json::from_str::<Vec<Box<RawValue>>>(raw.get()) {
+                    Ok(items) if raw.get().starts_with('[') => Part::Items(items),
+                    _ => Part::Whole(raw),
+                };
+                (key, part)
+            })
+            .collect();
+        Snapshot { json, fields }
+    }
+
+    /// The value's JSON text.
+    pub fn json(&self) -> &str {
+        &self.json
+    }
+
+    /// What turns `old` into this snapshot; none when nothing changed.
+    pub fn since(&self, old: &Snapshot) -> Option<Delta> {
+        let mut changed = Vec::new();
+        for (key, part) in &self.fields {
+            let before = old.fields.iter().find(|(k, _)| k == key).map(|(_, p)| p);
+            let delta = match (before, part) {
+                (Some(Part::Whole(a)), Part::Whole(b)) if a.get() == b.get() => continue,
+                (Some(Part::Items(a)), Part::Items(b)) => {
+                    let len = a.len().min(b.len());
+                    let items: Vec<(usize, Delta)> = (0..len)
+                        .filter(|&i| a[i].get() != b[i].get())
+                        .map(|i| (i, Delta::Set(value(&b[i]))))
+                        .collect();
+                    if items.is_empty() && a.len() == b.len() {
+                        continue;
+                    }
+                    Delta::Items {
+                        len,
+                        changed: items,
+                        added: b[len..].iter().map(|raw| value(raw)).collect(),
+                    }
+                }
+                (_, Part::Whole(raw)) => Delta::Set(value(raw)),
+                (_, Part::Items(items)) => {
+                    Delta::Set(Value::Array(items.iter().map(|raw| value(raw)).collect()))
+                }
+            };
+            changed.push((key.clone(), delta));
+        }
+        let removed: Vec<String> = old
+            .fields
+            .iter()
+            .filter(|(k, _)| !self.fields.iter().any(|(key, _)| key == k))
+            .map(|(k, _)| k.clone())
+            .collect();
+        (!changed.is_empty() || !removed.is_empty()).then_some(Delta::Fields { changed, removed })
+    }
+}
+
+fn value(raw: &RawValue) -> Value {
+    serde_json::from_str(raw.get()).expect("a snapshot holds valid JSON")
 }
 
 /// Applies `delta` to `value` in place.
@@ -141,6 +188,7 @@ mod tests {
     use faisceau_engine::session::Status;
     use faisceau_engine::{RoleView, Session, TrainerCommand, ViewBot};
     use proptest::prelude::*;
+    use serde::Deserialize;
     use serde_json::json;
 
     #[test]
@@ -160,6 +208,10 @@ mod tests {
             .iter()
             .map(|r| serde_json::to_value(session.view(r).unwrap()).unwrap())
             .collect();
+        let mut sent: Vec<Snapshot> = roles
+            .iter()
+            .map(|r| Snapshot::of(&session.view(r).unwrap()))
+            .collect();
         let (mut whole, mut deltas) = (0, 0);
         let mut rounds = 0;
         while session.state().status != Status::Ended && rounds < 10_000 {
@@ -176,13 +228,21 @@ mod tests {
             }
             for (r, role) in roles.iter().enumerate() {
                 let view = session.view(role).unwrap();
-                let new = serde_json::to_value(&view).unwrap();
-                if let Some(delta) = diff(&held[r], &new) {
-                    whole += serde_json::to_vec(&new).unwrap().len();
+                let new = Snapshot::of(&view);
+                let delta = new.since(&sent[r]);
+                sent[r] = new;
+                if let Some(delta) = delta {
+                    whole += serde_json::to_vec(&view).unwrap().len();
                     deltas += serde_json::to_vec(&delta).unwrap().len();
                     apply(&mut held[r], &delta).unwrap();
-                    let rebuilt: RoleView = serde_json::from_value(held[r].clone()).unwrap();
+                    let rebuilt = RoleView::deserialize(&held[r]).unwrap();
                     assert_eq!(rebuilt, view, "{role}'s view rebuilt from deltas");
+                } else {
+                    assert_eq!(
+                        held[r],
+                        serde_json::to_value(&view).unwrap(),
+                        "{role}: no change missed"
+                    );
                 }
             }
         }
@@ -199,7 +259,7 @@ mod tests {
     fn a_delta_for_another_view_is_refused_with_where() {
         let old = json!({"clues": [1, 2, 3]});
         let new = json!({"clues": [1, 2, 4]});
-        let delta = diff(&old, &new).unwrap();
+        let delta = Snapshot::of(&new).since(&Snapshot::of(&old)).unwrap();
         let mut other = json!({"clues": [1]});
         assert_eq!(
             apply(&mut other, &delta),
@@ -225,11 +285,16 @@ mod tests {
         })
     }
 
+    fn json_object() -> impl Strategy<Value = Value> {
+        prop::collection::btree_map("[a-d]", json_value(), 0..5)
+            .prop_map(|m| Value::Object(m.into_iter().collect()))
+    }
+
     proptest! {
         #[test]
-        fn applying_the_diff_gives_the_new_value(old in json_value(), new in json_value()) {
+        fn applying_the_change_gives_the_new_value(old in json_object(), new in json_object()) {
             let mut value = old.clone();
-            match diff(&old, &new) {
+            match Snapshot::of(&new).since(&Snapshot::of(&old)) {
                 None => prop_assert_eq!(&old, &new),
                 Some(delta) => {
                     // The delta survives the wire.

@@ -53,6 +53,10 @@ pub struct Host {
     door_stop: Arc<AtomicBool>,
     /// Messages sent, for the load benchmark (bytes: [`super::BYTES_SENT`]).
     pub sent: u64,
+    /// For the load benchmark: how long each update that read commands took
+    /// from reading them to handing the answers to the socket.
+    pub answer_times: Vec<Duration>,
+    answering_since: Option<Instant>,
     /// Whether the server is open (none: not yet tried).
     listening: Option<bool>,
     /// Why the server could not open, in words.
@@ -74,6 +78,8 @@ impl Host {
             entities: HashMap::new(),
             door_stop: Arc::new(AtomicBool::new(false)),
             sent: 0,
+            answer_times: Vec::new(),
+            answering_since: None,
             listening: None,
             listen_error: None,
             exit_on_listen_error: false,
@@ -135,6 +141,7 @@ pub fn plugin(app: &mut App) {
             (bots, autopilot).chain().run_if(resource_exists::<Host>),
         )
         .add_systems(PostUpdate, only_to_live_clients.before(ServerSystems::Send))
+        .add_systems(Last, time_answers.run_if(resource_exists::<Host>))
         .add_systems(Last, close_door_on_exit.run_if(resource_exists::<Host>));
 }
 
@@ -252,6 +259,9 @@ fn receive(
         }
         let key = entity.to_bits();
         host.entities.insert(key, entity);
+        if host.answering_since.is_none() {
+            host.answering_since = Some(Instant::now());
+        }
         let outbox = match &message.0 {
             Some(message) => host.workshop.receive(key, message.clone()),
             None => {
@@ -260,6 +270,13 @@ fn receive(
             }
         };
         host.send(outbox, &mut out);
+    }
+}
+
+/// In `Last`, after the transport has sent this update's packets.
+fn time_answers(mut host: ResMut<Host>) {
+    if let Some(since) = host.answering_since.take() {
+        host.answer_times.push(since.elapsed());
     }
 }
 

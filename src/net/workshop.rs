@@ -18,7 +18,7 @@ use faisceau_engine::{
 use faisceau_store::{Journal, Restored, Workshop as Record};
 
 use super::code::JoinCode;
-use super::delta;
+use super::delta::Snapshot;
 use super::protocol::{
     DebriefPackage, Lobby, LobbySeat, LobbyTable, MAX_NAME, Occupant, Refused, ToClient, ToHost,
     encode,
@@ -54,18 +54,9 @@ pub struct Table {
     pub seats: Vec<Seat>,
     bots: Vec<Option<Bot>>,
     /// The last view sent to each role's person: the base of the next change.
-    sent: Vec<Option<Sent>>,
+    sent: Vec<Option<Snapshot>>,
     /// When an event last happened at this table.
     pub last_event: Instant,
-}
-
-/// A view as last sent to a person.
-#[derive(Clone)]
-struct Sent {
-    /// The view, as JSON.
-    view: serde_json::Value,
-    /// The size of the last whole view sent, to weigh changes against.
-    whole_bytes: usize,
 }
 
 #[derive(Clone, Default)]
@@ -659,7 +650,7 @@ impl Table {
             session,
             seats: vec![Seat::Free; roles],
             bots: (0..roles).map(|_| None).collect(),
-            sent: vec![None; roles],
+            sent: (0..roles).map(|_| None).collect(),
             last_event: Instant::now(),
         }
     }
@@ -668,21 +659,22 @@ impl Table {
 /// What brings a person's desk from the view last sent to `view`: nothing
 /// if it did not change, the change alone when that is smaller, the whole
 /// view otherwise (a new phase rewrites most of a desk).
-fn view_message(sent: &mut Option<Sent>, view: RoleView) -> Option<ToClient> {
-    let new = serde_json::to_value(&view).expect("views serialise");
-    if let Some(last) = sent.as_mut() {
-        let change = delta::diff(&last.view, &new)?;
-        if encode(&change).len() * 2 < last.whole_bytes {
-            last.view = new;
+fn view_message(sent: &mut Option<Snapshot>, view: RoleView) -> Option<ToClient> {
+    let json = serde_json::to_string(&view).expect("views serialise");
+    // Most events change a few desks at the table: the text tells at once.
+    if sent.as_ref().is_some_and(|last| last.json() == json) {
+        return None;
+    }
+    let new = Snapshot::from_json(json);
+    if let Some(last) = sent.as_ref() {
+        let change = new.since(last)?;
+        if encode(&change).len() * 2 < new.json().len() {
+            *sent = Some(new);
             return Some(ToClient::ViewChange(change));
         }
     }
-    let message = ToClient::View(Box::new(view));
-    *sent = Some(Sent {
-        whole_bytes: encode(&message).len(),
-        view: new,
-    });
-    Some(message)
+    *sent = Some(new);
+    Some(ToClient::View(Box::new(view)))
 }
 
 fn debrief_for(
