@@ -2,7 +2,19 @@
 """Summarises a benches/workshop_load.sh run: OUT_DIR CLIENTS START END (seconds)."""
 import glob, json, re, sys
 out, clients, start, end = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4])
-stats = [json.load(open(f)) for f in glob.glob(f"{out}/client-*.json")]
+files = glob.glob(f"{out}/client-*.json")
+stats = [json.load(open(f)) for f in files]
+# Bots sharing a process (client-P-K.json) report the process's byte count:
+# share it among them.
+per_process = {}
+for f, s in zip(files, stats):
+    name = f.rsplit("/", 1)[-1]
+    process = re.sub(r"-\d+\.json$", "", name) if name.count("-") > 1 else name
+    per_process.setdefault(process, []).append(s)
+for group in per_process.values():
+    total = max(s["received_bytes"] for s in group)
+    for s in group:
+        s["received_bytes"] = total / len(group)
 lat = sorted(x for s in stats for x in s.get("latencies", []))
 def q(p):
     return lat[min(len(lat) - 1, int(round((len(lat) - 1) * p)))] if lat else float("nan")
