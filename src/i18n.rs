@@ -89,7 +89,12 @@ impl Tr {
         };
         let mut fluent_args = FluentArgs::new();
         for (name, value) in args {
-            fluent_args.set(*name, FluentValue::from(value.clone()));
+            // Whole numbers go in as numbers, so that messages can choose
+            // their plural form.
+            match value.parse::<i64>() {
+                Ok(n) => fluent_args.set(*name, FluentValue::from(n)),
+                Err(_) => fluent_args.set(*name, FluentValue::from(value.clone())),
+            }
         }
         let mut errors = Vec::new();
         self.bundle
@@ -126,6 +131,20 @@ mod tests {
     }
 
     #[test]
+    fn counts_choose_their_plural_form() {
+        let fr = Tr::new(Lang::Fr);
+        let count = |n: &str| fr.t_args("trainer-role-clues", &[("count", n.to_owned())]);
+        assert_eq!(count("0"), "Aucune information");
+        assert_eq!(count("1"), "1 information");
+        assert_eq!(count("5"), "5 informations");
+        let en = Tr::new(Lang::En);
+        assert_eq!(
+            en.t_args("trainer-role-bundle", &[("count", "1".into())]),
+            "Bundle: 1 tag"
+        );
+    }
+
+    #[test]
     fn every_key_the_code_uses_exists() {
         let sources = [
             include_str!("ui/mod.rs"),
@@ -138,6 +157,8 @@ mod tests {
             include_str!("ui/network.rs"),
             include_str!("app/network.rs"),
             include_str!("cli/debrief.rs"),
+            include_str!("cli/net.rs"),
+            include_str!("net/words.rs"),
         ];
         let fr = keys(FR);
         for source in sources {

@@ -126,6 +126,16 @@ trainer-hint = Send a hint
 trainer-hint-to-all = To the whole table
 trainer-notes = Observer notes
 trainer-progress = Table progress
+trainer-role-clues = { $count ->
+    [0] No information yet
+    [one] 1 piece of information
+   *[other] { $count } pieces of information
+}
+trainer-role-bundle = { $count ->
+    [0] Empty bundle
+    [one] Bundle: 1 tag
+   *[other] Bundle: { $count } tags
+}
 trainer-clues-known = { $known } pieces of information
 trainer-projector = Open the projector window
 trainer-bundle = Bundle: { $size }
@@ -215,6 +225,7 @@ lobby-choose = Read the content note above, then choose a table and a free role.
 lobby-seated = Your role is chosen: the role card opens. The trainer will start the table.
 lobby-take = Take this role
 lobby-leave = Leave this role
+link-closed-after-end = The workshop has closed: your debrief stays here to read.
 link-lost = Connection lost: reconnecting, your role is waiting for you.
 table-n = Table { $n }
 seat-free = free
@@ -238,3 +249,10 @@ projector-code = Code
 projector-join-how = Then choose a table and a role.
 projector-compare = The tables side by side
 projector-no-conclusion = No conclusion adopted
+
+# Arrows and check marks are missing from the interface font: words instead.
+discussion-proposed = { $who } proposes: { $conclusion }. { $reason }
+discussion-endorsed = { $who } agrees with the proposal.
+discussion-rejected = { $who } disagrees: { $reason }
+share-preview-to = to { $name }
+host-seat-person = Seat { $name }

@@ -126,6 +126,16 @@ trainer-hint = Envoyer une aide
 trainer-hint-to-all = À toute la table
 trainer-notes = Notes d'observation
 trainer-progress = Avancement de la table
+trainer-role-clues = { $count ->
+    [0] Aucune information
+    [one] 1 information
+   *[other] { $count } informations
+}
+trainer-role-bundle = { $count ->
+    [0] Faisceau vide
+    [one] Faisceau : 1 classement
+   *[other] Faisceau : { $count } classements
+}
 trainer-clues-known = { $known } informations
 trainer-projector = Ouvrir la fenêtre projecteur
 trainer-bundle = Faisceau : { $size }
@@ -215,6 +225,7 @@ lobby-choose = Lisez l'avertissement ci-dessus, puis choisissez une table et un 
 lobby-seated = Votre rôle est choisi : la carte de rôle s'ouvre. La personne qui anime lancera la table.
 lobby-take = Prendre ce rôle
 lobby-leave = Quitter ce rôle
+link-closed-after-end = L'atelier est fermé : votre débriefing reste consultable ici.
 link-lost = Connexion perdue : reconnexion en cours, votre rôle vous attend.
 table-n = Table { $n }
 seat-free = libre
@@ -238,3 +249,10 @@ projector-code = Code
 projector-join-how = Choisissez ensuite une table et un rôle.
 projector-compare = Les tables côte à côte
 projector-no-conclusion = Pas de conclusion adoptée
+
+# Arrows and check marks are missing from the interface font: words instead.
+discussion-proposed = { $who } propose : { $conclusion }. { $reason }
+discussion-endorsed = { $who } approuve la proposition.
+discussion-rejected = { $who } s'y oppose : { $reason }
+share-preview-to = à { $name }
+host-seat-person = Placer { $name }

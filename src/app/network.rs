@@ -628,20 +628,31 @@ fn link_banner(mut contexts: EguiContexts, settings: Res<Settings>, joined: Res<
         return Ok(());
     }
     let ctx = contexts.ctx_mut()?;
+    // Once the table has ended, the host closing is expected: the debrief
+    // stays here, and nobody needs to wait for a reconnection.
+    let closed = joined.link == Link::Lost && joined.debrief.is_some();
     let text = match joined.link {
+        Link::Lost if closed => settings.tr.t("link-closed-after-end"),
         Link::Lost => settings.tr.t("link-lost"),
         _ => settings.tr.t_args(
             "lobby-connecting",
             &[("workshop", joined.entry.workshop.clone())],
         ),
     };
+    let anchor = if closed {
+        (egui::Align2::RIGHT_BOTTOM, [-12.0, -12.0])
+    } else {
+        (egui::Align2::CENTER_TOP, [0.0, 12.0])
+    };
     egui::Window::new(settings.tr.t("app-title"))
-        .anchor(egui::Align2::CENTER_TOP, [0.0, 12.0])
+        .anchor(anchor.0, anchor.1)
         .collapsible(false)
         .title_bar(false)
         .show(ctx, |ui| {
             ui.horizontal(|ui| {
-                ui.spinner();
+                if !closed {
+                    ui.spinner();
+                }
                 ui.label(RichText::new(text).strong().size(18.0));
             });
         });

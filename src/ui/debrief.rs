@@ -115,7 +115,7 @@ pub fn debrief(
                     tr.t("debrief-not-reached")
                 };
                 ui.label(format!(
-                    "{} → {} : {reached}",
+                    "{} » {} : {reached}",
                     clue_text(&share.clue),
                     role_name(&share.to)
                 ));
@@ -159,7 +159,7 @@ pub fn debrief(
                             let to: Vec<String> = share.to.iter().map(&role_name).collect();
                             ui.label(
                                 RichText::new(format!(
-                                    "{} → {} ({})",
+                                    "{} » {} ({})",
                                     clock(tr, share.at),
                                     to.join(", "),
                                     super::channel_name(tr, share.channel)

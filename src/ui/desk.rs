@@ -511,7 +511,10 @@ fn share_tab(
             ui.set_width(ui.available_width());
             ui.horizontal_wrapped(|ui| {
                 ui.label(verdict_label(tr, preview.verdict));
-                ui.label(format!("→ {}", colleague_name(view, tr, &preview.to)));
+                ui.label(tr.t_args(
+                    "share-preview-to",
+                    &[("name", colleague_name(view, tr, &preview.to))],
+                ));
                 if !preview.basis.is_empty() {
                     ui.label(RichText::new(&preview.basis).italics());
                 }
@@ -748,15 +751,25 @@ fn conclusion_tab(
                     conclusion,
                     reason,
                     ..
-                } => format!(
-                    "{} → {} : {reason}",
-                    colleague_name(view, tr, by),
-                    conclusion_name(view, tr, conclusion)
+                } => tr.t_args(
+                    "discussion-proposed",
+                    &[
+                        ("who", colleague_name(view, tr, by)),
+                        ("conclusion", conclusion_name(view, tr, conclusion)),
+                        ("reason", reason.clone()),
+                    ],
                 ),
-                Discussion::Endorsed { by, .. } => format!("{} ✓", colleague_name(view, tr, by)),
-                Discussion::Rejected { by, reason, .. } => {
-                    format!("{} ✗ {reason}", colleague_name(view, tr, by))
-                }
+                Discussion::Endorsed { by, .. } => tr.t_args(
+                    "discussion-endorsed",
+                    &[("who", colleague_name(view, tr, by))],
+                ),
+                Discussion::Rejected { by, reason, .. } => tr.t_args(
+                    "discussion-rejected",
+                    &[
+                        ("who", colleague_name(view, tr, by)),
+                        ("reason", reason.clone()),
+                    ],
+                ),
             };
             ui.label(line);
         }

@@ -395,7 +395,12 @@ pub fn seating(
                                         actions.push(NetAction::GiveToBot(t, seat.role.clone()));
                                     }
                                     for person in waiting {
-                                        if ui.small_button(format!("← {}", person.name)).clicked()
+                                        if ui
+                                            .small_button(tr.t_args(
+                                                "host-seat-person",
+                                                &[("name", person.name.clone())],
+                                            ))
+                                            .clicked()
                                         {
                                             actions.push(NetAction::Seat(
                                                 t,

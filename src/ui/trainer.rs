@@ -123,17 +123,16 @@ pub fn console(
             for progress in &view.progress {
                 ui.label(RichText::new(role_name(&progress.role)).strong());
                 ui.label(tr.t_args(
-                    "trainer-clues-known",
-                    &[("known", progress.clues_known.to_string())],
+                    "trainer-role-clues",
+                    &[("count", progress.clues_known.to_string())],
                 ));
                 ui.label(tr.t_args(
                     "desk-time-left",
                     &[("time", duration(progress.budget_left))],
                 ));
-                ui.label(format!(
-                    "{} · {}",
-                    tr.t("bundle-title"),
-                    progress.bundle_size
+                ui.label(tr.t_args(
+                    "trainer-role-bundle",
+                    &[("count", progress.bundle_size.to_string())],
                 ));
                 ui.end_row();
             }
