@@ -78,6 +78,7 @@ inbox-from = From { $role }, through { $channel }, at { $time }
 decisions-none = Your profession takes no decision of its own in this case.
 decisions-take = Decide
 decisions-taken = Decisions taken at the table
+conclusion-none-ended = The session ended without a conclusion adopted by the table.
 conclusion-propose = Propose a conclusion to the table
 conclusion-choose = Conclusion
 conclusion-orientation = Orientation

@@ -78,6 +78,7 @@ inbox-from = De { $role }, par { $channel }, à { $time }
 decisions-none = Votre profession ne prend pas de décision propre dans ce cas.
 decisions-take = Décider
 decisions-taken = Décisions prises à la table
+conclusion-none-ended = La séance s'est terminée sans conclusion adoptée par la table.
 conclusion-propose = Proposer une conclusion à la table
 conclusion-choose = Conclusion
 conclusion-orientation = Orientation

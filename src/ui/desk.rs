@@ -656,7 +656,12 @@ fn conclusion_tab(
         );
         return;
     }
-    if let Some(proposal) = &view.proposal {
+    // After the end nobody can propose or vote: the discussion stays to read.
+    let ended = view.status == Status::Ended;
+    if ended {
+        ui.label(RichText::new(tr.t("conclusion-none-ended")).size(17.0));
+    }
+    if let Some(proposal) = view.proposal.as_ref().filter(|_| !ended) {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.label(
@@ -706,6 +711,51 @@ fn conclusion_tab(
             }
         });
     }
+    if !ended {
+        propose_form(ui, view, state, tr, actions);
+    }
+    if !view.discussion.is_empty() {
+        ui.separator();
+        for entry in &view.discussion {
+            let line = match entry {
+                Discussion::Proposed {
+                    by,
+                    conclusion,
+                    reason,
+                    ..
+                } => tr.t_args(
+                    "discussion-proposed",
+                    &[
+                        ("who", colleague_name(view, tr, by)),
+                        ("conclusion", conclusion_name(view, tr, conclusion)),
+                        ("reason", reason.clone()),
+                    ],
+                ),
+                Discussion::Endorsed { by, .. } => tr.t_args(
+                    "discussion-endorsed",
+                    &[("who", colleague_name(view, tr, by))],
+                ),
+                Discussion::Rejected { by, reason, .. } => tr.t_args(
+                    "discussion-rejected",
+                    &[
+                        ("who", colleague_name(view, tr, by)),
+                        ("reason", reason.clone()),
+                    ],
+                ),
+            };
+            ui.label(line);
+        }
+    }
+}
+
+/// Propose a conclusion to the table: a choice, an orientation, and why.
+fn propose_form(
+    ui: &mut egui::Ui,
+    view: &RoleView,
+    state: &mut DeskState,
+    tr: &Tr,
+    actions: &mut Vec<UiAction>,
+) {
     heading(ui, tr.t("conclusion-propose"));
     ui.label(tr.t("conclusion-choose"));
     for option in &view.conclusions {
@@ -741,38 +791,6 @@ fn conclusion_tab(
             orientation: state.orientation.clone(),
             reason: std::mem::take(&mut state.reason),
         }));
-    }
-    if !view.discussion.is_empty() {
-        ui.separator();
-        for entry in &view.discussion {
-            let line = match entry {
-                Discussion::Proposed {
-                    by,
-                    conclusion,
-                    reason,
-                    ..
-                } => tr.t_args(
-                    "discussion-proposed",
-                    &[
-                        ("who", colleague_name(view, tr, by)),
-                        ("conclusion", conclusion_name(view, tr, conclusion)),
-                        ("reason", reason.clone()),
-                    ],
-                ),
-                Discussion::Endorsed { by, .. } => tr.t_args(
-                    "discussion-endorsed",
-                    &[("who", colleague_name(view, tr, by))],
-                ),
-                Discussion::Rejected { by, reason, .. } => tr.t_args(
-                    "discussion-rejected",
-                    &[
-                        ("who", colleague_name(view, tr, by)),
-                        ("reason", reason.clone()),
-                    ],
-                ),
-            };
-            ui.label(line);
-        }
     }
 }
 

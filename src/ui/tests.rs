@@ -216,6 +216,45 @@ fn the_conclusion_flow_works() {
 }
 
 #[test]
+fn after_the_end_the_discussion_stays_but_nobody_can_propose_or_vote() {
+    let mut session = running();
+    session
+        .submit(
+            "educatrice",
+            RoleCommand::Propose {
+                conclusion: "traite_exploitation".into(),
+                orientation: None,
+                reason: "Fugues, argent, emprise.".into(),
+            },
+        )
+        .unwrap();
+    // The trainer moves past the last phase: the session ends unconcluded.
+    while session.state().status != faisceau_engine::session::Status::Ended {
+        session.direct(TrainerCommand::NextPhase).unwrap();
+    }
+    let harness = desk_harness(
+        session.view("policier").unwrap(),
+        DeskState {
+            tab: Tab::Conclusion,
+            ..DeskState::default()
+        },
+        Lang::Fr,
+    );
+    assert!(
+        harness
+            .query_by_label_contains("terminée sans conclusion adoptée")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label_contains("Éducatrice de la MECS propose")
+            .is_some()
+    );
+    assert!(harness.query_by_label("Approuver").is_none());
+    assert!(harness.query_by_label("Proposer").is_none());
+}
+
+#[test]
 fn french_and_english_both_render() {
     for (lang, practise, tab) in [
         (Lang::Fr, "S'exercer sur un cas", "Dossier"),
