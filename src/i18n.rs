@@ -161,17 +161,24 @@ mod tests {
             include_str!("net/words.rs"),
         ];
         let fr = keys(FR);
+        let mut checked = 0;
         for source in sources {
-            for call in [".t(\"", ".t_args(\""] {
+            // Calls laid out over several lines count too: `t_args(\n "key"`.
+            for call in [".t(", ".t_args("] {
                 for piece in source.split(call).skip(1) {
-                    let key = piece.split('"').next().unwrap();
+                    let Some(literal) = piece.trim_start().strip_prefix('"') else {
+                        continue;
+                    };
+                    let key = literal.split('"').next().unwrap();
                     assert!(
                         fr.contains(&key.to_owned()),
                         "the code uses `{key}`, which fr.ftl lacks"
                     );
+                    checked += 1;
                 }
             }
         }
+        assert!(checked > 150, "{checked} keys checked");
     }
 
     #[test]
