@@ -3,6 +3,7 @@
 //! functions of `crate::ui`; this module only moves views and commands.
 
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, channel};
 use std::time::Duration;
 
@@ -676,8 +677,13 @@ fn wake_on_packets(
     };
     commands.remove_resource::<crate::net::Watched>();
     let proxy = (**proxy).clone();
+    // A reconnection opens a new socket and a new watcher: the old one stops
+    // (its socket may hold packets nobody will read, which would wake the
+    // window over and over).
+    static WATCHER: AtomicU64 = AtomicU64::new(0);
+    let mine = WATCHER.fetch_add(1, Ordering::SeqCst) + 1;
     std::thread::spawn(move || {
-        loop {
+        while WATCHER.load(Ordering::SeqCst) == mine {
             let ready = crate::net::runner::wait_readable(&[Some(&socket)], Duration::from_secs(1));
             if ready[0] {
                 if proxy
