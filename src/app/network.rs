@@ -668,6 +668,7 @@ fn wake_on_packets(
     mut commands: Commands,
     watched: Option<Res<crate::net::Watched>>,
     proxy: Option<Res<bevy::winit::EventLoopProxyWrapper>>,
+    joined: Option<Res<Joined>>,
 ) {
     let (Some(watched), Some(proxy)) = (watched, proxy) else {
         return;
@@ -682,22 +683,50 @@ fn wake_on_packets(
     // window over and over).
     static WATCHER: AtomicU64 = AtomicU64::new(0);
     let mine = WATCHER.fetch_add(1, Ordering::SeqCst) + 1;
+    // A trainee's window need not wake for netcode's keep-alives and bare
+    // acknowledgements (a few every second, each a whole frame to draw):
+    // those wait for its regular wake-up. A host wakes for every packet, as
+    // a command may be short.
+    let wake_for_small = joined.is_none();
     std::thread::spawn(move || {
+        let mut small_since: Option<std::time::Instant> = None;
+        let mut first = [0u8; 2048];
         while WATCHER.load(Ordering::SeqCst) == mine {
-            let ready = crate::net::runner::wait_readable(&[Some(&socket)], Duration::from_secs(1));
-            if ready[0] {
-                if proxy
-                    .send_event(bevy::winit::WinitUserEvent::WakeUp)
-                    .is_err()
-                {
-                    return;
+            let waiting = |timeout| crate::net::runner::wait_readable(&[Some(&socket)], timeout)[0];
+            if !waiting(Duration::ZERO) {
+                // Whatever waited has been read.
+                small_since = None;
+                if !waiting(Duration::from_secs(1)) {
+                    continue;
                 }
-                // Let the app read the packet before looking again.
-                std::thread::sleep(Duration::from_millis(15));
             }
+            let size = socket.peek_from(&mut first).map_or(0, |(n, _)| n);
+            let small = size < SMALL_PACKET && !wake_for_small;
+            if small {
+                let since = *small_since.get_or_insert_with(std::time::Instant::now);
+                if since.elapsed() < crate::app::idle::IDLE_WAKE {
+                    // The window reads it at its next wake-up; look again soon
+                    // in case it was read and something larger came.
+                    std::thread::sleep(Duration::from_millis(20));
+                    continue;
+                }
+            }
+            small_since = None;
+            if proxy
+                .send_event(bevy::winit::WinitUserEvent::WakeUp)
+                .is_err()
+            {
+                return;
+            }
+            // Let the app read the packet before looking again.
+            std::thread::sleep(Duration::from_millis(15));
         }
     });
 }
+
+/// Datagrams under this size carry no message worth waking a window for
+/// (netcode keep-alives, acknowledgements).
+const SMALL_PACKET: usize = 64;
 
 /// `faisceau join --role R`: take that role as soon as the lobby shows, once.
 fn sit_as_asked(
