@@ -22,7 +22,7 @@ use crate::net::client::{self, Entry, Joined, Link, Send};
 use crate::net::code::JoinCode;
 use crate::net::door;
 use crate::net::host::{self, Host};
-use crate::net::protocol::ToHost;
+use crate::net::protocol::{Refused, ToHost};
 use crate::net::words::{code_error_text, join_error_text, refused_text};
 use crate::net::workshop::{Seat, Setup, Workshop};
 use crate::ui::desk::DeskState;
@@ -60,6 +60,7 @@ pub(super) fn plugin(app: &mut App) {
                 follow_seat,
                 wake_on_packets,
                 sit_as_asked,
+                name_refused.run_if(in_state(Screen::Lobby)),
             ),
         )
         .add_systems(
@@ -492,6 +493,30 @@ fn follow_seat(
         Screen::RoleCard | Screen::Desk if joined.seat.is_none() => next.set(Screen::Lobby),
         _ => {}
     }
+}
+
+/// A name the host refuses (in use, or too long) sends the trainee back to
+/// the join form, which keeps what they typed: they change the name, or try
+/// again once their old connection has timed out.
+fn name_refused(
+    mut commands: Commands,
+    joined: Option<Res<Joined>>,
+    mut join: ResMut<JoinUi>,
+    settings: Res<Settings>,
+    mut next: ResMut<NextState<Screen>>,
+) {
+    let Some(joined) = joined else { return };
+    if joined.lobby.is_some() || joined.rejoining {
+        return;
+    }
+    let Some(refused @ (Refused::NameInUse | Refused::BadName)) = &joined.refused else {
+        return;
+    };
+    join.form.error = Some(refused_text(refused, &settings.tr));
+    commands.remove_resource::<Joined>();
+    commands.remove_resource::<bevy_replicon_renet::RenetClient>();
+    commands.remove_resource::<bevy_replicon_renet::netcode::NetcodeClientTransport>();
+    next.set(Screen::JoinForm);
 }
 
 fn lobby(
