@@ -665,13 +665,13 @@ fn link_banner(mut contexts: EguiContexts, settings: Res<Settings>, joined: Res<
             &[("workshop", joined.entry.workshop.clone())],
         ),
     };
-    let anchor = if closed {
+    let (align, offset) = if closed {
         (egui::Align2::RIGHT_BOTTOM, [-12.0, -12.0])
     } else {
         (egui::Align2::CENTER_TOP, [0.0, 12.0])
     };
     egui::Window::new(settings.tr.t("app-title"))
-        .anchor(anchor.0, anchor.1)
+        .anchor(align, offset)
         .collapsible(false)
         .title_bar(false)
         .show(ctx, |ui| {

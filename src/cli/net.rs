@@ -234,19 +234,13 @@ fn report_on_exit(mut exits: MessageReader<AppExit>, host: Res<Host>) {
             table.session.events().len()
         );
     }
-    let mut times: Vec<f64> = host
-        .answer_times
-        .iter()
-        .map(|d| d.as_secs_f64() * 1000.0)
-        .collect();
-    times.sort_by(f64::total_cmp);
+    let times = sorted_millis(&host.answer_times);
     if !times.is_empty() {
-        let at = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
         println!(
             "host's own share, from reading commands to sending the views: p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms ({} updates)",
-            at(0.5),
-            at(0.99),
-            at(1.0),
+            quantile(&times, 0.5),
+            quantile(&times, 0.99),
+            quantile(&times, 1.0),
             times.len()
         );
     }
@@ -384,9 +378,9 @@ pub fn join_bot(args: JoinArgs) -> Result<ExitCode, String> {
             )
         })
         .collect();
-    // One thread serves every bot of this process, each woken by its own
-    // packets (the load benchmark's 64 trainees on 2 cores).
-    // Packets wake a bot at once; the tick only serves its pace and keep-alives.
+    // One thread serves every bot of this process (the load benchmark's 64
+    // trainees on 2 cores), each woken at once by its own packets; the tick
+    // only serves its pace and keep-alives.
     let exits = net::runner::run(apps, Duration::from_millis(100));
     let failed: Vec<u8> = exits
         .iter()
@@ -504,19 +498,8 @@ fn bot_watch(
 }
 
 fn bot_summary(joined: &Joined, player: &BotPlayer) -> serde_json::Value {
-    let mut latencies: Vec<f64> = player
-        .latencies
-        .iter()
-        .map(|d| d.as_secs_f64() * 1e3)
-        .collect();
-    latencies.sort_by(f64::total_cmp);
-    let at = |q: f64| {
-        if latencies.is_empty() {
-            0.0
-        } else {
-            latencies[((latencies.len() - 1) as f64 * q).round() as usize]
-        }
-    };
+    let latencies = sorted_millis(&player.latencies);
+    let at = |q: f64| quantile(&latencies, q);
     let (table, role) = joined
         .seat
         .clone()
@@ -535,6 +518,21 @@ fn bot_summary(joined: &Joined, player: &BotPlayer) -> serde_json::Value {
         "seconds": player_seconds(player),
         "correct": correct,
     })
+}
+
+/// Durations in milliseconds, sorted, for [`quantile`].
+fn sorted_millis(durations: &[Duration]) -> Vec<f64> {
+    let mut millis: Vec<f64> = durations.iter().map(|d| d.as_secs_f64() * 1e3).collect();
+    millis.sort_by(f64::total_cmp);
+    millis
+}
+
+/// The value below which a share `q` of `sorted` lies (0 when empty).
+fn quantile(sorted: &[f64], q: f64) -> f64 {
+    match sorted.len() {
+        0 => 0.0,
+        n => sorted[((n - 1) as f64 * q).round() as usize],
+    }
 }
 
 fn player_seconds(player: &BotPlayer) -> f64 {

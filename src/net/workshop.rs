@@ -374,16 +374,7 @@ impl Workshop {
                 let Some((t, r)) = known.seat else {
                     return refuse(Refused::NotSeated);
                 };
-                let role = self.case.scenario().roles[r].id.clone();
-                let table = &mut self.tables[t];
-                table.sent[r] = None;
-                table
-                    .session
-                    .view(role.as_str())
-                    .and_then(|view| view_message(&mut table.sent[r], view))
-                    .map(|message| (client, message))
-                    .into_iter()
-                    .collect()
+                self.whole_view(client, t, r).into_iter().collect()
             }
         }
     }
@@ -615,7 +606,6 @@ impl Workshop {
 
     fn welcome_to_seat(&mut self, client: ClientKey, t: usize, r: usize) -> Outbox {
         let role = self.case.scenario().roles[r].id.clone();
-        let table = &mut self.tables[t];
         let mut out = vec![(
             client,
             ToClient::Seated {
@@ -623,14 +613,26 @@ impl Workshop {
                 role: role.clone(),
             },
         )];
-        if let Some(view) = table.session.view(role.as_str()) {
-            table.sent[r] = None;
-            out.extend(view_message(&mut table.sent[r], view).map(|m| (client, m)));
-        }
+        out.extend(self.whole_view(client, t, r));
+        let table = &self.tables[t];
         if table.session.state().status == Status::Ended {
             out.extend(debrief_for(&self.case, &table.session, client, &role));
         }
         out
+    }
+
+    /// A role's whole view for its person, the base of the changes to come.
+    fn whole_view(
+        &mut self,
+        client: ClientKey,
+        t: usize,
+        r: usize,
+    ) -> Option<(ClientKey, ToClient)> {
+        let role = &self.case.scenario().roles[r].id;
+        let table = &mut self.tables[t];
+        table.sent[r] = None;
+        let view = table.session.view(role.as_str())?;
+        view_message(&mut table.sent[r], view).map(|message| (client, message))
     }
 
     fn broadcast_lobby(&self) -> Outbox {
