@@ -60,6 +60,8 @@ struct Reach {
     done: Vec<Vec<bool>>,
     decided: Vec<bool>,
     trust: Vec<i32>,
+    actions_enabled: Vec<bool>,
+    decisions_enabled: Vec<bool>,
 }
 
 impl Reach {
@@ -78,6 +80,15 @@ impl Reach {
             Condition::Trust { person, at_least } => case
                 .person(person.as_str())
                 .is_some_and(|p| self.trust[p] >= *at_least),
+            Condition::All(all) => all.iter().all(|c| self.satisfied(case, role, c)),
+            Condition::Any(any) => any.iter().any(|c| self.satisfied(case, role, c)),
+            // Optimistic: a negation or a window may hold at some moment.
+            Condition::Not(_) | Condition::During { .. } => true,
+            Condition::SharedTo { clue, to } => case
+                .clue(clue.as_str())
+                .zip(case.role(to.as_str()))
+                .is_some_and(|(c, r)| self.known[r][c]),
+            Condition::Issued(_) | Condition::SharedThrough(_) => true,
         }
     }
 
@@ -133,6 +144,15 @@ impl Reach {
                         changed |= self.raise_trust(p, *change, false);
                     }
                 }
+                Effect::Enable(item) => {
+                    if let Some(a) = case.action(item.as_str()) {
+                        changed |= !std::mem::replace(&mut self.actions_enabled[a], true);
+                    } else if let Some(d) = case.decision(item.as_str()) {
+                        changed |= !std::mem::replace(&mut self.decisions_enabled[d], true);
+                    }
+                }
+                Effect::Disable(_) | Effect::Budget { .. } => {}
+                Effect::If { then, .. } => changed |= self.apply(case, audience, then),
             }
         }
         changed
@@ -150,6 +170,8 @@ pub fn analyse(case: &Case) -> Analysis {
         done: vec![vec![false; s.actions.len()]; roles],
         decided: vec![false; s.decisions.len()],
         trust: s.people.iter().map(|p| p.trust.clamp(0, 5)).collect(),
+        actions_enabled: s.actions.iter().map(|a| a.enabled).collect(),
+        decisions_enabled: s.decisions.iter().map(|d| d.enabled).collect(),
     };
     for (c, clue) in s.clues.iter().enumerate() {
         for role in &clue.known_to {
@@ -158,9 +180,12 @@ pub fn analyse(case: &Case) -> Analysis {
             }
         }
     }
-    // Whether some channel lets a clue of each class go from one role to another.
-    let shareable =
-        |class: usize, from: usize, to: usize| case.best_share(class, from, to).is_some();
+    // Whether some frame lets a clue of each class go from one role to
+    // another: one that needs no act, or one that an act the recipient may
+    // issue to the sender opens.
+    let shareable = |class: usize, from: usize, to: usize| {
+        case.best_share(class, from, to).is_some() || shareable_on_request(case, class, from, to)
+    };
     let mut released = vec![false; s.injects.len()];
     loop {
         let mut changed = false;
@@ -168,7 +193,8 @@ pub fn analyse(case: &Case) -> Analysis {
             for &a in case.role_actions(role) {
                 let action = &s.actions[a];
                 if reach.done[role][a]
-                    || case.action_cost(a) > case.role_budget(role)
+                    || !reach.actions_enabled[a]
+                    || case.action_cost(a) > case.max_budget(role)
                     || !action
                         .requires
                         .iter()
@@ -205,7 +231,8 @@ pub fn analyse(case: &Case) -> Analysis {
                 continue;
             }
             let taker = (0..roles).find(|&r| {
-                case.has_power(r, d)
+                reach.decisions_enabled[d]
+                    && case.has_power(r, d)
                     && decision
                         .requires
                         .iter()
@@ -460,6 +487,36 @@ fn blocker(case: &Case, reach: &Reach, role: usize, condition: &Condition) -> Op
             format!("the trust of `{person}` must reach {at_least}, but can reach at most {best}")
         }
         Condition::FromPhase(phase) => format!("the phase `{phase}` is never reached"),
+        Condition::All(_) | Condition::Any(_) => {
+            "a combination of conditions can never hold".to_owned()
+        }
+        Condition::SharedTo { clue, to } => {
+            format!("the clue `{clue}` can never be shared to `{to}`")
+        }
+        Condition::Not(_)
+        | Condition::During { .. }
+        | Condition::Issued(_)
+        | Condition::SharedThrough(_) => "its conditions can never hold".to_owned(),
+    })
+}
+
+/// Whether an act that `to` may issue to `from` opens a frame that carries
+/// a relevant clue of `class` without a breach.
+fn shareable_on_request(case: &Case, class: usize, from: usize, to: usize) -> bool {
+    if from == to {
+        return false;
+    }
+    let book = case.rulebook();
+    book.frames.iter().enumerate().any(|(f, frame)| {
+        let Some(act) = frame.opened_by.as_ref().and_then(|a| book.act(a.as_str())) else {
+            return false;
+        };
+        let issuer = &case.profession_of(to).id;
+        let holder = &case.profession_of(from).id;
+        act.by.contains(issuer)
+            && (act.to.is_empty() || act.to.contains(holder))
+            && case.frame_between(f, from, to).is_ok()
+            && case.judge_class(f, class, true, from, to).verdict != crate::rulebook::Verdict::Breach
     })
 }
 
@@ -471,7 +528,7 @@ fn action_blocker(case: &Case, reach: &Reach, action: usize) -> String {
         let Some(r) = case.role(role.as_str()) else {
             continue;
         };
-        if case.action_cost(action) > case.role_budget(r) {
+        if case.action_cost(action) > case.max_budget(r) {
             reasons.push(format!("it costs more hours than the budget of `{role}`"));
             continue;
         }

@@ -15,7 +15,7 @@ use serde::Serialize;
 use crate::Id;
 use crate::case::{Case, Minutes};
 use crate::debrief::{Debrief, DecisionStatus};
-use crate::model::{Channel, Purpose, Verdict};
+use crate::rulebook::Verdict;
 use crate::session::{RoleCommand, Session, Status, TrainerCommand};
 
 /// How a bot behaves. Rates are chances from 0 to 1 at each opportunity.
@@ -59,6 +59,8 @@ pub struct Bot {
     answered: u32,
     proposed_in_phase: Option<usize>,
     tempted_in_phase: Option<usize>,
+    issued: Vec<(usize, usize)>,
+    acts_answered: Vec<u32>,
 }
 
 impl Bot {
@@ -75,6 +77,8 @@ impl Bot {
             answered: 0,
             proposed_in_phase: None,
             tempted_in_phase: None,
+            issued: Vec::new(),
+            acts_answered: Vec::new(),
         })
     }
 
@@ -193,6 +197,14 @@ impl Bot {
             }
         }
 
+        // Answer the acts addressed to this role, then issue acts.
+        if let Some(answer) = self.answer_act(case, session) {
+            return Some(answer);
+        }
+        if let Some(issue) = self.issue_act(case, session) {
+            return Some(issue);
+        }
+
         // Share useful clues with colleagues.
         if let Some(share) = self.share(case, session) {
             return Some(share);
@@ -296,6 +308,83 @@ impl Bot {
         found
     }
 
+    /// Answers a standing act addressed to this role with the relevant
+    /// clues it holds within the act's scope, through the frame it opens.
+    fn answer_act(&mut self, case: &Case, session: &Session) -> Option<RoleCommand> {
+        let s = case.scenario();
+        let state = session.state();
+        let me = self.role;
+        for act in state.acts.iter().filter(|a| a.to == me && !a.declined) {
+            if self.acts_answered.contains(&act.number) {
+                continue;
+            }
+            self.acts_answered.push(act.number);
+            let kind = &case.rulebook().acts[act.kind].id;
+            let Some(frame) = case
+                .rulebook()
+                .frames
+                .iter()
+                .position(|f| f.opened_by.as_ref() == Some(kind))
+            else {
+                continue;
+            };
+            let clues: Vec<Id> = (0..s.clues.len())
+                .filter(|&c| {
+                    state.roles[me].known[c]
+                        && case.clue_relevant[c]
+                        && !state.roles[act.by].known[c]
+                        && (act.scope.is_empty() || act.scope.contains(&case.clue_class[c]))
+                })
+                .map(|c| s.clues[c].id.clone())
+                .collect();
+            if !clues.is_empty() {
+                return Some(RoleCommand::Share {
+                    clues,
+                    to: vec![s.roles[act.by].id.clone()],
+                    frame: case.rulebook().frames[frame].id.clone(),
+                });
+            }
+        }
+        None
+    }
+
+    /// Issues an act this role may issue to a colleague it has not yet
+    /// addressed, covering every kind of information the case's clues use.
+    fn issue_act(&mut self, case: &Case, session: &Session) -> Option<RoleCommand> {
+        let s = case.scenario();
+        let state = session.state();
+        let me = self.role;
+        let book = case.rulebook();
+        for (a, kind) in book.acts.iter().enumerate() {
+            if state.can_issue(case, me, a).is_err() {
+                continue;
+            }
+            for to in 0..s.roles.len() {
+                let addressable =
+                    kind.to.is_empty() || kind.to.contains(&case.profession_of(to).id);
+                if to == me || !addressable || self.issued.contains(&(a, to)) {
+                    continue;
+                }
+                self.issued.push((a, to));
+                if !self.rng.random_bool(self.temperament.sharing) {
+                    continue;
+                }
+                let mut scope: Vec<usize> = (0..s.clues.len())
+                    .filter(|&c| case.clue_relevant[c])
+                    .map(|c| case.clue_class[c])
+                    .collect();
+                scope.sort_unstable();
+                scope.dedup();
+                return Some(RoleCommand::Issue {
+                    act: kind.id.clone(),
+                    to: s.roles[to].id.clone(),
+                    scope: scope.iter().map(|&c| book.classes[c].id.clone()).collect(),
+                });
+            }
+        }
+        None
+    }
+
     fn share(&mut self, case: &Case, session: &Session) -> Option<RoleCommand> {
         let s = case.scenario();
         let state = session.state();
@@ -315,11 +404,14 @@ impl Bot {
                 if !needed && !self.rng.random_bool(self.temperament.sharing) {
                     continue;
                 }
-                let (channel, purpose) = if self.rng.random_bool(self.temperament.carelessness) {
-                    (Channel::Informal, Purpose::Coordinate)
+                let frame = if self.rng.random_bool(self.temperament.carelessness) {
+                    match careless_frame(case, me, to) {
+                        Some(frame) => frame,
+                        None => continue,
+                    }
                 } else {
                     match case.best_share(case.clue_class[c], me, to) {
-                        Some((channel, purpose, _)) => (channel, purpose),
+                        Some((frame, _)) => frame,
                         None => continue,
                     }
                 };
@@ -338,13 +430,21 @@ impl Bot {
                 return Some(RoleCommand::Share {
                     clues,
                     to: vec![s.roles[to].id.clone()],
-                    channel,
-                    purpose,
+                    frame: case.rulebook().frames[frame].id.clone(),
                 });
             }
         }
         None
     }
+}
+
+/// The frame a careless professional would use: one that needs no act and
+/// that the rulebook judges most severely.
+fn careless_frame(case: &Case, from: usize, to: usize) -> Option<usize> {
+    let book = case.rulebook();
+    (0..book.frames.len())
+        .filter(|&f| book.frames[f].opened_by.is_none() && case.frame_between(f, from, to).is_ok())
+        .max_by_key(|&f| book.frames[f].verdict)
 }
 
 /// Lets a full team of bots play `session`: each phase until no bot has
@@ -540,6 +640,8 @@ pub fn simulate(case: Arc<Case>, runs: usize, seed: u64) -> Simulation {
 pub struct ViewBot {
     rng: StdRng,
     shared: std::collections::HashSet<(Id, Id)>,
+    issued: std::collections::HashSet<(Id, Id)>,
+    answered_acts: std::collections::HashSet<u32>,
     answered: u32,
     proposed_in_phase: Option<usize>,
 }
@@ -550,9 +652,59 @@ impl ViewBot {
         ViewBot {
             rng: StdRng::seed_from_u64(seed),
             shared: std::collections::HashSet::new(),
+            issued: std::collections::HashSet::new(),
+            answered_acts: std::collections::HashSet::new(),
             answered: 0,
             proposed_in_phase: None,
         }
+    }
+
+    /// Answers a standing act addressed to this role with what it holds
+    /// within the act's scope.
+    fn answer_act(&mut self, view: &crate::view::RoleView) -> Option<RoleCommand> {
+        let me = &view.role.id;
+        for act in &view.acts {
+            if act.to != *me || act.declined.is_some() || act.answered {
+                continue;
+            }
+            if !self.answered_acts.insert(act.number) {
+                continue;
+            }
+            let frame = view
+                .frames
+                .iter()
+                .find(|f| f.opened_by.as_ref() == Some(&act.act))?;
+            let clues: Vec<Id> = view
+                .clues
+                .iter()
+                .filter(|c| act.scope.is_empty() || act.scope.contains(&c.class))
+                .map(|c| c.id.clone())
+                .collect();
+            if !clues.is_empty() {
+                return Some(RoleCommand::Share {
+                    clues,
+                    to: vec![act.by.clone()],
+                    frame: frame.id.clone(),
+                });
+            }
+        }
+        None
+    }
+
+    /// Issues each act it may issue once to each colleague it may address.
+    fn issue_act(&mut self, view: &crate::view::RoleView) -> Option<RoleCommand> {
+        for issuable in view.issuable.iter().filter(|i| i.blocked.is_none()) {
+            for to in &issuable.to {
+                if self.issued.insert((issuable.act.clone(), to.clone())) {
+                    return Some(RoleCommand::Issue {
+                        act: issuable.act.clone(),
+                        to: to.clone(),
+                        scope: view.classes.iter().map(|c| c.id.clone()).collect(),
+                    });
+                }
+            }
+        }
+        None
     }
 
     /// The next command, or none when the bot waits (for a phase, a
@@ -576,31 +728,34 @@ impl ViewBot {
                 decision: decision.id.clone(),
             });
         }
+        if let Some(command) = self.answer_act(view) {
+            return Some(command);
+        }
+        if let Some(command) = self.issue_act(view) {
+            return Some(command);
+        }
         for clue in &view.clues {
             for colleague in &view.colleagues {
                 if !self.shared.insert((clue.id.clone(), colleague.id.clone())) {
                     continue;
                 }
-                let legal = Channel::ALL.iter().find_map(|&channel| {
-                    Purpose::ALL.iter().find_map(|&purpose| {
-                        let preview = view.preview(
+                let legal = view
+                    .routes_to(colleague.id.as_str())
+                    .filter(|r| r.closed.is_none() && r.act.is_none())
+                    .find(|r| {
+                        view.preview(
                             std::slice::from_ref(&clue.id),
                             std::slice::from_ref(&colleague.id),
-                            channel,
-                            purpose,
-                        );
-                        preview
-                            .iter()
-                            .all(|p| p.verdict == Verdict::Allowed && !p.strictly_necessary)
-                            .then_some((channel, purpose))
-                    })
-                });
-                if let Some((channel, purpose)) = legal {
+                            &r.frame,
+                        )
+                        .iter()
+                        .all(|p| p.verdict == Some(Verdict::Allowed) && !p.strictly_necessary)
+                    });
+                if let Some(route) = legal {
                     return Some(RoleCommand::Share {
                         clues: vec![clue.id.clone()],
                         to: vec![colleague.id.clone()],
-                        channel,
-                        purpose,
+                        frame: route.frame.clone(),
                     });
                 }
             }

@@ -4,8 +4,8 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::id::Id;
-use crate::model::{Channel, Profession, Purpose, Scenario, SharingRule, Verdict};
-use crate::text::Text;
+use crate::model::Scenario;
+use crate::rulebook::{Closed, Frame, Judgement, Party, Rulebook, Verdict};
 
 /// FNV-1a: ids are short strings looked up on every event, where the
 /// standard hasher's protection against adversarial keys is not needed.
@@ -32,8 +32,9 @@ impl Hasher for Fnv {
 
 type Index = HashMap<Id, usize, BuildHasherDefault<Fnv>>;
 
-/// The best legal way to send a clue from one role to another.
-pub type ShareRoute = (Channel, Purpose, Verdict);
+/// The best frame, among those that need no act, to send a clue from one
+/// role to another: the frame's position and its verdict.
+pub type ShareRoute = (usize, Verdict);
 
 /// Best routes by class, sender and recipient.
 type RouteTable = Vec<Vec<Vec<Option<ShareRoute>>>>;
@@ -63,15 +64,21 @@ pub struct Case {
     classes: Index,
     conclusions: Index,
     orientations: Index,
+    frames: Index,
+    acts: Index,
+    rulebook: Rulebook,
+    rulebook_file: String,
+    rulebook_text: String,
+    pub(crate) role_profession: Vec<usize>,
     pub(crate) phase_start: Vec<Minutes>,
     pub(crate) phase_length: Vec<Minutes>,
-    pub(crate) role_budget: Vec<Minutes>,
+    pub(crate) role_budget: Vec<Vec<Minutes>>,
     pub(crate) action_cost: Vec<Minutes>,
     pub(crate) role_actions: Vec<Vec<usize>>,
     pub(crate) clue_class: Vec<usize>,
     pub(crate) clue_relevant: Vec<bool>,
     pub(crate) indicator_category: Vec<usize>,
-    /// For each class, sender and recipient: the legal channel and purpose
+    /// For each class, sender and recipient: the frame that needs no act
     /// with the best verdict for a clue that supports indicators.
     pub(crate) best_share: RouteTable,
 }
@@ -85,11 +92,18 @@ fn index_of<T>(items: &[T], id: impl Fn(&T) -> &Id) -> Index {
 }
 
 impl Case {
-    /// Indexes a scenario. The scenario must have passed validation.
-    pub(crate) fn new(scenario: Scenario) -> Case {
+    /// Indexes a scenario and its rulebook. Both must have passed validation.
+    pub(crate) fn new(
+        scenario: Scenario,
+        rulebook: &Rulebook,
+        rulebook_file: &str,
+        rulebook_text: &str,
+    ) -> Case {
+        let rulebook = rulebook.with_overrides(&scenario.overrides);
         let roles = index_of(&scenario.roles, |r| &r.id);
         let actions = index_of(&scenario.actions, |a| &a.id);
-        let classes = index_of(&scenario.confidentiality, |c| &c.id);
+        let classes = index_of(&rulebook.classes, |c| &c.id);
+        let professions = index_of(&rulebook.professions, |p| &p.id);
         let categories = index_of(&scenario.categories, |c| &c.id);
         let mut start = 0;
         let mut phase_start = Vec::new();
@@ -108,8 +122,34 @@ impl Case {
                 }
             }
         }
+        let phase_ids = index_of(&scenario.phases, |p| &p.id);
+        let role_budget = scenario
+            .roles
+            .iter()
+            .map(|r| {
+                (0..scenario.phases.len())
+                    .map(|p| {
+                        let hours = r
+                            .budget_by_phase
+                            .iter()
+                            .find(|b| phase_ids.get(&b.phase) == Some(&p))
+                            .map_or(r.budget_hours, |b| b.hours);
+                        minutes(hours)
+                    })
+                    .collect()
+            })
+            .collect();
         let mut case = Case {
             best_share: Vec::new(),
+            frames: index_of(&rulebook.frames, |f| &f.id),
+            acts: index_of(&rulebook.acts, |a| &a.id),
+            role_profession: scenario
+                .roles
+                .iter()
+                .map(|r| professions.get(&r.profession).copied().unwrap_or(0))
+                .collect(),
+            rulebook_file: rulebook_file.to_owned(),
+            rulebook_text: rulebook_text.to_owned(),
             people: index_of(&scenario.people, |p| &p.id),
             clues: index_of(&scenario.clues, |c| &c.id),
             decisions: index_of(&scenario.decisions, |d| &d.id),
@@ -120,11 +160,7 @@ impl Case {
             orientations: index_of(&scenario.orientations, |o| &o.id),
             phase_start,
             phase_length,
-            role_budget: scenario
-                .roles
-                .iter()
-                .map(|r| minutes(r.budget_hours))
-                .collect(),
+            role_budget,
             action_cost: scenario
                 .actions
                 .iter()
@@ -151,6 +187,7 @@ impl Case {
             classes,
             categories,
             scenario,
+            rulebook,
         };
         case.best_share = case.compute_best_shares();
         case
@@ -158,25 +195,28 @@ impl Case {
 
     fn compute_best_shares(&self) -> RouteTable {
         let roles = self.scenario.roles.len();
-        (0..self.scenario.confidentiality.len())
+        (0..self.rulebook.classes.len())
             .map(|class| {
-                let class_id = &self.scenario.confidentiality[class].id;
                 (0..roles)
                     .map(|from| {
                         (0..roles)
                             .map(|to| {
                                 let mut best: Option<ShareRoute> = None;
-                                for channel in Channel::ALL {
-                                    for purpose in Purpose::ALL {
-                                        let verdict = self
-                                            .verdict_for(class_id, true, from, to, channel, purpose)
-                                            .verdict;
-                                        if best.is_none_or(|(_, _, v)| verdict < v) {
-                                            best = Some((channel, purpose, verdict));
-                                        }
+                                if from == to {
+                                    return None;
+                                }
+                                for (f, frame) in self.rulebook.frames.iter().enumerate() {
+                                    if frame.opened_by.is_some()
+                                        || self.frame_between(f, from, to).is_err()
+                                    {
+                                        continue;
+                                    }
+                                    let verdict = self.judge_class(f, class, true, from, to).verdict;
+                                    if best.is_none_or(|(_, v)| verdict < v) {
+                                        best = Some((f, verdict));
                                     }
                                 }
-                                best.filter(|(_, _, v)| from != to && *v != Verdict::Breach)
+                                best.filter(|(_, v)| *v != Verdict::Breach)
                             })
                             .collect()
                     })
@@ -185,10 +225,68 @@ impl Case {
             .collect()
     }
 
-    /// The legal channel and purpose with the best verdict for sending a clue
+    /// The frame that needs no act with the best verdict for sending a clue
     /// of `class` that supports indicators, if any avoids a breach.
     pub fn best_share(&self, class: usize, from: usize, to: usize) -> Option<ShareRoute> {
         self.best_share[class][from][to]
+    }
+
+    /// The rulebook, with this case's overrides placed first.
+    pub fn rulebook(&self) -> &Rulebook {
+        &self.rulebook
+    }
+
+    /// The file the rulebook was read from and its text, so that a journal
+    /// can keep the very rules a workshop was played under.
+    pub fn rulebook_source(&self) -> (&str, &str) {
+        (&self.rulebook_file, &self.rulebook_text)
+    }
+
+    /// Position of a frame in the rulebook.
+    pub fn frame(&self, id: &str) -> Option<usize> {
+        self.frames.get(id).copied()
+    }
+
+    /// Position of an act in the rulebook.
+    pub fn act(&self, id: &str) -> Option<usize> {
+        self.acts.get(id).copied()
+    }
+
+    /// A role's profession in the rulebook.
+    pub fn profession_of(&self, role: usize) -> &crate::rulebook::Profession {
+        &self.rulebook.professions[self.role_profession[role]]
+    }
+
+    fn party(&self, role: usize) -> Party<'_> {
+        let profession = self.profession_of(role);
+        Party {
+            profession: &profession.id,
+            secrecy: profession.secrecy,
+        }
+    }
+
+    /// Whether a frame runs from one role to another, acts aside.
+    pub fn frame_between(&self, frame: usize, from: usize, to: usize) -> Result<(), Closed> {
+        self.rulebook.frames[frame]
+            .between(&self.profession_of(from).id, &self.profession_of(to).id)
+    }
+
+    /// Judges sending information of a class through a frame.
+    pub fn judge_class(
+        &self,
+        frame: usize,
+        class: usize,
+        relevant: bool,
+        from: usize,
+        to: usize,
+    ) -> Judgement {
+        let f: &Frame = &self.rulebook.frames[frame];
+        f.judge(
+            &self.rulebook.classes[class],
+            relevant,
+            self.party(from),
+            &self.profession_of(to).id,
+        )
     }
 
     /// The scenario as written.
@@ -255,9 +353,19 @@ impl Case {
         self.phase_length[phase]
     }
 
-    /// A role's budget per phase, in minutes.
-    pub fn role_budget(&self, role: usize) -> Minutes {
-        self.role_budget[role]
+    /// A role's budget in a phase, in minutes; 0 when off duty.
+    pub fn role_budget(&self, role: usize, phase: usize) -> Minutes {
+        self.role_budget[role][phase]
+    }
+
+    /// A role's largest budget in any phase, in minutes.
+    pub fn max_budget(&self, role: usize) -> Minutes {
+        self.role_budget[role].iter().copied().max().unwrap_or(0)
+    }
+
+    /// A decision's cost, in minutes.
+    pub fn decision_cost(&self, decision: usize) -> Minutes {
+        minutes(self.scenario.decisions[decision].cost_hours)
     }
 
     /// An action's cost, in minutes.
@@ -287,102 +395,16 @@ impl Case {
         }
     }
 
-    /// Judges sending one clue from one role to another through a channel.
-    ///
-    /// The first sharing rule that matches decides. A rule marked
-    /// `strictly_necessary` turns an allowed share of a clue that supports no
-    /// indicator into a caution.
-    pub fn judge(
-        &self,
-        clue: usize,
-        from: usize,
-        to: usize,
-        channel: Channel,
-        purpose: Purpose,
-    ) -> Judgement {
-        let class = &self.scenario.confidentiality[self.clue_class[clue]].id;
-        self.verdict_for(class, self.clue_relevant[clue], from, to, channel, purpose)
-    }
-
-    fn verdict_for(
-        &self,
-        class: &Id,
-        relevant: bool,
-        from: usize,
-        to: usize,
-        channel: Channel,
-        purpose: Purpose,
-    ) -> Judgement {
-        let sender = self.scenario.roles[from].profession;
-        let recipient = self.scenario.roles[to].profession;
-        match matching_rule(
-            &self.scenario.sharing_rules,
-            class,
-            sender,
-            recipient,
-            channel,
-            purpose,
-        ) {
-            Some(index) => {
-                let rule = &self.scenario.sharing_rules[index];
-                let unnecessary = rule.strictly_necessary && !relevant;
-                let verdict = if unnecessary && rule.verdict == Verdict::Allowed {
-                    Verdict::Caution
-                } else {
-                    rule.verdict
-                };
-                Judgement {
-                    verdict,
-                    rule: Some(index),
-                    not_strictly_necessary: unnecessary,
-                }
-            }
-            None => Judgement {
-                verdict: self.scenario.unmatched_share,
-                rule: None,
-                not_strictly_necessary: false,
-            },
-        }
+    /// Judges sending one clue from one role to another through a frame,
+    /// the frame being open between them.
+    pub fn judge(&self, clue: usize, frame: usize, from: usize, to: usize) -> Judgement {
+        self.judge_class(
+            frame,
+            self.clue_class[clue],
+            self.clue_relevant[clue],
+            from,
+            to,
+        )
     }
 }
 
-/// Why a share that no rule covers gets the case's default verdict.
-pub fn unmatched_explanation() -> Text {
-    Text::fr_en(
-        "Aucune règle de ce cas ne prévoit ce partage : il n'a pas de base légale.",
-        "No rule of this case provides for this share: it has no legal basis.",
-    )
-}
-
-/// The position of the first rule that covers a share, if any.
-pub fn matching_rule(
-    rules: &[SharingRule],
-    class: &Id,
-    sender: Profession,
-    recipient: Profession,
-    channel: Channel,
-    purpose: Purpose,
-) -> Option<usize> {
-    rules.iter().position(|rule| {
-        (rule.classes.is_empty() || rule.classes.contains(class))
-            && covers(&rule.from, sender)
-            && covers(&rule.to, recipient)
-            && (rule.channels.is_empty() || rule.channels.contains(&channel))
-            && (rule.purposes.is_empty() || rule.purposes.contains(&purpose))
-    })
-}
-
-fn covers(professions: &[Profession], profession: Profession) -> bool {
-    professions.is_empty() || professions.contains(&profession)
-}
-
-/// How the rules judge one clue sent to one role.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Judgement {
-    /// The verdict.
-    pub verdict: Verdict,
-    /// Position of the rule that decided, or none when no rule matched.
-    pub rule: Option<usize>,
-    /// The rule asks for strict necessity and the clue supports no indicator.
-    pub not_strictly_necessary: bool,
-}

@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::case::{Case, Minutes};
 use crate::id::Id;
-use crate::model::{Channel, Purpose, Verdict, When};
+use crate::model::When;
+use crate::rulebook::Verdict;
 use crate::session::{Discovery, Ending, Event, EventKind, ReplayError, ShareJudgement, State};
 
 /// One step of a role's timeline.
@@ -80,10 +81,14 @@ pub struct ShareRecord {
     pub to: Vec<Id>,
     /// The clues.
     pub clues: Vec<Id>,
-    /// The channel.
-    pub channel: Channel,
-    /// The purpose.
-    pub purpose: Purpose,
+    /// The frame it went through.
+    pub frame: Id,
+    /// The act it answered, with the act's kind, when the frame needs one.
+    pub act: Option<(u32, Id)>,
+    /// Roles at the table that received the copy the frame requires.
+    pub copies: Vec<Id>,
+    /// Professions owed a copy that have no role at the table.
+    pub copies_outside: Vec<Id>,
     /// The worst verdict among its clues and recipients.
     pub verdict: Verdict,
     /// The verdict for each clue and recipient.
@@ -116,6 +121,11 @@ pub enum DecisionStatus {
         /// The deadline.
         deadline: Minutes,
     },
+    /// Not taken; a decision the case accepts in part was taken instead.
+    Acceptable {
+        /// When.
+        at: Minutes,
+    },
     /// Never taken.
     Missing,
     /// Taken, but not among the expected decisions.
@@ -134,6 +144,8 @@ pub struct DecisionReview {
     pub by: Option<Id>,
     /// How it went.
     pub status: DecisionStatus,
+    /// The alternative or acceptable decision taken instead of it, if any.
+    pub instead: Option<Id>,
 }
 
 /// A trap a role met.
@@ -188,8 +200,8 @@ pub struct Edge {
     pub to: Id,
     /// Distinct clues sent.
     pub clues: Vec<Id>,
-    /// Channels used.
-    pub channels: Vec<Channel>,
+    /// Frames used.
+    pub frames: Vec<Id>,
     /// The worst verdict.
     pub verdict: Verdict,
     /// When the first share went.
@@ -227,6 +239,9 @@ pub struct TableDebrief {
     pub orientation: Option<Id>,
     /// Whether the conclusion is the solution's.
     pub conclusion_correct: bool,
+    /// Whether the conclusion, not the solution's, is one the case accepts
+    /// for partial credit.
+    pub conclusion_acceptable: bool,
     /// Whether the orientation is the solution's, when the solution names one.
     pub orientation_correct: Option<bool>,
     /// When the correct conclusion was adopted.
@@ -317,31 +332,56 @@ pub fn bundle_scores(
     (scores, unsupported)
 }
 
-/// Reviews a decision against the solution; none when it was neither expected nor taken.
+/// Reviews a decision against the solution; none when it was neither
+/// expected nor taken, or when it only stands in for an expected one.
 fn review(case: &Case, state: &State, decision: usize) -> Option<DecisionReview> {
     let s = case.scenario();
+    let id = &s.decisions[decision].id;
     let spec = s
         .solution
         .expected_decisions
         .iter()
-        .find(|e| e.decision == s.decisions[decision].id);
-    let taken = state.decided[decision];
-    let by = taken.map(|(r, _)| s.roles[r].id.clone());
-    let status = match (spec, taken) {
-        (Some(spec), Some((_, at))) => {
-            match spec.deadline.as_ref().map(|d| case.deadline_minutes(d)) {
-                Some(deadline) if at > deadline => DecisionStatus::Late { at, deadline },
-                _ => DecisionStatus::OnTime { at },
-            }
-        }
-        (Some(_), None) => DecisionStatus::Missing,
-        (None, Some((_, at))) => DecisionStatus::Unexpected { at },
-        (None, None) => return None,
+        .find(|e| e.decision == *id);
+    let Some(spec) = spec else {
+        let stands_in = s
+            .solution
+            .expected_decisions
+            .iter()
+            .any(|e| e.alternatives.contains(id) || e.acceptable.contains(id));
+        let (r, at) = state.decided[decision]?;
+        return (!stands_in).then(|| DecisionReview {
+            decision: id.clone(),
+            by: Some(s.roles[r].id.clone()),
+            status: DecisionStatus::Unexpected { at },
+            instead: None,
+        });
+    };
+    let taken_of = |ids: &[Id]| {
+        ids.iter()
+            .filter_map(|d| case.decision(d.as_str()))
+            .filter_map(|d| state.decided[d].map(|(r, at)| (d, r, at)))
+            .min_by_key(|(_, _, at)| *at)
+    };
+    let deadline = spec.deadline.as_ref().map(|d| case.deadline_minutes(d));
+    let timely = |at: Minutes| match deadline {
+        Some(deadline) if at > deadline => DecisionStatus::Late { at, deadline },
+        _ => DecisionStatus::OnTime { at },
+    };
+    let (by, status, instead) = match state.decided[decision] {
+        Some((r, at)) => (Some(r), timely(at), None),
+        None => match taken_of(&spec.alternatives) {
+            Some((d, r, at)) => (Some(r), timely(at), Some(d)),
+            None => match taken_of(&spec.acceptable) {
+                Some((d, r, at)) => (Some(r), DecisionStatus::Acceptable { at }, Some(d)),
+                None => (None, DecisionStatus::Missing, None),
+            },
+        },
     };
     Some(DecisionReview {
-        decision: s.decisions[decision].id.clone(),
-        by,
+        decision: id.clone(),
+        by: by.map(|r| s.roles[r].id.clone()),
         status,
+        instead: instead.map(|d| s.decisions[d].id.clone()),
     })
 }
 
@@ -410,17 +450,28 @@ impl Debrief {
                     from,
                     to,
                     clues,
-                    channel,
-                    purpose,
+                    frame,
+                    act,
+                    copies,
+                    copies_outside,
                     judgements,
                 } => {
+                    let act_kind = act.and_then(|n| {
+                        state
+                            .acts
+                            .iter()
+                            .find(|a| a.number == n)
+                            .map(|a| (n, case.rulebook().acts[a.kind].id.clone()))
+                    });
                     let record = ShareRecord {
                         at,
                         from: from.clone(),
                         to: to.clone(),
                         clues: clues.clone(),
-                        channel: *channel,
-                        purpose: *purpose,
+                        frame: frame.clone(),
+                        act: act_kind,
+                        copies: copies.clone(),
+                        copies_outside: copies_outside.clone(),
                         verdict: judgements
                             .iter()
                             .map(|j| j.judgement.verdict)
@@ -594,6 +645,10 @@ impl Debrief {
             ),
             None => (None, None, false, None),
         };
+        let conclusion_acceptable = !conclusion_correct
+            && conclusion
+                .as_ref()
+                .is_some_and(|c| s.solution.acceptable_conclusions.contains(c));
         let orientation_correct = s
             .solution
             .orientation
@@ -620,7 +675,7 @@ impl Debrief {
                             from: record.from.clone(),
                             to: judgement.to.clone(),
                             clues: Vec::new(),
-                            channels: Vec::new(),
+                            frames: Vec::new(),
                             verdict: Verdict::Allowed,
                             first_at: record.at,
                         });
@@ -630,8 +685,8 @@ impl Debrief {
                 if !edge.clues.contains(&judgement.clue) {
                     edge.clues.push(judgement.clue.clone());
                 }
-                if !edge.channels.contains(&record.channel) {
-                    edge.channels.push(record.channel);
+                if !edge.frames.contains(&record.frame) {
+                    edge.frames.push(record.frame.clone());
                 }
                 edge.verdict = edge.verdict.max(judgement.judgement.verdict);
             }
@@ -695,6 +750,7 @@ impl Debrief {
                 conclusion,
                 orientation,
                 conclusion_correct,
+                conclusion_acceptable,
                 orientation_correct,
                 time_to_identification: if conclusion_correct { adopted_at } else { None },
                 bundle_complete,

@@ -8,7 +8,11 @@ use crate::case::Case;
 use crate::diagnostic::{Diagnostic, Severity, closest, line_column};
 use crate::locate::SourceMap;
 use crate::model::Scenario;
-use crate::validate::{Finding, validate};
+use crate::rulebook::{Rulebook, Shelf};
+use crate::validate::{Finding, validate, validate_rulebook};
+
+/// Where `docs/authoring.md` explains how to move a case to rulebooks.
+pub const MIGRATION: &str = "docs/authoring.md, section \"Migrating a case to a rulebook\"";
 
 /// A scenario that loaded, with the warnings found on the way.
 #[derive(Debug)]
@@ -40,9 +44,9 @@ impl LoadError {
 
 /// Loads a scenario from raw bytes, reporting text that is not UTF-8 with
 /// its position.
-pub fn load_bytes(bytes: &[u8], file: &str) -> Result<Loaded, LoadError> {
+pub fn load_bytes(bytes: &[u8], file: &str, shelf: &dyn Shelf) -> Result<Loaded, LoadError> {
     match std::str::from_utf8(bytes) {
-        Ok(source) => load(source, file),
+        Ok(source) => load(source, file, shelf),
         Err(err) => {
             let valid = std::str::from_utf8(&bytes[..err.valid_up_to()]).unwrap_or_default();
             let (line, column) = line_column(valid, valid.len());
@@ -65,16 +69,49 @@ pub fn load_bytes(bytes: &[u8], file: &str) -> Result<Loaded, LoadError> {
     }
 }
 
-/// Loads a scenario from `source`; `file` names it in diagnostics.
-pub fn load(source: &str, file: &str) -> Result<Loaded, LoadError> {
-    let scenario = parse(source, file)?;
-    let mut findings = validate(&scenario);
+/// Loads a scenario from `source`, with the rulebook it names taken from
+/// `shelf`; `file` names the case in diagnostics, and each rulebook
+/// diagnostic names the rulebook's own file.
+pub fn load(source: &str, file: &str, shelf: &dyn Shelf) -> Result<Loaded, LoadError> {
+    let source = without_bom(source);
+    if let Some(old) = old_format(source, file) {
+        return Err(LoadError {
+            file: file.to_owned(),
+            diagnostics: vec![old],
+        });
+    }
+    let scenario: Scenario = parse(source, file)?;
+    let Some((book_file, book_text)) = shelf.rulebook(scenario.rulebook.as_str()) else {
+        let place = SourceMap::build(source).resolve("rulebook");
+        let mut diagnostic = Diagnostic::at(
+            Severity::Error,
+            file,
+            source,
+            place.line,
+            place.column,
+            format!("no rulebook named `{}` was found", scenario.rulebook),
+            Some(format!(
+                "rulebooks are read from `rulebooks/{}.ron` beside the case or in its parent folder, such as scenarios/rulebooks/france.ron",
+                scenario.rulebook
+            )),
+        );
+        diagnostic.width = place.width;
+        return Err(LoadError {
+            file: file.to_owned(),
+            diagnostics: vec![diagnostic],
+        });
+    };
+    let book = load_rulebook(&book_text, &book_file).map_err(|mut err| {
+        err.file = file.to_owned();
+        err
+    })?;
+    let mut findings = validate(&scenario, &book.rulebook);
     let structural_error = findings.iter().any(|f| f.severity == Severity::Error);
     // Reachability means little while references are broken, so it runs on a sound structure only.
     let (case, analysis) = if structural_error {
         (None, None)
     } else {
-        let case = Case::new(scenario);
+        let case = Case::new(scenario, &book.rulebook, &book_file, without_bom(&book_text));
         let analysis = analyse(&case);
         findings.extend(analysis.findings.iter().cloned());
         (Some(case), Some(analysis))
@@ -83,9 +120,11 @@ pub fn load(source: &str, file: &str) -> Result<Loaded, LoadError> {
     match (case, analysis) {
         (Some(case), Some(analysis)) if !diagnostics.iter().any(Diagnostic::is_error) => {
             diagnostics.sort_by_key(|d| (d.line, d.column));
+            let mut warnings = book.warnings;
+            warnings.extend(diagnostics);
             Ok(Loaded {
                 case,
-                warnings: diagnostics,
+                warnings,
                 analysis,
             })
         }
@@ -96,15 +135,70 @@ pub fn load(source: &str, file: &str) -> Result<Loaded, LoadError> {
     }
 }
 
-/// Parses the text into the model without checking its meaning.
-pub fn parse(source: &str, file: &str) -> Result<Scenario, LoadError> {
-    let options = ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
-    options
-        .from_str::<Scenario>(source)
-        .map_err(|err| LoadError {
+/// A rulebook that loaded, with the warnings found on the way.
+#[derive(Debug)]
+pub struct LoadedRulebook {
+    /// The validated rulebook.
+    pub rulebook: Rulebook,
+    /// Warnings, such as missing translations, located in its file.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Loads a rulebook from `source`; `file` names it in diagnostics.
+pub fn load_rulebook(source: &str, file: &str) -> Result<LoadedRulebook, LoadError> {
+    let source = without_bom(source);
+    let rulebook: Rulebook = parse(source, file)?;
+    let findings = validate_rulebook(&rulebook);
+    let diagnostics = locate_findings(source, file, findings);
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return Err(LoadError {
             file: file.to_owned(),
-            diagnostics: vec![syntax_diagnostic(source, file, &err)],
-        })
+            diagnostics,
+        });
+    }
+    Ok(LoadedRulebook {
+        rulebook,
+        warnings: diagnostics,
+    })
+}
+
+/// Text saved with a UTF-8 byte-order mark, as some Windows editors do,
+/// reads like any other.
+fn without_bom(source: &str) -> &str {
+    source.strip_prefix('\u{feff}').unwrap_or(source)
+}
+
+/// One error for a case written before rulebooks: it names the change and
+/// where the migration is explained, instead of a cascade of unknown fields.
+fn old_format(source: &str, file: &str) -> Option<Diagnostic> {
+    let map = SourceMap::build(source);
+    let field = ["sharing_rules", "confidentiality", "unmatched_share"]
+        .into_iter()
+        .find(|f| map.get(f).is_some())?;
+    let place = map.get(field)?;
+    let mut diagnostic = Diagnostic::at(
+        Severity::Error,
+        file,
+        source,
+        place.line,
+        place.column,
+        format!("`{field}` belongs to the old format: sharing is now judged by a rulebook's frames and acts"),
+        Some(format!(
+            "name a rulebook (`rulebook: \"france\"`), give roles a rulebook profession (`profession: \"educator\"`), give clues a rulebook class, and remove `confidentiality`, `sharing_rules` and `unmatched_share`; see {MIGRATION}"
+        )),
+    );
+    diagnostic.width = place.width;
+    Some(diagnostic)
+}
+
+/// Parses the text into the model without checking its meaning.
+pub fn parse<T: serde::de::DeserializeOwned>(source: &str, file: &str) -> Result<T, LoadError> {
+    let source = without_bom(source);
+    let options = ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
+    options.from_str::<T>(source).map_err(|err| LoadError {
+        file: file.to_owned(),
+        diagnostics: vec![syntax_diagnostic(source, file, &err)],
+    })
 }
 
 fn locate_findings(source: &str, file: &str, findings: Vec<Finding>) -> Vec<Diagnostic> {
@@ -156,6 +250,22 @@ fn syntax_diagnostic(source: &str, file: &str, err: &SpannedError) -> Diagnostic
     } else {
         (position.line, position.col)
     };
+    let (message, hint) = match quote_inside_text(source, line, column) {
+        Some(quote_column) => {
+            let mut diagnostic = Diagnostic::at(
+                Severity::Error,
+                file,
+                source,
+                line,
+                quote_column,
+                "a `\"` inside a text ends the text here",
+                Some("write \\\" for a quote inside a text, or use « » or ' instead".into()),
+            );
+            diagnostic.width = 1;
+            return diagnostic;
+        }
+        None => (message, hint),
+    };
     let (line, column) = if matches!(err.code, RonError::ExpectedComma) {
         after_previous_token(source, line, column)
     } else {
@@ -164,6 +274,22 @@ fn syntax_diagnostic(source: &str, file: &str, err: &SpannedError) -> Diagnostic
     let mut diagnostic = Diagnostic::at(Severity::Error, file, source, line, column, message, hint);
     diagnostic.width = word_width(&diagnostic.snippet, column);
     diagnostic
+}
+
+/// When an error sits just after a text closed by a quote that is followed
+/// by more words on the same line (`"il dit "non" ce soir"`), the column of
+/// that quote: it was meant to be inside the text.
+fn quote_inside_text(source: &str, line: usize, column: usize) -> Option<usize> {
+    let text: Vec<char> = source.lines().nth(line.checked_sub(1)?)?.chars().collect();
+    let at = column.checked_sub(1)?;
+    let mut before = at;
+    while before > 0 && text.get(before - 1).is_some_and(|c| *c == ' ') {
+        before -= 1;
+    }
+    let closing = before.checked_sub(1)?;
+    let starts_word = text.get(at).is_some_and(|c| c.is_alphanumeric());
+    let quoted = text.get(closing) == Some(&'"') && text[..closing].contains(&'"');
+    (starts_word && quoted).then_some(closing + 1)
 }
 
 /// The position just after the last token before (line, column): where a
@@ -319,7 +445,7 @@ fn explain(code: &RonError) -> (String, Option<String>) {
         ),
         RonError::TrailingCharacters => (
             "unexpected text after the end of the case".into(),
-            Some("a file holds one `Scenario(…)`; there may be one `)` too many above".into()),
+            Some("a file holds one `Scenario(…)` or one `Rulebook(…)`; there may be one `)` too many above".into()),
         ),
         RonError::UnexpectedChar(c) => (
             format!("unexpected character `{c}`"),
@@ -329,6 +455,14 @@ fn explain(code: &RonError) -> (String, Option<String>) {
             "a `/*` comment is never closed".into(),
             Some("close it with `*/`".into()),
         ),
+        RonError::InvalidValueForType { expected, found }
+            if found.contains('.') && (expected.contains("integer") || expected.starts_with('u') || expected.starts_with('i')) =>
+        {
+            (
+                format!("expected a whole number, found {found}"),
+                Some("write it without a decimal point, such as `2`".into()),
+            )
+        }
         RonError::InvalidValueForType { expected, found } => (
             format!("expected {expected}, found {found}"),
             Some("docs/authoring.md gives the type of every field".into()),

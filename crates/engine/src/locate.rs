@@ -130,6 +130,11 @@ impl SourceMap {
         self.places.entry(path.to_owned()).or_insert(place);
     }
 
+    /// The place of `path` itself, if the text has it.
+    pub fn get(&self, path: &str) -> Option<Place> {
+        self.places.get(path).copied()
+    }
+
     /// The place of an item's `id` when `path` names a list item that has
     /// one, else the place of `path`: "clue X" reads best pointing at X.
     pub fn resolve_item(&self, path: &str) -> Place {

@@ -5,6 +5,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::id::Id;
+use crate::rulebook::Override;
+pub use crate::rulebook::Verdict;
 use crate::text::{Lang, Text};
 
 fn default_languages() -> Vec<Lang> {
@@ -25,6 +27,9 @@ fn default_phase_hours() -> f32 {
 fn one() -> u32 {
     1
 }
+fn yes() -> bool {
+    true
+}
 
 /// One practical case, as written in one `.ron` file.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
@@ -32,6 +37,12 @@ fn one() -> u32 {
 pub struct Scenario {
     /// Short snake_case id of the case.
     pub id: Id,
+    /// The rulebook whose professions, kinds of information, acts and
+    /// frames the case uses, such as "france".
+    pub rulebook: Id,
+    /// Changes to the rulebook for this case's story, each with its reason.
+    #[serde(default)]
+    pub overrides: Vec<Override>,
     /// Languages the case is written in; French and English are required.
     #[serde(default = "default_languages")]
     pub languages: Vec<Lang>,
@@ -59,14 +70,9 @@ pub struct Scenario {
     /// The young person and the people around them.
     #[serde(default)]
     pub people: Vec<Person>,
-    /// Confidentiality classes that clues belong to.
-    pub confidentiality: Vec<ConfidentialityClass>,
-    /// Which class may go to which profession through which channel.
+    /// Conditions this case puts on issuing the rulebook's acts.
     #[serde(default)]
-    pub sharing_rules: Vec<SharingRule>,
-    /// Verdict of a share that no rule covers.
-    #[serde(default = "Verdict::breach")]
-    pub unmatched_share: Verdict,
+    pub acts: Vec<ActUse>,
     /// Facts that roles can uncover.
     pub clues: Vec<Clue>,
     /// Ways for roles to uncover clues.
@@ -89,6 +95,19 @@ pub struct Scenario {
     /// Points the debrief raises.
     #[serde(default)]
     pub teaching_points: Vec<TeachingPoint>,
+    /// How the table adopts a conclusion.
+    #[serde(default)]
+    pub adoption: Adoption,
+}
+
+/// How the table adopts a conclusion.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+pub enum Adoption {
+    /// Every role endorses it.
+    #[default]
+    Unanimity,
+    /// More than half of the roles endorse it, the proposer included.
+    Majority,
 }
 
 /// A reference the case is built on.
@@ -133,37 +152,14 @@ pub struct Indicator {
     pub source: Option<String>,
 }
 
-/// A profession as it appears in the sharing rules.
-#[allow(missing_docs)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
-pub enum Profession {
-    Educator,
-    SocialWorker,
-    HeadOfService,
-    CripWorker,
-    Prosecutor,
-    ChildrenJudge,
-    Police,
-    Gendarme,
-    BorderPolice,
-    AdHocAdministrator,
-    AssociationWorker,
-    OutreachWorker,
-    SchoolNurse,
-    SchoolStaff,
-    Doctor,
-    MinorsEvaluator,
-    Other,
-}
-
 /// A role that one trainee plays.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Role {
     /// Id of the role.
     pub id: Id,
-    /// Its profession, which the sharing rules use.
-    pub profession: Profession,
+    /// Its profession, from the rulebook.
+    pub profession: Id,
     /// Name shown on the role card.
     pub name: Text,
     /// Mission and starting situation.
@@ -176,6 +172,38 @@ pub struct Role {
     /// Hours of work this role has in each phase.
     #[serde(default = "default_budget")]
     pub budget_hours: f32,
+    /// Hours of work in named phases, instead of `budget_hours`; 0 means
+    /// off duty in that phase.
+    #[serde(default)]
+    pub budget_by_phase: Vec<PhaseBudget>,
+}
+
+/// A role's budget in one phase.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PhaseBudget {
+    /// The phase.
+    pub phase: Id,
+    /// Hours of work in it; 0 means off duty.
+    pub hours: f32,
+}
+
+/// Conditions on issuing one of the rulebook's acts in this case.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActUse {
+    /// The act.
+    pub act: Id,
+    /// Roles that may issue it here; empty means every role whose
+    /// profession the rulebook allows.
+    #[serde(default)]
+    pub by: Vec<Id>,
+    /// Conditions that must hold before it is issued.
+    #[serde(default)]
+    pub requires: Vec<Condition>,
+    /// Why, for the debrief and for a trainee who cannot issue it yet.
+    #[serde(default)]
+    pub why: Option<Text>,
 }
 
 /// A person in the case: the young person or an adult around them.
@@ -191,121 +219,6 @@ pub struct Person {
     /// Trust in the professionals at the start, from 0 to 5.
     #[serde(default)]
     pub trust: i32,
-}
-
-/// A confidentiality class, such as medical or judicial information.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct ConfidentialityClass {
-    /// Id of the class.
-    pub id: Id,
-    /// Its name.
-    pub name: Text,
-    /// What belongs to it.
-    #[serde(default)]
-    pub description: Option<Text>,
-}
-
-/// The legal channel through which information travels.
-#[allow(missing_docs)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
-pub enum Channel {
-    /// Between professionals bound by secrecy (CASF L226-2-2).
-    SecretPartage,
-    /// To the CRIP of the département (CASF L226-3).
-    InformationPreoccupante,
-    /// To the prosecutor (CASF L226-4, Code pénal 226-14).
-    Signalement,
-    /// A judicial requisition.
-    Requisition,
-    /// A hearing.
-    Hearing,
-    /// An informal conversation, outside any legal frame.
-    Informal,
-}
-
-impl Channel {
-    /// Every channel, in the order the share dialog lists them.
-    pub const ALL: [Channel; 6] = [
-        Channel::SecretPartage,
-        Channel::InformationPreoccupante,
-        Channel::Signalement,
-        Channel::Requisition,
-        Channel::Hearing,
-        Channel::Informal,
-    ];
-}
-
-/// Why a role shares.
-#[allow(missing_docs)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
-pub enum Purpose {
-    /// To evaluate the situation of the child.
-    Evaluate,
-    /// To set up or adapt protection.
-    Protect,
-    /// For a criminal investigation.
-    Investigate,
-    /// To coordinate who does what.
-    Coordinate,
-}
-
-impl Purpose {
-    /// Every purpose.
-    pub const ALL: [Purpose; 4] = [
-        Purpose::Evaluate,
-        Purpose::Protect,
-        Purpose::Investigate,
-        Purpose::Coordinate,
-    ];
-}
-
-/// How a share is judged.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
-pub enum Verdict {
-    /// The law allows it.
-    Allowed,
-    /// The law allows it under conditions the sender must check.
-    Caution,
-    /// A breach of secrecy. Not blocked, but recorded for the debrief.
-    Breach,
-}
-
-impl Verdict {
-    fn breach() -> Verdict {
-        Verdict::Breach
-    }
-}
-
-/// A rule that judges shares. The first rule that matches a share decides.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct SharingRule {
-    /// Confidentiality classes the rule covers; empty means every class.
-    #[serde(default)]
-    pub classes: Vec<Id>,
-    /// Professions of the sender; empty means any.
-    #[serde(default)]
-    pub from: Vec<Profession>,
-    /// Professions of the recipient; empty means any.
-    #[serde(default)]
-    pub to: Vec<Profession>,
-    /// Channels the rule covers; empty means every channel.
-    #[serde(default)]
-    pub channels: Vec<Channel>,
-    /// Purposes the rule covers; empty means any purpose.
-    #[serde(default)]
-    pub purposes: Vec<Purpose>,
-    /// The verdict.
-    pub verdict: Verdict,
-    /// The legal basis, such as "CASF L226-2-2".
-    pub basis: String,
-    /// Why, in words a trainee understands.
-    pub explanation: Text,
-    /// Only what is strictly necessary may be shared under this rule: a clue
-    /// that supports no indicator turns an allowed share into a caution.
-    #[serde(default)]
-    pub strictly_necessary: bool,
 }
 
 /// A weight that a clue gives an indicator.
@@ -341,7 +254,7 @@ pub struct Clue {
     /// Indicators it supports.
     #[serde(default)]
     pub indicators: Vec<Support>,
-    /// Its confidentiality class.
+    /// Its kind of information, from the rulebook.
     pub class: Id,
     /// Roles that know it from the start.
     #[serde(default)]
@@ -354,6 +267,30 @@ pub struct Clue {
 /// A condition that must hold before an action or decision.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 pub enum Condition {
+    /// Every condition holds.
+    All(Vec<Condition>),
+    /// At least one condition holds.
+    Any(Vec<Condition>),
+    /// The condition does not hold.
+    Not(Box<Condition>),
+    /// The case is between these two phases, both included.
+    During {
+        /// The first phase.
+        from: Id,
+        /// The last phase.
+        to: Id,
+    },
+    /// This clue has been shared to this role (by anyone, through any frame).
+    SharedTo {
+        /// The clue.
+        clue: Id,
+        /// The role.
+        to: Id,
+    },
+    /// Someone at the table has issued this act of the rulebook.
+    Issued(Id),
+    /// Someone has shared through this frame of the rulebook.
+    SharedThrough(Id),
     /// The acting role knows this clue.
     Knows(Id),
     /// Someone at the table has taken this decision.
@@ -442,6 +379,12 @@ pub struct Action {
     /// Whether the role may take it again.
     #[serde(default)]
     pub repeatable: bool,
+    /// Phases in which it may be taken, both included; none means any.
+    #[serde(default)]
+    pub phases: Option<(Id, Id)>,
+    /// Whether it is available from the start; an effect may enable it.
+    #[serde(default = "yes")]
+    pub enabled: bool,
 }
 
 /// What a decision or inject does to the case.
@@ -461,6 +404,25 @@ pub enum Effect {
         person: Id,
         /// The change.
         change: i32,
+    },
+    /// An action or decision becomes available.
+    Enable(Id),
+    /// An action or decision stops being available.
+    Disable(Id),
+    /// A role's remaining time in the current phase changes, in hours.
+    Budget {
+        /// The role.
+        role: Id,
+        /// Hours added, or removed when negative.
+        hours: f32,
+    },
+    /// The effects happen only if the condition holds, judged for the role
+    /// that acts (or the first role the effect reaches).
+    If {
+        /// The condition.
+        condition: Condition,
+        /// The effects.
+        then: Vec<Effect>,
     },
 }
 
@@ -483,6 +445,15 @@ pub struct Decision {
     /// What happens when it is taken.
     #[serde(default)]
     pub effects: Vec<Effect>,
+    /// Hours of the deciding role's budget it takes.
+    #[serde(default)]
+    pub cost_hours: f32,
+    /// Phases in which it may be taken, both included; none means any.
+    #[serde(default)]
+    pub phases: Option<(Id, Id)>,
+    /// Whether it is available from the start; an effect may enable it.
+    #[serde(default = "yes")]
+    pub enabled: bool,
 }
 
 /// A conclusion the table may adopt.
@@ -539,6 +510,12 @@ pub struct ExpectedDecision {
     /// When it is due.
     #[serde(default)]
     pub deadline: Option<Deadline>,
+    /// Other decisions that meet the expectation as well.
+    #[serde(default)]
+    pub alternatives: Vec<Id>,
+    /// Decisions that meet it in part: acceptable, but not what was expected.
+    #[serde(default)]
+    pub acceptable: Vec<Id>,
 }
 
 /// A share the table is expected to make.
@@ -569,6 +546,9 @@ pub struct Solution {
     /// Shares the table should make.
     #[serde(default)]
     pub key_shares: Vec<KeyShare>,
+    /// Other conclusions that are acceptable, for partial credit.
+    #[serde(default)]
+    pub acceptable_conclusions: Vec<Id>,
 }
 
 /// What releases an inject.
@@ -588,6 +568,17 @@ pub enum Trigger {
     },
     /// Released as soon as this decision is taken.
     AfterDecision(Id),
+    /// Released as soon as the condition holds (judged for the table: a
+    /// role-specific condition holds if it holds for any role).
+    When(Condition),
+    /// Released when this phase ends and the condition does not hold, such
+    /// as "neither 17 nor 119 by the end of the night".
+    IfNotBy {
+        /// The condition awaited.
+        condition: Condition,
+        /// The phase by whose end it was due.
+        by: Id,
+    },
 }
 
 /// An event that changes the case while it runs.

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::case::{Case, Minutes};
 use crate::id::Id;
+use crate::rulebook::Closed;
 
 /// A condition of an action or decision that does not hold yet.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -17,6 +18,13 @@ pub enum Unmet {
     Phase(Id),
     /// The role has not taken an action.
     Action(Id),
+    /// The case has passed the last phase in which this is possible.
+    PhaseOver(Id),
+    /// Nobody has issued this act of the rulebook yet.
+    Act(Id),
+    /// The circumstances of the case do not allow it yet. Which ones is not
+    /// said, so that a refusal never reveals what another role knows.
+    Circumstances,
     /// A person does not trust the professionals enough yet.
     Trust {
         /// The person.
@@ -94,6 +102,26 @@ pub enum Refusal {
     UnknownInject,
     #[error("this inject has already been released")]
     AlreadyReleased,
+    #[error("this is not available in the case now")]
+    Unavailable,
+    #[error("the role is off duty in this phase")]
+    OffDuty,
+    #[error("unknown frame")]
+    UnknownFrame,
+    #[error("the frame is not open: {0:?}")]
+    FrameClosed(Closed),
+    #[error("unknown act")]
+    UnknownAct,
+    #[error("this act is not among the role's powers")]
+    NotYourAct,
+    #[error("this act cannot be addressed to that role")]
+    NotAnAddressee { act: Id, only: Vec<Id> },
+    #[error("unknown kind of information `{0}`")]
+    UnknownClass(Id),
+    #[error("the act must name the information it covers")]
+    EmptyScope,
+    #[error("no standing act with that number is addressed to this role")]
+    NoSuchAct,
 }
 
 /// A duration of scenario time as "45 min", "2 h" or "1 h 30".
@@ -206,6 +234,28 @@ impl Refusal {
                         format!("Menez d'abord cette action : {name}.")
                     }
                 }
+                Unmet::PhaseOver(p) => {
+                    let name = case
+                        .phase(p.as_str())
+                        .map_or(p.to_string(), |i| s.phases[i].name.get(lang).to_owned());
+                    if en {
+                        format!("No longer possible after this phase: {name}.")
+                    } else {
+                        format!("Plus possible après cette phase : {name}.")
+                    }
+                }
+                Unmet::Act(a) => {
+                    let name = act_name(case, a, lang);
+                    if en {
+                        format!("This needs an act first: {name}.")
+                    } else {
+                        format!("Il faut d'abord un acte : {name}.")
+                    }
+                }
+                Unmet::Circumstances => pick(
+                    "La situation ne le permet pas encore.",
+                    "The situation does not allow it yet.",
+                ),
                 Unmet::Trust { person, .. } => {
                     let name = case
                         .person(person.as_str())
@@ -307,6 +357,122 @@ impl Refusal {
                 "Cet événement a déjà été déclenché.",
                 "This event has already been released.",
             ),
+            Refusal::Unavailable => pick(
+                "Ce n'est pas possible dans la situation actuelle.",
+                "This is not possible as things stand.",
+            ),
+            Refusal::OffDuty => pick(
+                "Vous n'êtes pas de service pendant cette phase.",
+                "You are off duty in this phase.",
+            ),
+            Refusal::UnknownFrame => pick(
+                "Ce cadre légal n'existe pas dans le référentiel de ce cas.",
+                "This legal frame does not exist in this case's rulebook.",
+            ),
+            Refusal::FrameClosed(closed) => closed_message(case, closed, lang),
+            Refusal::UnknownAct => pick(
+                "Cet acte n'existe pas dans le référentiel de ce cas.",
+                "This act does not exist in this case's rulebook.",
+            ),
+            Refusal::NotYourAct => pick(
+                "Cet acte ne relève pas des pouvoirs de votre profession dans ce cas.",
+                "This act is not among your profession's powers in this case.",
+            ),
+            Refusal::NotAnAddressee { act, only } => {
+                let names = profession_names(case, only, lang);
+                let act = act_name(case, act, lang);
+                if en {
+                    format!("{act} can only be addressed to: {names}.")
+                } else {
+                    format!("{act} ne peut être adressé(e) qu'à : {names}.")
+                }
+            }
+            Refusal::UnknownClass(class) => {
+                if en {
+                    format!("There is no kind of information `{class}` in this case's rulebook.")
+                } else {
+                    format!("Le référentiel de ce cas n'a pas de catégorie d'information « {class} ».")
+                }
+            }
+            Refusal::EmptyScope => pick(
+                "Précisez ce que l'acte couvre : au moins une catégorie d'information.",
+                "Say what the act covers: at least one kind of information.",
+            ),
+            Refusal::NoSuchAct => pick(
+                "Aucun acte en cours portant ce numéro ne vous est adressé.",
+                "No standing act with this number is addressed to you.",
+            ),
+        }
+    }
+}
+
+fn act_name(case: &Case, act: &Id, lang: &str) -> String {
+    case.rulebook()
+        .act(act.as_str())
+        .map_or(act.to_string(), |a| a.name.get(lang).to_owned())
+}
+
+fn frame_name(case: &Case, frame: &Id, lang: &str) -> String {
+    case.rulebook()
+        .frame(frame.as_str())
+        .map_or(frame.to_string(), |f| f.name.get(lang).to_owned())
+}
+
+fn profession_names(case: &Case, professions: &[Id], lang: &str) -> String {
+    let names: Vec<String> = professions
+        .iter()
+        .map(|p| {
+            case.rulebook()
+                .profession(p.as_str())
+                .map_or(p.to_string(), |p| p.name.get(lang).to_owned())
+        })
+        .collect();
+    names.join(", ")
+}
+
+/// Why a frame is closed, in words.
+pub fn closed_message(case: &Case, closed: &Closed, lang: &str) -> String {
+    let en = lang == "en";
+    match closed {
+        Closed::NotFrom { frame } => {
+            let frame = frame_name(case, frame, lang);
+            if en {
+                format!("{frame}: not open to your profession.")
+            } else {
+                format!("{frame} : ce cadre n'est pas ouvert à votre profession.")
+            }
+        }
+        Closed::NotTo { frame, only } => {
+            let frame = frame_name(case, frame, lang);
+            let names = profession_names(case, only, lang);
+            if en {
+                format!("{frame}: only to {names}.")
+            } else {
+                format!("{frame} : uniquement vers {names}.")
+            }
+        }
+        Closed::NoAct { frame, act, from } => {
+            let frame = frame_name(case, frame, lang);
+            let act = act_name(case, act, lang);
+            let who = case
+                .role(from.as_str())
+                .map_or(from.to_string(), |r| case.scenario().roles[r].name.get(lang).to_owned());
+            if en {
+                format!("{frame}: no {act} received from {who}.")
+            } else {
+                format!("{frame} : aucun acte « {act} » reçu de {who}.")
+            }
+        }
+        Closed::OutOfScope { act, class } => {
+            let class = case
+                .rulebook()
+                .class(class.as_str())
+                .map_or(class.to_string(), |c| c.name.get(lang).to_owned());
+            if en {
+                format!("Act no. {act} does not cover this kind of information: {class}.")
+            } else {
+                format!("L'acte n° {act} ne couvre pas cette information : {class}.")
+            }
         }
     }
 }

@@ -10,13 +10,17 @@ use rand::rngs::StdRng;
 use rand::{RngExt, SeedableRng};
 use serde::{Deserialize, Serialize};
 
-use crate::case::{Case, Judgement, Minutes};
+use crate::case::{Case, Minutes};
 use crate::id::Id;
-use crate::model::{Channel, Condition, Effect, Purpose, Trigger};
+use crate::model::{Adoption, Condition, Effect, Trigger};
 use crate::refusal::{Refusal, Unmet};
+use crate::rulebook::{Closed, Judgement};
 
 /// Longest free text a trainee may send, in characters.
 pub const MAX_TEXT: usize = 2000;
+
+/// The highest level of a person's trust; the lowest is 0.
+pub const MAX_TRUST: i32 = 5;
 
 /// What a role asks to do.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -26,16 +30,32 @@ pub enum RoleCommand {
         /// The action.
         action: Id,
     },
-    /// Send clues to other roles through a channel, for a purpose.
+    /// Send clues to other roles through a frame of the rulebook. A frame
+    /// that an act opens is used in answer to the latest standing act of
+    /// that kind from each recipient.
     Share {
         /// The clues sent.
         clues: Vec<Id>,
         /// The roles receiving them.
         to: Vec<Id>,
-        /// The legal channel used.
-        channel: Channel,
+        /// The frame used.
+        frame: Id,
+    },
+    /// Issue an act of the rulebook, such as a requisition, to another role.
+    Issue {
+        /// The act.
+        act: Id,
+        /// The role it is addressed to.
+        to: Id,
+        /// The kinds of information it covers.
+        scope: Vec<Id>,
+    },
+    /// Decline an act addressed to oneself, with a reason.
+    Decline {
+        /// The act's number.
+        act: u32,
         /// Why.
-        purpose: Purpose,
+        reason: String,
     },
     /// Exercise a power.
     Decide {
@@ -195,15 +215,34 @@ pub enum EventKind {
     },
     /// A person's trust changed to `level`.
     TrustChanged { person: Id, level: i32 },
-    /// A role shared clues with others.
+    /// A role shared clues with others through a frame; `act` is the act
+    /// it answered, `copies` the roles at the table that received the copy
+    /// the frame requires, `copies_outside` the professions owed a copy that
+    /// have no role at the table.
     Shared {
         from: Id,
         to: Vec<Id>,
         clues: Vec<Id>,
-        channel: Channel,
-        purpose: Purpose,
+        frame: Id,
+        act: Option<u32>,
+        copies: Vec<Id>,
+        copies_outside: Vec<Id>,
         judgements: Vec<ShareJudgement>,
     },
+    /// A role issued an act to another.
+    ActIssued {
+        number: u32,
+        act: Id,
+        by: Id,
+        to: Id,
+        scope: Vec<Id>,
+    },
+    /// The addressee declined an act.
+    ActDeclined { number: u32, by: Id, reason: String },
+    /// An action or decision became available, or stopped being so.
+    Availability { item: Id, enabled: bool },
+    /// A role's time in the current phase changed by this many minutes.
+    BudgetChanged { role: Id, minutes: i32 },
     /// A role took a decision.
     Decided { role: Id, decision: Id },
     /// A role added an indicator to its bundle.
@@ -272,13 +311,34 @@ pub struct Proposal {
     pub reason: String,
 }
 
+/// An act issued at the table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ActState {
+    /// Its number, from 1.
+    pub number: u32,
+    /// The act's position in the rulebook.
+    pub kind: usize,
+    /// The role that issued it.
+    pub by: usize,
+    /// The role it is addressed to.
+    pub to: usize,
+    /// Kinds of information it covers, by position in the rulebook.
+    pub scope: Vec<usize>,
+    /// Whether the addressee declined it.
+    pub declined: bool,
+}
+
 /// One role's state.
 #[derive(Clone, Debug, Default)]
 pub struct RoleState {
     /// Minutes spent in the current phase.
     pub spent: Minutes,
+    /// Minutes added to (or taken from) the budget of the current phase.
+    pub extra: i32,
     /// Which clues the role knows, by discovery or share.
     pub known: Vec<bool>,
+    /// Which clues were shared to the role.
+    pub received: Vec<bool>,
     /// How many times the role took each action.
     pub done: Vec<u32>,
     /// The role's bundle: (clue, indicator) pairs.
@@ -306,6 +366,14 @@ pub struct State {
     pub proposals: u32,
     /// The adopted conclusion and orientation, and when.
     pub adopted: Option<(usize, Option<usize>, Minutes)>,
+    /// Acts issued so far.
+    pub acts: Vec<ActState>,
+    /// Whether each frame has been used.
+    pub frames_used: Vec<bool>,
+    /// Whether each action is available.
+    pub actions_enabled: Vec<bool>,
+    /// Whether each decision is available.
+    pub decisions_enabled: Vec<bool>,
 }
 
 impl State {
@@ -318,18 +386,24 @@ impl State {
             roles: vec![
                 RoleState {
                     spent: 0,
+                    extra: 0,
                     known: vec![false; s.clues.len()],
+                    received: vec![false; s.clues.len()],
                     done: vec![0; s.actions.len()],
                     bundle: Vec::new()
                 };
                 s.roles.len()
             ],
-            trust: s.people.iter().map(|p| p.trust.clamp(0, 5)).collect(),
+            trust: s.people.iter().map(|p| p.trust.clamp(0, MAX_TRUST)).collect(),
             decided: vec![None; s.decisions.len()],
             released: vec![false; s.injects.len()],
             proposal: None,
             proposals: 0,
             adopted: None,
+            acts: Vec::new(),
+            frames_used: vec![false; case.rulebook().frames.len()],
+            actions_enabled: s.actions.iter().map(|a| a.enabled).collect(),
+            decisions_enabled: s.decisions.iter().map(|d| d.enabled).collect(),
         }
     }
 
@@ -343,15 +417,89 @@ impl State {
         case.phase_start(self.phase) + self.roles.iter().map(|r| r.spent).max().unwrap_or(0)
     }
 
+    /// A role's budget in the current phase, with any change an effect made.
+    pub fn budget(&self, case: &Case, role: usize) -> Minutes {
+        let base = case.role_budget(role, self.phase) as i64;
+        (base + i64::from(self.roles[role].extra)).max(0) as Minutes
+    }
+
     /// Minutes left in a role's budget for this phase.
     pub fn budget_left(&self, case: &Case, role: usize) -> Minutes {
-        case.role_budget(role)
-            .saturating_sub(self.roles[role].spent)
+        self.budget(case, role).saturating_sub(self.roles[role].spent)
+    }
+
+    /// Whether the case is within a window of phases, both ends included.
+    pub fn within(&self, case: &Case, window: &Option<(Id, Id)>) -> Result<(), Unmet> {
+        let Some((from, to)) = window else {
+            return Ok(());
+        };
+        let start = case.phase(from.as_str()).unwrap_or(0);
+        let end = case.phase(to.as_str()).unwrap_or(usize::MAX);
+        if self.phase < start {
+            Err(Unmet::Phase(from.clone()))
+        } else if self.phase > end {
+            Err(Unmet::PhaseOver(to.clone()))
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Whether a condition holds for a role.
+    pub fn holds(&self, case: &Case, role: usize, condition: &Condition) -> bool {
+        self.unmet_one(case, role, condition).is_none()
+    }
+
+    /// Whether a condition holds for some role at the table.
+    pub fn holds_for_table(&self, case: &Case, condition: &Condition) -> bool {
+        (0..self.roles.len()).any(|r| self.holds(case, r, condition))
     }
 
     /// The first condition that does not hold for a role, if any.
     pub fn unmet(&self, case: &Case, role: usize, conditions: &[Condition]) -> Option<Unmet> {
-        conditions.iter().find_map(|condition| match condition {
+        conditions
+            .iter()
+            .find_map(|condition| self.unmet_one(case, role, condition))
+    }
+
+    fn unmet_one(&self, case: &Case, role: usize, condition: &Condition) -> Option<Unmet> {
+        match condition {
+            Condition::All(all) => self.unmet(case, role, all),
+            Condition::Any(any) => {
+                let mut first = None;
+                for c in any {
+                    match self.unmet_one(case, role, c) {
+                        None => return None,
+                        Some(u) => {
+                            first.get_or_insert(u);
+                        }
+                    }
+                }
+                first
+            }
+            Condition::Not(inner) => self
+                .unmet_one(case, role, inner)
+                .is_none()
+                .then_some(Unmet::Circumstances),
+            Condition::During { from, to } => self
+                .within(case, &Some((from.clone(), to.clone())))
+                .err(),
+            Condition::SharedTo { clue, to } => {
+                let shared = case
+                    .clue(clue.as_str())
+                    .zip(case.role(to.as_str()))
+                    .is_some_and(|(c, r)| self.roles[r].received[c]);
+                (!shared).then_some(Unmet::Circumstances)
+            }
+            Condition::Issued(act) => {
+                let issued = case
+                    .act(act.as_str())
+                    .is_some_and(|a| self.acts.iter().any(|x| x.kind == a));
+                (!issued).then(|| Unmet::Act(act.clone()))
+            }
+            Condition::SharedThrough(frame) => {
+                let used = case.frame(frame.as_str()).is_some_and(|f| self.frames_used[f]);
+                (!used).then_some(Unmet::Circumstances)
+            }
             Condition::Knows(clue) => {
                 let known = case
                     .clue(clue.as_str())
@@ -381,7 +529,7 @@ impl State {
                     at_least: *at_least,
                 })
             }
-        })
+        }
     }
 
     /// Whether a role may take an action now, and if not, why.
@@ -393,6 +541,13 @@ impl State {
         let a = &case.scenario().actions[action];
         if !a.repeatable && self.roles[role].done[action] > 0 {
             return Err(Refusal::AlreadyDone);
+        }
+        if !self.actions_enabled[action] {
+            return Err(Refusal::Unavailable);
+        }
+        self.within(case, &a.phases).map_err(Refusal::Unmet)?;
+        if self.budget(case, role) == 0 {
+            return Err(Refusal::OffDuty);
         }
         if let Some(unmet) = self.unmet(case, role, &a.requires) {
             return Err(Refusal::Unmet(unmet));
@@ -414,10 +569,61 @@ impl State {
         if self.decided[decision].is_some() {
             return Err(Refusal::AlreadyDecided);
         }
-        match self.unmet(case, role, &case.scenario().decisions[decision].requires) {
-            Some(unmet) => Err(Refusal::Unmet(unmet)),
-            None => Ok(()),
+        if !self.decisions_enabled[decision] {
+            return Err(Refusal::Unavailable);
         }
+        let spec = &case.scenario().decisions[decision];
+        self.within(case, &spec.phases).map_err(Refusal::Unmet)?;
+        if let Some(unmet) = self.unmet(case, role, &spec.requires) {
+            return Err(Refusal::Unmet(unmet));
+        }
+        let needed = case.decision_cost(decision);
+        let left = self.budget_left(case, role);
+        if needed > left {
+            return Err(Refusal::OverBudget { needed, left });
+        }
+        Ok(())
+    }
+
+    /// Whether a role may issue an act of the rulebook now, to anyone.
+    pub fn can_issue(&self, case: &Case, role: usize, act: usize) -> Result<(), Refusal> {
+        self.running()?;
+        let kind = &case.rulebook().acts[act];
+        if !kind.by.contains(&case.profession_of(role).id) {
+            return Err(Refusal::NotYourAct);
+        }
+        let s = case.scenario();
+        for usage in s.acts.iter().filter(|u| u.act == kind.id) {
+            if !usage.by.is_empty() && !usage.by.contains(&s.roles[role].id) {
+                return Err(Refusal::NotYourAct);
+            }
+            if let Some(unmet) = self.unmet(case, role, &usage.requires) {
+                return Err(Refusal::Unmet(unmet));
+            }
+        }
+        Ok(())
+    }
+
+    /// The standing act that opens `frame` from `from` to `to`: the latest
+    /// act of the frame's kind that `to` addressed to `from` and that was
+    /// not declined.
+    pub fn opening_act(&self, case: &Case, frame: usize, from: usize, to: usize) -> Result<Option<&ActState>, Closed> {
+        let f = &case.rulebook().frames[frame];
+        case.frame_between(frame, from, to)?;
+        let Some(act) = &f.opened_by else {
+            return Ok(None);
+        };
+        let kind = case.act(act.as_str());
+        self.acts
+            .iter()
+            .rev()
+            .find(|a| Some(a.kind) == kind && a.by == to && a.to == from && !a.declined)
+            .map(Some)
+            .ok_or_else(|| Closed::NoAct {
+                frame: f.id.clone(),
+                act: act.clone(),
+                from: case.scenario().roles[to].id.clone(),
+            })
     }
 
     fn running(&self) -> Result<(), Refusal> {
@@ -449,6 +655,7 @@ impl State {
                     .ok_or_else(|| ReplayError::unknown("phase", phase))?;
                 for r in &mut self.roles {
                     r.spent = 0;
+                    r.extra = 0;
                 }
             }
             EventKind::ActionTaken {
@@ -473,14 +680,69 @@ impl State {
                     .ok_or_else(|| ReplayError::unknown("person", person))?;
                 self.trust[p] = *level;
             }
-            EventKind::Shared { to, clues, .. } => {
-                for recipient in to {
+            EventKind::Shared {
+                to,
+                clues,
+                frame,
+                copies,
+                ..
+            } => {
+                let f = case
+                    .frame(frame.as_str())
+                    .ok_or_else(|| ReplayError::unknown("frame", frame))?;
+                self.frames_used[f] = true;
+                for recipient in to.iter().chain(copies) {
                     let r = role(recipient)?;
                     for c in clues {
                         let c = clue(c)?;
                         self.roles[r].known[c] = true;
+                        self.roles[r].received[c] = true;
                     }
                 }
+            }
+            EventKind::ActIssued {
+                number,
+                act,
+                by,
+                to,
+                scope,
+            } => {
+                let kind = case
+                    .act(act.as_str())
+                    .ok_or_else(|| ReplayError::unknown("act", act))?;
+                let mut classes = Vec::new();
+                for class in scope {
+                    classes.push(
+                        case.class(class.as_str())
+                            .ok_or_else(|| ReplayError::unknown("kind of information", class))?,
+                    );
+                }
+                self.acts.push(ActState {
+                    number: *number,
+                    kind,
+                    by: role(by)?,
+                    to: role(to)?,
+                    scope: classes,
+                    declined: false,
+                });
+            }
+            EventKind::ActDeclined { number, .. } => {
+                if let Some(act) = self.acts.iter_mut().find(|a| a.number == *number) {
+                    act.declined = true;
+                }
+            }
+            EventKind::Availability { item, enabled } => {
+                if let Some(a) = case.action(item.as_str()) {
+                    self.actions_enabled[a] = *enabled;
+                } else if let Some(d) = case.decision(item.as_str()) {
+                    self.decisions_enabled[d] = *enabled;
+                } else {
+                    return Err(ReplayError::unknown("action or decision", item));
+                }
+            }
+            EventKind::BudgetChanged { role: r, minutes } => {
+                let r = role(r)?;
+                self.roles[r].extra += *minutes;
             }
             EventKind::Decided { role: r, decision } => {
                 let r = role(r)?;
@@ -488,6 +750,7 @@ impl State {
                     .decision(decision.as_str())
                     .ok_or_else(|| ReplayError::unknown("decision", decision))?;
                 self.decided[d] = Some((r, event.at));
+                self.roles[r].spent += case.decision_cost(d);
             }
             EventKind::Tagged {
                 role: r,
@@ -657,7 +920,8 @@ impl Session {
     fn commit(&mut self, events: Vec<Event>) {
         for event in &events {
             // Events built here only name ids of this case.
-            let _ = self.state.apply(&self.case, event);
+            let applied = self.state.apply(&self.case, event);
+            debug_assert!(applied.is_ok(), "{applied:?}");
         }
         self.events.extend(events);
     }
@@ -688,304 +952,425 @@ impl Session {
     }
 
     fn judge(&self, r: usize, command: RoleCommand) -> Result<Vec<Event>, Refusal> {
-        let case = &*self.case;
-        let s = case.scenario();
         let state = &self.state;
-        let role_id = s.roles[r].id.clone();
-        if state.status == Status::Ended {
-            return Err(Refusal::Ended);
-        }
+        allowed_in(state.status, &Command::Role(&command))?;
         match command {
-            RoleCommand::Note { text } => {
-                let text = checked_text(text)?;
-                Ok(vec![Event {
-                    at: state.table_clock(case),
-                    kind: EventKind::Noted {
-                        role: Some(role_id),
-                        text,
-                    },
-                }])
-            }
-            RoleCommand::TakeAction { action } => {
-                let a = case.action(action.as_str()).ok_or(Refusal::UnknownAction)?;
-                state.can_take(case, r, a)?;
-                let spec = &s.actions[a];
-                let at = state.clock(case, r) + case.action_cost(a);
-                let outcome = if spec.outcomes.is_empty() {
-                    None
-                } else {
-                    let total: u32 = spec.outcomes.iter().map(|o| o.weight).sum();
-                    let mut draw = self.rng().random_range(0..total.max(1));
-                    let mut chosen = 0;
-                    for (i, o) in spec.outcomes.iter().enumerate() {
-                        if draw < o.weight {
-                            chosen = i;
-                            break;
-                        }
-                        draw -= o.weight;
-                    }
-                    Some(chosen as u32)
-                };
-                let mut events = vec![Event {
-                    at,
-                    kind: EventKind::ActionTaken {
-                        role: role_id.clone(),
-                        action: action.clone(),
-                        outcome,
-                    },
-                }];
-                let drawn = outcome.map(|o| &spec.outcomes[o as usize]);
-                let mut learned = Vec::new();
-                for clue in spec
-                    .reveals
-                    .iter()
-                    .chain(drawn.iter().flat_map(|o| o.reveals.iter()))
-                {
-                    let c = case.clue(clue.as_str()).ok_or(Refusal::UnknownAction)?;
-                    if !state.roles[r].known[c] && !learned.contains(&c) {
-                        learned.push(c);
-                        events.push(Event {
-                            at,
-                            kind: EventKind::ClueLearned {
-                                role: role_id.clone(),
-                                clue: clue.clone(),
-                                source: Discovery::Action(action.clone()),
-                            },
-                        });
-                    }
-                }
-                let change = spec.trust + drawn.map_or(0, |o| o.trust);
-                if let Some(person) = &spec.person
-                    && change != 0
-                    && let Some(p) = case.person(person.as_str())
-                {
-                    let level = (state.trust[p] + change).clamp(0, 5);
-                    if level != state.trust[p] {
-                        events.push(Event {
-                            at,
-                            kind: EventKind::TrustChanged {
-                                person: person.clone(),
-                                level,
-                            },
-                        });
-                    }
-                }
-                Ok(events)
-            }
-            RoleCommand::Decide { decision } => {
-                let d = case
-                    .decision(decision.as_str())
-                    .ok_or(Refusal::UnknownDecision)?;
-                state.can_decide(case, r, d)?;
-                let at = state.clock(case, r);
-                let mut events = vec![Event {
-                    at,
-                    kind: EventKind::Decided {
-                        role: role_id.clone(),
-                        decision: decision.clone(),
-                    },
-                }];
-                events.extend(effects(
-                    case,
-                    state,
-                    &s.decisions[d].effects,
-                    &[role_id],
-                    &Discovery::Decision(decision),
-                    at,
-                ));
-                Ok(events)
-            }
-            RoleCommand::Share {
-                clues,
-                to,
-                channel,
-                purpose,
-            } => {
-                state.running()?;
-                if clues.is_empty() {
-                    return Err(Refusal::NothingToShare);
-                }
-                if to.is_empty() {
-                    return Err(Refusal::NoRecipient);
-                }
-                let mut clue_ix = Vec::new();
-                for clue in &clues {
-                    // Unknown and not-held clues get the same answer, so that a
-                    // refusal never confirms that a clue exists.
-                    let c = case
-                        .clue(clue.as_str())
-                        .filter(|&c| state.roles[r].known[c])
-                        .ok_or(Refusal::NotHeld)?;
-                    if !clue_ix.contains(&c) {
-                        clue_ix.push(c);
-                    }
-                }
-                let mut recipients = Vec::new();
-                for recipient in &to {
-                    let t = case
-                        .role(recipient.as_str())
-                        .ok_or_else(|| Refusal::UnknownRecipient(recipient.clone()))?;
-                    if t == r {
-                        return Err(Refusal::ShareWithSelf);
-                    }
-                    if !recipients.contains(&t) {
-                        recipients.push(t);
-                    }
-                }
-                let mut judgements = Vec::new();
-                for &c in &clue_ix {
-                    for &t in &recipients {
-                        judgements.push(ShareJudgement {
-                            clue: s.clues[c].id.clone(),
-                            to: s.roles[t].id.clone(),
-                            judgement: case.judge(c, r, t, channel, purpose),
-                        });
-                    }
-                }
-                let at = state.clock(case, r);
-                Ok(vec![Event {
-                    at,
-                    kind: EventKind::Shared {
-                        from: role_id,
-                        to: recipients.iter().map(|&t| s.roles[t].id.clone()).collect(),
-                        clues: clue_ix.iter().map(|&c| s.clues[c].id.clone()).collect(),
-                        channel,
-                        purpose,
-                        judgements,
-                    },
-                }])
-            }
-            RoleCommand::Tag { clue, indicator } => {
-                if state.roles[r]
-                    .bundle
-                    .contains(&bundle_entry(case, state, r, &clue, &indicator)?)
-                {
-                    return Err(Refusal::AlreadyTagged);
-                }
-                let kind = EventKind::Tagged {
-                    role: role_id,
-                    clue,
-                    indicator,
-                };
-                Ok(vec![Event {
-                    at: state.clock(case, r),
-                    kind,
-                }])
-            }
-            RoleCommand::Untag { clue, indicator } => {
-                if !state.roles[r]
-                    .bundle
-                    .contains(&bundle_entry(case, state, r, &clue, &indicator)?)
-                {
-                    return Err(Refusal::NotTagged);
-                }
-                let kind = EventKind::Untagged {
-                    role: role_id,
-                    clue,
-                    indicator,
-                };
-                Ok(vec![Event {
-                    at: state.clock(case, r),
-                    kind,
-                }])
-            }
+            RoleCommand::Note { text } => self.note(r, text),
+            RoleCommand::TakeAction { action } => self.take_action(r, &action),
+            RoleCommand::Decide { decision } => self.decide(r, &decision),
+            RoleCommand::Share { clues, to, frame } => self.share(r, &clues, &to, &frame),
+            RoleCommand::Issue { act, to, scope } => self.issue(r, &act, &to, &scope),
+            RoleCommand::Decline { act, reason } => self.decline(r, act, reason),
+            RoleCommand::Tag { clue, indicator } => self.tag(r, clue, indicator, true),
+            RoleCommand::Untag { clue, indicator } => self.tag(r, clue, indicator, false),
             RoleCommand::Propose {
                 conclusion,
                 orientation,
                 reason,
-            } => {
-                state.running()?;
-                case.conclusion(conclusion.as_str())
-                    .ok_or(Refusal::UnknownConclusion)?;
-                if let Some(o) = &orientation {
-                    case.orientation(o.as_str())
-                        .ok_or(Refusal::UnknownOrientation)?;
-                }
-                let reason = checked_text(reason)?;
-                let at = state.clock(case, r);
-                let number = state.proposals + 1;
-                let mut events = vec![Event {
-                    at,
-                    kind: EventKind::Proposed {
-                        role: role_id,
-                        proposal: number,
-                        conclusion: conclusion.clone(),
-                        orientation: orientation.clone(),
-                        reason,
-                    },
-                }];
-                if s.roles.len() == 1 {
-                    events.push(Event {
-                        at,
-                        kind: EventKind::ConclusionAdopted {
-                            proposal: number,
-                            conclusion,
-                            orientation,
-                        },
-                    });
-                    events.push(Event {
-                        at,
-                        kind: EventKind::Ended {
-                            ending: Ending::Concluded,
-                        },
-                    });
-                }
-                Ok(events)
+            } => self.propose(r, conclusion, orientation, reason),
+            RoleCommand::Endorse { proposal } => self.endorse(r, proposal),
+            RoleCommand::Reject { proposal, reason } => self.reject(r, proposal, reason),
+        }
+    }
+
+    fn role_id(&self, r: usize) -> Id {
+        self.case.scenario().roles[r].id.clone()
+    }
+
+    fn note(&self, r: usize, text: String) -> Result<Vec<Event>, Refusal> {
+        let text = checked_text(text)?;
+        Ok(vec![Event {
+            at: self.state.table_clock(&self.case),
+            kind: EventKind::Noted {
+                role: Some(self.role_id(r)),
+                text,
+            },
+        }])
+    }
+
+    /// Draws the outcome of an uncertain action by weight.
+    fn draw_outcome(&self, action: usize) -> Option<u32> {
+        let spec = &self.case.scenario().actions[action];
+        if spec.outcomes.is_empty() {
+            return None;
+        }
+        let total: u32 = spec.outcomes.iter().map(|o| o.weight).sum();
+        let mut draw = self.rng().random_range(0..total.max(1));
+        for (i, o) in spec.outcomes.iter().enumerate() {
+            if draw < o.weight {
+                return Some(i as u32);
             }
-            RoleCommand::Endorse { proposal } => {
-                state.running()?;
-                let open = open_proposal(state, proposal)?;
-                if open.by == r {
-                    return Err(Refusal::OwnProposal);
-                }
-                if open.endorsed[r] {
-                    return Err(Refusal::AlreadyEndorsed);
-                }
-                let at = state.clock(case, r);
-                let mut events = vec![Event {
+            draw -= o.weight;
+        }
+        Some(0)
+    }
+
+    fn take_action(&self, r: usize, action: &Id) -> Result<Vec<Event>, Refusal> {
+        let case = &*self.case;
+        let state = &self.state;
+        let role_id = self.role_id(r);
+        let a = case.action(action.as_str()).ok_or(Refusal::UnknownAction)?;
+        state.can_take(case, r, a)?;
+        let spec = &case.scenario().actions[a];
+        let at = state.clock(case, r) + case.action_cost(a);
+        let outcome = self.draw_outcome(a);
+        let mut events = vec![Event {
+            at,
+            kind: EventKind::ActionTaken {
+                role: role_id.clone(),
+                action: action.clone(),
+                outcome,
+            },
+        }];
+        let drawn = outcome.map(|o| &spec.outcomes[o as usize]);
+        let mut learned = Vec::new();
+        for clue in spec
+            .reveals
+            .iter()
+            .chain(drawn.iter().flat_map(|o| o.reveals.iter()))
+        {
+            let c = case.clue(clue.as_str()).ok_or(Refusal::UnknownAction)?;
+            if !state.roles[r].known[c] && !learned.contains(&c) {
+                learned.push(c);
+                events.push(Event {
                     at,
-                    kind: EventKind::Endorsed {
-                        role: role_id,
-                        proposal,
+                    kind: EventKind::ClueLearned {
+                        role: role_id.clone(),
+                        clue: clue.clone(),
+                        source: Discovery::Action(action.clone()),
                     },
-                }];
-                let all = open.endorsed.iter().enumerate().all(|(i, e)| *e || i == r);
-                if all {
-                    let at = state.table_clock(case);
-                    events.push(Event {
-                        at,
-                        kind: EventKind::ConclusionAdopted {
-                            proposal,
-                            conclusion: s.conclusions[open.conclusion].id.clone(),
-                            orientation: open.orientation.map(|o| s.orientations[o].id.clone()),
-                        },
-                    });
-                    events.push(Event {
-                        at,
-                        kind: EventKind::Ended {
-                            ending: Ending::Concluded,
-                        },
-                    });
-                }
-                Ok(events)
-            }
-            RoleCommand::Reject { proposal, reason } => {
-                state.running()?;
-                let open = open_proposal(state, proposal)?;
-                if open.by == r {
-                    return Err(Refusal::OwnProposal);
-                }
-                let reason = checked_text(reason)?;
-                Ok(vec![Event {
-                    at: state.clock(case, r),
-                    kind: EventKind::Rejected {
-                        role: role_id,
-                        proposal,
-                        reason,
-                    },
-                }])
+                });
             }
         }
+        let change = spec.trust + drawn.map_or(0, |o| o.trust);
+        if let Some(person) = &spec.person
+            && change != 0
+            && let Some(p) = case.person(person.as_str())
+        {
+            let level = (state.trust[p] + change).clamp(0, MAX_TRUST);
+            if level != state.trust[p] {
+                events.push(Event {
+                    at,
+                    kind: EventKind::TrustChanged {
+                        person: person.clone(),
+                        level,
+                    },
+                });
+            }
+        }
+        Ok(events)
+    }
+
+    fn decide(&self, r: usize, decision: &Id) -> Result<Vec<Event>, Refusal> {
+        let case = &*self.case;
+        let state = &self.state;
+        let role_id = self.role_id(r);
+        let d = case
+            .decision(decision.as_str())
+            .ok_or(Refusal::UnknownDecision)?;
+        state.can_decide(case, r, d)?;
+        let at = state.clock(case, r);
+        let mut events = vec![Event {
+            at,
+            kind: EventKind::Decided {
+                role: role_id.clone(),
+                decision: decision.clone(),
+            },
+        }];
+        let mut after = state.clone();
+        after.decided[d] = Some((r, at));
+        events.extend(effects(
+            case,
+            &after,
+            r,
+            &case.scenario().decisions[d].effects,
+            &[role_id],
+            &Discovery::Decision(decision.clone()),
+            at,
+        ));
+        Ok(events)
+    }
+
+    /// The clues a role may send: held ones, each once. Unknown and
+    /// not-held clues get the same answer, so that a refusal never confirms
+    /// that a clue exists.
+    fn held_clues(&self, r: usize, clues: &[Id]) -> Result<Vec<usize>, Refusal> {
+        let mut held = Vec::new();
+        for clue in clues {
+            let c = self
+                .case
+                .clue(clue.as_str())
+                .filter(|&c| self.state.roles[r].known[c])
+                .ok_or(Refusal::NotHeld)?;
+            if !held.contains(&c) {
+                held.push(c);
+            }
+        }
+        Ok(held)
+    }
+
+    fn recipients(&self, r: usize, to: &[Id]) -> Result<Vec<usize>, Refusal> {
+        let mut recipients = Vec::new();
+        for recipient in to {
+            let t = self
+                .case
+                .role(recipient.as_str())
+                .ok_or_else(|| Refusal::UnknownRecipient(recipient.clone()))?;
+            if t == r {
+                return Err(Refusal::ShareWithSelf);
+            }
+            if !recipients.contains(&t) {
+                recipients.push(t);
+            }
+        }
+        Ok(recipients)
+    }
+
+    fn share(&self, r: usize, clues: &[Id], to: &[Id], frame: &Id) -> Result<Vec<Event>, Refusal> {
+        let case = &*self.case;
+        let s = case.scenario();
+        let state = &self.state;
+        if clues.is_empty() {
+            return Err(Refusal::NothingToShare);
+        }
+        if to.is_empty() {
+            return Err(Refusal::NoRecipient);
+        }
+        let held = self.held_clues(r, clues)?;
+        let recipients = self.recipients(r, to)?;
+        let f = case.frame(frame.as_str()).ok_or(Refusal::UnknownFrame)?;
+        let mut answered = None;
+        for &t in &recipients {
+            let act = state
+                .opening_act(case, f, r, t)
+                .map_err(Refusal::FrameClosed)?;
+            if let Some(act) = act {
+                for &c in &held {
+                    if !act.scope.is_empty() && !act.scope.contains(&case.clue_class[c]) {
+                        return Err(Refusal::FrameClosed(Closed::OutOfScope {
+                            act: act.number,
+                            class: case.rulebook().classes[case.clue_class[c]].id.clone(),
+                        }));
+                    }
+                }
+                answered = Some(act.number);
+            }
+        }
+        let mut judgements = Vec::new();
+        for &c in &held {
+            for &t in &recipients {
+                judgements.push(ShareJudgement {
+                    clue: s.clues[c].id.clone(),
+                    to: s.roles[t].id.clone(),
+                    judgement: case.judge(c, f, r, t),
+                });
+            }
+        }
+        let (copies, copies_outside) = self.copies(f, r, &recipients);
+        Ok(vec![Event {
+            at: state.clock(case, r),
+            kind: EventKind::Shared {
+                from: self.role_id(r),
+                to: recipients.iter().map(|&t| s.roles[t].id.clone()).collect(),
+                clues: held.iter().map(|&c| s.clues[c].id.clone()).collect(),
+                frame: frame.clone(),
+                act: answered,
+                copies,
+                copies_outside,
+                judgements,
+            },
+        }])
+    }
+
+    /// Who receives the copy a frame requires: the roles at the table of
+    /// each profession owed one, and the professions with no role here.
+    fn copies(&self, frame: usize, from: usize, recipients: &[usize]) -> (Vec<Id>, Vec<Id>) {
+        let case = &*self.case;
+        let s = case.scenario();
+        let mut at_table = Vec::new();
+        let mut outside = Vec::new();
+        for profession in &case.rulebook().frames[frame].copy_to {
+            let holders: Vec<usize> = (0..s.roles.len())
+                .filter(|&r| case.profession_of(r).id == *profession)
+                .collect();
+            if holders.is_empty() {
+                outside.push(profession.clone());
+            }
+            for r in holders {
+                if r != from && !recipients.contains(&r) && !at_table.contains(&s.roles[r].id) {
+                    at_table.push(s.roles[r].id.clone());
+                }
+            }
+        }
+        (at_table, outside)
+    }
+
+    fn issue(&self, r: usize, act: &Id, to: &Id, scope: &[Id]) -> Result<Vec<Event>, Refusal> {
+        let case = &*self.case;
+        let state = &self.state;
+        let a = case.act(act.as_str()).ok_or(Refusal::UnknownAct)?;
+        state.can_issue(case, r, a)?;
+        let t = self.recipients(r, std::slice::from_ref(to))?[0];
+        let kind = &case.rulebook().acts[a];
+        if !kind.to.is_empty() && !kind.to.contains(&case.profession_of(t).id) {
+            return Err(Refusal::NotAnAddressee {
+                act: act.clone(),
+                only: kind.to.clone(),
+            });
+        }
+        let mut classes: Vec<Id> = Vec::new();
+        for class in scope {
+            case.class(class.as_str())
+                .ok_or_else(|| Refusal::UnknownClass(class.clone()))?;
+            if !classes.contains(class) {
+                classes.push(class.clone());
+            }
+        }
+        if kind.scoped && classes.is_empty() {
+            return Err(Refusal::EmptyScope);
+        }
+        let number = state.acts.len() as u32 + 1;
+        Ok(vec![Event {
+            at: state.clock(case, r),
+            kind: EventKind::ActIssued {
+                number,
+                act: act.clone(),
+                by: self.role_id(r),
+                to: to.clone(),
+                scope: classes,
+            },
+        }])
+    }
+
+    fn decline(&self, r: usize, number: u32, reason: String) -> Result<Vec<Event>, Refusal> {
+        let state = &self.state;
+        let act = state
+            .acts
+            .iter()
+            .find(|a| a.number == number && a.to == r)
+            .ok_or(Refusal::NoSuchAct)?;
+        if act.declined {
+            return Err(Refusal::NoSuchAct);
+        }
+        let reason = checked_text(reason)?;
+        Ok(vec![Event {
+            at: state.clock(&self.case, r),
+            kind: EventKind::ActDeclined {
+                number,
+                by: self.role_id(r),
+                reason,
+            },
+        }])
+    }
+
+    fn tag(&self, r: usize, clue: Id, indicator: Id, add: bool) -> Result<Vec<Event>, Refusal> {
+        let case = &*self.case;
+        let state = &self.state;
+        let entry = bundle_entry(case, state, r, &clue, &indicator)?;
+        let tagged = state.roles[r].bundle.contains(&entry);
+        let role = self.role_id(r);
+        let kind = match (add, tagged) {
+            (true, true) => return Err(Refusal::AlreadyTagged),
+            (false, false) => return Err(Refusal::NotTagged),
+            (true, false) => EventKind::Tagged {
+                role,
+                clue,
+                indicator,
+            },
+            (false, true) => EventKind::Untagged {
+                role,
+                clue,
+                indicator,
+            },
+        };
+        Ok(vec![Event {
+            at: state.clock(case, r),
+            kind,
+        }])
+    }
+
+    fn propose(
+        &self,
+        r: usize,
+        conclusion: Id,
+        orientation: Option<Id>,
+        reason: String,
+    ) -> Result<Vec<Event>, Refusal> {
+        let case = &*self.case;
+        let state = &self.state;
+        case.conclusion(conclusion.as_str())
+            .ok_or(Refusal::UnknownConclusion)?;
+        if let Some(o) = &orientation {
+            case.orientation(o.as_str())
+                .ok_or(Refusal::UnknownOrientation)?;
+        }
+        let reason = checked_text(reason)?;
+        let at = state.clock(case, r);
+        let number = state.proposals + 1;
+        let mut events = vec![Event {
+            at,
+            kind: EventKind::Proposed {
+                role: self.role_id(r),
+                proposal: number,
+                conclusion: conclusion.clone(),
+                orientation: orientation.clone(),
+                reason,
+            },
+        }];
+        let mut endorsed = vec![false; state.roles.len()];
+        endorsed[r] = true;
+        if adopted(case.scenario().adoption, &endorsed) {
+            events.extend(adoption(number, conclusion, orientation, at));
+        }
+        Ok(events)
+    }
+
+    fn endorse(&self, r: usize, proposal: u32) -> Result<Vec<Event>, Refusal> {
+        let case = &*self.case;
+        let s = case.scenario();
+        let state = &self.state;
+        let open = open_proposal(state, proposal)?;
+        if open.by == r {
+            return Err(Refusal::OwnProposal);
+        }
+        if open.endorsed[r] {
+            return Err(Refusal::AlreadyEndorsed);
+        }
+        let mut events = vec![Event {
+            at: state.clock(case, r),
+            kind: EventKind::Endorsed {
+                role: self.role_id(r),
+                proposal,
+            },
+        }];
+        let mut endorsed = open.endorsed.clone();
+        endorsed[r] = true;
+        if adopted(s.adoption, &endorsed) {
+            events.extend(adoption(
+                proposal,
+                s.conclusions[open.conclusion].id.clone(),
+                open.orientation.map(|o| s.orientations[o].id.clone()),
+                state.table_clock(case),
+            ));
+        }
+        Ok(events)
+    }
+
+    fn reject(&self, r: usize, proposal: u32, reason: String) -> Result<Vec<Event>, Refusal> {
+        let state = &self.state;
+        let open = open_proposal(state, proposal)?;
+        if open.by == r {
+            return Err(Refusal::OwnProposal);
+        }
+        let reason = checked_text(reason)?;
+        Ok(vec![Event {
+            at: state.clock(&self.case, r),
+            kind: EventKind::Rejected {
+                role: self.role_id(r),
+                proposal,
+                reason,
+            },
+        }])
     }
 
     fn judge_trainer(&self, command: TrainerCommand) -> Result<Vec<Event>, Refusal> {
@@ -993,9 +1378,7 @@ impl Session {
         let s = case.scenario();
         let state = &self.state;
         let at = state.table_clock(case);
-        if state.status == Status::Ended && !matches!(command, TrainerCommand::Note { .. }) {
-            return Err(Refusal::Ended);
-        }
+        allowed_in(state.status, &Command::Trainer(&command))?;
         match command {
             TrainerCommand::Start => match state.status {
                 Status::Waiting => {
@@ -1029,21 +1412,24 @@ impl Session {
                 _ => Err(Refusal::NotRunning),
             },
             TrainerCommand::NextPhase => {
-                if state.status == Status::Waiting {
-                    return Err(Refusal::NotStarted);
-                }
                 let current = &s.phases[state.phase].id;
                 let end = case.phase_start(state.phase) + case.phase_length(state.phase);
                 let mut events = Vec::new();
                 let mut released = state.released.clone();
                 for (i, inject) in s.injects.iter().enumerate() {
-                    if let Trigger::IfNotDecided { decision, by } = &inject.trigger
-                        && by == current
-                        && !released[i]
-                        && case
-                            .decision(decision.as_str())
-                            .is_some_and(|d| state.decided[d].is_none())
-                    {
+                    let due = match &inject.trigger {
+                        Trigger::IfNotDecided { decision, by } => {
+                            by == current
+                                && case
+                                    .decision(decision.as_str())
+                                    .is_some_and(|d| state.decided[d].is_none())
+                        }
+                        Trigger::IfNotBy { condition, by } => {
+                            by == current && !state.holds_for_table(case, condition)
+                        }
+                        _ => false,
+                    };
+                    if due && !released[i] {
                         released[i] = true;
                         events.extend(inject_events(case, state, i, Release::Trigger, end));
                     }
@@ -1074,9 +1460,6 @@ impl Session {
                 if state.released[i] {
                     return Err(Refusal::AlreadyReleased);
                 }
-                if state.status == Status::Waiting {
-                    return Err(Refusal::NotStarted);
-                }
                 Ok(inject_events(case, state, i, Release::Trainer, at))
             }
             TrainerCommand::Hint { to, text } => {
@@ -1105,23 +1488,94 @@ impl Session {
         }
     }
 
-    /// Releases injects whose decision trigger has fired.
+    /// Releases injects whose decision or condition trigger has fired.
     fn fire_triggers(&mut self) {
         let case = Arc::clone(&self.case);
-        for (i, inject) in case.scenario().injects.iter().enumerate() {
-            if let Trigger::AfterDecision(decision) = &inject.trigger
-                && !self.state.released[i]
-                && self.state.status != Status::Ended
-                && case
-                    .decision(decision.as_str())
-                    .is_some_and(|d| self.state.decided[d].is_some())
-            {
-                let at = self.state.table_clock(&case);
-                let events = inject_events(&case, &self.state, i, Release::Trigger, at);
-                self.commit(events);
-            }
+        // An inject's effects may make another's condition hold: look again
+        // until nothing more fires (each inject fires once).
+        loop {
+            let due = case.scenario().injects.iter().enumerate().find(|(i, inject)| {
+                !self.state.released[*i]
+                    && self.state.status == Status::Running
+                    && match &inject.trigger {
+                        Trigger::AfterDecision(decision) => case
+                            .decision(decision.as_str())
+                            .is_some_and(|d| self.state.decided[d].is_some()),
+                        Trigger::When(condition) => self.state.holds_for_table(&case, condition),
+                        _ => false,
+                    }
+            });
+            let Some((i, _)) = due else {
+                break;
+            };
+            let at = self.state.table_clock(&case);
+            let events = inject_events(&case, &self.state, i, Release::Trigger, at);
+            self.commit(events);
         }
     }
+}
+
+/// A command of either kind, for the table of what each status allows.
+#[derive(Clone, Copy, Debug)]
+pub enum Command<'a> {
+    /// A role's command.
+    Role(&'a RoleCommand),
+    /// The trainer's command.
+    Trainer(&'a TrainerCommand),
+}
+
+/// Which commands each status of the session allows: the one place that
+/// answers "can a trainee tag while the table is paused?" (yes: reading and
+/// sorting one's file is not acting in the case).
+pub fn allowed_in(status: Status, command: &Command<'_>) -> Result<(), Refusal> {
+    use RoleCommand as R;
+    use TrainerCommand as T;
+    let quiet = matches!(
+        command,
+        Command::Role(R::Note { .. } | R::Tag { .. } | R::Untag { .. })
+    );
+    match (status, command) {
+        (Status::Running, Command::Trainer(T::Start)) => Err(Refusal::AlreadyRunning),
+        (Status::Running, _) => Ok(()),
+        (Status::Ended, Command::Trainer(T::Note { .. })) => Ok(()),
+        (Status::Ended, _) => Err(Refusal::Ended),
+        (Status::Waiting | Status::Paused, Command::Role(_)) if quiet => Ok(()),
+        (Status::Waiting, Command::Role(_)) => Err(Refusal::NotStarted),
+        (Status::Paused, Command::Role(_)) => Err(Refusal::Paused),
+        (_, Command::Trainer(T::Pause)) => Err(Refusal::NotRunning),
+        (Status::Waiting, Command::Trainer(T::NextPhase | T::ReleaseInject { .. })) => {
+            Err(Refusal::NotStarted)
+        }
+        (_, Command::Trainer(_)) => Ok(()),
+    }
+}
+
+/// Whether enough roles endorsed a proposal under the case's rule.
+fn adopted(rule: Adoption, endorsed: &[bool]) -> bool {
+    let yes = endorsed.iter().filter(|e| **e).count();
+    match rule {
+        Adoption::Unanimity => yes == endorsed.len(),
+        Adoption::Majority => yes * 2 > endorsed.len(),
+    }
+}
+
+fn adoption(proposal: u32, conclusion: Id, orientation: Option<Id>, at: Minutes) -> Vec<Event> {
+    vec![
+        Event {
+            at,
+            kind: EventKind::ConclusionAdopted {
+                proposal,
+                conclusion,
+                orientation,
+            },
+        },
+        Event {
+            at,
+            kind: EventKind::Ended {
+                ending: Ending::Concluded,
+            },
+        },
+    ]
 }
 
 /// The (clue, indicator) pair a role may put in or take out of its bundle:
@@ -1193,9 +1647,14 @@ fn inject_events(
             release,
         },
     }];
+    let first = audience
+        .first()
+        .and_then(|r| case.role(r.as_str()))
+        .unwrap_or(0);
     events.extend(effects(
         case,
         state,
+        first,
         &spec.effects,
         &audience,
         &Discovery::Inject(spec.id.clone()),
@@ -1204,17 +1663,37 @@ fn inject_events(
     events
 }
 
+/// The events that effects cause. `role` is the role whose conditions an
+/// `If` effect is judged for; `default_to` who learns a clue when the effect
+/// names nobody.
 fn effects(
     case: &Case,
     state: &State,
+    role: usize,
     effects: &[Effect],
     default_to: &[Id],
     source: &Discovery,
     at: Minutes,
 ) -> Vec<Event> {
     let mut events = Vec::new();
-    let mut trust = state.trust.clone();
+    let mut after = state.clone();
+    apply_effects(case, &mut after, role, effects, default_to, source, at, &mut events);
+    events
+}
+
+#[allow(clippy::too_many_arguments)]
+fn apply_effects(
+    case: &Case,
+    state: &mut State,
+    role: usize,
+    effects: &[Effect],
+    default_to: &[Id],
+    source: &Discovery,
+    at: Minutes,
+    events: &mut Vec<Event>,
+) {
     for effect in effects {
+        let mut caused = Vec::new();
         match effect {
             Effect::Reveal { clue, to } => {
                 let Some(c) = case.clue(clue.as_str()) else {
@@ -1230,13 +1709,10 @@ fn effects(
                         continue;
                     };
                     if !state.roles[r].known[c] {
-                        events.push(Event {
-                            at,
-                            kind: EventKind::ClueLearned {
-                                role: target.clone(),
-                                clue: clue.clone(),
-                                source: source.clone(),
-                            },
+                        caused.push(EventKind::ClueLearned {
+                            role: target.clone(),
+                            clue: clue.clone(),
+                            source: source.clone(),
                         });
                     }
                 }
@@ -1245,19 +1721,46 @@ fn effects(
                 let Some(p) = case.person(person.as_str()) else {
                     continue;
                 };
-                let level = (trust[p] + change).clamp(0, 5);
-                if level != trust[p] {
-                    trust[p] = level;
-                    events.push(Event {
-                        at,
-                        kind: EventKind::TrustChanged {
-                            person: person.clone(),
-                            level,
-                        },
+                let level = (state.trust[p] + change).clamp(0, MAX_TRUST);
+                if level != state.trust[p] {
+                    caused.push(EventKind::TrustChanged {
+                        person: person.clone(),
+                        level,
                     });
                 }
             }
+            Effect::Enable(item) | Effect::Disable(item) => {
+                let enabled = matches!(effect, Effect::Enable(_));
+                let now = case
+                    .action(item.as_str())
+                    .map(|a| state.actions_enabled[a])
+                    .or_else(|| case.decision(item.as_str()).map(|d| state.decisions_enabled[d]));
+                if now.is_some_and(|now| now != enabled) {
+                    caused.push(EventKind::Availability {
+                        item: item.clone(),
+                        enabled,
+                    });
+                }
+            }
+            Effect::Budget { role: target, hours } => {
+                if case.role(target.as_str()).is_some() {
+                    caused.push(EventKind::BudgetChanged {
+                        role: target.clone(),
+                        minutes: (hours * 60.0).round() as i32,
+                    });
+                }
+            }
+            Effect::If { condition, then } => {
+                if state.holds(case, role, condition) {
+                    apply_effects(case, state, role, then, default_to, source, at, events);
+                }
+            }
+        }
+        for kind in caused {
+            let event = Event { at, kind };
+            // Effects name only ids the validated case has.
+            let _ = state.apply(case, &event);
+            events.push(event);
         }
     }
-    events
 }

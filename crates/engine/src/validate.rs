@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use crate::diagnostic::{Severity, closest};
 use crate::id::Id;
 use crate::model::{Condition, Deadline, Effect, Scenario, Trigger, When};
+use crate::rulebook::Rulebook;
 use crate::text::{REQUIRED_LANGUAGES, Text};
 
 /// A problem found by a check, located by the path of the value.
@@ -69,21 +70,52 @@ impl<'a> Ids<'a> {
 }
 
 struct Checker<'a> {
-    scenario: &'a Scenario,
+    /// The case, or none when the rulebook alone is checked.
+    scenario: Option<&'a Scenario>,
+    rulebook: &'a Rulebook,
     findings: Vec<Finding>,
     languages: Vec<&'a str>,
 }
 
-/// Checks ids, references, translations and numbers. Returns every finding,
-/// not just the first.
-pub fn validate(scenario: &Scenario) -> Vec<Finding> {
+/// Checks ids, references, translations and numbers of a case against its
+/// rulebook. Returns every finding, not just the first.
+pub fn validate(scenario: &Scenario, rulebook: &Rulebook) -> Vec<Finding> {
     let mut checker = Checker {
-        scenario,
+        scenario: Some(scenario),
+        rulebook,
         findings: Vec::new(),
         languages: scenario.languages.iter().map(String::as_str).collect(),
     };
     checker.run();
     checker.findings
+}
+
+/// Checks a rulebook on its own: ids, references between its professions,
+/// kinds of information, acts and frames, translations and its date.
+pub fn validate_rulebook(rulebook: &Rulebook) -> Vec<Finding> {
+    let mut checker = Checker {
+        scenario: None,
+        rulebook,
+        findings: Vec::new(),
+        languages: rulebook.languages.iter().map(String::as_str).collect(),
+    };
+    checker.run_rulebook();
+    checker.findings
+}
+
+/// The ids a rulebook declares, for references from a case: its own
+/// duplicates are reported against the rulebook's file.
+fn known<'a, T>(
+    kind: &'static str,
+    list: &'static str,
+    items: &'a [T],
+    id: fn(&'a T) -> &'a Id,
+) -> Ids<'a> {
+    let mut first = HashMap::new();
+    for (index, item) in items.iter().enumerate() {
+        first.entry(id(item).as_str()).or_insert(index);
+    }
+    Ids { kind, list, first }
 }
 
 impl<'a> Checker<'a> {
@@ -194,7 +226,9 @@ impl<'a> Checker<'a> {
     }
 
     fn run(&mut self) {
-        let s = self.scenario;
+        let Some(s) = self.scenario else {
+            return;
+        };
         if !Id::new(s.id.as_str()).is_well_formed() {
             self.push(Finding::error(
                 "id",
@@ -211,12 +245,21 @@ impl<'a> Checker<'a> {
         let indicators = self.declare("indicator", "indicators", &s.indicators, |i| &i.id);
         let roles = self.declare("role", "roles", &s.roles, |r| &r.id);
         let people = self.declare("person", "people", &s.people, |p| &p.id);
-        let classes = self.declare(
-            "confidentiality class",
-            "confidentiality",
-            &s.confidentiality,
+        let book = self.rulebook;
+        let classes = known(
+            "kind of information",
+            "the rulebook's classes",
+            &book.classes,
             |c| &c.id,
         );
+        let professions = known(
+            "profession",
+            "the rulebook's professions",
+            &book.professions,
+            |p| &p.id,
+        );
+        let frames = known("frame", "the rulebook's frames", &book.frames, |f| &f.id);
+        let acts = known("act", "the rulebook's acts", &book.acts, |a| &a.id);
         let clues = self.declare("clue", "clues", &s.clues, |c| &c.id);
         let actions = self.declare("action", "actions", &s.actions, |a| &a.id);
         let decisions = self.declare("decision", "decisions", &s.decisions, |d| &d.id);
@@ -237,7 +280,42 @@ impl<'a> Checker<'a> {
             actions: &actions,
             decisions: &decisions,
             phases: &phases,
+            acts: &acts,
+            frames: &frames,
         };
+        if s.rulebook != book.id {
+            self.push(Finding::error(
+                "rulebook",
+                format!("the rulebook found for `{}` has the id `{}`", s.rulebook, book.id),
+                Some("the file's `id` must be the name the case gives".into()),
+            ));
+        }
+        for (i, o) in s.overrides.iter().enumerate() {
+            let at = format!("overrides[{i}]");
+            self.reference(&frames, &o.frame, format!("{at}.frame"));
+            for (j, class) in o.classes.iter().enumerate() {
+                self.reference(&classes, class, format!("{at}.classes[{j}]"));
+            }
+            for (j, p) in o.from.iter().enumerate() {
+                self.reference(&professions, p, format!("{at}.from[{j}]"));
+            }
+            for (j, p) in o.to.iter().enumerate() {
+                self.reference(&professions, p, format!("{at}.to[{j}]"));
+            }
+            self.text(&o.explanation, format!("{at}.explanation"));
+            self.text(&o.why, format!("{at}.why"));
+        }
+        for (i, usage) in s.acts.iter().enumerate() {
+            let at = format!("acts[{i}]");
+            self.reference(&acts, &usage.act, format!("{at}.act"));
+            for (j, role) in usage.by.iter().enumerate() {
+                self.reference(&roles, role, format!("{at}.by[{j}]"));
+            }
+            self.conditions(&ids, &usage.requires, &format!("{at}.requires"));
+            if let Some(why) = &usage.why {
+                self.text(why, format!("{at}.why"));
+            }
+        }
 
         self.text(&s.title, "title".into());
         self.text(&s.summary, "summary".into());
@@ -256,7 +334,6 @@ impl<'a> Checker<'a> {
             ("categories", s.categories.is_empty()),
             ("indicators", s.indicators.is_empty()),
             ("roles", s.roles.is_empty()),
-            ("confidentiality", s.confidentiality.is_empty()),
             ("clues", s.clues.is_empty()),
             ("actions", s.actions.is_empty()),
             ("phases", s.phases.is_empty()),
@@ -303,6 +380,17 @@ impl<'a> Checker<'a> {
             }
         }
         for (i, role) in s.roles.iter().enumerate() {
+            self.reference(&professions, &role.profession, format!("roles[{i}].profession"));
+            for (j, budget) in role.budget_by_phase.iter().enumerate() {
+                self.reference(&phases, &budget.phase, format!("roles[{i}].budget_by_phase[{j}].phase"));
+                if !(budget.hours >= 0.0 && budget.hours <= 24.0 * 60.0) {
+                    self.push(Finding::error(
+                        format!("roles[{i}].budget_by_phase[{j}].hours"),
+                        "a budget goes from 0 (off duty) to the length of the phase",
+                        None,
+                    ));
+                }
+            }
             self.text(&role.name, format!("roles[{i}].name"));
             self.text(&role.brief, format!("roles[{i}].brief"));
             self.text(&role.secrecy, format!("roles[{i}].secrecy"));
@@ -325,29 +413,6 @@ impl<'a> Checker<'a> {
                     format!("people[{i}].trust"),
                     "trust goes from 0 to 5",
                     None,
-                ));
-            }
-        }
-        for (i, class) in s.confidentiality.iter().enumerate() {
-            self.text(&class.name, format!("confidentiality[{i}].name"));
-            if !s.clues.iter().any(|c| c.class == class.id) {
-                self.push(Finding::warning(
-                    format!("confidentiality[{i}]"),
-                    format!("no clue belongs to the class `{}`", class.id),
-                    None,
-                ));
-            }
-        }
-        for (i, rule) in s.sharing_rules.iter().enumerate() {
-            for (j, class) in rule.classes.iter().enumerate() {
-                self.reference(&classes, class, format!("sharing_rules[{i}].classes[{j}]"));
-            }
-            self.text(&rule.explanation, format!("sharing_rules[{i}].explanation"));
-            if rule.basis.trim().is_empty() {
-                self.push(Finding::warning(
-                    format!("sharing_rules[{i}].basis"),
-                    "this rule gives no legal basis",
-                    Some("cite the article, such as \"CASF L226-2-2\"".into()),
                 ));
             }
         }
@@ -442,6 +507,7 @@ impl<'a> Checker<'a> {
                 ));
             }
             self.conditions(&ids, &action.requires, &format!("actions[{i}].requires"));
+            self.window(&phases, &action.phases, format!("actions[{i}].phases"));
             for (j, clue) in action.reveals.iter().enumerate() {
                 self.reference(&clues, clue, format!("actions[{i}].reveals[{j}]"));
             }
@@ -488,6 +554,14 @@ impl<'a> Checker<'a> {
                 &format!("decisions[{i}].requires"),
             );
             self.effects(&ids, &decision.effects, &format!("decisions[{i}].effects"));
+            self.window(&phases, &decision.phases, format!("decisions[{i}].phases"));
+            if !(decision.cost_hours >= 0.0 && decision.cost_hours <= 24.0) {
+                self.push(Finding::error(
+                    format!("decisions[{i}].cost_hours"),
+                    "a cost goes from 0 to 24 hours",
+                    None,
+                ));
+            }
             if !s.roles.iter().any(|r| r.powers.contains(&decision.id)) {
                 self.push(Finding::warning(
                     format!("decisions[{i}]"),
@@ -518,12 +592,25 @@ impl<'a> Checker<'a> {
                 format!("solution.bundle[{i}].category"),
             );
         }
+        for (i, conclusion) in solution.acceptable_conclusions.iter().enumerate() {
+            self.reference(
+                &conclusions,
+                conclusion,
+                format!("solution.acceptable_conclusions[{i}]"),
+            );
+        }
         for (i, expected) in solution.expected_decisions.iter().enumerate() {
             self.reference(
                 &decisions,
                 &expected.decision,
                 format!("solution.expected_decisions[{i}].decision"),
             );
+            for (j, d) in expected.alternatives.iter().enumerate() {
+                self.reference(&decisions, d, format!("solution.expected_decisions[{i}].alternatives[{j}]"));
+            }
+            for (j, d) in expected.acceptable.iter().enumerate() {
+                self.reference(&decisions, d, format!("solution.expected_decisions[{i}].acceptable[{j}]"));
+            }
             match &expected.deadline {
                 Some(Deadline::EndOfPhase(phase)) => self.reference(
                     &phases,
@@ -565,6 +652,13 @@ impl<'a> Checker<'a> {
                     self.reference(&phases, by, format!("{path}.by"));
                 }
                 Trigger::AfterDecision(decision) => self.reference(&decisions, decision, path),
+                Trigger::When(condition) => {
+                    self.conditions(&ids, std::slice::from_ref(condition), &format!("{path}[0]"))
+                }
+                Trigger::IfNotBy { condition, by } => {
+                    self.conditions(&ids, std::slice::from_ref(condition), &format!("{path}.condition"));
+                    self.reference(&phases, by, format!("{path}.by"));
+                }
             }
             self.effects(&ids, &inject.effects, &format!("injects[{i}].effects"));
         }
@@ -605,23 +699,171 @@ impl<'a> Checker<'a> {
         }
     }
 
+    fn run_rulebook(&mut self) {
+        let book = self.rulebook;
+        if !book.id.is_well_formed() {
+            self.push(Finding::error(
+                "id",
+                format!("`{}` is not a valid id", book.id),
+                Some("ids are short snake_case words such as `france`".into()),
+            ));
+        }
+        for required in REQUIRED_LANGUAGES {
+            if !self.languages.contains(&required) {
+                self.push(Finding::error("languages", format!("the language `{required}` is required"), Some(format!("add \"{required}\" to `languages`: every rulebook is written in French and English"))));
+            }
+        }
+        let date = book.law_as_of.as_bytes();
+        let dated = date.len() == 10
+            && date.iter().enumerate().all(|(i, b)| {
+                if i == 4 || i == 7 {
+                    *b == b'-'
+                } else {
+                    b.is_ascii_digit()
+                }
+            });
+        if !dated {
+            self.push(Finding::error(
+                "law_as_of",
+                format!("`{}` is not a date", book.law_as_of),
+                Some("write the date of the state of the law as \"YYYY-MM-DD\", such as \"2026-11-30\"".into()),
+            ));
+        }
+        self.text(&book.name, "name".into());
+        for (i, point) in book.to_confirm.iter().enumerate() {
+            self.text(point, format!("to_confirm[{i}]"));
+        }
+        let professions = self.declare("profession", "professions", &book.professions, |p| &p.id);
+        let classes = self.declare("kind of information", "classes", &book.classes, |c| &c.id);
+        let acts = self.declare("act", "acts", &book.acts, |a| &a.id);
+        self.declare("frame", "frames", &book.frames, |f| &f.id);
+        for (i, p) in book.professions.iter().enumerate() {
+            self.text(&p.name, format!("professions[{i}].name"));
+        }
+        for (i, c) in book.classes.iter().enumerate() {
+            self.text(&c.name, format!("classes[{i}].name"));
+        }
+        for (i, act) in book.acts.iter().enumerate() {
+            self.text(&act.name, format!("acts[{i}].name"));
+            self.text(&act.explanation, format!("acts[{i}].explanation"));
+            self.basis(&act.basis, format!("acts[{i}].basis"));
+            if act.by.is_empty() {
+                self.push(Finding::error(
+                    format!("acts[{i}].by"),
+                    format!("no profession may issue the act `{}`", act.id),
+                    Some("list the professions that hold this power, such as `by: [\"police\"]`".into()),
+                ));
+            }
+            for (j, p) in act.by.iter().enumerate() {
+                self.reference(&professions, p, format!("acts[{i}].by[{j}]"));
+            }
+            for (j, p) in act.to.iter().enumerate() {
+                self.reference(&professions, p, format!("acts[{i}].to[{j}]"));
+            }
+            if !book.frames.iter().any(|f| f.opened_by.as_ref() == Some(&act.id)) {
+                self.push(Finding::warning(
+                    format!("acts[{i}]"),
+                    format!("no frame is opened by the act `{}`", act.id),
+                    Some(format!("add `opened_by: \"{}\"` to the frame it opens", act.id)),
+                ));
+            }
+        }
+        for (i, frame) in book.frames.iter().enumerate() {
+            let at = format!("frames[{i}]");
+            self.text(&frame.name, format!("{at}.name"));
+            self.text(&frame.explanation, format!("{at}.explanation"));
+            self.basis(&frame.basis, format!("{at}.basis"));
+            if let Some(act) = &frame.opened_by {
+                self.reference(&acts, act, format!("{at}.opened_by"));
+            }
+            for (list, items) in [("from", &frame.from), ("to", &frame.to), ("copy_to", &frame.copy_to)] {
+                for (j, p) in items.iter().enumerate() {
+                    self.reference(&professions, p, format!("{at}.{list}[{j}]"));
+                }
+            }
+            for (k, e) in frame.exceptions.iter().enumerate() {
+                let at = format!("{at}.exceptions[{k}]");
+                self.text(&e.explanation, format!("{at}.explanation"));
+                for (j, c) in e.classes.iter().enumerate() {
+                    self.reference(&classes, c, format!("{at}.classes[{j}]"));
+                }
+                for (list, items) in [("from", &e.from), ("to", &e.to)] {
+                    for (j, p) in items.iter().enumerate() {
+                        self.reference(&professions, p, format!("{at}.{list}[{j}]"));
+                    }
+                }
+            }
+        }
+    }
+
+    fn basis(&mut self, basis: &str, path: String) {
+        if basis.trim().is_empty() {
+            self.push(Finding::warning(
+                path,
+                "no legal basis is given",
+                Some("cite the article, such as \"CASF L226-2-2\"".into()),
+            ));
+        }
+    }
+
+    fn window(&mut self, phases: &Ids<'_>, window: &Option<(Id, Id)>, path: String) {
+        let Some((from, to)) = window else {
+            return;
+        };
+        self.reference(phases, from, format!("{path}[0]"));
+        self.reference(phases, to, format!("{path}[1]"));
+        if let (Some(a), Some(b)) = (phases.first.get(from.as_str()), phases.first.get(to.as_str()))
+            && a > b
+        {
+            self.push(Finding::error(
+                path,
+                format!("the phase `{from}` comes after `{to}`"),
+                Some("write the window as (first phase, last phase)".into()),
+            ));
+        }
+    }
+
     fn conditions(&mut self, ids: &Refs<'_, 'a>, conditions: &[Condition], path: &str) {
         for (i, condition) in conditions.iter().enumerate() {
             let at = format!("{path}[{i}]");
-            match condition {
-                Condition::Knows(clue) => self.reference(ids.clues, clue, at),
-                Condition::Decided(decision) => self.reference(ids.decisions, decision, at),
-                Condition::FromPhase(phase) => self.reference(ids.phases, phase, at),
-                Condition::Done(action) => self.reference(ids.actions, action, at),
-                Condition::Trust { person, at_least } => {
-                    self.reference(ids.people, person, format!("{at}.person"));
-                    if !(0..=5).contains(at_least) {
-                        self.push(Finding::error(
-                            format!("{at}.at_least"),
-                            "trust goes from 0 to 5",
-                            None,
-                        ));
-                    }
+            self.condition(ids, condition, at);
+        }
+    }
+
+    fn condition(&mut self, ids: &Refs<'_, 'a>, condition: &Condition, at: String) {
+        match condition {
+            Condition::All(list) | Condition::Any(list) => {
+                if list.is_empty() {
+                    self.push(Finding::error(
+                        at.clone(),
+                        "this list of conditions is empty",
+                        Some("name at least one condition, or remove it".into()),
+                    ));
+                }
+                self.conditions(ids, list, &format!("{at}[0]"));
+            }
+            Condition::Not(inner) => self.condition(ids, inner, format!("{at}[0]")),
+            Condition::During { from, to } => {
+                self.window(ids.phases, &Some((from.clone(), to.clone())), at)
+            }
+            Condition::SharedTo { clue, to } => {
+                self.reference(ids.clues, clue, format!("{at}.clue"));
+                self.reference(ids.roles, to, format!("{at}.to"));
+            }
+            Condition::Issued(act) => self.reference(ids.acts, act, at),
+            Condition::SharedThrough(frame) => self.reference(ids.frames, frame, at),
+            Condition::Knows(clue) => self.reference(ids.clues, clue, at),
+            Condition::Decided(decision) => self.reference(ids.decisions, decision, at),
+            Condition::FromPhase(phase) => self.reference(ids.phases, phase, at),
+            Condition::Done(action) => self.reference(ids.actions, action, at),
+            Condition::Trust { person, at_least } => {
+                self.reference(ids.people, person, format!("{at}.person"));
+                if !(0..=crate::session::MAX_TRUST).contains(at_least) {
+                    self.push(Finding::error(
+                        format!("{at}.at_least"),
+                        "trust goes from 0 to 5",
+                        None,
+                    ));
                 }
             }
         }
@@ -640,6 +882,29 @@ impl<'a> Checker<'a> {
                 Effect::Trust { person, .. } => {
                     self.reference(ids.people, person, format!("{at}.person"))
                 }
+                Effect::Enable(item) | Effect::Disable(item) => {
+                    if !ids.actions.contains(item.as_str()) && !ids.decisions.contains(item.as_str()) {
+                        self.push(Finding::error(
+                            format!("{at}[0]"),
+                            format!("unknown action or decision `{item}`"),
+                            Some("name an action or a decision of this case".into()),
+                        ));
+                    }
+                }
+                Effect::Budget { role, hours } => {
+                    self.reference(ids.roles, role, format!("{at}.role"));
+                    if !hours.is_finite() || hours.abs() > 24.0 {
+                        self.push(Finding::error(
+                            format!("{at}.hours"),
+                            "a change of budget goes from -24 to 24 hours",
+                            None,
+                        ));
+                    }
+                }
+                Effect::If { condition, then } => {
+                    self.condition(ids, condition, format!("{at}.condition"));
+                    self.effects(ids, then, &format!("{at}.then"));
+                }
             }
         }
     }
@@ -653,13 +918,15 @@ struct Refs<'r, 'a> {
     actions: &'r Ids<'a>,
     decisions: &'r Ids<'a>,
     phases: &'r Ids<'a>,
+    acts: &'r Ids<'a>,
+    frames: &'r Ids<'a>,
 }
 
 fn plural(kind: &str) -> String {
     match kind {
         "category" => "categories".into(),
         "person" => "people".into(),
-        "confidentiality class" => "confidentiality classes".into(),
+        "kind of information" => "kinds of information".into(),
         other => format!("{other}s"),
     }
 }

@@ -6,13 +6,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::case::{Case, Minutes, matching_rule, unmatched_explanation};
+use crate::case::{Case, Minutes};
 use crate::id::Id;
-use crate::model::{
-    ActionKind, Category, Channel, ConclusionOption, ConfidentialityClass, Indicator, Orientation,
-    Profession, Purpose, SharingRule, Verdict,
-};
-use crate::refusal::Refusal;
+use crate::model::{ActionKind, Adoption, Category, ConclusionOption, Indicator, Orientation};
+use crate::refusal::{Refusal, closed_message};
+use crate::rulebook::{ActKind, Closed, Frame, InfoClass, Party, Profession, Secrecy, Verdict};
 use crate::session::{Discovery, EventKind, Session, Status};
 use crate::text::Text;
 
@@ -21,8 +19,10 @@ use crate::text::Text;
 pub struct RoleCard {
     /// Id of the role.
     pub id: Id,
-    /// Its profession.
-    pub profession: Profession,
+    /// Its profession in the rulebook.
+    pub profession: Id,
+    /// The secrecy regime of that profession.
+    pub secrecy_regime: Secrecy,
     /// Its name.
     pub name: Text,
     /// Mission and starting situation.
@@ -38,8 +38,8 @@ pub struct RoleCard {
 pub struct Colleague {
     /// Id of the role.
     pub id: Id,
-    /// Its profession.
-    pub profession: Profession,
+    /// Its profession in the rulebook.
+    pub profession: Id,
     /// Its name.
     pub name: Text,
 }
@@ -85,8 +85,8 @@ pub enum Provenance {
     Received {
         /// The sender.
         from: Id,
-        /// The channel.
-        channel: Channel,
+        /// The frame it came through.
+        frame: Id,
     },
 }
 
@@ -185,12 +185,65 @@ pub struct ShareView {
     pub to: Vec<Id>,
     /// The clues.
     pub clues: Vec<Id>,
-    /// The channel.
-    pub channel: Channel,
-    /// The purpose.
-    pub purpose: Purpose,
+    /// The frame it went through.
+    pub frame: Id,
+    /// The act it answered, if the frame needs one.
+    pub act: Option<u32>,
+    /// Roles at the table that received the copy the frame requires.
+    pub copies: Vec<Id>,
+    /// Professions owed a copy that have no role at the table.
+    pub copies_outside: Vec<Id>,
     /// The worst verdict, shown to the sender only.
     pub verdict: Option<Verdict>,
+}
+
+/// An act issued by or to the role.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ActView {
+    /// Its number.
+    pub number: u32,
+    /// The act.
+    pub act: Id,
+    /// Who issued it.
+    pub by: Id,
+    /// Who it is addressed to.
+    pub to: Id,
+    /// The kinds of information it covers.
+    pub scope: Vec<Id>,
+    /// When.
+    pub at: Minutes,
+    /// Whether the addressee declined it, and why.
+    pub declined: Option<String>,
+    /// Whether the addressee has answered it through its frame.
+    pub answered: bool,
+}
+
+/// Whether a frame is open from the role to a colleague now.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RouteView {
+    /// The colleague.
+    pub to: Id,
+    /// The frame.
+    pub frame: Id,
+    /// Why it is closed, if so.
+    pub closed: Option<Closed>,
+    /// The same, in words (French and English).
+    pub reason: Option<Text>,
+    /// The act that opens it, with its scope, when it needs one.
+    pub act: Option<(u32, Vec<Id>)>,
+}
+
+/// An act the role may issue.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct IssuableView {
+    /// The act.
+    pub act: Id,
+    /// Colleagues it may be addressed to.
+    pub to: Vec<Id>,
+    /// Why it cannot be issued now, if so.
+    pub blocked: Option<Refusal>,
+    /// The same, in words.
+    pub reason: Option<Text>,
 }
 
 /// An entry of the role's bundle.
@@ -320,12 +373,25 @@ pub struct RoleView {
     pub categories: Vec<Category>,
     /// Indicators, to build the bundle.
     pub indicators: Vec<Indicator>,
-    /// Confidentiality classes.
-    pub classes: Vec<ConfidentialityClass>,
-    /// The legal frame of sharing.
-    pub sharing_rules: Vec<SharingRule>,
-    /// Verdict of a share no rule covers.
-    pub unmatched_share: Verdict,
+    /// Kinds of information, from the rulebook.
+    pub classes: Vec<InfoClass>,
+    /// The professions of the rulebook.
+    pub professions: Vec<Profession>,
+    /// The frames of the rulebook, with the case's overrides.
+    pub frames: Vec<Frame>,
+    /// The acts of the rulebook.
+    pub act_kinds: Vec<ActKind>,
+    /// When the rulebook's state of the law dates from.
+    pub law_as_of: String,
+    /// For each colleague, the frames open to the role's profession and
+    /// whether each is open now.
+    pub routes: Vec<RouteView>,
+    /// Acts issued by or to the role.
+    pub acts: Vec<ActView>,
+    /// Acts the role may issue.
+    pub issuable: Vec<IssuableView>,
+    /// How the table adopts a conclusion.
+    pub adoption: Adoption,
     /// Conclusions the table may adopt.
     pub conclusions: Vec<ConclusionOption>,
     /// Orientations the table may choose.
@@ -342,70 +408,99 @@ pub struct RoleView {
     pub notes: Vec<(Minutes, String)>,
 }
 
-/// How the sharing rules would judge a share, shown before sending.
+/// How the rulebook would judge a share, shown before sending.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Preview {
     /// The clue.
     pub clue: Id,
     /// The recipient.
     pub to: Id,
-    /// The verdict.
-    pub verdict: Verdict,
+    /// The verdict, when the frame is open.
+    pub verdict: Option<Verdict>,
+    /// Why the frame is closed to this recipient or this clue, if so.
+    pub closed: Option<Closed>,
     /// The legal basis.
     pub basis: String,
     /// Why.
     pub explanation: Text,
-    /// The rule allows only what is strictly necessary.
+    /// Why the case departs from the rulebook here, if it does.
+    pub why: Option<Text>,
+    /// The frame allows only what is strictly necessary.
     pub strictly_necessary: bool,
+    /// The frame carries facts, and this is a record: judged more severely.
+    pub record: bool,
+    /// Professions that will receive a copy.
+    pub copy_to: Vec<Id>,
 }
 
 impl RoleView {
-    /// How the rules would judge sending these clues to these roles. A
-    /// strictly-necessary rule is flagged: sending a clue that the evaluation
-    /// does not need turns it into a caution in the record.
-    pub fn preview(
-        &self,
-        clues: &[Id],
-        to: &[Id],
-        channel: Channel,
-        purpose: Purpose,
-    ) -> Vec<Preview> {
+    /// The frame with this id.
+    pub fn frame(&self, id: &str) -> Option<&Frame> {
+        self.frames.iter().find(|f| f.id.as_str() == id)
+    }
+
+    /// The frames open to this role's profession toward a colleague, with
+    /// whether each is open now.
+    pub fn routes_to<'a>(&'a self, colleague: &'a str) -> impl Iterator<Item = &'a RouteView> {
+        self.routes.iter().filter(move |r| r.to.as_str() == colleague)
+    }
+
+    /// How the rulebook would judge sending these clues to these roles
+    /// through a frame: the same judgement the engine makes on sending.
+    pub fn preview(&self, clues: &[Id], to: &[Id], frame: &Id) -> Vec<Preview> {
+        let Some(f) = self.frame(frame.as_str()) else {
+            return Vec::new();
+        };
+        let me = Party {
+            profession: &self.role.profession,
+            secrecy: self.role.secrecy_regime,
+        };
         let mut previews = Vec::new();
         for clue in clues {
             let Some(known) = self.clues.iter().find(|c| c.id == *clue) else {
+                continue;
+            };
+            let Some(class) = self.classes.iter().find(|c| c.id == known.class) else {
                 continue;
             };
             for recipient in to {
                 let Some(colleague) = self.colleagues.iter().find(|c| c.id == *recipient) else {
                     continue;
                 };
-                let rule = matching_rule(
-                    &self.sharing_rules,
-                    &known.class,
-                    self.role.profession,
-                    colleague.profession,
-                    channel,
-                    purpose,
-                );
-                let preview = match rule.map(|r| &self.sharing_rules[r]) {
-                    Some(rule) => Preview {
-                        clue: clue.clone(),
-                        to: recipient.clone(),
-                        verdict: rule.verdict,
-                        basis: rule.basis.clone(),
-                        explanation: rule.explanation.clone(),
-                        strictly_necessary: rule.strictly_necessary,
-                    },
-                    None => Preview {
-                        clue: clue.clone(),
-                        to: recipient.clone(),
-                        verdict: self.unmatched_share,
-                        basis: String::new(),
-                        explanation: unmatched_explanation(),
-                        strictly_necessary: false,
-                    },
+                let route = self
+                    .routes
+                    .iter()
+                    .find(|r| r.to == *recipient && r.frame == *frame);
+                let mut closed = match route {
+                    Some(route) => route.closed.clone(),
+                    None => f.between(me.profession, &colleague.profession).err(),
                 };
-                previews.push(preview);
+                if closed.is_none()
+                    && let Some((number, scope)) = route.and_then(|r| r.act.as_ref())
+                    && !scope.is_empty()
+                    && !scope.contains(&class.id)
+                {
+                    closed = Some(Closed::OutOfScope {
+                        act: *number,
+                        class: class.id.clone(),
+                    });
+                }
+                // The engine knows whether a clue supports an indicator; the
+                // view does not, so the preview flags the rule instead.
+                let judgement = f.judge(class, true, me, &colleague.profession);
+                let exception = judgement.exception.map(|e| &f.exceptions[e]);
+                previews.push(Preview {
+                    clue: clue.clone(),
+                    to: recipient.clone(),
+                    verdict: closed.is_none().then_some(judgement.verdict),
+                    closed,
+                    basis: f.basis.clone(),
+                    explanation: f.explanation(&judgement).clone(),
+                    why: exception.and_then(|e| e.why.clone()),
+                    strictly_necessary: f.carries == crate::rulebook::Carries::StrictlyNecessary,
+                    record: judgement.record,
+                    copy_to: f.copy_to.clone(),
+                });
             }
         }
         previews
@@ -429,6 +524,7 @@ impl Session {
         let mut messages = Vec::new();
         let mut notes = Vec::new();
         let mut adopted = None;
+        let mut acts: Vec<ActView> = Vec::new();
         let learn = |clues: &mut Vec<KnownClue>, clue: &Id, at: Minutes, provenance: Provenance| {
             if let Some(known) = clues.iter_mut().find(|k| k.id == *clue) {
                 known.provenance.push(provenance);
@@ -487,22 +583,32 @@ impl Session {
                     from,
                     to,
                     clues: shared,
-                    channel,
-                    purpose,
+                    frame,
+                    act,
+                    copies,
+                    copies_outside,
                     judgements,
                 } => {
+                    let view = |to: Vec<Id>, verdict| ShareView {
+                        at: event.at,
+                        from: from.clone(),
+                        to,
+                        clues: shared.clone(),
+                        frame: frame.clone(),
+                        act: *act,
+                        copies: copies.clone(),
+                        copies_outside: copies_outside.clone(),
+                        verdict,
+                    };
                     if from == role_id {
                         let verdict = judgements.iter().map(|j| j.judgement.verdict).max();
-                        sent.push(ShareView {
-                            at: event.at,
-                            from: from.clone(),
-                            to: to.clone(),
-                            clues: shared.clone(),
-                            channel: *channel,
-                            purpose: *purpose,
-                            verdict,
-                        });
-                    } else if to.contains(role_id) {
+                        sent.push(view(to.clone(), verdict));
+                        if let Some(number) = act
+                            && let Some(answered) = acts.iter_mut().find(|a| a.number == *number)
+                        {
+                            answered.answered = true;
+                        }
+                    } else if to.contains(role_id) || copies.contains(role_id) {
                         for clue in shared {
                             learn(
                                 &mut clues,
@@ -510,19 +616,32 @@ impl Session {
                                 event.at,
                                 Provenance::Received {
                                     from: from.clone(),
-                                    channel: *channel,
+                                    frame: frame.clone(),
                                 },
                             );
                         }
-                        inbox.push(ShareView {
-                            at: event.at,
-                            from: from.clone(),
-                            to: vec![role_id.clone()],
-                            clues: shared.clone(),
-                            channel: *channel,
-                            purpose: *purpose,
-                            verdict: None,
-                        });
+                        inbox.push(view(vec![role_id.clone()], None));
+                    }
+                }
+                EventKind::ActIssued {
+                    number,
+                    act,
+                    by,
+                    to,
+                    scope,
+                } if by == role_id || to == role_id => acts.push(ActView {
+                    number: *number,
+                    act: act.clone(),
+                    by: by.clone(),
+                    to: to.clone(),
+                    scope: scope.clone(),
+                    at: event.at,
+                    declined: None,
+                    answered: false,
+                }),
+                EventKind::ActDeclined { number, reason, .. } => {
+                    if let Some(declined) = acts.iter_mut().find(|a| a.number == *number) {
+                        declined.declined = Some(reason.clone());
                     }
                 }
                 EventKind::Decided { role, decision } => {
@@ -674,11 +793,12 @@ impl Session {
             content_note: s.content_note.clone(),
             role: RoleCard {
                 id: role_id.clone(),
-                profession: s.roles[r].profession,
+                profession: s.roles[r].profession.clone(),
+                secrecy_regime: case.profession_of(r).secrecy,
                 name: s.roles[r].name.clone(),
                 brief: s.roles[r].brief.clone(),
                 secrecy: s.roles[r].secrecy.clone(),
-                budget: case.role_budget(r),
+                budget: state.budget(case, r),
             },
             status: state.status,
             phase: PhaseView {
@@ -698,7 +818,7 @@ impl Session {
                 .filter(|other| other.id != *role_id)
                 .map(|other| Colleague {
                     id: other.id.clone(),
-                    profession: other.profession,
+                    profession: other.profession.clone(),
                     name: other.name.clone(),
                 })
                 .collect(),
@@ -723,9 +843,15 @@ impl Session {
             bundle,
             categories: s.categories.clone(),
             indicators: s.indicators.clone(),
-            classes: s.confidentiality.clone(),
-            sharing_rules: s.sharing_rules.clone(),
-            unmatched_share: s.unmatched_share,
+            classes: case.rulebook().classes.clone(),
+            professions: case.rulebook().professions.clone(),
+            frames: case.rulebook().frames.clone(),
+            act_kinds: case.rulebook().acts.clone(),
+            law_as_of: case.rulebook().law_as_of.clone(),
+            routes: routes(case, state, r),
+            acts,
+            issuable: issuable(case, state, r),
+            adoption: s.adoption,
             conclusions: s.conclusions.clone(),
             orientations: s.orientations.clone(),
             proposal,
@@ -847,6 +973,72 @@ impl Session {
             events: self.events().to_vec(),
         }
     }
+}
+
+/// Every frame open to the role's profession, toward each colleague, and
+/// whether it is open now.
+fn routes(case: &Case, state: &crate::session::State, r: usize) -> Vec<RouteView> {
+    let s = case.scenario();
+    let mut routes = Vec::new();
+    for (t, colleague) in s.roles.iter().enumerate() {
+        if t == r {
+            continue;
+        }
+        for (f, frame) in case.rulebook().frames.iter().enumerate() {
+            if matches!(case.frame_between(f, r, t), Err(Closed::NotFrom { .. })) {
+                continue;
+            }
+            let opening = state.opening_act(case, f, r, t);
+            let act = opening
+                .as_ref()
+                .ok()
+                .and_then(|a| *a)
+                .map(|a| {
+                    let scope = a
+                        .scope
+                        .iter()
+                        .map(|&c| case.rulebook().classes[c].id.clone())
+                        .collect();
+                    (a.number, scope)
+                });
+            let closed = opening.err();
+            routes.push(RouteView {
+                to: colleague.id.clone(),
+                frame: frame.id.clone(),
+                reason: closed.as_ref().map(|c| {
+                    Text::fr_en(closed_message(case, c, "fr"), closed_message(case, c, "en"))
+                }),
+                closed,
+                act,
+            });
+        }
+    }
+    routes
+}
+
+/// The acts the role's profession may issue, and to whom.
+fn issuable(case: &Case, state: &crate::session::State, r: usize) -> Vec<IssuableView> {
+    let s = case.scenario();
+    case.rulebook()
+        .acts
+        .iter()
+        .enumerate()
+        .filter(|(_, kind)| kind.by.contains(&case.profession_of(r).id))
+        .map(|(a, kind)| {
+            let blocked = state.can_issue(case, r, a).err();
+            IssuableView {
+                act: kind.id.clone(),
+                to: (0..s.roles.len())
+                    .filter(|&t| {
+                        t != r && (kind.to.is_empty() || kind.to.contains(&case.profession_of(t).id))
+                    })
+                    .map(|t| s.roles[t].id.clone())
+                    .collect(),
+                reason: blocked.as_ref().map(|e| in_words(e, case)),
+                blocked,
+            }
+        })
+        .collect()
 }
 
 /// A refusal in both languages.
