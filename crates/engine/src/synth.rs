@@ -1,29 +1,57 @@
 //! Large synthetic scenarios, for benchmarks and stress tests.
 //!
 //! The generated case is valid and solvable: every clue is revealed by an
-//! action, chains of actions require earlier clues, and sharing rules let
-//! every class reach the roles whose decisions need it.
+//! action, chains of actions require earlier clues, and its small rulebook
+//! lets every kind of information reach every role.
 
 use std::fmt::Write;
+
+use crate::rulebook::Books;
+
+/// The RON text of the synthetic cases' rulebook: six professions, three
+/// kinds of information, one frame open between everyone.
+pub fn synthetic_rulebook() -> String {
+    let t = |fr: &str, en: &str| format!("(fr: \"{fr}\", en: \"{en}\")");
+    let mut out = String::from("Rulebook(\n    id: \"synthetic\",\n");
+    let _ = writeln!(out, "    name: {},", t("Règles synthétiques", "Synthetic rules"));
+    out.push_str("    law_as_of: \"2026-11-30\",\n    professions: [\n");
+    for p in PROFESSIONS {
+        let _ = writeln!(out, "        (id: \"{p}\", name: {}, secrecy: Professional),", t(p, p));
+    }
+    out.push_str("    ],\n    classes: [\n");
+    for c in 0..CLASSES {
+        let _ = writeln!(out, "        (id: \"class_{c}\", name: {}),", t(&format!("Classe {c}"), &format!("Class {c}")));
+    }
+    let _ = writeln!(
+        out,
+        "    ],\n    frames: [(id: \"shared\", name: {}, basis: \"Rule 1\", explanation: {}, verdict: Allowed)],\n)",
+        t("Partage", "Sharing"),
+        t("Autorisé.", "Allowed.")
+    );
+    out
+}
+
+/// A shelf holding the synthetic rulebook.
+pub fn synthetic_shelf() -> Books {
+    Books::one("synthetic", "synthetic-rulebook.ron", &synthetic_rulebook())
+}
+
+const PROFESSIONS: [&str; 6] = ["educator", "head", "social", "nurse", "police", "judge"];
+const CLASSES: usize = 3;
 
 /// The RON text of a valid, solvable case with `clues` clues (at least 10).
 pub fn synthetic_scenario(clues: usize) -> String {
     let clues = clues.max(10);
-    let roles = ["educator", "head", "social", "nurse", "police", "judge"];
-    let professions = [
-        "Educator",
-        "HeadOfService",
-        "SocialWorker",
-        "SchoolNurse",
-        "Police",
-        "ChildrenJudge",
-    ];
+    let roles = PROFESSIONS;
     let categories = 5;
     let indicators = 25;
-    let classes = 3;
+    let classes = CLASSES;
     let mut out = String::with_capacity(clues * 400);
     let t = |fr: &str, en: &str| format!("(fr: \"{fr}\", en: \"{en}\")");
-    let _ = writeln!(out, "Scenario(\n    id: \"synthetic_{clues}\",");
+    let _ = writeln!(
+        out,
+        "Scenario(\n    id: \"synthetic_{clues}\",\n    rulebook: \"synthetic\","
+    );
     let _ = writeln!(
         out,
         "    title: {},",
@@ -64,31 +92,14 @@ pub fn synthetic_scenario(clues: usize) -> String {
     for (r, role) in roles.iter().enumerate() {
         let _ = writeln!(
             out,
-            "        (id: \"{role}\", profession: {}, name: {}, brief: {}, secrecy: {}, powers: [\"decision_{r}\"], budget_hours: 24),",
-            professions[r],
+            "        (id: \"{role}\", profession: \"{role}\", name: {}, brief: {}, secrecy: {}, powers: [\"decision_{r}\"], budget_hours: 24),",
             t(role, role),
             t("Mission.", "Mission."),
             t("Secret.", "Secrecy.")
         );
     }
     out.push_str("    ],\n    people: [(id: \"young_person\", name: (fr: \"Y.\", en: \"Y.\"), description: (fr: \"Jeune.\", en: \"Young person.\"), trust: 1)],\n");
-    out.push_str("    confidentiality: [\n");
-    for c in 0..classes {
-        let _ = writeln!(
-            out,
-            "        (id: \"class_{c}\", name: {}),",
-            t(&format!("Classe {c}"), &format!("Class {c}"))
-        );
-    }
-    out.push_str("    ],\n    sharing_rules: [\n");
-    for c in 0..classes {
-        let _ = writeln!(
-            out,
-            "        (classes: [\"class_{c}\"], channels: [SecretPartage], verdict: Allowed, basis: \"Rule {c}\", explanation: {}),",
-            t("Autorisé.", "Allowed.")
-        );
-    }
-    out.push_str("    ],\n    clues: [\n");
+    out.push_str("    clues: [\n");
     for c in 0..clues {
         let _ = writeln!(
             out,
@@ -165,7 +176,7 @@ mod tests {
     fn generated_cases_load_clean_and_solvable() {
         for clues in [10, 101, 1000] {
             let text = synthetic_scenario(clues);
-            let loaded = crate::load(&text, "synthetic.ron")
+            let loaded = crate::load(&text, "synthetic.ron", &synthetic_shelf())
                 .unwrap_or_else(|e| panic!("{:#?}", &e.diagnostics[..3.min(e.diagnostics.len())]));
             assert_eq!(loaded.case.scenario().clues.len(), clues);
             assert!(loaded.analysis.solvable);

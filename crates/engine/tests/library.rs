@@ -7,12 +7,14 @@ use std::sync::Arc;
 use faisceau_engine::debrief::DecisionStatus;
 use faisceau_engine::{Debrief, load, play, simulate};
 
+mod common;
+
 fn library() -> Vec<(String, String)> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../scenarios");
     let mut cases: Vec<(String, String)> = std::fs::read_dir(&dir)
         .expect("scenarios/ exists")
         .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "ron"))
         .map(|p| {
             (
                 p.display().to_string(),
@@ -28,7 +30,7 @@ fn library() -> Vec<(String, String)> {
 #[test]
 fn every_case_is_clean_and_solvable() {
     for (name, text) in library() {
-        let loaded = load(&text, &name).unwrap_or_else(|e| panic!("{name}: {:#?}", e.diagnostics));
+        let loaded = load(&text, &name, &common::shelf()).unwrap_or_else(|e| panic!("{name}: {:#?}", e.diagnostics));
         assert!(loaded.warnings.is_empty(), "{name}: {:#?}", loaded.warnings);
         assert!(loaded.analysis.solvable, "{name}");
         let s = loaded.case.scenario();
@@ -66,7 +68,7 @@ fn every_case_is_clean_and_solvable() {
 #[test]
 fn a_seeded_bot_team_plays_every_case_to_the_correct_conclusion() {
     for (name, text) in library() {
-        let case = Arc::new(load(&text, &name).unwrap().case);
+        let case = Arc::new(load(&text, &name, &common::shelf()).unwrap().case);
         let solved = (0..100).find_map(|seed| {
             let session = play(Arc::clone(&case), seed, &Default::default());
             let debrief = Debrief::build(&case, session.events()).unwrap();
@@ -100,7 +102,7 @@ fn a_seeded_bot_team_plays_every_case_to_the_correct_conclusion() {
 #[test]
 fn bots_solve_every_case_in_some_runs_but_not_all() {
     for (name, text) in library() {
-        let case = Arc::new(load(&text, &name).unwrap().case);
+        let case = Arc::new(load(&text, &name, &common::shelf()).unwrap().case);
         let report = simulate(case, 200, 1);
         assert!(
             report.solve_rate > 0.0,
@@ -116,7 +118,7 @@ fn bots_solve_every_case_in_some_runs_but_not_all() {
 }
 
 fn case_expected(text: &str, name: &str) -> usize {
-    load(text, name)
+    load(text, name, &common::shelf())
         .unwrap()
         .case
         .scenario()

@@ -1,0 +1,31 @@
+//! Helpers shared by the engine's integration tests.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+use faisceau_engine::Books;
+
+/// The repository's `scenarios/` folder.
+pub fn scenarios() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../scenarios")
+}
+
+/// Every rulebook under `scenarios/rulebooks/`, by name.
+pub fn shelf() -> Books {
+    let dir = scenarios().join("rulebooks");
+    let mut books = Vec::new();
+    for entry in std::fs::read_dir(&dir).expect("scenarios/rulebooks exists") {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "ron") {
+            let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+            let text = std::fs::read_to_string(&path).unwrap();
+            books.push((name, path.display().to_string(), text));
+        }
+    }
+    Books(books)
+}
+
+/// The text of a shipped case.
+pub fn case_text(file: &str) -> String {
+    std::fs::read_to_string(scenarios().join(file)).unwrap()
+}
