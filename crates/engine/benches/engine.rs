@@ -6,7 +6,7 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use faisceau_engine::synth::synthetic_scenario;
+use faisceau_engine::synth::{synthetic_scenario, synthetic_shelf};
 use faisceau_engine::{Debrief, load, play};
 
 fn peak_rss_kib() -> Option<u64> {
@@ -26,7 +26,7 @@ fn bench_check(clues: usize) {
     let deadline = Instant::now() + Duration::from_secs(3);
     while samples.len() < 5 || (Instant::now() < deadline && samples.len() < 200) {
         let started = Instant::now();
-        let loaded = load(&text, "synthetic.ron").expect("the synthetic case loads");
+        let loaded = load(&text, "synthetic.ron", &synthetic_shelf()).expect("the synthetic case loads");
         samples.push(started.elapsed());
         assert!(loaded.analysis.solvable);
     }
@@ -42,7 +42,13 @@ fn bench_check(clues: usize) {
 
 fn bench_sessions(path: &str) {
     let text = std::fs::read_to_string(path).expect("the case is readable");
-    let case = Arc::new(load(&text, path).expect("the case loads").case);
+    let dir = std::path::Path::new(path).parent().expect("a folder").join("rulebooks");
+    let shelf = move |name: &str| {
+        let file = dir.join(format!("{name}.ron"));
+        let text = std::fs::read_to_string(&file).ok()?;
+        Some((file.display().to_string(), text))
+    };
+    let case = Arc::new(load(&text, path, &shelf).expect("the case loads").case);
     let temperament = Default::default();
     let started = Instant::now();
     let mut sessions = 0u64;

@@ -1,8 +1,11 @@
 //! docs/authoring.md stays true: its walkthrough case loads cleanly, and it
 //! documents every field of every record of the format.
 
+mod common;
+
 use faisceau_engine::load;
 use faisceau_engine::model;
+use faisceau_engine::rulebook;
 use serde::de::DeserializeOwned;
 
 const AUTHORING: &str = include_str!("../../../docs/authoring.md");
@@ -28,7 +31,7 @@ fn blocks_after(marker: &str, language: &str) -> Vec<String> {
 
 /// What `faisceau check` prints first for a text: the first error, or the ✓ line.
 fn first_answer(text: &str) -> String {
-    match load(text, "gare.ron") {
+    match load(text, "gare.ron", &common::shelf()) {
         Ok(loaded) => format!("✓ gare.ron — {}", loaded.case.scenario().title.get("fr")),
         Err(err) => format!("error: {}", err.errors().next().expect("an error").message),
     }
@@ -55,7 +58,7 @@ fn the_tutorial_followed_literally_gives_the_answers_it_announces() {
             i + 1
         );
     }
-    let loaded = load(&file, "gare.ron").unwrap();
+    let loaded = load(&file, "gare.ron", &common::shelf()).unwrap();
     assert!(loaded.warnings.is_empty(), "{:#?}", loaded.warnings);
     let fixture = include_str!("fixtures/premier_cas.ron");
     assert_eq!(
@@ -82,7 +85,7 @@ fn the_tutorial_followed_literally_gives_the_answers_it_announces() {
         "line {line}, column {column}"
     );
     let broken = file.replace(r#"reveals: ["dort_gare"]"#, r#"reveals: ["dort_gar"]"#);
-    let error = load(&broken, "gare.ron").unwrap_err();
+    let error = load(&broken, "gare.ron", &common::shelf()).unwrap_err();
     let shown = error.errors().next().unwrap().to_string();
     assert!(
         AUTHORING.contains(shown.trim_end()),
@@ -110,11 +113,15 @@ fn every_field_is_documented() {
         ("Indicator", fields::<model::Indicator>()),
         ("Role", fields::<model::Role>()),
         ("Person", fields::<model::Person>()),
-        (
-            "ConfidentialityClass",
-            fields::<model::ConfidentialityClass>(),
-        ),
-        ("SharingRule", fields::<model::SharingRule>()),
+        ("PhaseBudget", fields::<model::PhaseBudget>()),
+        ("ActUse", fields::<model::ActUse>()),
+        ("Override", fields::<rulebook::Override>()),
+        ("Rulebook", fields::<rulebook::Rulebook>()),
+        ("Profession", fields::<rulebook::Profession>()),
+        ("InfoClass", fields::<rulebook::InfoClass>()),
+        ("ActKind", fields::<rulebook::ActKind>()),
+        ("Frame", fields::<rulebook::Frame>()),
+        ("Exception", fields::<rulebook::Exception>()),
         ("Clue", fields::<model::Clue>()),
         ("Support", fields::<model::Support>()),
         ("Trap", fields::<model::Trap>()),

@@ -1,6 +1,8 @@
 //! Authors must never see a panic: random bytes and random mutations of a
 //! valid scenario give a located error (or, rarely, a valid case).
 
+mod common;
+
 use faisceau_engine::{Diagnostic, load, load_bytes};
 use proptest::prelude::*;
 
@@ -24,7 +26,7 @@ fn assert_located(diagnostics: &[Diagnostic], source_lines: usize) {
 
 /// Loads mutated text: an error must be located; success is fine.
 fn check(text: &str) {
-    match load(text, "mutated.ron") {
+    match load(text, "mutated.ron", &common::shelf()) {
         Ok(loaded) => assert!(loaded.warnings.iter().all(|w| w.line >= 1)),
         Err(err) => {
             let errors: Vec<Diagnostic> = err
@@ -134,14 +136,14 @@ proptest! {
 
     #[test]
     fn random_bytes_give_a_located_error(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
-        let err = load_bytes(&bytes, "random.ron").expect_err("random bytes are not a case");
+        let err = load_bytes(&bytes, "random.ron", &common::shelf()).expect_err("random bytes are not a case");
         let text = String::from_utf8_lossy(&bytes);
         assert_located(&err.diagnostics, text.lines().count());
     }
 
     #[test]
     fn random_ron_like_text_gives_a_located_error(text in "[A-Za-z_(){}\\[\\]:,\" 0-9\n/*#]{0,300}") {
-        let err = load(&text, "random.ron").expect_err("random text is not a case");
+        let err = load(&text, "random.ron", &common::shelf()).expect_err("random text is not a case");
         assert_located(&err.diagnostics, text.lines().count());
     }
 
@@ -163,7 +165,7 @@ proptest! {
     fn truncations_are_always_errors(cut in 0usize..10_000) {
         let text = TUTORIAL.trim_end();
         let at = boundary(text, cut % text.len());
-        let err = load(&text[..at], "cut.ron").expect_err("a truncated case is incomplete");
+        let err = load(&text[..at], "cut.ron", &common::shelf()).expect_err("a truncated case is incomplete");
         assert_located(&err.diagnostics, text[..at].lines().count());
     }
 }

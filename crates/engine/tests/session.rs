@@ -1,8 +1,11 @@
 //! The session engine: rules, determinism, secrecy, injects and the conclusion.
 
+mod common;
+
 use std::sync::Arc;
 
-use faisceau_engine::model::{Channel, Purpose, Verdict};
+use faisceau_engine::model::Verdict;
+use faisceau_engine::rulebook::Closed;
 use faisceau_engine::session::{Ending, Status};
 use faisceau_engine::{
     Case, Debrief, EventKind, Refusal, RoleCommand, Session, TrainerCommand, Unmet, load,
@@ -13,7 +16,7 @@ const STARTER: &str = include_str!("../../../scenarios/foyer_fugues.ron");
 
 fn case() -> Arc<Case> {
     Arc::new(
-        load(STARTER, "foyer_fugues.ron")
+        load(STARTER, "foyer_fugues.ron", &common::shelf())
             .expect("starter case loads")
             .case,
     )
@@ -127,8 +130,7 @@ fn refusals_say_why_without_revealing_clues() {
             RoleCommand::Share {
                 clues: vec!["controle_hotel".into()],
                 to: vec!["policier".into()],
-                channel: Channel::SecretPartage,
-                purpose: Purpose::Evaluate,
+                frame: "secret_partage".into(),
             },
         )
         .map(<[_]>::len);
@@ -138,8 +140,7 @@ fn refusals_say_why_without_revealing_clues() {
             RoleCommand::Share {
                 clues: vec!["no_such_clue".into()],
                 to: vec!["policier".into()],
-                channel: Channel::SecretPartage,
-                purpose: Purpose::Evaluate,
+                frame: "secret_partage".into(),
             },
         )
         .map(<[_]>::len);
@@ -187,14 +188,13 @@ fn trust_built_over_several_contacts_opens_the_confidential_talk() {
 #[test]
 fn shares_are_judged_and_a_breach_is_recorded_not_blocked() {
     let mut session = started(1);
-    let share = |channel| RoleCommand::Share {
+    let share = |frame: &str| RoleCommand::Share {
         clues: vec!["fugues_nocturnes".into()],
         to: vec!["policier".into()],
-        channel,
-        purpose: Purpose::Protect,
+        frame: frame.into(),
     };
     let events = session
-        .submit("educatrice", share(Channel::Informal))
+        .submit("educatrice", share("hors_cadre"))
         .expect("a breach is not blocked");
     let EventKind::Shared { judgements, .. } = &events[0].kind else {
         panic!("{events:?}")
@@ -204,26 +204,202 @@ fn shares_are_judged_and_a_breach_is_recorded_not_blocked() {
         knows(&session, "policier", "fugues_nocturnes"),
         "the recipient learns it all the same"
     );
+    // A signalement goes to the prosecutor only: it is not a label for the police.
+    let refusal = session
+        .submit("chef_service", share("signalement"))
+        .unwrap_err();
+    assert!(matches!(
+        &refusal,
+        Refusal::FrameClosed(Closed::NotTo { only, .. }) if only.iter().any(|p| p.as_str() == "procureur")
+    ));
+    assert!(refusal.message(session.case(), "fr").contains("Procureur"));
+    // An urgent alert reaches the police with a caution, and the copy owed to
+    // the prosecutor, who has no seat at this table, is recorded.
     let events = session
-        .submit("chef_service", share(Channel::Signalement))
+        .submit("chef_service", share("alerte_urgente"))
         .unwrap();
-    let EventKind::Shared { judgements, .. } = &events[0].kind else {
+    let EventKind::Shared {
+        judgements,
+        copies_outside,
+        ..
+    } = &events[0].kind
+    else {
         panic!()
     };
-    assert_eq!(judgements[0].judgement.verdict, Verdict::Allowed);
+    assert_eq!(judgements[0].judgement.verdict, Verdict::Caution);
+    assert_eq!(copies_outside, &[faisceau_engine::Id::new("procureur")]);
 
-    // The sender sees the verdict before sending.
+    // The sender sees the verdict before sending, and why a frame is closed.
     let view = session.view("infirmiere").unwrap();
     let preview = view.preview(
         &["passages_infirmerie".into()],
         &["referente_ase".into(), "policier".into()],
-        Channel::SecretPartage,
-        Purpose::Evaluate,
+        &"secret_partage".into(),
     );
-    assert_eq!(preview[0].verdict, Verdict::Caution);
+    assert_eq!(preview[0].verdict, Some(Verdict::Caution));
     assert!(preview[0].strictly_necessary);
     assert!(preview[0].basis.contains("L226-2-2"));
-    assert_eq!(preview[1].verdict, Verdict::Breach);
+    assert_eq!(preview[1].verdict, None);
+    assert!(matches!(preview[1].closed, Some(Closed::NotTo { .. })));
+    let closed = view
+        .routes_to("policier")
+        .find(|r| r.frame.as_str() == "reponse_requisition")
+        .unwrap();
+    assert!(
+        closed.reason.as_ref().unwrap().get("fr").contains("aucun acte « Réquisition » reçu"),
+        "{closed:?}"
+    );
+}
+
+fn share(session: &mut Session, from: &str, clues: &[&str], to: &str, frame: &str) -> Result<Verdict, Refusal> {
+    let events = session.submit(
+        from,
+        RoleCommand::Share {
+            clues: clues.iter().map(|c| (*c).into()).collect(),
+            to: vec![to.into()],
+            frame: frame.into(),
+        },
+    )?;
+    let EventKind::Shared { judgements, .. } = &events[0].kind else {
+        panic!("{events:?}")
+    };
+    Ok(judgements.iter().map(|j| j.judgement.verdict).max().unwrap())
+}
+
+#[test]
+fn a_share_under_a_requisition_needs_the_requisition_and_stays_within_its_scope() {
+    let mut session = started(3);
+    // The ASE file (dossier_social) and an educational observation the case worker knows.
+    let file = "dossier_maelle";
+    let observation = session
+        .view("referente_ase")
+        .unwrap()
+        .clues
+        .iter()
+        .find(|c| c.class.as_str() != "dossier_social")
+        .map(|c| c.id.to_string());
+    assert!(knows(&session, "referente_ase", file), "the case worker holds the file");
+    // No requisition yet: the frame is closed, in words.
+    let refusal = share(&mut session, "referente_ase", &[file], "policier", "reponse_requisition").unwrap_err();
+    assert_eq!(
+        refusal,
+        Refusal::FrameClosed(Closed::NoAct {
+            frame: "reponse_requisition".into(),
+            act: "requisition".into(),
+            from: "policier".into(),
+        })
+    );
+    // In a preliminary investigation the police requisition only once the prosecutor is seized.
+    let issue = RoleCommand::Issue {
+        act: "requisition".into(),
+        to: "referente_ase".into(),
+        scope: vec!["dossier_social".into()],
+    };
+    assert_eq!(
+        session.submit("policier", issue.clone()).unwrap_err(),
+        Refusal::Unmet(Unmet::Decision("signalement_parquet".into()))
+    );
+    // An educator cannot issue one at all.
+    assert_eq!(
+        session.submit("educatrice", issue.clone()).unwrap_err(),
+        Refusal::NotYourAct
+    );
+    while !knows(&session, "chef_service", "copain_jo") {
+        if !knows(&session, "educatrice", "copain_jo") {
+            act(&mut session, "educatrice", "entretien_educatif").unwrap();
+            continue;
+        }
+        share(&mut session, "educatrice", &["copain_jo"], "chef_service", "secret_partage").unwrap();
+    }
+    session
+        .submit("chef_service", RoleCommand::Decide { decision: "signalement_parquet".into() })
+        .unwrap();
+    session.submit("policier", issue).unwrap();
+    // Now the case worker may answer, to the police, within the scope.
+    assert_eq!(
+        share(&mut session, "referente_ase", &[file], "policier", "reponse_requisition"),
+        Ok(Verdict::Allowed)
+    );
+    if let Some(observation) = observation {
+        assert!(matches!(
+            share(&mut session, "referente_ase", &[observation.as_str()], "policier", "reponse_requisition"),
+            Err(Refusal::FrameClosed(Closed::OutOfScope { act: 1, .. }))
+        ));
+    }
+    // Only to the police officer who issued it.
+    assert!(matches!(
+        share(&mut session, "referente_ase", &[file], "juge_enfants", "reponse_requisition"),
+        Err(Refusal::FrameClosed(_))
+    ));
+    // A declined requisition no longer opens the frame.
+    session
+        .submit("referente_ase", RoleCommand::Decline { act: 1, reason: "Motif légitime.".into() })
+        .unwrap();
+    assert!(matches!(
+        share(&mut session, "referente_ase", &[file], "policier", "reponse_requisition"),
+        Err(Refusal::FrameClosed(Closed::NoAct { .. }))
+    ));
+}
+
+#[test]
+fn a_signalement_reaches_only_the_prosecutor_and_brings_the_crip_copy() {
+    let text = common::case_text("annonces_en_ligne.ron");
+    let case = Arc::new(load(&text, "annonces_en_ligne.ron", &common::shelf()).unwrap().case);
+    let mut session = Session::new(case, 5);
+    session.direct(TrainerCommand::Start).unwrap();
+    let view = session.view("assistante_sociale").unwrap();
+    let clue = view.clues[0].id.clone();
+    let to = |to: &str| RoleCommand::Share {
+        clues: vec![clue.clone()],
+        to: vec![to.into()],
+        frame: "signalement".into(),
+    };
+    for other in ["cyber", "cpe", "maraude_numerique"] {
+        assert!(
+            matches!(session.submit("assistante_sociale", to(other)), Err(Refusal::FrameClosed(Closed::NotTo { .. }))),
+            "a signalement to {other}"
+        );
+    }
+    let events = session.submit("assistante_sociale", to("procureur")).unwrap();
+    let EventKind::Shared { to, copies, copies_outside, judgements, .. } = &events[0].kind else {
+        panic!()
+    };
+    assert_eq!(to, &[faisceau_engine::Id::new("procureur")]);
+    assert!(copies.is_empty(), "no CRIP at this table");
+    assert_eq!(copies_outside, &[faisceau_engine::Id::new("crip")], "the copy to the CRIP (CASF L226-4 II) is recorded");
+    assert_eq!(judgements[0].judgement.verdict, Verdict::Allowed);
+    let debrief = Debrief::build(session.case(), session.events()).unwrap();
+    let sent = &debrief.roles.iter().find(|r| r.role.as_str() == "assistante_sociale").unwrap().sent[0];
+    assert_eq!(sent.frame.as_str(), "signalement");
+    assert_eq!(sent.copies_outside, vec![faisceau_engine::Id::new("crip")]);
+}
+
+#[test]
+fn a_rulebook_correction_changes_the_verdict_in_every_case_that_uses_it() {
+    let shelf = common::shelf();
+    let (file, text) = faisceau_engine::Shelf::rulebook(&shelf, "france").unwrap();
+    // A lawyer decides that an informal exchange is only a caution (not the law: a test).
+    let marker = "carries: WholeFile,\n            verdict: Breach,";
+    assert_eq!(text.matches(marker).count(), 1, "the informal frame's verdict");
+    let corrected = faisceau_engine::Books::one(
+        "france",
+        &file,
+        &text.replace(marker, "carries: WholeFile,\n            verdict: Caution,"),
+    );
+    for name in ["annonces_en_ligne.ron", "foyer_fugues.ron", "gare_nuit.ron", "kenza_a_risque.ron", "zone_attente_roissy.ron"] {
+        let text = common::case_text(name);
+        let before = load(&text, name, &shelf).unwrap().case;
+        let after = load(&text, name, &corrected).unwrap().case;
+        let s = before.scenario();
+        let from = (0..s.roles.len())
+            .find(|&r| before.profession_of(r).secrecy == faisceau_engine::rulebook::Secrecy::Professional)
+            .expect("a role bound by secrecy");
+        let to = (from + 1) % s.roles.len();
+        let clue = s.clues.iter().position(|c| !c.indicators.is_empty()).unwrap();
+        let frame = before.frame("hors_cadre").unwrap();
+        assert_eq!(before.judge(clue, frame, from, to).verdict, Verdict::Breach, "{name}");
+        assert_eq!(after.judge(clue, frame, from, to).verdict, Verdict::Caution, "{name}");
+    }
 }
 
 #[test]
@@ -247,8 +423,7 @@ fn a_signalement_opens_the_investigation_and_seizes_the_judge() {
             RoleCommand::Share {
                 clues: vec!["copain_jo".into()],
                 to: vec!["chef_service".into()],
-                channel: Channel::SecretPartage,
-                purpose: Purpose::Protect,
+                frame: "secret_partage".into(),
             },
         )
         .unwrap();
@@ -514,15 +689,23 @@ fn command(case: &Case, pick: (u8, usize, usize, usize)) -> RoleCommand {
     let s = case.scenario();
     let (kind, a, b, c) = pick;
     let clue = |i: usize| s.clues[i % s.clues.len()].id.clone();
-    match kind % 8 {
+    match kind % 10 {
         0..=2 => RoleCommand::TakeAction {
             action: s.actions[a % s.actions.len()].id.clone(),
         },
         3 => RoleCommand::Share {
             clues: vec![clue(a), clue(b)],
             to: vec![ROLES[c % ROLES.len()].into()],
-            channel: Channel::ALL[b % Channel::ALL.len()],
-            purpose: Purpose::ALL[c % Purpose::ALL.len()],
+            frame: case.rulebook().frames[b % case.rulebook().frames.len()].id.clone(),
+        },
+        8 => RoleCommand::Issue {
+            act: case.rulebook().acts[a % case.rulebook().acts.len()].id.clone(),
+            to: ROLES[c % ROLES.len()].into(),
+            scope: vec![case.rulebook().classes[b % case.rulebook().classes.len()].id.clone()],
+        },
+        9 => RoleCommand::Decline {
+            act: (a % 4) as u32,
+            reason: "Motif légitime.".into(),
         },
         4 => RoleCommand::Decide {
             decision: s.decisions[a % s.decisions.len()].id.clone(),
@@ -574,7 +757,7 @@ proptest! {
             for event in session.events() {
                 match &event.kind {
                     EventKind::ClueLearned { role: r, clue, .. } if r.as_str() == role => given.push(clue.as_str()),
-                    EventKind::Shared { to, clues, .. } if to.iter().any(|t| t.as_str() == role) => given.extend(clues.iter().map(|c| c.as_str())),
+                    EventKind::Shared { to, copies, clues, .. } if to.iter().chain(copies).any(|t| t.as_str() == role) => given.extend(clues.iter().map(|c| c.as_str())),
                     _ => {}
                 }
             }

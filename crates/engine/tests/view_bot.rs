@@ -1,6 +1,8 @@
 //! Bots that see only their role's view, as networked clients do, can play
 //! every shipped case to a conclusion.
 
+mod common;
+
 use std::sync::Arc;
 
 use faisceau_engine::session::Status;
@@ -17,7 +19,7 @@ fn view_bots_play_every_case_to_a_conclusion() {
         }
         cases += 1;
         let text = std::fs::read_to_string(&path).unwrap();
-        let case = Arc::new(faisceau_engine::load(&text, "case.ron").unwrap().case);
+        let case = Arc::new(faisceau_engine::load(&text, "case.ron", &common::shelf()).unwrap().case);
         let mut session = Session::new(case.clone(), 3);
         session.direct(TrainerCommand::Start).unwrap();
         let roles: Vec<String> = case
