@@ -232,7 +232,12 @@ fn a_workshop_plays_to_a_conclusion_over_udp() {
             "{role} is seated in the journal"
         );
     }
-    let case = faisceau_engine::load(&restored.workshop.scenario_text, "case.ron")
+    let shelf = faisceau_engine::Books::one(
+        "france",
+        &restored.workshop.rulebook_path,
+        &restored.workshop.rulebook_text,
+    );
+    let case = faisceau_engine::load(&restored.workshop.scenario_text, "case.ron", &shelf)
         .unwrap()
         .case;
     let debrief = Debrief::build(&case, events).unwrap();

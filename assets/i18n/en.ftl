@@ -65,8 +65,6 @@ actions-done = already taken
 actions-results = What your actions gave
 share-choose-clues = 1. What to share
 share-choose-to = 2. With whom
-share-channel = 3. Through which channel
-share-purpose = 4. For what purpose
 share-verdict = What the legal frame says
 share-send = Share
 share-send-breach = Share despite the breach of secrecy
@@ -101,16 +99,6 @@ go-debrief = See the debrief
 verdict-allowed = Allowed
 verdict-caution = Allowed with caution
 verdict-breach = Breach of secrecy
-channel-secret-partage = Shared secrecy (secret partagé)
-channel-information-preoccupante = Information préoccupante (CRIP)
-channel-signalement = Report to the prosecutor (signalement)
-channel-requisition = Judicial requisition
-channel-hearing = Hearing
-channel-informal = Informal conversation
-purpose-evaluate = Evaluate the situation
-purpose-protect = Protect
-purpose-investigate = Investigate
-purpose-coordinate = Coordinate
 
 # Trainer console
 trainer-title = Trainer console
@@ -257,3 +245,72 @@ discussion-endorsed = { $who } agrees with the proposal.
 discussion-rejected = { $who } disagrees: { $reason }
 share-preview-to = to { $name }
 host-seat-person = Seat { $name }
+
+# Sharing through legal frames and acts
+share-frame = 3. Under which legal frame
+share-frame-first-to = Choose a recipient first: which frames are open depends on their profession.
+share-frame-none = No legal frame is open toward all these recipients at once: choose them one at a time.
+share-frame-closed = { $count ->
+    [one] One other frame is closed toward this recipient
+   *[other] { $count } other frames are closed toward this recipient
+}
+share-closed = Frame closed
+share-case-why = This case departs from the rulebook: { $why }
+share-record = This frame carries facts, not a file's history: the verdict is stricter.
+share-out-of-scope = The act that opens this frame does not cover this information.
+share-copy = This frame requires a copy to: { $to }.
+share-cannot = This share is not possible under this frame: remove the information or the recipient concerned, or choose another frame.
+share-mine = My shares
+share-sent-line = { $time } · to { $to }, under "{ $frame }" ({ $count ->
+    [one] one piece of information
+   *[other] { $count } pieces of information
+})
+share-copy-sent = Copy sent to: { $to }
+acts-heading = Acts (requisitions, hearings, summonses)
+acts-received = { $act } no. { $number } — from { $role }, { $time }
+acts-issued = { $act } no. { $number } — to { $role }, { $time }
+acts-scope = Covers: { $scope }
+acts-scope-all = any useful information
+acts-declined = Declined: { $reason }
+acts-answered = Answered.
+acts-how-to-answer = To answer, share the information requested under "{ $frame }", or decline with a legitimate reason.
+acts-decline-reason = Reason for declining:
+acts-decline = Decline
+acts-issue = Issue: { $act }
+acts-to = To:
+acts-covering = Covers:
+acts-issue-button = Issue the { $act }
+debrief-share = { $time } » { $to } — { $frame } — { $verdict }
+debrief-share-act = , in answer to: { $act } no. { $number }
+debrief-acceptable = acceptable in part ({ $time })
+debrief-instead = , by: { $decision }
+debrief-by = , by { $role }
+
+# faisceau rulebook: the tables for legal review
+rb-as-of = State of the law on { $date } (rulebook `{ $id }`).
+rb-generated = This document is made by `faisceau rulebook` from the rulebook's file: correct the file, not this document. Every case that names this rulebook applies these rules; a case may add exceptions for its story, each with its reason.
+rb-professions = Professions and their secrecy regime
+rb-professions-head = Id | Profession | Secrecy | Basis
+rb-classes = Kinds of information
+rb-classes-head = Id | Kind | Nature
+rb-record = a file's history
+rb-fact = facts
+rb-acts = Acts that open a frame
+rb-acts-head = Act | Issued by | Addressed to | Basis | Explanation
+rb-frames = Legal frames of sharing
+rb-frames-intro = One row per frame, then its exceptions, read in order: the first that applies decides. A share outside any open frame goes through the informal exchange.
+rb-frames-head = Frame | From | To | What it carries | Verdict | Basis | Explanation
+rb-anyone = any profession
+rb-addressee = the act's addressee
+rb-issuer = the act's issuer
+rb-opened-by = opened by: { $act }
+rb-copy-to = copy required to: { $to }
+rb-exception = Exception: { $when }
+rb-sender-bound = sender bound { $regime }
+rb-secrecy-professional = by professional secrecy
+rb-secrecy-discretion = by discretion
+rb-secrecy-none = by no secrecy
+rb-carries-strict = what is strictly necessary
+rb-carries-facts = the facts the sender chooses
+rb-carries-file = the whole file
+rb-to-confirm = Points to confirm with a lawyer

@@ -65,8 +65,6 @@ actions-done = déjà menée
 actions-results = Ce que vos actions ont donné
 share-choose-clues = 1. Les informations à partager
 share-choose-to = 2. À qui
-share-channel = 3. Par quel canal
-share-purpose = 4. Dans quel but
 share-verdict = Ce que dit le cadre légal
 share-send = Partager
 share-send-breach = Partager malgré la violation du secret
@@ -74,7 +72,7 @@ share-confirm-breach = Je comprends que ce partage viole le secret et qu'il sera
 share-nothing = Choisissez au moins une information et un destinataire pour voir le verdict.
 share-strict = Seul le strict nécessaire peut être partagé.
 inbox-empty = Rien reçu pour l'instant.
-inbox-from = De { $role }, par { $channel }, à { $time }
+inbox-from = De { $role }, au titre de « { $channel } », à { $time }
 decisions-none = Votre profession ne prend pas de décision propre dans ce cas.
 decisions-take = Décider
 decisions-taken = Décisions prises à la table
@@ -101,16 +99,6 @@ go-debrief = Voir le débriefing
 verdict-allowed = Autorisé
 verdict-caution = Autorisé avec précaution
 verdict-breach = Violation du secret
-channel-secret-partage = Secret partagé
-channel-information-preoccupante = Information préoccupante (CRIP)
-channel-signalement = Signalement au procureur
-channel-requisition = Réquisition judiciaire
-channel-hearing = Audition, audience
-channel-informal = Conversation informelle
-purpose-evaluate = Évaluer la situation
-purpose-protect = Protéger
-purpose-investigate = Enquêter
-purpose-coordinate = Se coordonner
 
 # Trainer console
 trainer-title = Console du formateur
@@ -257,3 +245,72 @@ discussion-endorsed = { $who } approuve la proposition.
 discussion-rejected = { $who } s'y oppose : { $reason }
 share-preview-to = à { $name }
 host-seat-person = Placer { $name }
+
+# Sharing through legal frames and acts
+share-frame = 3. Dans quel cadre légal
+share-frame-first-to = Choisissez d'abord un destinataire : les cadres ouverts dépendent de sa profession.
+share-frame-none = Aucun cadre légal n'est ouvert vers tous ces destinataires à la fois : choisissez-les un par un.
+share-frame-closed = { $count ->
+    [one] Un autre cadre est fermé vers ce destinataire
+   *[other] { $count } autres cadres sont fermés vers ce destinataire
+}
+share-closed = Cadre fermé
+share-case-why = Ce cas s'écarte du référentiel : { $why }
+share-record = Ce cadre transmet des faits, pas l'historique d'un dossier : le verdict est plus sévère.
+share-out-of-scope = L'acte qui ouvre ce cadre ne couvre pas cette information.
+share-copy = Ce cadre oblige à adresser une copie à : { $to }.
+share-cannot = Ce partage n'est pas possible dans ce cadre : retirez l'information ou le destinataire concerné, ou choisissez un autre cadre.
+share-mine = Mes partages
+share-sent-line = { $time } · à { $to }, au titre de « { $frame } » ({ $count ->
+    [one] une information
+   *[other] { $count } informations
+})
+share-copy-sent = Copie adressée à : { $to }
+acts-heading = Actes (réquisitions, auditions, convocations)
+acts-received = { $act } n° { $number } — de { $role }, { $time }
+acts-issued = { $act } n° { $number } — adressée à { $role }, { $time }
+acts-scope = Porte sur : { $scope }
+acts-scope-all = toute information utile
+acts-declined = Refusé : { $reason }
+acts-answered = Répondu.
+acts-how-to-answer = Pour répondre, partagez les informations demandées au titre de « { $frame } », ou refusez avec un motif légitime.
+acts-decline-reason = Motif du refus :
+acts-decline = Refuser
+acts-issue = Émettre : { $act }
+acts-to = Destinataire :
+acts-covering = Porte sur :
+acts-issue-button = Émettre la { $act }
+debrief-share = { $time } » { $to } — { $frame } — { $verdict }
+debrief-share-act = , en réponse à : { $act } n° { $number }
+debrief-acceptable = acceptable en partie ({ $time })
+debrief-instead = , par : { $decision }
+debrief-by = , par { $role }
+
+# faisceau rulebook: the tables for legal review
+rb-as-of = État du droit au { $date } (référentiel `{ $id }`).
+rb-generated = Ce document est produit par `faisceau rulebook` à partir du fichier du référentiel : corrigez le fichier, pas ce document. Chaque cas qui nomme ce référentiel applique ces règles ; un cas peut y ajouter des exceptions pour son histoire, chacune avec sa raison.
+rb-professions = Professions et régime de secret
+rb-professions-head = Id | Profession | Secret | Fondement
+rb-classes = Catégories d'information
+rb-classes-head = Id | Catégorie | Nature
+rb-record = historique de dossier
+rb-fact = faits
+rb-acts = Actes qui ouvrent un cadre
+rb-acts-head = Acte | Émis par | Adressé à | Fondement | Explication
+rb-frames = Cadres légaux de partage
+rb-frames-intro = Une ligne par cadre, puis ses exceptions, lues dans l'ordre : la première qui s'applique décide. Un partage hors de tout cadre ouvert passe par l'échange informel.
+rb-frames-head = Cadre | De | Vers | Ce qu'il transporte | Verdict | Fondement | Explication
+rb-anyone = toute profession
+rb-addressee = le destinataire de l'acte
+rb-issuer = l'auteur de l'acte
+rb-opened-by = ouvert par : { $act }
+rb-copy-to = copie obligatoire à : { $to }
+rb-exception = Exception : { $when }
+rb-sender-bound = expéditeur tenu { $regime }
+rb-secrecy-professional = au secret professionnel
+rb-secrecy-discretion = à la discrétion
+rb-secrecy-none = à aucun secret
+rb-carries-strict = le strict nécessaire
+rb-carries-facts = les faits choisis par l'expéditeur
+rb-carries-file = le dossier entier
+rb-to-confirm = Points à confirmer avec un juriste

@@ -282,7 +282,9 @@ fn host_console(
             }
         });
         match &debrief {
-            Some(debrief) => ui::debrief::debrief(ui, &view.scenario, debrief, None, tr),
+            Some(debrief) => {
+                ui::debrief::debrief(ui, &view.scenario, &view.rulebook, debrief, None, tr)
+            }
             None => actions.extend(ui::trainer::console(ui, &view, &mut ui_state.console, tr)),
         }
     });
@@ -640,6 +642,7 @@ fn debrief(mut contexts: EguiContexts, settings: Res<Settings>, joined: Res<Join
         ui::debrief::debrief(
             ui,
             &package.scenario,
+            &package.rulebook,
             &package.debrief,
             Some(&package.role),
             &settings.tr,

@@ -43,7 +43,8 @@ impl AssetLoader for ScenarioLoader {
         let mut bytes = Vec::new();
         reader.read_to_end(&mut bytes).await?;
         let name = context.path().to_string();
-        let outcome = load_bytes(&bytes, &name)
+        let shelf = crate::rulebooks::shelf_for(context.path().path());
+        let outcome = load_bytes(&bytes, &name, &shelf)
             .map(|loaded| Arc::new(loaded.case))
             .map_err(|err| err.diagnostics);
         Ok(ScenarioAsset { outcome })

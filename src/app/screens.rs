@@ -44,7 +44,8 @@ pub(super) struct Library {
 
 fn read_case(path: &PathBuf) -> Option<Arc<Case>> {
     let bytes = std::fs::read(path).ok()?;
-    match load_bytes(&bytes, &path.display().to_string()) {
+    let shelf = crate::rulebooks::shelf_for(path);
+    match load_bytes(&bytes, &path.display().to_string(), &shelf) {
         Ok(loaded) => Some(Arc::new(loaded.case)),
         Err(err) => {
             for diagnostic in &err.diagnostics {
@@ -357,6 +358,7 @@ fn debrief(mut contexts: EguiContexts, settings: Res<Settings>, table: Res<Table
         ui::debrief::debrief(
             ui,
             table.case.scenario(),
+            table.case.rulebook(),
             &debrief,
             table.role.as_ref(),
             &settings.tr,

@@ -177,6 +177,7 @@ mod tests {
             load(
                 include_str!("../../scenarios/foyer_fugues.ron"),
                 "foyer_fugues.ron",
+                &crate::rulebooks::shelf_for(std::path::Path::new("scenarios/foyer_fugues.ron")),
             )
             .unwrap()
             .case,
@@ -264,7 +265,8 @@ mod reload_tests {
     const CASE: &str = include_str!("../../scenarios/foyer_fugues.ron");
 
     fn case(text: &str) -> Arc<Case> {
-        Arc::new(load(text, "foyer_fugues.ron").unwrap().case)
+        let shelf = crate::rulebooks::shelf_for(std::path::Path::new("scenarios/foyer_fugues.ron"));
+        Arc::new(load(text, "foyer_fugues.ron", &shelf).unwrap().case)
     }
 
     #[test]

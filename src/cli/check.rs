@@ -93,8 +93,13 @@ pub fn run(paths: &[PathBuf], format: Format) -> Result<ExitCode, String> {
     for path in &files {
         let name = path.display().to_string();
         let bytes = std::fs::read(path).map_err(|e| format!("cannot read {name}: {e}"))?;
+        if crate::rulebooks::is_rulebook(path) {
+            failed += usize::from(!check_rulebook(&mut out, &name, &bytes, format)?);
+            continue;
+        }
         let outcome: Result<Loaded, Vec<Diagnostic>> =
-            load_bytes(&bytes, &name).map_err(|err| err.diagnostics);
+            load_bytes(&bytes, &name, &crate::rulebooks::shelf_for(path))
+                .map_err(|err| err.diagnostics);
         // A file that fails later checks still parses: its counts help the author.
         let parsed = match &outcome {
             Ok(loaded) => Some(loaded.case.scenario().clone()),
@@ -198,6 +203,67 @@ pub fn run(paths: &[PathBuf], format: Format) -> Result<ExitCode, String> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Checks a rulebook file on its own; whether it loaded.
+fn check_rulebook(out: &mut String, name: &str, bytes: &[u8], format: Format) -> Result<bool, String> {
+    let text = String::from_utf8_lossy(bytes);
+    let outcome = faisceau_engine::load_rulebook(&text, name);
+    let diagnostics: &[Diagnostic] = match &outcome {
+        Ok(loaded) => &loaded.warnings,
+        Err(err) => &err.diagnostics,
+    };
+    let ok = outcome.is_ok();
+    match format {
+        Format::Json => {
+            let report = FileReport {
+                file: name,
+                ok,
+                errors: diagnostics.iter().filter(|d| d.is_error()).map(Located::from).collect(),
+                warnings: diagnostics.iter().filter(|d| !d.is_error()).map(Located::from).collect(),
+                languages: outcome
+                    .as_ref()
+                    .map(|l| l.rulebook.languages.clone())
+                    .unwrap_or_default(),
+                counts: None,
+                solvable: false,
+                analysis: None,
+            };
+            let _ = writeln!(out, "{}", serde_json::to_string(&report).map_err(|e| e.to_string())?);
+        }
+        Format::Human => {
+            for diagnostic in diagnostics {
+                let _ = writeln!(out, "{diagnostic}");
+            }
+            let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+            match &outcome {
+                Ok(loaded) => {
+                    let book = &loaded.rulebook;
+                    let _ = writeln!(out, "✓ {name} — rulebook {}", book.name.get("fr"));
+                    let _ = writeln!(
+                        out,
+                        "  {}, {}, {}, {}; law as of {}; {} to confirm with a lawyer",
+                        count(book.professions.len(), "profession"),
+                        count(book.classes.len(), "kind"),
+                        count(book.acts.len(), "act"),
+                        count(book.frames.len(), "frame"),
+                        book.law_as_of,
+                        count(book.to_confirm.len(), "point"),
+                    );
+                }
+                Err(_) => {
+                    let _ = writeln!(
+                        out,
+                        "✗ {name}: {}, {}",
+                        count(errors, "error"),
+                        count(diagnostics.len() - errors, "warning")
+                    );
+                }
+            }
+            let _ = writeln!(out);
+        }
+    }
+    Ok(ok)
 }
 
 /// "1 clue", "2 clues".

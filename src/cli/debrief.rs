@@ -20,6 +20,10 @@ pub fn run(journal: &Path, lang: Lang, format: Format) -> Result<ExitCode, Strin
     let case = faisceau_engine::load(
         &restored.workshop.scenario_text,
         &restored.workshop.scenario_path,
+        &crate::rulebooks::kept(
+            &restored.workshop.rulebook_path,
+            &restored.workshop.rulebook_text,
+        ),
     )
     .map_err(|e| {
         format!(
@@ -135,12 +139,29 @@ fn table_text(
                 "debrief-late",
                 &[("time", duration(*at)), ("deadline", duration(*deadline))],
             ),
+            DecisionStatus::Acceptable { at } => {
+                tr.t_args("debrief-acceptable", &[("time", duration(*at))])
+            }
             DecisionStatus::Missing => tr.t("debrief-missing"),
             DecisionStatus::Unexpected { at } => {
                 tr.t_args("debrief-unexpected", &[("time", duration(*at))])
             }
         };
-        let _ = writeln!(out, "  {} — {status}", decision_name(&review.decision));
+        let instead = review
+            .instead
+            .as_ref()
+            .map(|d| tr.t_args("debrief-instead", &[("decision", decision_name(d))]))
+            .unwrap_or_default();
+        let by = review
+            .by
+            .as_ref()
+            .map(|r| tr.t_args("debrief-by", &[("role", role_name(r))]))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "  {} — {status}{by}{instead}",
+            decision_name(&review.decision)
+        );
     }
     let _ = writeln!(out, "\n{}", tr.t("debrief-graph"));
     for edge in &table.sharing_graph {

@@ -3,6 +3,7 @@
 mod check;
 mod debrief;
 pub mod net;
+mod rulebook;
 mod simulate;
 
 use std::path::PathBuf;
@@ -113,6 +114,17 @@ enum Command {
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
+    /// Print a rulebook as tables a lawyer can review: frames, who to whom, what they carry, verdicts, bases.
+    Rulebook {
+        /// The rulebook file, such as scenarios/rulebooks/france.ron.
+        file: PathBuf,
+        /// Language (fr or en); else the system's, else French.
+        #[arg(long)]
+        lang: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: rulebook::RulebookFormat,
+    },
     /// Play bot teams headless and report solve rate, durations, clues found and breaches.
     Simulate {
         /// The scenario file.
@@ -131,7 +143,11 @@ enum Command {
 
 /// The case library next to the working directory, for the launcher and the picker.
 fn library() -> Vec<PathBuf> {
-    check::scenario_files(&[PathBuf::from("scenarios")]).unwrap_or_default()
+    check::scenario_files(&[PathBuf::from("scenarios")])
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|p| !crate::rulebooks::is_rulebook(p))
+        .collect()
 }
 
 fn screen_of(arg: ScreenArg) -> crate::app::Screen {
@@ -234,6 +250,9 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
             seed,
             format,
         }) => simulate::run(&scenario, runs, seed, format),
+        Some(Command::Rulebook { file, lang, format }) => {
+            rulebook::run(&file, Lang::detect(lang.as_deref()), format)
+        }
         Some(Command::Play {
             scenario,
             role,

@@ -14,7 +14,7 @@ use super::Format;
 pub fn run(path: &Path, runs: usize, seed: u64, format: Format) -> Result<ExitCode, String> {
     let name = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read {name}: {e}"))?;
-    let loaded = match load_bytes(&bytes, &name) {
+    let loaded = match load_bytes(&bytes, &name, &crate::rulebooks::shelf_for(path)) {
         Ok(loaded) => loaded,
         Err(err) => {
             for diagnostic in &err.diagnostics {

@@ -104,6 +104,8 @@ pub enum Refused {
 pub struct DebriefPackage {
     /// The case, to name what the debrief refers to.
     pub scenario: Scenario,
+    /// The rulebook, to name the frames and acts shares went through.
+    pub rulebook: faisceau_engine::Rulebook,
     /// The debrief.
     pub debrief: Debrief,
     /// The client's role.

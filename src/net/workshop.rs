@@ -104,7 +104,9 @@ pub struct Setup<'a> {
 impl Workshop {
     /// Opens a new workshop, and its journal.
     pub fn new(setup: Setup) -> Result<Workshop, String> {
-        let case = load_case(&setup.scenario_text, &setup.scenario_path)?;
+        let shelf = crate::rulebooks::shelf_for(Path::new(&setup.scenario_path));
+        let case = load_case(&setup.scenario_text, &setup.scenario_path, &shelf)?;
+        let (rulebook_path, rulebook_text) = case.rulebook_source();
         let seeds: Vec<u64> = (0..setup.tables.max(1) as u64)
             .map(|i| setup.seed.wrapping_add(i))
             .collect();
@@ -119,6 +121,8 @@ impl Workshop {
                         version: env!("CARGO_PKG_VERSION").to_owned(),
                         scenario_path: setup.scenario_path.clone(),
                         scenario_text: setup.scenario_text.clone(),
+                        rulebook_path: rulebook_path.to_owned(),
+                        rulebook_text: rulebook_text.to_owned(),
                         seeds: seeds.clone(),
                     },
                 )
@@ -159,7 +163,8 @@ impl Workshop {
         } = restored;
         let code =
             JoinCode::parse(&workshop.code).map_err(|e| format!("{}: {e}", path.display()))?;
-        let case = load_case(&workshop.scenario_text, &workshop.scenario_path)?;
+        let shelf = crate::rulebooks::kept(&workshop.rulebook_path, &workshop.rulebook_text);
+        let case = load_case(&workshop.scenario_text, &workshop.scenario_path, &shelf)?;
         let mut tables = Vec::new();
         for (seed, events) in workshop.seeds.iter().zip(events) {
             let session = Session::replay(case.clone(), *seed, events)
@@ -690,14 +695,19 @@ fn debrief_for(
         client,
         ToClient::Debrief(Box::new(DebriefPackage {
             scenario: case.scenario().clone(),
+            rulebook: case.rulebook().clone(),
             debrief,
             role: role.clone(),
         })),
     ))
 }
 
-fn load_case(text: &str, path: &str) -> Result<Arc<Case>, String> {
-    match faisceau_engine::load(text, path) {
+fn load_case(
+    text: &str,
+    path: &str,
+    shelf: &dyn faisceau_engine::Shelf,
+) -> Result<Arc<Case>, String> {
+    match faisceau_engine::load(text, path, shelf) {
         Ok(loaded) => Ok(Arc::new(loaded.case)),
         Err(err) => Err(err
             .errors()

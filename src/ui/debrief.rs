@@ -4,6 +4,7 @@
 use bevy_egui::egui::{self, Color32, Pos2, RichText, Stroke, Vec2};
 use faisceau_engine::Id;
 use faisceau_engine::debrief::{Debrief, DecisionStatus};
+use faisceau_engine::Rulebook;
 use faisceau_engine::model::{Scenario, Verdict};
 
 use super::{clock, heading, text, verdict_color};
@@ -26,6 +27,7 @@ fn name_of<'s, T>(
 pub fn debrief(
     ui: &mut egui::Ui,
     scenario: &Scenario,
+    rulebook: &Rulebook,
     debrief: &Debrief,
     focus: Option<&Id>,
     tr: &Tr,
@@ -156,16 +158,7 @@ pub fn debrief(
                     if !role.sent.is_empty() {
                         ui.label(RichText::new(tr.t("debrief-sent")).strong());
                         for share in &role.sent {
-                            let to: Vec<String> = share.to.iter().map(&role_name).collect();
-                            ui.label(
-                                RichText::new(format!(
-                                    "{} » {} ({})",
-                                    clock(tr, share.at),
-                                    to.join(", "),
-                                    super::channel_name(tr, share.channel)
-                                ))
-                                .color(verdict_color(share.verdict)),
-                            );
+                            share_line(ui, rulebook, share, &role_name, tr);
                         }
                     }
                     for review in &role.decisions {
@@ -194,6 +187,63 @@ pub fn debrief(
         });
 }
 
+/// One share in a role's debrief: when, to whom, through which frame and, for
+/// a frame an act opened, which act; the copies it brought; and, where the
+/// case departs from its rulebook, why.
+fn share_line(
+    ui: &mut egui::Ui,
+    rulebook: &Rulebook,
+    share: &faisceau_engine::debrief::ShareRecord,
+    role_name: &dyn Fn(&Id) -> String,
+    tr: &Tr,
+) {
+    let to: Vec<String> = share.to.iter().map(role_name).collect();
+    let frame = rulebook.frame(share.frame.as_str());
+    let frame_name = frame.map_or(share.frame.to_string(), |f| text(tr, &f.name).to_owned());
+    let mut line = tr.t_args(
+        "debrief-share",
+        &[
+            ("time", clock(tr, share.at)),
+            ("to", to.join(", ")),
+            ("frame", frame_name),
+            ("verdict", super::verdict_name(tr, share.verdict)),
+        ],
+    );
+    if let Some((number, act)) = &share.act {
+        let act = rulebook
+            .act(act.as_str())
+            .map_or(act.to_string(), |a| text(tr, &a.name).to_owned());
+        line.push_str(&tr.t_args("debrief-share-act", &[("act", act), ("number", number.to_string())]));
+    }
+    ui.label(RichText::new(line).color(verdict_color(share.verdict)));
+    let copies: Vec<String> = share
+        .copies
+        .iter()
+        .map(role_name)
+        .chain(share.copies_outside.iter().map(|p| {
+            rulebook
+                .profession(p.as_str())
+                .map_or(p.to_string(), |p| text(tr, &p.name).to_owned())
+        }))
+        .collect();
+    if !copies.is_empty() {
+        ui.label(RichText::new(tr.t_args("share-copy-sent", &[("to", copies.join(", "))])).weak());
+    }
+    if let Some(frame) = frame {
+        for judgement in &share.judgements {
+            if let Some(why) = judgement
+                .judgement
+                .exception
+                .and_then(|e| frame.exceptions.get(e))
+                .and_then(|e| e.why.as_ref())
+            {
+                ui.label(RichText::new(tr.t_args("share-case-why", &[("why", text(tr, why).to_owned())])).italics());
+                break;
+            }
+        }
+    }
+}
+
 fn status_line(tr: &Tr, status: &DecisionStatus) -> (String, Color32) {
     match status {
         DecisionStatus::OnTime { at } => (
@@ -205,6 +255,10 @@ fn status_line(tr: &Tr, status: &DecisionStatus) -> (String, Color32) {
                 "debrief-late",
                 &[("time", clock(tr, *at)), ("deadline", clock(tr, *deadline))],
             ),
+            verdict_color(Verdict::Caution),
+        ),
+        DecisionStatus::Acceptable { at } => (
+            tr.t_args("debrief-acceptable", &[("time", clock(tr, *at))]),
             verdict_color(Verdict::Caution),
         ),
         DecisionStatus::Missing => (tr.t("debrief-missing"), verdict_color(Verdict::Breach)),

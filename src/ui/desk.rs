@@ -2,13 +2,13 @@
 //! decisions, conclusion and messages, for one role's view.
 
 use bevy_egui::egui::{self, Color32, RichText};
-use faisceau_engine::model::{Channel, Purpose, Verdict};
+use faisceau_engine::model::Verdict;
 use faisceau_engine::session::Status;
 use faisceau_engine::view::{Discussion, Provenance};
 use faisceau_engine::{Case, Id, RoleCommand, RoleView};
 
 use super::{
-    UiAction, channel_name, clock, duration, heading, purpose_name, text, verdict_label,
+    UiAction, clock, duration, frame_name, heading, text, verdict_label,
     verdict_name,
 };
 use crate::i18n::Tr;
@@ -42,10 +42,14 @@ pub struct DeskState {
     pub share_clues: Vec<Id>,
     /// Recipients chosen.
     pub share_to: Vec<Id>,
-    /// Channel chosen.
-    pub channel: Channel,
-    /// Purpose chosen.
-    pub purpose: Purpose,
+    /// The legal frame chosen.
+    pub frame: Option<Id>,
+    /// The colleague an act is being addressed to.
+    pub act_to: Option<Id>,
+    /// The kinds of information the act being written covers.
+    pub act_scope: Vec<Id>,
+    /// Why the person declines an act addressed to them.
+    pub decline_reason: String,
     /// The person confirmed sending a breach.
     pub confirm_breach: bool,
     /// Conclusion being proposed.
@@ -70,8 +74,10 @@ impl Default for DeskState {
             tab: Tab::File,
             share_clues: Vec::new(),
             share_to: Vec::new(),
-            channel: Channel::SecretPartage,
-            purpose: Purpose::Evaluate,
+            frame: None,
+            act_to: None,
+            act_scope: Vec::new(),
+            decline_reason: String::new(),
             confirm_breach: false,
             conclusion: None,
             orientation: None,
@@ -301,11 +307,11 @@ fn file_tab(ui: &mut egui::Ui, view: &RoleView, tr: &Tr, actions: &mut Vec<UiAct
                 .iter()
                 .map(|p| match p {
                     Provenance::Discovered(_) => tr.t("file-discovered"),
-                    Provenance::Received { from, channel } => tr.t_args(
+                    Provenance::Received { from, frame } => tr.t_args(
                         "file-from",
                         &[
                             ("role", colleague_name(view, tr, from)),
-                            ("channel", channel_name(tr, *channel)),
+                            ("channel", frame_name(tr, &view.frames, frame)),
                         ],
                     ),
                 })
@@ -478,39 +484,122 @@ fn share_tab(
             }
         }
     });
-    heading(ui, tr.t("share-channel"));
-    ui.horizontal_wrapped(|ui| {
-        for channel in Channel::ALL {
-            ui.radio_value(&mut state.channel, channel, channel_name(tr, channel));
-        }
-    });
-    heading(ui, tr.t("share-purpose"));
-    ui.horizontal_wrapped(|ui| {
-        for purpose in Purpose::ALL {
-            ui.radio_value(&mut state.purpose, purpose, purpose_name(tr, purpose));
-        }
-    });
+    heading(ui, tr.t("share-frame"));
+    if state.share_to.is_empty() {
+        ui.label(tr.t("share-frame-first-to"));
+    } else {
+        frame_choice(ui, view, state, tr);
+    }
     heading(ui, tr.t("share-verdict"));
-    let previews = view.preview(
-        &state.share_clues,
-        &state.share_to,
-        state.channel,
-        state.purpose,
-    );
+    let Some(frame) = state.frame.clone() else {
+        ui.label(tr.t("share-nothing"));
+        acts_section(ui, view, state, tr, actions);
+        sent_section(ui, view, tr);
+        return;
+    };
+    let previews = view.preview(&state.share_clues, &state.share_to, &frame);
     if previews.is_empty() {
         ui.label(tr.t("share-nothing"));
-        return;
+    } else {
+        share_preview(ui, view, state, tr, actions, &frame, &previews);
     }
+    acts_section(ui, view, state, tr, actions);
+    sent_section(ui, view, tr);
+}
+
+/// The frames open to this role toward every chosen recipient, to choose
+/// from; the others, with why each is closed.
+fn frame_choice(ui: &mut egui::Ui, view: &RoleView, state: &mut DeskState, tr: &Tr) {
+    let mut open = Vec::new();
+    let mut closed: Vec<(Id, String)> = Vec::new();
+    for frame in &view.frames {
+        let routes: Vec<_> = state
+            .share_to
+            .iter()
+            .map(|to| view.routes_to(to.as_str()).find(|r| r.frame == frame.id))
+            .collect();
+        if routes.iter().any(Option::is_none) {
+            continue;
+        }
+        match routes.iter().flatten().find(|r| r.closed.is_some()) {
+            None => open.push(frame),
+            Some(route) => {
+                let reason = route
+                    .reason
+                    .as_ref()
+                    .map_or(String::new(), |r| text(tr, r).to_owned());
+                closed.push((frame.id.clone(), reason));
+            }
+        }
+    }
+    if state
+        .frame
+        .as_ref()
+        .is_some_and(|f| !open.iter().any(|o| o.id == *f))
+    {
+        state.frame = None;
+    }
+    if open.is_empty() {
+        ui.label(tr.t("share-frame-none"));
+    }
+    for frame in open {
+        let selected = state.frame.as_ref() == Some(&frame.id);
+        ui.horizontal_wrapped(|ui| {
+            if ui
+                .radio(selected, RichText::new(text(tr, &frame.name)).size(16.0))
+                .clicked()
+            {
+                state.frame = Some(frame.id.clone());
+                state.confirm_breach = false;
+            }
+            ui.label(RichText::new(&frame.basis).italics().weak());
+        });
+        if selected {
+            ui.label(text(tr, &frame.explanation));
+        }
+    }
+    // Frames an act would open are the lesson ("no requisition received"):
+    // they show at once; the others wait behind a header.
+    let (awaiting_act, others): (Vec<_>, Vec<_>) = closed.into_iter().partition(|(frame, _)| {
+        view.frames
+            .iter()
+            .any(|f| f.id == *frame && f.opened_by.is_some())
+    });
+    for (_, reason) in awaiting_act {
+        ui.label(RichText::new(reason).italics());
+    }
+    if !others.is_empty() {
+        ui.collapsing(tr.t_args("share-frame-closed", &[("count", others.len().to_string())]), |ui| {
+            for (_, reason) in others {
+                ui.label(RichText::new(reason).weak().italics());
+            }
+        });
+    }
+}
+
+fn share_preview(
+    ui: &mut egui::Ui,
+    view: &RoleView,
+    state: &mut DeskState,
+    tr: &Tr,
+    actions: &mut Vec<UiAction>,
+    frame: &Id,
+    previews: &[faisceau_engine::Preview],
+) {
+    let closed: Vec<_> = previews.iter().filter(|p| p.closed.is_some()).collect();
     let worst = previews
         .iter()
-        .map(|p| p.verdict)
+        .filter_map(|p| p.verdict)
         .max()
         .unwrap_or(Verdict::Allowed);
-    for preview in &previews {
+    for preview in previews {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.horizontal_wrapped(|ui| {
-                ui.label(verdict_label(tr, preview.verdict));
+                match preview.verdict {
+                    Some(verdict) => ui.label(verdict_label(tr, verdict)),
+                    None => ui.label(RichText::new(tr.t("share-closed")).strong()),
+                };
                 ui.label(tr.t_args(
                     "share-preview-to",
                     &[("name", colleague_name(view, tr, &preview.to))],
@@ -521,10 +610,37 @@ fn share_tab(
             });
             ui.label(RichText::new(clue_text(view, tr, &preview.clue)).weak());
             ui.label(text(tr, &preview.explanation));
+            if let Some(why) = &preview.why {
+                ui.label(RichText::new(tr.t_args("share-case-why", &[("why", text(tr, why).to_owned())])).italics());
+            }
             if preview.strictly_necessary {
                 ui.label(RichText::new(tr.t("share-strict")).italics());
             }
+            if preview.record {
+                ui.label(RichText::new(tr.t("share-record")).italics());
+            }
+            if let Some(closed) = &preview.closed {
+                let reason = view
+                    .routes
+                    .iter()
+                    .find(|r| r.to == preview.to && r.frame == *frame && r.closed.as_ref() == Some(closed))
+                    .and_then(|r| r.reason.as_ref())
+                    .map_or_else(|| tr.t("share-out-of-scope"), |r| text(tr, r).to_owned());
+                ui.label(RichText::new(reason).italics());
+            }
         });
+    }
+    if let Some(copy) = previews.first().filter(|p| !p.copy_to.is_empty()) {
+        let names: Vec<String> = copy
+            .copy_to
+            .iter()
+            .map(|p| profession_name(view, tr, p))
+            .collect();
+        ui.label(RichText::new(tr.t_args("share-copy", &[("to", names.join(", "))])).strong());
+    }
+    if !closed.is_empty() {
+        ui.label(RichText::new(tr.t("share-cannot")).strong());
+        return;
     }
     let label = if worst == Verdict::Breach {
         ui.checkbox(&mut state.confirm_breach, tr.t("share-confirm-breach"));
@@ -540,12 +656,185 @@ fn share_tab(
         actions.push(UiAction::Role(RoleCommand::Share {
             clues: state.share_clues.clone(),
             to: state.share_to.clone(),
-            channel: state.channel,
-            purpose: state.purpose,
+            frame: frame.clone(),
         }));
         state.share_clues.clear();
         state.share_to.clear();
         state.confirm_breach = false;
+    }
+}
+
+fn profession_name(view: &RoleView, tr: &Tr, id: &Id) -> String {
+    view.professions
+        .iter()
+        .find(|p| p.id == *id)
+        .map_or(id.to_string(), |p| text(tr, &p.name).to_owned())
+}
+
+fn act_name(view: &RoleView, tr: &Tr, id: &Id) -> String {
+    view.act_kinds
+        .iter()
+        .find(|a| a.id == *id)
+        .map_or(id.to_string(), |a| text(tr, &a.name).to_owned())
+}
+
+fn class_names(view: &RoleView, tr: &Tr, ids: &[Id]) -> String {
+    if ids.is_empty() {
+        return tr.t("acts-scope-all");
+    }
+    ids.iter()
+        .map(|id| {
+            view.classes
+                .iter()
+                .find(|c| c.id == *id)
+                .map_or(id.to_string(), |c| text(tr, &c.name).to_owned())
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Acts addressed to the role (to answer or decline), acts it issued, and
+/// the acts it may issue.
+fn acts_section(
+    ui: &mut egui::Ui,
+    view: &RoleView,
+    state: &mut DeskState,
+    tr: &Tr,
+    actions: &mut Vec<UiAction>,
+) {
+    if view.acts.is_empty() && view.issuable.is_empty() {
+        return;
+    }
+    heading(ui, tr.t("acts-heading"));
+    let me = &view.role.id;
+    for act in &view.acts {
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            let received = act.to == *me;
+            let who = if received { &act.by } else { &act.to };
+            let key = if received { "acts-received" } else { "acts-issued" };
+            ui.label(
+                RichText::new(tr.t_args(
+                    key,
+                    &[
+                        ("number", act.number.to_string()),
+                        ("act", act_name(view, tr, &act.act)),
+                        ("role", colleague_name(view, tr, who)),
+                        ("time", clock(tr, act.at)),
+                    ],
+                ))
+                .strong(),
+            );
+            ui.label(tr.t_args("acts-scope", &[("scope", class_names(view, tr, &act.scope))]));
+            if let Some(reason) = &act.declined {
+                ui.label(RichText::new(tr.t_args("acts-declined", &[("reason", reason.clone())])).italics());
+            } else if act.answered {
+                ui.label(RichText::new(tr.t("acts-answered")).italics());
+            } else if received {
+                let frame = view
+                    .frames
+                    .iter()
+                    .find(|f| f.opened_by.as_ref() == Some(&act.act))
+                    .map(|f| text(tr, &f.name).to_owned())
+                    .unwrap_or_default();
+                ui.label(tr.t_args("acts-how-to-answer", &[("frame", frame)]));
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(tr.t("acts-decline-reason"));
+                    ui.text_edit_singleline(&mut state.decline_reason);
+                    if ui
+                        .add_enabled(!state.decline_reason.trim().is_empty(), egui::Button::new(tr.t("acts-decline")))
+                        .clicked()
+                    {
+                        actions.push(UiAction::Role(RoleCommand::Decline {
+                            act: act.number,
+                            reason: std::mem::take(&mut state.decline_reason),
+                        }));
+                    }
+                });
+            }
+        });
+    }
+    for issuable in &view.issuable {
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            let kind = view.act_kinds.iter().find(|a| a.id == issuable.act);
+            ui.label(RichText::new(tr.t_args("acts-issue", &[("act", act_name(view, tr, &issuable.act))])).size(16.0).strong());
+            if let Some(kind) = kind {
+                ui.label(RichText::new(format!("{} — {}", kind.basis, text(tr, &kind.explanation))).weak());
+            }
+            if let Some(reason) = &issuable.reason {
+                ui.label(RichText::new(text(tr, reason)).italics());
+                return;
+            }
+            ui.horizontal_wrapped(|ui| {
+                ui.label(tr.t("acts-to"));
+                for to in &issuable.to {
+                    let selected = state.act_to.as_ref() == Some(to);
+                    if ui.radio(selected, colleague_name(view, tr, to)).clicked() {
+                        state.act_to = Some(to.clone());
+                    }
+                }
+            });
+            let scoped = kind.is_none_or(|k| k.scoped);
+            if scoped {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(tr.t("acts-covering"));
+                    for class in &view.classes {
+                        let mut chosen = state.act_scope.contains(&class.id);
+                        if ui.checkbox(&mut chosen, text(tr, &class.name)).changed() {
+                            toggle(&mut state.act_scope, &class.id, chosen);
+                        }
+                    }
+                });
+            }
+            let ready = state.act_to.as_ref().is_some_and(|t| issuable.to.contains(t))
+                && (!scoped || !state.act_scope.is_empty());
+            if ui
+                .add_enabled(ready, egui::Button::new(RichText::new(tr.t_args("acts-issue-button", &[("act", act_name(view, tr, &issuable.act))])).size(16.0)))
+                .clicked()
+                && let Some(to) = state.act_to.take()
+            {
+                actions.push(UiAction::Role(RoleCommand::Issue {
+                    act: issuable.act.clone(),
+                    to,
+                    scope: if scoped { std::mem::take(&mut state.act_scope) } else { Vec::new() },
+                }));
+            }
+        });
+    }
+}
+
+/// What the role has shared: with whom, under which frame, and the verdict.
+fn sent_section(ui: &mut egui::Ui, view: &RoleView, tr: &Tr) {
+    if view.sent.is_empty() {
+        return;
+    }
+    heading(ui, tr.t("share-mine"));
+    for share in view.sent.iter().rev() {
+        let names: Vec<String> = share.to.iter().map(|t| colleague_name(view, tr, t)).collect();
+        ui.horizontal_wrapped(|ui| {
+            if let Some(verdict) = share.verdict {
+                ui.label(verdict_label(tr, verdict));
+            }
+            ui.label(tr.t_args(
+                "share-sent-line",
+                &[
+                    ("time", clock(tr, share.at)),
+                    ("to", names.join(", ")),
+                    ("frame", frame_name(tr, &view.frames, &share.frame)),
+                    ("count", share.clues.len().to_string()),
+                ],
+            ));
+        });
+        let copies: Vec<String> = share
+            .copies
+            .iter()
+            .map(|c| colleague_name(view, tr, c))
+            .chain(share.copies_outside.iter().map(|p| profession_name(view, tr, p)))
+            .collect();
+        if !copies.is_empty() {
+            ui.label(RichText::new(tr.t_args("share-copy-sent", &[("to", copies.join(", "))])).weak());
+        }
     }
 }
 
@@ -569,7 +858,7 @@ fn inbox_tab(ui: &mut egui::Ui, view: &RoleView, tr: &Tr) {
                     "inbox-from",
                     &[
                         ("role", colleague_name(view, tr, &share.from)),
-                        ("channel", channel_name(tr, share.channel)),
+                        ("channel", frame_name(tr, &view.frames, &share.frame)),
                         ("time", clock(tr, share.at)),
                     ],
                 ))

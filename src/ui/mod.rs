@@ -12,7 +12,8 @@ pub mod projector;
 pub mod trainer;
 
 use bevy_egui::egui::{self, Color32, RichText};
-use faisceau_engine::model::{Channel, Purpose, Verdict};
+use faisceau_engine::model::Verdict;
+use faisceau_engine::rulebook::Frame;
 use faisceau_engine::{Id, RoleCommand, Text, TrainerCommand};
 
 use crate::i18n::{Lang, Tr};
@@ -90,26 +91,12 @@ pub fn verdict_label(tr: &Tr, verdict: Verdict) -> RichText {
         .strong()
 }
 
-/// A channel's name.
-pub fn channel_name(tr: &Tr, channel: Channel) -> String {
-    tr.t(match channel {
-        Channel::SecretPartage => "channel-secret-partage",
-        Channel::InformationPreoccupante => "channel-information-preoccupante",
-        Channel::Signalement => "channel-signalement",
-        Channel::Requisition => "channel-requisition",
-        Channel::Hearing => "channel-hearing",
-        Channel::Informal => "channel-informal",
-    })
-}
-
-/// A purpose's name.
-pub fn purpose_name(tr: &Tr, purpose: Purpose) -> String {
-    tr.t(match purpose {
-        Purpose::Evaluate => "purpose-evaluate",
-        Purpose::Protect => "purpose-protect",
-        Purpose::Investigate => "purpose-investigate",
-        Purpose::Coordinate => "purpose-coordinate",
-    })
+/// A frame's name, from the rulebook's frames.
+pub fn frame_name(tr: &Tr, frames: &[Frame], frame: &Id) -> String {
+    frames
+        .iter()
+        .find(|f| f.id == *frame)
+        .map_or(frame.to_string(), |f| text(tr, &f.name).to_owned())
 }
 
 /// A heading for a section.

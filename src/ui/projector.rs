@@ -14,7 +14,7 @@ pub fn projector(ui: &mut egui::Ui, view: &TrainerView, debrief: Option<&Debrief
     if view.status == Status::Ended
         && let Some(debrief) = debrief
     {
-        super::debrief::debrief(ui, s, debrief, None, tr);
+        super::debrief::debrief(ui, s, &view.rulebook, debrief, None, tr);
         return;
     }
     ui.vertical_centered(|ui| {

@@ -4,7 +4,6 @@ use std::sync::Arc;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use faisceau_engine::model::{Channel, Purpose};
 use faisceau_engine::{Case, RoleCommand, RoleView, Session, TrainerCommand, load};
 
 use super::UiAction;
@@ -17,6 +16,7 @@ fn case() -> Arc<Case> {
         load(
             include_str!("../../scenarios/foyer_fugues.ron"),
             "foyer_fugues.ron",
+            &crate::rulebooks::shelf_for(std::path::Path::new("scenarios/foyer_fugues.ron")),
         )
         .unwrap()
         .case,
@@ -55,8 +55,7 @@ fn the_share_dialog_shows_a_breach_before_sending_and_asks_for_confirmation() {
         tab: Tab::Share,
         share_clues: vec!["fugues_nocturnes".into()],
         share_to: vec!["policier".into()],
-        channel: Channel::Informal,
-        purpose: Purpose::Coordinate,
+        frame: Some("hors_cadre".into()),
         ..DeskState::default()
     };
     let mut harness = desk_harness(view, state, Lang::Fr);
@@ -66,7 +65,7 @@ fn the_share_dialog_shows_a_breach_before_sending_and_asks_for_confirmation() {
     );
     assert!(
         harness
-            .query_by_label_contains("Les enquêteurs ne sont pas des professionnels")
+            .query_by_label_contains("Hors d'un cadre prévu par la loi")
             .is_some(),
         "with its explanation"
     );
@@ -93,8 +92,7 @@ fn the_share_dialog_shows_a_breach_before_sending_and_asks_for_confirmation() {
         vec![UiAction::Role(RoleCommand::Share {
             clues: vec!["fugues_nocturnes".into()],
             to: vec!["policier".into()],
-            channel: Channel::Informal,
-            purpose: Purpose::Coordinate,
+            frame: "hors_cadre".into(),
         })]
     );
 }
@@ -110,11 +108,87 @@ fn an_allowed_share_says_so_and_sends_at_once() {
         ..DeskState::default()
     };
     let mut harness = desk_harness(view, state, Lang::En);
+    // Only the frames open toward the head of service are offered.
+    assert!(harness.query_by_label("Signalement to the prosecutor").is_none());
+    harness.get_by_label("Shared professional secrecy").click();
+    harness.run();
     assert!(harness.query_by_label("Allowed").is_some());
     assert!(harness.query_by_label("CASF L226-2-2").is_some());
     harness.get_by_label("Share — Allowed").click();
     harness.run();
-    assert_eq!(harness.state().1.len(), 1);
+    assert_eq!(
+        harness.state().1,
+        vec![UiAction::Role(RoleCommand::Share {
+            clues: vec!["fugues_nocturnes".into()],
+            to: vec!["chef_service".into()],
+            frame: "secret_partage".into(),
+        })]
+    );
+}
+
+#[test]
+fn the_share_dialog_says_why_a_requisition_frame_is_closed_and_an_act_can_be_declined() {
+    let mut session = running();
+    let view = session.view("referente_ase").unwrap();
+    let state = DeskState {
+        tab: Tab::Share,
+        share_clues: vec!["dossier_maelle".into()],
+        share_to: vec!["policier".into()],
+        ..DeskState::default()
+    };
+    let harness = desk_harness(view, state, Lang::Fr);
+    assert!(
+        harness
+            .query_by_label_contains("aucun acte « Réquisition » reçu")
+            .is_some(),
+        "the closed frame says which act is missing"
+    );
+    assert!(harness.query_by_label("Réponse à une réquisition").is_none());
+    // Once the police have issued a requisition, the case worker may answer or decline it.
+    let knows = |session: &Session, role: &str, clue: &str| {
+        session.view(role).unwrap().clues.iter().any(|c| c.id.as_str() == clue)
+    };
+    while !knows(&session, "educatrice", "copain_jo") {
+        session
+            .submit("educatrice", RoleCommand::TakeAction { action: "entretien_educatif".into() })
+            .unwrap();
+    }
+    session
+        .submit(
+            "educatrice",
+            RoleCommand::Share {
+                clues: vec!["copain_jo".into()],
+                to: vec!["chef_service".into()],
+                frame: "secret_partage".into(),
+            },
+        )
+        .unwrap();
+    session
+        .submit("chef_service", RoleCommand::Decide { decision: "signalement_parquet".into() })
+        .unwrap();
+    session
+        .submit(
+            "policier",
+            RoleCommand::Issue {
+                act: "requisition".into(),
+                to: "referente_ase".into(),
+                scope: vec!["dossier_social".into()],
+            },
+        )
+        .unwrap();
+    let view = session.view("referente_ase").unwrap();
+    let state = DeskState {
+        tab: Tab::Share,
+        share_clues: vec!["dossier_maelle".into()],
+        share_to: vec!["policier".into()],
+        ..DeskState::default()
+    };
+    let mut harness = desk_harness(view, state, Lang::Fr);
+    assert!(harness.query_by_label("Réponse à une réquisition").is_some());
+    assert!(harness.query_by_label_contains("Réquisition n° 1").is_some());
+    harness.get_by_label("Refuser").click();
+    harness.run();
+    assert!(harness.state().1.is_empty(), "a refusal needs a reason");
 }
 
 #[test]

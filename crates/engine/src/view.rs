@@ -896,6 +896,8 @@ pub struct InjectStatus {
 pub struct TrainerView {
     /// The case as written, solution included.
     pub scenario: crate::model::Scenario,
+    /// The rulebook, with the case's overrides.
+    pub rulebook: crate::rulebook::Rulebook,
     /// Where the session stands.
     pub status: Status,
     /// The current phase.
@@ -929,6 +931,7 @@ impl Session {
             .count();
         TrainerView {
             scenario: s.clone(),
+            rulebook: case.rulebook().clone(),
             status: state.status,
             phase: state.phase,
             clock: state.table_clock(case),

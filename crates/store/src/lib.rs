@@ -22,7 +22,7 @@ use faisceau_engine::session::Event;
 use rusqlite::{Connection, OptionalExtension, params};
 
 /// The journal format this code writes and reads.
-pub const FORMAT: i64 = 1;
+pub const FORMAT: i64 = 2;
 
 /// What can go wrong with a journal.
 #[derive(Debug, thiserror::Error)]
@@ -87,6 +87,11 @@ pub struct Workshop {
     pub scenario_path: String,
     /// The scenario's full RON text.
     pub scenario_text: String,
+    /// Where the scenario's rulebook was read from (for messages only).
+    pub rulebook_path: String,
+    /// The rulebook's full RON text, so that a resumed workshop plays under
+    /// the very rules it started with.
+    pub rulebook_text: String,
     /// One seed per table.
     pub seeds: Vec<u64>,
 }
@@ -164,6 +169,8 @@ impl Journal {
                 ("version", workshop.version.clone()),
                 ("scenario_path", workshop.scenario_path.clone()),
                 ("scenario_text", workshop.scenario_text.clone()),
+                ("rulebook_path", workshop.rulebook_path.clone()),
+                ("rulebook_text", workshop.rulebook_text.clone()),
             ] {
                 meta.execute(params![key, value]).map_err(sql)?;
             }
@@ -342,6 +349,8 @@ impl Journal {
             version: meta("version")?,
             scenario_path: meta("scenario_path")?,
             scenario_text: meta("scenario_text")?,
+            rulebook_path: meta("rulebook_path")?,
+            rulebook_text: meta("rulebook_text")?,
             seeds,
         };
         let mut tables = vec![Vec::new(); workshop.seeds.len()];

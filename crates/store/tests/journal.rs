@@ -24,9 +24,18 @@ fn scenario_text() -> String {
     .unwrap()
 }
 
+fn rulebook_text() -> String {
+    std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../scenarios/rulebooks/france.ron"
+    ))
+    .unwrap()
+}
+
 fn case(text: &str) -> Arc<Case> {
-    let loaded =
-        faisceau_engine::load::load(text, "foyer_fugues.ron").expect("the starter case loads");
+    let shelf = faisceau_engine::Books::one("france", "france.ron", &rulebook_text());
+    let loaded = faisceau_engine::load::load(text, "foyer_fugues.ron", &shelf)
+        .expect("the starter case loads");
     Arc::new(loaded.case)
 }
 
@@ -38,6 +47,8 @@ fn workshop(seeds: Vec<u64>) -> Workshop {
         version: "0.1.0".into(),
         scenario_path: "scenarios/foyer_fugues.ron".into(),
         scenario_text: scenario_text(),
+        rulebook_path: "scenarios/rulebooks/france.ron".into(),
+        rulebook_text: rulebook_text(),
         seeds,
     }
 }

@@ -1,0 +1,241 @@
+//! `faisceau rulebook FILE [--lang fr|en] [--format md|json]`: a rulebook as
+//! tables a lawyer can review and annotate.
+
+use std::fmt::Write as _;
+use std::path::Path;
+use std::process::ExitCode;
+
+use faisceau_engine::Id;
+use faisceau_engine::rulebook::{Carries, Frame, Rulebook, Secrecy, Verdict};
+
+use crate::i18n::{Lang, Tr};
+
+/// What `faisceau rulebook` prints.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum RulebookFormat {
+    /// Markdown tables, for review.
+    #[default]
+    Md,
+    /// The rulebook as JSON.
+    Json,
+}
+
+pub fn run(path: &Path, lang: Lang, format: RulebookFormat) -> Result<ExitCode, String> {
+    let name = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {name}: {e}"))?;
+    let loaded = match faisceau_engine::load_rulebook(&text, &name) {
+        Ok(loaded) => loaded,
+        Err(err) => {
+            for diagnostic in &err.diagnostics {
+                eprintln!("{diagnostic}");
+            }
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    for warning in &loaded.warnings {
+        eprintln!("{warning}");
+    }
+    let out = match format {
+        RulebookFormat::Md => markdown(&loaded.rulebook, &Tr::new(lang)),
+        RulebookFormat::Json => {
+            serde_json::to_string_pretty(&loaded.rulebook).map_err(|e| e.to_string())? + "\n"
+        }
+    };
+    super::emit(&out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A table cell: one line, with `|` escaped.
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', " ")
+}
+
+fn names(book: &Rulebook, tr: &Tr, ids: &[Id]) -> String {
+    if ids.is_empty() {
+        return tr.t("rb-anyone");
+    }
+    ids.iter()
+        .map(|id| {
+            book.profession(id.as_str())
+                .map_or(id.to_string(), |p| crate::ui::text(tr, &p.name).to_owned())
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn classes(book: &Rulebook, tr: &Tr, ids: &[Id]) -> String {
+    ids.iter()
+        .map(|id| {
+            book.class(id.as_str())
+                .map_or(id.to_string(), |c| crate::ui::text(tr, &c.name).to_owned())
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn secrecy(tr: &Tr, secrecy: Secrecy) -> String {
+    tr.t(match secrecy {
+        Secrecy::Professional => "rb-secrecy-professional",
+        Secrecy::Discretion => "rb-secrecy-discretion",
+        Secrecy::None => "rb-secrecy-none",
+    })
+}
+
+fn verdict(tr: &Tr, verdict: Verdict) -> String {
+    crate::ui::verdict_name(tr, verdict)
+}
+
+fn carries(tr: &Tr, carries: Carries) -> String {
+    tr.t(match carries {
+        Carries::StrictlyNecessary => "rb-carries-strict",
+        Carries::Facts => "rb-carries-facts",
+        Carries::WholeFile => "rb-carries-file",
+    })
+}
+
+/// The rulebook as Markdown: professions, kinds of information, acts, then
+/// one row per frame and per exception, then the points to confirm.
+pub fn markdown(book: &Rulebook, tr: &Tr) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", crate::ui::text(tr, &book.name));
+    let _ = writeln!(
+        out,
+        "{}\n",
+        tr.t_args("rb-as-of", &[("date", book.law_as_of.clone()), ("id", book.id.to_string())])
+    );
+    let _ = writeln!(out, "{}\n", tr.t("rb-generated"));
+
+    let _ = writeln!(out, "## {}\n", tr.t("rb-professions"));
+    let _ = writeln!(out, "| {} |\n|---|---|---|---|", tr.t("rb-professions-head"));
+    for p in &book.professions {
+        let _ = writeln!(
+            out,
+            "| `{}` | {} | {} | {} |",
+            p.id,
+            cell(crate::ui::text(tr, &p.name)),
+            secrecy(tr, p.secrecy),
+            cell(&p.basis)
+        );
+    }
+
+    let _ = writeln!(out, "\n## {}\n", tr.t("rb-classes"));
+    let _ = writeln!(out, "| {} |\n|---|---|---|", tr.t("rb-classes-head"));
+    for c in &book.classes {
+        let kind = if c.record { tr.t("rb-record") } else { tr.t("rb-fact") };
+        let _ = writeln!(out, "| `{}` | {} | {kind} |", c.id, cell(crate::ui::text(tr, &c.name)));
+    }
+
+    if !book.acts.is_empty() {
+        let _ = writeln!(out, "\n## {}\n", tr.t("rb-acts"));
+        let _ = writeln!(out, "| {} |\n|---|---|---|---|---|", tr.t("rb-acts-head"));
+        for a in &book.acts {
+            let _ = writeln!(
+                out,
+                "| **{}** (`{}`) | {} | {} | {} | {} |",
+                cell(crate::ui::text(tr, &a.name)),
+                a.id,
+                cell(&names(book, tr, &a.by)),
+                cell(&names(book, tr, &a.to)),
+                cell(&a.basis),
+                cell(crate::ui::text(tr, &a.explanation))
+            );
+        }
+    }
+
+    let _ = writeln!(out, "\n## {}\n", tr.t("rb-frames"));
+    let _ = writeln!(out, "{}\n", tr.t("rb-frames-intro"));
+    let _ = writeln!(out, "| {} |\n|---|---|---|---|---|---|---|", tr.t("rb-frames-head"));
+    for frame in &book.frames {
+        frame_rows(&mut out, book, frame, tr);
+    }
+
+    if !book.to_confirm.is_empty() {
+        let _ = writeln!(out, "\n## {}\n", tr.t("rb-to-confirm"));
+        for (i, point) in book.to_confirm.iter().enumerate() {
+            let _ = writeln!(out, "{}. {}", i + 1, crate::ui::text(tr, point));
+        }
+    }
+    out
+}
+
+fn frame_rows(out: &mut String, book: &Rulebook, frame: &Frame, tr: &Tr) {
+    let mut name = format!("**{}** (`{}`)", cell(crate::ui::text(tr, &frame.name)), frame.id);
+    if let Some(act) = &frame.opened_by {
+        let act = book
+            .act(act.as_str())
+            .map_or(act.to_string(), |a| crate::ui::text(tr, &a.name).to_owned());
+        name.push_str(&format!("<br>{}", tr.t_args("rb-opened-by", &[("act", act)])));
+    }
+    let mut what = carries(tr, frame.carries);
+    if !frame.copy_to.is_empty() {
+        what.push_str(&format!(
+            "<br>{}",
+            tr.t_args("rb-copy-to", &[("to", names(book, tr, &frame.copy_to))])
+        ));
+    }
+    let from = if frame.opened_by.is_some() && frame.from.is_empty() {
+        tr.t("rb-addressee")
+    } else {
+        names(book, tr, &frame.from)
+    };
+    let to = if frame.opened_by.is_some() && frame.to.is_empty() {
+        tr.t("rb-issuer")
+    } else {
+        names(book, tr, &frame.to)
+    };
+    let _ = writeln!(
+        out,
+        "| {name} | {} | {} | {} | **{}** | {} | {} |",
+        cell(&from),
+        cell(&to),
+        cell(&what),
+        verdict(tr, frame.verdict),
+        cell(&frame.basis),
+        cell(crate::ui::text(tr, &frame.explanation))
+    );
+    for e in &frame.exceptions {
+        let mut when = Vec::new();
+        if !e.classes.is_empty() {
+            when.push(classes(book, tr, &e.classes));
+        }
+        if !e.secrecy.is_empty() {
+            let regimes: Vec<String> = e.secrecy.iter().map(|s| secrecy(tr, *s)).collect();
+            when.push(tr.t_args("rb-sender-bound", &[("regime", regimes.join(", "))]));
+        }
+        let from = if e.from.is_empty() { "".to_owned() } else { names(book, tr, &e.from) };
+        let to = if e.to.is_empty() { "".to_owned() } else { names(book, tr, &e.to) };
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | **{}** | | {} |",
+            tr.t_args("rb-exception", &[("when", cell(&when.join("; ")))]),
+            cell(&from),
+            cell(&to),
+            "",
+            verdict(tr, e.verdict),
+            cell(crate::ui::text(tr, &e.explanation))
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// docs/rulebook-fr.md is this command's French output: regenerate it
+    /// with `faisceau rulebook scenarios/rulebooks/france.ron --lang fr > docs/rulebook-fr.md`.
+    #[test]
+    fn the_committed_french_table_is_in_step_with_the_rulebook() {
+        let text = include_str!("../../scenarios/rulebooks/france.ron");
+        let book = faisceau_engine::load_rulebook(text, "france.ron").unwrap().rulebook;
+        let generated = markdown(&book, &Tr::new(Lang::Fr));
+        let committed = include_str!("../../docs/rulebook-fr.md");
+        assert!(
+            committed == generated,
+            "docs/rulebook-fr.md is out of date: run `faisceau rulebook scenarios/rulebooks/france.ron --lang fr > docs/rulebook-fr.md`"
+        );
+        assert!(committed.contains("| **Signalement au procureur** (`signalement`)"));
+        assert!(committed.contains("Points à confirmer avec un juriste"));
+        let english = markdown(&book, &Tr::new(Lang::En));
+        assert!(english.contains("State of the law on 2026-11-30"), "{}", &english[..300]);
+    }
+}
