@@ -99,7 +99,7 @@ fn check_json_gives_one_object_per_file() {
     assert_eq!(broken["solvable"], false);
     let error = &broken["errors"][0];
     assert!(error["file"].as_str().unwrap().ends_with("a_broken.ron"));
-    assert_eq!(error["line"], 4);
+    assert_eq!(error["line"], 5);
     assert_eq!(error["column"], 5);
     assert!(error["message"].as_str().unwrap().contains("titel"));
     assert!(error["hint"].as_str().unwrap().contains("title"));

@@ -554,9 +554,6 @@ fn frame_choice(ui: &mut egui::Ui, view: &RoleView, state: &mut DeskState, tr: &
             }
             ui.label(RichText::new(&frame.basis).italics().weak());
         });
-        if selected {
-            ui.label(text(tr, &frame.explanation));
-        }
     }
     // Frames an act would open are the lesson ("no requisition received"):
     // they show at once; the others wait behind a header.
@@ -604,9 +601,6 @@ fn share_preview(
                     "share-preview-to",
                     &[("name", colleague_name(view, tr, &preview.to))],
                 ));
-                if !preview.basis.is_empty() {
-                    ui.label(RichText::new(&preview.basis).italics());
-                }
             });
             ui.label(RichText::new(clue_text(view, tr, &preview.clue)).weak());
             ui.label(text(tr, &preview.explanation));

@@ -250,6 +250,19 @@ fn syntax_diagnostic(source: &str, file: &str, err: &SpannedError) -> Diagnostic
     } else {
         (position.line, position.col)
     };
+    if let Some((start, number)) = decimal_for_whole(source, line, column) {
+        let mut diagnostic = Diagnostic::at(
+            Severity::Error,
+            file,
+            source,
+            line,
+            start,
+            format!("expected a whole number, found {number}"),
+            Some("write it without a decimal point, such as `2`".into()),
+        );
+        diagnostic.width = number.chars().count();
+        return diagnostic;
+    }
     let (message, hint) = match quote_inside_text(source, line, column) {
         Some(quote_column) => {
             let mut diagnostic = Diagnostic::at(
@@ -274,6 +287,29 @@ fn syntax_diagnostic(source: &str, file: &str, err: &SpannedError) -> Diagnostic
     let mut diagnostic = Diagnostic::at(Severity::Error, file, source, line, column, message, hint);
     diagnostic.width = word_width(&diagnostic.snippet, column);
     diagnostic
+}
+
+/// When an error sits on the `.` of a decimal number (`weight: 2.5` where a
+/// whole number is expected, which the parser reads as `2` then a stray
+/// `.5`), the column where the number starts and the number as written.
+fn decimal_for_whole(source: &str, line: usize, column: usize) -> Option<(usize, String)> {
+    let text: Vec<char> = source.lines().nth(line.checked_sub(1)?)?.chars().collect();
+    let at = column.checked_sub(1)?;
+    if text.get(at) != Some(&'.') || !text.get(at + 1).is_some_and(char::is_ascii_digit) {
+        return None;
+    }
+    let mut start = at;
+    while start > 0 && text[start - 1].is_ascii_digit() {
+        start -= 1;
+    }
+    if start == at {
+        return None;
+    }
+    let mut end = at + 1;
+    while text.get(end).is_some_and(char::is_ascii_digit) {
+        end += 1;
+    }
+    Some((start + 1, text[start..end].iter().collect()))
 }
 
 /// When an error sits just after a text closed by a quote that is followed

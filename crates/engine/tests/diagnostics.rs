@@ -343,3 +343,70 @@ fn text_that_is_not_utf8_is_located() {
     assert_eq!(error.message, "the file is not UTF-8 text");
     assert_eq!(error.line, line_of(TUTORIAL, "Sami dit"));
 }
+
+#[test]
+fn a_case_in_the_old_format_gets_one_error_that_names_the_change_and_the_migration() {
+    let text = broken(
+        "    clues: [",
+        "    confidentiality: [(id: \"social\", name: (fr: \"Social\", en: \"Social\"))],\n    sharing_rules: [],\n    clues: [",
+    )
+    .replacen("profession: \"policier\"", "profession: Police", 1);
+    let error = only_error(&text);
+    assert_eq!(error.line, line_of(&text, "sharing_rules"));
+    assert!(error.message.contains("old format"), "{error:?}");
+    let hint = error.hint.as_deref().unwrap();
+    assert!(hint.contains("Migrating a case to a rulebook"), "{hint}");
+    assert!(hint.contains("rulebook: \"france\""), "{hint}");
+}
+
+#[test]
+fn a_file_saved_with_a_byte_order_mark_reads_like_any_other() {
+    let mut bytes = "\u{feff}".as_bytes().to_vec();
+    bytes.extend_from_slice(TUTORIAL.as_bytes());
+    let loaded = load_bytes(&bytes, "case.ron", &common::shelf()).expect("loads");
+    assert!(loaded.warnings.is_empty(), "{:#?}", loaded.warnings);
+}
+
+#[test]
+fn a_quote_inside_a_text_is_pointed_at_with_how_to_write_it() {
+    let text = broken(
+        "\"Sami dit qu'il dort dans la gare depuis trois nuits.\"",
+        "\"Sami dit \"je dors ici\" depuis trois nuits.\"",
+    );
+    let error = only_error(&text);
+    assert_eq!(error.line, line_of(&text, "je dors ici"));
+    assert!(error.message.contains("inside a text"), "{error:?}");
+    assert!(error.hint.as_deref().unwrap().contains("\\\""), "{error:?}");
+    let line = text.lines().nth(error.line - 1).unwrap();
+    assert_eq!(line.chars().nth(error.column - 1), Some('"'));
+}
+
+#[test]
+fn a_decimal_where_a_whole_number_is_expected_says_so() {
+    let text = broken("weight: 2)],\n            class: \"educatif\"", "weight: 2.5)],\n            class: \"educatif\"");
+    let error = only_error(&text);
+    assert!(error.message.contains("whole number"), "{error:?}");
+    assert_eq!(error.line, line_of(&text, "2.5"));
+}
+
+#[test]
+fn a_case_naming_a_rulebook_that_does_not_exist_is_located() {
+    let text = broken("rulebook: \"france\"", "rulebook: \"belgique\"");
+    let error = only_error(&text);
+    assert_eq!(error.line, line_of(&text, "belgique"));
+    assert!(error.message.contains("no rulebook named `belgique`"), "{error:?}");
+}
+
+#[test]
+fn an_error_in_the_rulebook_is_located_in_the_rulebook_file() {
+    let book = faisceau_engine::Books::one(
+        "france",
+        "rulebooks/france.ron",
+        &common::shelf().0[0].2.replacen("opened_by: \"requisition\"", "opened_by: \"requisiton\"", 1),
+    );
+    let err = load(TUTORIAL, "case.ron", &book).unwrap_err();
+    let error = err.errors().next().unwrap();
+    assert_eq!(error.file, "rulebooks/france.ron");
+    assert!(error.message.contains("unknown act `requisiton`"), "{error:?}");
+    assert!(error.hint.as_deref().unwrap().contains("requisition"), "{error:?}");
+}
