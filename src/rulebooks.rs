@@ -7,10 +7,7 @@ use std::path::{Path, PathBuf};
 use faisceau_engine::Shelf;
 
 /// The rulebooks built into the program, by name.
-const BUILT_IN: &[(&str, &str)] = &[(
-    "france",
-    include_str!("../scenarios/rulebooks/france.ron"),
-)];
+const BUILT_IN: &[(&str, &str)] = &[("france", include_str!("../scenarios/rulebooks/france.ron"))];
 
 /// The rulebooks a case at `case` can name.
 #[derive(Clone, Debug)]

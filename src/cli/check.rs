@@ -206,7 +206,12 @@ pub fn run(paths: &[PathBuf], format: Format) -> Result<ExitCode, String> {
 }
 
 /// Checks a rulebook file on its own; whether it loaded.
-fn check_rulebook(out: &mut String, name: &str, bytes: &[u8], format: Format) -> Result<bool, String> {
+fn check_rulebook(
+    out: &mut String,
+    name: &str,
+    bytes: &[u8],
+    format: Format,
+) -> Result<bool, String> {
     let text = String::from_utf8_lossy(bytes);
     let outcome = faisceau_engine::load_rulebook(&text, name);
     let diagnostics: &[Diagnostic] = match &outcome {
@@ -219,8 +224,16 @@ fn check_rulebook(out: &mut String, name: &str, bytes: &[u8], format: Format) ->
             let report = FileReport {
                 file: name,
                 ok,
-                errors: diagnostics.iter().filter(|d| d.is_error()).map(Located::from).collect(),
-                warnings: diagnostics.iter().filter(|d| !d.is_error()).map(Located::from).collect(),
+                errors: diagnostics
+                    .iter()
+                    .filter(|d| d.is_error())
+                    .map(Located::from)
+                    .collect(),
+                warnings: diagnostics
+                    .iter()
+                    .filter(|d| !d.is_error())
+                    .map(Located::from)
+                    .collect(),
                 languages: outcome
                     .as_ref()
                     .map(|l| l.rulebook.languages.clone())
@@ -229,7 +242,11 @@ fn check_rulebook(out: &mut String, name: &str, bytes: &[u8], format: Format) ->
                 solvable: false,
                 analysis: None,
             };
-            let _ = writeln!(out, "{}", serde_json::to_string(&report).map_err(|e| e.to_string())?);
+            let _ = writeln!(
+                out,
+                "{}",
+                serde_json::to_string(&report).map_err(|e| e.to_string())?
+            );
         }
         Format::Human => {
             for diagnostic in diagnostics {

@@ -101,12 +101,22 @@ pub fn markdown(book: &Rulebook, tr: &Tr) -> String {
     let _ = writeln!(
         out,
         "{}\n",
-        tr.t_args("rb-as-of", &[("date", book.law_as_of.clone()), ("id", book.id.to_string())])
+        tr.t_args(
+            "rb-as-of",
+            &[
+                ("date", book.law_as_of.clone()),
+                ("id", book.id.to_string())
+            ]
+        )
     );
     let _ = writeln!(out, "{}\n", tr.t("rb-generated"));
 
     let _ = writeln!(out, "## {}\n", tr.t("rb-professions"));
-    let _ = writeln!(out, "| {} |\n|---|---|---|---|", tr.t("rb-professions-head"));
+    let _ = writeln!(
+        out,
+        "| {} |\n|---|---|---|---|",
+        tr.t("rb-professions-head")
+    );
     for p in &book.professions {
         let _ = writeln!(
             out,
@@ -121,8 +131,17 @@ pub fn markdown(book: &Rulebook, tr: &Tr) -> String {
     let _ = writeln!(out, "\n## {}\n", tr.t("rb-classes"));
     let _ = writeln!(out, "| {} |\n|---|---|---|", tr.t("rb-classes-head"));
     for c in &book.classes {
-        let kind = if c.record { tr.t("rb-record") } else { tr.t("rb-fact") };
-        let _ = writeln!(out, "| `{}` | {} | {kind} |", c.id, cell(crate::ui::text(tr, &c.name)));
+        let kind = if c.record {
+            tr.t("rb-record")
+        } else {
+            tr.t("rb-fact")
+        };
+        let _ = writeln!(
+            out,
+            "| `{}` | {} | {kind} |",
+            c.id,
+            cell(crate::ui::text(tr, &c.name))
+        );
     }
 
     if !book.acts.is_empty() {
@@ -144,7 +163,11 @@ pub fn markdown(book: &Rulebook, tr: &Tr) -> String {
 
     let _ = writeln!(out, "\n## {}\n", tr.t("rb-frames"));
     let _ = writeln!(out, "{}\n", tr.t("rb-frames-intro"));
-    let _ = writeln!(out, "| {} |\n|---|---|---|---|---|---|---|", tr.t("rb-frames-head"));
+    let _ = writeln!(
+        out,
+        "| {} |\n|---|---|---|---|---|---|---|",
+        tr.t("rb-frames-head")
+    );
     for frame in &book.frames {
         frame_rows(&mut out, book, frame, tr);
     }
@@ -159,12 +182,19 @@ pub fn markdown(book: &Rulebook, tr: &Tr) -> String {
 }
 
 fn frame_rows(out: &mut String, book: &Rulebook, frame: &Frame, tr: &Tr) {
-    let mut name = format!("**{}** (`{}`)", cell(crate::ui::text(tr, &frame.name)), frame.id);
+    let mut name = format!(
+        "**{}** (`{}`)",
+        cell(crate::ui::text(tr, &frame.name)),
+        frame.id
+    );
     if let Some(act) = &frame.opened_by {
         let act = book
             .act(act.as_str())
             .map_or(act.to_string(), |a| crate::ui::text(tr, &a.name).to_owned());
-        name.push_str(&format!("<br>{}", tr.t_args("rb-opened-by", &[("act", act)])));
+        name.push_str(&format!(
+            "<br>{}",
+            tr.t_args("rb-opened-by", &[("act", act)])
+        ));
     }
     let mut what = carries(tr, frame.carries);
     if !frame.copy_to.is_empty() {
@@ -202,8 +232,16 @@ fn frame_rows(out: &mut String, book: &Rulebook, frame: &Frame, tr: &Tr) {
             let regimes: Vec<String> = e.secrecy.iter().map(|s| secrecy(tr, *s)).collect();
             when.push(tr.t_args("rb-sender-bound", &[("regime", regimes.join(", "))]));
         }
-        let from = if e.from.is_empty() { "".to_owned() } else { names(book, tr, &e.from) };
-        let to = if e.to.is_empty() { "".to_owned() } else { names(book, tr, &e.to) };
+        let from = if e.from.is_empty() {
+            "".to_owned()
+        } else {
+            names(book, tr, &e.from)
+        };
+        let to = if e.to.is_empty() {
+            "".to_owned()
+        } else {
+            names(book, tr, &e.to)
+        };
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} | **{}** | | {} |",
@@ -226,7 +264,9 @@ mod tests {
     #[test]
     fn the_committed_french_table_is_in_step_with_the_rulebook() {
         let text = include_str!("../../scenarios/rulebooks/france.ron");
-        let book = faisceau_engine::load_rulebook(text, "france.ron").unwrap().rulebook;
+        let book = faisceau_engine::load_rulebook(text, "france.ron")
+            .unwrap()
+            .rulebook;
         let generated = markdown(&book, &Tr::new(Lang::Fr));
         let committed = include_str!("../../docs/rulebook-fr.md");
         assert!(
@@ -236,6 +276,10 @@ mod tests {
         assert!(committed.contains("| **Signalement au procureur** (`signalement`)"));
         assert!(committed.contains("Points à confirmer avec un juriste"));
         let english = markdown(&book, &Tr::new(Lang::En));
-        assert!(english.contains("State of the law on 2026-11-30"), "{}", &english[..300]);
+        assert!(
+            english.contains("State of the law on 2026-11-30"),
+            "{}",
+            &english[..300]
+        );
     }
 }

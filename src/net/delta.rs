@@ -195,7 +195,11 @@ mod tests {
     fn a_played_table_travels_as_small_changes_that_rebuild_each_view() {
         let text = std::fs::read_to_string("scenarios/foyer_fugues.ron").unwrap();
         let shelf = crate::rulebooks::shelf_for(std::path::Path::new("scenarios/foyer_fugues.ron"));
-        let case = Arc::new(faisceau_engine::load(&text, "case.ron", &shelf).unwrap().case);
+        let case = Arc::new(
+            faisceau_engine::load(&text, "case.ron", &shelf)
+                .unwrap()
+                .case,
+        );
         let mut session = Session::new(case.clone(), 7);
         session.direct(TrainerCommand::Start).unwrap();
         let roles: Vec<String> = case

@@ -3,8 +3,8 @@
 
 use bevy_egui::egui::{self, Color32, Pos2, RichText, Stroke, Vec2};
 use faisceau_engine::Id;
-use faisceau_engine::debrief::{Debrief, DecisionStatus};
 use faisceau_engine::Rulebook;
+use faisceau_engine::debrief::{Debrief, DecisionStatus};
 use faisceau_engine::model::{Scenario, Verdict};
 
 use super::{clock, heading, text, verdict_color};
@@ -213,7 +213,10 @@ fn share_line(
         let act = rulebook
             .act(act.as_str())
             .map_or(act.to_string(), |a| text(tr, &a.name).to_owned());
-        line.push_str(&tr.t_args("debrief-share-act", &[("act", act), ("number", number.to_string())]));
+        line.push_str(&tr.t_args(
+            "debrief-share-act",
+            &[("act", act), ("number", number.to_string())],
+        ));
     }
     ui.label(RichText::new(line).color(verdict_color(share.verdict)));
     let copies: Vec<String> = share
@@ -237,7 +240,12 @@ fn share_line(
                 .and_then(|e| frame.exceptions.get(e))
                 .and_then(|e| e.why.as_ref())
             {
-                ui.label(RichText::new(tr.t_args("share-case-why", &[("why", text(tr, why).to_owned())])).italics());
+                ui.label(
+                    RichText::new(
+                        tr.t_args("share-case-why", &[("why", text(tr, why).to_owned())]),
+                    )
+                    .italics(),
+                );
                 break;
             }
         }

@@ -7,10 +7,7 @@ use faisceau_engine::session::Status;
 use faisceau_engine::view::{Discussion, Provenance};
 use faisceau_engine::{Case, Id, RoleCommand, RoleView};
 
-use super::{
-    UiAction, clock, duration, frame_name, heading, text, verdict_label,
-    verdict_name,
-};
+use super::{UiAction, clock, duration, frame_name, heading, text, verdict_label, verdict_name};
 use crate::i18n::Tr;
 
 /// The desk's tabs.
@@ -566,11 +563,14 @@ fn frame_choice(ui: &mut egui::Ui, view: &RoleView, state: &mut DeskState, tr: &
         ui.label(RichText::new(reason).italics());
     }
     if !others.is_empty() {
-        ui.collapsing(tr.t_args("share-frame-closed", &[("count", others.len().to_string())]), |ui| {
-            for (_, reason) in others {
-                ui.label(RichText::new(reason).weak().italics());
-            }
-        });
+        ui.collapsing(
+            tr.t_args("share-frame-closed", &[("count", others.len().to_string())]),
+            |ui| {
+                for (_, reason) in others {
+                    ui.label(RichText::new(reason).weak().italics());
+                }
+            },
+        );
     }
 }
 
@@ -605,7 +605,12 @@ fn share_preview(
             ui.label(RichText::new(clue_text(view, tr, &preview.clue)).weak());
             ui.label(text(tr, &preview.explanation));
             if let Some(why) = &preview.why {
-                ui.label(RichText::new(tr.t_args("share-case-why", &[("why", text(tr, why).to_owned())])).italics());
+                ui.label(
+                    RichText::new(
+                        tr.t_args("share-case-why", &[("why", text(tr, why).to_owned())]),
+                    )
+                    .italics(),
+                );
             }
             if preview.strictly_necessary {
                 ui.label(RichText::new(tr.t("share-strict")).italics());
@@ -617,7 +622,9 @@ fn share_preview(
                 let reason = view
                     .routes
                     .iter()
-                    .find(|r| r.to == preview.to && r.frame == *frame && r.closed.as_ref() == Some(closed))
+                    .find(|r| {
+                        r.to == preview.to && r.frame == *frame && r.closed.as_ref() == Some(closed)
+                    })
                     .and_then(|r| r.reason.as_ref())
                     .map_or_else(|| tr.t("share-out-of-scope"), |r| text(tr, r).to_owned());
                 ui.label(RichText::new(reason).italics());
@@ -706,7 +713,11 @@ fn acts_section(
             ui.set_width(ui.available_width());
             let received = act.to == *me;
             let who = if received { &act.by } else { &act.to };
-            let key = if received { "acts-received" } else { "acts-issued" };
+            let key = if received {
+                "acts-received"
+            } else {
+                "acts-issued"
+            };
             ui.label(
                 RichText::new(tr.t_args(
                     key,
@@ -719,9 +730,15 @@ fn acts_section(
                 ))
                 .strong(),
             );
-            ui.label(tr.t_args("acts-scope", &[("scope", class_names(view, tr, &act.scope))]));
+            ui.label(tr.t_args(
+                "acts-scope",
+                &[("scope", class_names(view, tr, &act.scope))],
+            ));
             if let Some(reason) = &act.declined {
-                ui.label(RichText::new(tr.t_args("acts-declined", &[("reason", reason.clone())])).italics());
+                ui.label(
+                    RichText::new(tr.t_args("acts-declined", &[("reason", reason.clone())]))
+                        .italics(),
+                );
             } else if act.answered {
                 ui.label(RichText::new(tr.t("acts-answered")).italics());
             } else if received {
@@ -736,7 +753,10 @@ fn acts_section(
                     ui.label(tr.t("acts-decline-reason"));
                     ui.text_edit_singleline(&mut state.decline_reason);
                     if ui
-                        .add_enabled(!state.decline_reason.trim().is_empty(), egui::Button::new(tr.t("acts-decline")))
+                        .add_enabled(
+                            !state.decline_reason.trim().is_empty(),
+                            egui::Button::new(tr.t("acts-decline")),
+                        )
                         .clicked()
                     {
                         actions.push(UiAction::Role(RoleCommand::Decline {
@@ -752,9 +772,18 @@ fn acts_section(
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
             let kind = view.act_kinds.iter().find(|a| a.id == issuable.act);
-            ui.label(RichText::new(tr.t_args("acts-issue", &[("act", act_name(view, tr, &issuable.act))])).size(16.0).strong());
+            ui.label(
+                RichText::new(
+                    tr.t_args("acts-issue", &[("act", act_name(view, tr, &issuable.act))]),
+                )
+                .size(16.0)
+                .strong(),
+            );
             if let Some(kind) = kind {
-                ui.label(RichText::new(format!("{} — {}", kind.basis, text(tr, &kind.explanation))).weak());
+                ui.label(
+                    RichText::new(format!("{} — {}", kind.basis, text(tr, &kind.explanation)))
+                        .weak(),
+                );
             }
             if let Some(reason) = &issuable.reason {
                 ui.label(RichText::new(text(tr, reason)).italics());
@@ -781,17 +810,33 @@ fn acts_section(
                     }
                 });
             }
-            let ready = state.act_to.as_ref().is_some_and(|t| issuable.to.contains(t))
+            let ready = state
+                .act_to
+                .as_ref()
+                .is_some_and(|t| issuable.to.contains(t))
                 && (!scoped || !state.act_scope.is_empty());
             if ui
-                .add_enabled(ready, egui::Button::new(RichText::new(tr.t_args("acts-issue-button", &[("act", act_name(view, tr, &issuable.act))])).size(16.0)))
+                .add_enabled(
+                    ready,
+                    egui::Button::new(
+                        RichText::new(tr.t_args(
+                            "acts-issue-button",
+                            &[("act", act_name(view, tr, &issuable.act))],
+                        ))
+                        .size(16.0),
+                    ),
+                )
                 .clicked()
                 && let Some(to) = state.act_to.take()
             {
                 actions.push(UiAction::Role(RoleCommand::Issue {
                     act: issuable.act.clone(),
                     to,
-                    scope: if scoped { std::mem::take(&mut state.act_scope) } else { Vec::new() },
+                    scope: if scoped {
+                        std::mem::take(&mut state.act_scope)
+                    } else {
+                        Vec::new()
+                    },
                 }));
             }
         });
@@ -805,7 +850,11 @@ fn sent_section(ui: &mut egui::Ui, view: &RoleView, tr: &Tr) {
     }
     heading(ui, tr.t("share-mine"));
     for share in view.sent.iter().rev() {
-        let names: Vec<String> = share.to.iter().map(|t| colleague_name(view, tr, t)).collect();
+        let names: Vec<String> = share
+            .to
+            .iter()
+            .map(|t| colleague_name(view, tr, t))
+            .collect();
         ui.horizontal_wrapped(|ui| {
             if let Some(verdict) = share.verdict {
                 ui.label(verdict_label(tr, verdict));
@@ -824,10 +873,17 @@ fn sent_section(ui: &mut egui::Ui, view: &RoleView, tr: &Tr) {
             .copies
             .iter()
             .map(|c| colleague_name(view, tr, c))
-            .chain(share.copies_outside.iter().map(|p| profession_name(view, tr, p)))
+            .chain(
+                share
+                    .copies_outside
+                    .iter()
+                    .map(|p| profession_name(view, tr, p)),
+            )
             .collect();
         if !copies.is_empty() {
-            ui.label(RichText::new(tr.t_args("share-copy-sent", &[("to", copies.join(", "))])).weak());
+            ui.label(
+                RichText::new(tr.t_args("share-copy-sent", &[("to", copies.join(", "))])).weak(),
+            );
         }
     }
 }

@@ -37,12 +37,15 @@ fn desk_harness(
 ) -> Harness<'static, (DeskState, Vec<UiAction>)> {
     let tr = Tr::new(lang);
     let case = case();
-    let mut harness = Harness::new_ui_state(
-        move |ui, (state, out): &mut (DeskState, Vec<UiAction>)| {
-            out.extend(desk(ui, &view, state, Some(&case), &tr))
-        },
-        (state, Vec::new()),
-    );
+    // Tall enough for the whole share dialog: a click below the window is lost.
+    let mut harness = Harness::builder()
+        .with_size((1366.0, 2400.0))
+        .build_ui_state(
+            move |ui, (state, out): &mut (DeskState, Vec<UiAction>)| {
+                out.extend(desk(ui, &view, state, Some(&case), &tr))
+            },
+            (state, Vec::new()),
+        );
     harness.run();
     harness
 }
@@ -109,7 +112,11 @@ fn an_allowed_share_says_so_and_sends_at_once() {
     };
     let mut harness = desk_harness(view, state, Lang::En);
     // Only the frames open toward the head of service are offered.
-    assert!(harness.query_by_label("Signalement to the prosecutor").is_none());
+    assert!(
+        harness
+            .query_by_label("Signalement to the prosecutor")
+            .is_none()
+    );
     harness.get_by_label("Shared professional secrecy").click();
     harness.run();
     assert!(harness.query_by_label("Allowed").is_some());
@@ -143,14 +150,28 @@ fn the_share_dialog_says_why_a_requisition_frame_is_closed_and_an_act_can_be_dec
             .is_some(),
         "the closed frame says which act is missing"
     );
-    assert!(harness.query_by_label("Réponse à une réquisition").is_none());
+    assert!(
+        harness
+            .query_by_label("Réponse à une réquisition")
+            .is_none()
+    );
     // Once the police have issued a requisition, the case worker may answer or decline it.
     let knows = |session: &Session, role: &str, clue: &str| {
-        session.view(role).unwrap().clues.iter().any(|c| c.id.as_str() == clue)
+        session
+            .view(role)
+            .unwrap()
+            .clues
+            .iter()
+            .any(|c| c.id.as_str() == clue)
     };
     while !knows(&session, "educatrice", "copain_jo") {
         session
-            .submit("educatrice", RoleCommand::TakeAction { action: "entretien_educatif".into() })
+            .submit(
+                "educatrice",
+                RoleCommand::TakeAction {
+                    action: "entretien_educatif".into(),
+                },
+            )
             .unwrap();
     }
     session
@@ -164,7 +185,12 @@ fn the_share_dialog_says_why_a_requisition_frame_is_closed_and_an_act_can_be_dec
         )
         .unwrap();
     session
-        .submit("chef_service", RoleCommand::Decide { decision: "signalement_parquet".into() })
+        .submit(
+            "chef_service",
+            RoleCommand::Decide {
+                decision: "signalement_parquet".into(),
+            },
+        )
         .unwrap();
     session
         .submit(
@@ -184,8 +210,16 @@ fn the_share_dialog_says_why_a_requisition_frame_is_closed_and_an_act_can_be_dec
         ..DeskState::default()
     };
     let mut harness = desk_harness(view, state, Lang::Fr);
-    assert!(harness.query_by_label("Réponse à une réquisition").is_some());
-    assert!(harness.query_by_label_contains("Réquisition n° 1").is_some());
+    assert!(
+        harness
+            .query_by_label("Réponse à une réquisition")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label_contains("Réquisition n° 1")
+            .is_some()
+    );
     harness.get_by_label("Refuser").click();
     harness.run();
     assert!(harness.state().1.is_empty(), "a refusal needs a reason");

@@ -26,7 +26,8 @@ fn bench_check(clues: usize) {
     let deadline = Instant::now() + Duration::from_secs(3);
     while samples.len() < 5 || (Instant::now() < deadline && samples.len() < 200) {
         let started = Instant::now();
-        let loaded = load(&text, "synthetic.ron", &synthetic_shelf()).expect("the synthetic case loads");
+        let loaded =
+            load(&text, "synthetic.ron", &synthetic_shelf()).expect("the synthetic case loads");
         samples.push(started.elapsed());
         assert!(loaded.analysis.solvable);
     }
@@ -42,7 +43,10 @@ fn bench_check(clues: usize) {
 
 fn bench_sessions(path: &str) {
     let text = std::fs::read_to_string(path).expect("the case is readable");
-    let dir = std::path::Path::new(path).parent().expect("a folder").join("rulebooks");
+    let dir = std::path::Path::new(path)
+        .parent()
+        .expect("a folder")
+        .join("rulebooks");
     let shelf = move |name: &str| {
         let file = dir.join(format!("{name}.ron"));
         let text = std::fs::read_to_string(&file).ok()?;

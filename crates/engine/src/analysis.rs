@@ -516,7 +516,8 @@ fn shareable_on_request(case: &Case, class: usize, from: usize, to: usize) -> bo
         act.by.contains(issuer)
             && (act.to.is_empty() || act.to.contains(holder))
             && case.frame_between(f, from, to).is_ok()
-            && case.judge_class(f, class, true, from, to).verdict != crate::rulebook::Verdict::Breach
+            && case.judge_class(f, class, true, from, to).verdict
+                != crate::rulebook::Verdict::Breach
     })
 }
 

@@ -211,7 +211,8 @@ impl Case {
                                     {
                                         continue;
                                     }
-                                    let verdict = self.judge_class(f, class, true, from, to).verdict;
+                                    let verdict =
+                                        self.judge_class(f, class, true, from, to).verdict;
                                     if best.is_none_or(|(_, v)| verdict < v) {
                                         best = Some((f, verdict));
                                     }
@@ -407,4 +408,3 @@ impl Case {
         )
     }
 }
-

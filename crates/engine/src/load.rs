@@ -111,7 +111,12 @@ pub fn load(source: &str, file: &str, shelf: &dyn Shelf) -> Result<Loaded, LoadE
     let (case, analysis) = if structural_error {
         (None, None)
     } else {
-        let case = Case::new(scenario, &book.rulebook, &book_file, without_bom(&book_text));
+        let case = Case::new(
+            scenario,
+            &book.rulebook,
+            &book_file,
+            without_bom(&book_text),
+        );
         let analysis = analyse(&case);
         findings.extend(analysis.findings.iter().cloned());
         (Some(case), Some(analysis))
@@ -182,7 +187,9 @@ fn old_format(source: &str, file: &str) -> Option<Diagnostic> {
         source,
         place.line,
         place.column,
-        format!("`{field}` belongs to the old format: sharing is now judged by a rulebook's frames and acts"),
+        format!(
+            "`{field}` belongs to the old format: sharing is now judged by a rulebook's frames and acts"
+        ),
         Some(format!(
             "name a rulebook (`rulebook: \"france\"`), give roles a rulebook profession (`profession: \"educator\"`), give clues a rulebook class, and remove `confidentiality`, `sharing_rules` and `unmatched_share`; see {MIGRATION}"
         )),

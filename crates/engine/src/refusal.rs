@@ -391,7 +391,9 @@ impl Refusal {
                 if en {
                     format!("There is no kind of information `{class}` in this case's rulebook.")
                 } else {
-                    format!("Le référentiel de ce cas n'a pas de catégorie d'information « {class} ».")
+                    format!(
+                        "Le référentiel de ce cas n'a pas de catégorie d'information « {class} »."
+                    )
                 }
             }
             Refusal::EmptyScope => pick(
@@ -454,9 +456,9 @@ pub fn closed_message(case: &Case, closed: &Closed, lang: &str) -> String {
         Closed::NoAct { frame, act, from } => {
             let frame = frame_name(case, frame, lang);
             let act = act_name(case, act, lang);
-            let who = case
-                .role(from.as_str())
-                .map_or(from.to_string(), |r| case.scenario().roles[r].name.get(lang).to_owned());
+            let who = case.role(from.as_str()).map_or(from.to_string(), |r| {
+                case.scenario().roles[r].name.get(lang).to_owned()
+            });
             if en {
                 format!("{frame}: no {act} received from {who}.")
             } else {

@@ -333,13 +333,7 @@ impl Frame {
 
     /// Judges one piece of information of `class` sent through the frame.
     /// `relevant` says whether the clue supports an indicator.
-    pub fn judge(
-        &self,
-        class: &InfoClass,
-        relevant: bool,
-        from: Party<'_>,
-        to: &Id,
-    ) -> Judgement {
+    pub fn judge(&self, class: &InfoClass, relevant: bool, from: Party<'_>, to: &Id) -> Judgement {
         let exception = self.exceptions.iter().position(|e| {
             covers(&e.classes, &class.id)
                 && covers(&e.from, from.profession)

@@ -394,7 +394,11 @@ impl State {
                 };
                 s.roles.len()
             ],
-            trust: s.people.iter().map(|p| p.trust.clamp(0, MAX_TRUST)).collect(),
+            trust: s
+                .people
+                .iter()
+                .map(|p| p.trust.clamp(0, MAX_TRUST))
+                .collect(),
             decided: vec![None; s.decisions.len()],
             released: vec![false; s.injects.len()],
             proposal: None,
@@ -425,7 +429,8 @@ impl State {
 
     /// Minutes left in a role's budget for this phase.
     pub fn budget_left(&self, case: &Case, role: usize) -> Minutes {
-        self.budget(case, role).saturating_sub(self.roles[role].spent)
+        self.budget(case, role)
+            .saturating_sub(self.roles[role].spent)
     }
 
     /// Whether the case is within a window of phases, both ends included.
@@ -480,9 +485,9 @@ impl State {
                 .unmet_one(case, role, inner)
                 .is_none()
                 .then_some(Unmet::Circumstances),
-            Condition::During { from, to } => self
-                .within(case, &Some((from.clone(), to.clone())))
-                .err(),
+            Condition::During { from, to } => {
+                self.within(case, &Some((from.clone(), to.clone()))).err()
+            }
             Condition::SharedTo { clue, to } => {
                 let shared = case
                     .clue(clue.as_str())
@@ -497,7 +502,9 @@ impl State {
                 (!issued).then(|| Unmet::Act(act.clone()))
             }
             Condition::SharedThrough(frame) => {
-                let used = case.frame(frame.as_str()).is_some_and(|f| self.frames_used[f]);
+                let used = case
+                    .frame(frame.as_str())
+                    .is_some_and(|f| self.frames_used[f]);
                 (!used).then_some(Unmet::Circumstances)
             }
             Condition::Knows(clue) => {
@@ -607,7 +614,13 @@ impl State {
     /// The standing act that opens `frame` from `from` to `to`: the latest
     /// act of the frame's kind that `to` addressed to `from` and that was
     /// not declined.
-    pub fn opening_act(&self, case: &Case, frame: usize, from: usize, to: usize) -> Result<Option<&ActState>, Closed> {
+    pub fn opening_act(
+        &self,
+        case: &Case,
+        frame: usize,
+        from: usize,
+        to: usize,
+    ) -> Result<Option<&ActState>, Closed> {
         let f = &case.rulebook().frames[frame];
         case.frame_between(frame, from, to)?;
         let Some(act) = &f.opened_by else {
@@ -1494,17 +1507,24 @@ impl Session {
         // An inject's effects may make another's condition hold: look again
         // until nothing more fires (each inject fires once).
         loop {
-            let due = case.scenario().injects.iter().enumerate().find(|(i, inject)| {
-                !self.state.released[*i]
-                    && self.state.status == Status::Running
-                    && match &inject.trigger {
-                        Trigger::AfterDecision(decision) => case
-                            .decision(decision.as_str())
-                            .is_some_and(|d| self.state.decided[d].is_some()),
-                        Trigger::When(condition) => self.state.holds_for_table(&case, condition),
-                        _ => false,
-                    }
-            });
+            let due = case
+                .scenario()
+                .injects
+                .iter()
+                .enumerate()
+                .find(|(i, inject)| {
+                    !self.state.released[*i]
+                        && self.state.status == Status::Running
+                        && match &inject.trigger {
+                            Trigger::AfterDecision(decision) => case
+                                .decision(decision.as_str())
+                                .is_some_and(|d| self.state.decided[d].is_some()),
+                            Trigger::When(condition) => {
+                                self.state.holds_for_table(&case, condition)
+                            }
+                            _ => false,
+                        }
+                });
             let Some((i, _)) = due else {
                 break;
             };
@@ -1677,7 +1697,16 @@ fn effects(
 ) -> Vec<Event> {
     let mut events = Vec::new();
     let mut after = state.clone();
-    apply_effects(case, &mut after, role, effects, default_to, source, at, &mut events);
+    apply_effects(
+        case,
+        &mut after,
+        role,
+        effects,
+        default_to,
+        source,
+        at,
+        &mut events,
+    );
     events
 }
 
@@ -1734,7 +1763,10 @@ fn apply_effects(
                 let now = case
                     .action(item.as_str())
                     .map(|a| state.actions_enabled[a])
-                    .or_else(|| case.decision(item.as_str()).map(|d| state.decisions_enabled[d]));
+                    .or_else(|| {
+                        case.decision(item.as_str())
+                            .map(|d| state.decisions_enabled[d])
+                    });
                 if now.is_some_and(|now| now != enabled) {
                     caused.push(EventKind::Availability {
                         item: item.clone(),
@@ -1742,7 +1774,10 @@ fn apply_effects(
                     });
                 }
             }
-            Effect::Budget { role: target, hours } => {
+            Effect::Budget {
+                role: target,
+                hours,
+            } => {
                 if case.role(target.as_str()).is_some() {
                     caused.push(EventKind::BudgetChanged {
                         role: target.clone(),

@@ -13,14 +13,26 @@ use crate::rulebook::Books;
 pub fn synthetic_rulebook() -> String {
     let t = |fr: &str, en: &str| format!("(fr: \"{fr}\", en: \"{en}\")");
     let mut out = String::from("Rulebook(\n    id: \"synthetic\",\n");
-    let _ = writeln!(out, "    name: {},", t("Règles synthétiques", "Synthetic rules"));
+    let _ = writeln!(
+        out,
+        "    name: {},",
+        t("Règles synthétiques", "Synthetic rules")
+    );
     out.push_str("    law_as_of: \"2026-11-30\",\n    professions: [\n");
     for p in PROFESSIONS {
-        let _ = writeln!(out, "        (id: \"{p}\", name: {}, secrecy: Professional),", t(p, p));
+        let _ = writeln!(
+            out,
+            "        (id: \"{p}\", name: {}, secrecy: Professional),",
+            t(p, p)
+        );
     }
     out.push_str("    ],\n    classes: [\n");
     for c in 0..CLASSES {
-        let _ = writeln!(out, "        (id: \"class_{c}\", name: {}),", t(&format!("Classe {c}"), &format!("Class {c}")));
+        let _ = writeln!(
+            out,
+            "        (id: \"class_{c}\", name: {}),",
+            t(&format!("Classe {c}"), &format!("Class {c}"))
+        );
     }
     let _ = writeln!(
         out,

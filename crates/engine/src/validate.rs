@@ -286,7 +286,10 @@ impl<'a> Checker<'a> {
         if s.rulebook != book.id {
             self.push(Finding::error(
                 "rulebook",
-                format!("the rulebook found for `{}` has the id `{}`", s.rulebook, book.id),
+                format!(
+                    "the rulebook found for `{}` has the id `{}`",
+                    s.rulebook, book.id
+                ),
                 Some("the file's `id` must be the name the case gives".into()),
             ));
         }
@@ -380,9 +383,17 @@ impl<'a> Checker<'a> {
             }
         }
         for (i, role) in s.roles.iter().enumerate() {
-            self.reference(&professions, &role.profession, format!("roles[{i}].profession"));
+            self.reference(
+                &professions,
+                &role.profession,
+                format!("roles[{i}].profession"),
+            );
             for (j, budget) in role.budget_by_phase.iter().enumerate() {
-                self.reference(&phases, &budget.phase, format!("roles[{i}].budget_by_phase[{j}].phase"));
+                self.reference(
+                    &phases,
+                    &budget.phase,
+                    format!("roles[{i}].budget_by_phase[{j}].phase"),
+                );
                 if !(budget.hours >= 0.0 && budget.hours <= 24.0 * 60.0) {
                     self.push(Finding::error(
                         format!("roles[{i}].budget_by_phase[{j}].hours"),
@@ -606,10 +617,18 @@ impl<'a> Checker<'a> {
                 format!("solution.expected_decisions[{i}].decision"),
             );
             for (j, d) in expected.alternatives.iter().enumerate() {
-                self.reference(&decisions, d, format!("solution.expected_decisions[{i}].alternatives[{j}]"));
+                self.reference(
+                    &decisions,
+                    d,
+                    format!("solution.expected_decisions[{i}].alternatives[{j}]"),
+                );
             }
             for (j, d) in expected.acceptable.iter().enumerate() {
-                self.reference(&decisions, d, format!("solution.expected_decisions[{i}].acceptable[{j}]"));
+                self.reference(
+                    &decisions,
+                    d,
+                    format!("solution.expected_decisions[{i}].acceptable[{j}]"),
+                );
             }
             match &expected.deadline {
                 Some(Deadline::EndOfPhase(phase)) => self.reference(
@@ -656,7 +675,11 @@ impl<'a> Checker<'a> {
                     self.conditions(&ids, std::slice::from_ref(condition), &format!("{path}[0]"))
                 }
                 Trigger::IfNotBy { condition, by } => {
-                    self.conditions(&ids, std::slice::from_ref(condition), &format!("{path}.condition"));
+                    self.conditions(
+                        &ids,
+                        std::slice::from_ref(condition),
+                        &format!("{path}.condition"),
+                    );
                     self.reference(&phases, by, format!("{path}.by"));
                 }
             }
@@ -751,7 +774,10 @@ impl<'a> Checker<'a> {
                 self.push(Finding::error(
                     format!("acts[{i}].by"),
                     format!("no profession may issue the act `{}`", act.id),
-                    Some("list the professions that hold this power, such as `by: [\"police\"]`".into()),
+                    Some(
+                        "list the professions that hold this power, such as `by: [\"police\"]`"
+                            .into(),
+                    ),
                 ));
             }
             for (j, p) in act.by.iter().enumerate() {
@@ -760,11 +786,18 @@ impl<'a> Checker<'a> {
             for (j, p) in act.to.iter().enumerate() {
                 self.reference(&professions, p, format!("acts[{i}].to[{j}]"));
             }
-            if !book.frames.iter().any(|f| f.opened_by.as_ref() == Some(&act.id)) {
+            if !book
+                .frames
+                .iter()
+                .any(|f| f.opened_by.as_ref() == Some(&act.id))
+            {
                 self.push(Finding::warning(
                     format!("acts[{i}]"),
                     format!("no frame is opened by the act `{}`", act.id),
-                    Some(format!("add `opened_by: \"{}\"` to the frame it opens", act.id)),
+                    Some(format!(
+                        "add `opened_by: \"{}\"` to the frame it opens",
+                        act.id
+                    )),
                 ));
             }
         }
@@ -776,7 +809,11 @@ impl<'a> Checker<'a> {
             if let Some(act) = &frame.opened_by {
                 self.reference(&acts, act, format!("{at}.opened_by"));
             }
-            for (list, items) in [("from", &frame.from), ("to", &frame.to), ("copy_to", &frame.copy_to)] {
+            for (list, items) in [
+                ("from", &frame.from),
+                ("to", &frame.to),
+                ("copy_to", &frame.copy_to),
+            ] {
                 for (j, p) in items.iter().enumerate() {
                     self.reference(&professions, p, format!("{at}.{list}[{j}]"));
                 }
@@ -812,8 +849,10 @@ impl<'a> Checker<'a> {
         };
         self.reference(phases, from, format!("{path}[0]"));
         self.reference(phases, to, format!("{path}[1]"));
-        if let (Some(a), Some(b)) = (phases.first.get(from.as_str()), phases.first.get(to.as_str()))
-            && a > b
+        if let (Some(a), Some(b)) = (
+            phases.first.get(from.as_str()),
+            phases.first.get(to.as_str()),
+        ) && a > b
         {
             self.push(Finding::error(
                 path,
@@ -883,7 +922,9 @@ impl<'a> Checker<'a> {
                     self.reference(ids.people, person, format!("{at}.person"))
                 }
                 Effect::Enable(item) | Effect::Disable(item) => {
-                    if !ids.actions.contains(item.as_str()) && !ids.decisions.contains(item.as_str()) {
+                    if !ids.actions.contains(item.as_str())
+                        && !ids.decisions.contains(item.as_str())
+                    {
                         self.push(Finding::error(
                             format!("{at}[0]"),
                             format!("unknown action or decision `{item}`"),

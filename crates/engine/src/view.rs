@@ -442,7 +442,9 @@ impl RoleView {
     /// The frames open to this role's profession toward a colleague, with
     /// whether each is open now.
     pub fn routes_to<'a>(&'a self, colleague: &'a str) -> impl Iterator<Item = &'a RouteView> {
-        self.routes.iter().filter(move |r| r.to.as_str() == colleague)
+        self.routes
+            .iter()
+            .filter(move |r| r.to.as_str() == colleague)
     }
 
     /// How the rulebook would judge sending these clues to these roles
@@ -992,18 +994,14 @@ fn routes(case: &Case, state: &crate::session::State, r: usize) -> Vec<RouteView
                 continue;
             }
             let opening = state.opening_act(case, f, r, t);
-            let act = opening
-                .as_ref()
-                .ok()
-                .and_then(|a| *a)
-                .map(|a| {
-                    let scope = a
-                        .scope
-                        .iter()
-                        .map(|&c| case.rulebook().classes[c].id.clone())
-                        .collect();
-                    (a.number, scope)
-                });
+            let act = opening.as_ref().ok().and_then(|a| *a).map(|a| {
+                let scope = a
+                    .scope
+                    .iter()
+                    .map(|&c| case.rulebook().classes[c].id.clone())
+                    .collect();
+                (a.number, scope)
+            });
             let closed = opening.err();
             routes.push(RouteView {
                 to: colleague.id.clone(),
@@ -1033,7 +1031,8 @@ fn issuable(case: &Case, state: &crate::session::State, r: usize) -> Vec<Issuabl
                 act: kind.id.clone(),
                 to: (0..s.roles.len())
                     .filter(|&t| {
-                        t != r && (kind.to.is_empty() || kind.to.contains(&case.profession_of(t).id))
+                        t != r
+                            && (kind.to.is_empty() || kind.to.contains(&case.profession_of(t).id))
                     })
                     .map(|t| s.roles[t].id.clone())
                     .collect(),

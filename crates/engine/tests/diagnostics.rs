@@ -285,7 +285,10 @@ fn an_unreachable_solution_is_reported() {
 
     // A record of a judicial file cannot go from the police to the outreach
     // worker without a breach: the clue never reaches the role that needs it.
-    let text = broken("            class: \"enquete\",", "            class: \"judiciaire\",");
+    let text = broken(
+        "            class: \"enquete\",",
+        "            class: \"judiciaire\",",
+    );
     let error = only_error(&text);
     assert!(
         error
@@ -301,7 +304,8 @@ fn a_missing_translation_is_a_warning_that_still_loads() {
         r#"title: (fr: "Un soir à la gare", en: "An evening at the station"),"#,
         r#"title: (fr: "Un soir à la gare"),"#,
     );
-    let loaded = load(&text, "case.ron", &common::shelf()).expect("a warning does not stop loading");
+    let loaded =
+        load(&text, "case.ron", &common::shelf()).expect("a warning does not stop loading");
     let warning = &loaded.warnings[0];
     assert_eq!(warning.severity, Severity::Warning);
     assert_eq!(warning.message, "missing translation: en");
@@ -383,7 +387,10 @@ fn a_quote_inside_a_text_is_pointed_at_with_how_to_write_it() {
 
 #[test]
 fn a_decimal_where_a_whole_number_is_expected_says_so() {
-    let text = broken("weight: 2)],\n            class: \"educatif\"", "weight: 2.5)],\n            class: \"educatif\"");
+    let text = broken(
+        "weight: 2)],\n            class: \"educatif\"",
+        "weight: 2.5)],\n            class: \"educatif\"",
+    );
     let error = only_error(&text);
     assert!(error.message.contains("whole number"), "{error:?}");
     assert_eq!(error.line, line_of(&text, "2.5"));
@@ -394,7 +401,10 @@ fn a_case_naming_a_rulebook_that_does_not_exist_is_located() {
     let text = broken("rulebook: \"france\"", "rulebook: \"belgique\"");
     let error = only_error(&text);
     assert_eq!(error.line, line_of(&text, "belgique"));
-    assert!(error.message.contains("no rulebook named `belgique`"), "{error:?}");
+    assert!(
+        error.message.contains("no rulebook named `belgique`"),
+        "{error:?}"
+    );
 }
 
 #[test]
@@ -402,11 +412,21 @@ fn an_error_in_the_rulebook_is_located_in_the_rulebook_file() {
     let book = faisceau_engine::Books::one(
         "france",
         "rulebooks/france.ron",
-        &common::shelf().0[0].2.replacen("opened_by: \"requisition\"", "opened_by: \"requisiton\"", 1),
+        &common::shelf().0[0].2.replacen(
+            "opened_by: \"requisition\"",
+            "opened_by: \"requisiton\"",
+            1,
+        ),
     );
     let err = load(TUTORIAL, "case.ron", &book).unwrap_err();
     let error = err.errors().next().unwrap();
     assert_eq!(error.file, "rulebooks/france.ron");
-    assert!(error.message.contains("unknown act `requisiton`"), "{error:?}");
-    assert!(error.hint.as_deref().unwrap().contains("requisition"), "{error:?}");
+    assert!(
+        error.message.contains("unknown act `requisiton`"),
+        "{error:?}"
+    );
+    assert!(
+        error.hint.as_deref().unwrap().contains("requisition"),
+        "{error:?}"
+    );
 }

@@ -20,12 +20,25 @@ fn session() -> Session {
     session
 }
 
-fn share(session: &mut Session, from: &str, clue: &str, to: &str, frame: &str) -> Result<(Verdict, Vec<Id>), Refusal> {
+fn share(
+    session: &mut Session,
+    from: &str,
+    clue: &str,
+    to: &str,
+    frame: &str,
+) -> Result<(Verdict, Vec<Id>), Refusal> {
     let events = session.submit(
         from,
-        RoleCommand::Share { clues: vec![clue.into()], to: vec![to.into()], frame: frame.into() },
+        RoleCommand::Share {
+            clues: vec![clue.into()],
+            to: vec![to.into()],
+            frame: frame.into(),
+        },
     )?;
-    let EventKind::Shared { judgements, copies, .. } = &events[0].kind else {
+    let EventKind::Shared {
+        judgements, copies, ..
+    } = &events[0].kind
+    else {
         panic!("{events:?}")
     };
     Ok((judgements[0].judgement.verdict, copies.clone()))
@@ -34,15 +47,37 @@ fn share(session: &mut Session, from: &str, clue: &str, to: &str, frame: &str) -
 #[test]
 fn a_fictional_rulebook_judges_shares_by_its_own_frames_acts_and_secrecy() {
     let mut s = session();
-    s.submit("warden", RoleCommand::TakeAction { action: "talk".into() }).unwrap();
+    s.submit(
+        "warden",
+        RoleCommand::TakeAction {
+            action: "talk".into(),
+        },
+    )
+    .unwrap();
     // Its own secrecy regimes: a ranger bound by none may tell anyone; a warden may not.
-    assert_eq!(share(&mut s, "ranger", "lights", "magistrate", "gossip").unwrap().0, Verdict::Allowed);
-    assert_eq!(share(&mut s, "warden", "tired", "ranger", "gossip").unwrap().0, Verdict::Breach);
+    assert_eq!(
+        share(&mut s, "ranger", "lights", "magistrate", "gossip")
+            .unwrap()
+            .0,
+        Verdict::Allowed
+    );
+    assert_eq!(
+        share(&mut s, "warden", "tired", "ranger", "gossip")
+            .unwrap()
+            .0,
+        Verdict::Breach
+    );
     // Its own frame with a copy: the ombudsman, at the table, receives it.
     let (verdict, copies) = share(&mut s, "warden", "tired", "magistrate", "petition").unwrap();
     assert_eq!(verdict, Verdict::Allowed);
     assert_eq!(copies, vec![Id::new("ombudsman")]);
-    assert!(s.view("ombudsman").unwrap().clues.iter().any(|c| c.id.as_str() == "tired"));
+    assert!(
+        s.view("ombudsman")
+            .unwrap()
+            .clues
+            .iter()
+            .any(|c| c.id.as_str() == "tired")
+    );
     // Its own act: no testimony before the summons, then within its scope only.
     assert!(matches!(
         share(&mut s, "warden", "owes", "magistrate", "testimony"),
@@ -50,7 +85,11 @@ fn a_fictional_rulebook_judges_shares_by_its_own_frames_acts_and_secrecy() {
     ));
     s.submit(
         "magistrate",
-        RoleCommand::Issue { act: "summons".into(), to: "warden".into(), scope: vec!["sightings".into()] },
+        RoleCommand::Issue {
+            act: "summons".into(),
+            to: "warden".into(),
+            scope: vec!["sightings".into()],
+        },
     )
     .unwrap();
     assert!(matches!(
@@ -59,14 +98,30 @@ fn a_fictional_rulebook_judges_shares_by_its_own_frames_acts_and_secrecy() {
     ));
     s.submit(
         "magistrate",
-        RoleCommand::Issue { act: "summons".into(), to: "warden".into(), scope: vec!["ledger".into()] },
+        RoleCommand::Issue {
+            act: "summons".into(),
+            to: "warden".into(),
+            scope: vec!["ledger".into()],
+        },
     )
     .unwrap();
-    assert_eq!(share(&mut s, "warden", "owes", "magistrate", "testimony").unwrap().0, Verdict::Allowed);
+    assert_eq!(
+        share(&mut s, "warden", "owes", "magistrate", "testimony")
+            .unwrap()
+            .0,
+        Verdict::Allowed
+    );
     // A ranger cannot issue the magistrate's act.
     assert_eq!(
-        s.submit("ranger", RoleCommand::Issue { act: "summons".into(), to: "warden".into(), scope: vec!["ledger".into()] })
-            .unwrap_err(),
+        s.submit(
+            "ranger",
+            RoleCommand::Issue {
+                act: "summons".into(),
+                to: "warden".into(),
+                scope: vec!["ledger".into()]
+            }
+        )
+        .unwrap_err(),
         Refusal::NotYourAct
     );
 }

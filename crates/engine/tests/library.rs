@@ -30,7 +30,8 @@ fn library() -> Vec<(String, String)> {
 #[test]
 fn every_case_is_clean_and_solvable() {
     for (name, text) in library() {
-        let loaded = load(&text, &name, &common::shelf()).unwrap_or_else(|e| panic!("{name}: {:#?}", e.diagnostics));
+        let loaded = load(&text, &name, &common::shelf())
+            .unwrap_or_else(|e| panic!("{name}: {:#?}", e.diagnostics));
         assert!(loaded.warnings.is_empty(), "{name}: {:#?}", loaded.warnings);
         assert!(loaded.analysis.solvable, "{name}");
         let s = loaded.case.scenario();

@@ -246,12 +246,23 @@ fn shares_are_judged_and_a_breach_is_recorded_not_blocked() {
         .find(|r| r.frame.as_str() == "reponse_requisition")
         .unwrap();
     assert!(
-        closed.reason.as_ref().unwrap().get("fr").contains("aucun acte « Réquisition » reçu"),
+        closed
+            .reason
+            .as_ref()
+            .unwrap()
+            .get("fr")
+            .contains("aucun acte « Réquisition » reçu"),
         "{closed:?}"
     );
 }
 
-fn share(session: &mut Session, from: &str, clues: &[&str], to: &str, frame: &str) -> Result<Verdict, Refusal> {
+fn share(
+    session: &mut Session,
+    from: &str,
+    clues: &[&str],
+    to: &str,
+    frame: &str,
+) -> Result<Verdict, Refusal> {
     let events = session.submit(
         from,
         RoleCommand::Share {
@@ -263,7 +274,11 @@ fn share(session: &mut Session, from: &str, clues: &[&str], to: &str, frame: &st
     let EventKind::Shared { judgements, .. } = &events[0].kind else {
         panic!("{events:?}")
     };
-    Ok(judgements.iter().map(|j| j.judgement.verdict).max().unwrap())
+    Ok(judgements
+        .iter()
+        .map(|j| j.judgement.verdict)
+        .max()
+        .unwrap())
 }
 
 #[test]
@@ -278,9 +293,19 @@ fn a_share_under_a_requisition_needs_the_requisition_and_stays_within_its_scope(
         .iter()
         .find(|c| c.class.as_str() != "dossier_social")
         .map(|c| c.id.to_string());
-    assert!(knows(&session, "referente_ase", file), "the case worker holds the file");
+    assert!(
+        knows(&session, "referente_ase", file),
+        "the case worker holds the file"
+    );
     // No requisition yet: the frame is closed, in words.
-    let refusal = share(&mut session, "referente_ase", &[file], "policier", "reponse_requisition").unwrap_err();
+    let refusal = share(
+        &mut session,
+        "referente_ase",
+        &[file],
+        "policier",
+        "reponse_requisition",
+    )
+    .unwrap_err();
     assert_eq!(
         refusal,
         Refusal::FrameClosed(Closed::NoAct {
@@ -309,34 +334,76 @@ fn a_share_under_a_requisition_needs_the_requisition_and_stays_within_its_scope(
             act(&mut session, "educatrice", "entretien_educatif").unwrap();
             continue;
         }
-        share(&mut session, "educatrice", &["copain_jo"], "chef_service", "secret_partage").unwrap();
+        share(
+            &mut session,
+            "educatrice",
+            &["copain_jo"],
+            "chef_service",
+            "secret_partage",
+        )
+        .unwrap();
     }
     session
-        .submit("chef_service", RoleCommand::Decide { decision: "signalement_parquet".into() })
+        .submit(
+            "chef_service",
+            RoleCommand::Decide {
+                decision: "signalement_parquet".into(),
+            },
+        )
         .unwrap();
     session.submit("policier", issue).unwrap();
     // Now the case worker may answer, to the police, within the scope.
     assert_eq!(
-        share(&mut session, "referente_ase", &[file], "policier", "reponse_requisition"),
+        share(
+            &mut session,
+            "referente_ase",
+            &[file],
+            "policier",
+            "reponse_requisition"
+        ),
         Ok(Verdict::Allowed)
     );
     if let Some(observation) = observation {
         assert!(matches!(
-            share(&mut session, "referente_ase", &[observation.as_str()], "policier", "reponse_requisition"),
+            share(
+                &mut session,
+                "referente_ase",
+                &[observation.as_str()],
+                "policier",
+                "reponse_requisition"
+            ),
             Err(Refusal::FrameClosed(Closed::OutOfScope { act: 1, .. }))
         ));
     }
     // Only to the police officer who issued it.
     assert!(matches!(
-        share(&mut session, "referente_ase", &[file], "juge_enfants", "reponse_requisition"),
+        share(
+            &mut session,
+            "referente_ase",
+            &[file],
+            "juge_enfants",
+            "reponse_requisition"
+        ),
         Err(Refusal::FrameClosed(_))
     ));
     // A declined requisition no longer opens the frame.
     session
-        .submit("referente_ase", RoleCommand::Decline { act: 1, reason: "Motif légitime.".into() })
+        .submit(
+            "referente_ase",
+            RoleCommand::Decline {
+                act: 1,
+                reason: "Motif légitime.".into(),
+            },
+        )
         .unwrap();
     assert!(matches!(
-        share(&mut session, "referente_ase", &[file], "policier", "reponse_requisition"),
+        share(
+            &mut session,
+            "referente_ase",
+            &[file],
+            "policier",
+            "reponse_requisition"
+        ),
         Err(Refusal::FrameClosed(Closed::NoAct { .. }))
     ));
 }
@@ -344,7 +411,11 @@ fn a_share_under_a_requisition_needs_the_requisition_and_stays_within_its_scope(
 #[test]
 fn a_signalement_reaches_only_the_prosecutor_and_brings_the_crip_copy() {
     let text = common::case_text("annonces_en_ligne.ron");
-    let case = Arc::new(load(&text, "annonces_en_ligne.ron", &common::shelf()).unwrap().case);
+    let case = Arc::new(
+        load(&text, "annonces_en_ligne.ron", &common::shelf())
+            .unwrap()
+            .case,
+    );
     let mut session = Session::new(case, 5);
     session.direct(TrainerCommand::Start).unwrap();
     let view = session.view("assistante_sociale").unwrap();
@@ -356,20 +427,41 @@ fn a_signalement_reaches_only_the_prosecutor_and_brings_the_crip_copy() {
     };
     for other in ["cyber", "cpe", "maraude_numerique"] {
         assert!(
-            matches!(session.submit("assistante_sociale", to(other)), Err(Refusal::FrameClosed(Closed::NotTo { .. }))),
+            matches!(
+                session.submit("assistante_sociale", to(other)),
+                Err(Refusal::FrameClosed(Closed::NotTo { .. }))
+            ),
             "a signalement to {other}"
         );
     }
-    let events = session.submit("assistante_sociale", to("procureur")).unwrap();
-    let EventKind::Shared { to, copies, copies_outside, judgements, .. } = &events[0].kind else {
+    let events = session
+        .submit("assistante_sociale", to("procureur"))
+        .unwrap();
+    let EventKind::Shared {
+        to,
+        copies,
+        copies_outside,
+        judgements,
+        ..
+    } = &events[0].kind
+    else {
         panic!()
     };
     assert_eq!(to, &[faisceau_engine::Id::new("procureur")]);
     assert!(copies.is_empty(), "no CRIP at this table");
-    assert_eq!(copies_outside, &[faisceau_engine::Id::new("crip")], "the copy to the CRIP (CASF L226-4 II) is recorded");
+    assert_eq!(
+        copies_outside,
+        &[faisceau_engine::Id::new("crip")],
+        "the copy to the CRIP (CASF L226-4 II) is recorded"
+    );
     assert_eq!(judgements[0].judgement.verdict, Verdict::Allowed);
     let debrief = Debrief::build(session.case(), session.events()).unwrap();
-    let sent = &debrief.roles.iter().find(|r| r.role.as_str() == "assistante_sociale").unwrap().sent[0];
+    let sent = &debrief
+        .roles
+        .iter()
+        .find(|r| r.role.as_str() == "assistante_sociale")
+        .unwrap()
+        .sent[0];
     assert_eq!(sent.frame.as_str(), "signalement");
     assert_eq!(sent.copies_outside, vec![faisceau_engine::Id::new("crip")]);
 }
@@ -380,25 +472,49 @@ fn a_rulebook_correction_changes_the_verdict_in_every_case_that_uses_it() {
     let (file, text) = faisceau_engine::Shelf::rulebook(&shelf, "france").unwrap();
     // A lawyer decides that an informal exchange is only a caution (not the law: a test).
     let marker = "carries: WholeFile,\n            verdict: Breach,";
-    assert_eq!(text.matches(marker).count(), 1, "the informal frame's verdict");
+    assert_eq!(
+        text.matches(marker).count(),
+        1,
+        "the informal frame's verdict"
+    );
     let corrected = faisceau_engine::Books::one(
         "france",
         &file,
         &text.replace(marker, "carries: WholeFile,\n            verdict: Caution,"),
     );
-    for name in ["annonces_en_ligne.ron", "foyer_fugues.ron", "gare_nuit.ron", "kenza_a_risque.ron", "zone_attente_roissy.ron"] {
+    for name in [
+        "annonces_en_ligne.ron",
+        "foyer_fugues.ron",
+        "gare_nuit.ron",
+        "kenza_a_risque.ron",
+        "zone_attente_roissy.ron",
+    ] {
         let text = common::case_text(name);
         let before = load(&text, name, &shelf).unwrap().case;
         let after = load(&text, name, &corrected).unwrap().case;
         let s = before.scenario();
         let from = (0..s.roles.len())
-            .find(|&r| before.profession_of(r).secrecy == faisceau_engine::rulebook::Secrecy::Professional)
+            .find(|&r| {
+                before.profession_of(r).secrecy == faisceau_engine::rulebook::Secrecy::Professional
+            })
             .expect("a role bound by secrecy");
         let to = (from + 1) % s.roles.len();
-        let clue = s.clues.iter().position(|c| !c.indicators.is_empty()).unwrap();
+        let clue = s
+            .clues
+            .iter()
+            .position(|c| !c.indicators.is_empty())
+            .unwrap();
         let frame = before.frame("hors_cadre").unwrap();
-        assert_eq!(before.judge(clue, frame, from, to).verdict, Verdict::Breach, "{name}");
-        assert_eq!(after.judge(clue, frame, from, to).verdict, Verdict::Caution, "{name}");
+        assert_eq!(
+            before.judge(clue, frame, from, to).verdict,
+            Verdict::Breach,
+            "{name}"
+        );
+        assert_eq!(
+            after.judge(clue, frame, from, to).verdict,
+            Verdict::Caution,
+            "{name}"
+        );
     }
 }
 
@@ -696,12 +812,20 @@ fn command(case: &Case, pick: (u8, usize, usize, usize)) -> RoleCommand {
         3 => RoleCommand::Share {
             clues: vec![clue(a), clue(b)],
             to: vec![ROLES[c % ROLES.len()].into()],
-            frame: case.rulebook().frames[b % case.rulebook().frames.len()].id.clone(),
+            frame: case.rulebook().frames[b % case.rulebook().frames.len()]
+                .id
+                .clone(),
         },
         8 => RoleCommand::Issue {
-            act: case.rulebook().acts[a % case.rulebook().acts.len()].id.clone(),
+            act: case.rulebook().acts[a % case.rulebook().acts.len()]
+                .id
+                .clone(),
             to: ROLES[c % ROLES.len()].into(),
-            scope: vec![case.rulebook().classes[b % case.rulebook().classes.len()].id.clone()],
+            scope: vec![
+                case.rulebook().classes[b % case.rulebook().classes.len()]
+                    .id
+                    .clone(),
+            ],
         },
         9 => RoleCommand::Decline {
             act: (a % 4) as u32,

@@ -19,7 +19,11 @@ fn view_bots_play_every_case_to_a_conclusion() {
         }
         cases += 1;
         let text = std::fs::read_to_string(&path).unwrap();
-        let case = Arc::new(faisceau_engine::load(&text, "case.ron", &common::shelf()).unwrap().case);
+        let case = Arc::new(
+            faisceau_engine::load(&text, "case.ron", &common::shelf())
+                .unwrap()
+                .case,
+        );
         let mut session = Session::new(case.clone(), 3);
         session.direct(TrainerCommand::Start).unwrap();
         let roles: Vec<String> = case
