@@ -244,11 +244,10 @@ fn frame_rows(out: &mut String, book: &Rulebook, frame: &Frame, tr: &Tr) {
         };
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {} | **{}** | | {} |",
+            "| {} | {} | {} |  | **{}** | | {} |",
             tr.t_args("rb-exception", &[("when", cell(&when.join("; ")))]),
             cell(&from),
             cell(&to),
-            "",
             verdict(tr, e.verdict),
             cell(crate::ui::text(tr, &e.explanation))
         );
