@@ -314,3 +314,4 @@ rb-carries-strict = what is strictly necessary
 rb-carries-facts = the facts the sender chooses
 rb-carries-file = the whole file
 rb-to-confirm = Points to confirm with a lawyer
+share-choose-frame = Choose a legal frame above to see the verdict before sending.

@@ -314,3 +314,4 @@ rb-carries-strict = le strict nécessaire
 rb-carries-facts = les faits choisis par l'expéditeur
 rb-carries-file = le dossier entier
 rb-to-confirm = Points à confirmer avec un juriste
+share-choose-frame = Choisissez un cadre légal ci-dessus pour voir le verdict avant d'envoyer.

@@ -489,7 +489,8 @@ fn share_tab(
     }
     heading(ui, tr.t("share-verdict"));
     let Some(frame) = state.frame.clone() else {
-        ui.label(tr.t("share-nothing"));
+        let ready = !state.share_clues.is_empty() && !state.share_to.is_empty();
+        ui.label(tr.t(if ready { "share-choose-frame" } else { "share-nothing" }));
         acts_section(ui, view, state, tr, actions);
         sent_section(ui, view, tr);
         return;
