@@ -72,15 +72,108 @@ pub fn run(path: &Path, runs: usize, seed: u64, format: Format) -> Result<ExitCo
                 report.breaches_per_run,
                 percent(report.runs_with_breach)
             );
-            let _ = writeln!(out, "  expected decisions (on time / taken at all):");
+            let _ = writeln!(
+                out,
+                "  acceptable conclusion (partial credit): {}",
+                percent(report.acceptable_conclusion_rate)
+            );
+            for (conclusion, share) in &report.wrong_conclusions {
+                let _ = writeln!(
+                    out,
+                    "    wrong: {:<30} {:>5}",
+                    conclusion.as_str(),
+                    percent(*share)
+                );
+            }
+            if !report.breaches_by_rule.is_empty() {
+                let _ = writeln!(out, "  breaches by rule (per run):");
+                for b in &report.breaches_by_rule {
+                    let rule = match b.exception {
+                        Some(e) => format!("{} (exception {})", b.frame, e + 1),
+                        None => b.frame.to_string(),
+                    };
+                    let _ = writeln!(out, "    {rule:<40} {:.2}", b.per_run);
+                }
+            }
+            let when = |m: Option<u32>| m.map_or("—".to_owned(), hours);
+            let _ = writeln!(
+                out,
+                "  expected decisions (on time / taken at all / acceptable only; median time taken):"
+            );
             for d in &report.decisions {
                 let _ = writeln!(
                     out,
-                    "    {:<32} {:>5} / {:>5}",
+                    "    {:<32} {:>5} / {:>5} / {:>5}; {}",
                     d.decision.as_str(),
                     percent(d.on_time),
-                    percent(d.taken)
+                    percent(d.taken),
+                    percent(d.acceptable),
+                    when(d.median_minutes)
                 );
+            }
+            if !report.key_shares.is_empty() {
+                let _ = writeln!(out, "  key shares (reached; median time):");
+                for k in &report.key_shares {
+                    let _ = writeln!(
+                        out,
+                        "    {:<40} {:>5}; {}",
+                        format!("{} -> {}", k.clue, k.to),
+                        percent(k.reached),
+                        when(k.median_minutes)
+                    );
+                }
+            }
+            if !report.traps.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "  traps (met / caught a bot; then the table concluded):"
+                );
+                for t in &report.traps {
+                    let followed: Vec<String> = t
+                        .followed_by
+                        .iter()
+                        .map(|(c, share)| {
+                            format!(
+                                "{} {}",
+                                c.as_ref().map_or("no conclusion", |c| c.as_str()),
+                                percent(*share)
+                            )
+                        })
+                        .collect();
+                    let _ = writeln!(
+                        out,
+                        "    {:<32} {:>5} / {:>5}; {}",
+                        t.clue.as_str(),
+                        percent(t.met),
+                        percent(t.caught),
+                        if followed.is_empty() {
+                            "—".to_owned()
+                        } else {
+                            followed.join(", ")
+                        }
+                    );
+                }
+            }
+            if !report.injects.is_empty() {
+                let _ = writeln!(out, "  injects (fired; in which phase):");
+                for i in &report.injects {
+                    let phases: Vec<String> = i
+                        .phases
+                        .iter()
+                        .map(|(p, share)| format!("{p} {}", percent(*share)))
+                        .collect();
+                    let _ = writeln!(
+                        out,
+                        "    {:<32} {:>5}; {}",
+                        i.inject.as_str(),
+                        percent(i.fired),
+                        if phases.is_empty() {
+                            "never".to_owned()
+                        } else {
+                            phases.join(", ")
+                        }
+                    );
+                }
             }
         }
     }

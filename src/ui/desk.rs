@@ -490,7 +490,11 @@ fn share_tab(
     heading(ui, tr.t("share-verdict"));
     let Some(frame) = state.frame.clone() else {
         let ready = !state.share_clues.is_empty() && !state.share_to.is_empty();
-        ui.label(tr.t(if ready { "share-choose-frame" } else { "share-nothing" }));
+        ui.label(tr.t(if ready {
+            "share-choose-frame"
+        } else {
+            "share-nothing"
+        }));
         acts_section(ui, view, state, tr, actions);
         sent_section(ui, view, tr);
         return;

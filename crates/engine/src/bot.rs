@@ -515,8 +515,61 @@ pub struct DecisionRate {
     pub decision: crate::Id,
     /// Share of runs in which it was taken by its deadline, from 0 to 1.
     pub on_time: f64,
-    /// Share of runs in which it was taken at all.
+    /// Share of runs in which it was taken at all (or an alternative).
     pub taken: f64,
+    /// Share of runs in which only a decision the case accepts in part was taken.
+    pub acceptable: f64,
+    /// Median scenario time at which it was taken, over the runs that took it.
+    pub median_minutes: Option<Minutes>,
+}
+
+/// How often a trap caught a bot, and what the table concluded then.
+#[derive(Clone, Debug, Serialize)]
+pub struct TrapRate {
+    /// The trap clue.
+    pub clue: crate::Id,
+    /// Share of runs in which some role went along with the conclusion it leads to.
+    pub caught: f64,
+    /// Share of runs in which some role knew it.
+    pub met: f64,
+    /// In the runs it caught a bot: each adopted conclusion (none: no
+    /// conclusion) and its share of those runs.
+    pub followed_by: Vec<(Option<crate::Id>, f64)>,
+}
+
+/// How often an inject fired, and in which phase.
+#[derive(Clone, Debug, Serialize)]
+pub struct InjectRate {
+    /// The inject.
+    pub inject: crate::Id,
+    /// Share of runs in which it fired.
+    pub fired: f64,
+    /// Each phase it fired in, with its share of all runs.
+    pub phases: Vec<(crate::Id, f64)>,
+}
+
+/// How often a key share reached its role, and when.
+#[derive(Clone, Debug, Serialize)]
+pub struct KeyShareRate {
+    /// The clue.
+    pub clue: crate::Id,
+    /// The role that should come to know it.
+    pub to: crate::Id,
+    /// Share of runs in which it reached the role.
+    pub reached: f64,
+    /// Median scenario time at which it did, over the runs where it did.
+    pub median_minutes: Option<Minutes>,
+}
+
+/// Breaches recorded under one rule: a frame, or one of its exceptions.
+#[derive(Clone, Debug, Serialize)]
+pub struct BreachRate {
+    /// The frame.
+    pub frame: crate::Id,
+    /// The exception that decided, by position in the frame, if any.
+    pub exception: Option<usize>,
+    /// Mean breaches per run under this rule.
+    pub per_run: f64,
 }
 
 /// What bot teams achieved over many runs.
@@ -534,6 +587,10 @@ pub struct Simulation {
     pub correct_conclusion_rate: f64,
     /// Share of runs that adopted a wrong conclusion.
     pub wrong_conclusion_rate: f64,
+    /// Share of runs that adopted a conclusion the case accepts in part.
+    pub acceptable_conclusion_rate: f64,
+    /// Each wrong conclusion adopted, and its share of runs.
+    pub wrong_conclusions: Vec<(crate::Id, f64)>,
     /// Median scenario time at the end of a run, in minutes.
     pub median_minutes: Minutes,
     /// Mean share of the case's clues found by the table, from 0 to 1.
@@ -542,92 +599,281 @@ pub struct Simulation {
     pub breaches_per_run: f64,
     /// Share of runs with at least one breach.
     pub runs_with_breach: f64,
+    /// Breaches per run, by the rule that judged them.
+    pub breaches_by_rule: Vec<BreachRate>,
     /// Each expected decision's rates.
     pub decisions: Vec<DecisionRate>,
+    /// Each trap: how often it caught a bot, and what followed.
+    pub traps: Vec<TrapRate>,
+    /// Each inject: how often it fired, and in which phase.
+    pub injects: Vec<InjectRate>,
+    /// Each key share: how often and when it reached its role.
+    pub key_shares: Vec<KeyShareRate>,
+}
+
+fn median(mut values: Vec<Minutes>) -> Option<Minutes> {
+    values.sort_unstable();
+    values.get(values.len() / 2).copied()
+}
+
+/// Counts over the runs of a simulation.
+#[derive(Default)]
+struct Tally {
+    solved: usize,
+    correct: usize,
+    wrong: usize,
+    acceptable: usize,
+    wrong_conclusions: Vec<(crate::Id, usize)>,
+    durations: Vec<Minutes>,
+    found: f64,
+    breaches: usize,
+    breach_runs: usize,
+    breaches_by_rule: Vec<(crate::Id, Option<usize>, usize)>,
+    on_time: Vec<usize>,
+    taken: Vec<usize>,
+    partial: Vec<usize>,
+    decided_at: Vec<Vec<Minutes>>,
+    trap_met: Vec<usize>,
+    trap_caught: Vec<usize>,
+    trap_followed: Vec<Vec<(Option<crate::Id>, usize)>>,
+    inject_phases: Vec<Vec<(crate::Id, usize)>>,
+    key_reached: Vec<Vec<Minutes>>,
+}
+
+fn bump<K: PartialEq>(counts: &mut Vec<(K, usize)>, key: K) {
+    match counts.iter_mut().find(|(k, _)| *k == key) {
+        Some((_, n)) => *n += 1,
+        None => counts.push((key, 1)),
+    }
+}
+
+impl Tally {
+    fn new(case: &Case) -> Tally {
+        let s = case.scenario();
+        let expected = s.solution.expected_decisions.len();
+        let traps = s.clues.iter().filter(|c| c.trap.is_some()).count();
+        Tally {
+            on_time: vec![0; expected],
+            taken: vec![0; expected],
+            partial: vec![0; expected],
+            decided_at: vec![Vec::new(); expected],
+            trap_met: vec![0; traps],
+            trap_caught: vec![0; traps],
+            trap_followed: vec![Vec::new(); traps],
+            inject_phases: vec![Vec::new(); s.injects.len()],
+            key_reached: vec![Vec::new(); s.solution.key_shares.len()],
+            ..Tally::default()
+        }
+    }
+
+    fn add(&mut self, case: &Case, session: &Session, debrief: &Debrief) {
+        let s = case.scenario();
+        let table = &debrief.table;
+        self.solved += usize::from(table.solved);
+        self.correct += usize::from(table.conclusion_correct);
+        self.acceptable += usize::from(table.conclusion_acceptable);
+        if let Some(c) = &table.conclusion
+            && !table.conclusion_correct
+        {
+            self.wrong += 1;
+            bump(&mut self.wrong_conclusions, c.clone());
+        }
+        self.durations.push(table.duration);
+        self.found += table.clues_found;
+        self.breaches += table.breaches;
+        self.breach_runs += usize::from(table.breaches > 0);
+        for record in debrief.roles.iter().flat_map(|r| r.sent.iter()) {
+            for j in &record.judgements {
+                if j.judgement.verdict == Verdict::Breach {
+                    let key = (record.frame.clone(), j.judgement.exception);
+                    match self
+                        .breaches_by_rule
+                        .iter_mut()
+                        .find(|(f, e, _)| (f, e) == (&key.0, &key.1))
+                    {
+                        Some((_, _, n)) => *n += 1,
+                        None => self.breaches_by_rule.push((key.0, key.1, 1)),
+                    }
+                }
+            }
+        }
+        for (i, expected) in s.solution.expected_decisions.iter().enumerate() {
+            let Some(review) = table
+                .decisions
+                .iter()
+                .find(|d| d.decision == expected.decision)
+            else {
+                continue;
+            };
+            let at = match review.status {
+                DecisionStatus::OnTime { at } => {
+                    self.on_time[i] += 1;
+                    self.taken[i] += 1;
+                    Some(at)
+                }
+                DecisionStatus::Late { at, .. } => {
+                    self.taken[i] += 1;
+                    Some(at)
+                }
+                DecisionStatus::Acceptable { at } => {
+                    self.partial[i] += 1;
+                    Some(at)
+                }
+                _ => None,
+            };
+            self.decided_at[i].extend(at);
+        }
+        let traps = s.clues.iter().filter(|c| c.trap.is_some());
+        for (t, clue) in traps.enumerate() {
+            let reviews = debrief
+                .roles
+                .iter()
+                .flat_map(|r| r.traps.iter())
+                .filter(|tr| tr.clue == clue.id);
+            let (mut met, mut caught) = (false, false);
+            for review in reviews {
+                met = true;
+                caught |= review.fallen;
+            }
+            self.trap_met[t] += usize::from(met);
+            if caught {
+                self.trap_caught[t] += 1;
+                bump(&mut self.trap_followed[t], table.conclusion.clone());
+            }
+        }
+        let mut phase = None;
+        for event in session.events() {
+            match &event.kind {
+                crate::EventKind::PhaseBegan { phase: p } => phase = Some(p.clone()),
+                crate::EventKind::InjectReleased { inject, .. } => {
+                    if let (Some(i), Some(p)) = (case.inject(inject.as_str()), &phase) {
+                        bump(&mut self.inject_phases[i], p.clone());
+                    }
+                }
+                _ => {}
+            }
+        }
+        for (k, share) in s.solution.key_shares.iter().enumerate() {
+            let reached = table
+                .key_shares
+                .iter()
+                .find(|r| r.clue == share.clue && r.to == share.to)
+                .and_then(|r| r.reached_at);
+            self.key_reached[k].extend(reached);
+        }
+    }
+
+    fn report(self, case: &Case, runs: usize, seed: u64) -> Simulation {
+        let s = case.scenario();
+        let rate = |n: usize| {
+            if runs == 0 {
+                0.0
+            } else {
+                n as f64 / runs as f64
+            }
+        };
+        let per_run = |n: f64| if runs == 0 { 0.0 } else { n / runs as f64 };
+        let trap_clues: Vec<&crate::model::Clue> =
+            s.clues.iter().filter(|c| c.trap.is_some()).collect();
+        Simulation {
+            case: s.id.clone(),
+            runs,
+            seed,
+            solve_rate: rate(self.solved),
+            correct_conclusion_rate: rate(self.correct),
+            wrong_conclusion_rate: rate(self.wrong),
+            acceptable_conclusion_rate: rate(self.acceptable),
+            wrong_conclusions: self
+                .wrong_conclusions
+                .iter()
+                .map(|(c, n)| (c.clone(), rate(*n)))
+                .collect(),
+            median_minutes: median(self.durations).unwrap_or(0),
+            clues_found: per_run(self.found),
+            breaches_per_run: per_run(self.breaches as f64),
+            runs_with_breach: rate(self.breach_runs),
+            breaches_by_rule: self
+                .breaches_by_rule
+                .iter()
+                .map(|(frame, exception, n)| BreachRate {
+                    frame: frame.clone(),
+                    exception: *exception,
+                    per_run: per_run(*n as f64),
+                })
+                .collect(),
+            decisions: s
+                .solution
+                .expected_decisions
+                .iter()
+                .enumerate()
+                .map(|(i, e)| DecisionRate {
+                    decision: e.decision.clone(),
+                    on_time: rate(self.on_time[i]),
+                    taken: rate(self.taken[i]),
+                    acceptable: rate(self.partial[i]),
+                    median_minutes: median(self.decided_at[i].clone()),
+                })
+                .collect(),
+            traps: trap_clues
+                .iter()
+                .enumerate()
+                .map(|(t, clue)| {
+                    let caught = self.trap_caught[t];
+                    TrapRate {
+                        clue: clue.id.clone(),
+                        caught: rate(caught),
+                        met: rate(self.trap_met[t]),
+                        followed_by: self.trap_followed[t]
+                            .iter()
+                            .map(|(c, n)| (c.clone(), *n as f64 / caught.max(1) as f64))
+                            .collect(),
+                    }
+                })
+                .collect(),
+            injects: s
+                .injects
+                .iter()
+                .enumerate()
+                .map(|(i, inject)| InjectRate {
+                    inject: inject.id.clone(),
+                    fired: rate(self.inject_phases[i].iter().map(|(_, n)| n).sum()),
+                    phases: self.inject_phases[i]
+                        .iter()
+                        .map(|(p, n)| (p.clone(), rate(*n)))
+                        .collect(),
+                })
+                .collect(),
+            key_shares: s
+                .solution
+                .key_shares
+                .iter()
+                .enumerate()
+                .map(|(k, share)| KeyShareRate {
+                    clue: share.clue.clone(),
+                    to: share.to.clone(),
+                    reached: rate(self.key_reached[k].len()),
+                    median_minutes: median(self.key_reached[k].clone()),
+                })
+                .collect(),
+        }
+    }
 }
 
 /// Plays `runs` bot-team sessions and reports the figures.
 pub fn simulate(case: Arc<Case>, runs: usize, seed: u64) -> Simulation {
     let temperament = Temperament::default();
-    let s = case.scenario();
-    let mut solved = 0;
-    let mut correct = 0;
-    let mut wrong = 0;
-    let mut durations = Vec::with_capacity(runs);
-    let mut found = 0.0;
-    let mut breaches = 0usize;
-    let mut breach_runs = 0;
-    let mut on_time = vec![0usize; s.solution.expected_decisions.len()];
-    let mut taken = vec![0usize; s.solution.expected_decisions.len()];
+    let mut tally = Tally::new(&case);
     for run in 0..runs {
         let session = play(
             Arc::clone(&case),
             seed.wrapping_add(run as u64),
             &temperament,
         );
-        let Ok(debrief) = Debrief::build(&case, session.events()) else {
-            continue;
-        };
-        let table = &debrief.table;
-        solved += usize::from(table.solved);
-        correct += usize::from(table.conclusion_correct);
-        wrong += usize::from(table.conclusion.is_some() && !table.conclusion_correct);
-        durations.push(table.duration);
-        found += table.clues_found;
-        breaches += table.breaches;
-        breach_runs += usize::from(table.breaches > 0);
-        for (i, expected) in s.solution.expected_decisions.iter().enumerate() {
-            if let Some(review) = table
-                .decisions
-                .iter()
-                .find(|d| d.decision == expected.decision)
-            {
-                match review.status {
-                    DecisionStatus::OnTime { .. } => {
-                        on_time[i] += 1;
-                        taken[i] += 1;
-                    }
-                    DecisionStatus::Late { .. } => taken[i] += 1,
-                    _ => {}
-                }
-            }
+        if let Ok(debrief) = Debrief::build(&case, session.events()) {
+            tally.add(&case, &session, &debrief);
         }
     }
-    durations.sort_unstable();
-    let rate = |n: usize| {
-        if runs == 0 {
-            0.0
-        } else {
-            n as f64 / runs as f64
-        }
-    };
-    Simulation {
-        case: s.id.clone(),
-        runs,
-        seed,
-        solve_rate: rate(solved),
-        correct_conclusion_rate: rate(correct),
-        wrong_conclusion_rate: rate(wrong),
-        median_minutes: durations.get(durations.len() / 2).copied().unwrap_or(0),
-        clues_found: if runs == 0 { 0.0 } else { found / runs as f64 },
-        breaches_per_run: if runs == 0 {
-            0.0
-        } else {
-            breaches as f64 / runs as f64
-        },
-        runs_with_breach: rate(breach_runs),
-        decisions: s
-            .solution
-            .expected_decisions
-            .iter()
-            .enumerate()
-            .map(|(i, e)| DecisionRate {
-                decision: e.decision.clone(),
-                on_time: rate(on_time[i]),
-                taken: rate(taken[i]),
-            })
-            .collect(),
-    }
+    tally.report(&case, runs, seed)
 }
 
 /// A bot that sees only its role's view, as a networked client does: it
