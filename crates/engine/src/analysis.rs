@@ -356,7 +356,9 @@ fn report(case: &Case, reach: &Reach) -> Analysis {
             continue;
         }
         if !expected.contains(&&decision.id) {
-            findings.push(Finding::warning(
+            // Like an action that can never be taken, a power that can never
+            // be exercised is a broken case, not a matter of taste.
+            findings.push(Finding::error(
                 format!("decisions[{d}]"),
                 format!("the decision `{}` can never be taken", decision.id),
                 Some(decision_blocker(case, reach, d)),
@@ -413,7 +415,7 @@ fn report(case: &Case, reach: &Reach) -> Analysis {
                 format!("solution.key_shares[{i}]"),
                 format!("the solution cannot be reached: the clue `{}` can never reach the role `{}`", share.clue, share.to),
                 Some(if clue_reachable[c] {
-                    "no role that can know it may share it with this role under the sharing rules: add a rule, or change the key share".into()
+                    "no role that can know it may pass it to this role through a frame of the rulebook without a breach: change the clue's class, add an override with its reason, or change the key share".into()
                 } else {
                     "the clue itself can never be discovered".into()
                 }),

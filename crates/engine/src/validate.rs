@@ -470,6 +470,13 @@ impl<'a> Checker<'a> {
                 if let Some(leads_to) = &trap.leads_to {
                     self.reference(&conclusions, leads_to, format!("clues[{i}].trap.leads_to"));
                 }
+                if trap.leads_to.as_ref() == Some(&s.solution.conclusion) {
+                    self.push(Finding::warning(
+                        format!("clues[{i}].trap.leads_to"),
+                        format!("the trap `{}` leads to the correct conclusion", clue.id),
+                        Some("a trap invites a wrong reading: point `leads_to` at the conclusion it tempts toward, such as the one the prejudice suggests".into()),
+                    ));
+                }
                 let taught = s
                     .teaching_points
                     .iter()
@@ -663,6 +670,19 @@ impl<'a> Checker<'a> {
                 self.reference(&roles, role, format!("injects[{i}].to[{j}]"));
             }
             let path = format!("injects[{i}].trigger");
+            let inaction_by = match &inject.trigger {
+                Trigger::IfNotDecided { by, .. } | Trigger::IfNotBy { by, .. } => Some(by),
+                _ => None,
+            };
+            if let Some(by) = inaction_by
+                && s.phases.last().is_some_and(|last| last.id == *by)
+            {
+                self.push(Finding::warning(
+                    format!("{path}.by"),
+                    format!("the inject `{}` waits for the end of the last phase: it would fire as the session ends, when nobody can react", inject.id),
+                    Some("name an earlier phase in `by`, so that the table lives with the consequence of its inaction".into()),
+                ));
+            }
             match &inject.trigger {
                 Trigger::Trainer => {}
                 Trigger::AtPhase(phase) => self.reference(&phases, phase, path),
@@ -717,6 +737,15 @@ impl<'a> Checker<'a> {
                 When::NotShared { clue, to } => {
                     self.reference(&clues, clue, format!("{path}.clue"));
                     self.reference(&roles, to, format!("{path}.to"));
+                    if let Some(&c) = clues.first.get(clue.as_str())
+                        && s.clues[c].known_to.contains(to)
+                    {
+                        self.push(Finding::warning(
+                            path,
+                            format!("`{to}` knows the clue `{clue}` from the start: this point can never be raised"),
+                            Some("name the role that must be told, or remove it from the clue's `known_to`".into()),
+                        ));
+                    }
                 }
             }
         }

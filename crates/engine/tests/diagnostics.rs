@@ -430,3 +430,79 @@ fn an_error_in_the_rulebook_is_located_in_the_rulebook_file() {
         "{error:?}"
     );
 }
+
+/// The tutorial case with extra lines before its last `)`.
+fn with(extra: &str) -> String {
+    let last = TUTORIAL.trim_end().rfind('\n').unwrap();
+    format!("{}\n{extra}{}", &TUTORIAL[..last], &TUTORIAL[last + 1..])
+}
+
+fn warnings(text: &str) -> Vec<Diagnostic> {
+    load(text, "case.ron", &common::shelf())
+        .unwrap_or_else(|e| panic!("{:#?}", e.diagnostics))
+        .warnings
+}
+
+#[test]
+fn an_inaction_inject_on_the_last_phase_is_a_warning() {
+    let text = with(
+        "    injects: [(id: \"trop_tard\", name: (fr: \"Trop tard\", en: \"Too late\"), text: (fr: \"Sami est parti.\", en: \"Sami has gone.\"), trigger: IfNotDecided(decision: \"information_preoccupante\", by: \"soiree\"))],\n",
+    );
+    let all = warnings(&text);
+    let warning = all
+        .iter()
+        .find(|w| w.message.contains("waits for the end of the last phase"))
+        .unwrap_or_else(|| panic!("{all:#?}"));
+    assert_eq!(warning.line, line_of(&text, "by: \"soiree\""));
+}
+
+#[test]
+fn a_trap_that_leads_to_the_correct_conclusion_is_a_warning() {
+    let text = broken(
+        "            class: \"enquete\",",
+        "            class: \"enquete\",\n            trap: (note: (fr: \"Piège.\", en: \"Trap.\"), leads_to: \"en_danger\"),",
+    );
+    let text = with_point(&text, "TrapFallen(\"homme_voiture\")");
+    let all = warnings(&text);
+    assert!(
+        all.iter()
+            .any(|w| w.message == "the trap `homme_voiture` leads to the correct conclusion"),
+        "{all:#?}"
+    );
+}
+
+#[test]
+fn a_not_shared_point_about_a_role_that_knows_the_clue_from_the_start_is_a_warning() {
+    let text = broken(
+        "            class: \"educatif\",",
+        "            class: \"educatif\",\n            known_to: [\"police\"],",
+    );
+    let text = with_point(&text, "NotShared(clue: \"dort_gare\", to: \"police\")");
+    let all = warnings(&text);
+    assert!(
+        all.iter().any(|w| w
+            .message
+            .contains("knows the clue `dort_gare` from the start")),
+        "{all:#?}"
+    );
+}
+
+fn with_point(text: &str, when: &str) -> String {
+    let point = format!(
+        "        (id: \"point_test\", title: (fr: \"Point\", en: \"Point\"), text: (fr: \"Texte.\", en: \"Text.\"), when: {when}),\n"
+    );
+    if text.contains("    teaching_points: [\n") {
+        text.replacen(
+            "    teaching_points: [\n",
+            &format!("    teaching_points: [\n{point}"),
+            1,
+        )
+    } else {
+        let last = text.trim_end().rfind('\n').unwrap();
+        format!(
+            "{}\n    teaching_points: [\n{point}    ],\n{}",
+            &text[..last],
+            &text[last + 1..]
+        )
+    }
+}
