@@ -315,3 +315,6 @@ rb-carries-facts = the facts the sender chooses
 rb-carries-file = the whole file
 rb-to-confirm = Points to confirm with a lawyer
 share-choose-frame = Choose a legal frame above to see the verdict before sending.
+hint-answer-act = an act is addressed to you (Share tab): answer within its scope, or decline with a legitimate reason.
+conclusion-rule-unanimity = Adoption rule: the table adopts a conclusion when every role endorses it.
+conclusion-rule-majority = Adoption rule: the table adopts a conclusion when more than half of the roles endorse it.

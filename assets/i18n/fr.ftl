@@ -315,3 +315,6 @@ rb-carries-facts = les faits choisis par l'expéditeur
 rb-carries-file = le dossier entier
 rb-to-confirm = Points à confirmer avec un juriste
 share-choose-frame = Choisissez un cadre légal ci-dessus pour voir le verdict avant d'envoyer.
+hint-answer-act = un acte vous est adressé (onglet Partager) : répondez dans son périmètre, ou refusez avec un motif légitime.
+conclusion-rule-unanimity = Règle d'adoption : la table adopte une conclusion quand tous les rôles l'approuvent.
+conclusion-rule-majority = Règle d'adoption : la table adopte une conclusion quand plus de la moitié des rôles l'approuvent.

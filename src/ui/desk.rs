@@ -120,29 +120,15 @@ fn conclusion_name(view: &RoleView, tr: &Tr, id: &Id) -> String {
 
 /// What the person can usefully do next, in one line.
 pub fn next_step(view: &RoleView, tr: &Tr) -> Option<String> {
-    if view.status != Status::Running {
-        return None;
-    }
-    let key = if view
-        .proposal
-        .as_ref()
-        .is_some_and(|p| p.waiting_for.contains(&view.role.id))
-    {
-        "hint-answer"
-    } else if view.decisions.iter().any(|d| d.blocked.is_none()) {
-        "hint-decide"
-    } else if view.actions.iter().any(|a| a.blocked.is_none()) && view.clues.len() < 3 {
-        "hint-act"
-    } else if view.clues.iter().any(|c| c.tags.is_empty())
-        && view.bundle.len() < view.clues.len() / 2
-    {
-        "hint-tag"
-    } else if view.sent.is_empty() && !view.clues.is_empty() {
-        "hint-share"
-    } else if view.actions.iter().any(|a| a.blocked.is_none()) {
-        "hint-act"
-    } else {
-        "hint-wait"
+    use faisceau_engine::coach::NextStep;
+    let key = match faisceau_engine::coach::next_step(view)? {
+        NextStep::AnswerProposal => "hint-answer",
+        NextStep::AnswerAct => "hint-answer-act",
+        NextStep::Decide => "hint-decide",
+        NextStep::Act => "hint-act",
+        NextStep::Tag => "hint-tag",
+        NextStep::Share => "hint-share",
+        NextStep::Wait => "hint-wait",
     };
     Some(tr.t_args("desk-next-step", &[("hint", tr.t(key))]))
 }
@@ -989,6 +975,11 @@ fn conclusion_tab(
     actions: &mut Vec<UiAction>,
 ) {
     heading(ui, tr.t("tab-conclusion"));
+    let rule = match view.adoption {
+        faisceau_engine::model::Adoption::Unanimity => "conclusion-rule-unanimity",
+        faisceau_engine::model::Adoption::Majority => "conclusion-rule-majority",
+    };
+    ui.label(RichText::new(tr.t(rule)).italics());
     if let Some(adopted) = &view.adopted {
         ui.label(
             RichText::new(tr.t_args(

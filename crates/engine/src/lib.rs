@@ -9,6 +9,7 @@
 
 pub mod analysis;
 pub mod bot;
+pub mod coach;
 pub mod case;
 pub mod debrief;
 pub mod diagnostic;

@@ -77,3 +77,29 @@ fn view_bots_play_every_case_to_a_conclusion() {
     }
     assert_eq!(cases, 5);
 }
+
+#[test]
+fn the_coaching_line_follows_the_table() {
+    use faisceau_engine::coach::{NextStep, next_step};
+    use faisceau_engine::{RoleCommand, Session, TrainerCommand};
+    let text = std::fs::read_to_string("../../scenarios/foyer_fugues.ron").unwrap();
+    let case = Arc::new(faisceau_engine::load(&text, "case.ron", &common::shelf()).unwrap().case);
+    let mut session = Session::new(case, 3);
+    assert_eq!(next_step(&session.view("educatrice").unwrap()), None, "not started");
+    session.direct(TrainerCommand::Start).unwrap();
+    // The IP is open to the educator at once: decide first.
+    assert_eq!(next_step(&session.view("educatrice").unwrap()), Some(NextStep::Decide));
+    // A proposal waiting for the role's answer comes before anything else.
+    session
+        .submit(
+            "chef_service",
+            RoleCommand::Propose {
+                conclusion: "mineure_en_danger".into(),
+                orientation: None,
+                reason: "Premiers signes.".into(),
+            },
+        )
+        .unwrap();
+    assert_eq!(next_step(&session.view("educatrice").unwrap()), Some(NextStep::AnswerProposal));
+    assert_ne!(next_step(&session.view("chef_service").unwrap()), Some(NextStep::AnswerProposal));
+}
