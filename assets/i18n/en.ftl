@@ -318,3 +318,4 @@ share-choose-frame = Choose a legal frame above to see the verdict before sendin
 hint-answer-act = an act is addressed to you (Share tab): answer within its scope, or decline with a legitimate reason.
 conclusion-rule-unanimity = Adoption rule: the table adopts a conclusion when every role endorses it.
 conclusion-rule-majority = Adoption rule: the table adopts a conclusion when more than half of the roles endorse it.
+discussion-lacking = my evidence is not enough yet in the category "{ $category }".

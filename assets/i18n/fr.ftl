@@ -318,3 +318,4 @@ share-choose-frame = Choisissez un cadre légal ci-dessus pour voir le verdict a
 hint-answer-act = un acte vous est adressé (onglet Partager) : répondez dans son périmètre, ou refusez avec un motif légitime.
 conclusion-rule-unanimity = Règle d'adoption : la table adopte une conclusion quand tous les rôles l'approuvent.
 conclusion-rule-majority = Règle d'adoption : la table adopte une conclusion quand plus de la moitié des rôles l'approuvent.
+discussion-lacking = mes éléments ne suffisent pas encore dans la catégorie « { $category } ».

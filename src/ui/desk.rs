@@ -656,6 +656,13 @@ fn share_preview(
     }
 }
 
+fn category_name(view: &RoleView, tr: &Tr, id: &Id) -> String {
+    view.categories
+        .iter()
+        .find(|c| c.id == *id)
+        .map_or(id.to_string(), |c| text(tr, &c.name).to_owned())
+}
+
 fn profession_name(view: &RoleView, tr: &Tr, id: &Id) -> String {
     view.professions
         .iter()
@@ -1041,6 +1048,7 @@ fn conclusion_tab(
                     actions.push(UiAction::Role(RoleCommand::Reject {
                         proposal: proposal.number,
                         reason: std::mem::take(&mut state.reject_reason),
+                        lacking: None,
                     }));
                 }
             }
@@ -1070,13 +1078,25 @@ fn conclusion_tab(
                     "discussion-endorsed",
                     &[("who", colleague_name(view, tr, by))],
                 ),
-                Discussion::Rejected { by, reason, .. } => tr.t_args(
-                    "discussion-rejected",
-                    &[
-                        ("who", colleague_name(view, tr, by)),
-                        ("reason", reason.clone()),
-                    ],
-                ),
+                Discussion::Rejected {
+                    by,
+                    reason,
+                    lacking,
+                    ..
+                } => {
+                    // A reason given as data (a bot's) is worded in the reader's language.
+                    let reason = match lacking {
+                        Some(l) => tr.t_args(
+                            "discussion-lacking",
+                            &[("category", category_name(view, tr, &l.category))],
+                        ),
+                        None => reason.clone(),
+                    };
+                    tr.t_args(
+                        "discussion-rejected",
+                        &[("who", colleague_name(view, tr, by)), ("reason", reason)],
+                    )
+                }
             };
             ui.label(line);
         }

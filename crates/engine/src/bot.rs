@@ -61,6 +61,13 @@ pub struct Bot {
     tempted_in_phase: Option<usize>,
     issued: Vec<(usize, usize)>,
     acts_answered: Vec<u32>,
+    /// Events already read for rejections.
+    seen: usize,
+    /// This role's proposals: number and conclusion.
+    mine: Vec<(u32, usize)>,
+    /// Conclusions of its proposals the table rejected, with how many clues
+    /// the role knew then.
+    rejected: Vec<(usize, usize)>,
 }
 
 impl Bot {
@@ -79,6 +86,9 @@ impl Bot {
             tempted_in_phase: None,
             issued: Vec::new(),
             acts_answered: Vec::new(),
+            seen: 0,
+            mine: Vec::new(),
+            rejected: Vec::new(),
         })
     }
 
@@ -89,7 +99,28 @@ impl Bot {
 
     /// Whether the evidence this role holds meets the case's bundle in
     /// every category, and how much of it, from 0 to 1.
-    fn evidence(&self, case: &Case, session: &Session) -> f64 {
+    /// The category of indicators furthest below the bundle the case calls
+    /// for, in this role's evidence: the reason it gives for a rejection.
+    fn lacking(&self, case: &Case, session: &Session) -> Option<crate::session::Lacking> {
+        let s = case.scenario();
+        let weights = self.weights(case, session);
+        s.solution
+            .bundle
+            .iter()
+            .filter(|r| r.min_weight > 0)
+            .filter_map(|r| case.category(r.category.as_str()).map(|k| (r, weights[k])))
+            .filter(|(r, w)| *w < r.min_weight)
+            .min_by(|(a, wa), (b, wb)| {
+                let ra = f64::from(*wa) / f64::from(a.min_weight);
+                let rb = f64::from(*wb) / f64::from(b.min_weight);
+                ra.total_cmp(&rb)
+            })
+            .map(|(r, _)| crate::session::Lacking {
+                category: r.category.clone(),
+            })
+    }
+
+    fn weights(&self, case: &Case, session: &Session) -> Vec<u32> {
         let s = case.scenario();
         let known = &session.state().roles[self.role].known;
         let mut weights = vec![0u32; s.categories.len()];
@@ -102,6 +133,58 @@ impl Bot {
                 }
             }
         }
+        weights
+    }
+
+    /// Whether the table rejected this conclusion and the role has learned
+    /// nothing since: proposing it again would only repeat the question.
+    fn just_rejected(&self, session: &Session, conclusion: usize) -> bool {
+        let known = session.state().roles[self.role]
+            .known
+            .iter()
+            .filter(|k| **k)
+            .count();
+        self.rejected
+            .iter()
+            .any(|&(c, at)| c == conclusion && at == known)
+    }
+
+    /// Notes the rejections of this role's proposals since the last turn.
+    fn note_rejections(&mut self, case: &Case, session: &Session) {
+        let events = session.events();
+        let known = session.state().roles[self.role]
+            .known
+            .iter()
+            .filter(|k| **k)
+            .count();
+        let me = &case.scenario().roles[self.role].id;
+        for event in &events[self.seen.min(events.len())..] {
+            match &event.kind {
+                crate::EventKind::Proposed {
+                    role,
+                    proposal,
+                    conclusion,
+                    ..
+                } if role == me => {
+                    if let Some(c) = case.conclusion(conclusion.as_str()) {
+                        self.mine.push((*proposal, c));
+                    }
+                }
+                crate::EventKind::Rejected { proposal, .. } => {
+                    if let Some(&(_, c)) = self.mine.iter().find(|(p, _)| p == proposal) {
+                        self.rejected.retain(|(r, _)| *r != c);
+                        self.rejected.push((c, known));
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.seen = events.len();
+    }
+
+    fn evidence(&self, case: &Case, session: &Session) -> f64 {
+        let s = case.scenario();
+        let weights = self.weights(case, session);
         let mut ratio: f64 = 1.0;
         for requirement in &s.solution.bundle {
             if let Some(k) = case.category(requirement.category.as_str())
@@ -124,6 +207,7 @@ impl Bot {
         }
         let me = self.role;
         let correct = case.conclusion(s.solution.conclusion.as_str())?;
+        self.note_rejections(case, session);
 
         // Answer a colleague's proposal.
         if let Some(proposal) = &state.proposal
@@ -160,6 +244,7 @@ impl Bot {
                     reason:
                         "Les éléments dont je dispose ne permettent pas encore de conclure ainsi."
                             .into(),
+                    lacking: self.lacking(case, session),
                 }
             });
         }
@@ -218,16 +303,18 @@ impl Bot {
             && self.proposed_in_phase != Some(state.phase)
         {
             let evidence = self.evidence(case, session);
-            if last && evidence >= 1.0 {
+            if last && evidence >= 1.0 && !self.just_rejected(session, correct) {
                 self.proposed_in_phase = Some(state.phase);
                 return Some(self.proposal(case, correct));
             }
             let traps = self.trap_conclusions(case, session);
             if !traps.is_empty() && self.tempted_in_phase != Some(state.phase) {
                 self.tempted_in_phase = Some(state.phase);
-                if self.rng.random_bool(self.temperament.credulity) {
+                let wrong = traps[self.rng.random_range(0..traps.len())];
+                if self.rng.random_bool(self.temperament.credulity)
+                    && !self.just_rejected(session, wrong)
+                {
                     self.proposed_in_phase = Some(state.phase);
-                    let wrong = traps[self.rng.random_range(0..traps.len())];
                     return Some(self.proposal(case, wrong));
                 }
             }
@@ -265,6 +352,9 @@ impl Bot {
                     .find(|&c| c != correct)
                     .unwrap_or(correct)
             };
+            if self.just_rejected(session, choice) {
+                return None;
+            }
             return Some(self.proposal(case, choice));
         }
         None

@@ -550,6 +550,7 @@ impl Debrief {
                     role: r,
                     proposal,
                     reason,
+                    ..
                 } => {
                     let r = role(r)?;
                     timelines[r].push(TimelineEntry {

@@ -9,8 +9,8 @@
 
 pub mod analysis;
 pub mod bot;
-pub mod coach;
 pub mod case;
+pub mod coach;
 pub mod debrief;
 pub mod diagnostic;
 pub mod id;

@@ -96,12 +96,25 @@ pub enum RoleCommand {
         proposal: u32,
         /// Why.
         reason: String,
+        /// What the rejecting role's evidence lacks, when it can say so as
+        /// data (a bot does), for words in each reader's language.
+        #[serde(default)]
+        lacking: Option<Lacking>,
     },
     /// Write a personal note.
     Note {
         /// The note.
         text: String,
     },
+}
+
+/// What a role's evidence lacks to support a conclusion: the category of
+/// indicators furthest below a sound reading. The minimum itself belongs to
+/// the solution and is not said.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Lacking {
+    /// The category.
+    pub category: Id,
 }
 
 /// What the trainer asks to do.
@@ -264,6 +277,8 @@ pub enum EventKind {
         role: Id,
         proposal: u32,
         reason: String,
+        #[serde(default)]
+        lacking: Option<Lacking>,
     },
     /// Every role endorsed: the table's conclusion.
     ConclusionAdopted {
@@ -982,7 +997,11 @@ impl Session {
                 reason,
             } => self.propose(r, conclusion, orientation, reason),
             RoleCommand::Endorse { proposal } => self.endorse(r, proposal),
-            RoleCommand::Reject { proposal, reason } => self.reject(r, proposal, reason),
+            RoleCommand::Reject {
+                proposal,
+                reason,
+                lacking,
+            } => self.reject(r, proposal, reason, lacking),
         }
     }
 
@@ -1369,7 +1388,13 @@ impl Session {
         Ok(events)
     }
 
-    fn reject(&self, r: usize, proposal: u32, reason: String) -> Result<Vec<Event>, Refusal> {
+    fn reject(
+        &self,
+        r: usize,
+        proposal: u32,
+        reason: String,
+        lacking: Option<Lacking>,
+    ) -> Result<Vec<Event>, Refusal> {
         let state = &self.state;
         let open = open_proposal(state, proposal)?;
         if open.by == r {
@@ -1382,6 +1407,7 @@ impl Session {
                 role: self.role_id(r),
                 proposal,
                 reason,
+                lacking: lacking.filter(|l| self.case.category(l.category.as_str()).is_some()),
             },
         }])
     }

@@ -303,6 +303,8 @@ pub enum Discussion {
         by: Id,
         /// Why.
         reason: String,
+        /// What the rejecting role's evidence lacks, as data.
+        lacking: Option<crate::session::Lacking>,
     },
 }
 
@@ -678,11 +680,13 @@ impl Session {
                     role,
                     proposal,
                     reason,
+                    lacking,
                 } => {
                     discussion.push(Discussion::Rejected {
                         number: *proposal,
                         by: role.clone(),
                         reason: reason.clone(),
+                        lacking: lacking.clone(),
                     });
                 }
                 EventKind::ConclusionAdopted {

@@ -626,6 +626,7 @@ fn the_table_concludes_when_every_role_endorses() {
             RoleCommand::Reject {
                 proposal: number,
                 reason: "Pas encore assez d'éléments.".into(),
+                lacking: None,
             },
         )
         .unwrap();
@@ -903,6 +904,91 @@ proptest! {
             // The solution never reaches a trainee.
             prop_assert!(!json.contains("min_weight"));
             prop_assert!(!json.contains("teaching"));
+        }
+    }
+}
+
+#[test]
+fn a_bot_that_rejects_the_correct_conclusion_says_which_category_its_evidence_lacks() {
+    let case = case();
+    let mut seen = 0;
+    for seed in 1..80 {
+        let session = faisceau_engine::play(case.clone(), seed, &Default::default());
+        let mut proposals = std::collections::HashMap::new();
+        for event in session.events() {
+            match &event.kind {
+                EventKind::Proposed {
+                    proposal,
+                    conclusion,
+                    ..
+                } => {
+                    proposals.insert(*proposal, conclusion.clone());
+                }
+                EventKind::Rejected {
+                    proposal, lacking, ..
+                } if proposals
+                    .get(proposal)
+                    .is_some_and(|c| c.as_str() == "traite_exploitation") =>
+                {
+                    let lacking = lacking.as_ref().expect("a bot says what it lacks");
+                    assert!(
+                        case.category(lacking.category.as_str()).is_some(),
+                        "{lacking:?}"
+                    );
+                    seen += 1;
+                }
+                _ => {}
+            }
+        }
+    }
+    assert!(
+        seen > 0,
+        "some bot rejected the correct conclusion for want of evidence"
+    );
+}
+
+#[test]
+fn a_bot_does_not_propose_again_a_conclusion_just_rejected_until_it_learns_something() {
+    let case = case();
+    for seed in 1..60 {
+        let session = faisceau_engine::play(case.clone(), seed, &Default::default());
+        // For each role: (conclusion, clues known) of its last rejected proposal.
+        let mut state = faisceau_engine::session::State::for_case(&case);
+        let mut mine: std::collections::HashMap<u32, (String, String)> = Default::default();
+        let mut rejected: Vec<(String, String, usize)> = Vec::new();
+        for event in session.events() {
+            let known = |state: &faisceau_engine::session::State, role: &str| {
+                state.roles[case.role(role).unwrap()]
+                    .known
+                    .iter()
+                    .filter(|k| **k)
+                    .count()
+            };
+            match &event.kind {
+                EventKind::Proposed {
+                    role,
+                    proposal,
+                    conclusion,
+                    ..
+                } => {
+                    let now = known(&state, role.as_str());
+                    assert!(
+                        !rejected.iter().any(|(r, c, k)| r == role.as_str()
+                            && c == conclusion.as_str()
+                            && *k == now),
+                        "seed {seed}: {role} proposed {conclusion} again with nothing new"
+                    );
+                    mine.insert(*proposal, (role.to_string(), conclusion.to_string()));
+                }
+                EventKind::Rejected { proposal, .. } => {
+                    if let Some((role, conclusion)) = mine.get(proposal) {
+                        rejected.retain(|(r, c, _)| !(r == role && c == conclusion));
+                        rejected.push((role.clone(), conclusion.clone(), known(&state, role)));
+                    }
+                }
+                _ => {}
+            }
+            state.apply(&case, event).unwrap();
         }
     }
 }

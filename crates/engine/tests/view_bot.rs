@@ -83,12 +83,23 @@ fn the_coaching_line_follows_the_table() {
     use faisceau_engine::coach::{NextStep, next_step};
     use faisceau_engine::{RoleCommand, Session, TrainerCommand};
     let text = std::fs::read_to_string("../../scenarios/foyer_fugues.ron").unwrap();
-    let case = Arc::new(faisceau_engine::load(&text, "case.ron", &common::shelf()).unwrap().case);
+    let case = Arc::new(
+        faisceau_engine::load(&text, "case.ron", &common::shelf())
+            .unwrap()
+            .case,
+    );
     let mut session = Session::new(case, 3);
-    assert_eq!(next_step(&session.view("educatrice").unwrap()), None, "not started");
+    assert_eq!(
+        next_step(&session.view("educatrice").unwrap()),
+        None,
+        "not started"
+    );
     session.direct(TrainerCommand::Start).unwrap();
     // The IP is open to the educator at once: decide first.
-    assert_eq!(next_step(&session.view("educatrice").unwrap()), Some(NextStep::Decide));
+    assert_eq!(
+        next_step(&session.view("educatrice").unwrap()),
+        Some(NextStep::Decide)
+    );
     // A proposal waiting for the role's answer comes before anything else.
     session
         .submit(
@@ -100,6 +111,12 @@ fn the_coaching_line_follows_the_table() {
             },
         )
         .unwrap();
-    assert_eq!(next_step(&session.view("educatrice").unwrap()), Some(NextStep::AnswerProposal));
-    assert_ne!(next_step(&session.view("chef_service").unwrap()), Some(NextStep::AnswerProposal));
+    assert_eq!(
+        next_step(&session.view("educatrice").unwrap()),
+        Some(NextStep::AnswerProposal)
+    );
+    assert_ne!(
+        next_step(&session.view("chef_service").unwrap()),
+        Some(NextStep::AnswerProposal)
+    );
 }
