@@ -55,12 +55,17 @@ pub struct Table {
 impl Table {
     /// A new session of `case`; bots take every role but `role`.
     pub fn new(case: Arc<Case>, role: Option<Id>, seed: u64) -> Table {
+        let seated: Vec<usize> = role.iter().filter_map(|r| case.role(r.as_str())).collect();
         let bots = case
             .scenario()
             .roles
             .iter()
             .filter(|r| Some(&r.id) != role.as_ref())
             .filter_map(|r| Bot::new(&case, r.id.as_str(), seed, Temperament::default()))
+            .map(|mut bot| {
+                bot.defer_to(&case, &seated);
+                bot
+            })
             .collect();
         let desk = DeskState {
             solo: role.is_some(),

@@ -200,6 +200,9 @@ impl Workshop {
                 );
             }
         }
+        for table in &mut resumed.tables {
+            defer_to_people(&resumed.case, table);
+        }
         Ok(resumed)
     }
 
@@ -536,6 +539,7 @@ impl Workshop {
             _ => None,
         };
         table.sent[r] = None;
+        defer_to_people(&self.case, table);
         if let Some(journal) = &self.journal {
             let mut journal = journal.lock().unwrap_or_else(|e| e.into_inner());
             let result = match &seat {
@@ -700,6 +704,17 @@ fn debrief_for(
             role: role.clone(),
         })),
     ))
+}
+
+/// Bots leave to the people seated at a table the decisions their role
+/// cards name as theirs.
+fn defer_to_people(case: &Case, table: &mut Table) {
+    let seated: Vec<usize> = (0..table.seats.len())
+        .filter(|&r| matches!(table.seats[r], Seat::Person { .. }))
+        .collect();
+    for bot in table.bots.iter_mut().flatten() {
+        bot.defer_to(case, &seated);
+    }
 }
 
 fn load_case(

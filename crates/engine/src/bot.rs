@@ -68,6 +68,8 @@ pub struct Bot {
     /// Conclusions of its proposals the table rejected, with how many clues
     /// the role knew then.
     rejected: Vec<(usize, usize)>,
+    /// Decisions left to the people seated at the table.
+    deferred: Vec<bool>,
 }
 
 impl Bot {
@@ -89,6 +91,7 @@ impl Bot {
             seen: 0,
             mine: Vec::new(),
             rejected: Vec::new(),
+            deferred: vec![false; s.decisions.len()],
         })
     }
 
@@ -273,6 +276,7 @@ impl Bot {
         // Take a decision within the role's powers.
         for d in 0..s.decisions.len() {
             if case.has_power(me, d)
+                && !self.deferred[d]
                 && state.can_decide(case, me, d).is_ok()
                 && self.rng.random_bool(self.temperament.decisiveness)
             {
@@ -378,6 +382,17 @@ impl Bot {
             conclusion: s.conclusions[conclusion].id.clone(),
             orientation,
             reason: "Au vu des indices réunis par la table.".into(),
+        }
+    }
+
+    /// Leaves to the people seated on `seated` roles the decisions their role
+    /// cards name as theirs: a bot filling a seat never takes them in a
+    /// person's place.
+    pub fn defer_to(&mut self, case: &Case, seated: &[usize]) {
+        for (d, deferred) in self.deferred.iter_mut().enumerate() {
+            *deferred = seated
+                .iter()
+                .any(|&r| r != self.role && case.has_power(r, d));
         }
     }
 

@@ -992,3 +992,58 @@ fn a_bot_does_not_propose_again_a_conclusion_just_rejected_until_it_learns_somet
         }
     }
 }
+
+#[test]
+fn bots_never_take_a_seated_persons_decision_and_the_debrief_credits_the_role_that_did() {
+    let case = case();
+    let educatrice = case.role("educatrice").unwrap();
+    for seed in 1..30 {
+        let mut session = Session::new(case.clone(), seed);
+        session.direct(TrainerCommand::Start).unwrap();
+        // The educator is seated: her powers (the IP) are hers to exercise.
+        let mut bots: Vec<faisceau_engine::Bot> = case
+            .scenario()
+            .roles
+            .iter()
+            .filter(|r| r.id.as_str() != "educatrice")
+            .filter_map(|r| {
+                faisceau_engine::Bot::new(&case, r.id.as_str(), seed, Default::default())
+            })
+            .collect();
+        for bot in &mut bots {
+            bot.defer_to(&case, &[educatrice]);
+        }
+        for _ in 0..400 {
+            let mut acted = false;
+            for bot in &mut bots {
+                if let Some(command) = bot.next(&session) {
+                    let role = bot.role(&case).clone();
+                    acted |= session.submit(role.as_str(), command).is_ok();
+                }
+            }
+            if !acted && session.direct(TrainerCommand::NextPhase).is_err() {
+                break;
+            }
+        }
+        for event in session.events() {
+            if let EventKind::Decided { role, decision } = &event.kind {
+                assert_ne!(
+                    decision.as_str(),
+                    "information_preoccupante",
+                    "seed {seed}: {role} took the educator's IP"
+                );
+            }
+        }
+        let debrief = Debrief::build(&case, session.events()).unwrap();
+        for review in &debrief.table.decisions {
+            if let Some(by) = &review.by {
+                let taker = case.role(by.as_str()).unwrap();
+                let taken = review.instead.as_ref().unwrap_or(&review.decision);
+                assert!(
+                    case.has_power(taker, case.decision(taken.as_str()).unwrap()),
+                    "{review:?}"
+                );
+            }
+        }
+    }
+}
