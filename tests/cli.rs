@@ -191,15 +191,27 @@ fn the_rulebook_prints_as_tables_for_a_lawyer_in_french_and_english_and_as_json(
     let text = stdout(&output);
     assert_eq!(
         text,
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rulebook-fr.md")).unwrap(),
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rulebook-fr.md"))
+            .unwrap(),
         "docs/rulebook-fr.md is the command's French output"
     );
     let output = faisceau(&["rulebook", "scenarios/rulebooks/france.ron", "--lang", "en"]);
     let text = stdout(&output);
     assert!(text.contains("## Legal frames of sharing"), "{text}");
-    assert!(text.contains("| **Signalement to the prosecutor** (`signalement`) |"), "{text}");
-    assert!(text.contains("copy required to: Child-protection referral unit (CRIP)"), "{text}");
-    let output = faisceau(&["rulebook", "scenarios/rulebooks/france.ron", "--format", "json"]);
+    assert!(
+        text.contains("| **Signalement to the prosecutor** (`signalement`) |"),
+        "{text}"
+    );
+    assert!(
+        text.contains("copy required to: Child-protection referral unit (CRIP)"),
+        "{text}"
+    );
+    let output = faisceau(&[
+        "rulebook",
+        "scenarios/rulebooks/france.ron",
+        "--format",
+        "json",
+    ]);
     let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
     assert_eq!(json["id"], "france");
     assert_eq!(json["law_as_of"], "2026-11-30");
@@ -209,15 +221,25 @@ fn the_rulebook_prints_as_tables_for_a_lawyer_in_french_and_english_and_as_json(
 fn a_case_beside_its_own_rulebook_is_checked_with_it_and_an_old_case_gets_one_error() {
     let dir = scratch("rulebook");
     std::fs::create_dir_all(dir.join("rulebooks")).unwrap();
-    let book = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/rulebooks/france.ron")).unwrap();
+    let book = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/rulebooks/france.ron"),
+    )
+    .unwrap();
     // A lawyer's copy beside the case is the one used, and its mistakes are
     // reported against its own file.
-    std::fs::write(dir.join("rulebooks/france.ron"), book.replacen("law_as_of: \"2026-11-30\"", "law_as_of: \"30/11/2026\"", 1)).unwrap();
+    std::fs::write(
+        dir.join("rulebooks/france.ron"),
+        book.replacen("law_as_of: \"2026-11-30\"", "law_as_of: \"30/11/2026\"", 1),
+    )
+    .unwrap();
     std::fs::write(dir.join("case.ron"), tutorial()).unwrap();
     let output = faisceau(&["check", dir.join("case.ron").to_str().unwrap()]);
     let text = stdout(&output);
     assert_eq!(output.status.code(), Some(1), "{text}");
-    assert!(text.contains("rulebooks/france.ron:"), "the error is located in the rulebook: {text}");
+    assert!(
+        text.contains("rulebooks/france.ron:"),
+        "the error is located in the rulebook: {text}"
+    );
     assert!(text.contains("`30/11/2026` is not a date"), "{text}");
 
     let old = tutorial().replacen("    clues: [", "    sharing_rules: [],\n    clues: [", 1);

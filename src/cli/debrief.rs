@@ -60,7 +60,7 @@ pub fn run(journal: &Path, lang: Lang, format: Format) -> Result<ExitCode, Strin
                 .map(|seat| seat.name.clone().unwrap_or_else(|| "bot".into()))
                 .unwrap_or_else(|| "—".into())
         };
-        table_text(&mut out, s, &debrief, t, &people, &tr);
+        table_text(&mut out, s, case.rulebook(), &debrief, t, &people, &tr);
     }
     emit(&out)?;
     Ok(ExitCode::SUCCESS)
@@ -82,6 +82,7 @@ fn name<'a, T>(
 fn table_text(
     out: &mut String,
     s: &Scenario,
+    rulebook: &faisceau_engine::Rulebook,
     debrief: &Debrief,
     t: usize,
     people: &dyn Fn(&Id) -> String,
@@ -165,12 +166,22 @@ fn table_text(
     }
     let _ = writeln!(out, "\n{}", tr.t("debrief-graph"));
     for edge in &table.sharing_graph {
+        let frames: Vec<String> = edge
+            .frames
+            .iter()
+            .map(|f| {
+                rulebook
+                    .frame(f.as_str())
+                    .map_or(f.to_string(), |f| f.name.get(code).to_owned())
+            })
+            .collect();
         let _ = writeln!(
             out,
-            "  {} → {}: {} ({})",
+            "  {} → {}: {} ({}; {})",
             role_name(&edge.from),
             role_name(&edge.to),
             edge.clues.len(),
+            frames.join(", "),
             crate::ui::verdict_name(tr, edge.verdict)
         );
     }

@@ -5,7 +5,10 @@ use std::sync::Arc;
 
 use faisceau_engine::model::Verdict;
 use faisceau_engine::rulebook::Closed;
-use faisceau_engine::{Books, EventKind, Id, Refusal, RoleCommand, Session, TrainerCommand, load};
+use faisceau_engine::{
+    Books, Case, EventKind, Id, Refusal, RoleCommand, Session, TrainerCommand, load,
+};
+use proptest::prelude::*;
 
 const BOOK: &str = include_str!("fixtures/ruritania/rulebooks/ruritania.ron");
 const CASE: &str = include_str!("fixtures/ruritania/case.ron");
@@ -133,4 +136,203 @@ fn bot_teams_play_the_fictional_case_to_its_end() {
     let sim = faisceau_engine::simulate(case, 50, 1);
     assert_eq!(sim.runs, 50);
     assert!(sim.solve_rate > 0.0, "{sim:?}");
+}
+
+fn case() -> Arc<Case> {
+    let shelf = Books::one("ruritania", "rulebooks/ruritania.ron", BOOK);
+    Arc::new(load(CASE, "case.ron", &shelf).unwrap().case)
+}
+
+#[test]
+fn conditions_effects_and_triggers_of_the_new_format_play_out() {
+    // Nothing done in the first week: the inaction inject fires as it ends.
+    let mut idle = session();
+    idle.direct(TrainerCommand::NextPhase).unwrap();
+    let fired = |s: &Session, id: &str| {
+        s.events()
+            .iter()
+            .any(|e| matches!(&e.kind, EventKind::InjectReleased { inject, .. } if inject.as_str() == id))
+    };
+    assert!(fired(&idle, "boy_gone"));
+
+    let mut s = session();
+    // Not enabled yet.
+    assert_eq!(
+        s.submit(
+            "ombudsman",
+            RoleCommand::TakeAction {
+                action: "visit_mill".into()
+            }
+        )
+        .unwrap_err(),
+        Refusal::Unavailable
+    );
+    // Sheltering is reachable through Any: the tired clue shared to the ombudsman.
+    s.submit(
+        "warden",
+        RoleCommand::Share {
+            clues: vec!["tired".into()],
+            to: vec!["ombudsman".into()],
+            frame: "council".into(),
+        },
+    )
+    .unwrap();
+    let before = s.view("ombudsman").unwrap().budget_left;
+    s.submit(
+        "ombudsman",
+        RoleCommand::Decide {
+            decision: "shelter".into(),
+        },
+    )
+    .unwrap();
+    let view = s.view("ombudsman").unwrap();
+    assert_eq!(
+        view.budget_left,
+        before - 60 + 120,
+        "the decision costs 1 h and its effect gives 2 h"
+    );
+    assert!(
+        view.actions
+            .iter()
+            .any(|a| a.id.as_str() == "visit_mill" && a.blocked.is_none()),
+        "enabled"
+    );
+    assert_eq!(view.people[0].trust, 2, "If(Not(Issued(summons))) held");
+    // The magistrate orders protection: the When trigger fires and disables the visit.
+    s.submit(
+        "warden",
+        RoleCommand::TakeAction {
+            action: "talk".into(),
+        },
+    )
+    .unwrap();
+    s.submit(
+        "warden",
+        RoleCommand::Share {
+            clues: vec!["owes".into()],
+            to: vec!["magistrate".into()],
+            frame: "petition".into(),
+        },
+    )
+    .unwrap();
+    s.submit(
+        "magistrate",
+        RoleCommand::Decide {
+            decision: "order_protection".into(),
+        },
+    )
+    .unwrap();
+    assert!(fired(&s, "mill_closed"));
+    assert_eq!(
+        s.submit(
+            "ombudsman",
+            RoleCommand::TakeAction {
+                action: "visit_mill".into()
+            }
+        )
+        .unwrap_err(),
+        Refusal::Unavailable
+    );
+    // The week ends with a petition made: no inaction inject. In the next
+    // phase the patrol's window is over and the ranger is off duty.
+    s.direct(TrainerCommand::NextPhase).unwrap();
+    assert!(!fired(&s, "boy_gone"));
+    assert_eq!(
+        s.submit(
+            "ranger",
+            RoleCommand::TakeAction {
+                action: "patrol".into()
+            }
+        )
+        .unwrap_err(),
+        Refusal::Unmet(faisceau_engine::Unmet::PhaseOver("week".into()))
+    );
+    assert_eq!(s.view("ranger").unwrap().budget_left, 0);
+}
+
+const ROLES: [&str; 4] = ["warden", "ranger", "ombudsman", "magistrate"];
+
+fn command(case: &Case, (kind, a, b, c): (u8, usize, usize, usize)) -> RoleCommand {
+    let s = case.scenario();
+    let book = case.rulebook();
+    let clue = |i: usize| s.clues[i % s.clues.len()].id.clone();
+    match kind % 7 {
+        0 | 1 => RoleCommand::TakeAction {
+            action: s.actions[a % s.actions.len()].id.clone(),
+        },
+        2 => RoleCommand::Share {
+            clues: vec![clue(a), clue(b)],
+            to: vec![ROLES[c % ROLES.len()].into()],
+            frame: book.frames[b % book.frames.len()].id.clone(),
+        },
+        3 => RoleCommand::Decide {
+            decision: s.decisions[a % s.decisions.len()].id.clone(),
+        },
+        4 => RoleCommand::Issue {
+            act: book.acts[0].id.clone(),
+            to: ROLES[c % ROLES.len()].into(),
+            scope: vec![book.classes[b % book.classes.len()].id.clone()],
+        },
+        5 => RoleCommand::Decline {
+            act: (a % 3) as u32,
+            reason: "Motif.".into(),
+        },
+        _ => RoleCommand::Propose {
+            conclusion: s.conclusions[a % s.conclusions.len()].id.clone(),
+            orientation: None,
+            reason: "Proposition.".into(),
+        },
+    }
+}
+
+fn run(seed: u64, steps: &[(usize, u8, usize, usize, usize, bool)]) -> Session {
+    let case = case();
+    let mut session = Session::new(case.clone(), seed);
+    session.direct(TrainerCommand::Start).unwrap();
+    for &(role, kind, a, b, c, next) in steps {
+        if next {
+            let _ = session.direct(TrainerCommand::NextPhase);
+        } else {
+            let _ = session.submit(ROLES[role], command(&case, (kind, a, b, c)));
+        }
+    }
+    session
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    /// Acts, frames, windows, budgets, enabling effects and condition
+    /// triggers are deterministic, replay from the journal into the same
+    /// state, and never leak a clue into a view of a role that was not given it.
+    #[test]
+    fn acts_and_new_effects_are_deterministic_replayable_and_secret(
+        seed in any::<u64>(),
+        steps in prop::collection::vec((0usize..4, any::<u8>(), any::<usize>(), any::<usize>(), any::<usize>(), prop::bool::weighted(0.05)), 1..80),
+    ) {
+        let played = run(seed, &steps);
+        let again = run(seed, &steps);
+        prop_assert_eq!(played.events(), again.events());
+        let replayed = Session::replay(case(), seed, played.events().to_vec()).unwrap();
+        for role in ROLES {
+            prop_assert_eq!(played.view(role), replayed.view(role));
+            let mut given: Vec<&str> = Vec::new();
+            for event in played.events() {
+                match &event.kind {
+                    EventKind::ClueLearned { role: r, clue, .. } if r.as_str() == role => given.push(clue.as_str()),
+                    EventKind::Shared { to, copies, clues, .. } if to.iter().chain(copies).any(|t| t.as_str() == role) => {
+                        given.extend(clues.iter().map(|c| c.as_str()))
+                    }
+                    _ => {}
+                }
+            }
+            let json = serde_json::to_string(&played.view(role).unwrap()).unwrap();
+            for clue in &played.case().scenario().clues {
+                if !given.contains(&clue.id.as_str()) {
+                    prop_assert!(!json.contains(&format!("\"{}\"", clue.id)), "{} sees {}", role, clue.id);
+                    prop_assert!(!json.contains(clue.text.get("en")), "{} reads {}", role, clue.id);
+                }
+            }
+        }
+    }
 }

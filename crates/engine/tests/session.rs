@@ -1047,3 +1047,72 @@ fn bots_never_take_a_seated_persons_decision_and_the_debrief_credits_the_role_th
         }
     }
 }
+
+#[test]
+fn one_table_says_which_commands_each_status_allows() {
+    use faisceau_engine::session::{Command, Status, allowed_in};
+    let tag = RoleCommand::Tag {
+        clue: "c".into(),
+        indicator: "i".into(),
+    };
+    let note = RoleCommand::Note { text: "n".into() };
+    let share = RoleCommand::Share {
+        clues: vec!["c".into()],
+        to: vec!["r".into()],
+        frame: "f".into(),
+    };
+    let issue = RoleCommand::Issue {
+        act: "a".into(),
+        to: "r".into(),
+        scope: vec![],
+    };
+    let role = |c: &RoleCommand, s| allowed_in(s, &Command::Role(c));
+    let trainer = |c: &TrainerCommand, s| allowed_in(s, &Command::Trainer(c));
+    // Reading and sorting one's file is not acting: allowed before the start and while paused.
+    for status in [Status::Waiting, Status::Paused, Status::Running] {
+        assert_eq!(role(&tag, status), Ok(()), "{status:?}");
+        assert_eq!(role(&note, status), Ok(()), "{status:?}");
+    }
+    assert_eq!(role(&share, Status::Waiting), Err(Refusal::NotStarted));
+    assert_eq!(role(&share, Status::Paused), Err(Refusal::Paused));
+    assert_eq!(role(&issue, Status::Paused), Err(Refusal::Paused));
+    assert_eq!(role(&share, Status::Running), Ok(()));
+    for command in [&tag, &note, &share, &issue] {
+        assert_eq!(role(command, Status::Ended), Err(Refusal::Ended));
+    }
+    assert_eq!(
+        trainer(&TrainerCommand::Start, Status::Running),
+        Err(Refusal::AlreadyRunning)
+    );
+    assert_eq!(trainer(&TrainerCommand::Start, Status::Paused), Ok(()));
+    assert_eq!(
+        trainer(&TrainerCommand::Pause, Status::Paused),
+        Err(Refusal::NotRunning)
+    );
+    assert_eq!(
+        trainer(&TrainerCommand::NextPhase, Status::Waiting),
+        Err(Refusal::NotStarted)
+    );
+    assert_eq!(trainer(&TrainerCommand::NextPhase, Status::Paused), Ok(()));
+    assert_eq!(
+        trainer(&TrainerCommand::End, Status::Ended),
+        Err(Refusal::Ended)
+    );
+    assert_eq!(
+        trainer(&TrainerCommand::Note { text: "n".into() }, Status::Ended),
+        Ok(())
+    );
+    // And the session applies it: a trainee tags while the table is paused.
+    let mut session = started(1);
+    session.direct(TrainerCommand::Pause).unwrap();
+    let clue = session.view("educatrice").unwrap().clues[0].id.clone();
+    session
+        .submit(
+            "educatrice",
+            RoleCommand::Tag {
+                clue,
+                indicator: "fugues_repetees".into(),
+            },
+        )
+        .unwrap();
+}
