@@ -612,8 +612,8 @@ fn desk(
     let Some(view) = joined.view.clone() else {
         return Ok(());
     };
-    if let Some(text) = joined.command_refused.take() {
-        client_ui.desk.refusal = Some(ui::text(&settings.tr, &text).to_owned());
+    if let Some(refusal) = joined.command_refused.take() {
+        client_ui.desk.refusal = Some(ui::refusal::refusal_text(&settings.tr, &refusal, &view));
     }
     let actions = egui::CentralPanel::default()
         .show(&mut root, |ui| {

@@ -269,7 +269,7 @@ fn desk(
         if *action == UiAction::OpenDebrief {
             next.set(Screen::Debrief);
         }
-        table.apply(action, settings.tr.lang().code());
+        table.apply(action, &settings.tr);
     }
     Ok(())
 }
@@ -343,7 +343,7 @@ fn preview(
             UiAction::OpenProjector => projector.0 = true,
             _ => {}
         }
-        table.apply(action, settings.tr.lang().code());
+        table.apply(action, &settings.tr);
     }
     Ok(())
 }

@@ -86,7 +86,7 @@ impl Table {
     }
 
     /// Applies what the person asked for; a refusal is kept for the desk to show.
-    pub fn apply(&mut self, action: &UiAction, lang: &str) {
+    pub fn apply(&mut self, action: &UiAction, tr: &crate::i18n::Tr) {
         let result = match action {
             UiAction::Role(command) => {
                 let role = match &self.role {
@@ -101,7 +101,7 @@ impl Table {
             _ => Ok(()),
         };
         if let Err(refusal) = result {
-            self.desk.refusal = Some(refusal.message(&self.case, lang));
+            self.desk.refusal = Some(crate::ui::refusal::refusal_text(tr, &refusal, &*self.case));
         }
     }
 
@@ -169,6 +169,7 @@ fn bots_play(time: Res<Time>, mut pace: ResMut<BotPace>, mut table: ResMut<Table
 
 #[cfg(test)]
 mod tests {
+    use crate::i18n::{Lang, Tr};
     use bevy::state::app::StatesPlugin;
     use bevy::time::TimeUpdateStrategy;
     use faisceau_engine::load;
@@ -195,7 +196,10 @@ mod tests {
             .init_state::<Screen>()
             .add_plugins(plugin);
         let mut table = Table::new(case, Some(Id::new(role)), 3);
-        table.apply(&UiAction::Trainer(TrainerCommand::Start), "fr");
+        table.apply(
+            &UiAction::Trainer(TrainerCommand::Start),
+            &Tr::new(Lang::Fr),
+        );
         app.insert_resource(table);
         app.world_mut()
             .resource_mut::<NextState<Screen>>()
@@ -243,7 +247,10 @@ mod tests {
                 break;
             }
             // The person moves the phase on, as the solo desk lets them.
-            table.apply(&UiAction::Trainer(TrainerCommand::NextPhase), "fr");
+            table.apply(
+                &UiAction::Trainer(TrainerCommand::NextPhase),
+                &Tr::new(Lang::Fr),
+            );
         }
         let table = app.world().resource::<Table>();
         assert_eq!(table.session.state().status, Status::Ended);
@@ -278,12 +285,15 @@ mod reload_tests {
     fn an_edit_that_keeps_the_session_valid_is_swapped_in() {
         let tr = Tr::new(Lang::Fr);
         let mut table = Table::new(case(CASE), Some(Id::new("educatrice")), 1);
-        table.apply(&UiAction::Trainer(TrainerCommand::Start), "fr");
+        table.apply(
+            &UiAction::Trainer(TrainerCommand::Start),
+            &Tr::new(Lang::Fr),
+        );
         table.apply(
             &UiAction::Role(faisceau_engine::RoleCommand::TakeAction {
                 action: "observer_retours".into(),
             }),
-            "fr",
+            &Tr::new(Lang::Fr),
         );
         let edited = CASE.replace(
             "fr: \"Les nuits de Maëlle\",",
@@ -312,12 +322,15 @@ mod reload_tests {
     fn an_edit_that_breaks_the_session_says_so_and_offers_a_restart() {
         let tr = Tr::new(Lang::En);
         let mut table = Table::new(case(CASE), Some(Id::new("educatrice")), 1);
-        table.apply(&UiAction::Trainer(TrainerCommand::Start), "fr");
+        table.apply(
+            &UiAction::Trainer(TrainerCommand::Start),
+            &Tr::new(Lang::Fr),
+        );
         table.apply(
             &UiAction::Role(faisceau_engine::RoleCommand::TakeAction {
                 action: "observer_retours".into(),
             }),
-            "fr",
+            &Tr::new(Lang::Fr),
         );
         // The action the table took no longer exists.
         let edited = CASE.replace("id: \"observer_retours\"", "id: \"observer_le_retour\"");

@@ -10,7 +10,7 @@ use bevy::prelude::*;
 use bevy_replicon::prelude::*;
 use bevy_replicon_renet::RenetClient;
 use bevy_replicon_renet::netcode::{ClientAuthentication, ConnectToken, NetcodeClientTransport};
-use faisceau_engine::{Id, RoleView, Text, ViewBot};
+use faisceau_engine::{Id, RoleView, ViewBot};
 use serde::Deserialize;
 
 use super::code::{JoinCode, Keys};
@@ -211,7 +211,7 @@ pub struct Joined {
     /// The last refusal of a lobby request.
     pub refused: Option<Refused>,
     /// The last refusal of a command, in both languages.
-    pub command_refused: Option<Text>,
+    pub command_refused: Option<faisceau_engine::Refusal>,
     /// Everything received, as it came (for tests and for measuring).
     pub received: Vec<ToClient>,
     /// Keep every message in `received`.

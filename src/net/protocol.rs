@@ -66,7 +66,7 @@ pub enum ToClient {
     /// What changed in your role's view since the last one sent.
     ViewChange(Delta),
     /// Your command was refused, in both languages.
-    CommandRefused(Text),
+    CommandRefused(faisceau_engine::Refusal),
     /// Your table has ended: its debrief, with the case to read it.
     Debrief(Box<DebriefPackage>),
 }

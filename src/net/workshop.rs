@@ -13,7 +13,7 @@ use std::time::Instant;
 
 use faisceau_engine::session::Status;
 use faisceau_engine::{
-    Bot, Case, Debrief, Id, RoleCommand, RoleView, Session, Temperament, Text, TrainerCommand,
+    Bot, Case, Debrief, Id, RoleCommand, RoleView, Session, Temperament, TrainerCommand,
 };
 use faisceau_store::{Journal, Restored, Workshop as Record};
 
@@ -402,13 +402,7 @@ impl Workshop {
         match table.session.submit(role.as_str(), command) {
             Ok(_) => self.commit(t, first),
             Err(refusal) => match from {
-                Some(client) => vec![(
-                    client,
-                    ToClient::CommandRefused(Text::fr_en(
-                        refusal.message(&self.case, "fr"),
-                        refusal.message(&self.case, "en"),
-                    )),
-                )],
+                Some(client) => vec![(client, ToClient::CommandRefused(refusal))],
                 None => Vec::new(),
             },
         }
@@ -418,10 +412,7 @@ impl Workshop {
     pub fn direct(&mut self, t: usize, command: TrainerCommand) -> Result<Outbox, String> {
         let table = self.tables.get_mut(t).ok_or("no such table")?;
         let first = table.session.events().len();
-        table
-            .session
-            .direct(command)
-            .map_err(|r| r.message(&self.case, "en"))?;
+        table.session.direct(command).map_err(|r| r.to_string())?;
         Ok(self.commit(t, first))
     }
 

@@ -2,7 +2,10 @@
 //! decisions, conclusion and messages, for one role's view.
 
 use bevy_egui::egui::{self, Color32, RichText};
+use faisceau_engine::Refusal;
 use faisceau_engine::model::Verdict;
+
+use super::refusal::{closed_text, refusal_text};
 use faisceau_engine::session::Status;
 use faisceau_engine::view::{Discussion, Provenance};
 use faisceau_engine::{Case, Id, RoleCommand, RoleView};
@@ -414,11 +417,7 @@ fn actions_tab(
                 ui.label(text(tr, description));
             }
             if let Some(blocked) = &action.blocked {
-                let reason = match (case, &action.reason) {
-                    (Some(c), _) => blocked.message(c, tr.lang().code()),
-                    (None, Some(words)) => text(tr, words).to_owned(),
-                    (None, None) => blocked.to_string(),
-                };
+                let reason = refusal_words(tr, blocked, view, case);
                 ui.label(RichText::new(reason).weak().italics());
             }
         });
@@ -513,9 +512,9 @@ fn frame_choice(ui: &mut egui::Ui, view: &RoleView, state: &mut DeskState, tr: &
             None => open.push(frame),
             Some(route) => {
                 let reason = route
-                    .reason
+                    .closed
                     .as_ref()
-                    .map_or(String::new(), |r| text(tr, r).to_owned());
+                    .map_or(String::new(), |c| closed_text(tr, c, view));
                 closed.push((frame.id.clone(), reason));
             }
         }
@@ -610,15 +609,7 @@ fn share_preview(
                 ui.label(RichText::new(tr.t("share-record")).italics());
             }
             if let Some(closed) = &preview.closed {
-                let reason = view
-                    .routes
-                    .iter()
-                    .find(|r| {
-                        r.to == preview.to && r.frame == *frame && r.closed.as_ref() == Some(closed)
-                    })
-                    .and_then(|r| r.reason.as_ref())
-                    .map_or_else(|| tr.t("share-out-of-scope"), |r| text(tr, r).to_owned());
-                ui.label(RichText::new(reason).italics());
+                ui.label(RichText::new(closed_text(tr, closed, view)).italics());
             }
         });
     }
@@ -653,6 +644,15 @@ fn share_preview(
         state.share_clues.clear();
         state.share_to.clear();
         state.confirm_breach = false;
+    }
+}
+
+/// A refusal in words, with the case's names when the screen has the case,
+/// else the view's.
+fn refusal_words(tr: &Tr, refusal: &Refusal, view: &RoleView, case: Option<&Case>) -> String {
+    match case {
+        Some(case) => refusal_text(tr, refusal, case),
+        None => refusal_text(tr, refusal, view),
     }
 }
 
@@ -783,8 +783,8 @@ fn acts_section(
                         .weak(),
                 );
             }
-            if let Some(reason) = &issuable.reason {
-                ui.label(RichText::new(text(tr, reason)).italics());
+            if let Some(blocked) = &issuable.blocked {
+                ui.label(RichText::new(refusal_text(tr, blocked, view)).italics());
                 return;
             }
             ui.horizontal_wrapped(|ui| {
@@ -952,11 +952,7 @@ fn decisions_tab(
                 ui.label(RichText::new(basis).italics());
             }
             if let Some(blocked) = &decision.blocked {
-                let reason = match (case, &decision.reason) {
-                    (Some(c), _) => blocked.message(c, tr.lang().code()),
-                    (None, Some(words)) => text(tr, words).to_owned(),
-                    (None, None) => blocked.to_string(),
-                };
+                let reason = refusal_words(tr, blocked, view, case);
                 ui.label(RichText::new(reason).weak().italics());
             }
         });

@@ -9,6 +9,7 @@ pub mod desk;
 pub mod network;
 pub mod picker;
 pub mod projector;
+pub mod refusal;
 pub mod trainer;
 
 use bevy_egui::egui::{self, Color32, RichText};

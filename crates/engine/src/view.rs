@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::case::{Case, Minutes};
 use crate::id::Id;
 use crate::model::{ActionKind, Adoption, Category, ConclusionOption, Indicator, Orientation};
-use crate::refusal::{Refusal, closed_message};
+use crate::refusal::Refusal;
 use crate::rulebook::{ActKind, Closed, Frame, InfoClass, Party, Profession, Secrecy, Verdict};
 use crate::session::{Discovery, EventKind, Session, Status};
 use crate::text::Text;
@@ -126,9 +126,6 @@ pub struct ActionView {
     pub taken: u32,
     /// Why it cannot be taken now, if so.
     pub blocked: Option<Refusal>,
-    /// The same, in words (French and English), for a screen that has the
-    /// view but not the case (a networked client).
-    pub reason: Option<Text>,
 }
 
 /// What an action the role took gave.
@@ -157,8 +154,6 @@ pub struct DecisionView {
     pub basis: Option<String>,
     /// Why it cannot be taken now, if so.
     pub blocked: Option<Refusal>,
-    /// The same, in words (French and English).
-    pub reason: Option<Text>,
 }
 
 /// A decision taken at the table.
@@ -227,8 +222,6 @@ pub struct RouteView {
     pub frame: Id,
     /// Why it is closed, if so.
     pub closed: Option<Closed>,
-    /// The same, in words (French and English).
-    pub reason: Option<Text>,
     /// The act that opens it, with its scope, when it needs one.
     pub act: Option<(u32, Vec<Id>)>,
 }
@@ -242,8 +235,6 @@ pub struct IssuableView {
     pub to: Vec<Id>,
     /// Why it cannot be issued now, if so.
     pub blocked: Option<Refusal>,
-    /// The same, in words.
-    pub reason: Option<Text>,
 }
 
 /// An entry of the role's bundle.
@@ -750,7 +741,6 @@ impl Session {
                     person: spec.person.clone(),
                     taken: state.roles[r].done[a],
                     blocked: state.can_take(case, r, a).err(),
-                    reason: state.can_take(case, r, a).err().map(|e| in_words(&e, case)),
                 }
             })
             .collect();
@@ -765,10 +755,6 @@ impl Session {
                 description: spec.description.clone(),
                 basis: spec.basis.clone(),
                 blocked: state.can_decide(case, r, d).err(),
-                reason: state
-                    .can_decide(case, r, d)
-                    .err()
-                    .map(|e| in_words(&e, case)),
             })
             .collect();
         let proposal = state.proposal.as_ref().map(|p| ProposalView {
@@ -1010,9 +996,6 @@ fn routes(case: &Case, state: &crate::session::State, r: usize) -> Vec<RouteView
             routes.push(RouteView {
                 to: colleague.id.clone(),
                 frame: frame.id.clone(),
-                reason: closed.as_ref().map(|c| {
-                    Text::fr_en(closed_message(case, c, "fr"), closed_message(case, c, "en"))
-                }),
                 closed,
                 act,
             });
@@ -1040,14 +1023,8 @@ fn issuable(case: &Case, state: &crate::session::State, r: usize) -> Vec<Issuabl
                     })
                     .map(|t| s.roles[t].id.clone())
                     .collect(),
-                reason: blocked.as_ref().map(|e| in_words(e, case)),
                 blocked,
             }
         })
         .collect()
-}
-
-/// A refusal in both languages.
-fn in_words(refusal: &Refusal, case: &Case) -> Text {
-    Text::fr_en(refusal.message(case, "fr"), refusal.message(case, "en"))
 }

@@ -73,8 +73,6 @@ fn nobody_acts_before_the_start_or_during_a_pause() {
     session.direct(TrainerCommand::Pause).unwrap();
     let refusal = act(&mut session, "educatrice", "observer_retours").unwrap_err();
     assert_eq!(refusal, Refusal::Paused);
-    assert!(refusal.message(session.case(), "fr").contains("pause"));
-    assert!(refusal.message(session.case(), "en").contains("paused"));
     session.direct(TrainerCommand::Start).unwrap();
     assert!(act(&mut session, "educatrice", "observer_retours").is_ok());
 }
@@ -105,15 +103,13 @@ fn refusals_say_why_without_revealing_clues() {
         Err(Refusal::NotYourAction)
     );
     let refusal = act(&mut session, "policier", "requisition_annonces").unwrap_err();
+    // Which clue is missing is not said: the refusal carries no clue id.
     assert_eq!(refusal, Refusal::Unmet(Unmet::Knowledge));
-    let text = refusal.message(session.case(), "fr");
-    assert!(!text.contains("saisine"), "{text}");
     let refusal = act(&mut session, "educatrice", "entretien_confiance").unwrap_err();
-    assert!(
-        refusal
-            .message(session.case(), "fr")
-            .contains("Maëlle ne vous fait pas encore assez confiance")
-    );
+    assert!(matches!(
+        refusal,
+        Refusal::Unmet(Unmet::Trust { ref person, .. }) if person.as_str() == "maelle"
+    ));
     let refusal = session
         .submit(
             "infirmiere",
@@ -162,7 +158,6 @@ fn the_budget_runs_out_within_a_phase_and_comes_back_in_the_next() {
             left: 0
         }
     );
-    assert!(refusal.message(session.case(), "en").contains("1 h 30"));
     session.direct(TrainerCommand::NextPhase).unwrap();
     assert!(act(&mut session, "educatrice", "activite_partagee").is_ok());
 }
@@ -212,7 +207,6 @@ fn shares_are_judged_and_a_breach_is_recorded_not_blocked() {
         &refusal,
         Refusal::FrameClosed(Closed::NotTo { only, .. }) if only.iter().any(|p| p.as_str() == "procureur")
     ));
-    assert!(refusal.message(session.case(), "fr").contains("Procureur"));
     // An urgent alert reaches the police with a caution, and the copy owed to
     // the prosecutor, who has no seat at this table, is recorded.
     let events = session
@@ -245,14 +239,13 @@ fn shares_are_judged_and_a_breach_is_recorded_not_blocked() {
         .routes_to("policier")
         .find(|r| r.frame.as_str() == "reponse_requisition")
         .unwrap();
-    assert!(
-        closed
-            .reason
-            .as_ref()
-            .unwrap()
-            .get("fr")
-            .contains("aucun acte « Réquisition » reçu"),
-        "{closed:?}"
+    assert_eq!(
+        closed.closed,
+        Some(Closed::NoAct {
+            frame: "reponse_requisition".into(),
+            act: "requisition".into(),
+            from: "policier".into(),
+        })
     );
 }
 
