@@ -282,7 +282,36 @@ impl<'a> Checker<'a> {
             phases: &phases,
             acts: &acts,
             frames: &frames,
+            categories: &categories,
+            indicators: &indicators,
+            classes: &classes,
+            professions: &professions,
+            conclusions: &conclusions,
+            orientations: &orientations,
         };
+        self.check_rulebook_use(s, &ids);
+        self.check_meta(s, &ids);
+        self.check_taxonomy(s, &ids);
+        self.check_roles_and_people(s, &ids);
+        self.check_clues(s, &ids);
+        self.check_actions(s, &ids);
+        self.check_decisions(s, &ids);
+        self.check_solution(s, &ids);
+        self.check_injects(s, &ids);
+        self.check_phases_and_points(s, &ids);
+    }
+
+    /// Checks rulebook, overrides and act conditions.
+    fn check_rulebook_use(&mut self, s: &'a Scenario, ids: &Refs<'_, 'a>) {
+        let Refs {
+            roles,
+            acts,
+            frames,
+            classes,
+            professions,
+            ..
+        } = *ids;
+        let book = self.rulebook;
         if s.rulebook != book.id {
             self.push(Finding::error(
                 "rulebook",
@@ -319,7 +348,11 @@ impl<'a> Checker<'a> {
                 self.text(why, format!("{at}.why"));
             }
         }
+    }
 
+    /// Checks title, texts, sources and the lists a case needs.
+    fn check_meta(&mut self, s: &'a Scenario, ids: &Refs<'_, 'a>) {
+        let Refs { .. } = *ids;
         self.text(&s.title, "title".into());
         self.text(&s.summary, "summary".into());
         self.text(&s.content_note, "content_note".into());
@@ -352,7 +385,11 @@ impl<'a> Checker<'a> {
         if s.conclusions.len() < 2 {
             self.push(Finding::error("conclusions", "a case needs at least two conclusions to choose from", Some("add the plausible wrong answers too, such as \"minor at risk\" or \"no exploitation found\"".into())));
         }
+    }
 
+    /// Checks categories and indicators.
+    fn check_taxonomy(&mut self, s: &'a Scenario, ids: &Refs<'_, 'a>) {
+        let Refs { categories, .. } = *ids;
         for (i, category) in s.categories.iter().enumerate() {
             self.text(&category.name, format!("categories[{i}].name"));
             if !s.indicators.iter().any(|ind| ind.category == category.id) {
@@ -382,6 +419,16 @@ impl<'a> Checker<'a> {
                 ));
             }
         }
+    }
+
+    /// Checks roles, their professions and budgets, and people.
+    fn check_roles_and_people(&mut self, s: &'a Scenario, ids: &Refs<'_, 'a>) {
+        let Refs {
+            decisions,
+            phases,
+            professions,
+            ..
+        } = *ids;
         for (i, role) in s.roles.iter().enumerate() {
             self.reference(
                 &professions,
@@ -427,6 +474,21 @@ impl<'a> Checker<'a> {
                 ));
             }
         }
+    }
+
+    /// Checks clues, their supports and traps.
+    fn check_clues(&mut self, s: &'a Scenario, ids: &Refs<'_, 'a>) {
+        let Refs {
+            roles,
+            people,
+            actions,
+            decisions,
+            categories,
+            indicators,
+            classes,
+            conclusions,
+            ..
+        } = *ids;
         for (i, clue) in s.clues.iter().enumerate() {
             let public = [
                 (&indicators, "indicator"),
@@ -486,6 +548,17 @@ impl<'a> Checker<'a> {
                 }
             }
         }
+    }
+
+    /// Checks actions and their outcomes.
+    fn check_actions(&mut self, s: &'a Scenario, ids: &Refs<'_, 'a>) {
+        let Refs {
+            roles,
+            people,
+            clues,
+            phases,
+            ..
+        } = *ids;
         for (i, action) in s.actions.iter().enumerate() {
             self.text(&action.name, format!("actions[{i}].name"));
             if let Some(description) = &action.description {
@@ -563,6 +636,11 @@ impl<'a> Checker<'a> {
                 ));
             }
         }
+    }
+
+    /// Checks decisions, conclusions and orientations.
+    fn check_decisions(&mut self, s: &'a Scenario, ids: &Refs<'_, 'a>) {
+        let Refs { phases, .. } = *ids;
         for (i, decision) in s.decisions.iter().enumerate() {
             self.text(&decision.name, format!("decisions[{i}].name"));
             self.text(&decision.description, format!("decisions[{i}].description"));
@@ -594,6 +672,20 @@ impl<'a> Checker<'a> {
         for (i, orientation) in s.orientations.iter().enumerate() {
             self.text(&orientation.name, format!("orientations[{i}].name"));
         }
+    }
+
+    /// Checks the solution.
+    fn check_solution(&mut self, s: &'a Scenario, ids: &Refs<'_, 'a>) {
+        let Refs {
+            roles,
+            clues,
+            decisions,
+            phases,
+            categories,
+            conclusions,
+            orientations,
+            ..
+        } = *ids;
         let solution = &s.solution;
         self.reference(
             &conclusions,
@@ -663,6 +755,16 @@ impl<'a> Checker<'a> {
             );
             self.reference(&roles, &share.to, format!("solution.key_shares[{i}].to"));
         }
+    }
+
+    /// Checks injects and their triggers.
+    fn check_injects(&mut self, s: &'a Scenario, ids: &Refs<'_, 'a>) {
+        let Refs {
+            roles,
+            decisions,
+            phases,
+            ..
+        } = *ids;
         for (i, inject) in s.injects.iter().enumerate() {
             self.text(&inject.name, format!("injects[{i}].name"));
             self.text(&inject.text, format!("injects[{i}].text"));
@@ -705,6 +807,16 @@ impl<'a> Checker<'a> {
             }
             self.effects(&ids, &inject.effects, &format!("injects[{i}].effects"));
         }
+    }
+
+    /// Checks phases and teaching points.
+    fn check_phases_and_points(&mut self, s: &'a Scenario, ids: &Refs<'_, 'a>) {
+        let Refs {
+            roles,
+            clues,
+            decisions,
+            ..
+        } = *ids;
         for (i, phase) in s.phases.iter().enumerate() {
             self.text(&phase.name, format!("phases[{i}].name"));
             if !(phase.hours > 0.0 && phase.hours <= 24.0 * 60.0) {
@@ -980,7 +1092,8 @@ impl<'a> Checker<'a> {
     }
 }
 
-/// The id sets that conditions and effects refer to.
+/// The id sets that references are checked against.
+#[derive(Clone, Copy)]
 struct Refs<'r, 'a> {
     roles: &'r Ids<'a>,
     people: &'r Ids<'a>,
@@ -990,6 +1103,12 @@ struct Refs<'r, 'a> {
     phases: &'r Ids<'a>,
     acts: &'r Ids<'a>,
     frames: &'r Ids<'a>,
+    categories: &'r Ids<'a>,
+    indicators: &'r Ids<'a>,
+    classes: &'r Ids<'a>,
+    professions: &'r Ids<'a>,
+    conclusions: &'r Ids<'a>,
+    orientations: &'r Ids<'a>,
 }
 
 fn plural(kind: &str) -> String {
