@@ -324,26 +324,26 @@ impl<'a> Checker<'a> {
         }
         for (i, o) in s.overrides.iter().enumerate() {
             let at = format!("overrides[{i}]");
-            self.reference(&frames, &o.frame, format!("{at}.frame"));
+            self.reference(frames, &o.frame, format!("{at}.frame"));
             for (j, class) in o.classes.iter().enumerate() {
-                self.reference(&classes, class, format!("{at}.classes[{j}]"));
+                self.reference(classes, class, format!("{at}.classes[{j}]"));
             }
             for (j, p) in o.from.iter().enumerate() {
-                self.reference(&professions, p, format!("{at}.from[{j}]"));
+                self.reference(professions, p, format!("{at}.from[{j}]"));
             }
             for (j, p) in o.to.iter().enumerate() {
-                self.reference(&professions, p, format!("{at}.to[{j}]"));
+                self.reference(professions, p, format!("{at}.to[{j}]"));
             }
             self.text(&o.explanation, format!("{at}.explanation"));
             self.text(&o.why, format!("{at}.why"));
         }
         for (i, usage) in s.acts.iter().enumerate() {
             let at = format!("acts[{i}]");
-            self.reference(&acts, &usage.act, format!("{at}.act"));
+            self.reference(acts, &usage.act, format!("{at}.act"));
             for (j, role) in usage.by.iter().enumerate() {
-                self.reference(&roles, role, format!("{at}.by[{j}]"));
+                self.reference(roles, role, format!("{at}.by[{j}]"));
             }
-            self.conditions(&ids, &usage.requires, &format!("{at}.requires"));
+            self.conditions(ids, &usage.requires, &format!("{at}.requires"));
             if let Some(why) = &usage.why {
                 self.text(why, format!("{at}.why"));
             }
@@ -402,7 +402,7 @@ impl<'a> Checker<'a> {
         }
         for (i, indicator) in s.indicators.iter().enumerate() {
             self.reference(
-                &categories,
+                categories,
                 &indicator.category,
                 format!("indicators[{i}].category"),
             );
@@ -431,13 +431,13 @@ impl<'a> Checker<'a> {
         } = *ids;
         for (i, role) in s.roles.iter().enumerate() {
             self.reference(
-                &professions,
+                professions,
                 &role.profession,
                 format!("roles[{i}].profession"),
             );
             for (j, budget) in role.budget_by_phase.iter().enumerate() {
                 self.reference(
-                    &phases,
+                    phases,
                     &budget.phase,
                     format!("roles[{i}].budget_by_phase[{j}].phase"),
                 );
@@ -453,7 +453,7 @@ impl<'a> Checker<'a> {
             self.text(&role.brief, format!("roles[{i}].brief"));
             self.text(&role.secrecy, format!("roles[{i}].secrecy"));
             for (j, power) in role.powers.iter().enumerate() {
-                self.reference(&decisions, power, format!("roles[{i}].powers[{j}]"));
+                self.reference(decisions, power, format!("roles[{i}].powers[{j}]"));
             }
             if !(role.budget_hours > 0.0 && role.budget_hours <= 24.0) {
                 self.push(Finding::error(
@@ -509,10 +509,10 @@ impl<'a> Checker<'a> {
                 ));
             }
             self.text(&clue.text, format!("clues[{i}].text"));
-            self.reference(&classes, &clue.class, format!("clues[{i}].class"));
+            self.reference(classes, &clue.class, format!("clues[{i}].class"));
             for (j, support) in clue.indicators.iter().enumerate() {
                 self.reference(
-                    &indicators,
+                    indicators,
                     &support.indicator,
                     format!("clues[{i}].indicators[{j}].indicator"),
                 );
@@ -525,12 +525,12 @@ impl<'a> Checker<'a> {
                 }
             }
             for (j, role) in clue.known_to.iter().enumerate() {
-                self.reference(&roles, role, format!("clues[{i}].known_to[{j}]"));
+                self.reference(roles, role, format!("clues[{i}].known_to[{j}]"));
             }
             if let Some(trap) = &clue.trap {
                 self.text(&trap.note, format!("clues[{i}].trap.note"));
                 if let Some(leads_to) = &trap.leads_to {
-                    self.reference(&conclusions, leads_to, format!("clues[{i}].trap.leads_to"));
+                    self.reference(conclusions, leads_to, format!("clues[{i}].trap.leads_to"));
                 }
                 if trap.leads_to.as_ref() == Some(&s.solution.conclusion) {
                     self.push(Finding::warning(
@@ -572,10 +572,10 @@ impl<'a> Checker<'a> {
                 ));
             }
             for (j, role) in action.by.iter().enumerate() {
-                self.reference(&roles, role, format!("actions[{i}].by[{j}]"));
+                self.reference(roles, role, format!("actions[{i}].by[{j}]"));
             }
             if let Some(person) = &action.person {
-                self.reference(&people, person, format!("actions[{i}].person"));
+                self.reference(people, person, format!("actions[{i}].person"));
             } else if action.trust != 0 || action.outcomes.iter().any(|o| o.trust != 0) {
                 self.push(Finding::error(
                     format!("actions[{i}].person"),
@@ -597,10 +597,10 @@ impl<'a> Checker<'a> {
                     Some("give it a `cost_hours` above 0, or make it not `repeatable`".into()),
                 ));
             }
-            self.conditions(&ids, &action.requires, &format!("actions[{i}].requires"));
-            self.window(&phases, &action.phases, format!("actions[{i}].phases"));
+            self.conditions(ids, &action.requires, &format!("actions[{i}].requires"));
+            self.window(phases, &action.phases, format!("actions[{i}].phases"));
             for (j, clue) in action.reveals.iter().enumerate() {
-                self.reference(&clues, clue, format!("actions[{i}].reveals[{j}]"));
+                self.reference(clues, clue, format!("actions[{i}].reveals[{j}]"));
             }
             for (k, outcome) in action.outcomes.iter().enumerate() {
                 if outcome.weight == 0 {
@@ -615,7 +615,7 @@ impl<'a> Checker<'a> {
                 }
                 for (j, clue) in outcome.reveals.iter().enumerate() {
                     self.reference(
-                        &clues,
+                        clues,
                         clue,
                         format!("actions[{i}].outcomes[{k}].reveals[{j}]"),
                     );
@@ -644,13 +644,9 @@ impl<'a> Checker<'a> {
         for (i, decision) in s.decisions.iter().enumerate() {
             self.text(&decision.name, format!("decisions[{i}].name"));
             self.text(&decision.description, format!("decisions[{i}].description"));
-            self.conditions(
-                &ids,
-                &decision.requires,
-                &format!("decisions[{i}].requires"),
-            );
-            self.effects(&ids, &decision.effects, &format!("decisions[{i}].effects"));
-            self.window(&phases, &decision.phases, format!("decisions[{i}].phases"));
+            self.conditions(ids, &decision.requires, &format!("decisions[{i}].requires"));
+            self.effects(ids, &decision.effects, &format!("decisions[{i}].effects"));
+            self.window(phases, &decision.phases, format!("decisions[{i}].phases"));
             if !(decision.cost_hours >= 0.0 && decision.cost_hours <= 24.0) {
                 self.push(Finding::error(
                     format!("decisions[{i}].cost_hours"),
@@ -688,50 +684,50 @@ impl<'a> Checker<'a> {
         } = *ids;
         let solution = &s.solution;
         self.reference(
-            &conclusions,
+            conclusions,
             &solution.conclusion,
             "solution.conclusion".into(),
         );
         if let Some(orientation) = &solution.orientation {
-            self.reference(&orientations, orientation, "solution.orientation".into());
+            self.reference(orientations, orientation, "solution.orientation".into());
         }
         for (i, requirement) in solution.bundle.iter().enumerate() {
             self.reference(
-                &categories,
+                categories,
                 &requirement.category,
                 format!("solution.bundle[{i}].category"),
             );
         }
         for (i, conclusion) in solution.acceptable_conclusions.iter().enumerate() {
             self.reference(
-                &conclusions,
+                conclusions,
                 conclusion,
                 format!("solution.acceptable_conclusions[{i}]"),
             );
         }
         for (i, expected) in solution.expected_decisions.iter().enumerate() {
             self.reference(
-                &decisions,
+                decisions,
                 &expected.decision,
                 format!("solution.expected_decisions[{i}].decision"),
             );
             for (j, d) in expected.alternatives.iter().enumerate() {
                 self.reference(
-                    &decisions,
+                    decisions,
                     d,
                     format!("solution.expected_decisions[{i}].alternatives[{j}]"),
                 );
             }
             for (j, d) in expected.acceptable.iter().enumerate() {
                 self.reference(
-                    &decisions,
+                    decisions,
                     d,
                     format!("solution.expected_decisions[{i}].acceptable[{j}]"),
                 );
             }
             match &expected.deadline {
                 Some(Deadline::EndOfPhase(phase)) => self.reference(
-                    &phases,
+                    phases,
                     phase,
                     format!("solution.expected_decisions[{i}].deadline"),
                 ),
@@ -748,12 +744,8 @@ impl<'a> Checker<'a> {
             }
         }
         for (i, share) in solution.key_shares.iter().enumerate() {
-            self.reference(
-                &clues,
-                &share.clue,
-                format!("solution.key_shares[{i}].clue"),
-            );
-            self.reference(&roles, &share.to, format!("solution.key_shares[{i}].to"));
+            self.reference(clues, &share.clue, format!("solution.key_shares[{i}].clue"));
+            self.reference(roles, &share.to, format!("solution.key_shares[{i}].to"));
         }
     }
 
@@ -769,7 +761,7 @@ impl<'a> Checker<'a> {
             self.text(&inject.name, format!("injects[{i}].name"));
             self.text(&inject.text, format!("injects[{i}].text"));
             for (j, role) in inject.to.iter().enumerate() {
-                self.reference(&roles, role, format!("injects[{i}].to[{j}]"));
+                self.reference(roles, role, format!("injects[{i}].to[{j}]"));
             }
             let path = format!("injects[{i}].trigger");
             let inaction_by = match &inject.trigger {
@@ -787,25 +779,25 @@ impl<'a> Checker<'a> {
             }
             match &inject.trigger {
                 Trigger::Trainer => {}
-                Trigger::AtPhase(phase) => self.reference(&phases, phase, path),
+                Trigger::AtPhase(phase) => self.reference(phases, phase, path),
                 Trigger::IfNotDecided { decision, by } => {
-                    self.reference(&decisions, decision, format!("{path}.decision"));
-                    self.reference(&phases, by, format!("{path}.by"));
+                    self.reference(decisions, decision, format!("{path}.decision"));
+                    self.reference(phases, by, format!("{path}.by"));
                 }
-                Trigger::AfterDecision(decision) => self.reference(&decisions, decision, path),
+                Trigger::AfterDecision(decision) => self.reference(decisions, decision, path),
                 Trigger::When(condition) => {
-                    self.conditions(&ids, std::slice::from_ref(condition), &format!("{path}[0]"))
+                    self.conditions(ids, std::slice::from_ref(condition), &format!("{path}[0]"))
                 }
                 Trigger::IfNotBy { condition, by } => {
                     self.conditions(
-                        &ids,
+                        ids,
                         std::slice::from_ref(condition),
                         &format!("{path}.condition"),
                     );
-                    self.reference(&phases, by, format!("{path}.by"));
+                    self.reference(phases, by, format!("{path}.by"));
                 }
             }
-            self.effects(&ids, &inject.effects, &format!("injects[{i}].effects"));
+            self.effects(ids, &inject.effects, &format!("injects[{i}].effects"));
         }
     }
 
@@ -834,7 +826,7 @@ impl<'a> Checker<'a> {
             match &point.when {
                 When::Always | When::AnyBreach | When::WrongConclusion => {}
                 When::TrapFallen(clue) => {
-                    self.reference(&clues, clue, path.clone());
+                    self.reference(clues, clue, path.clone());
                     if let Some(index) = clues.first.get(clue.as_str())
                         && s.clues[*index].trap.is_none()
                     {
@@ -845,10 +837,10 @@ impl<'a> Checker<'a> {
                         ));
                     }
                 }
-                When::DecisionMissed(decision) => self.reference(&decisions, decision, path),
+                When::DecisionMissed(decision) => self.reference(decisions, decision, path),
                 When::NotShared { clue, to } => {
-                    self.reference(&clues, clue, format!("{path}.clue"));
-                    self.reference(&roles, to, format!("{path}.to"));
+                    self.reference(clues, clue, format!("{path}.clue"));
+                    self.reference(roles, to, format!("{path}.to"));
                     if let Some(&c) = clues.first.get(clue.as_str())
                         && s.clues[c].known_to.contains(to)
                     {
