@@ -163,9 +163,17 @@ pub fn debrief(
                     }
                     for review in &role.decisions {
                         let (status, color) = status_line(tr, &review.status);
+                        // Which alternative or acceptable decision met the expectation.
+                        let instead = review
+                            .instead
+                            .as_ref()
+                            .map(|d| {
+                                tr.t_args("debrief-instead", &[("decision", decision_name(d))])
+                            })
+                            .unwrap_or_default();
                         ui.label(
                             RichText::new(format!(
-                                "{} : {status}",
+                                "{} : {status}{instead}",
                                 decision_name(&review.decision)
                             ))
                             .color(color),
