@@ -784,7 +784,7 @@ fn acts_section(
                 );
             }
             if let Some(blocked) = &issuable.blocked {
-                ui.label(RichText::new(refusal_text(tr, blocked, view)).italics());
+                ui.label(RichText::new(refusal_words(tr, blocked, view, None)).italics());
                 return;
             }
             ui.horizontal_wrapped(|ui| {

@@ -75,11 +75,10 @@ impl Names for RoleView {
         find(&self.actions, id, |a| (&a.id, &a.name))
     }
     fn decision(&self, id: &Id) -> Option<&Text> {
-        find(&self.decisions, id, |d| (&d.id, &d.name))
-            .or_else(|| find(&self.decisions_taken, id, |d| (&d.decision, &d.name)))
+        find(&self.decision_names, id, |(i, t)| (i, t))
     }
     fn phase(&self, id: &Id) -> Option<&Text> {
-        (self.phase.id == *id).then_some(&self.phase.name)
+        find(&self.phase_names, id, |(i, t)| (i, t))
     }
     fn person(&self, id: &Id) -> Option<&Text> {
         find(&self.people, id, |p| (&p.id, &p.name))
@@ -264,6 +263,7 @@ mod tests {
             Refusal::Unmet(Unmet::Phase(id("premiers_signaux"))),
             Refusal::Unmet(Unmet::PhaseOver(id("premiers_signaux"))),
             Refusal::Unmet(Unmet::Action(id("contacter_lycee"))),
+            Refusal::Unmet(Unmet::Decision(id("placement_eloigne"))),
             Refusal::Unmet(Unmet::Act(id("requisition"))),
             Refusal::Unmet(Unmet::Circumstances),
             Refusal::Unmet(Unmet::Trust {
@@ -345,12 +345,7 @@ mod tests {
                     "{refusal:?}: {from_case}"
                 );
                 assert!(!from_case.contains("{"), "{from_case}");
-                if !matches!(
-                    refusal,
-                    Refusal::Unmet(Unmet::Phase(_) | Unmet::PhaseOver(_))
-                ) {
-                    assert_eq!(from_case, refusal_text(&tr, &refusal, &view), "{refusal:?}");
-                }
+                assert_eq!(from_case, refusal_text(&tr, &refusal, &view), "{refusal:?}");
             }
         }
         let fr = Tr::new(Lang::Fr);

@@ -385,6 +385,11 @@ pub struct RoleView {
     pub issuable: Vec<IssuableView>,
     /// How the table adopts a conclusion.
     pub adoption: Adoption,
+    /// The names of every phase, for a refusal that names one not reached yet.
+    pub phase_names: Vec<(Id, Text)>,
+    /// The names of every decision, for a refusal that names one this role
+    /// does not hold (decisions are public, like actions and roles).
+    pub decision_names: Vec<(Id, Text)>,
     /// Conclusions the table may adopt.
     pub conclusions: Vec<ConclusionOption>,
     /// Orientations the table may choose.
@@ -844,6 +849,16 @@ impl Session {
             acts,
             issuable: issuable(case, state, r),
             adoption: s.adoption,
+            phase_names: s
+                .phases
+                .iter()
+                .map(|p| (p.id.clone(), p.name.clone()))
+                .collect(),
+            decision_names: s
+                .decisions
+                .iter()
+                .map(|d| (d.id.clone(), d.name.clone()))
+                .collect(),
             conclusions: s.conclusions.clone(),
             orientations: s.orientations.clone(),
             proposal,
@@ -981,6 +996,17 @@ fn routes(case: &Case, state: &crate::session::State, r: usize) -> Vec<RouteView
         }
         for (f, frame) in case.rulebook().frames.iter().enumerate() {
             if matches!(case.frame_between(f, r, t), Err(Closed::NotFrom { .. })) {
+                continue;
+            }
+            // A frame an act opens matters only toward a colleague who may
+            // issue that act to this role: an educator never requisitions.
+            if let Some(act) = frame
+                .opened_by
+                .as_ref()
+                .and_then(|a| case.rulebook().act(a.as_str()))
+                && (!act.by.contains(&case.profession_of(t).id)
+                    || !(act.to.is_empty() || act.to.contains(&case.profession_of(r).id)))
+            {
                 continue;
             }
             let opening = state.opening_act(case, f, r, t);
