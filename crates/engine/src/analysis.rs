@@ -298,13 +298,26 @@ fn report(case: &Case, reach: &Reach) -> Analysis {
         .map(|a| (0..roles).any(|r| reach.done[r][a]))
         .collect();
 
+    // Whether an unmet condition is itself reported as unreachable: then
+    // the finding it causes is a consequence, listed after its cause.
+    let reported = |condition: &Condition| match condition {
+        Condition::Knows(c) => case.clue(c.as_str()).is_some_and(|c| !clue_reachable[c]),
+        Condition::Done(a) => case
+            .action(a.as_str())
+            .is_some_and(|a| !action_reachable[a]),
+        Condition::Decided(d) => case.decision(d.as_str()).is_some_and(|d| !reach.decided[d]),
+        _ => false,
+    };
     for (a, action) in s.actions.iter().enumerate() {
         if !action_reachable[a] {
-            findings.push(Finding::error(
-                format!("actions[{a}]"),
-                format!("the action `{}` can never be taken", action.id),
-                Some(action_blocker(case, reach, a)),
-            ));
+            findings.push(
+                Finding::error(
+                    format!("actions[{a}]"),
+                    format!("the action `{}` can never be taken", action.id),
+                    Some(action_blocker(case, reach, a)),
+                )
+                .consequence_if(action.requires.iter().any(reported)),
+            );
         }
     }
     for (c, clue) in s.clues.iter().enumerate() {
@@ -328,11 +341,15 @@ fn report(case: &Case, reach: &Reach) -> Analysis {
                 list(&revealers)
             )
         };
-        findings.push(Finding::error(
-            format!("clues[{c}]"),
-            format!("the clue `{}` can never be discovered", clue.id),
-            Some(hint),
-        ));
+        let caused = !revealers.is_empty();
+        findings.push(
+            Finding::error(
+                format!("clues[{c}]"),
+                format!("the clue `{}` can never be discovered", clue.id),
+                Some(hint),
+            )
+            .consequence_if(caused),
+        );
     }
     for (r, role) in s.roles.iter().enumerate() {
         let acts = case.role_actions(r).iter().any(|&a| reach.done[r][a]);
@@ -358,11 +375,14 @@ fn report(case: &Case, reach: &Reach) -> Analysis {
         if !expected.contains(&&decision.id) {
             // Like an action that can never be taken, a power that can never
             // be exercised is a broken case, not a matter of taste.
-            findings.push(Finding::error(
-                format!("decisions[{d}]"),
-                format!("the decision `{}` can never be taken", decision.id),
-                Some(decision_blocker(case, reach, d)),
-            ));
+            findings.push(
+                Finding::error(
+                    format!("decisions[{d}]"),
+                    format!("the decision `{}` can never be taken", decision.id),
+                    Some(decision_blocker(case, reach, d)),
+                )
+                .consequence_if(decision.requires.iter().any(reported)),
+            );
         }
     }
     for (i, expected) in s.solution.expected_decisions.iter().enumerate() {
@@ -371,14 +391,17 @@ fn report(case: &Case, reach: &Reach) -> Analysis {
         };
         if !reach.decided[d] {
             solvable = false;
-            findings.push(Finding::error(
-                format!("solution.expected_decisions[{i}]"),
-                format!(
-                    "the solution cannot be reached: the expected decision `{}` can never be taken",
-                    expected.decision
-                ),
-                Some(decision_blocker(case, reach, d)),
-            ));
+            findings.push(
+                Finding::error(
+                    format!("solution.expected_decisions[{i}]"),
+                    format!(
+                        "the solution cannot be reached: the expected decision `{}` can never be taken",
+                        expected.decision
+                    ),
+                    Some(decision_blocker(case, reach, d)),
+                )
+                .consequence_if(s.decisions[d].requires.iter().any(reported)),
+            );
         }
     }
     let mut bundle = Vec::new();
@@ -389,6 +412,7 @@ fn report(case: &Case, reach: &Reach) -> Analysis {
         let reachable = reachable_weight(case, &clue_reachable, category);
         if reachable < requirement.min_weight {
             solvable = false;
+            let missing_clues = clue_reachable.iter().any(|r| !r);
             findings.push(Finding::error(
                 format!("solution.bundle[{i}].min_weight"),
                 format!(
@@ -396,7 +420,7 @@ fn report(case: &Case, reach: &Reach) -> Analysis {
                     requirement.min_weight, requirement.category
                 ),
                 Some("lower `min_weight`, or add clues that support this category's indicators".into()),
-            ));
+            ).consequence_if(missing_clues));
         }
         bundle.push(CategoryReach {
             category: requirement.category.clone(),
@@ -419,7 +443,7 @@ fn report(case: &Case, reach: &Reach) -> Analysis {
                 } else {
                     "the clue itself can never be discovered".into()
                 }),
-            ));
+            ).consequence_if(!clue_reachable[c]));
         }
     }
     if solvable && s.solution.bundle.is_empty() && s.solution.expected_decisions.is_empty() {

@@ -213,9 +213,10 @@ fn locate_findings(source: &str, file: &str, findings: Vec<Finding>) -> Vec<Diag
         return Vec::new();
     }
     let map = SourceMap::build(source);
-    let mut diagnostics: Vec<Diagnostic> = findings
+    let mut ranked: Vec<(bool, Diagnostic)> = findings
         .into_iter()
         .map(|finding| {
+            let consequence = finding.consequence;
             let place = map.resolve_item(&finding.path);
             let mut hint = finding.hint;
             if let Some(related) = &finding.related {
@@ -239,11 +240,13 @@ fn locate_findings(source: &str, file: &str, findings: Vec<Finding>) -> Vec<Diag
                 hint,
             );
             diagnostic.width = place.width;
-            diagnostic
+            (consequence, diagnostic)
         })
         .collect();
-    diagnostics.sort_by_key(|d| (d.severity, d.line, d.column));
-    diagnostics
+    // In a cascade the root cause comes first: errors that follow from
+    // another reported error come after every root cause.
+    ranked.sort_by_key(|(consequence, d)| (d.severity, *consequence, d.line, d.column));
+    ranked.into_iter().map(|(_, d)| d).collect()
 }
 
 fn syntax_diagnostic(source: &str, file: &str, err: &SpannedError) -> Diagnostic {

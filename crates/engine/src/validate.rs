@@ -22,6 +22,9 @@ pub struct Finding {
     pub hint: Option<String>,
     /// Path of a related value, such as the first of two duplicates.
     pub related: Option<String>,
+    /// The problem follows from another one reported too (an action that
+    /// needs a clue nobody can discover): `check` lists root causes first.
+    pub consequence: bool,
 }
 
 impl Finding {
@@ -37,7 +40,14 @@ impl Finding {
             message: message.into(),
             hint,
             related: None,
+            consequence: false,
         }
+    }
+
+    /// The same finding, marked as following from another one reported too.
+    pub fn consequence_if(mut self, consequence: bool) -> Self {
+        self.consequence = consequence;
+        self
     }
 
     /// A warning at `path`.
@@ -52,6 +62,7 @@ impl Finding {
             message: message.into(),
             hint,
             related: None,
+            consequence: false,
         }
     }
 }

@@ -506,3 +506,35 @@ fn with_point(text: &str, when: &str) -> String {
         )
     }
 }
+
+#[test]
+fn in_a_cascade_the_root_cause_comes_first() {
+    // Sami's trust can never reach 5: the outreach action is the root; the
+    // clue it reveals, the IP that needs the clue and the bundle follow.
+    let text = broken(
+        "            trust: 1,\n            reveals: [\"dort_gare\"],",
+        "            trust: 1,\n            requires: [Trust(person: \"sami\", at_least: 5)],\n            reveals: [\"dort_gare\"],",
+    );
+    let all = errors(&text);
+    assert!(all.len() >= 3, "{all:#?}");
+    assert_eq!(
+        all[0].message, "the action `aller_vers` can never be taken",
+        "{all:#?}"
+    );
+    assert!(
+        all[0]
+            .hint
+            .as_deref()
+            .unwrap()
+            .contains("trust of `sami` must reach 5")
+    );
+    let clue = all
+        .iter()
+        .position(|d| d.message == "the clue `dort_gare` can never be discovered")
+        .unwrap();
+    assert!(
+        clue > 0,
+        "the clue comes after its cause although it is written earlier"
+    );
+    assert!(all[clue].line < all[0].line);
+}

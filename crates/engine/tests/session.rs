@@ -242,8 +242,16 @@ fn shares_are_judged_and_a_breach_is_recorded_not_blocked() {
     // The police are never requisitioned by a school nurse: that frame is
     // not offered toward her at all.
     let police = session.view("policier").unwrap();
-    assert!(police.routes_to("infirmiere").all(|r| r.frame.as_str() != "reponse_requisition"));
-    assert!(police.routes_to("infirmiere").any(|r| r.frame.as_str() == "communication_autorisee"));
+    assert!(
+        police
+            .routes_to("infirmiere")
+            .all(|r| r.frame.as_str() != "reponse_requisition")
+    );
+    assert!(
+        police
+            .routes_to("infirmiere")
+            .any(|r| r.frame.as_str() == "communication_autorisee")
+    );
     assert_eq!(
         closed.closed,
         Some(Closed::NoAct {
