@@ -515,215 +515,18 @@ impl Session {
         let s = case.scenario();
         let state = self.state();
         let role_id = &s.roles[r].id;
-        let mut clues: Vec<KnownClue> = Vec::new();
-        let mut results = Vec::new();
-        let mut inbox = Vec::new();
-        let mut sent = Vec::new();
-        let mut decisions_taken = Vec::new();
-        let mut discussion = Vec::new();
-        let mut messages = Vec::new();
-        let mut notes = Vec::new();
-        let mut adopted = None;
-        let mut acts: Vec<ActView> = Vec::new();
-        let learn = |clues: &mut Vec<KnownClue>, clue: &Id, at: Minutes, provenance: Provenance| {
-            if let Some(known) = clues.iter_mut().find(|k| k.id == *clue) {
-                known.provenance.push(provenance);
-                return;
-            }
-            if let Some(c) = case.clue(clue.as_str()) {
-                let spec = &s.clues[c];
-                clues.push(KnownClue {
-                    id: spec.id.clone(),
-                    text: spec.text.clone(),
-                    class: spec.class.clone(),
-                    learned_at: at,
-                    provenance: vec![provenance],
-                    tags: Vec::new(),
-                });
-            }
-        };
-        for event in self.events() {
-            match &event.kind {
-                EventKind::ClueLearned { role, clue, source } if role == role_id => {
-                    learn(
-                        &mut clues,
-                        clue,
-                        event.at,
-                        Provenance::Discovered(source.clone()),
-                    );
-                    if let (Discovery::Action(action), Some(last)) = (source, results.last_mut())
-                        && let ActionResult {
-                            action: taken,
-                            revealed,
-                            ..
-                        } = last
-                        && taken == action
-                    {
-                        revealed.push(clue.clone());
-                    }
-                }
-                EventKind::ActionTaken {
-                    role,
-                    action,
-                    outcome,
-                } if role == role_id => {
-                    let text = case
-                        .action(action.as_str())
-                        .zip(*outcome)
-                        .and_then(|(a, o)| s.actions[a].outcomes.get(o as usize))
-                        .and_then(|o| o.text.clone());
-                    results.push(ActionResult {
-                        at: event.at,
-                        action: action.clone(),
-                        text,
-                        revealed: Vec::new(),
-                    });
-                }
-                EventKind::Shared {
-                    from,
-                    to,
-                    clues: shared,
-                    frame,
-                    act,
-                    copies,
-                    copies_outside,
-                    judgements,
-                } => {
-                    let view = |to: Vec<Id>, verdict| ShareView {
-                        at: event.at,
-                        from: from.clone(),
-                        to,
-                        clues: shared.clone(),
-                        frame: frame.clone(),
-                        act: *act,
-                        copies: copies.clone(),
-                        copies_outside: copies_outside.clone(),
-                        verdict,
-                    };
-                    if from == role_id {
-                        let verdict = judgements.iter().map(|j| j.judgement.verdict).max();
-                        sent.push(view(to.clone(), verdict));
-                        if let Some(number) = act
-                            && let Some(answered) = acts.iter_mut().find(|a| a.number == *number)
-                        {
-                            answered.answered = true;
-                        }
-                    } else if to.contains(role_id) || copies.contains(role_id) {
-                        for clue in shared {
-                            learn(
-                                &mut clues,
-                                clue,
-                                event.at,
-                                Provenance::Received {
-                                    from: from.clone(),
-                                    frame: frame.clone(),
-                                },
-                            );
-                        }
-                        inbox.push(view(vec![role_id.clone()], None));
-                    }
-                }
-                EventKind::ActIssued {
-                    number,
-                    act,
-                    by,
-                    to,
-                    scope,
-                } if by == role_id || to == role_id => acts.push(ActView {
-                    number: *number,
-                    act: act.clone(),
-                    by: by.clone(),
-                    to: to.clone(),
-                    scope: scope.clone(),
-                    at: event.at,
-                    declined: None,
-                    answered: false,
-                }),
-                EventKind::ActDeclined { number, reason, .. } => {
-                    if let Some(declined) = acts.iter_mut().find(|a| a.number == *number) {
-                        declined.declined = Some(reason.clone());
-                    }
-                }
-                EventKind::Decided { role, decision } => {
-                    if let Some(d) = case.decision(decision.as_str()) {
-                        decisions_taken.push(TakenDecision {
-                            decision: decision.clone(),
-                            name: s.decisions[d].name.clone(),
-                            by: role.clone(),
-                            at: event.at,
-                        });
-                    }
-                }
-                EventKind::Proposed {
-                    role,
-                    proposal,
-                    conclusion,
-                    reason,
-                    ..
-                } => {
-                    discussion.push(Discussion::Proposed {
-                        number: *proposal,
-                        by: role.clone(),
-                        conclusion: conclusion.clone(),
-                        reason: reason.clone(),
-                    });
-                }
-                EventKind::Endorsed { role, proposal } => discussion.push(Discussion::Endorsed {
-                    number: *proposal,
-                    by: role.clone(),
-                }),
-                EventKind::Rejected {
-                    role,
-                    proposal,
-                    reason,
-                    lacking,
-                } => {
-                    discussion.push(Discussion::Rejected {
-                        number: *proposal,
-                        by: role.clone(),
-                        reason: reason.clone(),
-                        lacking: lacking.clone(),
-                    });
-                }
-                EventKind::ConclusionAdopted {
-                    conclusion,
-                    orientation,
-                    ..
-                } => {
-                    adopted = Some(Adopted {
-                        conclusion: conclusion.clone(),
-                        orientation: orientation.clone(),
-                        at: event.at,
-                    });
-                }
-                EventKind::InjectReleased { inject, .. } => {
-                    if let Some(i) = case.inject(inject.as_str()) {
-                        let spec = &s.injects[i];
-                        if spec.to.is_empty() || spec.to.contains(role_id) {
-                            messages.push(Message {
-                                at: event.at,
-                                title: Some(spec.name.clone()),
-                                text: spec.text.clone(),
-                                hint: false,
-                            });
-                        }
-                    }
-                }
-                EventKind::HintSent { to, text } if to.as_ref().is_none_or(|t| t == role_id) => {
-                    messages.push(Message {
-                        at: event.at,
-                        title: None,
-                        text: Text::fr_en(text.clone(), text.clone()),
-                        hint: true,
-                    });
-                }
-                EventKind::Noted {
-                    role: Some(author),
-                    text,
-                } if author == role_id => notes.push((event.at, text.clone())),
-                _ => {}
-            }
-        }
+        let Story {
+            mut clues,
+            results,
+            inbox,
+            sent,
+            decisions_taken,
+            discussion,
+            messages,
+            notes,
+            adopted,
+            acts,
+        } = story(case, self.events(), role_id);
         let mut bundle = Vec::new();
         for &(c, i) in &state.roles[r].bundle {
             let (clue, indicator) = (s.clues[c].id.clone(), s.indicators[i].id.clone());
@@ -732,57 +535,9 @@ impl Session {
             }
             bundle.push(BundleEntry { clue, indicator });
         }
-        let actions = case
-            .role_actions(r)
-            .iter()
-            .map(|&a| {
-                let spec = &s.actions[a];
-                ActionView {
-                    id: spec.id.clone(),
-                    name: spec.name.clone(),
-                    description: spec.description.clone(),
-                    kind: spec.kind,
-                    cost: case.action_cost(a),
-                    person: spec.person.clone(),
-                    taken: state.roles[r].done[a],
-                    blocked: state.can_take(case, r, a).err(),
-                }
-            })
-            .collect();
-        let decisions = s
-            .decisions
-            .iter()
-            .enumerate()
-            .filter(|(d, _)| case.has_power(r, *d))
-            .map(|(d, spec)| DecisionView {
-                id: spec.id.clone(),
-                name: spec.name.clone(),
-                description: spec.description.clone(),
-                basis: spec.basis.clone(),
-                blocked: state.can_decide(case, r, d).err(),
-            })
-            .collect();
-        let proposal = state.proposal.as_ref().map(|p| ProposalView {
-            number: p.number,
-            by: s.roles[p.by].id.clone(),
-            conclusion: s.conclusions[p.conclusion].id.clone(),
-            orientation: p.orientation.map(|o| s.orientations[o].id.clone()),
-            reason: p.reason.clone(),
-            endorsed_by: p
-                .endorsed
-                .iter()
-                .enumerate()
-                .filter(|(_, e)| **e)
-                .map(|(i, _)| s.roles[i].id.clone())
-                .collect(),
-            waiting_for: p
-                .endorsed
-                .iter()
-                .enumerate()
-                .filter(|(_, e)| !**e)
-                .map(|(i, _)| s.roles[i].id.clone())
-                .collect(),
-        });
+        let actions = action_views(case, state, r);
+        let decisions = decision_views(case, state, r);
+        let proposal = proposal_view(case, state);
         let phase = &s.phases[state.phase];
         Some(RoleView {
             case: s.id.clone(),
@@ -983,6 +738,312 @@ impl Session {
             events: self.events().to_vec(),
         }
     }
+}
+
+/// What a role has lived through, read from the events: the clues it
+/// knows and how, its results, shares, acts, the table's decisions and
+/// discussion, its messages and notes.
+#[derive(Default)]
+struct Story {
+    clues: Vec<KnownClue>,
+    results: Vec<ActionResult>,
+    inbox: Vec<ShareView>,
+    sent: Vec<ShareView>,
+    decisions_taken: Vec<TakenDecision>,
+    discussion: Vec<Discussion>,
+    messages: Vec<Message>,
+    notes: Vec<(Minutes, String)>,
+    adopted: Option<Adopted>,
+    acts: Vec<ActView>,
+}
+
+fn story(case: &Case, events: &[crate::session::Event], role_id: &Id) -> Story {
+    let s = case.scenario();
+    let mut clues: Vec<KnownClue> = Vec::new();
+    let mut results = Vec::new();
+    let mut inbox = Vec::new();
+    let mut sent = Vec::new();
+    let mut decisions_taken = Vec::new();
+    let mut discussion = Vec::new();
+    let mut messages = Vec::new();
+    let mut notes = Vec::new();
+    let mut adopted = None;
+    let mut acts: Vec<ActView> = Vec::new();
+    let learn = |clues: &mut Vec<KnownClue>, clue: &Id, at: Minutes, provenance: Provenance| {
+        if let Some(known) = clues.iter_mut().find(|k| k.id == *clue) {
+            known.provenance.push(provenance);
+            return;
+        }
+        if let Some(c) = case.clue(clue.as_str()) {
+            let spec = &s.clues[c];
+            clues.push(KnownClue {
+                id: spec.id.clone(),
+                text: spec.text.clone(),
+                class: spec.class.clone(),
+                learned_at: at,
+                provenance: vec![provenance],
+                tags: Vec::new(),
+            });
+        }
+    };
+    for event in events {
+        match &event.kind {
+            EventKind::ClueLearned { role, clue, source } if role == role_id => {
+                learn(
+                    &mut clues,
+                    clue,
+                    event.at,
+                    Provenance::Discovered(source.clone()),
+                );
+                if let (Discovery::Action(action), Some(last)) = (source, results.last_mut())
+                    && let ActionResult {
+                        action: taken,
+                        revealed,
+                        ..
+                    } = last
+                    && taken == action
+                {
+                    revealed.push(clue.clone());
+                }
+            }
+            EventKind::ActionTaken {
+                role,
+                action,
+                outcome,
+            } if role == role_id => {
+                let text = case
+                    .action(action.as_str())
+                    .zip(*outcome)
+                    .and_then(|(a, o)| s.actions[a].outcomes.get(o as usize))
+                    .and_then(|o| o.text.clone());
+                results.push(ActionResult {
+                    at: event.at,
+                    action: action.clone(),
+                    text,
+                    revealed: Vec::new(),
+                });
+            }
+            EventKind::Shared {
+                from,
+                to,
+                clues: shared,
+                frame,
+                act,
+                copies,
+                copies_outside,
+                judgements,
+            } => {
+                let view = |to: Vec<Id>, verdict| ShareView {
+                    at: event.at,
+                    from: from.clone(),
+                    to,
+                    clues: shared.clone(),
+                    frame: frame.clone(),
+                    act: *act,
+                    copies: copies.clone(),
+                    copies_outside: copies_outside.clone(),
+                    verdict,
+                };
+                if from == role_id {
+                    let verdict = judgements.iter().map(|j| j.judgement.verdict).max();
+                    sent.push(view(to.clone(), verdict));
+                    if let Some(number) = act
+                        && let Some(answered) = acts.iter_mut().find(|a| a.number == *number)
+                    {
+                        answered.answered = true;
+                    }
+                } else if to.contains(role_id) || copies.contains(role_id) {
+                    for clue in shared {
+                        learn(
+                            &mut clues,
+                            clue,
+                            event.at,
+                            Provenance::Received {
+                                from: from.clone(),
+                                frame: frame.clone(),
+                            },
+                        );
+                    }
+                    inbox.push(view(vec![role_id.clone()], None));
+                }
+            }
+            EventKind::ActIssued {
+                number,
+                act,
+                by,
+                to,
+                scope,
+            } if by == role_id || to == role_id => acts.push(ActView {
+                number: *number,
+                act: act.clone(),
+                by: by.clone(),
+                to: to.clone(),
+                scope: scope.clone(),
+                at: event.at,
+                declined: None,
+                answered: false,
+            }),
+            EventKind::ActDeclined { number, reason, .. } => {
+                if let Some(declined) = acts.iter_mut().find(|a| a.number == *number) {
+                    declined.declined = Some(reason.clone());
+                }
+            }
+            EventKind::Decided { role, decision } => {
+                if let Some(d) = case.decision(decision.as_str()) {
+                    decisions_taken.push(TakenDecision {
+                        decision: decision.clone(),
+                        name: s.decisions[d].name.clone(),
+                        by: role.clone(),
+                        at: event.at,
+                    });
+                }
+            }
+            EventKind::Proposed {
+                role,
+                proposal,
+                conclusion,
+                reason,
+                ..
+            } => {
+                discussion.push(Discussion::Proposed {
+                    number: *proposal,
+                    by: role.clone(),
+                    conclusion: conclusion.clone(),
+                    reason: reason.clone(),
+                });
+            }
+            EventKind::Endorsed { role, proposal } => discussion.push(Discussion::Endorsed {
+                number: *proposal,
+                by: role.clone(),
+            }),
+            EventKind::Rejected {
+                role,
+                proposal,
+                reason,
+                lacking,
+            } => {
+                discussion.push(Discussion::Rejected {
+                    number: *proposal,
+                    by: role.clone(),
+                    reason: reason.clone(),
+                    lacking: lacking.clone(),
+                });
+            }
+            EventKind::ConclusionAdopted {
+                conclusion,
+                orientation,
+                ..
+            } => {
+                adopted = Some(Adopted {
+                    conclusion: conclusion.clone(),
+                    orientation: orientation.clone(),
+                    at: event.at,
+                });
+            }
+            EventKind::InjectReleased { inject, .. } => {
+                if let Some(i) = case.inject(inject.as_str()) {
+                    let spec = &s.injects[i];
+                    if spec.to.is_empty() || spec.to.contains(role_id) {
+                        messages.push(Message {
+                            at: event.at,
+                            title: Some(spec.name.clone()),
+                            text: spec.text.clone(),
+                            hint: false,
+                        });
+                    }
+                }
+            }
+            EventKind::HintSent { to, text } if to.as_ref().is_none_or(|t| t == role_id) => {
+                messages.push(Message {
+                    at: event.at,
+                    title: None,
+                    text: Text::fr_en(text.clone(), text.clone()),
+                    hint: true,
+                });
+            }
+            EventKind::Noted {
+                role: Some(author),
+                text,
+            } if author == role_id => notes.push((event.at, text.clone())),
+            _ => {}
+        }
+    }
+    Story {
+        clues,
+        results,
+        inbox,
+        sent,
+        decisions_taken,
+        discussion,
+        messages,
+        notes,
+        adopted,
+        acts,
+    }
+}
+
+/// The actions a role may take, each with why it is blocked.
+fn action_views(case: &Case, state: &crate::session::State, r: usize) -> Vec<ActionView> {
+    let s = case.scenario();
+    case.role_actions(r)
+        .iter()
+        .map(|&a| {
+            let spec = &s.actions[a];
+            ActionView {
+                id: spec.id.clone(),
+                name: spec.name.clone(),
+                description: spec.description.clone(),
+                kind: spec.kind,
+                cost: case.action_cost(a),
+                person: spec.person.clone(),
+                taken: state.roles[r].done[a],
+                blocked: state.can_take(case, r, a).err(),
+            }
+        })
+        .collect()
+}
+
+/// The decisions within a role's powers, each with why it is blocked.
+fn decision_views(case: &Case, state: &crate::session::State, r: usize) -> Vec<DecisionView> {
+    let s = case.scenario();
+    s.decisions
+        .iter()
+        .enumerate()
+        .filter(|(d, _)| case.has_power(r, *d))
+        .map(|(d, spec)| DecisionView {
+            id: spec.id.clone(),
+            name: spec.name.clone(),
+            description: spec.description.clone(),
+            basis: spec.basis.clone(),
+            blocked: state.can_decide(case, r, d).err(),
+        })
+        .collect()
+}
+
+/// The proposal under discussion, as everyone at the table sees it.
+fn proposal_view(case: &Case, state: &crate::session::State) -> Option<ProposalView> {
+    let s = case.scenario();
+    state.proposal.as_ref().map(|p| ProposalView {
+        number: p.number,
+        by: s.roles[p.by].id.clone(),
+        conclusion: s.conclusions[p.conclusion].id.clone(),
+        orientation: p.orientation.map(|o| s.orientations[o].id.clone()),
+        reason: p.reason.clone(),
+        endorsed_by: p
+            .endorsed
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| **e)
+            .map(|(i, _)| s.roles[i].id.clone())
+            .collect(),
+        waiting_for: p
+            .endorsed
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| !**e)
+            .map(|(i, _)| s.roles[i].id.clone())
+            .collect(),
+    })
 }
 
 /// Every frame open to the role's profession, toward each colleague, and
