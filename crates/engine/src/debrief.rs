@@ -332,6 +332,256 @@ pub fn bundle_scores(
     (scores, unsupported)
 }
 
+/// What the events say, role by role, before the debrief judges it.
+struct Reading {
+    state: State,
+    timelines: Vec<Vec<TimelineEntry>>,
+    found: Vec<Vec<FoundClue>>,
+    sent: Vec<Vec<ShareRecord>>,
+    received: Vec<Vec<ShareRecord>>,
+    spent: Vec<Minutes>,
+    /// Conclusions each role went along with, for the traps.
+    supported: Vec<Vec<usize>>,
+    ending: Option<Ending>,
+    duration: Minutes,
+}
+
+/// Reads a table's events into each role's timeline, clues, shares and time.
+fn read(case: &Case, events: &[Event]) -> Result<Reading, ReplayError> {
+    let s = case.scenario();
+    let mut state = State::for_case(case);
+    let roles = s.roles.len();
+    let mut timelines: Vec<Vec<TimelineEntry>> = vec![Vec::new(); roles];
+    let mut found: Vec<Vec<FoundClue>> = vec![Vec::new(); roles];
+    let mut sent: Vec<Vec<ShareRecord>> = vec![Vec::new(); roles];
+    let mut received: Vec<Vec<ShareRecord>> = vec![Vec::new(); roles];
+    let mut spent = vec![0 as Minutes; roles];
+    let mut supported: Vec<Vec<usize>> = vec![Vec::new(); roles];
+    let mut proposals: BTreeMap<u32, usize> = BTreeMap::new();
+    let mut ending = None;
+    let mut duration = 0;
+    let role = |id: &Id| {
+        case.role(id.as_str()).ok_or_else(|| ReplayError {
+            kind: "role",
+            id: id.clone(),
+        })
+    };
+    for event in events {
+        duration = duration.max(event.at);
+        let at = event.at;
+        match &event.kind {
+            EventKind::ActionTaken {
+                role: r, action, ..
+            } => {
+                let r = role(r)?;
+                if let Some(a) = case.action(action.as_str()) {
+                    spent[r] += case.action_cost(a);
+                }
+                timelines[r].push(TimelineEntry {
+                    at,
+                    step: Step::Action {
+                        action: action.clone(),
+                    },
+                });
+            }
+            EventKind::ClueLearned {
+                role: r,
+                clue,
+                source,
+            } => {
+                let r = role(r)?;
+                if !found[r].iter().any(|f| f.clue == *clue) {
+                    found[r].push(FoundClue {
+                        clue: clue.clone(),
+                        at,
+                        discovered: true,
+                    });
+                }
+                timelines[r].push(TimelineEntry {
+                    at,
+                    step: Step::Learned {
+                        clue: clue.clone(),
+                        source: source.clone(),
+                    },
+                });
+            }
+            EventKind::Shared {
+                from,
+                to,
+                clues,
+                frame,
+                act,
+                copies,
+                copies_outside,
+                judgements,
+            } => {
+                let act_kind = act.and_then(|n| {
+                    state
+                        .acts
+                        .iter()
+                        .find(|a| a.number == n)
+                        .map(|a| (n, case.rulebook().acts[a.kind].id.clone()))
+                });
+                let record = ShareRecord {
+                    at,
+                    from: from.clone(),
+                    to: to.clone(),
+                    clues: clues.clone(),
+                    frame: frame.clone(),
+                    act: act_kind,
+                    copies: copies.clone(),
+                    copies_outside: copies_outside.clone(),
+                    verdict: judgements
+                        .iter()
+                        .map(|j| j.judgement.verdict)
+                        .max()
+                        .unwrap_or(Verdict::Allowed),
+                    judgements: judgements.clone(),
+                };
+                let f = role(from)?;
+                timelines[f].push(TimelineEntry {
+                    at,
+                    step: Step::Sent {
+                        share: record.clone(),
+                    },
+                });
+                sent[f].push(record.clone());
+                for recipient in to {
+                    let t = role(recipient)?;
+                    for clue in clues {
+                        if !found[t].iter().any(|x| x.clue == *clue) {
+                            found[t].push(FoundClue {
+                                clue: clue.clone(),
+                                at,
+                                discovered: false,
+                            });
+                        }
+                    }
+                    timelines[t].push(TimelineEntry {
+                        at,
+                        step: Step::Received {
+                            share: record.clone(),
+                        },
+                    });
+                    received[t].push(record.clone());
+                }
+            }
+            EventKind::Decided { role: r, decision } => {
+                let r = role(r)?;
+                timelines[r].push(TimelineEntry {
+                    at,
+                    step: Step::Decided {
+                        decision: decision.clone(),
+                    },
+                });
+            }
+            EventKind::Proposed {
+                role: r,
+                proposal,
+                conclusion,
+                ..
+            } => {
+                let r = role(r)?;
+                if let Some(c) = case.conclusion(conclusion.as_str()) {
+                    proposals.insert(*proposal, c);
+                    supported[r].push(c);
+                }
+                timelines[r].push(TimelineEntry {
+                    at,
+                    step: Step::Proposed {
+                        conclusion: conclusion.clone(),
+                    },
+                });
+            }
+            EventKind::Endorsed { role: r, proposal } => {
+                let r = role(r)?;
+                if let Some(&c) = proposals.get(proposal) {
+                    supported[r].push(c);
+                }
+                timelines[r].push(TimelineEntry {
+                    at,
+                    step: Step::Endorsed {
+                        proposal: *proposal,
+                    },
+                });
+            }
+            EventKind::Rejected {
+                role: r,
+                proposal,
+                reason,
+                ..
+            } => {
+                let r = role(r)?;
+                timelines[r].push(TimelineEntry {
+                    at,
+                    step: Step::Rejected {
+                        proposal: *proposal,
+                        reason: reason.clone(),
+                    },
+                });
+            }
+            EventKind::Ended { ending: e } => ending = Some(*e),
+            _ => {}
+        }
+        state.apply(case, event)?;
+    }
+
+    Ok(Reading {
+        state,
+        timelines,
+        found,
+        sent,
+        received,
+        spent,
+        supported,
+        ending,
+        duration,
+    })
+}
+
+/// Who told whom what, with the frames used and the worst verdict, and the
+/// number of breaches and cautions.
+fn sharing_graph(role_debriefs: &[RoleDebrief]) -> (Vec<Edge>, usize, usize) {
+    let mut graph: Vec<Edge> = Vec::new();
+    let mut breaches = 0;
+    let mut cautions = 0;
+    for record in role_debriefs.iter().flat_map(|d| d.sent.iter()) {
+        for judgement in &record.judgements {
+            match judgement.judgement.verdict {
+                Verdict::Breach => breaches += 1,
+                Verdict::Caution => cautions += 1,
+                Verdict::Allowed => {}
+            }
+            let edge = match graph
+                .iter_mut()
+                .find(|e| e.from == record.from && e.to == judgement.to)
+            {
+                Some(edge) => edge,
+                None => {
+                    graph.push(Edge {
+                        from: record.from.clone(),
+                        to: judgement.to.clone(),
+                        clues: Vec::new(),
+                        frames: Vec::new(),
+                        verdict: Verdict::Allowed,
+                        first_at: record.at,
+                    });
+                    graph.last_mut().expect("just pushed")
+                }
+            };
+            if !edge.clues.contains(&judgement.clue) {
+                edge.clues.push(judgement.clue.clone());
+            }
+            if !edge.frames.contains(&record.frame) {
+                edge.frames.push(record.frame.clone());
+            }
+            edge.verdict = edge.verdict.max(judgement.judgement.verdict);
+        }
+    }
+
+    (graph, breaches, cautions)
+}
+
 /// Reviews a decision against the solution; none when it was neither
 /// expected nor taken, or when it only stands in for an expected one.
 fn review(case: &Case, state: &State, decision: usize) -> Option<DecisionReview> {
@@ -389,184 +639,18 @@ impl Debrief {
     /// Builds the debrief of a table from its case and events.
     pub fn build(case: &Case, events: &[Event]) -> Result<Debrief, ReplayError> {
         let s = case.scenario();
-        let mut state = State::for_case(case);
         let roles = s.roles.len();
-        let mut timelines: Vec<Vec<TimelineEntry>> = vec![Vec::new(); roles];
-        let mut found: Vec<Vec<FoundClue>> = vec![Vec::new(); roles];
-        let mut sent: Vec<Vec<ShareRecord>> = vec![Vec::new(); roles];
-        let mut received: Vec<Vec<ShareRecord>> = vec![Vec::new(); roles];
-        let mut spent = vec![0 as Minutes; roles];
-        // Conclusions each role went along with, for the traps.
-        let mut supported: Vec<Vec<usize>> = vec![Vec::new(); roles];
-        let mut proposals: BTreeMap<u32, usize> = BTreeMap::new();
-        let mut ending = None;
-        let mut duration = 0;
-        let role = |id: &Id| {
-            case.role(id.as_str()).ok_or_else(|| ReplayError {
-                kind: "role",
-                id: id.clone(),
-            })
-        };
-        for event in events {
-            duration = duration.max(event.at);
-            let at = event.at;
-            match &event.kind {
-                EventKind::ActionTaken {
-                    role: r, action, ..
-                } => {
-                    let r = role(r)?;
-                    if let Some(a) = case.action(action.as_str()) {
-                        spent[r] += case.action_cost(a);
-                    }
-                    timelines[r].push(TimelineEntry {
-                        at,
-                        step: Step::Action {
-                            action: action.clone(),
-                        },
-                    });
-                }
-                EventKind::ClueLearned {
-                    role: r,
-                    clue,
-                    source,
-                } => {
-                    let r = role(r)?;
-                    if !found[r].iter().any(|f| f.clue == *clue) {
-                        found[r].push(FoundClue {
-                            clue: clue.clone(),
-                            at,
-                            discovered: true,
-                        });
-                    }
-                    timelines[r].push(TimelineEntry {
-                        at,
-                        step: Step::Learned {
-                            clue: clue.clone(),
-                            source: source.clone(),
-                        },
-                    });
-                }
-                EventKind::Shared {
-                    from,
-                    to,
-                    clues,
-                    frame,
-                    act,
-                    copies,
-                    copies_outside,
-                    judgements,
-                } => {
-                    let act_kind = act.and_then(|n| {
-                        state
-                            .acts
-                            .iter()
-                            .find(|a| a.number == n)
-                            .map(|a| (n, case.rulebook().acts[a.kind].id.clone()))
-                    });
-                    let record = ShareRecord {
-                        at,
-                        from: from.clone(),
-                        to: to.clone(),
-                        clues: clues.clone(),
-                        frame: frame.clone(),
-                        act: act_kind,
-                        copies: copies.clone(),
-                        copies_outside: copies_outside.clone(),
-                        verdict: judgements
-                            .iter()
-                            .map(|j| j.judgement.verdict)
-                            .max()
-                            .unwrap_or(Verdict::Allowed),
-                        judgements: judgements.clone(),
-                    };
-                    let f = role(from)?;
-                    timelines[f].push(TimelineEntry {
-                        at,
-                        step: Step::Sent {
-                            share: record.clone(),
-                        },
-                    });
-                    sent[f].push(record.clone());
-                    for recipient in to {
-                        let t = role(recipient)?;
-                        for clue in clues {
-                            if !found[t].iter().any(|x| x.clue == *clue) {
-                                found[t].push(FoundClue {
-                                    clue: clue.clone(),
-                                    at,
-                                    discovered: false,
-                                });
-                            }
-                        }
-                        timelines[t].push(TimelineEntry {
-                            at,
-                            step: Step::Received {
-                                share: record.clone(),
-                            },
-                        });
-                        received[t].push(record.clone());
-                    }
-                }
-                EventKind::Decided { role: r, decision } => {
-                    let r = role(r)?;
-                    timelines[r].push(TimelineEntry {
-                        at,
-                        step: Step::Decided {
-                            decision: decision.clone(),
-                        },
-                    });
-                }
-                EventKind::Proposed {
-                    role: r,
-                    proposal,
-                    conclusion,
-                    ..
-                } => {
-                    let r = role(r)?;
-                    if let Some(c) = case.conclusion(conclusion.as_str()) {
-                        proposals.insert(*proposal, c);
-                        supported[r].push(c);
-                    }
-                    timelines[r].push(TimelineEntry {
-                        at,
-                        step: Step::Proposed {
-                            conclusion: conclusion.clone(),
-                        },
-                    });
-                }
-                EventKind::Endorsed { role: r, proposal } => {
-                    let r = role(r)?;
-                    if let Some(&c) = proposals.get(proposal) {
-                        supported[r].push(c);
-                    }
-                    timelines[r].push(TimelineEntry {
-                        at,
-                        step: Step::Endorsed {
-                            proposal: *proposal,
-                        },
-                    });
-                }
-                EventKind::Rejected {
-                    role: r,
-                    proposal,
-                    reason,
-                    ..
-                } => {
-                    let r = role(r)?;
-                    timelines[r].push(TimelineEntry {
-                        at,
-                        step: Step::Rejected {
-                            proposal: *proposal,
-                            reason: reason.clone(),
-                        },
-                    });
-                }
-                EventKind::Ended { ending: e } => ending = Some(*e),
-                _ => {}
-            }
-            state.apply(case, event)?;
-        }
-
+        let Reading {
+            state,
+            mut timelines,
+            mut found,
+            mut sent,
+            mut received,
+            spent,
+            supported,
+            ending,
+            duration,
+        } = read(case, events)?;
         let mut role_debriefs = Vec::with_capacity(roles);
         let mut fallen_traps: Vec<usize> = Vec::new();
         for r in 0..roles {
@@ -656,42 +740,7 @@ impl Debrief {
             .as_ref()
             .map(|expected| orientation.as_ref() == Some(expected));
 
-        let mut graph: Vec<Edge> = Vec::new();
-        let mut breaches = 0;
-        let mut cautions = 0;
-        for record in role_debriefs.iter().flat_map(|d| d.sent.iter()) {
-            for judgement in &record.judgements {
-                match judgement.judgement.verdict {
-                    Verdict::Breach => breaches += 1,
-                    Verdict::Caution => cautions += 1,
-                    Verdict::Allowed => {}
-                }
-                let edge = match graph
-                    .iter_mut()
-                    .find(|e| e.from == record.from && e.to == judgement.to)
-                {
-                    Some(edge) => edge,
-                    None => {
-                        graph.push(Edge {
-                            from: record.from.clone(),
-                            to: judgement.to.clone(),
-                            clues: Vec::new(),
-                            frames: Vec::new(),
-                            verdict: Verdict::Allowed,
-                            first_at: record.at,
-                        });
-                        graph.last_mut().expect("just pushed")
-                    }
-                };
-                if !edge.clues.contains(&judgement.clue) {
-                    edge.clues.push(judgement.clue.clone());
-                }
-                if !edge.frames.contains(&record.frame) {
-                    edge.frames.push(record.frame.clone());
-                }
-                edge.verdict = edge.verdict.max(judgement.judgement.verdict);
-            }
-        }
+        let (graph, breaches, cautions) = sharing_graph(&role_debriefs);
 
         let key_shares: Vec<KeyShareReview> = s
             .solution
