@@ -170,7 +170,13 @@ impl<'a> Checker<'a> {
         if ids.contains(id.as_str()) {
             return;
         }
-        let hint = match closest(id.as_str(), ids.first.keys().copied()) {
+        // A declared id that is itself malformed is never suggested.
+        let valid = ids
+            .first
+            .keys()
+            .copied()
+            .filter(|k| Id::new(*k).is_well_formed());
+        let hint = match closest(id.as_str(), valid) {
             Some(near) => format!("did you mean `{near}`?"),
             None if ids.first.is_empty() => {
                 format!("no {} is declared in `{}`", ids.kind, ids.list)

@@ -538,3 +538,25 @@ fn in_a_cascade_the_root_cause_comes_first() {
     );
     assert!(all[clue].line < all[0].line);
 }
+
+#[test]
+fn did_you_mean_never_suggests_an_id_that_is_itself_invalid() {
+    // The category is renamed to a malformed id, and an indicator refers to a near miss.
+    let text = broken(
+        "(id: \"vulnerabilite\", name:",
+        "(id: \"Vulnerabilite\", name:",
+    );
+    let all = errors(&text);
+    let unknown = all
+        .iter()
+        .find(|d| d.message == "unknown category `vulnerabilite`")
+        .unwrap_or_else(|| panic!("{all:#?}"));
+    assert!(
+        !unknown
+            .hint
+            .as_deref()
+            .unwrap_or("")
+            .contains("did you mean `Vulnerabilite`"),
+        "{unknown:?}"
+    );
+}
