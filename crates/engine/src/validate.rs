@@ -175,7 +175,7 @@ impl<'a> Checker<'a> {
             .first
             .keys()
             .copied()
-            .filter(|k| Id::new(*k).is_well_formed());
+            .filter(|k| Id::new(k).is_well_formed());
         let hint = match closest(id.as_str(), valid) {
             Some(near) => format!("did you mean `{near}`?"),
             None if ids.first.is_empty() => {
