@@ -143,7 +143,13 @@ fn simulate_reports_the_solve_rate() {
     assert_eq!(report["runs"], 50);
     assert!(report["median_minutes"].as_u64().unwrap() > 0);
     assert!(report["clues_found"].as_f64().unwrap() > 0.0);
-    assert_eq!(report["decisions"].as_array().unwrap().len(), 4);
+    assert_eq!(report["decisions"].as_array().unwrap().len(), 5);
+    // What tells an author whether the case teaches: traps, injects, key shares.
+    assert_eq!(report["traps"].as_array().unwrap().len(), 3);
+    assert_eq!(report["injects"].as_array().unwrap().len(), 3);
+    assert_eq!(report["key_shares"].as_array().unwrap().len(), 4);
+    let fired = report["injects"][0]["fired"].as_f64().unwrap();
+    assert!((0.0..=1.0).contains(&fired));
     let again = faisceau(&[
         "simulate",
         "scenarios/foyer_fugues.ron",
