@@ -792,7 +792,7 @@ fn the_trainer_view_holds_everything() {
         view.scenario.solution.conclusion.as_str(),
         "traite_exploitation"
     );
-    assert_eq!(view.clues_found.1, 26);
+    assert_eq!(view.clues_found.1, 27);
     assert_eq!(view.notes.len(), 1);
     assert_eq!(view.events.len(), session.events().len());
 }
