@@ -132,16 +132,8 @@ pub fn run(paths: &[PathBuf], format: Format) -> Result<ExitCode, String> {
                 let report = FileReport {
                     file: &name,
                     ok,
-                    errors: diagnostics
-                        .iter()
-                        .filter(|d| d.is_error())
-                        .map(Located::from)
-                        .collect(),
-                    warnings: diagnostics
-                        .iter()
-                        .filter(|d| !d.is_error())
-                        .map(Located::from)
-                        .collect(),
+                    errors: located(diagnostics, true),
+                    warnings: located(diagnostics, false),
                     languages,
                     counts,
                     solvable: analysis.is_some_and(|a| a.solvable),
@@ -224,16 +216,8 @@ fn check_rulebook(
             let report = FileReport {
                 file: name,
                 ok,
-                errors: diagnostics
-                    .iter()
-                    .filter(|d| d.is_error())
-                    .map(Located::from)
-                    .collect(),
-                warnings: diagnostics
-                    .iter()
-                    .filter(|d| !d.is_error())
-                    .map(Located::from)
-                    .collect(),
+                errors: located(diagnostics, true),
+                warnings: located(diagnostics, false),
                 languages: outcome
                     .as_ref()
                     .map(|l| l.rulebook.languages.clone())
@@ -281,6 +265,15 @@ fn check_rulebook(
         }
     }
     Ok(ok)
+}
+
+/// The errors, or the warnings, of a file for the JSON report.
+fn located(diagnostics: &[Diagnostic], errors: bool) -> Vec<Located<'_>> {
+    diagnostics
+        .iter()
+        .filter(|d| d.is_error() == errors)
+        .map(Located::from)
+        .collect()
 }
 
 /// "1 clue", "2 clues".

@@ -5,7 +5,7 @@ use bevy_egui::egui::{self, Color32, RichText};
 use faisceau_engine::Refusal;
 use faisceau_engine::model::Verdict;
 
-use super::refusal::{closed_text, refusal_text};
+use super::refusal::{Names, closed_text, name, refusal_text};
 use faisceau_engine::session::Status;
 use faisceau_engine::view::{Discussion, Provenance};
 use faisceau_engine::{Case, Id, RoleCommand, RoleView};
@@ -467,6 +467,11 @@ fn share_tab(
         }
     });
     heading(ui, tr.t("share-frame"));
+    ui.label(
+        RichText::new(tr.t_args("share-law-as-of", &[("date", view.law_as_of.clone())]))
+            .italics()
+            .weak(),
+    );
     if state.share_to.is_empty() {
         ui.label(tr.t("share-frame-first-to"));
     } else {
@@ -664,17 +669,11 @@ fn category_name(view: &RoleView, tr: &Tr, id: &Id) -> String {
 }
 
 fn profession_name(view: &RoleView, tr: &Tr, id: &Id) -> String {
-    view.professions
-        .iter()
-        .find(|p| p.id == *id)
-        .map_or(id.to_string(), |p| text(tr, &p.name).to_owned())
+    name(tr, view.profession(id), id)
 }
 
 fn act_name(view: &RoleView, tr: &Tr, id: &Id) -> String {
-    view.act_kinds
-        .iter()
-        .find(|a| a.id == *id)
-        .map_or(id.to_string(), |a| text(tr, &a.name).to_owned())
+    name(tr, view.act(id), id)
 }
 
 fn class_names(view: &RoleView, tr: &Tr, ids: &[Id]) -> String {
@@ -682,12 +681,7 @@ fn class_names(view: &RoleView, tr: &Tr, ids: &[Id]) -> String {
         return tr.t("acts-scope-all");
     }
     ids.iter()
-        .map(|id| {
-            view.classes
-                .iter()
-                .find(|c| c.id == *id)
-                .map_or(id.to_string(), |c| text(tr, &c.name).to_owned())
-        })
+        .map(|id| name(tr, view.class(id), id))
         .collect::<Vec<_>>()
         .join(", ")
 }

@@ -103,9 +103,8 @@ impl Names for RoleView {
     }
 }
 
-/// A name in the reader's language, or the id when the names do not hold it
-/// (a phase not yet reached, seen from a view).
-fn name(tr: &Tr, found: Option<&Text>, id: &Id) -> String {
+/// A name in the reader's language, or the id when the names do not hold it.
+pub fn name(tr: &Tr, found: Option<&Text>, id: &Id) -> String {
     found.map_or_else(|| id.to_string(), |t| text(tr, t).to_owned())
 }
 

@@ -246,18 +246,7 @@ impl<'a> Checker<'a> {
         let Some(s) = self.scenario else {
             return;
         };
-        if !Id::new(s.id.as_str()).is_well_formed() {
-            self.push(Finding::error(
-                "id",
-                format!("`{}` is not a valid id", s.id),
-                Some("ids are short snake_case words such as `foyer_runaways`".into()),
-            ));
-        }
-        for required in REQUIRED_LANGUAGES {
-            if !self.languages.contains(&required) {
-                self.push(Finding::error("languages", format!("the language `{required}` is required"), Some(format!("add \"{required}\" to `languages`: every case is written in French and English"))));
-            }
-        }
+        self.id_and_languages(&s.id, "`foyer_runaways`", "case");
         let categories = self.declare("category", "categories", &s.categories, |c| &c.id);
         let indicators = self.declare("indicator", "indicators", &s.indicators, |i| &i.id);
         let roles = self.declare("role", "roles", &s.roles, |r| &r.id);
@@ -872,20 +861,29 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn run_rulebook(&mut self) {
-        let book = self.rulebook;
-        if !book.id.is_well_formed() {
+    /// The file's own id, and French and English among its languages.
+    fn id_and_languages(&mut self, id: &Id, example: &str, what: &str) {
+        if !id.is_well_formed() {
             self.push(Finding::error(
                 "id",
-                format!("`{}` is not a valid id", book.id),
-                Some("ids are short snake_case words such as `france`".into()),
+                format!("`{id}` is not a valid id"),
+                Some(format!("ids are short snake_case words such as {example}")),
             ));
         }
         for required in REQUIRED_LANGUAGES {
             if !self.languages.contains(&required) {
-                self.push(Finding::error("languages", format!("the language `{required}` is required"), Some(format!("add \"{required}\" to `languages`: every rulebook is written in French and English"))));
+                self.push(Finding::error(
+                    "languages",
+                    format!("the language `{required}` is required"),
+                    Some(format!("add \"{required}\" to `languages`: every {what} is written in French and English")),
+                ));
             }
         }
+    }
+
+    fn run_rulebook(&mut self) {
+        let book = self.rulebook;
+        self.id_and_languages(&book.id, "`france`", "rulebook");
         let date = book.law_as_of.as_bytes();
         let dated = date.len() == 10
             && date.iter().enumerate().all(|(i, b)| {
