@@ -31,7 +31,8 @@ pub struct Temperament {
     pub decisiveness: f64,
     /// Chance of endorsing a colleague's proposal without enough evidence of one's own.
     pub deference: f64,
-    /// Chance, each phase, of proposing the conclusion a known trap leads to.
+    /// Chance, each phase, of proposing the conclusion a known trap leads to,
+    /// while the bot's own bundle does not yet make the case.
     pub credulity: f64,
 }
 
@@ -311,8 +312,9 @@ impl Bot {
                 self.proposed_in_phase = Some(state.phase);
                 return Some(self.proposal(case, correct));
             }
+            // A bot whose own bundle already makes the case is not tempted.
             let traps = self.trap_conclusions(case, session);
-            if !traps.is_empty() && self.tempted_in_phase != Some(state.phase) {
+            if !traps.is_empty() && evidence < 1.0 && self.tempted_in_phase != Some(state.phase) {
                 self.tempted_in_phase = Some(state.phase);
                 let wrong = traps[self.rng.random_range(0..traps.len())];
                 if self.rng.random_bool(self.temperament.credulity)
