@@ -100,6 +100,51 @@ fn a_seeded_bot_team_plays_every_case_to_the_correct_conclusion() {
     }
 }
 
+/// The calibration bands of the case library (issue 11), pinned with a
+/// fixed seed so that an edit that breaks a case's teaching fails CI: each
+/// case is solved in 40% to 85% of bot-team runs, each trap catches a bot in
+/// 10% to 60% of them, and each inject that answers the table's play (not
+/// one scripted at a phase's start, nor one the trainer sends) fires in some
+/// runs and not in others.
+#[test]
+fn bots_meet_the_library_calibration_bands() {
+    use faisceau_engine::model::Trigger;
+    for (name, text) in library() {
+        let case = Arc::new(load(&text, &name, &common::shelf()).unwrap().case);
+        let report = simulate(Arc::clone(&case), 300, 1);
+        assert!(
+            (0.40..=0.85).contains(&report.solve_rate),
+            "{name}: solved in {:.0}% of runs, outside 40–85%",
+            report.solve_rate * 100.0
+        );
+        for trap in &report.traps {
+            assert!(
+                (0.10..=0.60).contains(&trap.caught),
+                "{name}: trap {} caught {:.0}% of runs, outside 10–60%",
+                trap.clue,
+                trap.caught * 100.0
+            );
+        }
+        for rate in &report.injects {
+            let inject = case
+                .scenario()
+                .injects
+                .iter()
+                .find(|i| i.id == rate.inject)
+                .unwrap();
+            if matches!(inject.trigger, Trigger::AtPhase(_) | Trigger::Trainer) {
+                continue;
+            }
+            assert!(
+                rate.fired > 0.0 && rate.fired < 1.0,
+                "{name}: inject {} fired in {:.0}% of runs",
+                rate.inject,
+                rate.fired * 100.0
+            );
+        }
+    }
+}
+
 #[test]
 fn bots_solve_every_case_in_some_runs_but_not_all() {
     for (name, text) in library() {
