@@ -38,10 +38,14 @@ fn free_port_pair() -> u16 {
 }
 
 fn host(port: u16, journal: &Path, extra: &[&str]) -> Child {
+    host_case("scenarios/foyer_fugues.ron", port, journal, extra)
+}
+
+fn host_case(scenario: &str, port: u16, journal: &Path, extra: &[&str]) -> Child {
     faisceau()
         .args([
             "host",
-            "scenarios/foyer_fugues.ron",
+            scenario,
             "--headless",
             "--code",
             CODE,
@@ -152,7 +156,9 @@ fn a_workshop_plays_to_a_conclusion_over_udp() {
     let dir = temp("play");
     let port = free_port_pair();
     let journal = dir.join("w.journal");
-    let host = host(
+    // The shortest case: three phases, five roles.
+    let host = host_case(
+        "scenarios/kenza_a_risque.ron",
         port,
         &journal,
         &[

@@ -75,7 +75,7 @@ fn view_bots_play_every_case_to_a_conclusion() {
             path.display()
         );
     }
-    assert_eq!(cases, 5);
+    assert_eq!(cases, 8);
 }
 
 #[test]
