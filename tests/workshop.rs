@@ -43,13 +43,7 @@ fn host(port: u16, journal: &Path, extra: &[&str]) -> Child {
 
 fn host_case(scenario: &str, port: u16, journal: &Path, extra: &[&str]) -> Child {
     faisceau()
-        .args([
-            "host",
-            scenario,
-            "--headless",
-            "--code",
-            CODE,
-        ])
+        .args(["host", scenario, "--headless", "--code", CODE])
         .args([
             "--port",
             &port.to_string(),
