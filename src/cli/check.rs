@@ -139,18 +139,10 @@ pub fn run(paths: &[PathBuf], format: Format) -> Result<ExitCode, String> {
                     solvable: analysis.is_some_and(|a| a.solvable),
                     analysis,
                 };
-                let _ = writeln!(
-                    out,
-                    "{}",
-                    serde_json::to_string(&report).map_err(|e| e.to_string())?
-                );
+                write_report(&mut out, &report)?;
             }
             Format::Human => {
-                for diagnostic in diagnostics {
-                    let _ = writeln!(out, "{diagnostic}");
-                }
-                let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-                let warnings = diagnostics.len() - errors;
+                let (errors, warnings) = write_diagnostics(&mut out, diagnostics);
                 match (&outcome, counts) {
                     (Ok(loaded), Some(counts)) => {
                         let s = loaded.case.scenario();
@@ -167,14 +159,7 @@ pub fn run(paths: &[PathBuf], format: Format) -> Result<ExitCode, String> {
                         );
                         print_analysis(&mut out, &loaded.analysis);
                     }
-                    _ => {
-                        let _ = writeln!(
-                            out,
-                            "✗ {name}: {}, {}",
-                            count(errors, "error"),
-                            count(warnings, "warning")
-                        );
-                    }
+                    _ => write_failed(&mut out, &name, errors, warnings),
                 }
                 let _ = writeln!(out);
             }
@@ -226,17 +211,10 @@ fn check_rulebook(
                 solvable: false,
                 analysis: None,
             };
-            let _ = writeln!(
-                out,
-                "{}",
-                serde_json::to_string(&report).map_err(|e| e.to_string())?
-            );
+            write_report(out, &report)?;
         }
         Format::Human => {
-            for diagnostic in diagnostics {
-                let _ = writeln!(out, "{diagnostic}");
-            }
-            let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+            let (errors, warnings) = write_diagnostics(out, diagnostics);
             match &outcome {
                 Ok(loaded) => {
                     let book = &loaded.rulebook;
@@ -252,19 +230,38 @@ fn check_rulebook(
                         count(book.to_confirm.len(), "point"),
                     );
                 }
-                Err(_) => {
-                    let _ = writeln!(
-                        out,
-                        "✗ {name}: {}, {}",
-                        count(errors, "error"),
-                        count(diagnostics.len() - errors, "warning")
-                    );
-                }
+                Err(_) => write_failed(out, name, errors, warnings),
             }
             let _ = writeln!(out);
         }
     }
     Ok(ok)
+}
+
+/// One file's JSON report, on its own line.
+fn write_report(out: &mut String, report: &FileReport<'_>) -> Result<(), String> {
+    let line = serde_json::to_string(report).map_err(|e| e.to_string())?;
+    let _ = writeln!(out, "{line}");
+    Ok(())
+}
+
+/// Prints each diagnostic; returns how many are errors and how many warnings.
+fn write_diagnostics(out: &mut String, diagnostics: &[Diagnostic]) -> (usize, usize) {
+    for diagnostic in diagnostics {
+        let _ = writeln!(out, "{diagnostic}");
+    }
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    (errors, diagnostics.len() - errors)
+}
+
+/// The summary line of a file that did not load.
+fn write_failed(out: &mut String, name: &str, errors: usize, warnings: usize) {
+    let _ = writeln!(
+        out,
+        "✗ {name}: {}, {}",
+        count(errors, "error"),
+        count(warnings, "warning")
+    );
 }
 
 /// The errors, or the warnings, of a file for the JSON report.

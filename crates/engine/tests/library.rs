@@ -112,6 +112,8 @@ fn bots_meet_the_library_calibration_bands() {
     for (name, text) in library() {
         let case = Arc::new(load(&text, &name, &common::shelf()).unwrap().case);
         let report = simulate(Arc::clone(&case), 300, 1);
+        assert!(report.clues_found > 0.3 && report.clues_found <= 1.0);
+        assert_eq!(report.decisions.len(), case_expected(&text, &name));
         assert!(
             (0.40..=0.85).contains(&report.solve_rate),
             "{name}: solved in {:.0}% of runs, outside 40–85%",
@@ -142,24 +144,6 @@ fn bots_meet_the_library_calibration_bands() {
                 rate.fired * 100.0
             );
         }
-    }
-}
-
-#[test]
-fn bots_solve_every_case_in_some_runs_but_not_all() {
-    for (name, text) in library() {
-        let case = Arc::new(load(&text, &name, &common::shelf()).unwrap().case);
-        let report = simulate(case, 200, 1);
-        assert!(
-            report.solve_rate > 0.0,
-            "{name}: bots never solve it: {report:?}"
-        );
-        assert!(
-            report.solve_rate < 1.0,
-            "{name}: bots always solve it: {report:?}"
-        );
-        assert!(report.clues_found > 0.3 && report.clues_found <= 1.0);
-        assert_eq!(report.decisions.len(), case_expected(&text, &name));
     }
 }
 
