@@ -62,8 +62,10 @@ pub struct Bot {
     tempted_in_phase: Option<usize>,
     issued: Vec<(usize, usize)>,
     acts_answered: Vec<u32>,
-    /// Events already read for rejections.
+    /// Events already read for rejections and shares.
     seen: usize,
+    /// Colleagues who have shared something with this role.
+    told_me: Vec<bool>,
     /// This role's proposals: number and conclusion.
     mine: Vec<(u32, usize)>,
     /// Conclusions of its proposals the table rejected, with how many clues
@@ -90,6 +92,7 @@ impl Bot {
             issued: Vec::new(),
             acts_answered: Vec::new(),
             seen: 0,
+            told_me: vec![false; s.roles.len()],
             mine: Vec::new(),
             rejected: Vec::new(),
             deferred: vec![false; s.decisions.len()],
@@ -153,8 +156,9 @@ impl Bot {
             .any(|&(c, at)| c == conclusion && at == known)
     }
 
-    /// Notes the rejections of this role's proposals since the last turn.
-    fn note_rejections(&mut self, case: &Case, session: &Session) {
+    /// Notes, since the last turn, the rejections of this role's proposals
+    /// and the colleagues who shared something with it.
+    fn note_events(&mut self, case: &Case, session: &Session) {
         let events = session.events();
         let known = session.state().roles[self.role]
             .known
@@ -172,6 +176,11 @@ impl Bot {
                 } if role == me => {
                     if let Some(c) = case.conclusion(conclusion.as_str()) {
                         self.mine.push((*proposal, c));
+                    }
+                }
+                crate::EventKind::Shared { from, to, .. } if to.contains(me) => {
+                    if let Some(r) = case.role(from.as_str()) {
+                        self.told_me[r] = true;
                     }
                 }
                 crate::EventKind::Rejected { proposal, .. } => {
@@ -211,7 +220,7 @@ impl Bot {
         }
         let me = self.role;
         let correct = case.conclusion(s.solution.conclusion.as_str())?;
-        self.note_rejections(case, session);
+        self.note_events(case, session);
 
         // Answer a colleague's proposal.
         if let Some(proposal) = &state.proposal
@@ -457,6 +466,9 @@ impl Bot {
 
     /// Issues an act this role may issue to a colleague it has not yet
     /// addressed, covering every kind of information the case's clues use.
+    /// A bot addresses an act only to a colleague who has already told it
+    /// something: an investigator hears or requires the people who alerted
+    /// them, not the whole table at the first minute.
     fn issue_act(&mut self, case: &Case, session: &Session) -> Option<RoleCommand> {
         let s = case.scenario();
         let state = session.state();
@@ -469,7 +481,7 @@ impl Bot {
             for to in 0..s.roles.len() {
                 let addressable =
                     kind.to.is_empty() || kind.to.contains(&case.profession_of(to).id);
-                if to == me || !addressable || self.issued.contains(&(a, to)) {
+                if to == me || !addressable || !self.told_me[to] || self.issued.contains(&(a, to)) {
                     continue;
                 }
                 self.issued.push((a, to));
