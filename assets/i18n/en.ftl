@@ -30,8 +30,8 @@ card-begin = I have read my card, begin
 card-no-powers = No decision of your own: your strength is what you know and share.
 
 # Desk
-desk-phase = { $phase } ({ $index }/{ $count })
-desk-time-left = Time left in this phase: { $time }
+desk-phase = Phase { $index }/{ $count } · { $phase }
+desk-time-left = Your time left: { $time }
 desk-waiting = The session has not started: read your card.
 desk-paused = The table is paused.
 desk-ended = The session is over.
@@ -51,10 +51,10 @@ tab-conclusion = Conclusion
 tab-messages = Messages
 file-empty = You know nothing beyond your card yet. Take an action.
 file-learned = learned at { $time }
-file-from = received from { $role } ({ $channel })
+file-from = passed on by { $role } · { $channel }
 file-discovered = found by you
 file-tags = Indicators
-file-add-tag = Add to the bundle:
+file-add-tag = Add to the bundle
 file-people = People
 file-trust = Trust: { $level }/5
 bundle-title = My bundle of indicators
@@ -259,7 +259,7 @@ share-case-why = This case departs from the rulebook: { $why }
 share-record = This frame carries facts, not a file's history: the verdict is stricter.
 share-copy = This frame requires a copy to: { $to }.
 share-cannot = This share is not possible under this frame: remove the information or the recipient concerned, or choose another frame.
-share-mine = My shares
+share-mine = My shares ({ $count })
 share-sent-line = { $time } · to { $to }, under "{ $frame }" ({ $count ->
     [one] one piece of information
    *[other] { $count } pieces of information
@@ -373,3 +373,62 @@ closed-not-to = { $frame }: only to { $only }.
 closed-no-act = { $frame }: no { $act } received from { $who }.
 closed-out-of-scope = Act no. { $number } does not cover this kind of information: { $class }.
 share-law-as-of = The rulebook's rules, state of the law on { $date }.
+
+# The desk (issue 12)
+desk-clock-help = The scenario time at the table: the furthest any role has reached. Every date shown reads on this clock.
+desk-welcome-back = Welcome back: you have your seat again, and everything you did is kept.
+desk-solo-ready = Once you have read your card, start the session: the other roles are played by the computer.
+desk-start = Start the session
+desk-end-session = End the session
+desk-new = New
+confirm-next-title = Move on to the next phase: { $phase }?
+confirm-next-body = Time moves on for the whole table. What you have not done in this phase cannot be done again under the same conditions.
+confirm-next-yes = Move on to the next phase
+confirm-end-title = End the session?
+confirm-end-body = This is the last phase: the session stops for the whole table and the debrief opens. No more actions, shares or votes will be possible.
+confirm-cancel = Cancel
+bundle-help = Each piece of information filed under an indicator counts for its category.
+bundle-coverage = { $covered } of { $count }
+feed-title = Activity
+feed-empty = Nothing has happened at the table yet.
+feed-result = Your action "{ $action }": { $found }
+feed-received = Received from { $role } under "{ $frame }" ({ $count ->
+    [one] one piece of information
+   *[other] { $count } pieces of information
+})
+feed-act-received = { $act } received from { $role }
+feed-act-issued = { $act } sent to { $role }
+feed-decision = Decision taken: { $decision } ({ $role })
+feed-phase = Phase { $index }/{ $count }: { $phase }
+feed-trust-up = { $person }'s trust goes up ({ $from } → { $to }/5)
+feed-trust-down = { $person }'s trust goes down ({ $from } → { $to }/5)
+actions-nothing-new = nothing new.
+actions-found-at = Result, { $time }:
+share-done = Shared with { $to } under "{ $frame }" ({ $count ->
+    [one] one piece of information
+   *[other] { $count } pieces of information
+})
+share-summary = { $count ->
+    [one] One piece of information
+   *[other] { $count } pieces of information
+} → { $to } · "{ $frame }"
+share-send-allowed = Send only to: { $to }
+share-mine-empty = You have not shared anything yet.
+file-help = Newest first. File each piece of information under an indicator: one click on a chip.
+file-untag-help = Click to remove this indicator.
+file-tags-close = Close the indicators
+file-more-sources = { $count ->
+    [one] one other source
+   *[other] { $count } other sources
+}
+file-fewer-sources = Fold the sources
+conclusion-endorsed-by = Endorsed by: { $roles }
+conclusion-discussion = The table's discussion
+debrief-back-desk = Back to the desk
+debrief-launcher = Home
+debrief-quit = Quit
+debrief-key-share = "{ $clue }" → { $role }: { $reached }
+debrief-bundle-legend = For each category: the weight of the information the table filed, then the minimum it had to gather (the dark line). "7 / 3": a weight of 7 for a minimum of 3.
+card-begin-help = You can read this card again at any time: it does not go away.
+card-time = Your time
+desk-read-card = Read my card again

@@ -30,8 +30,8 @@ card-begin = J'ai lu ma fiche, commencer
 card-no-powers = Aucune décision propre : votre force est ce que vous savez et partagez.
 
 # Desk
-desk-phase = { $phase } ({ $index }/{ $count })
-desk-time-left = Temps restant dans la phase : { $time }
+desk-phase = Phase { $index }/{ $count } · { $phase }
+desk-time-left = Votre temps restant : { $time }
 desk-waiting = La séance n'a pas commencé : lisez votre fiche.
 desk-paused = Table en pause.
 desk-ended = Séance terminée.
@@ -51,10 +51,10 @@ tab-conclusion = Conclusion
 tab-messages = Messages
 file-empty = Vous ne savez encore rien de plus que votre fiche. Menez une action.
 file-learned = appris à { $time }
-file-from = reçu de { $role } ({ $channel })
+file-from = transmis par { $role } · { $channel }
 file-discovered = découvert par vous
 file-tags = Indicateurs
-file-add-tag = Ajouter au faisceau :
+file-add-tag = Classer dans le faisceau
 file-people = Personnes
 file-trust = Confiance : { $level }/5
 bundle-title = Mon faisceau d'indices
@@ -259,7 +259,7 @@ share-case-why = Ce cas s'écarte du référentiel : { $why }
 share-record = Ce cadre transmet des faits, pas l'historique d'un dossier : le verdict est plus sévère.
 share-copy = Ce cadre oblige à adresser une copie à : { $to }.
 share-cannot = Ce partage n'est pas possible dans ce cadre : retirez l'information ou le destinataire concerné, ou choisissez un autre cadre.
-share-mine = Mes partages
+share-mine = Mes partages ({ $count })
 share-sent-line = { $time } · à { $to }, au titre de « { $frame } » ({ $count ->
     [one] une information
    *[other] { $count } informations
@@ -373,3 +373,62 @@ closed-not-to = { $frame } : uniquement vers { $only }.
 closed-no-act = { $frame } : aucun acte « { $act } » reçu de { $who }.
 closed-out-of-scope = L'acte n° { $number } ne couvre pas cette information : { $class }.
 share-law-as-of = Règles du référentiel, état du droit au { $date }.
+
+# The desk (issue 12)
+desk-clock-help = L'heure du scénario à la table : le point le plus avancé atteint par un rôle. Chaque date affichée se lit sur cette horloge.
+desk-welcome-back = Bon retour : vous avez retrouvé votre place, tout ce que vous aviez fait est conservé.
+desk-solo-ready = Quand vous avez lu votre fiche, démarrez la séance : les autres rôles sont joués par l'ordinateur.
+desk-start = Démarrer la séance
+desk-end-session = Terminer la séance
+desk-new = Nouveau
+confirm-next-title = Passer à la phase suivante : { $phase } ?
+confirm-next-body = Le temps avance pour toute la table. Ce que vous n'avez pas fait dans cette phase ne pourra plus l'être dans les mêmes conditions.
+confirm-next-yes = Passer à la phase suivante
+confirm-end-title = Terminer la séance ?
+confirm-end-body = C'est la dernière phase : la séance s'arrête pour toute la table et le débriefing s'ouvre. Plus aucune action, aucun partage ni aucun vote ne sera possible.
+confirm-cancel = Annuler
+bundle-help = Chaque information classée sous un indicateur compte pour sa catégorie.
+bundle-coverage = { $covered } sur { $count }
+feed-title = Activité
+feed-empty = Rien ne s'est encore passé à la table.
+feed-result = Votre action « { $action } » : { $found }
+feed-received = Reçu de { $role } au titre de « { $frame } » ({ $count ->
+    [one] une information
+   *[other] { $count } informations
+})
+feed-act-received = { $act } reçue de { $role }
+feed-act-issued = { $act } adressée à { $role }
+feed-decision = Décision prise : { $decision } ({ $role })
+feed-phase = Phase { $index }/{ $count } : { $phase }
+feed-trust-up = La confiance de { $person } augmente ({ $from } → { $to }/5)
+feed-trust-down = La confiance de { $person } baisse ({ $from } → { $to }/5)
+actions-nothing-new = rien de nouveau.
+actions-found-at = Résultat, { $time } :
+share-done = Partagé avec { $to } au titre de « { $frame } » ({ $count ->
+    [one] une information
+   *[other] { $count } informations
+})
+share-summary = { $count ->
+    [one] Une information
+   *[other] { $count } informations
+} → { $to } · « { $frame } »
+share-send-allowed = Envoyer seulement à : { $to }
+share-mine-empty = Vous n'avez encore rien partagé.
+file-help = Les plus récentes en haut. Classez chaque information sous un indicateur : un clic sur une pastille.
+file-untag-help = Cliquer pour retirer cet indicateur.
+file-tags-close = Fermer les indicateurs
+file-more-sources = { $count ->
+    [one] une autre source
+   *[other] { $count } autres sources
+}
+file-fewer-sources = Replier les sources
+conclusion-endorsed-by = Approuvée par : { $roles }
+conclusion-discussion = Les échanges de la table
+debrief-back-desk = Retour au bureau
+debrief-launcher = Accueil
+debrief-quit = Quitter
+debrief-key-share = « { $clue } » → { $role } : { $reached }
+debrief-bundle-legend = Pour chaque catégorie : le poids des informations que la table a classées, puis le minimum qu'il fallait réunir (le trait noir). « 7 / 3 » : un poids de 7 pour un minimum de 3.
+card-begin-help = Vous pourrez relire cette fiche à tout moment : elle ne disparaît pas.
+card-time = Votre temps
+desk-read-card = Relire ma fiche

@@ -1,6 +1,7 @@
 //! The desktop app: Bevy and egui glue around the engine. Rules stay in
 //! `faisceau-engine`; screens are the pure functions of `crate::ui`.
 
+mod backend;
 mod frames;
 mod idle;
 mod network;

@@ -25,7 +25,7 @@ use crate::net::host::{self, Host};
 use crate::net::protocol::{Refused, ToHost};
 use crate::net::words::{code_error_text, join_error_text, refused_text};
 use crate::net::workshop::{Seat, Setup, Workshop};
-use crate::ui::desk::DeskState;
+use super::backend::ClientDesk;
 use crate::ui::network::{self as screens, HostForm, JoinForm, NetAction, Waiting};
 use crate::ui::trainer::ConsoleState;
 use crate::ui::{self, UiAction};
@@ -49,7 +49,7 @@ pub enum NetLaunch {
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<HostUi>()
         .init_resource::<JoinUi>()
-        .init_resource::<ClientUi>()
+        .init_resource::<super::backend::ClientDesk>()
         .add_plugins((host::plugin, host::listen, client::plugin))
         .add_systems(Startup, open_from_command_line)
         .add_systems(
@@ -71,11 +71,9 @@ pub(super) fn plugin(app: &mut App) {
                     .run_if(in_state(Screen::HostConsole).and_then(resource_exists::<Host>)),
                 join_form.run_if(in_state(Screen::JoinForm)),
                 lobby.run_if(in_state(Screen::Lobby).and_then(resource_exists::<Joined>)),
-                role_card.run_if(in_state(Screen::RoleCard).and_then(resource_exists::<Joined>)),
-                desk.run_if(in_state(Screen::Desk).and_then(resource_exists::<Joined>)),
-                debrief.run_if(in_state(Screen::Debrief).and_then(resource_exists::<Joined>)),
                 link_banner.run_if(resource_exists::<Joined>),
-            ),
+            )
+                .run_if(super::screens::fonts_ready),
         );
 }
 
@@ -110,13 +108,6 @@ struct JoinUi {
     auto: bool,
     /// The seat asked for on the command line.
     seat: Option<(usize, String)>,
-}
-
-/// A client's desk state.
-#[derive(Resource, Default)]
-struct ClientUi {
-    desk: DeskState,
-    card_read: bool,
 }
 
 fn open_from_command_line(
@@ -283,7 +274,9 @@ fn host_console(
         });
         match &debrief {
             Some(debrief) => {
-                ui::debrief::debrief(ui, &view.scenario, &view.rulebook, debrief, None, tr)
+                {
+            ui::debrief::debrief(ui, &view.scenario, &view.rulebook, debrief, None, tr);
+        }
             }
             None => actions.extend(ui::trainer::console(ui, &view, &mut ui_state.console, tr)),
         }
@@ -446,7 +439,7 @@ fn poll_join(
     mut join: ResMut<JoinUi>,
     channels: Res<RepliconChannels>,
     mut next: ResMut<NextState<Screen>>,
-    mut client_ui: ResMut<ClientUi>,
+    mut client_desk: ResMut<ClientDesk>,
 ) {
     let Some(result) = join
         .knocking
@@ -467,7 +460,7 @@ fn poll_join(
                 .as_ref()
                 .map(|(table, role)| (*table, Some(faisceau_engine::Id::new(role))));
             commands.insert_resource(Joined::new(entry, join.form.name.trim().to_owned(), want));
-            *client_ui = ClientUi::default();
+            *client_desk = ClientDesk::default();
             next.set(Screen::Lobby);
         }
         Err(e) => join.form.error = Some(e),
@@ -479,13 +472,13 @@ fn follow_seat(
     joined: Option<Res<Joined>>,
     screen: Res<State<Screen>>,
     mut next: ResMut<NextState<Screen>>,
-    client_ui: Res<ClientUi>,
+    client_desk: Res<ClientDesk>,
     launch: Res<Launch>,
 ) {
     let Some(joined) = joined else { return };
     let seated = joined.seat.is_some() && joined.view.is_some();
     // A capture of the desk (--screen desk) skips the role card.
-    let card_read = client_ui.card_read || launch.screen == Some(Screen::Desk);
+    let card_read = client_desk.card_read || launch.screen == Some(Screen::Desk);
     match screen.get() {
         Screen::Lobby if seated => next.set(if card_read {
             Screen::Desk
@@ -572,82 +565,6 @@ fn lobby(
             _ => {}
         }
     }
-    Ok(())
-}
-
-fn role_card(
-    mut contexts: EguiContexts,
-    settings: Res<Settings>,
-    joined: Res<Joined>,
-    mut client_ui: ResMut<ClientUi>,
-    mut next: ResMut<NextState<Screen>>,
-) -> Result {
-    let ctx = contexts.ctx_mut()?;
-    let mut root = root(ctx);
-    let Some(view) = &joined.view else {
-        return Ok(());
-    };
-    let actions = egui::CentralPanel::default()
-        .show(&mut root, |ui| {
-            ui::picker::role_card(ui, view, &settings.tr)
-        })
-        .inner;
-    if actions.contains(&UiAction::Begin) {
-        client_ui.card_read = true;
-        next.set(Screen::Desk);
-    }
-    Ok(())
-}
-
-fn desk(
-    mut contexts: EguiContexts,
-    settings: Res<Settings>,
-    mut joined: ResMut<Joined>,
-    mut client_ui: ResMut<ClientUi>,
-    mut send: MessageWriter<Send>,
-    mut next: ResMut<NextState<Screen>>,
-) -> Result {
-    let ctx = contexts.ctx_mut()?;
-    let mut root = root(ctx);
-    let Some(view) = joined.view.clone() else {
-        return Ok(());
-    };
-    if let Some(refusal) = joined.command_refused.take() {
-        client_ui.desk.refusal = Some(ui::refusal::refusal_text(&settings.tr, &refusal, &view));
-    }
-    let actions = egui::CentralPanel::default()
-        .show(&mut root, |ui| {
-            ui::desk::desk(ui, &view, &mut client_ui.desk, None, &settings.tr)
-        })
-        .inner;
-    for action in actions {
-        match action {
-            UiAction::Role(command) => {
-                send.write(Send(ToHost::Command(command)));
-            }
-            UiAction::OpenDebrief if joined.debrief.is_some() => next.set(Screen::Debrief),
-            _ => {}
-        }
-    }
-    Ok(())
-}
-
-fn debrief(mut contexts: EguiContexts, settings: Res<Settings>, joined: Res<Joined>) -> Result {
-    let ctx = contexts.ctx_mut()?;
-    let mut root = root(ctx);
-    let Some(package) = &joined.debrief else {
-        return Ok(());
-    };
-    egui::CentralPanel::default().show(&mut root, |ui| {
-        ui::debrief::debrief(
-            ui,
-            &package.scenario,
-            &package.rulebook,
-            &package.debrief,
-            Some(&package.role),
-            &settings.tr,
-        )
-    });
     Ok(())
 }
 

@@ -76,13 +76,34 @@ fn open_projector(
     ));
 }
 
+/// The projector's context gets the theme's fonts and the light palette
+/// (dark ink on white, read from the back of the room); false until the
+/// fonts are bound.
+fn themed(ctx: &egui::Context) -> bool {
+    use crate::ui::theme;
+    if !theme::fonts_ready(ctx) {
+        theme::install_fonts(ctx);
+        ctx.request_repaint();
+        return false;
+    }
+    let mut palette = theme::LIGHT;
+    palette.bg = egui::Color32::WHITE;
+    palette.text = egui::Color32::BLACK;
+    if theme::palette_of(ctx) != palette {
+        theme::apply(ctx, palette);
+    }
+    true
+}
+
 fn draw(
     mut context: Single<&mut EguiContext, Without<PrimaryEguiContext>>,
     table: Res<Table>,
     settings: Res<Settings>,
 ) {
     let ctx = context.get_mut();
-    ctx.set_visuals(egui::Visuals::light());
+    if !themed(ctx) {
+        return;
+    }
     let mut root = super::screens::root(ctx);
     let view = table.session.trainer_view();
     let debrief = table.debrief();
@@ -99,11 +120,9 @@ fn draw_workshop(
 ) {
     use crate::ui::network::{Board, TableBoard};
     let ctx = context.get_mut();
-    // Black on white: read from the back of the room.
-    let mut visuals = egui::Visuals::light();
-    visuals.override_text_color = Some(egui::Color32::BLACK);
-    visuals.panel_fill = egui::Color32::WHITE;
-    ctx.set_visuals(visuals);
+    if !themed(ctx) {
+        return;
+    }
     let mut root = super::screens::root(ctx);
     let workshop = &host.workshop;
     let case = workshop.case();

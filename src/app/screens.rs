@@ -10,6 +10,7 @@ use bevy_egui::egui::{self, LayerId, RichText, UiBuilder};
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 use faisceau_engine::{Case, load_bytes};
 
+use super::backend::{Backend, present};
 use super::reload::CaseFile;
 use super::{Launch, Screen, Settings, Table};
 use crate::i18n::Tr;
@@ -17,19 +18,24 @@ use crate::ui::{self, UiAction};
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Library>()
+        .init_resource::<FontsReady>()
         .add_systems(Startup, open_launch)
         .add_systems(Update, fullscreen_on_f11)
         .add_systems(
             EguiPrimaryContextPass,
             (
                 apply_display,
+                (
                 launcher.run_if(in_state(Screen::Launcher)),
                 picker.run_if(in_state(Screen::Picker)),
-                role_card.run_if(in_state(Screen::RoleCard).and_then(resource_exists::<Table>)),
-                desk.run_if(in_state(Screen::Desk).and_then(resource_exists::<Table>)),
+                role_card.run_if(in_state(Screen::RoleCard).and_then(present)),
+                desk.run_if(in_state(Screen::Desk).and_then(present)),
                 preview.run_if(in_state(Screen::Preview).and_then(resource_exists::<Table>)),
-                debrief.run_if(in_state(Screen::Debrief).and_then(resource_exists::<Table>)),
+                debrief.run_if(in_state(Screen::Debrief).and_then(present)),
                 notices.run_if(resource_exists::<Table>),
+                )
+                    .chain()
+                    .run_if(fonts_ready),
             )
                 .chain(),
         );
@@ -115,25 +121,35 @@ pub(super) fn root(ctx: &egui::Context) -> egui::Ui {
     )
 }
 
+/// The theme's fonts are bound to the window's context: screens may draw.
+#[derive(Resource, Default)]
+pub(super) struct FontsReady(pub(super) bool);
+
+/// Screens draw once the fonts are bound (the frame after they are installed).
+pub(super) fn fonts_ready(ready: Res<FontsReady>) -> bool {
+    ready.0
+}
+
 fn apply_display(
     mut contexts: EguiContexts,
     settings: Res<Settings>,
     mut applied: Local<Option<(f32, bool)>>,
+    mut ready: ResMut<FontsReady>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let wanted = (settings.display.scale, settings.display.contrast);
+    if !ready.0 {
+        if ui::theme::fonts_ready(ctx) {
+            ready.0 = true;
+        } else {
+            ui::theme::install_fonts(ctx);
+            // Draw again at once: the fonts bind at the next pass.
+            ctx.request_repaint();
+        }
+    }
     if *applied != Some(wanted) {
         ctx.set_zoom_factor(wanted.0);
-        let mut visuals = if wanted.1 {
-            egui::Visuals::dark()
-        } else {
-            egui::Visuals::light()
-        };
-        if wanted.1 {
-            visuals.override_text_color = Some(egui::Color32::WHITE);
-            visuals.panel_fill = egui::Color32::BLACK;
-        }
-        ctx.set_visuals(visuals);
+        ui::theme::apply(ctx, ui::theme::Palette::for_contrast(wanted.1));
         *applied = Some(wanted);
     }
     Ok(())
@@ -221,16 +237,12 @@ fn picker(
 fn role_card(
     mut contexts: EguiContexts,
     settings: Res<Settings>,
-    table: Res<Table>,
+    mut backend: Backend,
     mut next: ResMut<NextState<Screen>>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let mut root = root(ctx);
-    let Some(view) = table
-        .role
-        .as_ref()
-        .and_then(|r| table.session.view(r.as_str()))
-    else {
+    let Some(view) = backend.view() else {
         return Ok(());
     };
     let actions = egui::CentralPanel::default()
@@ -239,37 +251,38 @@ fn role_card(
         })
         .inner;
     if actions.contains(&UiAction::Begin) {
+        backend.card_read();
         next.set(Screen::Desk);
     }
     Ok(())
 }
 
+/// The desk, solo or networked: one system over the backend.
 fn desk(
     mut contexts: EguiContexts,
     settings: Res<Settings>,
-    mut table: ResMut<Table>,
+    mut backend: Backend,
     mut next: ResMut<NextState<Screen>>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let mut root = root(ctx);
-    let Some(role) = table.role.clone() else {
+    let Some((view, state)) = backend.desk() else {
         return Ok(());
     };
-    let Some(view) = table.session.view(role.as_str()) else {
-        return Ok(());
-    };
-    let case = Arc::clone(&table.case);
-    let table = &mut *table;
     let actions = egui::CentralPanel::default()
+        .frame(egui::Frame::NONE)
         .show(&mut root, |ui| {
-            ui::desk::desk(ui, &view, &mut table.desk, Some(&case), &settings.tr)
+            ui::desk::desk(ui, &view, state, &settings.tr)
         })
         .inner;
     for action in &actions {
-        if *action == UiAction::OpenDebrief {
+        if *action == UiAction::OpenDebrief && backend.has_debrief() {
             next.set(Screen::Debrief);
         }
-        table.apply(action, &settings.tr);
+        if *action == UiAction::OpenCard {
+            next.set(Screen::RoleCard);
+        }
+        backend.submit(action);
     }
     Ok(())
 }
@@ -326,13 +339,7 @@ fn preview(
                 .session
                 .view(case.scenario().roles[table.preview_role].id.as_str())
             {
-                actions.extend(ui::desk::desk(
-                    ui,
-                    &view,
-                    &mut table.desk,
-                    Some(&case),
-                    &settings.tr,
-                ));
+                actions.extend(ui::desk::desk(ui, &view, &mut table.desk, &settings.tr));
             }
             actions
         })
@@ -343,27 +350,54 @@ fn preview(
             UiAction::OpenProjector => projector.0 = true,
             _ => {}
         }
-        table.apply(action, &settings.tr);
+        table.apply(action);
     }
     Ok(())
 }
 
-fn debrief(mut contexts: EguiContexts, settings: Res<Settings>, table: Res<Table>) -> Result {
+fn debrief(
+    mut contexts: EguiContexts,
+    settings: Res<Settings>,
+    backend: Backend,
+    mut next: ResMut<NextState<Screen>>,
+    mut exit: MessageWriter<AppExit>,
+    mut commands: Commands,
+) -> Result {
     let ctx = contexts.ctx_mut()?;
     let mut root = root(ctx);
-    let Some(debrief) = table.debrief() else {
-        return Ok(());
-    };
-    egui::CentralPanel::default().show(&mut root, |ui| {
-        ui::debrief::debrief(
-            ui,
-            table.case.scenario(),
-            table.case.rulebook(),
-            &debrief,
-            table.role.as_ref(),
-            &settings.tr,
-        )
-    });
+    let actions = backend
+        .with_debrief(|parts| {
+            egui::CentralPanel::default()
+                .show(&mut root, |ui| {
+                    ui::debrief::debrief(
+                        ui,
+                        parts.scenario,
+                        parts.rulebook,
+                        &parts.debrief,
+                        parts.role.as_ref(),
+                        &settings.tr,
+                    )
+                })
+                .inner
+        })
+        .unwrap_or_default();
+    for action in actions {
+        match action {
+            UiAction::BackToDesk => next.set(Screen::Desk),
+            UiAction::OpenLauncher => {
+                // Leave the table: the launcher starts afresh.
+                commands.remove_resource::<Table>();
+                commands.remove_resource::<crate::net::client::Joined>();
+                commands.remove_resource::<bevy_replicon_renet::RenetClient>();
+                commands.remove_resource::<bevy_replicon_renet::netcode::NetcodeClientTransport>();
+                next.set(Screen::Launcher);
+            }
+            UiAction::Quit => {
+                exit.write(AppExit::Success);
+            }
+            _ => {}
+        }
+    }
     Ok(())
 }
 

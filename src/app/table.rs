@@ -86,7 +86,7 @@ impl Table {
     }
 
     /// Applies what the person asked for; a refusal is kept for the desk to show.
-    pub fn apply(&mut self, action: &UiAction, tr: &crate::i18n::Tr) {
+    pub fn apply(&mut self, action: &UiAction) {
         let result = match action {
             UiAction::Role(command) => {
                 let role = match &self.role {
@@ -101,7 +101,7 @@ impl Table {
             _ => Ok(()),
         };
         if let Err(refusal) = result {
-            self.desk.refusal = Some(crate::ui::refusal::refusal_text(tr, &refusal, &*self.case));
+            self.desk.refusal = Some(refusal);
         }
     }
 
@@ -197,9 +197,7 @@ mod tests {
             .add_plugins(plugin);
         let mut table = Table::new(case, Some(Id::new(role)), 3);
         table.apply(
-            &UiAction::Trainer(TrainerCommand::Start),
-            &Tr::new(Lang::Fr),
-        );
+            &UiAction::Trainer(TrainerCommand::Start));
         app.insert_resource(table);
         app.world_mut()
             .resource_mut::<NextState<Screen>>()
@@ -248,9 +246,7 @@ mod tests {
             }
             // The person moves the phase on, as the solo desk lets them.
             table.apply(
-                &UiAction::Trainer(TrainerCommand::NextPhase),
-                &Tr::new(Lang::Fr),
-            );
+                &UiAction::Trainer(TrainerCommand::NextPhase));
         }
         let table = app.world().resource::<Table>();
         assert_eq!(table.session.state().status, Status::Ended);
@@ -286,15 +282,11 @@ mod reload_tests {
         let tr = Tr::new(Lang::Fr);
         let mut table = Table::new(case(CASE), Some(Id::new("educatrice")), 1);
         table.apply(
-            &UiAction::Trainer(TrainerCommand::Start),
-            &Tr::new(Lang::Fr),
-        );
+            &UiAction::Trainer(TrainerCommand::Start));
         table.apply(
             &UiAction::Role(faisceau_engine::RoleCommand::TakeAction {
                 action: "observer_retours".into(),
-            }),
-            &Tr::new(Lang::Fr),
-        );
+            }));
         let edited = CASE.replace(
             "fr: \"Les nuits de Maëlle\",",
             "fr: \"Les nuits de Maëlle (v2)\",",
@@ -323,15 +315,11 @@ mod reload_tests {
         let tr = Tr::new(Lang::En);
         let mut table = Table::new(case(CASE), Some(Id::new("educatrice")), 1);
         table.apply(
-            &UiAction::Trainer(TrainerCommand::Start),
-            &Tr::new(Lang::Fr),
-        );
+            &UiAction::Trainer(TrainerCommand::Start));
         table.apply(
             &UiAction::Role(faisceau_engine::RoleCommand::TakeAction {
                 action: "observer_retours".into(),
-            }),
-            &Tr::new(Lang::Fr),
-        );
+            }));
         // The action the table took no longer exists.
         let edited = CASE.replace("id: \"observer_retours\"", "id: \"observer_le_retour\"");
         table.reload(case(&edited), &tr);

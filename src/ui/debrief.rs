@@ -7,7 +7,8 @@ use faisceau_engine::Rulebook;
 use faisceau_engine::debrief::{Debrief, DecisionStatus};
 use faisceau_engine::model::{Scenario, Verdict};
 
-use super::{clock, heading, text, verdict_color};
+use super::theme::{self, icon, size};
+use super::{UiAction, clock, heading, text, verdict_color};
 use crate::i18n::Tr;
 
 fn name_of<'s, T>(
@@ -24,6 +25,8 @@ fn name_of<'s, T>(
 }
 
 /// Draws the debrief of one table; `focus` puts one role's part first.
+/// A trainee's debrief (`focus` set) has a way out: back to the desk, to
+/// the launcher, or quit.
 pub fn debrief(
     ui: &mut egui::Ui,
     scenario: &Scenario,
@@ -31,7 +34,30 @@ pub fn debrief(
     debrief: &Debrief,
     focus: Option<&Id>,
     tr: &Tr,
-) {
+) -> Vec<UiAction> {
+    let mut actions = Vec::new();
+    if focus.is_some() {
+        let palette = theme::palette(ui);
+        egui::Panel::top("debrief_way_out")
+            .frame(
+                egui::Frame::new()
+                    .fill(palette.panel)
+                    .inner_margin(egui::Margin::symmetric(14, 8)),
+            )
+            .show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    if theme::button(ui, true, icon::ARROW_LEFT, &tr.t("debrief-back-desk")).clicked() {
+                        actions.push(UiAction::BackToDesk);
+                    }
+                    if theme::button(ui, true, icon::HOUSE, &tr.t("debrief-launcher")).clicked() {
+                        actions.push(UiAction::OpenLauncher);
+                    }
+                    if theme::button(ui, true, icon::SIGN_OUT, &tr.t("debrief-quit")).clicked() {
+                        actions.push(UiAction::Quit);
+                    }
+                });
+            });
+    }
     let role_name = |id: &Id| name_of(&scenario.roles, id, |r| (&r.id, &r.name), tr);
     let clue_text = |id: &Id| name_of(&scenario.clues, id, |c| (&c.id, &c.text), tr);
     let conclusion_name = |id: &Id| name_of(&scenario.conclusions, id, |c| (&c.id, &c.name), tr);
@@ -46,8 +72,8 @@ pub fn debrief(
                     tr.t("debrief-title"),
                     text(tr, &scenario.title)
                 ))
-                .size(30.0)
-                .strong(),
+                .family(theme::bold_family())
+                .size(size::TITLE),
             );
             heading(ui, tr.t("debrief-table"));
             let expected = conclusion_name(&scenario.solution.conclusion);
@@ -57,7 +83,7 @@ pub fn debrief(
                         "debrief-conclusion-correct",
                         &[("conclusion", conclusion_name(c))],
                     ),
-                    verdict_color(Verdict::Allowed),
+                    verdict_color(ui, Verdict::Allowed),
                 ),
                 Some(c) => (
                     tr.t_args(
@@ -67,11 +93,11 @@ pub fn debrief(
                             ("expected", expected.clone()),
                         ],
                     ),
-                    verdict_color(Verdict::Breach),
+                    verdict_color(ui, Verdict::Breach),
                 ),
                 None => (
                     tr.t_args("debrief-no-conclusion", &[("expected", expected.clone())]),
-                    verdict_color(Verdict::Caution),
+                    verdict_color(ui, Verdict::Caution),
                 ),
             };
             ui.label(RichText::new(line).size(22.0).color(color).strong());
@@ -94,7 +120,7 @@ pub fn debrief(
 
             heading(ui, tr.t("debrief-decisions"));
             for review in &t.decisions {
-                let (status, color) = status_line(tr, &review.status);
+                let (status, color) = status_line(ui, tr, &review.status);
                 let by = review
                     .by
                     .as_ref()
@@ -116,10 +142,13 @@ pub fn debrief(
                 } else {
                     tr.t("debrief-not-reached")
                 };
-                ui.label(format!(
-                    "{} » {} : {reached}",
-                    clue_text(&share.clue),
-                    role_name(&share.to)
+                ui.label(tr.t_args(
+                    "debrief-key-share",
+                    &[
+                        ("clue", clue_text(&share.clue)),
+                        ("role", role_name(&share.to)),
+                        ("reached", reached),
+                    ],
                 ));
             }
             heading(ui, tr.t("debrief-teaching"));
@@ -162,7 +191,7 @@ pub fn debrief(
                         }
                     }
                     for review in &role.decisions {
-                        let (status, color) = status_line(tr, &review.status);
+                        let (status, color) = status_line(ui, tr, &review.status);
                         // Which alternative or acceptable decision met the expectation.
                         let instead = review
                             .instead
@@ -193,6 +222,7 @@ pub fn debrief(
                 });
             }
         });
+    actions
 }
 
 /// One share in a role's debrief: when, to whom, through which frame and, for
@@ -226,7 +256,7 @@ fn share_line(
             &[("act", act), ("number", number.to_string())],
         ));
     }
-    ui.label(RichText::new(line).color(verdict_color(share.verdict)));
+    ui.label(RichText::new(line).color(verdict_color(ui, share.verdict)));
     let copies: Vec<String> = share
         .copies
         .iter()
@@ -260,33 +290,34 @@ fn share_line(
     }
 }
 
-fn status_line(tr: &Tr, status: &DecisionStatus) -> (String, Color32) {
+fn status_line(ui: &egui::Ui, tr: &Tr, status: &DecisionStatus) -> (String, Color32) {
     match status {
         DecisionStatus::OnTime { at } => (
             tr.t_args("debrief-on-time", &[("time", clock(tr, *at))]),
-            verdict_color(Verdict::Allowed),
+            verdict_color(ui, Verdict::Allowed),
         ),
         DecisionStatus::Late { at, deadline } => (
             tr.t_args(
                 "debrief-late",
                 &[("time", clock(tr, *at)), ("deadline", clock(tr, *deadline))],
             ),
-            verdict_color(Verdict::Caution),
+            verdict_color(ui, Verdict::Caution),
         ),
         DecisionStatus::Acceptable { at } => (
             tr.t_args("debrief-acceptable", &[("time", clock(tr, *at))]),
-            verdict_color(Verdict::Caution),
+            verdict_color(ui, Verdict::Caution),
         ),
-        DecisionStatus::Missing => (tr.t("debrief-missing"), verdict_color(Verdict::Breach)),
+        DecisionStatus::Missing => (tr.t("debrief-missing"), verdict_color(ui, Verdict::Breach)),
         DecisionStatus::Unexpected { at } => (
             tr.t_args("debrief-unexpected", &[("time", clock(tr, *at))]),
-            Color32::GRAY,
+            theme::palette(ui).muted,
         ),
     }
 }
 
 /// Horizontal bars: the table's weight per category against the required minimum.
 fn bundle_chart(ui: &mut egui::Ui, scenario: &Scenario, debrief: &Debrief, tr: &Tr) {
+    ui.label(theme::muted(ui, tr.t("debrief-bundle-legend")));
     let max = debrief
         .table
         .bundle
@@ -309,12 +340,12 @@ fn bundle_chart(ui: &mut egui::Ui, scenario: &Scenario, debrief: &Debrief, tr: &
             );
             let (rect, _) = ui.allocate_exact_size(Vec2::new(360.0, 22.0), egui::Sense::hover());
             let painter = ui.painter();
-            painter.rect_filled(rect, 3.0, Color32::from_gray(225));
+            painter.rect_filled(rect, 3.0, theme::palette(ui).button);
             let met = score.weight >= score.required;
             let color = if score.required == 0 || met {
-                verdict_color(Verdict::Allowed)
+                verdict_color(ui, Verdict::Allowed)
             } else {
-                verdict_color(Verdict::Caution)
+                verdict_color(ui, Verdict::Caution)
             };
             let width = rect.width() * score.weight as f32 / max;
             painter.rect_filled(
@@ -329,7 +360,7 @@ fn bundle_chart(ui: &mut egui::Ui, scenario: &Scenario, debrief: &Debrief, tr: &
                         Pos2::new(x, rect.min.y - 3.0),
                         Pos2::new(x, rect.max.y + 3.0),
                     ],
-                    Stroke::new(3.0, Color32::BLACK),
+                    Stroke::new(3.0, theme::palette(ui).text),
                 );
             }
             ui.label(RichText::new(format!("{} / {}", score.weight, score.required)).size(16.0));
@@ -357,7 +388,7 @@ fn sharing_graph(ui: &mut egui::Ui, scenario: &Scenario, debrief: &Debrief, tr: 
         let offset = Vec2::new(-direction.y, direction.x) * 6.0;
         let start = from + direction * 36.0 + offset;
         let end = to - direction * 36.0 + offset;
-        let color = verdict_color(edge.verdict);
+        let color = verdict_color(ui, edge.verdict);
         let width = 1.5 + edge.clues.len().min(6) as f32;
         painter.line_segment([start, end], Stroke::new(width, color));
         let back = end - direction * 14.0;
@@ -370,7 +401,7 @@ fn sharing_graph(ui: &mut egui::Ui, scenario: &Scenario, debrief: &Debrief, tr: 
     }
     for (i, role) in scenario.roles.iter().enumerate() {
         let at = position(i);
-        painter.circle_filled(at, 30.0, Color32::from_rgb(0x1d, 0x4e, 0x89));
+        painter.circle_filled(at, 30.0, theme::palette(ui).accent);
         // A backdrop keeps the role's name readable over the arrows.
         let galley = painter.layout_no_wrap(
             text(tr, &role.name).to_owned(),
@@ -381,11 +412,7 @@ fn sharing_graph(ui: &mut egui::Ui, scenario: &Scenario, debrief: &Debrief, tr: 
             at + Vec2::new(0.0, 48.0),
             galley.size() + Vec2::new(8.0, 4.0),
         );
-        let backdrop = if ui.visuals().dark_mode {
-            Color32::from_gray(10)
-        } else {
-            Color32::from_gray(250)
-        };
+        let backdrop = theme::palette(ui).surface;
         painter.rect_filled(label, 4.0, backdrop);
         painter.galley(
             label.min + Vec2::new(4.0, 2.0),

@@ -10,9 +10,10 @@ pub mod network;
 pub mod picker;
 pub mod projector;
 pub mod refusal;
+pub mod theme;
 pub mod trainer;
 
-use bevy_egui::egui::{self, Color32, RichText};
+use bevy_egui::egui::{self, Color32};
 use faisceau_engine::model::Verdict;
 use faisceau_engine::rulebook::Frame;
 use faisceau_engine::{Id, RoleCommand, Text, TrainerCommand};
@@ -34,6 +35,14 @@ pub enum UiAction {
     Begin,
     /// Open the debrief.
     OpenDebrief,
+    /// Read the role card again, from the desk.
+    OpenCard,
+    /// Back from the debrief to the desk.
+    BackToDesk,
+    /// Back to the launcher.
+    OpenLauncher,
+    /// Quit the app.
+    Quit,
     /// Open the case picker.
     OpenPicker,
     /// Open the author preview.
@@ -67,13 +76,9 @@ pub fn text<'a>(tr: &Tr, text: &'a Text) -> &'a str {
     text.get(tr.lang().code())
 }
 
-/// The colour that carries a verdict, readable on light and dark themes.
-pub fn verdict_color(verdict: Verdict) -> Color32 {
-    match verdict {
-        Verdict::Allowed => Color32::from_rgb(0x1b, 0x7f, 0x3a),
-        Verdict::Caution => Color32::from_rgb(0xb3, 0x6b, 0x00),
-        Verdict::Breach => Color32::from_rgb(0xc0, 0x1c, 0x28),
-    }
+/// The colour that carries a verdict in the theme shown.
+pub fn verdict_color(ui: &egui::Ui, verdict: Verdict) -> Color32 {
+    theme::palette(ui).verdict(verdict)
 }
 
 /// A verdict's name.
@@ -83,13 +88,6 @@ pub fn verdict_name(tr: &Tr, verdict: Verdict) -> String {
         Verdict::Caution => "verdict-caution",
         Verdict::Breach => "verdict-breach",
     })
-}
-
-/// A verdict as a coloured label.
-pub fn verdict_label(tr: &Tr, verdict: Verdict) -> RichText {
-    RichText::new(verdict_name(tr, verdict))
-        .color(verdict_color(verdict))
-        .strong()
 }
 
 /// A frame's name, from the rulebook's frames.
@@ -102,9 +100,7 @@ pub fn frame_name(tr: &Tr, frames: &[Frame], frame: &Id) -> String {
 
 /// A heading for a section.
 pub fn heading(ui: &mut egui::Ui, title: impl Into<String>) {
-    ui.add_space(6.0);
-    ui.label(RichText::new(title.into()).heading().strong());
-    ui.add_space(2.0);
+    theme::heading(ui, None, title);
 }
 
 /// A list of timestamped notes and an editor for a new one; returns the note to add.
@@ -119,9 +115,13 @@ pub fn notes(
     for (at, note) in notes {
         ui.label(format!("{} · {note}", clock(tr, *at)));
     }
-    ui.text_edit_multiline(draft);
+    ui.add(
+        egui::TextEdit::multiline(draft)
+            .desired_rows(3)
+            .desired_width(f32::INFINITY),
+    );
     let ready = !draft.trim().is_empty();
-    ui.add_enabled(ready, egui::Button::new(tr.t("notes-add")))
+    theme::button(ui, ready, theme::icon::NOTE_PENCIL, &tr.t("notes-add"))
         .clicked()
         .then(|| std::mem::take(draft))
 }

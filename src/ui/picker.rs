@@ -4,6 +4,7 @@ use bevy_egui::egui::{self, RichText};
 use faisceau_engine::RoleView;
 use faisceau_engine::model::Scenario;
 
+use super::theme::{self, icon, size};
 use super::{UiAction, duration, heading, text};
 use crate::i18n::{Lang, Tr};
 
@@ -16,57 +17,107 @@ pub struct Display {
     pub contrast: bool,
 }
 
+/// A number as the language writes it: "1,25" in French, "1.25" in English.
+pub fn decimal(tr: &Tr, value: f32, places: usize) -> String {
+    let text = format!("{value:.places$}");
+    if tr.lang() == Lang::Fr {
+        text.replace('.', ",")
+    } else {
+        text
+    }
+}
+
 /// The launcher: what Faisceau can do, and the settings.
 pub fn launcher(ui: &mut egui::Ui, display: Display, tr: &Tr) -> Vec<UiAction> {
     let mut actions = Vec::new();
+    let palette = theme::palette(ui);
     ui.vertical_centered(|ui| {
-        ui.add_space(30.0);
-        ui.label(RichText::new(tr.t("app-title")).size(44.0).strong());
-        ui.label(RichText::new(tr.t("app-tagline")).size(20.0));
-        ui.add_space(24.0);
-        let big = |s: String| {
-            egui::Button::new(RichText::new(s).size(22.0)).min_size(egui::vec2(360.0, 48.0))
+        ui.add_space(36.0);
+        ui.label(
+            RichText::new(tr.t("app-title"))
+                .family(theme::bold_family())
+                .size(size::DISPLAY)
+                .color(palette.accent),
+        );
+        ui.label(RichText::new(tr.t("app-tagline")).size(size::HEADING));
+        ui.add_space(28.0);
+        let big = |ui: &mut egui::Ui, glyph: &str, s: String, primary: bool| {
+            let text = RichText::new(format!("{glyph}   {s}"))
+                .family(theme::semibold())
+                .size(size::HEADING)
+                .color(if primary {
+                    palette.on_accent
+                } else {
+                    palette.text
+                });
+            ui.add(
+                egui::Button::new(text)
+                    .fill(if primary {
+                        palette.accent
+                    } else {
+                        palette.surface
+                    })
+                    .stroke(egui::Stroke::new(1.0, palette.border))
+                    .min_size(egui::vec2(400.0, 54.0)),
+            )
+            .clicked()
         };
-        if ui.add(big(tr.t("launcher-practise"))).clicked() {
-            actions.push(UiAction::OpenPicker);
-        }
-        if ui.add(big(tr.t("launcher-author"))).clicked() {
-            actions.push(UiAction::OpenPreview);
-        }
-        if ui.add(big(tr.t("launcher-host"))).clicked() {
-            actions.push(UiAction::OpenHost);
-        }
-        if ui.add(big(tr.t("launcher-join"))).clicked() {
+        if big(ui, icon::USERS, tr.t("launcher-join"), true) {
             actions.push(UiAction::OpenJoin);
         }
-        ui.add_space(24.0);
-        ui.label(RichText::new(tr.t("launcher-settings")).strong().size(18.0));
-        ui.horizontal(|ui| {
-            ui.label(tr.t("settings-language"));
-            for lang in [Lang::Fr, Lang::En] {
-                if ui
-                    .selectable_label(tr.lang() == lang, Tr::new(lang).t("lang-name"))
-                    .clicked()
-                    && tr.lang() != lang
-                {
-                    actions.push(UiAction::SetLang(lang));
+        ui.add_space(4.0);
+        if big(ui, icon::PLAY, tr.t("launcher-practise"), false) {
+            actions.push(UiAction::OpenPicker);
+        }
+        ui.add_space(4.0);
+        if big(ui, icon::PROJECTOR_SCREEN, tr.t("launcher-host"), false) {
+            actions.push(UiAction::OpenHost);
+        }
+        ui.add_space(4.0);
+        if big(ui, icon::NOTE_PENCIL, tr.t("launcher-author"), false) {
+            actions.push(UiAction::OpenPreview);
+        }
+        ui.add_space(28.0);
+        ui.label(theme::strong(tr.t("launcher-settings")).size(size::HEADING));
+        ui.add_space(6.0);
+        // Labels in one column, controls in the other.
+        egui::Grid::new("settings")
+            .num_columns(2)
+            .spacing([18.0, 12.0])
+            .show(ui, |ui| {
+                ui.label(tr.t("settings-language"));
+                ui.horizontal(|ui| {
+                    for lang in [Lang::Fr, Lang::En] {
+                        let on = tr.lang() == lang;
+                        if theme::chip(ui, &Tr::new(lang).t("lang-name"), on).clicked() && !on {
+                            actions.push(UiAction::SetLang(lang));
+                        }
+                    }
+                });
+                ui.end_row();
+                ui.label(tr.t("settings-scale"));
+                ui.horizontal(|ui| {
+                    let mut scale = display.scale;
+                    if ui
+                        .add(
+                            egui::Slider::new(&mut scale, 1.0..=3.0)
+                                .step_by(0.05)
+                                .custom_formatter(|v, _| decimal(tr, v as f32, 2))
+                                .custom_parser(|s| s.replace(',', ".").parse().ok()),
+                        )
+                        .changed()
+                    {
+                        actions.push(UiAction::SetScale(scale));
+                    }
+                });
+                ui.end_row();
+                ui.label(tr.t("settings-contrast"));
+                let mut contrast = display.contrast;
+                if ui.checkbox(&mut contrast, "").changed() {
+                    actions.push(UiAction::SetContrast(contrast));
                 }
-            }
-        });
-        let mut scale = display.scale;
-        if ui
-            .add(egui::Slider::new(&mut scale, 1.0..=3.0).text(tr.t("settings-scale")))
-            .changed()
-        {
-            actions.push(UiAction::SetScale(scale));
-        }
-        let mut contrast = display.contrast;
-        if ui
-            .checkbox(&mut contrast, tr.t("settings-contrast"))
-            .changed()
-        {
-            actions.push(UiAction::SetContrast(contrast));
-        }
+                ui.end_row();
+            });
     });
     actions
 }
@@ -128,39 +179,61 @@ pub fn picker(
     actions
 }
 
-/// The role card: mission, powers, secrecy and time, before playing.
+/// The role card: content note, mission, powers, secrecy and time, before playing.
 pub fn role_card(ui: &mut egui::Ui, view: &RoleView, tr: &Tr) -> Vec<UiAction> {
     let mut actions = Vec::new();
+    let palette = theme::palette(ui);
+    // The way on stays in view at the bottom, whatever the card's length.
+    egui::Panel::bottom("card_begin")
+        .frame(
+            egui::Frame::new()
+                .fill(palette.panel)
+                .inner_margin(egui::Margin::symmetric(24, 12)),
+        )
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                if theme::primary(
+                    ui,
+                    true,
+                    format!("{}  {}", icon::ARROW_RIGHT, tr.t("card-begin")),
+                )
+                .clicked()
+                {
+                    actions.push(UiAction::Begin);
+                }
+                ui.label(theme::muted(ui, tr.t("card-begin-help")));
+            });
+        });
     egui::ScrollArea::vertical().show(ui, |ui| {
-        ui.label(RichText::new(text(tr, &view.title)).size(18.0));
-        ui.label(RichText::new(text(tr, &view.role.name)).size(30.0).strong());
-        heading(ui, tr.t("card-mission"));
-        ui.label(RichText::new(text(tr, &view.role.brief)).size(17.0));
-        heading(ui, tr.t("card-powers"));
+        ui.add_space(8.0);
+        ui.label(theme::muted(ui, text(tr, &view.title)).size(size::HEADING));
+        ui.label(theme::title(text(tr, &view.role.name)));
+        ui.add_space(6.0);
+        theme::card_with(ui, Some(palette.caution), |ui| {
+            ui.label(theme::strong(format!(
+                "{}  {}",
+                icon::INFO,
+                tr.t("picker-content-note")
+            )));
+            ui.label(text(tr, &view.content_note));
+        });
+        theme::heading(ui, Some(icon::TARGET), tr.t("card-mission"));
+        ui.label(RichText::new(text(tr, &view.role.brief)).size(size::LARGE));
+        theme::heading(ui, Some(icon::GAVEL), tr.t("card-powers"));
         if view.decisions.is_empty() {
             ui.label(tr.t("card-no-powers"));
         }
         for decision in &view.decisions {
-            ui.label(
-                RichText::new(format!("• {}", text(tr, &decision.name)))
-                    .size(16.0)
-                    .strong(),
-            );
-            ui.label(text(tr, &decision.description));
+            theme::card(ui, |ui| {
+                ui.label(theme::strong(text(tr, &decision.name)));
+                ui.label(text(tr, &decision.description));
+            });
         }
-        heading(ui, tr.t("card-secrecy"));
-        ui.label(RichText::new(text(tr, &view.role.secrecy)).size(16.0));
-        ui.add_space(6.0);
+        theme::heading(ui, Some(icon::LOCK), tr.t("card-secrecy"));
+        ui.label(RichText::new(text(tr, &view.role.secrecy)).size(size::BODY));
+        theme::heading(ui, Some(icon::HOURGLASS), tr.t("card-time"));
         ui.label(tr.t_args("card-budget", &[("hours", duration(view.role.budget))]));
-        heading(ui, tr.t("picker-content-note"));
-        ui.label(text(tr, &view.content_note));
         ui.add_space(12.0);
-        if ui
-            .button(RichText::new(tr.t("card-begin")).size(20.0))
-            .clicked()
-        {
-            actions.push(UiAction::Begin);
-        }
     });
     actions
 }

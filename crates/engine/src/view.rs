@@ -338,8 +338,12 @@ pub struct RoleView {
     pub status: Status,
     /// The current phase.
     pub phase: PhaseView,
-    /// The role's clock.
+    /// The role's clock: where its own work has reached in the phase.
     pub clock: Minutes,
+    /// The table's clock, the session's one scenario time: the furthest any
+    /// role has reached. Every date the role can see is at or before it.
+    #[serde(default)]
+    pub table_clock: Minutes,
     /// Minutes left in the role's budget.
     pub budget_left: Minutes,
     /// The other roles at the table.
@@ -563,6 +567,7 @@ impl Session {
                 length: case.phase_length(state.phase),
             },
             clock: state.clock(case, r),
+            table_clock: state.table_clock(case),
             budget_left: state.budget_left(case, r),
             colleagues: s
                 .roles
