@@ -80,19 +80,10 @@ fn open_projector(
 /// (dark ink on white, read from the back of the room); false until the
 /// fonts are bound.
 fn themed(ctx: &egui::Context) -> bool {
-    use crate::ui::theme;
-    if !theme::fonts_ready(ctx) {
-        theme::install_fonts(ctx);
-        ctx.request_repaint();
-        return false;
-    }
-    let mut palette = theme::LIGHT;
+    let mut palette = crate::ui::theme::LIGHT;
     palette.bg = egui::Color32::WHITE;
     palette.text = egui::Color32::BLACK;
-    if theme::palette_of(ctx) != palette {
-        theme::apply(ctx, palette);
-    }
-    true
+    crate::ui::theme::ready(ctx, palette)
 }
 
 fn draw(

@@ -169,7 +169,7 @@ fn bots_play(time: Res<Time>, mut pace: ResMut<BotPace>, mut table: ResMut<Table
 
 #[cfg(test)]
 mod tests {
-    use crate::i18n::{Lang, Tr};
+    
     use bevy::state::app::StatesPlugin;
     use bevy::time::TimeUpdateStrategy;
     use faisceau_engine::load;

@@ -632,6 +632,9 @@ pub fn desk(ui: &mut egui::Ui, view: &RoleView, state: &mut DeskState, tr: &Tr) 
                     activity(ui, state, &feed, tr);
                 });
         });
+    if state.tab == Tab::Share {
+        share_send_panel(ui, view, state, tr, &mut actions);
+    }
     egui::CentralPanel::default()
         .frame(
             egui::Frame::new()
@@ -1298,23 +1301,51 @@ fn share_tab(
     tr: &Tr,
     actions: &mut Vec<UiAction>,
 ) {
+    let frame = state.frame.clone();
+    let previews = frame
+        .as_ref()
+        .map(|f| view.preview(&state.share_clues, &state.share_to, f))
+        .unwrap_or_default();
+    share_form(ui, view, state, tr, actions, frame.as_ref(), &previews);
+}
+
+/// The share dialog's send bar: a panel under the dialog, so that the send
+/// button stays in view whatever the length of the form above.
+fn share_send_panel(
+    ui: &mut egui::Ui,
+    view: &RoleView,
+    state: &mut DeskState,
+    tr: &Tr,
+    actions: &mut Vec<UiAction>,
+) {
     let palette = theme::palette(ui);
     let frame = state.frame.clone();
     let previews = frame
         .as_ref()
         .map(|f| view.preview(&state.share_clues, &state.share_to, f))
         .unwrap_or_default();
-    // The send bar stays in view at the bottom, whatever the length above.
     egui::Panel::bottom("share_send")
         .frame(
             egui::Frame::new()
                 .fill(palette.surface)
                 .stroke(egui::Stroke::new(1.0, palette.border))
-                .inner_margin(egui::Margin::symmetric(12, 10)),
+                .inner_margin(egui::Margin::symmetric(16, 10)),
         )
         .show(ui, |ui| {
             send_bar(ui, view, state, tr, actions, frame.as_ref(), &previews);
         });
+}
+
+fn share_form(
+    ui: &mut egui::Ui,
+    view: &RoleView,
+    state: &mut DeskState,
+    tr: &Tr,
+    actions: &mut Vec<UiAction>,
+    frame: Option<&Id>,
+    previews: &[faisceau_engine::Preview],
+) {
+    let palette = theme::palette(ui);
     egui::ScrollArea::vertical()
         .id_salt("share_scroll")
         .auto_shrink([false, false])
@@ -1362,11 +1393,11 @@ fn share_tab(
             } else {
                 frame_choice(ui, view, state, tr);
             }
-            if let Some(frame) = &frame
+            if let Some(frame) = frame
                 && !previews.is_empty()
             {
                 theme::heading(ui, Some(icon::SEAL_CHECK), tr.t("share-verdict"));
-                share_preview(ui, view, tr, frame, &previews);
+                share_preview(ui, view, tr, frame, previews);
             }
             acts_section(ui, view, state, tr, actions);
             sent_section(ui, view, state, tr);

@@ -2,11 +2,13 @@
 
 use std::sync::Arc;
 
+use bevy_egui::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use faisceau_engine::{Case, RoleCommand, RoleView, Session, TrainerCommand, load};
 
 use super::UiAction;
+use super::theme::icon;
 use super::desk::{DeskState, Tab, desk};
 use super::picker::{Display, launcher};
 use crate::i18n::{Lang, Tr};
@@ -23,6 +25,16 @@ fn case() -> Arc<Case> {
     )
 }
 
+/// A label as the desk draws it: a symbol, two spaces, the words.
+fn iconed(glyph: &str, text: &str) -> String {
+    format!("{glyph}  {text}")
+}
+
+/// The theme's fonts and palette: false on the first pass, while the fonts bind.
+pub(super) fn themed(ui: &egui::Ui) -> bool {
+    super::theme::ready(ui.ctx(), super::theme::LIGHT)
+}
+
 fn running() -> Session {
     let mut session = Session::new(case(), 1);
     session.direct(TrainerCommand::Start).unwrap();
@@ -36,13 +48,14 @@ fn desk_harness(
     lang: Lang,
 ) -> Harness<'static, (DeskState, Vec<UiAction>)> {
     let tr = Tr::new(lang);
-    let case = case();
     // Tall enough for the whole share dialog: a click below the window is lost.
     let mut harness = Harness::builder()
         .with_size((1366.0, 2400.0))
         .build_ui_state(
             move |ui, (state, out): &mut (DeskState, Vec<UiAction>)| {
-                out.extend(desk(ui, &view, state, Some(&case), &tr))
+                if themed(ui) {
+                    out.extend(desk(ui, &view, state, &tr))
+                }
             },
             (state, Vec::new()),
         );
@@ -63,7 +76,7 @@ fn the_share_dialog_shows_a_breach_before_sending_and_asks_for_confirmation() {
     };
     let mut harness = desk_harness(view, state, Lang::Fr);
     assert!(
-        harness.query_by_label("Violation du secret").is_some(),
+        harness.query_all_by_label_contains("Violation du secret").next().is_some(),
         "the verdict shows before sending"
     );
     assert!(
@@ -73,7 +86,7 @@ fn the_share_dialog_shows_a_breach_before_sending_and_asks_for_confirmation() {
         "with its explanation"
     );
     harness
-        .get_by_label("Partager malgré la violation du secret")
+        .get_by_label(&iconed(icon::WARNING, "Partager malgré la violation du secret"))
         .click();
     harness.run();
     assert!(
@@ -86,8 +99,10 @@ fn the_share_dialog_shows_a_breach_before_sending_and_asks_for_confirmation() {
         )
         .click();
     harness.run();
+    assert!(harness.state().0.confirm_breach, "the box is ticked");
+
     harness
-        .get_by_label("Partager malgré la violation du secret")
+        .get_by_label(&iconed(icon::WARNING, "Partager malgré la violation du secret"))
         .click();
     harness.run();
     assert_eq!(
@@ -119,9 +134,9 @@ fn an_allowed_share_says_so_and_sends_at_once() {
     );
     harness.get_by_label("Shared professional secrecy").click();
     harness.run();
-    assert!(harness.query_by_label("Allowed").is_some());
+    assert!(harness.query_all_by_label_contains("Allowed").next().is_some());
     assert!(harness.query_by_label("CASF L226-2-2").is_some());
-    harness.get_by_label("Share — Allowed").click();
+    harness.get_by_label(&iconed(icon::PAPER_PLANE_RIGHT, "Share — Allowed")).click();
     harness.run();
     assert_eq!(
         harness.state().1,
@@ -220,7 +235,7 @@ fn the_share_dialog_says_why_a_requisition_frame_is_closed_and_an_act_can_be_dec
             .query_by_label_contains("Réquisition n° 1")
             .is_some()
     );
-    harness.get_by_label("Refuser").click();
+    harness.get_by_label(&iconed(icon::X_CIRCLE, "Refuser")).click();
     harness.run();
     assert!(harness.state().1.is_empty(), "a refusal needs a reason");
 }
@@ -291,7 +306,7 @@ fn the_conclusion_flow_works() {
         .get_by_label("Mineure victime de traite à des fins d'exploitation sexuelle")
         .click();
     harness.run();
-    harness.get_by_label("Proposer").click();
+    harness.get_by_label(&iconed(icon::HAND_POINTING, "Proposer")).click();
     harness.run();
     let UiAction::Role(proposal) = harness.state().1[0].clone() else {
         panic!()
@@ -315,7 +330,7 @@ fn the_conclusion_flow_works() {
             .query_by_label_contains("Proposition de Éducatrice de la MECS")
             .is_some()
     );
-    harness.get_by_label("Approuver").click();
+    harness.get_by_label(&iconed(icon::CHECK, "Approuver")).click();
     harness.run();
     assert_eq!(
         harness.state().1,
@@ -355,11 +370,12 @@ fn after_the_end_the_discussion_stays_but_nobody_can_propose_or_vote() {
     );
     assert!(
         harness
-            .query_by_label_contains("Éducatrice de la MECS propose")
+            .query_all_by_label_contains("Éducatrice de la MECS propose")
+            .next()
             .is_some()
     );
-    assert!(harness.query_by_label("Approuver").is_none());
-    assert!(harness.query_by_label("Proposer").is_none());
+    assert!(harness.query_by_label(&iconed(icon::CHECK, "Approuver")).is_none());
+    assert!(harness.query_by_label(&iconed(icon::HAND_POINTING, "Proposer")).is_none());
 }
 
 #[test]
@@ -369,7 +385,10 @@ fn french_and_english_both_render() {
         (Lang::En, "Practise a case", "File"),
     ] {
         let tr = Tr::new(lang);
-        let harness = Harness::new_ui(move |ui| {
+        let mut harness = Harness::new_ui(move |ui| {
+            if !themed(ui) {
+                return;
+            }
             launcher(
                 ui,
                 Display {
@@ -379,7 +398,8 @@ fn french_and_english_both_render() {
                 &tr,
             );
         });
-        assert!(harness.query_by_label(practise).is_some(), "{lang:?}");
+        harness.run();
+        assert!(harness.query_by_label_contains(practise).is_some(), "{lang:?}");
         let view = running().view("juge_enfants").unwrap();
         let harness = desk_harness(view, DeskState::default(), lang);
         assert!(
@@ -451,7 +471,11 @@ mod network {
         let tr = Tr::new(Lang::Fr);
         let lobby_view = a_lobby();
         let mut harness = Harness::new_ui_state(
-            move |ui, out: &mut Vec<NetAction>| out.extend(lobby(ui, &lobby_view, None, None, &tr)),
+            move |ui, out: &mut Vec<NetAction>| {
+                if super::themed(ui) {
+                    out.extend(lobby(ui, &lobby_view, None, None, &tr))
+                }
+            },
             Vec::new(),
         );
         harness.run();
@@ -489,7 +513,9 @@ mod network {
         };
         let mut harness = Harness::new_ui_state(
             move |ui, (form, out): &mut (JoinForm, Vec<NetAction>)| {
-                out.extend(join_form(ui, form, &tr))
+                if super::themed(ui) {
+                    out.extend(join_form(ui, form, &tr))
+                }
             },
             (form, Vec::new()),
         );
@@ -535,6 +561,9 @@ mod network {
             let (scenario, addresses, tables) =
                 (scenario.clone(), addresses.clone(), tables(status));
             let mut harness = Harness::new_ui(move |ui| {
+                if !super::themed(ui) {
+                    return;
+                }
                 let b = Board {
                     name: "Atelier de Lyon",
                     scenario: &scenario,

@@ -260,6 +260,21 @@ pub fn install_fonts(ctx: &egui::Context) {
     ctx.set_fonts(fonts());
 }
 
+/// Makes sure a context has the fonts and `palette`: false on the first
+/// pass, while the fonts wait to be bound (draw nothing then; egui passes
+/// again at once).
+pub fn ready(ctx: &egui::Context, palette: Palette) -> bool {
+    if !fonts_ready(ctx) {
+        install_fonts(ctx);
+        ctx.request_repaint();
+        return false;
+    }
+    if palette_of(ctx) != palette {
+        apply(ctx, palette);
+    }
+    true
+}
+
 /// Whether the context has the theme's fonts bound.
 pub fn fonts_ready(ctx: &egui::Context) -> bool {
     ctx.fonts(|f| f.families().contains(&semibold()))
@@ -587,7 +602,12 @@ mod tests {
     fn the_fonts_cover_french_and_the_icons() {
         let ctx = egui::Context::default();
         install_fonts(&ctx);
-        let _ = ctx.run(egui::RawInput::default(), |_| {});
+        // The fonts bind at the next pass.
+        for _ in 0..2 {
+            ctx.run_ui(egui::RawInput::default(), |_| {})
+                .textures_delta
+                .clear();
+        }
         let text = "Éléonore a déjà reçu l'aînée ; où ça ? « Œuvre » — ÂÊÎÔÛ àèìòù çÇ ëïüÿ";
         ctx.fonts_mut(|fonts| {
             for family in [FontFamily::Proportional, semibold(), bold_family()] {
