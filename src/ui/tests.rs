@@ -580,3 +580,319 @@ mod network {
         }
     }
 }
+
+/// A desk over a live session: what the person asks for is applied, as the
+/// solo backend does, and the next frame draws the new view.
+struct Live {
+    session: Session,
+    role: String,
+    desk: DeskState,
+    sent: Vec<UiAction>,
+    refused: Vec<faisceau_engine::Refusal>,
+}
+
+fn live_harness(session: Session, role: &str, desk_state: DeskState, lang: Lang) -> Harness<'static, Live> {
+    let tr = Tr::new(lang);
+    let mut harness = Harness::builder().with_size((1366.0, 1400.0)).build_ui_state(
+        move |ui, live: &mut Live| {
+            if !themed(ui) {
+                return;
+            }
+            let view = live.session.view(&live.role).unwrap();
+            for action in desk(ui, &view, &mut live.desk, &tr) {
+                let result = match &action {
+                    UiAction::Role(command) => {
+                        live.session.submit(&live.role, command.clone()).map(|_| ())
+                    }
+                    UiAction::Trainer(command) => live.session.direct(command.clone()).map(|_| ()),
+                    _ => Ok(()),
+                };
+                if let Err(refusal) = result {
+                    live.refused.push(refusal.clone());
+                    live.desk.refusal = Some(refusal);
+                }
+                live.sent.push(action);
+            }
+        },
+        Live {
+            session,
+            role: role.to_owned(),
+            desk: desk_state,
+            sent: Vec::new(),
+            refused: Vec::new(),
+        },
+    );
+    harness.run();
+    harness
+}
+
+#[test]
+fn the_last_phase_ends_the_session_only_once_confirmed() {
+    let mut session = running();
+    while session.state().phase + 1 < case().scenario().phases.len() {
+        session.direct(TrainerCommand::NextPhase).unwrap();
+    }
+    let solo = DeskState {
+        solo: true,
+        ..DeskState::default()
+    };
+    let mut harness = live_harness(session, "educatrice", solo, Lang::Fr);
+    // At the last phase the button says what it does, and asks first.
+    assert!(
+        harness
+            .query_by_label(&iconed(icon::SKIP_FORWARD, "Phase suivante"))
+            .is_none()
+    );
+    harness
+        .get_by_label(&iconed(icon::FLAG_CHECKERED, "Terminer la séance"))
+        .click();
+    harness.run();
+    assert!(harness.state().sent.is_empty(), "nothing ends on one click");
+    assert!(harness.query_by_label("Terminer la séance ?").is_some());
+    // Cancelling keeps the session running.
+    harness.get_by_label(&iconed(icon::X, "Annuler")).click();
+    harness.run();
+    assert!(harness.query_by_label("Terminer la séance ?").is_none());
+    assert_eq!(
+        harness.state().session.state().status,
+        faisceau_engine::session::Status::Running
+    );
+    // Confirming ends it.
+    harness
+        .get_by_label(&iconed(icon::FLAG_CHECKERED, "Terminer la séance"))
+        .click();
+    harness.run();
+    harness.get_by_label("Terminer la séance").click();
+    harness.run();
+    assert_eq!(
+        harness.state().session.state().status,
+        faisceau_engine::session::Status::Ended
+    );
+    assert!(
+        harness
+            .query_by_label(&iconed(icon::CHART_BAR, "Voir le débriefing"))
+            .is_some(),
+        "the way to the debrief shows"
+    );
+}
+
+#[test]
+fn starting_and_moving_on_sit_in_different_places_and_moving_on_asks_first() {
+    let session = Session::new(case(), 1);
+    let solo = DeskState {
+        solo: true,
+        ..DeskState::default()
+    };
+    let mut harness = live_harness(session, "educatrice", solo, Lang::Fr);
+    let start = harness
+        .get_by_label(&iconed(icon::PLAY, "Démarrer la séance"))
+        .rect();
+    harness
+        .get_by_label(&iconed(icon::PLAY, "Démarrer la séance"))
+        .click();
+    harness.run();
+    let next = harness
+        .get_by_label(&iconed(icon::SKIP_FORWARD, "Phase suivante"))
+        .rect();
+    assert!(!start.intersects(next), "a double click on Start cannot skip a phase");
+    harness
+        .get_by_label(&iconed(icon::SKIP_FORWARD, "Phase suivante"))
+        .click();
+    harness.run();
+    assert_eq!(harness.state().session.state().phase, 0, "asked first");
+    assert!(
+        harness
+            .query_by_label_contains("Passer à la phase suivante :")
+            .is_some()
+    );
+}
+
+#[test]
+fn a_share_is_confirmed_and_listed_in_my_shares_and_the_frame_resets() {
+    let session = running();
+    let state = DeskState {
+        tab: Tab::Share,
+        share_clues: vec!["fugues_nocturnes".into()],
+        share_to: vec!["policier".into()],
+        frame: Some("hors_cadre".into()),
+        confirm_breach: true,
+        ..DeskState::default()
+    };
+    let mut harness = live_harness(session, "educatrice", state, Lang::Fr);
+    assert!(harness.query_by_label_contains("Mes partages (0)").is_some());
+    harness
+        .get_by_label(&iconed(icon::WARNING, "Partager malgré la violation du secret"))
+        .click();
+    harness.run();
+    assert_eq!(harness.state().session.view("educatrice").unwrap().sent.len(), 1);
+    // The confirmation says with whom and under which frame.
+    assert!(
+        harness
+            .query_all_by_label_contains("Partagé avec Enquêteur de la brigade de protection des familles")
+            .next()
+            .is_some(),
+        "the confirmation shows"
+    );
+    assert!(harness.query_by_label_contains("Mes partages (1)").is_some());
+    // After a breach, the next share does not inherit its frame.
+    assert_eq!(harness.state().desk.frame, None);
+    assert!(!harness.state().desk.confirm_breach);
+}
+
+#[test]
+fn unread_counters_count_what_is_new_and_drop_once_read() {
+    let mut session = running();
+    session
+        .submit(
+            "chef_service",
+            RoleCommand::Share {
+                clues: vec![],
+                to: vec!["educatrice".into()],
+                frame: "secret_partage".into(),
+            },
+        )
+        .ok();
+    let mut harness = live_harness(session, "educatrice", DeskState::default(), Lang::Fr);
+    let unread = |h: &Harness<'static, Live>| {
+        let view = h.state().session.view("educatrice").unwrap();
+        h.state().desk.seen.unread(Tab::Inbox, &view)
+    };
+    assert_eq!(unread(&harness), 0);
+    // A colleague shares: the inbox counts one unread, shown as a badge.
+    let clue = {
+        let s = &mut harness.state_mut().session;
+        let mut found = None;
+        for _ in 0..6 {
+            let view = s.view("chef_service").unwrap();
+            if let Some(c) = view.clues.first() {
+                found = Some(c.id.clone());
+                break;
+            }
+            let action = view.actions.iter().find(|a| a.blocked.is_none()).map(|a| a.id.clone());
+            let Some(action) = action else { break };
+            s.submit("chef_service", RoleCommand::TakeAction { action }).unwrap();
+        }
+        found.expect("the head of service knows something")
+    };
+    harness
+        .state_mut()
+        .session
+        .submit(
+            "chef_service",
+            RoleCommand::Share {
+                clues: vec![clue],
+                to: vec!["educatrice".into()],
+                frame: "secret_partage".into(),
+            },
+        )
+        .unwrap();
+    harness.run();
+    assert_eq!(unread(&harness), 1);
+    assert!(harness.query_by_label("1").is_some(), "the badge shows");
+    assert!(
+        harness
+            .query_all_by_label_contains("Reçu de Chef de service de la MECS")
+            .next()
+            .is_some(),
+        "a notice and a feed line say so"
+    );
+    harness
+        .get_by_label(&iconed(icon::TRAY, "Reçu"))
+        .click();
+    harness.run();
+    assert_eq!(harness.state().desk.tab, Tab::Inbox);
+    assert_eq!(unread(&harness), 0, "read once shown");
+    assert!(
+        harness.query_by_label("Nouveau").is_some(),
+        "the item stays marked new while the tab is open"
+    );
+    harness.get_by_label(&iconed(icon::FOLDER_OPEN, "Dossier")).click();
+    harness.run();
+    assert_eq!(unread(&harness), 0);
+}
+
+#[test]
+fn a_rejection_and_its_reason_are_shown_to_the_whole_table_with_the_rule() {
+    let mut session = running();
+    session
+        .submit(
+            "educatrice",
+            RoleCommand::Propose {
+                conclusion: "traite_exploitation".into(),
+                orientation: None,
+                reason: "Fugues, argent, emprise.".into(),
+            },
+        )
+        .unwrap();
+    session
+        .submit(
+            "policier",
+            RoleCommand::Reject {
+                proposal: 1,
+                reason: "Rien encore sur qui organise les sorties.".into(),
+                lacking: None,
+            },
+        )
+        .unwrap();
+    let harness = desk_harness(
+        session.view("infirmiere").unwrap(),
+        DeskState {
+            tab: Tab::Conclusion,
+            ..DeskState::default()
+        },
+        Lang::Fr,
+    );
+    assert!(
+        harness
+            .query_all_by_label_contains("s'y oppose : Rien encore sur qui organise les sorties.")
+            .next()
+            .is_some(),
+        "the reason is shown to a third role"
+    );
+    assert!(
+        harness
+            .query_by_label_contains("tous les rôles l'approuvent")
+            .is_some(),
+        "with the adoption rule"
+    );
+}
+
+#[test]
+fn the_desk_renders_from_a_view_that_crossed_the_network_without_the_case() {
+    let mut session = running();
+    session
+        .submit(
+            "educatrice",
+            RoleCommand::TakeAction {
+                action: "observer_retours".into(),
+            },
+        )
+        .unwrap();
+    let view = session.view("educatrice").unwrap();
+    // What a networked client holds: the view, through JSON, and nothing else.
+    let json = serde_json::to_string(&view).unwrap();
+    let view: RoleView = serde_json::from_str(&json).unwrap();
+    let mut harness = desk_harness(
+        view.clone(),
+        DeskState {
+            tab: Tab::Actions,
+            ..DeskState::default()
+        },
+        Lang::En,
+    );
+    let result = view.results.last().expect("the action found something");
+    let found = result.text.as_ref().map(|t| t.get("en").to_owned());
+    if let Some(found) = found {
+        assert!(
+            harness.query_all_by_label_contains(&found).next().is_some(),
+            "the finding shows under its action"
+        );
+    }
+    for clue in &result.revealed {
+        let text = view.clues.iter().find(|c| c.id == *clue).unwrap().text.get("en");
+        assert!(harness.query_all_by_label_contains(text).next().is_some());
+    }
+    harness.get_by_label(&iconed(icon::FOLDER_OPEN, "File")).click();
+    harness.run();
+    assert!(harness.query_by_label_contains("My bundle of indicators").is_some());
+}
