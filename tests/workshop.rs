@@ -306,7 +306,7 @@ fn refusals_come_back_in_words_within_five_seconds() {
     let same_name = join(port, "Inès", &[]).output().unwrap();
     assert_eq!(same_name.status.code(), Some(2));
     assert!(
-        text(&same_name).contains("déjà utilisé"),
+        text(&same_name).contains("encore connectée"),
         "{}",
         text(&same_name)
     );

@@ -302,10 +302,7 @@ fn host_console(
                 host.assign(
                     t,
                     role.as_str(),
-                    Seat::Person {
-                        name,
-                        client: Some(client),
-                    },
+                    Seat::person(name, Some(client)),
                     &mut out,
                 )
             }
@@ -459,7 +456,12 @@ fn poll_join(
                 .seat
                 .as_ref()
                 .map(|(table, role)| (*table, Some(faisceau_engine::Id::new(role))));
-            commands.insert_resource(Joined::new(entry, join.form.name.trim().to_owned(), want));
+            let name = join.form.name.trim().to_owned();
+            let mut joined = Joined::new(entry, name, want);
+            // A seat this computer held here comes back with its token.
+            joined.keep_token = true;
+            joined.token = crate::net::seats::recall(&joined.entry.keys, &joined.name);
+            commands.insert_resource(joined);
             *client_desk = ClientDesk::default();
             next.set(Screen::Lobby);
         }
@@ -469,13 +471,19 @@ fn poll_join(
 
 /// Moves the client between lobby, card, desk and debrief as the host seats it.
 fn follow_seat(
-    joined: Option<Res<Joined>>,
+    joined: Option<ResMut<Joined>>,
     screen: Res<State<Screen>>,
     mut next: ResMut<NextState<Screen>>,
-    client_desk: Res<ClientDesk>,
+    mut client_desk: ResMut<ClientDesk>,
     launch: Res<Launch>,
 ) {
-    let Some(joined) = joined else { return };
+    let Some(mut joined) = joined else { return };
+    // Back on a seat held before: to the desk, with a word of welcome.
+    if joined.back {
+        joined.back = false;
+        client_desk.card_read = true;
+        client_desk.desk.welcome_back = true;
+    }
     let seated = joined.seat.is_some() && joined.view.is_some();
     // A capture of the desk (--screen desk) skips the role card.
     let card_read = client_desk.card_read || launch.screen == Some(Screen::Desk);
@@ -507,6 +515,15 @@ fn name_refused(
     let Some(refused @ (Refused::NameInUse | Refused::BadName)) = &joined.refused else {
         return;
     };
+    // A name in use is asked again while an old connection of ours may
+    // still hold it: the trainee waits, told that their seat is coming back.
+    if *refused == Refused::NameInUse
+        && joined
+            .retry_name_until
+            .is_some_and(|until| std::time::Instant::now() < until)
+    {
+        return;
+    }
     join.form.error = Some(refused_text(refused, &settings.tr));
     commands.remove_resource::<Joined>();
     commands.remove_resource::<bevy_replicon_renet::RenetClient>();
@@ -536,18 +553,24 @@ fn lobby(
                 ui.vertical_centered(|ui| {
                     ui.add_space(80.0);
                     ui.spinner();
-                    ui.label(
-                        RichText::new(tr.t_args(
+                    let palette = ui::theme::palette(ui);
+                    let taking_back = joined.refused == Some(Refused::NameInUse);
+                    let line = if taking_back {
+                        tr.t("join-taking-seat-back")
+                    } else {
+                        tr.t_args(
                             "lobby-connecting",
                             &[("workshop", joined.entry.workshop.clone())],
-                        ))
-                        .size(20.0),
-                    );
+                        )
+                    };
+                    ui.label(RichText::new(line).size(ui::theme::size::HEADING));
                     if let Some(refused) = &joined.refused {
-                        ui.colored_label(
-                            egui::Color32::from_rgb(0xb0, 0, 0x20),
-                            refused_text(refused, tr),
-                        );
+                        let color = if taking_back {
+                            palette.text
+                        } else {
+                            palette.breach
+                        };
+                        ui.label(RichText::new(refused_text(refused, tr)).color(color));
                     }
                 });
                 Vec::new()

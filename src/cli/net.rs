@@ -462,7 +462,13 @@ fn bot_watch(
             | Refused::NoSuchRole
             | Refused::NoSuchTable => limits.explicit_role,
             Refused::BadName => true,
-            Refused::NameInUse => !joined.rejoining,
+            // Asked again while an old connection of ours may hold the name.
+            Refused::NameInUse => {
+                !joined.rejoining
+                    && joined
+                        .retry_name_until
+                        .is_none_or(|until| std::time::Instant::now() >= until)
+            }
             _ => false,
         };
         if fatal {

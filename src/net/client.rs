@@ -222,6 +222,15 @@ pub struct Joined {
     pub views: usize,
     /// Connected again after a drop: the host may still hold the old connection.
     pub rejoining: bool,
+    /// The seat token the host gave when this person sat.
+    pub token: Option<u64>,
+    /// The host seated us back on a seat we held.
+    pub back: bool,
+    /// Keep the seat token on disk (a person's window, not a bot).
+    pub keep_token: bool,
+    /// Until when a name "in use" is asked again: the old connection of a
+    /// person coming back may not have timed out yet.
+    pub retry_name_until: Option<Instant>,
     hello_at: Option<Instant>,
     said_hello: bool,
     lost_at: Option<Instant>,
@@ -250,6 +259,10 @@ impl Joined {
             received_bytes: 0,
             views: 0,
             rejoining: false,
+            token: None,
+            back: false,
+            keep_token: false,
+            retry_name_until: None,
             hello_at: None,
             said_hello: false,
             lost_at: None,
@@ -265,10 +278,29 @@ impl Joined {
         }
         match message {
             ToClient::Lobby(lobby) => self.lobby = Some(lobby),
-            ToClient::Seated { table, role } => {
+            ToClient::Seated {
+                table,
+                role,
+                token,
+                back,
+            } => {
                 self.seat = Some((table, role));
                 self.refused = None;
                 self.rejoining = false;
+                self.retry_name_until = None;
+                self.back = back;
+                if self.token != Some(token) {
+                    self.token = Some(token);
+                    if self.keep_token {
+                        super::seats::remember(&self.entry.keys, &self.name, token);
+                    }
+                }
+            }
+            ToClient::Refused(Refused::NameInUse) => {
+                self.retry_name_until.get_or_insert_with(|| {
+                    Instant::now() + Duration::from_secs(TIMEOUT_SECONDS as u64 + 4)
+                });
+                self.refused = Some(Refused::NameInUse);
             }
             ToClient::Refused(refused) => self.refused = Some(refused),
             ToClient::View(view) => {
@@ -363,12 +395,18 @@ fn hello(
         joined.hello_at = Some(Instant::now());
         send.write(Send(ToHost::Hello {
             name: joined.name.clone(),
+            token: joined.token,
         }));
         return;
     }
     // Back after a drop, the host may not have noticed the old connection
-    // is gone (it waits a few seconds): say hello again until it has.
-    if joined.rejoining
+    // is gone (it waits a few seconds): say hello again until it has. A
+    // window restarted after a crash does the same for a few seconds.
+    let retrying = joined.rejoining
+        || joined
+            .retry_name_until
+            .is_some_and(|until| Instant::now() < until);
+    if retrying
         && joined.refused == Some(Refused::NameInUse)
         && joined
             .hello_at
@@ -378,12 +416,13 @@ fn hello(
         joined.hello_at = Some(Instant::now());
         send.write(Send(ToHost::Hello {
             name: joined.name.clone(),
+            token: joined.token,
         }));
     }
 }
 
 /// When the connection drops, try again every two seconds: the host seats
-/// us back on our role when it hears our name.
+/// us back on our role when it sees our seat token.
 fn reconnect(
     mut commands: Commands,
     state: Res<State<ClientState>>,

@@ -10,6 +10,7 @@ pub mod door;
 pub mod host;
 pub mod protocol;
 pub mod runner;
+pub mod seats;
 pub mod words;
 pub mod workshop;
 

@@ -31,6 +31,10 @@ pub enum ToHost {
     Hello {
         /// The trainee's name.
         name: String,
+        /// The seat token this client was given when it sat, if it sat
+        /// before: it proves the seat is theirs, as a name alone cannot.
+        #[serde(default)]
+        token: Option<u64>,
     },
     /// Take a free role at a table.
     Sit {
@@ -58,6 +62,12 @@ pub enum ToClient {
         table: usize,
         /// The role.
         role: Id,
+        /// The seat's token: keep it to take the seat back after a drop.
+        #[serde(default)]
+        token: u64,
+        /// The person came back to a seat they held.
+        #[serde(default)]
+        back: bool,
     },
     /// Your request was refused.
     Refused(Refused),
@@ -80,6 +90,14 @@ pub enum Refused {
     BadName,
     /// Someone connected already uses this name.
     NameInUse,
+    /// A seat at this name waits for its person, who has no token for it
+    /// (another computer): the trainer reseats them.
+    SeatHeld {
+        /// The table.
+        table: usize,
+        /// The role.
+        role: Id,
+    },
     /// No such table.
     NoSuchTable,
     /// No such role in this case.

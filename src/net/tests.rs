@@ -78,13 +78,14 @@ fn seats_are_taken_once_and_refusals_are_told() {
         Some(Refused::NoName)
     );
     assert_eq!(
-        refusal(&w.receive(1, ToHost::Hello { name: "  ".into() }), 1),
+        refusal(&w.receive(1, ToHost::Hello { name: "  ".into(), token: None }), 1),
         Some(Refused::BadName)
     );
     let out = w.receive(
         1,
         ToHost::Hello {
             name: "Inès".into(),
+            token: None,
         },
     );
     assert!(
@@ -96,7 +97,8 @@ fn seats_are_taken_once_and_refusals_are_told() {
             &w.receive(
                 2,
                 ToHost::Hello {
-                    name: "Inès".into()
+                    name: "Inès".into(),
+                    token: None,
                 }
             ),
             2
@@ -107,6 +109,7 @@ fn seats_are_taken_once_and_refusals_are_told() {
         2,
         ToHost::Hello {
             name: "Marc".into(),
+            token: None,
         },
     );
 
@@ -220,6 +223,7 @@ fn a_command_acts_for_the_senders_role_only() {
         1,
         ToHost::Hello {
             name: "Inès".into(),
+            token: None,
         },
     );
     w.receive(
@@ -279,8 +283,16 @@ fn a_command_acts_for_the_senders_role_only() {
     assert!(view.notes.iter().any(|(_, n)| n == "vu au foyer"));
 }
 
+/// The seat token in the host's answer to a client.
+fn token_for(out: &crate::net::workshop::Outbox, client: u64) -> Option<(u64, bool)> {
+    out.iter().find_map(|(k, m)| match m {
+        ToClient::Seated { token, back, .. } if *k == client => Some((*token, *back)),
+        _ => None,
+    })
+}
+
 #[test]
-fn a_dropped_person_gets_their_seat_back_by_name() {
+fn a_dropped_person_gets_their_seat_back_with_its_token_not_with_the_name() {
     let mut w = workshop(1, 0);
     let roles: Vec<Id> = w
         .case()
@@ -294,43 +306,117 @@ fn a_dropped_person_gets_their_seat_back_by_name() {
         1,
         ToHost::Hello {
             name: "Inès".into(),
+            token: None,
         },
     );
-    w.receive(
+    let out = w.receive(
         1,
         ToHost::Sit {
             table: 0,
             role: roles[2].clone(),
         },
     );
+    let (token, back) = token_for(&out, 1).expect("seated with a token");
+    assert!(!back);
     w.disconnected(1);
     assert_eq!(
         w.disconnected_people(),
         vec![(0, roles[2].clone(), "Inès".to_owned())]
     );
-    assert_eq!(
-        w.tables[0].seats[2],
-        Seat::Person {
-            name: "Inès".into(),
-            client: None
-        }
-    );
+    assert!(matches!(
+        &w.tables[0].seats[2],
+        Seat::Person { name, client: None, token: t } if name == "Inès" && *t == token
+    ));
+    // Her name alone, from another computer, does not take the seat: she is
+    // told it waits for her, and the trainer reseats her.
     w.connected(9);
     let out = w.receive(
         9,
         ToHost::Hello {
             name: "Inès".into(),
+            token: Some(token ^ 1),
         },
     );
-    assert!(
-        out.iter().any(|(k, m)| *k == 9
-            && matches!(m, ToClient::Seated { table: 0, role } if *role == roles[2]))
+    assert_eq!(token_for(&out, 9), None);
+    assert!(out.iter().any(|(k, m)| *k == 9
+        && matches!(m, ToClient::Refused(Refused::SeatHeld { table: 0, role }) if *role == roles[2])));
+    w.disconnected(9);
+    // With the token she is back at once, on the desk, with her view.
+    w.connected(10);
+    let out = w.receive(
+        10,
+        ToHost::Hello {
+            name: "Inès".into(),
+            token: Some(token),
+        },
     );
+    assert_eq!(token_for(&out, 10), Some((token, true)));
     assert!(
         out.iter()
-            .any(|(k, m)| *k == 9 && matches!(m, ToClient::View(v) if v.role.id == roles[2]))
+            .any(|(k, m)| *k == 10 && matches!(m, ToClient::View(v) if v.role.id == roles[2]))
     );
     assert!(w.disconnected_people().is_empty());
+    // Coming back while the old connection has not timed out: the token
+    // wins, and the old connection no longer speaks for the seat.
+    w.connected(11);
+    let out = w.receive(
+        11,
+        ToHost::Hello {
+            name: "Inès".into(),
+            token: Some(token),
+        },
+    );
+    assert_eq!(token_for(&out, 11), Some((token, true)));
+    let refused = w.receive(10, ToHost::Command(faisceau_engine::RoleCommand::Note {
+        text: "ancienne connexion".into(),
+    }));
+    assert!(refused
+        .iter()
+        .any(|(k, m)| *k == 10 && matches!(m, ToClient::Refused(Refused::NotSeated))));
+    // Someone else with her name but no token is not seated.
+    w.connected(12);
+    let out = w.receive(
+        12,
+        ToHost::Hello {
+            name: "Inès".into(),
+            token: None,
+        },
+    );
+    assert!(out
+        .iter()
+        .any(|(k, m)| *k == 12 && matches!(m, ToClient::Refused(Refused::NameInUse))));
+}
+
+#[test]
+fn the_trainer_reseats_a_person_whose_laptop_died_and_the_old_token_stops_working() {
+    let mut w = workshop(1, 0);
+    let role = w.case().scenario().roles[1].id.clone();
+    w.connected(1);
+    w.receive(
+        1,
+        ToHost::Hello {
+            name: "Marc".into(),
+            token: None,
+        },
+    );
+    let out = w.receive(1, ToHost::Sit { table: 0, role: role.clone() });
+    let (old, _) = token_for(&out, 1).unwrap();
+    w.disconnected(1);
+    // A new laptop, no token: in the lobby, told the seat waits.
+    w.connected(2);
+    w.receive(
+        2,
+        ToHost::Hello {
+            name: "Marc".into(),
+            token: None,
+        },
+    );
+    let out = w.assign(0, role.as_str(), Seat::person("Marc".into(), Some(2))).unwrap();
+    let (new, _) = token_for(&out, 2).expect("reseated with a new token");
+    assert_ne!(new, old);
+    assert!(out
+        .iter()
+        .any(|(k, m)| *k == 2 && matches!(m, ToClient::View(v) if v.role.id == role)));
 }
 
 #[test]
@@ -362,6 +448,7 @@ fn a_resumed_workshop_is_the_same_workshop() {
         1,
         ToHost::Hello {
             name: "Inès".into(),
+            token: None,
         },
     );
     w.receive(
@@ -727,6 +814,7 @@ fn host_messages_are_packed_small_and_unpacked_whole() {
         1,
         ToHost::Hello {
             name: "Inès".into(),
+            token: None,
         },
     );
     let out = w.receive(1, ToHost::Sit { table: 0, role });

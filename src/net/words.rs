@@ -14,6 +14,9 @@ pub fn refused_text(refused: &Refused, tr: &Tr) -> String {
         Refused::NoName => tr.t("refused-no-name"),
         Refused::BadName => tr.t("refused-bad-name"),
         Refused::NameInUse => tr.t("refused-name-in-use"),
+        Refused::SeatHeld { table, .. } => {
+            tr.t_args("refused-seat-held", &[("table", (table + 1).to_string())])
+        }
         Refused::NoSuchTable | Refused::NoSuchRole => tr.t("refused-no-such"),
         Refused::TableFull => tr.t("refused-table-full"),
         Refused::NotSeated => tr.t("refused-not-seated"),
@@ -62,6 +65,10 @@ mod tests {
             Refused::NoName,
             Refused::BadName,
             Refused::NameInUse,
+            Refused::SeatHeld {
+                table: 0,
+                role: "educatrice".into(),
+            },
             Refused::NoSuchTable,
             Refused::TableFull,
             Refused::NotSeated,

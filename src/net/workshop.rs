@@ -41,9 +41,28 @@ pub enum Seat {
         name: String,
         /// Their connection, if connected.
         client: Option<ClientKey>,
+        /// The seat token their client keeps: it, not the name, takes the
+        /// seat back after a drop.
+        token: u64,
     },
     /// A bot on the host.
     Bot,
+}
+
+impl Seat {
+    /// A person on a new seat, with a fresh token.
+    pub fn person(name: String, client: Option<ClientKey>) -> Seat {
+        Seat::Person {
+            name,
+            client,
+            token: new_token(),
+        }
+    }
+}
+
+/// A random seat token.
+fn new_token() -> u64 {
+    u64::from_le_bytes(bevy_replicon_renet::netcode::generate_random_bytes())
 }
 
 /// One table.
@@ -188,7 +207,13 @@ impl Workshop {
                 continue;
             };
             table.seats[r] = match seat.name {
-                Some(name) => Seat::Person { name, client: None },
+                // A journal from before seat tokens: a fresh one, so that the
+                // trainer reseats that person.
+                Some(name) => Seat::Person {
+                    name,
+                    client: None,
+                    token: seat.token.unwrap_or_else(new_token),
+                },
                 None => Seat::Bot,
             };
             if table.seats[r] == Seat::Bot {
@@ -233,7 +258,7 @@ impl Workshop {
                             occupant: match seat {
                                 Seat::Free => Occupant::Free,
                                 Seat::Bot => Occupant::Bot,
-                                Seat::Person { name, client } => Occupant::Person {
+                                Seat::Person { name, client, .. } => Occupant::Person {
                                     name: name.clone(),
                                     connected: client.is_some(),
                                 },
@@ -270,13 +295,46 @@ impl Workshop {
         // A message may overtake the connection's notice: know the client from it.
         let known = self.clients.entry(client).or_default().clone();
         match message {
-            ToHost::Hello { name } => {
+            ToHost::Hello { name, token } => {
                 let name = name.trim().to_owned();
                 if name.is_empty()
                     || name.chars().count() > MAX_NAME
                     || name.chars().any(char::is_control)
                 {
                     return refuse(Refused::BadName);
+                }
+                // The seat held under this name, if any.
+                let held = self.tables.iter().enumerate().find_map(|(t, table)| {
+                    table.seats.iter().enumerate().find_map(|(r, seat)| match seat {
+                        Seat::Person {
+                            name: n,
+                            client: c,
+                            token: k,
+                        } if *n == name => Some((t, r, *c, *k)),
+                        _ => None,
+                    })
+                });
+                // Its token proves the seat is theirs: back at once, even
+                // while the old connection has not timed out (it is let go).
+                if let Some((t, r, old, seat_token)) = held
+                    && token == Some(seat_token)
+                {
+                    if let Some(old) = old.filter(|o| *o != client)
+                        && let Some(gone) = self.clients.get_mut(&old)
+                    {
+                        gone.seat = None;
+                        gone.name = None;
+                    }
+                    let me = self.clients.get_mut(&client).expect("known client");
+                    me.name = Some(name.clone());
+                    me.seat = Some((t, r));
+                    if let Seat::Person { client: c, .. } = &mut self.tables[t].seats[r] {
+                        *c = Some(client);
+                    }
+                    self.tables[t].sent[r] = None;
+                    let mut out = self.broadcast_lobby();
+                    out.extend(self.welcome_back(client, t, r));
+                    return out;
                 }
                 let in_use = self
                     .clients
@@ -285,33 +343,24 @@ impl Workshop {
                 if in_use {
                     return refuse(Refused::NameInUse);
                 }
-                // Someone who sat here and dropped: back to the same seat.
-                let back = self.tables.iter().enumerate().find_map(|(t, table)| {
-                    table.seats.iter().position(|seat| {
-                        matches!(seat, Seat::Person { name: n, client: None } if *n == name)
-                    }).map(|r| (t, r))
-                });
                 let me = self.clients.get_mut(&client).expect("known client");
                 me.name = Some(name.clone());
-                match back {
-                    Some((t, r)) => {
-                        self.tables[t].seats[r] = Seat::Person {
-                            name,
-                            client: Some(client),
-                        };
-                        self.clients.get_mut(&client).expect("known client").seat = Some((t, r));
-                        let mut out = self.broadcast_lobby();
-                        out.extend(self.welcome_to_seat(client, t, r));
-                        out
-                    }
-                    None => {
-                        let mut out = self.broadcast_lobby();
-                        if !out.iter().any(|(k, _)| *k == client) {
-                            out.push((client, ToClient::Lobby(self.lobby())));
-                        }
-                        out
-                    }
+                let mut out = self.broadcast_lobby();
+                if !out.iter().any(|(k, _)| *k == client) {
+                    out.push((client, ToClient::Lobby(self.lobby())));
                 }
+                // A seat waits under this name, but the person has no token
+                // for it (another computer): the trainer reseats them.
+                if let Some((t, r, None, _)) = held {
+                    out.push((
+                        client,
+                        ToClient::Refused(Refused::SeatHeld {
+                            table: t,
+                            role: self.case.scenario().roles[r].id.clone(),
+                        }),
+                    ));
+                }
+                out
             }
             ToHost::Sit { table, role } => {
                 let Some(name) = known.name.clone() else {
@@ -348,14 +397,7 @@ impl Workshop {
                     }
                     self.set_seat(old_t, old_r, Seat::Free);
                 }
-                self.set_seat(
-                    table,
-                    r,
-                    Seat::Person {
-                        name,
-                        client: Some(client),
-                    },
-                );
+                self.set_seat(table, r, Seat::person(name, Some(client)));
                 self.clients.get_mut(&client).expect("known client").seat = Some((table, r));
                 let mut out = self.broadcast_lobby();
                 out.extend(self.welcome_to_seat(client, table, r));
@@ -509,7 +551,10 @@ impl Workshop {
         let mut gone = Vec::new();
         for (t, table) in self.tables.iter().enumerate() {
             for (r, seat) in table.seats.iter().enumerate() {
-                if let Seat::Person { name, client: None } = seat {
+                if let Seat::Person {
+                    name, client: None, ..
+                } = seat
+                {
                     gone.push((t, roles[r].id.clone(), name.clone()));
                 }
             }
@@ -536,7 +581,9 @@ impl Workshop {
             let result = match &seat {
                 Seat::Free => journal.unseat(t, role.as_str()),
                 Seat::Bot => journal.seat(t, role.as_str(), None),
-                Seat::Person { name, .. } => journal.seat(t, role.as_str(), Some(name)),
+                Seat::Person { name, token, .. } => journal
+                    .seat(t, role.as_str(), Some(name))
+                    .and_then(|()| journal.seat_token(t, role.as_str(), *token)),
             };
             if let Err(e) = result {
                 bevy::log::error!("journal: {e}");
@@ -605,12 +652,27 @@ impl Workshop {
     }
 
     fn welcome_to_seat(&mut self, client: ClientKey, t: usize, r: usize) -> Outbox {
+        self.seat_message(client, t, r, false)
+    }
+
+    /// A person back on the seat they held.
+    fn welcome_back(&mut self, client: ClientKey, t: usize, r: usize) -> Outbox {
+        self.seat_message(client, t, r, true)
+    }
+
+    fn seat_message(&mut self, client: ClientKey, t: usize, r: usize, back: bool) -> Outbox {
         let role = self.case.scenario().roles[r].id.clone();
+        let token = match &self.tables[t].seats[r] {
+            Seat::Person { token, .. } => *token,
+            _ => 0,
+        };
         let mut out = vec![(
             client,
             ToClient::Seated {
                 table: t,
                 role: role.clone(),
+                token,
+                back,
             },
         )];
         out.extend(self.whole_view(client, t, r));

@@ -386,6 +386,32 @@ pub fn seating(
                         ui.horizontal(|ui| {
                             ui.label(text(tr, &seat.name));
                             ui.label(occupant_label(&seat.occupant, tr));
+                            // A person whose laptop died comes back on
+                            // another one: the trainer gives them their seat,
+                            // whatever the table's state. Same name first.
+                            if let Occupant::Person {
+                                name,
+                                connected: false,
+                            } = &seat.occupant
+                            {
+                                let mut people: Vec<&Waiting> = waiting.iter().collect();
+                                people.sort_by_key(|w| w.name != *name);
+                                for person in people {
+                                    if ui
+                                        .small_button(tr.t_args(
+                                            "host-reseat",
+                                            &[("name", person.name.clone())],
+                                        ))
+                                        .clicked()
+                                    {
+                                        actions.push(NetAction::Seat(
+                                            t,
+                                            seat.role.clone(),
+                                            person.client,
+                                        ));
+                                    }
+                                }
+                            }
                             if table.status != Status::Waiting {
                                 return;
                             }

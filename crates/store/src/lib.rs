@@ -105,6 +105,9 @@ pub struct Seat {
     pub role: String,
     /// The person's name, or none when a bot plays the role.
     pub name: Option<String>,
+    /// The seat token the person's client keeps, to take the seat back
+    /// after a drop or a restart of either side.
+    pub token: Option<u64>,
 }
 
 /// Everything a journal holds, read back.
@@ -278,13 +281,35 @@ impl Journal {
             })
     }
 
+    /// Records the token of the person sitting on a role.
+    pub fn seat_token(&mut self, table: usize, role: &str, token: u64) -> Result<(), StoreError> {
+        self.conn
+            .execute(
+                "INSERT INTO tokens (table_id, role, token) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (table_id, role) DO UPDATE SET token = excluded.token",
+                // SQLite integers are signed: the token's bits are kept as they are.
+                params![table as i64, role, token as i64],
+            )
+            .map(drop)
+            .map_err(|source| StoreError::Sqlite {
+                path: self.path.clone(),
+                source,
+            })
+    }
+
     /// Frees a role.
     pub fn unseat(&mut self, table: usize, role: &str) -> Result<(), StoreError> {
         self.conn
             .execute(
-                "DELETE FROM seats WHERE table_id = ?1 AND role = ?2",
+                "DELETE FROM tokens WHERE table_id = ?1 AND role = ?2",
                 params![table as i64, role],
             )
+            .and_then(|_| {
+                self.conn.execute(
+                    "DELETE FROM seats WHERE table_id = ?1 AND role = ?2",
+                    params![table as i64, role],
+                )
+            })
             .map(drop)
             .map_err(|source| StoreError::Sqlite {
                 path: self.path.clone(),
@@ -389,13 +414,18 @@ impl Journal {
         let seats = {
             let mut stmt = self
                 .conn
-                .prepare("SELECT table_id, role, name FROM seats ORDER BY table_id, role")
+                .prepare(
+                    "SELECT s.table_id, s.role, s.name, t.token FROM seats s
+                     LEFT JOIN tokens t ON t.table_id = s.table_id AND t.role = s.role
+                     ORDER BY s.table_id, s.role",
+                )
                 .map_err(sql)?;
             stmt.query_map([], |r| {
                 Ok(Seat {
                     table: r.get::<_, i64>(0)? as usize,
                     role: r.get(1)?,
                     name: r.get(2)?,
+                    token: r.get::<_, Option<i64>>(3)?.map(|t| t as u64),
                 })
             })
             .map_err(sql)?
@@ -423,6 +453,12 @@ CREATE TABLE IF NOT EXISTS seats (
     table_id INTEGER NOT NULL REFERENCES tables (id),
     role TEXT NOT NULL,
     name TEXT,
+    PRIMARY KEY (table_id, role)
+);
+CREATE TABLE IF NOT EXISTS tokens (
+    table_id INTEGER NOT NULL REFERENCES tables (id),
+    role TEXT NOT NULL,
+    token INTEGER NOT NULL,
     PRIMARY KEY (table_id, role)
 );
 ";

@@ -75,6 +75,9 @@ fn a_played_workshop_comes_back_event_for_event() {
     journal.seat(0, "educatrice", Some("Inès")).unwrap();
     journal.seat(0, "policier", None).unwrap();
     journal.seat(0, "educatrice", Some("Inès B.")).unwrap();
+    journal.seat_token(0, "educatrice", u64::MAX - 7).unwrap();
+    journal.seat(1, "juge", Some("Marc")).unwrap();
+    journal.seat_token(1, "juge", 42).unwrap();
     journal.seat(1, "juge", Some("Marc")).unwrap();
     journal.unseat(1, "juge").unwrap();
     drop(journal);
@@ -87,12 +90,14 @@ fn a_played_workshop_comes_back_event_for_event() {
             Seat {
                 table: 0,
                 role: "educatrice".into(),
-                name: Some("Inès B.".into())
+                name: Some("Inès B.".into()),
+                token: Some(u64::MAX - 7),
             },
             Seat {
                 table: 0,
                 role: "policier".into(),
-                name: None
+                name: None,
+                token: None,
             },
         ]
     );
