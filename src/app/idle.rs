@@ -19,8 +19,9 @@ use bevy_egui::egui::{Event, Modifiers};
 use super::Screen;
 use bevy_egui::{EguiFullOutput, EguiInput, EguiPostUpdateSet, EguiPreUpdateSet};
 
-/// The longest an idle window sleeps: bots and hot reload are checked at this pace.
-pub const IDLE_WAKE: Duration = Duration::from_secs(1);
+/// The longest an idle window sleeps: bots and the network keep-alives are
+/// served at this pace (a save of the open case wakes it at once, see reload).
+pub const IDLE_WAKE: Duration = Duration::from_secs(2);
 
 /// How long a screen with no case open sleeps without input.
 const RESTING: Duration = Duration::from_secs(60);
@@ -45,6 +46,7 @@ pub(super) fn plugin(app: &mut App) {
         return;
     }
     app.init_resource::<RepaintDelay>()
+        .init_resource::<LastDrawn>()
         .add_systems(
             PreUpdate,
             drop_unchanged_modifiers
@@ -58,8 +60,68 @@ pub(super) fn plugin(app: &mut App) {
                     .after(EguiPostUpdateSet::EndPass)
                     .before(EguiPostUpdateSet::ProcessOutput),
                 drop_delayed_redraws.after(EguiPostUpdateSet::ProcessOutput),
+                draw_only_on_change
+                    .after(EguiPostUpdateSet::EndPass)
+                    .before(EguiPostUpdateSet::ProcessOutput),
             ),
         );
+}
+
+/// The longest the window goes without drawing, in case the system lost
+/// what it showed (an uncovered window on a desktop without compositor).
+const REDRAW_AT_LEAST_EVERY: Duration = Duration::from_secs(60);
+
+/// What the main window showed when it last drew.
+#[derive(Resource, Default)]
+struct LastDrawn {
+    shapes: Vec<bevy_egui::egui::epaint::ClippedShape>,
+    pixels_per_point: f32,
+    at: Option<std::time::Instant>,
+}
+
+/// A window at rest still wakes (bots, the network's keep-alives, hot
+/// reload), but draws only when what egui would draw has changed: the
+/// camera stays inactive otherwise, and Bevy then neither acquires nor
+/// presents a frame, so the window keeps its picture. Drawing under a
+/// software renderer is what costs; laying out the screen does not.
+fn draw_only_on_change(
+    mut main: Query<(&EguiFullOutput, &mut Camera), With<bevy_egui::PrimaryEguiContext>>,
+    mut last: ResMut<LastDrawn>,
+    mut resized: MessageReader<bevy::window::WindowResized>,
+    mut focused: MessageReader<bevy::window::WindowFocused>,
+    mut occluded: MessageReader<bevy::window::WindowOccluded>,
+    launch: Res<super::Launch>,
+) {
+    let window_changed = resized.read().count() + focused.read().count() + occluded.read().count() > 0;
+    for (output, mut camera) in &mut main {
+        let Some(full) = output.0.as_ref() else {
+            continue;
+        };
+        let stale = last
+            .at
+            .is_none_or(|at| at.elapsed() > REDRAW_AT_LEAST_EVERY);
+        let draw = launch.screenshot.is_some()
+            || window_changed
+            || stale
+            || !full.textures_delta.is_empty()
+            || full.pixels_per_point != last.pixels_per_point
+            || full.shapes != last.shapes;
+        if draw && std::env::var_os("FAISCEAU_DRAW_LOG").is_some() {
+            info!(
+                "draw: window {window_changed}, stale {stale}, textures {}, shapes {}",
+                !full.textures_delta.is_empty(),
+                full.shapes != last.shapes
+            );
+        }
+        if draw {
+            last.shapes.clone_from(&full.shapes);
+            last.pixels_per_point = full.pixels_per_point;
+            last.at = Some(std::time::Instant::now());
+        }
+        if camera.is_active != draw {
+            camera.is_active = draw;
+        }
+    }
 }
 
 /// Screens with a case open wake up regularly for bots and hot reload;

@@ -15,7 +15,7 @@ pub(super) fn plugin(app: &mut App) {
     app.init_asset::<ScenarioAsset>()
         .register_asset_loader(ScenarioLoader)
         .init_resource::<CaseFile>()
-        .add_systems(Update, (watch_case_file, apply_edits).chain());
+        .add_systems(Update, (watch_case_file, wake_on_save, apply_edits).chain());
 }
 
 /// A scenario file: the case, or the located diagnostics that stop it loading.
@@ -64,6 +64,58 @@ pub struct CaseFile {
     pub handle: Option<Handle<ScenarioAsset>>,
     /// Diagnostics of the last edit that did not load.
     pub diagnostics: Vec<Diagnostic>,
+    /// The file on disk, watched by a thread that wakes the window on a save.
+    pub full: Option<PathBuf>,
+}
+
+/// How often the waker looks at the file's modification time.
+const SAVE_POLL: std::time::Duration = std::time::Duration::from_millis(100);
+/// How long the window is kept awake after a save: the asset watcher's
+/// debounce, then the load, then the frame.
+const AWAKE_AFTER_SAVE: std::time::Duration = std::time::Duration::from_millis(1500);
+
+/// A sleeping window would see a save only at its next timed wake-up, then
+/// load it at the one after: about three seconds. A thread watches the
+/// file's modification time and keeps the window awake while the edit
+/// goes through, so that it shows within a second.
+fn wake_on_save(
+    file: Res<CaseFile>,
+    proxy: Option<Res<bevy::winit::EventLoopProxyWrapper>>,
+    mut watching: Local<Option<PathBuf>>,
+) {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static WATCHER: AtomicU64 = AtomicU64::new(0);
+    if *watching == file.full {
+        return;
+    }
+    watching.clone_from(&file.full);
+    let mine = WATCHER.fetch_add(1, Ordering::SeqCst) + 1;
+    let (Some(path), Some(proxy)) = (file.full.clone(), proxy) else {
+        return;
+    };
+    let proxy = (**proxy).clone();
+    std::thread::spawn(move || {
+        let modified = |p: &PathBuf| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+        let mut seen = modified(&path);
+        while WATCHER.load(Ordering::SeqCst) == mine {
+            std::thread::sleep(SAVE_POLL);
+            let now = modified(&path);
+            if now == seen {
+                continue;
+            }
+            seen = now;
+            let saved = std::time::Instant::now();
+            while saved.elapsed() < AWAKE_AFTER_SAVE {
+                if proxy
+                    .send_event(bevy::winit::WinitUserEvent::WakeUp)
+                    .is_err()
+                {
+                    return;
+                }
+                std::thread::sleep(SAVE_POLL);
+            }
+        }
+    });
 }
 
 fn watch_case_file(mut file: ResMut<CaseFile>, assets: Res<AssetServer>) {

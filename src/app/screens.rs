@@ -90,6 +90,7 @@ fn open_launch(
             Some(library.cases.len() - 1)
         });
     file.path = path.file_name().map(PathBuf::from);
+    file.full = std::fs::canonicalize(path).ok();
     let role_id = role
         .as_ref()
         .map(|r| faisceau_engine::Id::new(r))
@@ -223,6 +224,7 @@ fn picker(
             UiAction::PickRole(role) => {
                 if let Some((path, case)) = library.chosen.and_then(|i| library.cases.get(i)) {
                     file.path = path.file_name().map(PathBuf::from);
+                    file.full = std::fs::canonicalize(path).ok();
                     file.handle = None;
                     commands.insert_resource(Table::new(Arc::clone(case), Some(role), launch.seed));
                     next.set(Screen::RoleCard);

@@ -226,7 +226,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
                 screenshot: args.screenshot,
                 screen: Some(args.screen.map_or(crate::app::Screen::JoinForm, screen_of)),
                 seed: 1,
-                size: (1600, 1000),
+                size: parse_size(&args.size)?,
                 net: Some(crate::app::NetLaunch::Join {
                     address: args.addr,
                     code: args.code,

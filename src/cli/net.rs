@@ -293,6 +293,9 @@ pub struct JoinArgs {
     /// The screen to capture: join, lobby, card or desk.
     #[arg(long, value_enum)]
     pub screen: Option<ScreenArg>,
+    /// Window size, WIDTHxHEIGHT.
+    #[arg(long, default_value = "1600x1000")]
+    pub size: String,
 }
 
 /// Finds the workshop and knocks: a wrong code or version is told at once,
