@@ -2,6 +2,7 @@
 //! `faisceau-engine`; screens are the pure functions of `crate::ui`.
 
 mod backend;
+mod close;
 mod frames;
 mod idle;
 mod network;
@@ -116,6 +117,8 @@ pub fn run_with(launch: Launch, setup: impl FnOnce(&mut App)) -> AppExit {
                     resolution: (launch.size.0, launch.size.1).into(),
                     ..default()
                 }),
+                // Closing during a workshop asks first (close.rs).
+                close_when_requested: false,
                 ..default()
             })
             .set(AssetPlugin {
@@ -152,6 +155,7 @@ pub fn run_with(launch: Launch, setup: impl FnOnce(&mut App)) -> AppExit {
         idle::plugin,
         frames::plugin,
         projector::plugin,
+        close::plugin,
     ));
     crate::net::shared(&mut app);
     app.add_plugins(network::plugin);
