@@ -441,3 +441,5 @@ close-host-title = Close the workshop?
 close-host-body = Tables are in play: they stop for everyone. Nothing is lost: the journal keeps every table, and "faisceau host --resume FILE" reopens the workshop where it was.
 close-stay = Stay
 close-quit = Quit anyway
+trainer-bundle-score = { $category }: weight { $weight } for a minimum of { $required }
+host-default-name = Faisceau workshop

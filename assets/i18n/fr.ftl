@@ -441,3 +441,5 @@ close-host-title = Fermer l'atelier ?
 close-host-body = Des tables sont en cours : elles s'arrêtent pour tout le monde. Rien n'est perdu : le journal garde chaque table, et « faisceau host --resume FICHIER » rouvre l'atelier là où il en était.
 close-stay = Rester
 close-quit = Quitter quand même
+trainer-bundle-score = { $category } : poids { $weight } pour un minimum de { $required }
+host-default-name = Atelier Faisceau

@@ -17,7 +17,7 @@ use faisceau_engine::session::Status;
 use super::projector::ProjectorWanted;
 use super::screens::root;
 use super::{Launch, Screen, Settings};
-use crate::i18n::Tr;
+use crate::i18n::{Lang, Tr};
 use crate::net::client::{self, Entry, Joined, Link, Send};
 use crate::net::code::JoinCode;
 use crate::net::door;
@@ -89,7 +89,7 @@ impl Default for HostUi {
     fn default() -> Self {
         HostUi {
             form: HostForm {
-                name: "Atelier Faisceau".into(),
+                name: Tr::new(Lang::Fr).t("host-default-name"),
                 tables: 2,
                 ..default()
             },
@@ -151,6 +151,11 @@ fn host_setup(
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let mut root = root(ctx);
+    // The default name follows the interface's language.
+    let defaults = [Tr::new(Lang::Fr), Tr::new(Lang::En)].map(|t| t.t("host-default-name"));
+    if defaults.contains(&ui_state.form.name) {
+        ui_state.form.name = settings.tr.t("host-default-name");
+    }
     let cases = &library.cases;
     let scenarios: Vec<&faisceau_engine::model::Scenario> =
         cases.iter().map(|(_, c)| c.scenario()).collect();

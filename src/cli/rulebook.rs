@@ -124,7 +124,7 @@ pub fn markdown(book: &Rulebook, tr: &Tr) -> String {
             p.id,
             cell(crate::ui::text(tr, &p.name)),
             secrecy(tr, p.secrecy),
-            cell(&p.basis)
+            cell(crate::ui::text(tr, &p.basis))
         );
     }
 
@@ -155,7 +155,7 @@ pub fn markdown(book: &Rulebook, tr: &Tr) -> String {
                 a.id,
                 cell(&names(book, tr, &a.by)),
                 cell(&names(book, tr, &a.to)),
-                cell(&a.basis),
+                cell(crate::ui::text(tr, &a.basis)),
                 cell(crate::ui::text(tr, &a.explanation))
             );
         }
@@ -220,7 +220,7 @@ fn frame_rows(out: &mut String, book: &Rulebook, frame: &Frame, tr: &Tr) {
         cell(&to),
         cell(&what),
         verdict(tr, frame.verdict),
-        cell(&frame.basis),
+        cell(crate::ui::text(tr, &frame.basis)),
         cell(crate::ui::text(tr, &frame.explanation))
     );
     for e in &frame.exceptions {

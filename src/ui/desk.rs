@@ -1582,7 +1582,7 @@ fn frame_choice(ui: &mut egui::Ui, view: &RoleView, state: &mut DeskState, tr: &
                 state.frame = Some(frame.id.clone());
                 state.confirm_breach = false;
             }
-            ui.label(theme::muted(ui, frame.basis.clone()));
+            ui.label(theme::muted(ui, text(tr, &frame.basis)));
         });
     }
     // Frames an act would open are the lesson ("no requisition received"):
@@ -1750,7 +1750,7 @@ fn acts_section(
             if let Some(kind) = kind {
                 ui.label(theme::muted(
                     ui,
-                    format!("{} — {}", kind.basis, text(tr, &kind.explanation)),
+                    format!("{} — {}", text(tr, &kind.basis), text(tr, &kind.explanation)),
                 ));
             }
             if let Some(blocked) = &issuable.blocked {
@@ -1913,7 +1913,7 @@ fn decisions_tab(
             ui.label(theme::strong(text(tr, &decision.name)).size(size::LARGE));
             ui.label(text(tr, &decision.description));
             if let Some(basis) = &decision.basis {
-                ui.label(theme::muted(ui, basis.clone()));
+                ui.label(theme::muted(ui, text(tr, basis)));
             }
             match &decision.blocked {
                 None => {

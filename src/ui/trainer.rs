@@ -144,9 +144,18 @@ pub fn console(
                 ui.label(RichText::new(text(tr, &conclusion.name)).strong());
             }
             for score in &view.bundle {
-                ui.label(format!(
-                    "{} : {}/{}",
-                    score.category, score.weight, score.required
+                let category = s
+                    .categories
+                    .iter()
+                    .find(|c| c.id == score.category)
+                    .map_or(score.category.to_string(), |c| text(tr, &c.name).to_owned());
+                ui.label(tr.t_args(
+                    "trainer-bundle-score",
+                    &[
+                        ("category", category),
+                        ("weight", score.weight.to_string()),
+                        ("required", score.required.to_string()),
+                    ],
                 ));
             }
             for (role, role_view) in view.roles.iter().map(|v| (role_name(&v.role.id), v)) {

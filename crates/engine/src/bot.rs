@@ -254,9 +254,11 @@ impl Bot {
             } else {
                 RoleCommand::Reject {
                     proposal: proposal.number,
-                    reason:
-                        "Les éléments dont je dispose ne permettent pas encore de conclure ainsi."
-                            .into(),
+                    // A bot's words are free text, read in either language:
+                    // they carry both (`lacking` is worded by the reader's desk).
+                    reason: "Mes éléments ne permettent pas encore de conclure ainsi. / \
+                             My evidence does not support this conclusion yet."
+                        .into(),
                     lacking: self.lacking(case, session),
                 }
             });
@@ -392,7 +394,9 @@ impl Bot {
         RoleCommand::Propose {
             conclusion: s.conclusions[conclusion].id.clone(),
             orientation,
-            reason: "Au vu des indices réunis par la table.".into(),
+            reason: "Au vu des indices réunis par la table. / \
+                     In view of the indicators the table gathered."
+                .into(),
         }
     }
 
@@ -1150,7 +1154,9 @@ impl ViewBot {
             return Some(RoleCommand::Propose {
                 conclusion: conclusion.id.clone(),
                 orientation: view.orientations.first().map(|o| o.id.clone()),
-                reason: "Proposition d'un participant automatique.".into(),
+                reason: "Proposition d'un participant automatique. / \
+                         Proposed by an automatic participant."
+                    .into(),
             });
         }
         None

@@ -437,8 +437,8 @@ pub struct Decision {
     /// What it does, in plain language.
     pub description: Text,
     /// Its legal basis.
-    #[serde(default)]
-    pub basis: Option<String>,
+    #[serde(default, deserialize_with = "crate::text::citation_opt")]
+    pub basis: Option<Text>,
     /// Conditions that must hold.
     #[serde(default)]
     pub requires: Vec<Condition>,

@@ -72,8 +72,8 @@ pub struct Profession {
     /// The secrecy regime that binds it.
     pub secrecy: Secrecy,
     /// The article that sets that regime.
-    #[serde(default)]
-    pub basis: String,
+    #[serde(default, deserialize_with = "crate::text::citation")]
+    pub basis: Text,
 }
 
 /// A kind of information, such as medical or investigation material.
@@ -103,7 +103,8 @@ pub struct ActKind {
     /// Its name.
     pub name: Text,
     /// Its legal basis.
-    pub basis: String,
+    #[serde(deserialize_with = "crate::text::citation")]
+    pub basis: Text,
     /// What it is and what it allows, in one line.
     pub explanation: Text,
     /// Professions that may issue it.
@@ -159,7 +160,8 @@ pub struct Frame {
     /// Its name.
     pub name: Text,
     /// Its legal basis, such as "CASF L226-2-2".
-    pub basis: String,
+    #[serde(deserialize_with = "crate::text::citation")]
+    pub basis: Text,
     /// What it allows, in one line a trainee understands.
     pub explanation: Text,
     /// The act that opens it: then it runs only from the act's addressee to

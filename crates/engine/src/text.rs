@@ -82,6 +82,42 @@ impl<'de> Deserialize<'de> for Text {
     }
 }
 
+/// A legal citation: a plain string when it is the same in every language
+/// ("CASF L226-2-2 ; Code pénal 226-13"), or a translated text when it
+/// carries words ((fr: "… (à confirmer)", en: "… (to be confirmed)")).
+pub fn citation<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Text, D::Error> {
+    deserializer.deserialize_any(CitationVisitor)
+}
+
+/// An optional [`citation`].
+pub fn citation_opt<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Text>, D::Error> {
+    struct Citation(Text);
+    impl<'de> Deserialize<'de> for Citation {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            citation(deserializer).map(Citation)
+        }
+    }
+    Ok(Option::<Citation>::deserialize(deserializer)?.map(|c| c.0))
+}
+
+struct CitationVisitor;
+
+impl<'de> Visitor<'de> for CitationVisitor {
+    type Value = Text;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(r#"a citation such as "CASF L226-2-2", or (fr: "…", en: "…") when it has words"#)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, access: A) -> Result<Text, A::Error> {
+        TextVisitor.visit_map(access)
+    }
+
+    fn visit_str<E: de::Error>(self, citation: &str) -> Result<Text, E> {
+        Ok(Text::fr_en(citation, citation))
+    }
+}
+
 struct TextVisitor;
 
 impl<'de> Visitor<'de> for TextVisitor {

@@ -981,8 +981,8 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn basis(&mut self, basis: &str, path: String) {
-        if basis.trim().is_empty() {
+    fn basis(&mut self, basis: &Text, path: String) {
+        if basis.is_blank() {
             self.push(Finding::warning(
                 path,
                 "no legal basis is given",

@@ -151,7 +151,7 @@ pub struct DecisionView {
     /// What it does.
     pub description: Text,
     /// Its legal basis.
-    pub basis: Option<String>,
+    pub basis: Option<Text>,
     /// Why it cannot be taken now, if so.
     pub blocked: Option<Refusal>,
 }
@@ -422,7 +422,7 @@ pub struct Preview {
     /// Why the frame is closed to this recipient or this clue, if so.
     pub closed: Option<Closed>,
     /// The legal basis.
-    pub basis: String,
+    pub basis: Text,
     /// Why.
     pub explanation: Text,
     /// Why the case departs from the rulebook here, if it does.

@@ -233,7 +233,7 @@ fn shares_are_judged_and_a_breach_is_recorded_not_blocked() {
     );
     assert_eq!(preview[0].verdict, Some(Verdict::Caution));
     assert!(preview[0].strictly_necessary);
-    assert!(preview[0].basis.contains("L226-2-2"));
+    assert!(preview[0].basis.get("fr").contains("L226-2-2"));
     assert_eq!(preview[1].verdict, None);
     assert!(matches!(preview[1].closed, Some(Closed::NotTo { .. })));
     let closed = view
