@@ -102,14 +102,22 @@ fn confirm_close(
         ui.label(RichText::new(body).size(size::BODY));
         ui.add_space(16.0);
         ui.horizontal(|ui| {
-            if theme::primary(ui, true, format!("{}  {}", icon::ARROW_LEFT, tr.t("close-stay")))
-                .clicked()
+            if theme::primary(
+                ui,
+                true,
+                format!("{}  {}", icon::ARROW_LEFT, tr.t("close-stay")),
+            )
+            .clicked()
             {
                 asked.0 = false;
             }
             ui.add_space(32.0);
-            if theme::danger(ui, true, format!("{}  {}", icon::SIGN_OUT, tr.t("close-quit")))
-                .clicked()
+            if theme::danger(
+                ui,
+                true,
+                format!("{}  {}", icon::SIGN_OUT, tr.t("close-quit")),
+            )
+            .clicked()
             {
                 exit.write(AppExit::Success);
             }

@@ -92,7 +92,8 @@ fn draw_only_on_change(
     mut occluded: MessageReader<bevy::window::WindowOccluded>,
     launch: Res<super::Launch>,
 ) {
-    let window_changed = resized.read().count() + focused.read().count() + occluded.read().count() > 0;
+    let window_changed =
+        resized.read().count() + focused.read().count() + occluded.read().count() > 0;
     for (output, mut camera) in &mut main {
         let Some(full) = output.0.as_ref() else {
             continue;

@@ -14,6 +14,7 @@ use bevy_replicon::prelude::*;
 use faisceau_engine::TrainerCommand;
 use faisceau_engine::session::Status;
 
+use super::backend::ClientDesk;
 use super::projector::ProjectorWanted;
 use super::screens::root;
 use super::{Launch, Screen, Settings};
@@ -25,7 +26,6 @@ use crate::net::host::{self, Host};
 use crate::net::protocol::{Refused, ToHost};
 use crate::net::words::{code_error_text, join_error_text, refused_text};
 use crate::net::workshop::{Seat, Setup, Workshop};
-use super::backend::ClientDesk;
 use crate::ui::network::{self as screens, HostForm, JoinForm, NetAction, Waiting};
 use crate::ui::trainer::ConsoleState;
 use crate::ui::{self, UiAction};
@@ -279,9 +279,7 @@ fn host_console(
         });
         match &debrief {
             Some(debrief) => {
-                {
-            ui::debrief::debrief(ui, &view.scenario, &view.rulebook, debrief, None, tr);
-        }
+                ui::debrief::debrief(ui, &view.scenario, &view.rulebook, debrief, None, tr);
             }
             None => actions.extend(ui::trainer::console(ui, &view, &mut ui_state.console, tr)),
         }
@@ -304,12 +302,7 @@ fn host_console(
                     .find(|w| w.client == client)
                     .map(|w| w.name.clone())
                     .unwrap_or_default();
-                host.assign(
-                    t,
-                    role.as_str(),
-                    Seat::person(name, Some(client)),
-                    &mut out,
-                )
+                host.assign(t, role.as_str(), Seat::person(name, Some(client)), &mut out)
             }
             NetAction::StartAll => {
                 for t in 0..host.workshop.tables.len() {

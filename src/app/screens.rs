@@ -26,13 +26,13 @@ pub(super) fn plugin(app: &mut App) {
             (
                 apply_display,
                 (
-                launcher.run_if(in_state(Screen::Launcher)),
-                picker.run_if(in_state(Screen::Picker)),
-                role_card.run_if(in_state(Screen::RoleCard).and_then(present)),
-                desk.run_if(in_state(Screen::Desk).and_then(present)),
-                preview.run_if(in_state(Screen::Preview).and_then(resource_exists::<Table>)),
-                debrief.run_if(in_state(Screen::Debrief).and_then(present)),
-                notices.run_if(resource_exists::<Table>),
+                    launcher.run_if(in_state(Screen::Launcher)),
+                    picker.run_if(in_state(Screen::Picker)),
+                    role_card.run_if(in_state(Screen::RoleCard).and_then(present)),
+                    desk.run_if(in_state(Screen::Desk).and_then(present)),
+                    preview.run_if(in_state(Screen::Preview).and_then(resource_exists::<Table>)),
+                    debrief.run_if(in_state(Screen::Debrief).and_then(present)),
+                    notices.run_if(resource_exists::<Table>),
                 )
                     .chain()
                     .run_if(fonts_ready),

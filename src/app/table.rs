@@ -169,7 +169,7 @@ fn bots_play(time: Res<Time>, mut pace: ResMut<BotPace>, mut table: ResMut<Table
 
 #[cfg(test)]
 mod tests {
-    
+
     use bevy::state::app::StatesPlugin;
     use bevy::time::TimeUpdateStrategy;
     use faisceau_engine::load;
@@ -196,8 +196,7 @@ mod tests {
             .init_state::<Screen>()
             .add_plugins(plugin);
         let mut table = Table::new(case, Some(Id::new(role)), 3);
-        table.apply(
-            &UiAction::Trainer(TrainerCommand::Start));
+        table.apply(&UiAction::Trainer(TrainerCommand::Start));
         app.insert_resource(table);
         app.world_mut()
             .resource_mut::<NextState<Screen>>()
@@ -245,8 +244,7 @@ mod tests {
                 break;
             }
             // The person moves the phase on, as the solo desk lets them.
-            table.apply(
-                &UiAction::Trainer(TrainerCommand::NextPhase));
+            table.apply(&UiAction::Trainer(TrainerCommand::NextPhase));
         }
         let table = app.world().resource::<Table>();
         assert_eq!(table.session.state().status, Status::Ended);
@@ -281,12 +279,10 @@ mod reload_tests {
     fn an_edit_that_keeps_the_session_valid_is_swapped_in() {
         let tr = Tr::new(Lang::Fr);
         let mut table = Table::new(case(CASE), Some(Id::new("educatrice")), 1);
-        table.apply(
-            &UiAction::Trainer(TrainerCommand::Start));
-        table.apply(
-            &UiAction::Role(faisceau_engine::RoleCommand::TakeAction {
-                action: "observer_retours".into(),
-            }));
+        table.apply(&UiAction::Trainer(TrainerCommand::Start));
+        table.apply(&UiAction::Role(faisceau_engine::RoleCommand::TakeAction {
+            action: "observer_retours".into(),
+        }));
         let edited = CASE.replace(
             "fr: \"Les nuits de Maëlle\",",
             "fr: \"Les nuits de Maëlle (v2)\",",
@@ -314,12 +310,10 @@ mod reload_tests {
     fn an_edit_that_breaks_the_session_says_so_and_offers_a_restart() {
         let tr = Tr::new(Lang::En);
         let mut table = Table::new(case(CASE), Some(Id::new("educatrice")), 1);
-        table.apply(
-            &UiAction::Trainer(TrainerCommand::Start));
-        table.apply(
-            &UiAction::Role(faisceau_engine::RoleCommand::TakeAction {
-                action: "observer_retours".into(),
-            }));
+        table.apply(&UiAction::Trainer(TrainerCommand::Start));
+        table.apply(&UiAction::Role(faisceau_engine::RoleCommand::TakeAction {
+            action: "observer_retours".into(),
+        }));
         // The action the table took no longer exists.
         let edited = CASE.replace("id: \"observer_retours\"", "id: \"observer_le_retour\"");
         table.reload(case(&edited), &tr);

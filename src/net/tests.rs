@@ -78,7 +78,16 @@ fn seats_are_taken_once_and_refusals_are_told() {
         Some(Refused::NoName)
     );
     assert_eq!(
-        refusal(&w.receive(1, ToHost::Hello { name: "  ".into(), token: None }), 1),
+        refusal(
+            &w.receive(
+                1,
+                ToHost::Hello {
+                    name: "  ".into(),
+                    token: None
+                }
+            ),
+            1
+        ),
         Some(Refused::BadName)
     );
     let out = w.receive(
@@ -367,12 +376,17 @@ fn a_dropped_person_gets_their_seat_back_with_its_token_not_with_the_name() {
         },
     );
     assert_eq!(token_for(&out, 11), Some((token, true)));
-    let refused = w.receive(10, ToHost::Command(faisceau_engine::RoleCommand::Note {
-        text: "ancienne connexion".into(),
-    }));
-    assert!(refused
-        .iter()
-        .any(|(k, m)| *k == 10 && matches!(m, ToClient::Refused(Refused::NotSeated))));
+    let refused = w.receive(
+        10,
+        ToHost::Command(faisceau_engine::RoleCommand::Note {
+            text: "ancienne connexion".into(),
+        }),
+    );
+    assert!(
+        refused
+            .iter()
+            .any(|(k, m)| *k == 10 && matches!(m, ToClient::Refused(Refused::NotSeated)))
+    );
     // Someone else with her name but no token is not seated.
     w.connected(12);
     let out = w.receive(
@@ -382,9 +396,10 @@ fn a_dropped_person_gets_their_seat_back_with_its_token_not_with_the_name() {
             token: None,
         },
     );
-    assert!(out
-        .iter()
-        .any(|(k, m)| *k == 12 && matches!(m, ToClient::Refused(Refused::NameInUse))));
+    assert!(
+        out.iter()
+            .any(|(k, m)| *k == 12 && matches!(m, ToClient::Refused(Refused::NameInUse)))
+    );
 }
 
 #[test]
@@ -399,7 +414,13 @@ fn the_trainer_reseats_a_person_whose_laptop_died_and_the_old_token_stops_workin
             token: None,
         },
     );
-    let out = w.receive(1, ToHost::Sit { table: 0, role: role.clone() });
+    let out = w.receive(
+        1,
+        ToHost::Sit {
+            table: 0,
+            role: role.clone(),
+        },
+    );
     let (old, _) = token_for(&out, 1).unwrap();
     w.disconnected(1);
     // A new laptop, no token: in the lobby, told the seat waits.
@@ -411,12 +432,15 @@ fn the_trainer_reseats_a_person_whose_laptop_died_and_the_old_token_stops_workin
             token: None,
         },
     );
-    let out = w.assign(0, role.as_str(), Seat::person("Marc".into(), Some(2))).unwrap();
+    let out = w
+        .assign(0, role.as_str(), Seat::person("Marc".into(), Some(2)))
+        .unwrap();
     let (new, _) = token_for(&out, 2).expect("reseated with a new token");
     assert_ne!(new, old);
-    assert!(out
-        .iter()
-        .any(|(k, m)| *k == 2 && matches!(m, ToClient::View(v) if v.role.id == role)));
+    assert!(
+        out.iter()
+            .any(|(k, m)| *k == 2 && matches!(m, ToClient::View(v) if v.role.id == role))
+    );
 }
 
 #[test]

@@ -305,14 +305,18 @@ impl Workshop {
                 }
                 // The seat held under this name, if any.
                 let held = self.tables.iter().enumerate().find_map(|(t, table)| {
-                    table.seats.iter().enumerate().find_map(|(r, seat)| match seat {
-                        Seat::Person {
-                            name: n,
-                            client: c,
-                            token: k,
-                        } if *n == name => Some((t, r, *c, *k)),
-                        _ => None,
-                    })
+                    table
+                        .seats
+                        .iter()
+                        .enumerate()
+                        .find_map(|(r, seat)| match seat {
+                            Seat::Person {
+                                name: n,
+                                client: c,
+                                token: k,
+                            } if *n == name => Some((t, r, *c, *k)),
+                            _ => None,
+                        })
                 });
                 // Its token proves the seat is theirs: back at once, even
                 // while the old connection has not timed out (it is let go).

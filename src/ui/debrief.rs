@@ -46,7 +46,9 @@ pub fn debrief(
             )
             .show(ui, |ui| {
                 ui.horizontal(|ui| {
-                    if theme::button(ui, true, icon::ARROW_LEFT, &tr.t("debrief-back-desk")).clicked() {
+                    if theme::button(ui, true, icon::ARROW_LEFT, &tr.t("debrief-back-desk"))
+                        .clicked()
+                    {
                         actions.push(UiAction::BackToDesk);
                     }
                     if theme::button(ui, true, icon::HOUSE, &tr.t("debrief-launcher")).clicked() {

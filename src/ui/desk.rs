@@ -480,7 +480,11 @@ impl DeskState {
     /// Follows the view: new feed lines become notices; a phase change and a
     /// change of trust become feed lines of their own; the open tab is read.
     pub fn observe(&mut self, view: &RoleView, tr: &Tr, now: f64) -> Vec<FeedItem> {
-        let trust: Vec<(Id, i32)> = view.people.iter().map(|p| (p.id.clone(), p.trust)).collect();
+        let trust: Vec<(Id, i32)> = view
+            .people
+            .iter()
+            .map(|p| (p.id.clone(), p.trust))
+            .collect();
         if let Some(last) = self.last.clone() {
             if view.phase.index != last.phase {
                 self.local_feed.push(FeedItem {
@@ -506,7 +510,11 @@ impl DeskState {
                 });
             }
             for (person, level) in &trust {
-                let before = last.trust.iter().find(|(p, _)| p == person).map(|(_, l)| *l);
+                let before = last
+                    .trust
+                    .iter()
+                    .find(|(p, _)| p == person)
+                    .map(|(_, l)| *l);
                 if let Some(before) = before.filter(|b| b != level) {
                     let who = view
                         .people
@@ -791,9 +799,13 @@ fn phase_control(
 ) {
     match view.status {
         Status::Ended => {
-            if theme::primary(ui, true, format!("{}  {}", icon::CHART_BAR, tr.t("go-debrief")))
-                .clicked()
-            {
+            let open = theme::primary(
+                ui,
+                true,
+                format!("{}  {}", icon::CHART_BAR, tr.t("go-debrief")),
+            )
+            .clicked();
+            if open {
                 actions.push(UiAction::OpenDebrief);
             }
         }
@@ -923,7 +935,14 @@ fn rail(
     }
     ui.add_space(space::SECTION);
     if ui
-        .link(RichText::new(format!("{}  {}", icon::IDENTIFICATION_CARD, tr.t("desk-read-card"))).size(size::BODY))
+        .link(
+            RichText::new(format!(
+                "{}  {}",
+                icon::IDENTIFICATION_CARD,
+                tr.t("desk-read-card")
+            ))
+            .size(size::BODY),
+        )
         .clicked()
     {
         actions.push(UiAction::OpenCard);
@@ -1002,8 +1021,13 @@ fn activity(ui: &mut egui::Ui, state: &mut DeskState, feed: &[FeedItem], tr: &Tr
         let new = i + fresh >= feed.len();
         ui.horizontal_wrapped(|ui| {
             ui.spacing_mut().item_spacing.x = 4.0;
-            let mut line = RichText::new(format!("{} {} · {}", item.icon, clock(tr, item.at), item.text))
-                .size(size::SMALL);
+            let mut line = RichText::new(format!(
+                "{} {} · {}",
+                item.icon,
+                clock(tr, item.at),
+                item.text
+            ))
+            .size(size::SMALL);
             line = if new {
                 line.family(theme::semibold()).color(palette.text)
             } else {
@@ -1197,7 +1221,10 @@ fn provenance(
         format!(
             "{}  {}",
             icon::CARET_DOWN,
-            tr.t_args("file-more-sources", &[("count", (how.len() - 1).to_string())])
+            tr.t_args(
+                "file-more-sources",
+                &[("count", (how.len() - 1).to_string())]
+            )
         )
     };
     if ui.link(RichText::new(toggle).size(size::SMALL)).clicked() {
@@ -1229,7 +1256,9 @@ fn actions_tab(
             .enumerate()
             .filter(|(_, r)| r.action == action.id)
             .collect();
-        let fresh = results.iter().any(|(i, _)| *i >= state.seen_at_open.results);
+        let fresh = results
+            .iter()
+            .any(|(i, _)| *i >= state.seen_at_open.results);
         theme::card_with(ui, fresh.then_some(palette.new), |ui| {
             ui.horizontal_wrapped(|ui| {
                 ui.label(theme::strong(text(tr, &action.name)).size(size::LARGE));
@@ -1274,10 +1303,9 @@ fn actions_tab(
                 ui.separator();
                 ui.horizontal_wrapped(|ui| {
                     new_mark(ui, tr, *i >= state.seen_at_open.results);
-                    ui.label(theme::strong(tr.t_args(
-                        "actions-found-at",
-                        &[("time", clock(tr, result.at))],
-                    )));
+                    ui.label(theme::strong(
+                        tr.t_args("actions-found-at", &[("time", clock(tr, result.at))]),
+                    ));
                     ui.label(match &result.text {
                         Some(t) => text(tr, t).to_owned(),
                         None => tr.t("actions-nothing-new"),
@@ -1285,8 +1313,12 @@ fn actions_tab(
                 });
                 for clue in &result.revealed {
                     ui.label(
-                        RichText::new(format!("{}  {}", icon::FILE_TEXT, clue_text(view, tr, clue)))
-                            .color(palette.text),
+                        RichText::new(format!(
+                            "{}  {}",
+                            icon::FILE_TEXT,
+                            clue_text(view, tr, clue)
+                        ))
+                        .color(palette.text),
                     );
                 }
             }
@@ -1367,7 +1399,10 @@ fn share_form(
             for clue in &view.clues {
                 let mut chosen = state.share_clues.contains(&clue.id);
                 if ui
-                    .checkbox(&mut chosen, RichText::new(text(tr, &clue.text)).size(size::BODY))
+                    .checkbox(
+                        &mut chosen,
+                        RichText::new(text(tr, &clue.text)).size(size::BODY),
+                    )
                     .changed()
                 {
                     toggle(&mut state.share_clues, &clue.id, chosen);
@@ -1431,11 +1466,14 @@ fn send_bar(
     let palette = theme::palette(ui);
     let Some(frame) = frame.filter(|_| !previews.is_empty()) else {
         let ready = !state.share_clues.is_empty() && !state.share_to.is_empty();
-        ui.label(RichText::new(tr.t(if ready {
-            "share-choose-frame"
-        } else {
-            "share-nothing"
-        })).color(palette.muted));
+        ui.label(
+            RichText::new(tr.t(if ready {
+                "share-choose-frame"
+            } else {
+                "share-nothing"
+            }))
+            .color(palette.muted),
+        );
         return;
     };
     let closed = previews.iter().any(|p| p.closed.is_some());
@@ -1576,7 +1614,10 @@ fn frame_choice(ui: &mut egui::Ui, view: &RoleView, state: &mut DeskState, tr: &
         let selected = state.frame.as_ref() == Some(&frame.id);
         ui.horizontal_wrapped(|ui| {
             if ui
-                .radio(selected, RichText::new(text(tr, &frame.name)).size(size::BODY))
+                .radio(
+                    selected,
+                    RichText::new(text(tr, &frame.name)).size(size::BODY),
+                )
                 .clicked()
             {
                 state.frame = Some(frame.id.clone());
@@ -1639,8 +1680,10 @@ fn share_preview(
             ui.label(text(tr, &preview.explanation));
             if let Some(why) = &preview.why {
                 ui.label(
-                    RichText::new(tr.t_args("share-case-why", &[("why", text(tr, why).to_owned())]))
-                        .italics(),
+                    RichText::new(
+                        tr.t_args("share-case-why", &[("why", text(tr, why).to_owned())]),
+                    )
+                    .italics(),
                 );
             }
             if preview.strictly_necessary {
@@ -1660,7 +1703,9 @@ fn share_preview(
             .iter()
             .map(|p| profession_name(view, tr, p))
             .collect();
-        ui.label(theme::strong(tr.t_args("share-copy", &[("to", names.join(", "))])));
+        ui.label(theme::strong(
+            tr.t_args("share-copy", &[("to", names.join(", "))]),
+        ));
     }
 }
 
@@ -1708,7 +1753,9 @@ fn acts_section(
                         .italics(),
                 );
             } else if act.answered {
-                ui.label(RichText::new(format!("{}  {}", icon::CHECK, tr.t("acts-answered"))).italics());
+                ui.label(
+                    RichText::new(format!("{}  {}", icon::CHECK, tr.t("acts-answered"))).italics(),
+                );
             } else if received {
                 let frame = view
                     .frames
@@ -1720,8 +1767,7 @@ fn acts_section(
                 ui.horizontal_wrapped(|ui| {
                     ui.label(tr.t("acts-decline-reason"));
                     ui.add(
-                        egui::TextEdit::singleline(&mut state.decline_reason)
-                            .desired_width(280.0),
+                        egui::TextEdit::singleline(&mut state.decline_reason).desired_width(280.0),
                     );
                     if theme::button(
                         ui,
@@ -1744,19 +1790,29 @@ fn acts_section(
         theme::card(ui, |ui| {
             let kind = view.act_kinds.iter().find(|a| a.id == issuable.act);
             ui.label(
-                theme::strong(tr.t_args("acts-issue", &[("act", act_name(view, tr, &issuable.act))]))
-                    .size(size::LARGE),
+                theme::strong(
+                    tr.t_args("acts-issue", &[("act", act_name(view, tr, &issuable.act))]),
+                )
+                .size(size::LARGE),
             );
             if let Some(kind) = kind {
                 ui.label(theme::muted(
                     ui,
-                    format!("{} — {}", text(tr, &kind.basis), text(tr, &kind.explanation)),
+                    format!(
+                        "{} — {}",
+                        text(tr, &kind.basis),
+                        text(tr, &kind.explanation)
+                    ),
                 ));
             }
             if let Some(blocked) = &issuable.blocked {
                 ui.label(
-                    RichText::new(format!("{}  {}", icon::LOCK, refusal_text(tr, blocked, view)))
-                        .color(palette.muted),
+                    RichText::new(format!(
+                        "{}  {}",
+                        icon::LOCK,
+                        refusal_text(tr, blocked, view)
+                    ))
+                    .color(palette.muted),
                 );
                 return;
             }
@@ -1789,7 +1845,10 @@ fn acts_section(
             if theme::primary(
                 ui,
                 ready,
-                tr.t_args("acts-issue-button", &[("act", act_name(view, tr, &issuable.act))]),
+                tr.t_args(
+                    "acts-issue-button",
+                    &[("act", act_name(view, tr, &issuable.act))],
+                ),
             )
             .clicked()
                 && let Some(to) = state.act_to.take()
@@ -2020,7 +2079,10 @@ fn conclusion_tab(
                 RichText::new(format!(
                     "{}  {}",
                     icon::CHECK,
-                    tr.t_args("conclusion-endorsed-by", &[("roles", names(view, tr, &endorsed))])
+                    tr.t_args(
+                        "conclusion-endorsed-by",
+                        &[("roles", names(view, tr, &endorsed))]
+                    )
                 ))
                 .color(palette.allowed),
             );
@@ -2071,7 +2133,11 @@ fn conclusion_tab(
         });
     }
     if !view.discussion.is_empty() {
-        theme::heading(ui, Some(icon::CHAT_CIRCLE_TEXT), tr.t("conclusion-discussion"));
+        theme::heading(
+            ui,
+            Some(icon::CHAT_CIRCLE_TEXT),
+            tr.t("conclusion-discussion"),
+        );
         for (i, entry) in view.discussion.iter().enumerate().rev() {
             let glyph = match entry {
                 Discussion::Proposed { .. } => icon::HAND_POINTING,

@@ -8,9 +8,9 @@ use egui_kittest::kittest::Queryable;
 use faisceau_engine::{Case, RoleCommand, RoleView, Session, TrainerCommand, load};
 
 use super::UiAction;
-use super::theme::icon;
 use super::desk::{DeskState, Tab, desk};
 use super::picker::{Display, launcher};
+use super::theme::icon;
 use crate::i18n::{Lang, Tr};
 
 fn case() -> Arc<Case> {
@@ -76,7 +76,10 @@ fn the_share_dialog_shows_a_breach_before_sending_and_asks_for_confirmation() {
     };
     let mut harness = desk_harness(view, state, Lang::Fr);
     assert!(
-        harness.query_all_by_label_contains("Violation du secret").next().is_some(),
+        harness
+            .query_all_by_label_contains("Violation du secret")
+            .next()
+            .is_some(),
         "the verdict shows before sending"
     );
     assert!(
@@ -86,7 +89,10 @@ fn the_share_dialog_shows_a_breach_before_sending_and_asks_for_confirmation() {
         "with its explanation"
     );
     harness
-        .get_by_label(&iconed(icon::WARNING, "Partager malgré la violation du secret"))
+        .get_by_label(&iconed(
+            icon::WARNING,
+            "Partager malgré la violation du secret",
+        ))
         .click();
     harness.run();
     assert!(
@@ -102,7 +108,10 @@ fn the_share_dialog_shows_a_breach_before_sending_and_asks_for_confirmation() {
     assert!(harness.state().0.confirm_breach, "the box is ticked");
 
     harness
-        .get_by_label(&iconed(icon::WARNING, "Partager malgré la violation du secret"))
+        .get_by_label(&iconed(
+            icon::WARNING,
+            "Partager malgré la violation du secret",
+        ))
         .click();
     harness.run();
     assert_eq!(
@@ -134,9 +143,16 @@ fn an_allowed_share_says_so_and_sends_at_once() {
     );
     harness.get_by_label("Shared professional secrecy").click();
     harness.run();
-    assert!(harness.query_all_by_label_contains("Allowed").next().is_some());
+    assert!(
+        harness
+            .query_all_by_label_contains("Allowed")
+            .next()
+            .is_some()
+    );
     assert!(harness.query_by_label("CASF L226-2-2").is_some());
-    harness.get_by_label(&iconed(icon::PAPER_PLANE_RIGHT, "Share — Allowed")).click();
+    harness
+        .get_by_label(&iconed(icon::PAPER_PLANE_RIGHT, "Share — Allowed"))
+        .click();
     harness.run();
     assert_eq!(
         harness.state().1,
@@ -235,7 +251,9 @@ fn the_share_dialog_says_why_a_requisition_frame_is_closed_and_an_act_can_be_dec
             .query_by_label_contains("Réquisition n° 1")
             .is_some()
     );
-    harness.get_by_label(&iconed(icon::X_CIRCLE, "Refuser")).click();
+    harness
+        .get_by_label(&iconed(icon::X_CIRCLE, "Refuser"))
+        .click();
     harness.run();
     assert!(harness.state().1.is_empty(), "a refusal needs a reason");
 }
@@ -306,7 +324,9 @@ fn the_conclusion_flow_works() {
         .get_by_label("Mineure victime de traite à des fins d'exploitation sexuelle")
         .click();
     harness.run();
-    harness.get_by_label(&iconed(icon::HAND_POINTING, "Proposer")).click();
+    harness
+        .get_by_label(&iconed(icon::HAND_POINTING, "Proposer"))
+        .click();
     harness.run();
     let UiAction::Role(proposal) = harness.state().1[0].clone() else {
         panic!()
@@ -330,7 +350,9 @@ fn the_conclusion_flow_works() {
             .query_by_label_contains("Proposition de Éducatrice de la MECS")
             .is_some()
     );
-    harness.get_by_label(&iconed(icon::CHECK, "Approuver")).click();
+    harness
+        .get_by_label(&iconed(icon::CHECK, "Approuver"))
+        .click();
     harness.run();
     assert_eq!(
         harness.state().1,
@@ -374,8 +396,16 @@ fn after_the_end_the_discussion_stays_but_nobody_can_propose_or_vote() {
             .next()
             .is_some()
     );
-    assert!(harness.query_by_label(&iconed(icon::CHECK, "Approuver")).is_none());
-    assert!(harness.query_by_label(&iconed(icon::HAND_POINTING, "Proposer")).is_none());
+    assert!(
+        harness
+            .query_by_label(&iconed(icon::CHECK, "Approuver"))
+            .is_none()
+    );
+    assert!(
+        harness
+            .query_by_label(&iconed(icon::HAND_POINTING, "Proposer"))
+            .is_none()
+    );
 }
 
 #[test]
@@ -399,7 +429,10 @@ fn french_and_english_both_render() {
             );
         });
         harness.run();
-        assert!(harness.query_by_label_contains(practise).is_some(), "{lang:?}");
+        assert!(
+            harness.query_by_label_contains(practise).is_some(),
+            "{lang:?}"
+        );
         let view = running().view("juge_enfants").unwrap();
         let harness = desk_harness(view, DeskState::default(), lang);
         assert!(
@@ -591,37 +624,47 @@ struct Live {
     refused: Vec<faisceau_engine::Refusal>,
 }
 
-fn live_harness(session: Session, role: &str, desk_state: DeskState, lang: Lang) -> Harness<'static, Live> {
+fn live_harness(
+    session: Session,
+    role: &str,
+    desk_state: DeskState,
+    lang: Lang,
+) -> Harness<'static, Live> {
     let tr = Tr::new(lang);
-    let mut harness = Harness::builder().with_size((1366.0, 1400.0)).build_ui_state(
-        move |ui, live: &mut Live| {
-            if !themed(ui) {
-                return;
-            }
-            let view = live.session.view(&live.role).unwrap();
-            for action in desk(ui, &view, &mut live.desk, &tr) {
-                let result = match &action {
-                    UiAction::Role(command) => {
-                        live.session.submit(&live.role, command.clone()).map(|_| ())
-                    }
-                    UiAction::Trainer(command) => live.session.direct(command.clone()).map(|_| ()),
-                    _ => Ok(()),
-                };
-                if let Err(refusal) = result {
-                    live.refused.push(refusal.clone());
-                    live.desk.refusal = Some(refusal);
+    // Tall enough for a whole case file: a click below the window is lost.
+    let mut harness = Harness::builder()
+        .with_size((1366.0, 6000.0))
+        .build_ui_state(
+            move |ui, live: &mut Live| {
+                if !themed(ui) {
+                    return;
                 }
-                live.sent.push(action);
-            }
-        },
-        Live {
-            session,
-            role: role.to_owned(),
-            desk: desk_state,
-            sent: Vec::new(),
-            refused: Vec::new(),
-        },
-    );
+                let view = live.session.view(&live.role).unwrap();
+                for action in desk(ui, &view, &mut live.desk, &tr) {
+                    let result = match &action {
+                        UiAction::Role(command) => {
+                            live.session.submit(&live.role, command.clone()).map(|_| ())
+                        }
+                        UiAction::Trainer(command) => {
+                            live.session.direct(command.clone()).map(|_| ())
+                        }
+                        _ => Ok(()),
+                    };
+                    if let Err(refusal) = result {
+                        live.refused.push(refusal.clone());
+                        live.desk.refusal = Some(refusal);
+                    }
+                    live.sent.push(action);
+                }
+            },
+            Live {
+                session,
+                role: role.to_owned(),
+                desk: desk_state,
+                sent: Vec::new(),
+                refused: Vec::new(),
+            },
+        );
     harness.run();
     harness
 }
@@ -694,7 +737,10 @@ fn starting_and_moving_on_sit_in_different_places_and_moving_on_asks_first() {
     let next = harness
         .get_by_label(&iconed(icon::SKIP_FORWARD, "Phase suivante"))
         .rect();
-    assert!(!start.intersects(next), "a double click on Start cannot skip a phase");
+    assert!(
+        !start.intersects(next),
+        "a double click on Start cannot skip a phase"
+    );
     harness
         .get_by_label(&iconed(icon::SKIP_FORWARD, "Phase suivante"))
         .click();
@@ -719,21 +765,43 @@ fn a_share_is_confirmed_and_listed_in_my_shares_and_the_frame_resets() {
         ..DeskState::default()
     };
     let mut harness = live_harness(session, "educatrice", state, Lang::Fr);
-    assert!(harness.query_by_label_contains("Mes partages (0)").is_some());
+    assert!(
+        harness
+            .query_by_label_contains("Mes partages (0)")
+            .is_some()
+    );
     harness
-        .get_by_label(&iconed(icon::WARNING, "Partager malgré la violation du secret"))
+        .get_by_label(&iconed(
+            icon::WARNING,
+            "Partager malgré la violation du secret",
+        ))
         .click();
     harness.run();
-    assert_eq!(harness.state().session.view("educatrice").unwrap().sent.len(), 1);
+    assert_eq!(
+        harness
+            .state()
+            .session
+            .view("educatrice")
+            .unwrap()
+            .sent
+            .len(),
+        1
+    );
     // The confirmation says with whom and under which frame.
     assert!(
         harness
-            .query_all_by_label_contains("Partagé avec Enquêteur de la brigade de protection des familles")
+            .query_all_by_label_contains(
+                "Partagé avec Enquêteur de la brigade de protection des familles"
+            )
             .next()
             .is_some(),
         "the confirmation shows"
     );
-    assert!(harness.query_by_label_contains("Mes partages (1)").is_some());
+    assert!(
+        harness
+            .query_by_label_contains("Mes partages (1)")
+            .is_some()
+    );
     // After a breach, the next share does not inherit its frame.
     assert_eq!(harness.state().desk.frame, None);
     assert!(!harness.state().desk.confirm_breach);
@@ -768,9 +836,14 @@ fn unread_counters_count_what_is_new_and_drop_once_read() {
                 found = Some(c.id.clone());
                 break;
             }
-            let action = view.actions.iter().find(|a| a.blocked.is_none()).map(|a| a.id.clone());
+            let action = view
+                .actions
+                .iter()
+                .find(|a| a.blocked.is_none())
+                .map(|a| a.id.clone());
             let Some(action) = action else { break };
-            s.submit("chef_service", RoleCommand::TakeAction { action }).unwrap();
+            s.submit("chef_service", RoleCommand::TakeAction { action })
+                .unwrap();
         }
         found.expect("the head of service knows something")
     };
@@ -796,9 +869,7 @@ fn unread_counters_count_what_is_new_and_drop_once_read() {
             .is_some(),
         "a notice and a feed line say so"
     );
-    harness
-        .get_by_label(&iconed(icon::TRAY, "Reçu"))
-        .click();
+    harness.get_by_label(&iconed(icon::TRAY, "Reçu")).click();
     harness.run();
     assert_eq!(harness.state().desk.tab, Tab::Inbox);
     assert_eq!(unread(&harness), 0, "read once shown");
@@ -806,7 +877,9 @@ fn unread_counters_count_what_is_new_and_drop_once_read() {
         harness.query_by_label("Nouveau").is_some(),
         "the item stays marked new while the tab is open"
     );
-    harness.get_by_label(&iconed(icon::FOLDER_OPEN, "Dossier")).click();
+    harness
+        .get_by_label(&iconed(icon::FOLDER_OPEN, "Dossier"))
+        .click();
     harness.run();
     assert_eq!(unread(&harness), 0);
 }
@@ -889,10 +962,423 @@ fn the_desk_renders_from_a_view_that_crossed_the_network_without_the_case() {
         );
     }
     for clue in &result.revealed {
-        let text = view.clues.iter().find(|c| c.id == *clue).unwrap().text.get("en");
+        let text = view
+            .clues
+            .iter()
+            .find(|c| c.id == *clue)
+            .unwrap()
+            .text
+            .get("en");
         assert!(harness.query_all_by_label_contains(text).next().is_some());
     }
-    harness.get_by_label(&iconed(icon::FOLDER_OPEN, "File")).click();
+    harness
+        .get_by_label(&iconed(icon::FOLDER_OPEN, "File"))
+        .click();
     harness.run();
-    assert!(harness.query_by_label_contains("My bundle of indicators").is_some());
+    assert!(
+        harness
+            .query_by_label_contains("My bundle of indicators")
+            .is_some()
+    );
+}
+
+/// Clicks a trainee makes, counted.
+#[derive(Default, Debug)]
+struct Clicks {
+    all: usize,
+    tabs: usize,
+    filing: usize,
+}
+
+/// Clicks the `nth` widget with this label (a real pointer click at its
+/// centre), lets the bots take `bot_steps` steps, and counts the click.
+fn click_nth(
+    harness: &mut Harness<'static, Live>,
+    bots: &mut [faisceau_engine::bot::Bot],
+    clicks: &mut Clicks,
+    label: &str,
+    nth: usize,
+) -> bool {
+    let Some(node) = harness.query_all_by_label(label).nth(nth) else {
+        return false;
+    };
+    node.click();
+    harness.run();
+    clicks.all += 1;
+    // Colleagues work while the trainee reads and clicks.
+    for bot in bots.iter_mut() {
+        let live = harness.state_mut();
+        if let Some(command) = bot.next(&live.session) {
+            let role = bot.role(live.session.case()).clone();
+            let _ = live.session.submit(role.as_str(), command);
+        }
+    }
+    harness.run();
+    true
+}
+
+fn open_tab(
+    harness: &mut Harness<'static, Live>,
+    bots: &mut [faisceau_engine::bot::Bot],
+    clicks: &mut Clicks,
+    glyph: &str,
+    name: &str,
+    tab: Tab,
+) {
+    if harness.state().desk.tab != tab {
+        assert!(click_nth(harness, bots, clicks, &iconed(glyph, name), 0));
+        clicks.tabs += 1;
+    }
+}
+
+/// A trainee who knows the case plays the educator of "Les nuits de Maëlle"
+/// through the real desk, clicking widgets by their labels, while bots play
+/// the five other roles: actions, filing each piece of information under
+/// its indicators, sharing with the head of service under shared
+/// professional secrecy, the information préoccupante, the conclusion, and
+/// each phase moved on with its confirmation. The clicks it took go to
+/// docs/benchmarks.md.
+#[test]
+fn a_trainee_plays_a_whole_case_through_the_desk() {
+    use faisceau_engine::bot::{Bot, Temperament};
+    use faisceau_engine::session::Status;
+    let case = case();
+    let me = case.role("educatrice").unwrap();
+    let mut bots: Vec<Bot> = case
+        .scenario()
+        .roles
+        .iter()
+        .filter(|r| r.id.as_str() != "educatrice")
+        .filter_map(|r| Bot::new(&case, r.id.as_str(), 5, Temperament::default()))
+        .map(|mut b| {
+            b.defer_to(&case, &[me]);
+            b
+        })
+        .collect();
+    let solo = DeskState {
+        solo: true,
+        ..DeskState::default()
+    };
+    let mut h = live_harness(Session::new(case.clone(), 5), "educatrice", solo, Lang::Fr);
+    let mut clicks = Clicks::default();
+    assert!(click_nth(
+        &mut h,
+        &mut bots,
+        &mut clicks,
+        &iconed(icon::PLAY, "Démarrer la séance"),
+        0
+    ));
+    let indicator_name = |id: &faisceau_engine::Id| {
+        case.scenario()
+            .indicators
+            .iter()
+            .find(|i| i.id == *id)
+            .map(|i| i.name.get("fr").to_owned())
+            .unwrap()
+    };
+    let mut shared: Vec<faisceau_engine::Id> = Vec::new();
+    let phases = case.scenario().phases.len();
+    for phase in 0..phases {
+        // Actions until the time or the leads run out.
+        open_tab(
+            &mut h,
+            &mut bots,
+            &mut clicks,
+            icon::MAGNIFYING_GLASS,
+            "Actions",
+            Tab::Actions,
+        );
+        while click_nth(
+            &mut h,
+            &mut bots,
+            &mut clicks,
+            &iconed(icon::PLAY, "Mener"),
+            0,
+        ) {}
+        // File each new piece of information under its indicators.
+        open_tab(
+            &mut h,
+            &mut bots,
+            &mut clicks,
+            icon::FOLDER_OPEN,
+            "Dossier",
+            Tab::File,
+        );
+        let ids: Vec<_> = h
+            .state()
+            .session
+            .view("educatrice")
+            .unwrap()
+            .clues
+            .iter()
+            .map(|c| c.id.clone())
+            .collect();
+        for id in ids {
+            // Bots may have shared since: find the card where it is now.
+            let view = h.state().session.view("educatrice").unwrap();
+            let Some(shown) = view.clues.iter().rev().position(|c| c.id == id) else {
+                continue;
+            };
+            let clue = view.clues.iter().find(|c| c.id == id).unwrap();
+            let wanted: Vec<_> = case
+                .scenario()
+                .clues
+                .iter()
+                .find(|c| c.id == clue.id)
+                .map(|c| c.indicators.iter().map(|s| s.indicator.clone()).collect())
+                .unwrap_or_default();
+            let missing: Vec<_> = wanted.iter().filter(|i| !clue.tags.contains(i)).collect();
+            if missing.is_empty() {
+                continue;
+            }
+            // Filing is quick: colleagues do not move the cards meanwhile.
+            let before = clicks.all;
+            assert!(click_nth(
+                &mut h,
+                &mut [],
+                &mut clicks,
+                &iconed(icon::TAG, "Classer dans le faisceau"),
+                shown
+            ));
+            for indicator in missing {
+                assert!(
+                    click_nth(
+                        &mut h,
+                        &mut [],
+                        &mut clicks,
+                        &iconed(icon::PLUS, &indicator_name(indicator)),
+                        0
+                    ),
+                    "{indicator}"
+                );
+            }
+            clicks.filing += clicks.all - before;
+            h.state_mut().desk.tagging = None;
+        }
+        // Share what is new with the head of service.
+        let view = h.state().session.view("educatrice").unwrap();
+        let new: Vec<_> = view
+            .clues
+            .iter()
+            .filter(|c| {
+                !shared.contains(&c.id)
+                    && c.provenance
+                        .iter()
+                        .any(|p| matches!(p, faisceau_engine::view::Provenance::Discovered(_)))
+            })
+            .map(|c| (c.id.clone(), c.text.get("fr").to_owned()))
+            .collect();
+        if !new.is_empty() {
+            open_tab(
+                &mut h,
+                &mut bots,
+                &mut clicks,
+                icon::SHARE_NETWORK,
+                "Partager",
+                Tab::Share,
+            );
+            for (id, text) in &new {
+                assert!(click_nth(&mut h, &mut bots, &mut clicks, text, 0));
+                shared.push(id.clone());
+            }
+            assert!(click_nth(
+                &mut h,
+                &mut bots,
+                &mut clicks,
+                &iconed(icon::PLUS, "Chef de service de la MECS"),
+                0
+            ));
+            assert!(click_nth(
+                &mut h,
+                &mut bots,
+                &mut clicks,
+                "Secret partagé",
+                0
+            ));
+            assert!(click_nth(
+                &mut h,
+                &mut bots,
+                &mut clicks,
+                &iconed(icon::PAPER_PLANE_RIGHT, "Partager — Autorisé"),
+                0
+            ));
+        }
+        // The educator's own decision, once open.
+        let view = h.state().session.view("educatrice").unwrap();
+        let decide = view
+            .decisions
+            .iter()
+            .any(|d| d.id.as_str() == "information_preoccupante" && d.blocked.is_none())
+            && !view
+                .decisions_taken
+                .iter()
+                .any(|d| d.decision.as_str() == "information_preoccupante");
+        if decide {
+            open_tab(
+                &mut h,
+                &mut bots,
+                &mut clicks,
+                icon::SCALES,
+                "Décisions",
+                Tab::Decisions,
+            );
+            let position = view
+                .decisions
+                .iter()
+                .filter(|d| d.blocked.is_none())
+                .position(|d| d.id.as_str() == "information_preoccupante")
+                .unwrap();
+            assert!(click_nth(
+                &mut h,
+                &mut bots,
+                &mut clicks,
+                &iconed(icon::GAVEL, "Décider"),
+                position
+            ));
+        }
+        // At the last phase, propose the conclusion and wait for the table.
+        if phase + 1 == phases {
+            open_tab(
+                &mut h,
+                &mut bots,
+                &mut clicks,
+                icon::HANDSHAKE,
+                "Conclusion",
+                Tab::Conclusion,
+            );
+            let conclusion = case
+                .scenario()
+                .conclusions
+                .iter()
+                .find(|c| c.id.as_str() == "traite_exploitation")
+                .unwrap();
+            let orientation = case
+                .scenario()
+                .orientations
+                .iter()
+                .find(|o| o.id.as_str() == "protection_enquete")
+                .unwrap();
+            assert!(click_nth(
+                &mut h,
+                &mut bots,
+                &mut clicks,
+                conclusion.name.get("fr"),
+                0
+            ));
+            assert!(click_nth(
+                &mut h,
+                &mut bots,
+                &mut clicks,
+                orientation.name.get("fr"),
+                0
+            ));
+            // Propose; if a colleague rejects it, let the table work on and
+            // propose again, as a table does after discussing.
+            for _attempt in 0..4 {
+                let live = h.state();
+                if live.session.state().adopted.is_some() {
+                    break;
+                }
+                let open = live.session.view("educatrice").unwrap().proposal.is_some();
+                if !open {
+                    h.state_mut().desk.reason =
+                        "Fugues, argent, dette, emprise : un faisceau d'exploitation.".into();
+                    assert!(click_nth(
+                        &mut h,
+                        &mut bots,
+                        &mut clicks,
+                        &iconed(icon::HAND_POINTING, "Proposer"),
+                        0
+                    ));
+                }
+                for _ in 0..20 {
+                    if h.state().session.state().adopted.is_some() {
+                        break;
+                    }
+                    // Colleagues read and answer.
+                    for bot in bots.iter_mut() {
+                        let live = h.state_mut();
+                        if let Some(command) = bot.next(&live.session) {
+                            let role = bot.role(live.session.case()).clone();
+                            let _ = live.session.submit(role.as_str(), command);
+                        }
+                    }
+                    h.run();
+                }
+            }
+            if h.state().session.state().status != Status::Ended {
+                assert!(click_nth(
+                    &mut h,
+                    &mut bots,
+                    &mut clicks,
+                    &iconed(icon::FLAG_CHECKERED, "Terminer la séance"),
+                    0
+                ));
+                assert!(click_nth(
+                    &mut h,
+                    &mut bots,
+                    &mut clicks,
+                    "Terminer la séance",
+                    0
+                ));
+            }
+        } else {
+            // Colleagues finish their phase before the trainee moves on.
+            for _ in 0..40 {
+                for bot in bots.iter_mut() {
+                    let live = h.state_mut();
+                    if let Some(command) = bot.next(&live.session) {
+                        let role = bot.role(live.session.case()).clone();
+                        let _ = live.session.submit(role.as_str(), command);
+                    }
+                }
+            }
+            h.run();
+            assert!(click_nth(
+                &mut h,
+                &mut bots,
+                &mut clicks,
+                &iconed(icon::SKIP_FORWARD, "Phase suivante"),
+                0
+            ));
+            assert!(click_nth(
+                &mut h,
+                &mut bots,
+                &mut clicks,
+                "Passer à la phase suivante",
+                0
+            ));
+        }
+    }
+    let session = &h.state().session;
+    assert_eq!(session.state().status, Status::Ended);
+    assert_eq!(
+        session
+            .view("educatrice")
+            .unwrap()
+            .adopted
+            .map(|a| a.conclusion.to_string())
+            .as_deref(),
+        Some("traite_exploitation"),
+        "the table adopted the trainee's conclusion"
+    );
+    assert!(h.state().refused.is_empty(), "{:?}", h.state().refused);
+    let debrief = faisceau_engine::Debrief::build(&case, session.events()).unwrap();
+    let mine = debrief
+        .roles
+        .iter()
+        .find(|r| r.role.as_str() == "educatrice")
+        .unwrap();
+    assert!(!mine.sent.is_empty(), "the trainee shared");
+    eprintln!(
+        "CLICKS: {} clicks, {} of them tab switches and {} filing under indicators; conclusion adopted: {:?}",
+        clicks.all,
+        clicks.tabs,
+        clicks.filing,
+        session
+            .view("educatrice")
+            .unwrap()
+            .adopted
+            .map(|a| a.conclusion.to_string())
+    );
 }

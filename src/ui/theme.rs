@@ -137,7 +137,11 @@ impl Palette {
                 pairs.push((leak(format!("{name} on {bg_name}")), fg, bg));
             }
         }
-        for (bg_name, bg) in [("bg", self.bg), ("panel", self.panel), ("surface", self.surface)] {
+        for (bg_name, bg) in [
+            ("bg", self.bg),
+            ("panel", self.panel),
+            ("surface", self.surface),
+        ] {
             pairs.push((leak(format!("disabled on {bg_name}")), self.disabled, bg));
         }
         pairs.push(("on_accent on accent", self.on_accent, self.accent));
@@ -217,12 +221,18 @@ pub fn bold_family() -> FontFamily {
 pub fn fonts() -> FontDefinitions {
     let mut fonts = FontDefinitions::default();
     let faces: [(&str, &'static [u8]); 3] = [
-        ("inter", include_bytes!("../../assets/fonts/Inter-Regular.otf")),
+        (
+            "inter",
+            include_bytes!("../../assets/fonts/Inter-Regular.otf"),
+        ),
         (
             "inter-semibold",
             include_bytes!("../../assets/fonts/Inter-SemiBold.otf"),
         ),
-        ("inter-bold", include_bytes!("../../assets/fonts/Inter-Bold.otf")),
+        (
+            "inter-bold",
+            include_bytes!("../../assets/fonts/Inter-Bold.otf"),
+        ),
     ];
     for (name, bytes) in faces {
         fonts
@@ -505,11 +515,11 @@ pub fn danger(ui: &mut egui::Ui, enabled: bool, label: impl Into<String>) -> egu
     let palette = palette(ui);
     ui.add_enabled(
         enabled,
-        egui::Button::new(
-            RichText::new(label)
-                .family(semibold())
-                .color(if enabled { palette.breach } else { palette.disabled }),
-        )
+        egui::Button::new(RichText::new(label).family(semibold()).color(if enabled {
+            palette.breach
+        } else {
+            palette.disabled
+        }))
         .fill(palette.surface)
         .stroke(Stroke::new(1.5, palette.breach))
         .min_size(egui::vec2(0.0, 36.0)),
@@ -588,8 +598,22 @@ mod tests {
         }
         let all = |p: &Palette| {
             [
-                p.bg, p.panel, p.surface, p.text, p.muted, p.accent, p.on_accent, p.accent_soft,
-                p.border, p.focus, p.allowed, p.caution, p.breach, p.new, p.on_new, p.disabled,
+                p.bg,
+                p.panel,
+                p.surface,
+                p.text,
+                p.muted,
+                p.accent,
+                p.on_accent,
+                p.accent_soft,
+                p.border,
+                p.focus,
+                p.allowed,
+                p.caution,
+                p.breach,
+                p.new,
+                p.on_new,
+                p.disabled,
                 p.button,
             ]
         };

@@ -106,7 +106,9 @@ impl<'de> Visitor<'de> for CitationVisitor {
     type Value = Text;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str(r#"a citation such as "CASF L226-2-2", or (fr: "…", en: "…") when it has words"#)
+        f.write_str(
+            r#"a citation such as "CASF L226-2-2", or (fr: "…", en: "…") when it has words"#,
+        )
     }
 
     fn visit_map<A: MapAccess<'de>>(self, access: A) -> Result<Text, A::Error> {
