@@ -623,23 +623,26 @@ pub fn desk(ui: &mut egui::Ui, view: &RoleView, state: &mut DeskState, tr: &Tr) 
                 .inner_margin(egui::Margin::symmetric(8, 12)),
         )
         .show(ui, |ui| rail(ui, view, state, tr, &mut actions));
-    egui::Panel::right("desk_bundle")
-        .resizable(false)
-        .exact_size(space::BUNDLE)
-        .frame(
-            egui::Frame::new()
-                .fill(palette.panel)
-                .inner_margin(egui::Margin::symmetric(12, 10)),
-        )
-        .show(ui, |ui| {
-            egui::ScrollArea::vertical()
-                .id_salt("bundle_scroll")
-                .auto_shrink([false, false])
-                .show(ui, |ui| {
-                    bundle_panel(ui, view, tr);
-                    activity(ui, state, &feed, tr);
-                });
-        });
+    // The share dialog needs the width: the bundle shows on every other tab.
+    if state.tab != Tab::Share {
+        egui::Panel::right("desk_bundle")
+            .resizable(false)
+            .exact_size(space::BUNDLE)
+            .frame(
+                egui::Frame::new()
+                    .fill(palette.panel)
+                    .inner_margin(egui::Margin::symmetric(12, 10)),
+            )
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("bundle_scroll")
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        bundle_panel(ui, view, tr);
+                        activity(ui, state, &feed, tr);
+                    });
+            });
+    }
     if state.tab == Tab::Share {
         share_send_panel(ui, view, state, tr, &mut actions);
     }
@@ -925,6 +928,7 @@ fn rail(
                     .stroke(egui::Stroke::NONE)
                     .min_size(egui::vec2(ui.available_width() - 34.0, 38.0));
                 let response = ui.add(button);
+                let response = theme::ring(ui, response);
                 theme::counter(ui, unread);
                 response
             })

@@ -331,6 +331,10 @@ pub fn apply(ctx: &egui::Context, palette: Palette) {
         state.corner_radius = radius;
     }
     widgets.hovered.bg_stroke = Stroke::new(1.5, palette.accent);
+    // egui draws a focused control (keyboard) in the "active" style: a thick
+    // ring in the focus colour. Buttons with their own stroke get it from
+    // [`ring`].
+    widgets.active.bg_stroke = Stroke::new(2.5, palette.focus);
     // A focused control (keyboard) draws a thick ring in the focus colour.
     visuals.selection.stroke = Stroke::new(2.0, palette.accent);
     // Both of egui's light and dark styles get the palette: the person's
@@ -463,6 +467,19 @@ pub fn counter(ui: &mut egui::Ui, count: usize) {
     new_badge(ui, &count.to_string());
 }
 
+/// Draws the keyboard focus ring around a control that has the focus.
+pub fn ring(ui: &egui::Ui, response: egui::Response) -> egui::Response {
+    if response.has_focus() {
+        ui.painter().rect_stroke(
+            response.rect.expand(3.0),
+            CornerRadius::same(space::RADIUS + 2),
+            Stroke::new(2.5, palette(ui).focus),
+            egui::StrokeKind::Outside,
+        );
+    }
+    response
+}
+
 /// A chip: a small rounded toggle. Selected chips are filled with the accent.
 pub fn chip(ui: &mut egui::Ui, label: &str, selected: bool) -> egui::Response {
     let palette = palette(ui);
@@ -475,7 +492,7 @@ pub fn chip(ui: &mut egui::Ui, label: &str, selected: bool) -> egui::Response {
             .color(palette.text)
             .size(size::SMALL + 1.0)
     };
-    ui.add(
+    let response = ui.add(
         egui::Button::new(text)
             .fill(if selected {
                 palette.accent
@@ -491,7 +508,8 @@ pub fn chip(ui: &mut egui::Ui, label: &str, selected: bool) -> egui::Response {
                 },
             ))
             .corner_radius(CornerRadius::same(14)),
-    )
+    );
+    ring(ui, response)
 }
 
 /// The main button of a screen: filled with the accent colour.
@@ -502,18 +520,19 @@ pub fn primary(ui: &mut egui::Ui, enabled: bool, label: impl Into<String>) -> eg
     } else {
         (palette.button, palette.disabled)
     };
-    ui.add_enabled(
+    let response = ui.add_enabled(
         enabled,
         egui::Button::new(RichText::new(label).family(semibold()).color(fg))
             .fill(fill)
             .min_size(egui::vec2(0.0, 36.0)),
-    )
+    );
+    ring(ui, response)
 }
 
 /// A button that ends or skips something: outlined in the breach colour.
 pub fn danger(ui: &mut egui::Ui, enabled: bool, label: impl Into<String>) -> egui::Response {
     let palette = palette(ui);
-    ui.add_enabled(
+    let response = ui.add_enabled(
         enabled,
         egui::Button::new(RichText::new(label).family(semibold()).color(if enabled {
             palette.breach
@@ -523,13 +542,14 @@ pub fn danger(ui: &mut egui::Ui, enabled: bool, label: impl Into<String>) -> egu
         .fill(palette.surface)
         .stroke(Stroke::new(1.5, palette.breach))
         .min_size(egui::vec2(0.0, 36.0)),
-    )
+    );
+    ring(ui, response)
 }
 
 /// A plain button with an icon.
 pub fn button(ui: &mut egui::Ui, enabled: bool, icon: &str, label: &str) -> egui::Response {
     let palette = palette(ui);
-    ui.add_enabled(
+    let response = ui.add_enabled(
         enabled,
         egui::Button::new(RichText::new(format!("{icon}  {label}")).color(if enabled {
             palette.text
@@ -537,7 +557,8 @@ pub fn button(ui: &mut egui::Ui, enabled: bool, icon: &str, label: &str) -> egui
             palette.disabled
         }))
         .min_size(egui::vec2(0.0, 32.0)),
-    )
+    );
+    ring(ui, response)
 }
 
 /// A verdict's symbol: a word always goes with it.
