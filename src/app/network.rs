@@ -27,6 +27,7 @@ use crate::net::protocol::{Refused, ToHost};
 use crate::net::words::{code_error_text, join_error_text, refused_text};
 use crate::net::workshop::{Seat, Setup, Workshop};
 use crate::ui::network::{self as screens, HostForm, JoinForm, NetAction, Waiting};
+use crate::ui::theme::{self, size};
 use crate::ui::trainer::ConsoleState;
 use crate::ui::{self, UiAction};
 
@@ -249,7 +250,11 @@ fn host_console(
     egui::CentralPanel::default().show(&mut root, |ui| {
         egui::Panel::top("host_top").show(ui, |ui| {
             ui.horizontal_wrapped(|ui| {
-                ui.label(RichText::new(&host.workshop.name).strong().size(20.0));
+                ui.label(
+                    RichText::new(&host.workshop.name)
+                        .strong()
+                        .size(size::HEADING),
+                );
                 ui.separator();
                 ui.label(tr.t_args("host-join-at", &[("address", addresses.join(" · "))]));
                 ui.separator();
@@ -258,10 +263,10 @@ fn host_console(
                         tr.t_args("host-code-is", &[("code", host.workshop.code.display())]),
                     )
                     .strong()
-                    .size(18.0),
+                    .size(size::LARGE),
                 );
                 if let Some(error) = &host.listen_error {
-                    ui.colored_label(egui::Color32::from_rgb(0xb0, 0, 0x20), error);
+                    ui.colored_label(theme::palette(ui).breach, error);
                 }
             });
             net_actions.extend(screens::seating(ui, &lobby, &waiting, shown, tr));
@@ -272,7 +277,7 @@ fn host_console(
                     .map(|(t, _, n)| format!("{n} ({})", t + 1))
                     .collect();
                 ui.colored_label(
-                    egui::Color32::from_rgb(0xb0, 0x40, 0),
+                    theme::palette(ui).caution,
                     tr.t_args("host-disconnected", &[("names", names.join(", "))]),
                 );
             }
@@ -620,7 +625,7 @@ fn link_banner(mut contexts: EguiContexts, settings: Res<Settings>, joined: Res<
                 if !closed {
                     ui.spinner();
                 }
-                ui.label(RichText::new(text).strong().size(18.0));
+                ui.label(RichText::new(text).strong().size(size::LARGE));
             });
         });
     Ok(())

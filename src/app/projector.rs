@@ -80,10 +80,7 @@ fn open_projector(
 /// (dark ink on white, read from the back of the room); false until the
 /// fonts are bound.
 fn themed(ctx: &egui::Context) -> bool {
-    let mut palette = crate::ui::theme::LIGHT;
-    palette.bg = egui::Color32::WHITE;
-    palette.text = egui::Color32::BLACK;
-    crate::ui::theme::ready(ctx, palette)
+    crate::ui::theme::ready(ctx, crate::ui::theme::BOARD)
 }
 
 fn draw(

@@ -102,16 +102,21 @@ pub fn debrief(
                     verdict_color(ui, Verdict::Caution),
                 ),
             };
-            ui.label(RichText::new(line).size(22.0).color(color).strong());
+            ui.label(
+                RichText::new(line)
+                    .size(size::HEADING)
+                    .color(color)
+                    .strong(),
+            );
             if let Some(time) = t.time_to_identification {
                 ui.label(
                     RichText::new(tr.t_args("debrief-time", &[("time", clock(tr, time))]))
-                        .size(18.0),
+                        .size(size::LARGE),
                 );
             }
             ui.label(
                 RichText::new(tr.t_args("debrief-breaches", &[("count", t.breaches.to_string())]))
-                    .size(18.0),
+                    .size(size::LARGE),
             );
 
             heading(ui, tr.t("debrief-bundle"));
@@ -133,7 +138,7 @@ pub fn debrief(
                         "{} : {status}{by}",
                         decision_name(&review.decision)
                     ))
-                    .size(17.0)
+                    .size(size::LARGE)
                     .color(color),
                 );
             }
@@ -156,8 +161,12 @@ pub fn debrief(
             heading(ui, tr.t("debrief-teaching"));
             for id in &t.teaching_points {
                 if let Some(point) = scenario.teaching_points.iter().find(|p| p.id == *id) {
-                    ui.label(RichText::new(text(tr, &point.title)).size(19.0).strong());
-                    ui.label(RichText::new(text(tr, &point.text)).size(17.0));
+                    ui.label(
+                        RichText::new(text(tr, &point.title))
+                            .size(size::LARGE)
+                            .strong(),
+                    );
+                    ui.label(RichText::new(text(tr, &point.text)).size(size::LARGE));
                     ui.add_space(4.0);
                 }
             }
@@ -168,7 +177,9 @@ pub fn debrief(
             }
             for role in roles {
                 egui::CollapsingHeader::new(
-                    RichText::new(role_name(&role.role)).size(19.0).strong(),
+                    RichText::new(role_name(&role.role))
+                        .size(size::LARGE)
+                        .strong(),
                 )
                 .default_open(focus.is_none_or(|f| *f == role.role))
                 .show(ui, |ui| {
@@ -338,7 +349,7 @@ fn bundle_chart(ui: &mut egui::Ui, scenario: &Scenario, debrief: &Debrief, tr: &
         ui.horizontal(|ui| {
             ui.add_sized(
                 [260.0, 24.0],
-                egui::Label::new(RichText::new(name).size(16.0)),
+                egui::Label::new(RichText::new(name).size(size::BODY)),
             );
             let (rect, _) = ui.allocate_exact_size(Vec2::new(360.0, 22.0), egui::Sense::hover());
             let painter = ui.painter();
@@ -365,7 +376,9 @@ fn bundle_chart(ui: &mut egui::Ui, scenario: &Scenario, debrief: &Debrief, tr: &
                     Stroke::new(3.0, theme::palette(ui).text),
                 );
             }
-            ui.label(RichText::new(format!("{} / {}", score.weight, score.required)).size(16.0));
+            ui.label(
+                RichText::new(format!("{} / {}", score.weight, score.required)).size(size::BODY),
+            );
         });
     }
 }

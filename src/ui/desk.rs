@@ -1069,7 +1069,7 @@ fn toasts(ui: &mut egui::Ui, state: &mut DeskState, tr: &Tr) {
                         offset: [0, 2],
                         blur: 8,
                         spread: 0,
-                        color: egui::Color32::from_black_alpha(40),
+                        color: theme::SHADOW,
                     })
                     .show(ui, |ui| {
                         ui.label(

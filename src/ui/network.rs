@@ -1,12 +1,13 @@
 //! Screens of the networked workshop, as pure functions: the host's setup
 //! and seating plan, the join form, the lobby, and the projector's board.
 
-use bevy_egui::egui::{self, Color32, RichText};
+use bevy_egui::egui::{self, RichText};
 use faisceau_engine::debrief::Debrief;
 use faisceau_engine::model::Scenario;
 use faisceau_engine::session::Status;
 use faisceau_engine::{Id, Text};
 
+use super::theme::{self, size};
 use super::{clock, duration, heading, text};
 use crate::i18n::Tr;
 use crate::net::protocol::{Lobby, Occupant};
@@ -113,11 +114,11 @@ pub fn host_setup(
             ui.label(tr.t_args("host-roles", &[("count", case.roles.len().to_string())]));
         }
         if let Some(error) = &form.error {
-            ui.colored_label(Color32::from_rgb(0xb0, 0x00, 0x20), error);
+            ui.colored_label(theme::palette(ui).breach, error);
         }
         ui.add_space(12.0);
         ui.horizontal(|ui| {
-            let open = egui::Button::new(RichText::new(tr.t("host-open")).size(20.0))
+            let open = egui::Button::new(RichText::new(tr.t("host-open")).size(size::HEADING))
                 .min_size(egui::vec2(280.0, 44.0));
             if ui
                 .add_enabled(!cases.is_empty() && !form.name.trim().is_empty(), open)
@@ -202,10 +203,7 @@ pub fn join_form(ui: &mut egui::Ui, form: &mut JoinForm, tr: &Tr) -> Vec<NetActi
         }
         if let Some(error) = &form.error {
             ui.add_space(8.0);
-            ui.colored_label(
-                Color32::from_rgb(0xb0, 0x00, 0x20),
-                RichText::new(error).strong(),
-            );
+            ui.colored_label(theme::palette(ui).breach, RichText::new(error).strong());
         }
         ui.add_space(12.0);
         ui.horizontal(|ui| {
@@ -213,7 +211,7 @@ pub fn join_form(ui: &mut egui::Ui, form: &mut JoinForm, tr: &Tr) -> Vec<NetActi
                 && !form.name.trim().is_empty()
                 && !form.code.trim().is_empty()
                 && !form.address.trim().is_empty();
-            let join = egui::Button::new(RichText::new(tr.t("join-go")).size(20.0))
+            let join = egui::Button::new(RichText::new(tr.t("join-go")).size(size::HEADING))
                 .min_size(egui::vec2(240.0, 44.0));
             if ui.add_enabled(ready, join).clicked() {
                 actions.push(NetAction::Join);
@@ -237,7 +235,7 @@ pub fn join_form(ui: &mut egui::Ui, form: &mut JoinForm, tr: &Tr) -> Vec<NetActi
     actions
 }
 
-fn occupant_label(occupant: &Occupant, tr: &Tr) -> RichText {
+fn occupant_label(ui: &egui::Ui, occupant: &Occupant, tr: &Tr) -> RichText {
     match occupant {
         Occupant::Free => RichText::new(tr.t("seat-free")).italics(),
         Occupant::Bot => RichText::new(tr.t("seat-bot")),
@@ -249,7 +247,7 @@ fn occupant_label(occupant: &Occupant, tr: &Tr) -> RichText {
             name,
             connected: false,
         } => RichText::new(tr.t_args("seat-disconnected", &[("name", name.clone())]))
-            .color(Color32::from_rgb(0xb0, 0x40, 0x00)),
+            .color(theme::palette(ui).caution),
     }
 }
 
@@ -272,8 +270,12 @@ pub fn lobby(
 ) -> Vec<NetAction> {
     let mut actions = Vec::new();
     egui::ScrollArea::vertical().show(ui, |ui| {
-        ui.label(RichText::new(text(tr, &lobby.title)).size(26.0).strong());
-        ui.label(RichText::new(&lobby.workshop).size(18.0));
+        ui.label(
+            RichText::new(text(tr, &lobby.title))
+                .size(size::TITLE)
+                .strong(),
+        );
+        ui.label(RichText::new(&lobby.workshop).size(size::LARGE));
         ui.add_space(6.0);
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.label(RichText::new(tr.t("picker-content-note")).strong());
@@ -287,10 +289,10 @@ pub fn lobby(
                 tr.t("lobby-choose")
             })
             .strong()
-            .size(18.0),
+            .size(size::LARGE),
         );
         if let Some(refusal) = refusal {
-            ui.colored_label(Color32::from_rgb(0xb0, 0x00, 0x20), refusal);
+            ui.colored_label(theme::palette(ui).breach, refusal);
         }
         ui.add_space(8.0);
         ui.horizontal_wrapped(|ui| {
@@ -300,13 +302,13 @@ pub fn lobby(
                         ui.label(
                             RichText::new(tr.t_args("table-n", &[("n", (t + 1).to_string())]))
                                 .strong()
-                                .size(18.0),
+                                .size(size::LARGE),
                         );
                         ui.label(status_name(table.status, tr));
                         for seat in &table.seats {
                             ui.horizontal(|ui| {
                                 ui.label(text(tr, &seat.name));
-                                ui.label(occupant_label(&seat.occupant, tr));
+                                ui.label(occupant_label(ui, &seat.occupant, tr));
                                 let is_mine =
                                     mine.is_some_and(|(mt, mr)| *mt == t && *mr == seat.role);
                                 if seat.occupant == Occupant::Free
@@ -385,7 +387,7 @@ pub fn seating(
                     for seat in &table.seats {
                         ui.horizontal(|ui| {
                             ui.label(text(tr, &seat.name));
-                            ui.label(occupant_label(&seat.occupant, tr));
+                            ui.label(occupant_label(ui, &seat.occupant, tr));
                             // A person whose laptop died comes back on
                             // another one: the trainer gives them their seat,
                             // whatever the table's state. Same name first.
@@ -489,21 +491,35 @@ pub fn board(ui: &mut egui::Ui, board: &Board, tr: &Tr) {
     let ended = board.tables.iter().all(|t| t.status == Status::Ended);
     ui.vertical_centered(|ui| {
         ui.add_space(16.0);
-        ui.label(RichText::new(text(tr, &s.title)).size(48.0).strong());
-        ui.label(RichText::new(board.name).size(30.0));
+        ui.label(
+            RichText::new(text(tr, &s.title))
+                .size(size::BOARD_LARGE)
+                .strong(),
+        );
+        ui.label(RichText::new(board.name).size(size::BOARD));
         ui.add_space(16.0);
     });
     if waiting {
         ui.vertical_centered(|ui| {
-            ui.label(RichText::new(tr.t("projector-join-at")).size(36.0));
+            ui.label(RichText::new(tr.t("projector-join-at")).size(size::BOARD));
             for address in board.addresses {
-                ui.label(RichText::new(address).size(64.0).strong().monospace());
+                ui.label(
+                    RichText::new(address)
+                        .size(size::BOARD_ADDRESS)
+                        .strong()
+                        .monospace(),
+                );
             }
             ui.add_space(12.0);
-            ui.label(RichText::new(tr.t("projector-code")).size(36.0));
-            ui.label(RichText::new(board.code).size(96.0).strong().monospace());
+            ui.label(RichText::new(tr.t("projector-code")).size(size::BOARD));
+            ui.label(
+                RichText::new(board.code)
+                    .size(size::BOARD_CODE)
+                    .strong()
+                    .monospace(),
+            );
             ui.add_space(12.0);
-            ui.label(RichText::new(tr.t("projector-join-how")).size(28.0));
+            ui.label(RichText::new(tr.t("projector-join-how")).size(size::BOARD));
         });
         return;
     }
@@ -518,18 +534,18 @@ pub fn board(ui: &mut egui::Ui, board: &Board, tr: &Tr) {
                 ui.vertical_centered(|ui| {
                     ui.label(
                         RichText::new(tr.t_args("table-n", &[("n", (t + 1).to_string())]))
-                            .size(36.0)
+                            .size(size::BOARD)
                             .strong(),
                     );
-                    ui.label(RichText::new(status_name(table.status, tr)).size(28.0));
-                    ui.label(RichText::new(text(tr, &table.phase)).size(30.0));
-                    ui.label(RichText::new(clock(tr, table.clock)).size(30.0));
+                    ui.label(RichText::new(status_name(table.status, tr)).size(size::BOARD));
+                    ui.label(RichText::new(text(tr, &table.phase)).size(size::BOARD));
+                    ui.label(RichText::new(clock(tr, table.clock)).size(size::BOARD));
                     ui.label(
                         RichText::new(tr.t_args(
                             "trainer-clues-known",
                             &[("known", format!("{}/{}", table.clues.0, table.clues.1))],
                         ))
-                        .size(26.0),
+                        .size(size::BOARD),
                     );
                 });
             });
@@ -546,7 +562,11 @@ fn compare(ui: &mut egui::Ui, s: &Scenario, tables: &[TableBoard], tr: &Tr) {
             .map_or(id.to_string(), |c| text(tr, &c.name).to_owned())
     };
     ui.vertical_centered(|ui| {
-        ui.label(RichText::new(tr.t("projector-compare")).size(34.0).strong());
+        ui.label(
+            RichText::new(tr.t("projector-compare"))
+                .size(size::BOARD)
+                .strong(),
+        );
     });
     ui.add_space(8.0);
     ui.columns(tables.len().clamp(1, 4), |columns| {
@@ -559,24 +579,19 @@ fn compare(ui: &mut egui::Ui, s: &Scenario, tables: &[TableBoard], tr: &Tr) {
             ui.group(|ui| {
                 ui.label(
                     RichText::new(tr.t_args("table-n", &[("n", (t + 1).to_string())]))
-                        .size(32.0)
+                        .size(size::BOARD)
                         .strong(),
                 );
                 let (line, color) = match &d.conclusion {
-                    Some(c) if d.conclusion_correct => {
-                        (conclusion(c), Color32::from_rgb(0x1b, 0x6e, 0x20))
-                    }
-                    Some(c) => (conclusion(c), Color32::from_rgb(0xb0, 0x40, 0x00)),
-                    None => (
-                        tr.t("projector-no-conclusion"),
-                        Color32::from_rgb(0xb0, 0x40, 0x00),
-                    ),
+                    Some(c) if d.conclusion_correct => (conclusion(c), theme::palette(ui).allowed),
+                    Some(c) => (conclusion(c), theme::palette(ui).caution),
+                    None => (tr.t("projector-no-conclusion"), theme::palette(ui).caution),
                 };
-                ui.label(RichText::new(line).size(24.0).strong().color(color));
+                ui.label(RichText::new(line).size(size::BOARD).strong().color(color));
                 if let Some(at) = d.time_to_identification {
                     ui.label(
                         RichText::new(tr.t_args("debrief-time", &[("time", duration(at))]))
-                            .size(22.0),
+                            .size(size::BOARD),
                     );
                 }
                 for score in &d.bundle {
@@ -590,7 +605,7 @@ fn compare(ui: &mut egui::Ui, s: &Scenario, tables: &[TableBoard], tr: &Tr) {
                     } else {
                         (score.weight as f32 / score.required as f32).min(1.0)
                     };
-                    ui.label(RichText::new(name).size(20.0));
+                    ui.label(RichText::new(name).size(size::BOARD));
                     ui.add(
                         egui::ProgressBar::new(ratio)
                             .text(format!("{}/{}", score.weight, score.required)),
@@ -600,7 +615,7 @@ fn compare(ui: &mut egui::Ui, s: &Scenario, tables: &[TableBoard], tr: &Tr) {
                     RichText::new(
                         tr.t_args("debrief-breaches", &[("count", d.breaches.to_string())]),
                     )
-                    .size(22.0),
+                    .size(size::BOARD),
                 );
             });
         }

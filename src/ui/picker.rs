@@ -139,7 +139,7 @@ pub fn picker(
                 if ui
                     .selectable_label(
                         chosen == Some(i),
-                        RichText::new(text(tr, &case.title)).size(18.0),
+                        RichText::new(text(tr, &case.title)).size(size::LARGE),
                     )
                     .clicked()
                 {
@@ -152,26 +152,34 @@ pub fn picker(
             return;
         };
         egui::ScrollArea::vertical().show(ui, |ui| {
-            ui.label(RichText::new(text(tr, &case.title)).size(28.0).strong());
+            ui.label(
+                RichText::new(text(tr, &case.title))
+                    .size(size::TITLE)
+                    .strong(),
+            );
             ui.label(tr.t_args(
                 "picker-duration",
                 &[("minutes", case.duration_minutes.to_string())],
             ));
             ui.add_space(8.0);
-            ui.label(RichText::new(text(tr, &case.summary)).size(17.0));
+            ui.label(RichText::new(text(tr, &case.summary)).size(size::LARGE));
             heading(ui, tr.t("picker-content-note"));
-            ui.label(RichText::new(text(tr, &case.content_note)).size(16.0));
+            ui.label(RichText::new(text(tr, &case.content_note)).size(size::BODY));
             heading(ui, tr.t("picker-choose-role"));
             ui.label(RichText::new(tr.t("picker-next-step")).italics());
             for role in &case.roles {
                 ui.horizontal(|ui| {
                     if ui
-                        .button(RichText::new(tr.t("picker-start")).size(16.0))
+                        .button(RichText::new(tr.t("picker-start")).size(size::BODY))
                         .clicked()
                     {
                         actions.push(UiAction::PickRole(role.id.clone()));
                     }
-                    ui.label(RichText::new(text(tr, &role.name)).size(17.0).strong());
+                    ui.label(
+                        RichText::new(text(tr, &role.name))
+                            .size(size::LARGE)
+                            .strong(),
+                    );
                 });
             }
         });

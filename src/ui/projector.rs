@@ -5,6 +5,7 @@ use faisceau_engine::debrief::Debrief;
 use faisceau_engine::session::Status;
 use faisceau_engine::view::TrainerView;
 
+use super::theme::size;
 use super::{clock, text};
 use crate::i18n::Tr;
 
@@ -19,23 +20,35 @@ pub fn projector(ui: &mut egui::Ui, view: &TrainerView, debrief: Option<&Debrief
     }
     ui.vertical_centered(|ui| {
         ui.add_space(20.0);
-        ui.label(RichText::new(text(tr, &s.title)).size(54.0).strong());
+        ui.label(
+            RichText::new(text(tr, &s.title))
+                .size(size::BOARD_TITLE)
+                .strong(),
+        );
         ui.add_space(16.0);
         match view.status {
             Status::Waiting => {
-                ui.label(RichText::new(tr.t("projector-waiting")).size(40.0));
+                ui.label(RichText::new(tr.t("projector-waiting")).size(size::BOARD_LARGE));
                 ui.add_space(12.0);
-                ui.label(RichText::new(tr.t("projector-local")).size(32.0));
+                ui.label(RichText::new(tr.t("projector-local")).size(size::BOARD));
             }
             _ => {
                 let phase = &s.phases[view.phase];
-                ui.label(RichText::new(text(tr, &phase.name)).size(40.0));
-                ui.label(RichText::new(clock(tr, view.clock)).size(36.0));
+                ui.label(RichText::new(text(tr, &phase.name)).size(size::BOARD_LARGE));
+                ui.label(RichText::new(clock(tr, view.clock)).size(size::BOARD));
                 if view.status == Status::Paused {
-                    ui.label(RichText::new(tr.t("desk-paused")).size(36.0).strong());
+                    ui.label(
+                        RichText::new(tr.t("desk-paused"))
+                            .size(size::BOARD)
+                            .strong(),
+                    );
                 }
                 ui.add_space(16.0);
-                ui.label(RichText::new(tr.t("trainer-progress")).size(32.0).strong());
+                ui.label(
+                    RichText::new(tr.t("trainer-progress"))
+                        .size(size::BOARD)
+                        .strong(),
+                );
                 ui.label(
                     RichText::new(tr.t_args(
                         "trainer-clues-known",
@@ -44,7 +57,7 @@ pub fn projector(ui: &mut egui::Ui, view: &TrainerView, debrief: Option<&Debrief
                             format!("{}/{}", view.clues_found.0, view.clues_found.1),
                         )],
                     ))
-                    .size(32.0),
+                    .size(size::BOARD),
                 );
                 let released = view.injects.iter().filter(|i| i.released).count();
                 ui.label(
@@ -53,7 +66,7 @@ pub fn projector(ui: &mut egui::Ui, view: &TrainerView, debrief: Option<&Debrief
                         tr.t("trainer-injects"),
                         view.injects.len()
                     ))
-                    .size(28.0),
+                    .size(size::BOARD),
                 );
             }
         }

@@ -99,6 +99,17 @@ pub const HIGH_CONTRAST: Palette = Palette {
     dark: true,
 };
 
+/// The projector: the light theme with black ink on white, read from the
+/// back of the room.
+pub const BOARD: Palette = Palette {
+    bg: Color32::WHITE,
+    text: Color32::BLACK,
+    ..LIGHT
+};
+
+/// The shadow under a notice.
+pub const SHADOW: Color32 = Color32::from_black_alpha(40);
+
 impl Palette {
     /// The palette for the high-contrast setting.
     pub fn for_contrast(high: bool) -> Palette {
@@ -186,8 +197,18 @@ pub mod size {
     pub const HEADING: f32 = 20.0;
     /// A screen's title.
     pub const TITLE: f32 = 26.0;
-    /// The launcher's name, the projector's big numbers.
+    /// The launcher's name.
     pub const DISPLAY: f32 = 40.0;
+    /// Projector: the smallest text, read from the back of the room.
+    pub const BOARD: f32 = 32.0;
+    /// Projector: a phase name, a table's heading.
+    pub const BOARD_LARGE: f32 = 40.0;
+    /// Projector: the case's title.
+    pub const BOARD_TITLE: f32 = 54.0;
+    /// Projector: the address to join.
+    pub const BOARD_ADDRESS: f32 = 64.0;
+    /// Projector: the join code.
+    pub const BOARD_CODE: f32 = 96.0;
 }
 
 /// Spacing, in logical pixels.
@@ -598,6 +619,43 @@ mod tests {
             }
         }
         assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn every_colour_and_text_size_comes_from_the_theme() {
+        fn walk(dir: &std::path::Path, files: &mut Vec<std::path::PathBuf>) {
+            for entry in std::fs::read_dir(dir).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    walk(&path, files);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    files.push(path);
+                }
+            }
+        }
+        let mut files = Vec::new();
+        walk(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut files,
+        );
+        let mut found = Vec::new();
+        for file in files {
+            let name = file.display().to_string();
+            if name.ends_with("theme.rs") || name.ends_with("tests.rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&file).unwrap();
+            for (n, line) in text.lines().enumerate() {
+                let literal_size = line
+                    .split(".size(")
+                    .skip(1)
+                    .any(|rest| rest.starts_with(|c: char| c.is_ascii_digit()));
+                if line.contains("Color32::") || literal_size {
+                    found.push(format!("{name}:{}: {}", n + 1, line.trim()));
+                }
+            }
+        }
+        assert!(found.is_empty(), "outside the theme:\n{}", found.join("\n"));
     }
 
     #[test]

@@ -6,6 +6,7 @@ use faisceau_engine::session::Status;
 use faisceau_engine::view::TrainerView;
 use faisceau_engine::{Id, TrainerCommand};
 
+use super::theme::size;
 use super::{UiAction, clock, duration, heading, text};
 use crate::i18n::Tr;
 
@@ -44,7 +45,7 @@ pub fn console(
                 tr.t("trainer-title"),
                 text(tr, &s.title)
             ))
-            .size(24.0)
+            .size(size::TITLE)
             .strong(),
         );
         let phase = &s.phases[view.phase];
@@ -54,14 +55,14 @@ pub fn console(
                 text(tr, &phase.name),
                 clock(tr, view.clock)
             ))
-            .size(18.0),
+            .size(size::LARGE),
         );
         ui.horizontal_wrapped(|ui| {
             let command = |c: TrainerCommand| UiAction::Trainer(c);
             match view.status {
                 Status::Waiting => {
                     if ui
-                        .button(RichText::new(tr.t("trainer-start")).size(18.0))
+                        .button(RichText::new(tr.t("trainer-start")).size(size::LARGE))
                         .clicked()
                     {
                         actions.push(command(TrainerCommand::Start));
@@ -69,7 +70,7 @@ pub fn console(
                 }
                 Status::Paused => {
                     if ui
-                        .button(RichText::new(tr.t("trainer-resume")).size(18.0))
+                        .button(RichText::new(tr.t("trainer-resume")).size(size::LARGE))
                         .clicked()
                     {
                         actions.push(command(TrainerCommand::Start));
@@ -77,7 +78,7 @@ pub fn console(
                 }
                 Status::Running => {
                     if ui
-                        .button(RichText::new(tr.t("trainer-pause")).size(18.0))
+                        .button(RichText::new(tr.t("trainer-pause")).size(size::LARGE))
                         .clicked()
                     {
                         actions.push(command(TrainerCommand::Pause));
@@ -87,26 +88,26 @@ pub fn console(
             }
             if view.status != Status::Ended {
                 if ui
-                    .button(RichText::new(tr.t("trainer-next-phase")).size(18.0))
+                    .button(RichText::new(tr.t("trainer-next-phase")).size(size::LARGE))
                     .clicked()
                 {
                     actions.push(command(TrainerCommand::NextPhase));
                 }
                 if ui
-                    .button(RichText::new(tr.t("trainer-end")).size(18.0))
+                    .button(RichText::new(tr.t("trainer-end")).size(size::LARGE))
                     .clicked()
                 {
                     actions.push(command(TrainerCommand::End));
                 }
             } else if ui
-                .button(RichText::new(tr.t("go-debrief")).size(18.0))
+                .button(RichText::new(tr.t("go-debrief")).size(size::LARGE))
                 .clicked()
             {
                 actions.push(UiAction::OpenDebrief);
             }
         });
         if ui
-            .button(RichText::new(tr.t("trainer-projector")).size(18.0))
+            .button(RichText::new(tr.t("trainer-projector")).size(size::LARGE))
             .clicked()
         {
             actions.push(UiAction::OpenProjector);
