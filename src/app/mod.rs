@@ -4,7 +4,9 @@
 mod backend;
 mod close;
 mod frames;
+mod host;
 mod idle;
+mod join;
 mod network;
 mod projector;
 mod reload;

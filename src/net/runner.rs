@@ -99,6 +99,54 @@ pub fn run(apps: Vec<App>, tick: Duration) -> Vec<AppExit> {
 /// The shortest time between two updates of one app woken by packets.
 const MIN_GAP: Duration = Duration::from_millis(1);
 
+/// Watches a socket on a thread of its own and calls `wake` when a packet
+/// waits, so that a sleeping window reads it at once. Packets smaller than
+/// `small.0` bytes (keep-alives, acknowledgements) only wake it once they
+/// have waited `small.1`. A newer watcher stops the older ones (a
+/// reconnection opens a new socket; the old one may hold packets nobody
+/// will read). The thread ends when `wake` returns false.
+pub fn watch_socket(
+    socket: UdpSocket,
+    small: Option<(usize, Duration)>,
+    wake: impl Fn() -> bool + Send + 'static,
+) {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static WATCHER: AtomicU64 = AtomicU64::new(0);
+    let mine = WATCHER.fetch_add(1, Ordering::SeqCst) + 1;
+    std::thread::spawn(move || {
+        let mut small_since: Option<std::time::Instant> = None;
+        let mut first = [0u8; 2048];
+        while WATCHER.load(Ordering::SeqCst) == mine {
+            let waiting = |timeout| wait_readable(&[Some(&socket)], timeout)[0];
+            if !waiting(Duration::ZERO) {
+                // Whatever waited has been read.
+                small_since = None;
+                if !waiting(Duration::from_secs(1)) {
+                    continue;
+                }
+            }
+            let size = socket.peek_from(&mut first).map_or(0, |(n, _)| n);
+            if let Some((limit, patience)) = small
+                && size < limit
+            {
+                let since = *small_since.get_or_insert_with(std::time::Instant::now);
+                if since.elapsed() < patience {
+                    // The window reads it at its next wake-up; look again soon
+                    // in case it was read and something larger came.
+                    std::thread::sleep(Duration::from_millis(20));
+                    continue;
+                }
+            }
+            small_since = None;
+            if !wake() {
+                return;
+            }
+            // Let the app read the packet before looking again.
+            std::thread::sleep(Duration::from_millis(15));
+        }
+    });
+}
+
 /// Waits until a packet is waiting on one of `sockets` or `timeout` has
 /// passed; tells which sockets have one.
 #[cfg(unix)]
