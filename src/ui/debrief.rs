@@ -8,21 +8,8 @@ use faisceau_engine::debrief::{Debrief, DecisionStatus};
 use faisceau_engine::model::{Scenario, Verdict};
 
 use super::theme::{self, icon, size};
-use super::{UiAction, clock, heading, text, verdict_color};
+use super::{UiAction, clock, heading, name_in, text, verdict_color};
 use crate::i18n::Tr;
-
-fn name_of<'s, T>(
-    items: &'s [T],
-    id: &Id,
-    get: fn(&'s T) -> (&'s Id, &'s faisceau_engine::Text),
-    tr: &Tr,
-) -> String {
-    items
-        .iter()
-        .map(get)
-        .find(|(i, _)| *i == id)
-        .map_or(id.to_string(), |(_, t)| text(tr, t).to_owned())
-}
 
 /// Draws the debrief of one table; `focus` puts one role's part first.
 /// A trainee's debrief (`focus` set) has a way out: back to the desk, to
@@ -60,10 +47,10 @@ pub fn debrief(
                 });
             });
     }
-    let role_name = |id: &Id| name_of(&scenario.roles, id, |r| (&r.id, &r.name), tr);
-    let clue_text = |id: &Id| name_of(&scenario.clues, id, |c| (&c.id, &c.text), tr);
-    let conclusion_name = |id: &Id| name_of(&scenario.conclusions, id, |c| (&c.id, &c.name), tr);
-    let decision_name = |id: &Id| name_of(&scenario.decisions, id, |d| (&d.id, &d.name), tr);
+    let role_name = |id: &Id| name_in(tr, &scenario.roles, id, |r| (&r.id, &r.name));
+    let clue_text = |id: &Id| name_in(tr, &scenario.clues, id, |c| (&c.id, &c.text));
+    let conclusion_name = |id: &Id| name_in(tr, &scenario.conclusions, id, |c| (&c.id, &c.name));
+    let decision_name = |id: &Id| name_in(tr, &scenario.decisions, id, |d| (&d.id, &d.name));
     let t = &debrief.table;
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
@@ -340,12 +327,9 @@ fn bundle_chart(ui: &mut egui::Ui, scenario: &Scenario, debrief: &Debrief, tr: &
         .unwrap_or(1)
         .max(1) as f32;
     for score in &debrief.table.bundle {
-        let name = name_of(
-            &scenario.categories,
-            &score.category,
-            |c| (&c.id, &c.name),
-            tr,
-        );
+        let name = name_in(tr, &scenario.categories, &score.category, |c| {
+            (&c.id, &c.name)
+        });
         ui.horizontal(|ui| {
             ui.add_sized(
                 [260.0, 24.0],

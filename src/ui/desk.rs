@@ -18,7 +18,7 @@ use faisceau_engine::{Id, Refusal, RoleCommand, RoleView, TrainerCommand};
 
 use super::refusal::{Names, closed_text, name, refusal_text};
 use super::theme::{self, icon, size, space};
-use super::{UiAction, clock, duration, frame_name, text, verdict_name};
+use super::{UiAction, clock, duration, frame_name, name_in, text, verdict_name};
 use crate::i18n::Tr;
 
 /// The desk's tabs.
@@ -233,17 +233,11 @@ fn colleague_name(view: &RoleView, tr: &Tr, id: &Id) -> String {
     if *id == view.role.id {
         return text(tr, &view.role.name).to_owned();
     }
-    view.colleagues
-        .iter()
-        .find(|c| c.id == *id)
-        .map_or(id.to_string(), |c| text(tr, &c.name).to_owned())
+    name_in(tr, &view.colleagues, id, |c| (&c.id, &c.name))
 }
 
 fn indicator_name(view: &RoleView, tr: &Tr, id: &Id) -> String {
-    view.indicators
-        .iter()
-        .find(|i| i.id == *id)
-        .map_or(id.to_string(), |i| text(tr, &i.name).to_owned())
+    name_in(tr, &view.indicators, id, |i| (&i.id, &i.name))
 }
 
 fn clue_text<'v>(view: &'v RoleView, tr: &Tr, id: &Id) -> &'v str {
@@ -254,24 +248,15 @@ fn clue_text<'v>(view: &'v RoleView, tr: &Tr, id: &Id) -> &'v str {
 }
 
 fn conclusion_name(view: &RoleView, tr: &Tr, id: &Id) -> String {
-    view.conclusions
-        .iter()
-        .find(|c| c.id == *id)
-        .map_or(id.to_string(), |c| text(tr, &c.name).to_owned())
+    name_in(tr, &view.conclusions, id, |c| (&c.id, &c.name))
 }
 
 fn action_name(view: &RoleView, tr: &Tr, id: &Id) -> String {
-    view.actions
-        .iter()
-        .find(|a| a.id == *id)
-        .map_or(id.to_string(), |a| text(tr, &a.name).to_owned())
+    name_in(tr, &view.actions, id, |a| (&a.id, &a.name))
 }
 
 fn category_name(view: &RoleView, tr: &Tr, id: &Id) -> String {
-    view.categories
-        .iter()
-        .find(|c| c.id == *id)
-        .map_or(id.to_string(), |c| text(tr, &c.name).to_owned())
+    name_in(tr, &view.categories, id, |c| (&c.id, &c.name))
 }
 
 fn profession_name(view: &RoleView, tr: &Tr, id: &Id) -> String {
@@ -1096,6 +1081,19 @@ fn toasts(ui: &mut egui::Ui, state: &mut DeskState, tr: &Tr) {
     }
 }
 
+/// Why something cannot be done yet, with a lock: actions, acts and
+/// decisions say it the same way.
+fn blocked_line(ui: &mut egui::Ui, tr: &Tr, blocked: &Refusal, view: &RoleView) {
+    ui.label(
+        RichText::new(format!(
+            "{}  {}",
+            icon::LOCK,
+            refusal_text(tr, blocked, view)
+        ))
+        .color(theme::palette(ui).muted),
+    );
+}
+
 /// Marks an item new when it was not yet seen as the tab opened.
 fn new_mark(ui: &mut egui::Ui, tr: &Tr, new: bool) {
     if new {
@@ -1293,14 +1291,7 @@ fn actions_tab(
                     }
                 }
                 Some(blocked) => {
-                    ui.label(
-                        RichText::new(format!(
-                            "{}  {}",
-                            icon::LOCK,
-                            refusal_text(tr, blocked, view)
-                        ))
-                        .color(palette.muted),
-                    );
+                    blocked_line(ui, tr, blocked, view);
                 }
             }
             for (i, result) in results.iter().rev() {
@@ -1810,14 +1801,7 @@ fn acts_section(
                 ));
             }
             if let Some(blocked) = &issuable.blocked {
-                ui.label(
-                    RichText::new(format!(
-                        "{}  {}",
-                        icon::LOCK,
-                        refusal_text(tr, blocked, view)
-                    ))
-                    .color(palette.muted),
-                );
+                blocked_line(ui, tr, blocked, view);
                 return;
             }
             ui.horizontal_wrapped(|ui| {
@@ -1966,7 +1950,6 @@ fn decisions_tab(
     tr: &Tr,
     actions: &mut Vec<UiAction>,
 ) {
-    let palette = theme::palette(ui);
     theme::heading(ui, Some(icon::SCALES), tr.t("tab-decisions"));
     if view.decisions.is_empty() {
         ui.label(tr.t("decisions-none"));
@@ -1993,14 +1976,7 @@ fn decisions_tab(
                     }
                 }
                 Some(blocked) => {
-                    ui.label(
-                        RichText::new(format!(
-                            "{}  {}",
-                            icon::LOCK,
-                            refusal_text(tr, blocked, view)
-                        ))
-                        .color(palette.muted),
-                    );
+                    blocked_line(ui, tr, blocked, view);
                 }
             }
         });

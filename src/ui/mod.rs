@@ -71,6 +71,17 @@ pub fn clock(tr: &Tr, minutes: u32) -> String {
 
 pub use faisceau_engine::refusal::duration;
 
+/// The name of the item with this id among `items`, in the reader's
+/// language; the id itself when no item has it. Every screen looks names up
+/// this one way.
+pub fn name_in<T>(tr: &Tr, items: &[T], id: &Id, key: impl Fn(&T) -> (&Id, &Text)) -> String {
+    items
+        .iter()
+        .map(&key)
+        .find(|(i, _)| *i == id)
+        .map_or_else(|| id.to_string(), |(_, t)| text(tr, t).to_owned())
+}
+
 /// A scenario text in the interface's language.
 pub fn text<'a>(tr: &Tr, text: &'a Text) -> &'a str {
     text.get(tr.lang().code())

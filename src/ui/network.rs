@@ -555,12 +555,7 @@ pub fn board(ui: &mut egui::Ui, board: &Board, tr: &Tr) {
 
 /// The tables side by side: conclusion, time, bundle, sharing.
 fn compare(ui: &mut egui::Ui, s: &Scenario, tables: &[TableBoard], tr: &Tr) {
-    let conclusion = |id: &Id| {
-        s.conclusions
-            .iter()
-            .find(|c| c.id == *id)
-            .map_or(id.to_string(), |c| text(tr, &c.name).to_owned())
-    };
+    let conclusion = |id: &Id| super::name_in(tr, &s.conclusions, id, |c| (&c.id, &c.name));
     ui.vertical_centered(|ui| {
         ui.label(
             RichText::new(tr.t("projector-compare"))
@@ -595,11 +590,8 @@ fn compare(ui: &mut egui::Ui, s: &Scenario, tables: &[TableBoard], tr: &Tr) {
                     );
                 }
                 for score in &d.bundle {
-                    let name = s
-                        .categories
-                        .iter()
-                        .find(|c| c.id == score.category)
-                        .map_or(score.category.to_string(), |c| text(tr, &c.name).to_owned());
+                    let name =
+                        super::name_in(tr, &s.categories, &score.category, |c| (&c.id, &c.name));
                     let ratio = if score.required == 0 {
                         1.0
                     } else {

@@ -32,12 +32,7 @@ pub fn console(
 ) -> Vec<UiAction> {
     let mut actions = Vec::new();
     let s = &view.scenario;
-    let role_name = |id: &Id| {
-        s.roles
-            .iter()
-            .find(|r| r.id == *id)
-            .map_or(id.to_string(), |r| text(tr, &r.name).to_owned())
-    };
+    let role_name = |id: &Id| super::name_in(tr, &s.roles, id, |r| (&r.id, &r.name));
     egui::ScrollArea::vertical().show(ui, |ui| {
         ui.label(
             RichText::new(format!(
@@ -145,11 +140,8 @@ pub fn console(
                 ui.label(RichText::new(text(tr, &conclusion.name)).strong());
             }
             for score in &view.bundle {
-                let category = s
-                    .categories
-                    .iter()
-                    .find(|c| c.id == score.category)
-                    .map_or(score.category.to_string(), |c| text(tr, &c.name).to_owned());
+                let category =
+                    super::name_in(tr, &s.categories, &score.category, |c| (&c.id, &c.name));
                 ui.label(tr.t_args(
                     "trainer-bundle-score",
                     &[
