@@ -443,3 +443,4 @@ close-stay = Stay
 close-quit = Quit anyway
 trainer-bundle-score = { $category }: weight { $weight } for a minimum of { $required }
 host-default-name = Faisceau workshop
+trainer-time-left = Time left: { $time }

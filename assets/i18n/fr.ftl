@@ -443,3 +443,4 @@ close-stay = Rester
 close-quit = Quitter quand même
 trainer-bundle-score = { $category } : poids { $weight } pour un minimum de { $required }
 host-default-name = Atelier Faisceau
+trainer-time-left = Temps restant : { $time }

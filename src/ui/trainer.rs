@@ -123,7 +123,7 @@ pub fn console(
                     &[("count", progress.clues_known.to_string())],
                 ));
                 ui.label(tr.t_args(
-                    "desk-time-left",
+                    "trainer-time-left",
                     &[("time", duration(progress.budget_left))],
                 ));
                 ui.label(tr.t_args(
