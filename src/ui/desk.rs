@@ -304,11 +304,7 @@ pub fn next_step(view: &RoleView, tr: &Tr) -> Option<String> {
 pub fn feed(view: &RoleView, tr: &Tr) -> Vec<FeedItem> {
     let mut items = Vec::new();
     for result in &view.results {
-        let found = result
-            .text
-            .as_ref()
-            .map(|t| text(tr, t).to_owned())
-            .unwrap_or_else(|| tr.t("actions-nothing-new"));
+        let found = finding(view, tr, result);
         items.push(FeedItem {
             at: result.at,
             icon: icon::MAGNIFYING_GLASS,
@@ -407,6 +403,23 @@ pub fn feed(view: &RoleView, tr: &Tr) -> Vec<FeedItem> {
     }
     items.sort_by_key(|i| i.at);
     items
+}
+
+/// What an action found, in one line: its outcome's words, else the
+/// information it revealed, else "nothing new".
+fn finding(view: &RoleView, tr: &Tr, result: &faisceau_engine::view::ActionResult) -> String {
+    if let Some(t) = &result.text {
+        return text(tr, t).to_owned();
+    }
+    if result.revealed.is_empty() {
+        return tr.t("actions-nothing-new");
+    }
+    result
+        .revealed
+        .iter()
+        .map(|c| clue_text(view, tr, c))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn shared_line(view: &RoleView, tr: &Tr, share: &faisceau_engine::view::ShareView) -> String {
@@ -1301,10 +1314,15 @@ fn actions_tab(
                     ui.label(theme::strong(
                         tr.t_args("actions-found-at", &[("time", clock(tr, result.at))]),
                     ));
-                    ui.label(match &result.text {
-                        Some(t) => text(tr, t).to_owned(),
-                        None => tr.t("actions-nothing-new"),
-                    });
+                    match &result.text {
+                        Some(t) => {
+                            ui.label(text(tr, t));
+                        }
+                        None if result.revealed.is_empty() => {
+                            ui.label(tr.t("actions-nothing-new"));
+                        }
+                        None => {}
+                    }
                 });
                 for clue in &result.revealed {
                     ui.label(
