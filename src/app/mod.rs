@@ -76,6 +76,8 @@ pub struct Launch {
     pub size: (u32, u32),
     /// Open on the network (join form), from the command line.
     pub net: Option<network::NetLaunch>,
+    /// Start in the high-contrast theme.
+    pub high_contrast: bool,
 }
 
 pub use network::NetLaunch;
@@ -143,7 +145,7 @@ pub fn run_with(launch: Launch, setup: impl FnOnce(&mut App)) -> AppExit {
         tr: Tr::new(launch.lang),
         display: Display {
             scale: 1.25,
-            contrast: false,
+            contrast: launch.high_contrast,
         },
     })
     .insert_resource(launch)

@@ -98,6 +98,9 @@ enum Command {
         /// Window size, WIDTHxHEIGHT.
         #[arg(long, default_value = "1600x1000")]
         size: String,
+        /// Start in the high-contrast theme (also in the launcher's settings).
+        #[arg(long)]
+        high_contrast: bool,
     },
     /// Host a workshop: trainees join from their laptops with the code shown.
     Host(net::HostArgs),
@@ -263,6 +266,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
             warmup,
             size,
             projector,
+            high_contrast,
         }) => {
             if !scenario.exists() {
                 return Err(format!("{}: no such file", scenario.display()));
@@ -286,6 +290,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
                 warmup,
                 size: parse_size(&size)?,
                 net: None,
+                high_contrast,
             };
             Ok(exit_code(crate::app::run(launch)))
         }
