@@ -155,7 +155,7 @@ pub struct JoinForm {
 pub fn join_form(ui: &mut egui::Ui, form: &mut JoinForm, tr: &Tr) -> Vec<NetAction> {
     let mut actions = Vec::new();
     egui::ScrollArea::vertical().show(ui, |ui| {
-        heading(ui, tr.t("join-title"));
+        theme::heading(ui, Some(theme::icon::USERS), tr.t("join-title"));
         ui.label(tr.t("join-intro"));
         ui.add_space(12.0);
         egui::Grid::new("join_form")
@@ -183,9 +183,13 @@ pub fn join_form(ui: &mut egui::Ui, form: &mut JoinForm, tr: &Tr) -> Vec<NetActi
         ui.add_space(8.0);
         ui.horizontal(|ui| {
             ui.label(RichText::new(tr.t("join-found")).strong());
-            if ui
-                .add_enabled(!form.busy, egui::Button::new(tr.t("join-search")))
-                .clicked()
+            if theme::button(
+                ui,
+                !form.busy,
+                theme::icon::MAGNIFYING_GLASS,
+                &tr.t("join-search"),
+            )
+            .clicked()
             {
                 actions.push(NetAction::Search);
             }
@@ -193,17 +197,24 @@ pub fn join_form(ui: &mut egui::Ui, form: &mut JoinForm, tr: &Tr) -> Vec<NetActi
         if form.found.is_empty() {
             ui.label(RichText::new(tr.t("join-none-found")).italics());
         }
-        for (name, address) in &form.found {
-            if ui
-                .selectable_label(form.address == *address, format!("{name} — {address}"))
-                .clicked()
-            {
-                actions.push(NetAction::UseAddress(address.clone()));
+        ui.horizontal_wrapped(|ui| {
+            for (name, address) in &form.found {
+                if theme::chip(ui, &format!("{name} — {address}"), form.address == *address)
+                    .clicked()
+                {
+                    actions.push(NetAction::UseAddress(address.clone()));
+                }
             }
-        }
+        });
         if let Some(error) = &form.error {
             ui.add_space(8.0);
-            ui.colored_label(theme::palette(ui).breach, RichText::new(error).strong());
+            let palette = theme::palette(ui);
+            theme::band(
+                ui,
+                palette.breach,
+                palette.surface,
+                format!("{}  {error}", theme::icon::WARNING),
+            );
         }
         ui.add_space(12.0);
         ui.horizontal(|ui| {
@@ -211,17 +222,22 @@ pub fn join_form(ui: &mut egui::Ui, form: &mut JoinForm, tr: &Tr) -> Vec<NetActi
                 && !form.name.trim().is_empty()
                 && !form.code.trim().is_empty()
                 && !form.address.trim().is_empty();
-            let join = egui::Button::new(RichText::new(tr.t("join-go")).size(size::HEADING))
-                .min_size(egui::vec2(240.0, 44.0));
-            if ui.add_enabled(ready, join).clicked() {
+            if theme::button(ui, true, theme::icon::ARROW_LEFT, &tr.t("back")).clicked() {
+                actions.push(NetAction::Back);
+            }
+            ui.add_space(16.0);
+            if theme::primary(
+                ui,
+                ready,
+                format!("{}  {}", theme::icon::SIGN_IN, tr.t("join-go")),
+            )
+            .clicked()
+            {
                 actions.push(NetAction::Join);
             }
             if form.busy {
                 ui.spinner();
                 ui.label(tr.t("join-busy"));
-            }
-            if ui.button(tr.t("back")).clicked() {
-                actions.push(NetAction::Back);
             }
         });
         if !form.busy
@@ -270,35 +286,48 @@ pub fn lobby(
 ) -> Vec<NetAction> {
     let mut actions = Vec::new();
     egui::ScrollArea::vertical().show(ui, |ui| {
-        ui.label(
-            RichText::new(text(tr, &lobby.title))
-                .size(size::TITLE)
-                .strong(),
-        );
-        ui.label(RichText::new(&lobby.workshop).size(size::LARGE));
+        let palette = theme::palette(ui);
+        ui.set_max_width(1200.0);
+        ui.add_space(8.0);
+        ui.label(theme::muted(ui, lobby.workshop.clone()).size(size::HEADING));
+        ui.label(theme::title(text(tr, &lobby.title)));
         ui.add_space(6.0);
-        egui::Frame::group(ui.style()).show(ui, |ui| {
-            ui.label(RichText::new(tr.t("picker-content-note")).strong());
+        theme::card_with(ui, Some(palette.caution), |ui| {
+            ui.label(theme::strong(format!(
+                "{}  {}",
+                theme::icon::INFO,
+                tr.t("picker-content-note")
+            )));
             ui.label(text(tr, &lobby.content_note));
         });
-        ui.add_space(8.0);
-        ui.label(
-            RichText::new(if mine.is_some() {
-                tr.t("lobby-seated")
-            } else {
-                tr.t("lobby-choose")
-            })
-            .strong()
-            .size(size::LARGE),
+        theme::band(
+            ui,
+            palette.accent_soft,
+            palette.text,
+            format!(
+                "{}  {}",
+                theme::icon::ARROW_RIGHT,
+                if mine.is_some() {
+                    tr.t("lobby-seated")
+                } else {
+                    tr.t("lobby-choose")
+                }
+            ),
         );
         if let Some(refusal) = refusal {
-            ui.colored_label(theme::palette(ui).breach, refusal);
+            ui.add_space(4.0);
+            theme::band(
+                ui,
+                palette.caution,
+                palette.surface,
+                format!("{}  {refusal}", theme::icon::WARNING),
+            );
         }
         ui.add_space(8.0);
         ui.horizontal_wrapped(|ui| {
             for (t, table) in lobby.tables.iter().enumerate() {
-                ui.group(|ui| {
-                    ui.vertical(|ui| {
+                ui.allocate_ui(egui::vec2(560.0, 0.0), |ui| {
+                    theme::card(ui, |ui| {
                         ui.label(
                             RichText::new(tr.t_args("table-n", &[("n", (t + 1).to_string())]))
                                 .strong()
@@ -313,13 +342,25 @@ pub fn lobby(
                                     mine.is_some_and(|(mt, mr)| *mt == t && *mr == seat.role);
                                 if seat.occupant == Occupant::Free
                                     && table.status == Status::Waiting
-                                    && ui.button(tr.t("lobby-take")).clicked()
+                                    && theme::button(
+                                        ui,
+                                        true,
+                                        theme::icon::ARROW_RIGHT,
+                                        &tr.t("lobby-take"),
+                                    )
+                                    .clicked()
                                 {
                                     actions.push(NetAction::Sit(t, seat.role.clone()));
                                 }
                                 if is_mine
                                     && table.status == Status::Waiting
-                                    && ui.button(tr.t("lobby-leave")).clicked()
+                                    && theme::button(
+                                        ui,
+                                        true,
+                                        theme::icon::ARROW_LEFT,
+                                        &tr.t("lobby-leave"),
+                                    )
+                                    .clicked()
                                 {
                                     actions.push(NetAction::Stand);
                                 }

@@ -503,17 +503,24 @@ mod network {
     fn the_lobby_offers_only_free_roles_at_waiting_tables() {
         let tr = Tr::new(Lang::Fr);
         let lobby_view = a_lobby();
-        let mut harness = Harness::new_ui_state(
-            move |ui, out: &mut Vec<NetAction>| {
-                if super::themed(ui) {
-                    out.extend(lobby(ui, &lobby_view, None, None, &tr))
-                }
-            },
-            Vec::new(),
-        );
+        let mut harness = Harness::builder()
+            .with_size((1366.0, 1200.0))
+            .build_ui_state(
+                move |ui, out: &mut Vec<NetAction>| {
+                    if super::themed(ui) {
+                        out.extend(lobby(ui, &lobby_view, None, None, &tr))
+                    }
+                },
+                Vec::new(),
+            );
         harness.run();
         // Table 1 has 6 roles, 3 taken: 3 offers; table 2 runs: none.
-        assert_eq!(harness.query_all_by_label("Prendre ce rôle").count(), 3);
+        assert_eq!(
+            harness
+                .query_all_by_label(&super::iconed(super::icon::ARROW_RIGHT, "Prendre ce rôle"))
+                .count(),
+            3
+        );
         assert!(harness.query_by_label("Inès").is_some());
         assert!(harness.query_by_label("Marc (déconnecté·e)").is_some());
         assert!(
@@ -522,7 +529,7 @@ mod network {
                 .is_some()
         );
         harness
-            .get_all_by_label("Prendre ce rôle")
+            .get_all_by_label(&super::iconed(super::icon::ARROW_RIGHT, "Prendre ce rôle"))
             .next()
             .unwrap()
             .click();
@@ -559,7 +566,9 @@ mod network {
                 .query_by_label_contains("Fill in your name, the code and the address")
                 .is_some()
         );
-        harness.get_by_label("Join").click();
+        harness
+            .get_by_label(&super::iconed(super::icon::SIGN_IN, "Join"))
+            .click();
         harness.run();
         assert!(
             harness.state().1.is_empty(),
@@ -567,7 +576,9 @@ mod network {
         );
         harness.state_mut().0.address = "192.168.1.20:5170".into();
         harness.run();
-        harness.get_by_label("Join").click();
+        harness
+            .get_by_label(&super::iconed(super::icon::SIGN_IN, "Join"))
+            .click();
         harness.run();
         assert_eq!(harness.state().1, vec![NetAction::Join]);
     }
