@@ -17,6 +17,7 @@ pub mod id;
 pub mod load;
 pub mod locate;
 pub mod model;
+pub mod pearls;
 pub mod refusal;
 pub mod rulebook;
 pub mod session;
