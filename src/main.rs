@@ -4,6 +4,7 @@ mod app;
 mod cli;
 mod i18n;
 mod net;
+mod report;
 mod rulebooks;
 mod ui;
 

@@ -444,3 +444,46 @@ close-quit = Quit anyway
 trainer-bundle-score = { $category }: weight { $weight } for a minimum of { $required }
 host-default-name = Faisceau workshop
 trainer-time-left = Time left: { $time }
+
+# The PEARLS debrief and the report (issue 13)
+pearls-title = Structured debrief (PEARLS)
+pearls-intro = Reactions, description, analysis, application, summary: questions drawn from what each table did.
+pearls-reactions = Reactions
+pearls-description = Description
+pearls-analysis = Analysis
+pearls-application = Application
+pearls-summary-title = Summary
+pearls-reactions-prompt = How do you feel after this case? What surprised, troubled or reassured you?
+pearls-concluded-correct = Table { $table }: concluded "{ $conclusion }" (identified at { $time }). Ask which indicator tipped the table.
+pearls-concluded-wrong = Table { $table }: concluded "{ $conclusion }". Ask what led to this reading and what was missing.
+pearls-concluded-none = Table { $table }: no conclusion adopted. Ask where the discussion stopped.
+pearls-breach = Table { $table }: { $from } shared "{ $what }" with { $to } under "{ $frame }" at { $time }, beyond what the law allows. Ask what they weighed.
+pearls-decision-none = No table took "{ $decision }" in time. Ask what held the decision back.
+pearls-decision = "{ $decision }": { $nlate ->
+    [0] {""}
+   *[other] taken late ({ $late }).
+} { $nmissing ->
+    [0] {""}
+   *[other] never taken ({ $missing }).
+} Ask what held the decision back.
+pearls-key-share = "{ $clue }" never reached { $to } at { $count } table(s) of { $of }. Ask who knew it and what stopped them passing it on.
+pearls-trap = The trap "{ $clue }" caught { $count } table(s) of { $of }. Ask what made it convincing.
+pearls-category = Category "{ $category }": minimum not reached at { $count } table(s) of { $of }. Ask which indicators of this category were there to find.
+pearls-teaching = "{ $point }" ({ $tables }): ask how it would go in your own service.
+pearls-summary = { $solved } table(s) of { $of } identified the situation; { $breaches } share(s) beyond the legal frame. Ask each person for one point to keep for their practice.
+report-tables = { $count ->
+    [one] one table
+   *[other] { $count } tables
+}
+report-from = From
+report-to = To
+report-frame = Frame (pieces of information)
+report-verdict = Verdict
+report-bases = The legal bases of the verdicts
+report-bases-none = No share had a verdict other than "allowed".
+report-person-role = { $role }, table { $table }
+report-my-decisions = My decisions
+report-my-shares = My shares
+report-none = None.
+report-remember = Points to remember
+report-written = Report written to { $file }.

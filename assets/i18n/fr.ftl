@@ -444,3 +444,46 @@ close-quit = Quitter quand même
 trainer-bundle-score = { $category } : poids { $weight } pour un minimum de { $required }
 host-default-name = Atelier Faisceau
 trainer-time-left = Temps restant : { $time }
+
+# The PEARLS debrief and the report (issue 13)
+pearls-title = Débriefing structuré (PEARLS)
+pearls-intro = Réactions, description, analyse, application, synthèse : des questions tirées de ce que chaque table a fait.
+pearls-reactions = Réactions
+pearls-description = Description
+pearls-analysis = Analyse
+pearls-application = Application
+pearls-summary-title = Synthèse
+pearls-reactions-prompt = Comment vous sentez-vous après ce cas ? Qu'est-ce qui vous a surpris, gêné, rassuré ?
+pearls-concluded-correct = Table { $table } : a conclu « { $conclusion } » (identification à { $time }). Demandez quel indice a fait basculer la table.
+pearls-concluded-wrong = Table { $table } : a conclu « { $conclusion } ». Demandez ce qui a conduit à cette lecture et ce qui manquait.
+pearls-concluded-none = Table { $table } : aucune conclusion adoptée. Demandez où la discussion s'est arrêtée.
+pearls-breach = Table { $table } : { $from } a partagé « { $what } » avec { $to } au titre de « { $frame } » à { $time }, hors de ce que la loi permet. Demandez ce qu'ils ont pesé.
+pearls-decision-none = Aucune table n'a pris « { $decision } » dans les temps. Demandez ce qui a retenu la décision.
+pearls-decision = « { $decision } » : { $nlate ->
+    [0] {""}
+   *[other] prise en retard ({ $late }).
+} { $nmissing ->
+    [0] {""}
+   *[other] jamais prise ({ $missing }).
+} Demandez ce qui a retenu la décision.
+pearls-key-share = « { $clue } » n'est jamais parvenu à { $to } dans { $count } table(s) sur { $of }. Demandez qui le savait et ce qui a empêché de le transmettre.
+pearls-trap = Le piège « { $clue } » a pris { $count } table(s) sur { $of }. Demandez ce qui le rendait convaincant.
+pearls-category = Catégorie « { $category } » : minimum non atteint dans { $count } table(s) sur { $of }. Demandez quels indices de cette catégorie étaient disponibles.
+pearls-teaching = « { $point } » ({ $tables }) : demandez comment cela se passerait dans votre service.
+pearls-summary = { $solved } table(s) sur { $of } ont identifié la situation ; { $breaches } partage(s) hors du cadre légal. Demandez à chacun un point à garder pour sa pratique.
+report-tables = { $count ->
+    [one] une table
+   *[other] { $count } tables
+}
+report-from = De
+report-to = À
+report-frame = Cadre (informations)
+report-verdict = Verdict
+report-bases = Les bases légales des verdicts
+report-bases-none = Aucun partage n'a reçu d'autre verdict que « autorisé ».
+report-person-role = { $role }, table { $table }
+report-my-decisions = Mes décisions
+report-my-shares = Mes partages
+report-none = Aucun.
+report-remember = Les points à retenir
+report-written = Rapport écrit dans { $file }.

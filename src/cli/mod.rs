@@ -116,6 +116,11 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t)]
         format: Format,
+        /// Write the workshop's report to this file: one self-contained HTML
+        /// page (PEARLS prompts, each table with its charts, the legal bases,
+        /// one page per trainee), ready to print on A4.
+        #[arg(long)]
+        html: Option<PathBuf>,
     },
     /// Print a rulebook as tables a lawyer can review: frames, who to whom, what they carry, verdicts, bases.
     Rulebook {
@@ -246,7 +251,11 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
             journal,
             lang,
             format,
-        }) => debrief::run(&journal, Lang::detect(lang.as_deref()), format),
+            html,
+        }) => match html {
+            Some(file) => debrief::report(&journal, Lang::detect(lang.as_deref()), &file),
+            None => debrief::run(&journal, Lang::detect(lang.as_deref()), format),
+        },
         Some(Command::Simulate {
             scenario,
             runs,

@@ -1,0 +1,680 @@
+//! The workshop's report: one self-contained HTML file (no external
+//! resource: styles inline, charts as inline SVG) with the PEARLS prompts,
+//! one section per table, the teaching points, the legal bases of the
+//! verdicts, and one personal page per trainee. A print stylesheet gives A4
+//! pages. Also the wording of PEARLS prompts, for any screen.
+
+use std::fmt::Write;
+
+use faisceau_engine::debrief::DecisionStatus;
+use faisceau_engine::model::{Scenario, Verdict};
+use faisceau_engine::pearls::{Pearls, Prompt, pearls};
+use faisceau_engine::refusal::duration;
+use faisceau_engine::{Case, Debrief, Id, Text};
+
+use crate::i18n::Tr;
+use crate::ui::{clock, name_in};
+
+/// A person seated at a table: their name and role.
+#[derive(Clone, Debug)]
+pub struct Seated {
+    /// The table, from 0.
+    pub table: usize,
+    /// The role.
+    pub role: Id,
+    /// The person's name.
+    pub name: String,
+}
+
+/// What the report is made from.
+pub struct Workshop<'a> {
+    /// The workshop's name.
+    pub name: &'a str,
+    /// The case played.
+    pub case: &'a Case,
+    /// Each table's debrief, in table order.
+    pub tables: &'a [Debrief],
+    /// The people who played, for their personal pages.
+    pub people: &'a [Seated],
+}
+
+fn esc(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+fn t<'a>(tr: &Tr, text: &'a Text) -> &'a str {
+    text.get(tr.lang().code())
+}
+
+fn tables_list(tr: &Tr, tables: &[usize]) -> String {
+    tables
+        .iter()
+        .map(|t| tr.t_args("table-n", &[("n", (t + 1).to_string())]))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A PEARLS prompt in the reader's language.
+pub fn prompt_text(tr: &Tr, s: &Scenario, case: &Case, prompt: &Prompt) -> String {
+    let role = |id: &Id| name_in(tr, &s.roles, id, |r| (&r.id, &r.name));
+    let clue = |id: &Id| name_in(tr, &s.clues, id, |c| (&c.id, &c.text));
+    match prompt {
+        Prompt::Reactions => tr.t("pearls-reactions-prompt"),
+        Prompt::Concluded {
+            table,
+            conclusion,
+            correct,
+            at,
+        } => {
+            let n = (table + 1).to_string();
+            match conclusion {
+                Some(c) => tr.t_args(
+                    if *correct {
+                        "pearls-concluded-correct"
+                    } else {
+                        "pearls-concluded-wrong"
+                    },
+                    &[
+                        ("table", n),
+                        (
+                            "conclusion",
+                            name_in(tr, &s.conclusions, c, |c| (&c.id, &c.name)),
+                        ),
+                        ("time", at.map(|a| clock(tr, a)).unwrap_or_default()),
+                    ],
+                ),
+                None => tr.t_args("pearls-concluded-none", &[("table", n)]),
+            }
+        }
+        Prompt::Breach {
+            table,
+            from,
+            to,
+            frame,
+            clues,
+            at,
+        } => tr.t_args(
+            "pearls-breach",
+            &[
+                ("table", (table + 1).to_string()),
+                ("from", role(from)),
+                ("to", to.iter().map(&role).collect::<Vec<_>>().join(", ")),
+                (
+                    "frame",
+                    name_in(tr, &case.rulebook().frames, frame, |f| (&f.id, &f.name)),
+                ),
+                (
+                    "what",
+                    clues.iter().map(&clue).collect::<Vec<_>>().join(" ; "),
+                ),
+                ("time", clock(tr, *at)),
+            ],
+        ),
+        Prompt::DecisionLateOrMissing {
+            decision,
+            late,
+            missing,
+            of,
+        } => {
+            let decision = name_in(tr, &s.decisions, decision, |d| (&d.id, &d.name));
+            if missing.len() == *of {
+                tr.t_args("pearls-decision-none", &[("decision", decision)])
+            } else {
+                tr.t_args(
+                    "pearls-decision",
+                    &[
+                        ("decision", decision),
+                        ("late", tables_list(tr, late)),
+                        ("missing", tables_list(tr, missing)),
+                        ("nlate", late.len().to_string()),
+                        ("nmissing", missing.len().to_string()),
+                    ],
+                )
+            }
+        }
+        Prompt::KeyShareMissed {
+            clue: c,
+            to,
+            tables,
+            of,
+        } => tr.t_args(
+            "pearls-key-share",
+            &[
+                ("clue", clue(c)),
+                ("to", role(to)),
+                ("count", tables.len().to_string()),
+                ("of", of.to_string()),
+            ],
+        ),
+        Prompt::TrapCaught {
+            clue: c,
+            tables,
+            of,
+        } => tr.t_args(
+            "pearls-trap",
+            &[
+                ("clue", clue(c)),
+                ("count", tables.len().to_string()),
+                ("of", of.to_string()),
+            ],
+        ),
+        Prompt::CategoryShort {
+            category,
+            tables,
+            of,
+        } => tr.t_args(
+            "pearls-category",
+            &[
+                (
+                    "category",
+                    name_in(tr, &s.categories, category, |c| (&c.id, &c.name)),
+                ),
+                ("count", tables.len().to_string()),
+                ("of", of.to_string()),
+            ],
+        ),
+        Prompt::TeachingPoint { point, tables } => tr.t_args(
+            "pearls-teaching",
+            &[
+                (
+                    "point",
+                    name_in(tr, &s.teaching_points, point, |p| (&p.id, &p.title)),
+                ),
+                ("tables", tables_list(tr, tables)),
+            ],
+        ),
+        Prompt::Summary {
+            solved,
+            of,
+            breaches,
+        } => tr.t_args(
+            "pearls-summary",
+            &[
+                ("solved", solved.to_string()),
+                ("of", of.to_string()),
+                ("breaches", breaches.to_string()),
+            ],
+        ),
+    }
+}
+
+const STYLE: &str = "
+body { font-family: 'Inter', 'Segoe UI', system-ui, sans-serif; color: #171c26; margin: 2rem auto; max-width: 60rem; line-height: 1.5; padding: 0 1rem; }
+h1 { font-size: 1.9rem; margin-bottom: 0.2rem; } h2 { color: #1f4e9a; border-bottom: 2px solid #c4ccd8; padding-bottom: 0.2rem; margin-top: 2.2rem; }
+h3 { color: #1f4e9a; margin-bottom: 0.3rem; } .muted { color: #4a5463; } .card { border: 1px solid #c4ccd8; border-radius: 6px; padding: 0.6rem 0.9rem; margin: 0.5rem 0; }
+.allowed { color: #166b34; } .caution { color: #8a4b00; } .breach { color: #b01e24; } .tag { font-weight: 600; }
+table { border-collapse: collapse; width: 100%; margin: 0.5rem 0; } th, td { border-bottom: 1px solid #dde3ec; text-align: left; padding: 0.3rem 0.4rem; vertical-align: top; }
+.pearls h3 { margin-top: 1.2rem; } .page { break-before: page; page-break-before: always; }
+@page { size: A4; margin: 18mm 16mm; }
+@media print { body { margin: 0; max-width: none; font-size: 11pt; } h2 { break-after: avoid; } .card, tr { break-inside: avoid; } }
+";
+
+fn verdict_class(verdict: Verdict) -> &'static str {
+    match verdict {
+        Verdict::Allowed => "allowed",
+        Verdict::Caution => "caution",
+        Verdict::Breach => "breach",
+    }
+}
+
+fn verdict_word(tr: &Tr, verdict: Verdict) -> String {
+    format!(
+        "<span class=\"tag {}\">{}</span>",
+        verdict_class(verdict),
+        esc(&crate::ui::verdict_name(tr, verdict))
+    )
+}
+
+fn status_text(tr: &Tr, status: &DecisionStatus) -> (String, &'static str) {
+    match status {
+        DecisionStatus::OnTime { at } => (
+            tr.t_args("debrief-on-time", &[("time", clock(tr, *at))]),
+            "allowed",
+        ),
+        DecisionStatus::Late { at, deadline } => (
+            tr.t_args(
+                "debrief-late",
+                &[("time", clock(tr, *at)), ("deadline", clock(tr, *deadline))],
+            ),
+            "caution",
+        ),
+        DecisionStatus::Acceptable { at } => (
+            tr.t_args("debrief-acceptable", &[("time", clock(tr, *at))]),
+            "caution",
+        ),
+        DecisionStatus::Missing => (tr.t("debrief-missing"), "breach"),
+        DecisionStatus::Unexpected { at } => (
+            tr.t_args("debrief-unexpected", &[("time", clock(tr, *at))]),
+            "muted",
+        ),
+    }
+}
+
+/// The bundle of a table as horizontal bars, each with its minimum marked.
+fn bundle_svg(tr: &Tr, s: &Scenario, debrief: &Debrief) -> String {
+    let bundle = &debrief.table.bundle;
+    let max = bundle
+        .iter()
+        .map(|b| b.weight.max(b.required))
+        .max()
+        .unwrap_or(1)
+        .max(1) as f32;
+    let (label_w, bar_w, row_h) = (260.0, 380.0, 30.0);
+    let height = row_h * bundle.len() as f32 + 10.0;
+    let mut svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"720\" height=\"{height}\" viewBox=\"0 0 720 {height}\" aria-label=\"{}\">",
+        esc(&tr.t("debrief-bundle"))
+    );
+    for (i, score) in bundle.iter().enumerate() {
+        let y = 5.0 + i as f32 * row_h;
+        let name = name_in(tr, &s.categories, &score.category, |c| (&c.id, &c.name));
+        let met = score.required == 0 || score.weight >= score.required;
+        let color = if met { "#166b34" } else { "#8a4b00" };
+        let width = bar_w * score.weight as f32 / max;
+        let _ = write!(
+            svg,
+            "<text x=\"0\" y=\"{ty}\" font-size=\"14\" fill=\"#171c26\">{name}</text>\
+             <rect x=\"{label_w}\" y=\"{y}\" width=\"{bar_w}\" height=\"20\" rx=\"3\" fill=\"#e3e8f0\"/>\
+             <rect x=\"{label_w}\" y=\"{y}\" width=\"{width}\" height=\"20\" rx=\"3\" fill=\"{color}\"/>",
+            ty = y + 15.0,
+            name = esc(&name),
+        );
+        if score.required > 0 {
+            let x = label_w + bar_w * score.required as f32 / max;
+            let _ = write!(
+                svg,
+                "<line x1=\"{x}\" x2=\"{x}\" y1=\"{}\" y2=\"{}\" stroke=\"#171c26\" stroke-width=\"3\"/>",
+                y - 3.0,
+                y + 23.0
+            );
+        }
+        let _ = write!(
+            svg,
+            "<text x=\"{}\" y=\"{}\" font-size=\"14\" fill=\"#171c26\">{} / {}</text>",
+            label_w + bar_w + 10.0,
+            y + 15.0,
+            score.weight,
+            score.required
+        );
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+fn pearls_html(out: &mut String, tr: &Tr, case: &Case, p: &Pearls) {
+    let s = case.scenario();
+    let _ = write!(
+        out,
+        "<section class=\"pearls\"><h2>{}</h2><p class=\"muted\">{}</p>",
+        esc(&tr.t("pearls-title")),
+        esc(&tr.t("pearls-intro"))
+    );
+    for (key, prompts) in [
+        ("pearls-reactions", &p.reactions),
+        ("pearls-description", &p.description),
+        ("pearls-analysis", &p.analysis),
+        ("pearls-application", &p.application),
+        ("pearls-summary-title", &p.summary),
+    ] {
+        let _ = write!(out, "<h3>{}</h3><ul>", esc(&tr.t(key)));
+        for prompt in prompts {
+            let _ = write!(out, "<li>{}</li>", esc(&prompt_text(tr, s, case, prompt)));
+        }
+        out.push_str("</ul>");
+    }
+    out.push_str("</section>");
+}
+
+fn table_html(out: &mut String, tr: &Tr, case: &Case, t: usize, d: &Debrief) {
+    let s = case.scenario();
+    let conclusion = |id: &Id| name_in(tr, &s.conclusions, id, |c| (&c.id, &c.name));
+    let role = |id: &Id| name_in(tr, &s.roles, id, |r| (&r.id, &r.name));
+    let table = &d.table;
+    let _ = write!(
+        out,
+        "<section class=\"page\"><h2>{}</h2>",
+        esc(&tr.t_args("table-n", &[("n", (t + 1).to_string())]))
+    );
+    let expected = conclusion(&s.solution.conclusion);
+    let (line, class) = match &table.conclusion {
+        Some(c) if table.conclusion_correct => (
+            tr.t_args(
+                "debrief-conclusion-correct",
+                &[("conclusion", conclusion(c))],
+            ),
+            "allowed",
+        ),
+        Some(c) => (
+            tr.t_args(
+                "debrief-conclusion-wrong",
+                &[("conclusion", conclusion(c)), ("expected", expected)],
+            ),
+            "breach",
+        ),
+        None => (
+            tr.t_args("debrief-no-conclusion", &[("expected", expected)]),
+            "caution",
+        ),
+    };
+    let _ = write!(out, "<p class=\"tag {class}\">{}</p>", esc(&line));
+    if let Some(at) = table.time_to_identification {
+        let _ = write!(
+            out,
+            "<p>{}</p>",
+            esc(&tr.t_args("debrief-time", &[("time", duration(at))]))
+        );
+    }
+    let _ = write!(
+        out,
+        "<p>{}</p><h3>{}</h3><p class=\"muted\">{}</p>{}",
+        esc(&tr.t_args("debrief-breaches", &[("count", table.breaches.to_string())])),
+        esc(&tr.t("debrief-bundle")),
+        esc(&tr.t("debrief-bundle-legend")),
+        bundle_svg(tr, s, d)
+    );
+    let _ = write!(out, "<h3>{}</h3><table>", esc(&tr.t("debrief-decisions")));
+    for review in &table.decisions {
+        let (status, class) = status_text(tr, &review.status);
+        let by = review.by.as_ref().map(&role).unwrap_or_default();
+        let _ = write!(
+            out,
+            "<tr><td>{}</td><td class=\"{class}\">{}</td><td>{}</td></tr>",
+            esc(&name_in(tr, &s.decisions, &review.decision, |x| (
+                &x.id, &x.name
+            ))),
+            esc(&status),
+            esc(&by)
+        );
+    }
+    let _ = write!(
+        out,
+        "</table><h3>{}</h3><table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+        esc(&tr.t("debrief-graph")),
+        esc(&tr.t("report-from")),
+        esc(&tr.t("report-to")),
+        esc(&tr.t("report-frame")),
+        esc(&tr.t("report-verdict"))
+    );
+    for edge in &table.sharing_graph {
+        let frames: Vec<String> = edge
+            .frames
+            .iter()
+            .map(|f| name_in(tr, &case.rulebook().frames, f, |x| (&x.id, &x.name)))
+            .collect();
+        let _ = write!(
+            out,
+            "<tr><td>{}</td><td>{}</td><td>{} ({})</td><td>{}</td></tr>",
+            esc(&role(&edge.from)),
+            esc(&role(&edge.to)),
+            esc(&frames.join(", ")),
+            edge.clues.len(),
+            verdict_word(tr, edge.verdict)
+        );
+    }
+    out.push_str("</table></section>");
+}
+
+/// The legal frames behind the verdicts that were not "allowed", once each.
+fn bases_html(out: &mut String, tr: &Tr, case: &Case, tables: &[Debrief]) {
+    let mut frames: Vec<(Id, Verdict)> = Vec::new();
+    for d in tables {
+        for share in d.roles.iter().flat_map(|r| r.sent.iter()) {
+            if share.verdict != Verdict::Allowed
+                && !frames
+                    .iter()
+                    .any(|(f, v)| *f == share.frame && *v == share.verdict)
+            {
+                frames.push((share.frame.clone(), share.verdict));
+            }
+        }
+    }
+    let _ = write!(
+        out,
+        "<section class=\"page\"><h2>{}</h2><p class=\"muted\">{}</p>",
+        esc(&tr.t("report-bases")),
+        esc(&tr.t_args(
+            "share-law-as-of",
+            &[("date", case.rulebook().law_as_of.clone())]
+        ))
+    );
+    if frames.is_empty() {
+        let _ = write!(out, "<p>{}</p>", esc(&tr.t("report-bases-none")));
+    }
+    for (id, verdict) in frames {
+        if let Some(frame) = case.rulebook().frame(id.as_str()) {
+            let _ = write!(
+                out,
+                "<div class=\"card\"><p><b>{}</b> — {}</p><p>{}</p><p class=\"muted\">{}</p></div>",
+                esc(t(tr, &frame.name)),
+                verdict_word(tr, verdict),
+                esc(t(tr, &frame.explanation)),
+                esc(t(tr, &frame.basis))
+            );
+        }
+    }
+    out.push_str("</section>");
+}
+
+fn person_html(out: &mut String, tr: &Tr, case: &Case, person: &Seated, d: &Debrief) {
+    let s = case.scenario();
+    let Some(mine) = d.roles.iter().find(|r| r.role == person.role) else {
+        return;
+    };
+    let role = |id: &Id| name_in(tr, &s.roles, id, |r| (&r.id, &r.name));
+    let clue = |id: &Id| name_in(tr, &s.clues, id, |c| (&c.id, &c.text));
+    let _ = write!(
+        out,
+        "<section class=\"page\"><h2>{}</h2><p class=\"muted\">{}</p>",
+        esc(&person.name),
+        esc(&tr.t_args(
+            "report-person-role",
+            &[
+                ("role", role(&person.role)),
+                ("table", (person.table + 1).to_string())
+            ]
+        ))
+    );
+    let _ = write!(out, "<h3>{}</h3><ul>", esc(&tr.t("report-my-decisions")));
+    for review in &mine.decisions {
+        let (status, class) = status_text(tr, &review.status);
+        let _ = write!(
+            out,
+            "<li>{} — <span class=\"{class}\">{}</span></li>",
+            esc(&name_in(tr, &s.decisions, &review.decision, |x| (
+                &x.id, &x.name
+            ))),
+            esc(&status)
+        );
+    }
+    if mine.decisions.is_empty() {
+        let _ = write!(out, "<li>{}</li>", esc(&tr.t("report-none")));
+    }
+    let _ = write!(out, "</ul><h3>{}</h3><ul>", esc(&tr.t("report-my-shares")));
+    for share in &mine.sent {
+        let frame = name_in(tr, &case.rulebook().frames, &share.frame, |f| {
+            (&f.id, &f.name)
+        });
+        let _ = write!(
+            out,
+            "<li>{} · {} → {} — {} ({})</li>",
+            esc(&clock(tr, share.at)),
+            esc(&share
+                .clues
+                .iter()
+                .map(&clue)
+                .collect::<Vec<_>>()
+                .join(" ; ")),
+            esc(&share.to.iter().map(&role).collect::<Vec<_>>().join(", ")),
+            verdict_word(tr, share.verdict),
+            esc(&frame)
+        );
+    }
+    if mine.sent.is_empty() {
+        let _ = write!(out, "<li>{}</li>", esc(&tr.t("report-none")));
+    }
+    out.push_str("</ul>");
+    if !mine.missed.is_empty() {
+        let _ = write!(out, "<h3>{}</h3><ul>", esc(&tr.t("debrief-missed")));
+        for c in &mine.missed {
+            let _ = write!(out, "<li>{}</li>", esc(&clue(c)));
+        }
+        out.push_str("</ul>");
+    }
+    let _ = write!(out, "<h3>{}</h3>", esc(&tr.t("report-remember")));
+    for id in &d.table.teaching_points {
+        if let Some(point) = s.teaching_points.iter().find(|p| p.id == *id) {
+            let _ = write!(
+                out,
+                "<div class=\"card\"><p><b>{}</b></p><p>{}</p></div>",
+                esc(t(tr, &point.title)),
+                esc(t(tr, &point.text))
+            );
+        }
+    }
+    out.push_str("</section>");
+}
+
+/// The whole report as one HTML document.
+pub fn html(workshop: &Workshop<'_>, tr: &Tr) -> String {
+    let case = workshop.case;
+    let s = case.scenario();
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{} — {}</title><style>{STYLE}</style></head><body>",
+        tr.lang().code(),
+        esc(workshop.name),
+        esc(t(tr, &s.title))
+    );
+    let _ = write!(
+        out,
+        "<h1>{}</h1><p class=\"muted\">{} · {}</p><div class=\"card\"><b>{}</b> {}</div>",
+        esc(t(tr, &s.title)),
+        esc(workshop.name),
+        esc(&tr.t_args(
+            "report-tables",
+            &[("count", workshop.tables.len().to_string())]
+        )),
+        esc(&tr.t("picker-content-note")),
+        esc(t(tr, &s.content_note))
+    );
+    pearls_html(&mut out, tr, case, &pearls(case, workshop.tables));
+    for (i, d) in workshop.tables.iter().enumerate() {
+        table_html(&mut out, tr, case, i, d);
+    }
+    let _ = write!(
+        out,
+        "<section class=\"page\"><h2>{}</h2>",
+        esc(&tr.t("debrief-teaching"))
+    );
+    for point in &s.teaching_points {
+        let _ = write!(
+            out,
+            "<div class=\"card\"><p><b>{}</b></p><p>{}</p></div>",
+            esc(t(tr, &point.title)),
+            esc(t(tr, &point.text))
+        );
+    }
+    out.push_str("</section>");
+    bases_html(&mut out, tr, case, workshop.tables);
+    for person in workshop.people {
+        if let Some(d) = workshop.tables.get(person.table) {
+            person_html(&mut out, tr, case, person, d);
+        }
+    }
+    out.push_str("</body></html>\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use faisceau_engine::bot::{Temperament, play_on};
+    use faisceau_engine::{Session, load};
+
+    use super::*;
+    use crate::i18n::Lang;
+
+    fn case() -> Arc<Case> {
+        Arc::new(
+            load(
+                include_str!("../scenarios/foyer_fugues.ron"),
+                "foyer_fugues.ron",
+                &crate::rulebooks::shelf_for(std::path::Path::new("scenarios/foyer_fugues.ron")),
+            )
+            .unwrap()
+            .case,
+        )
+    }
+
+    fn report(lang: Lang) -> String {
+        let case = case();
+        let tables: Vec<Debrief> = (1..=2)
+            .map(|seed| {
+                let mut session = Session::new(Arc::clone(&case), seed);
+                play_on(&mut session, None, &Temperament::default());
+                Debrief::build(&case, session.events()).unwrap()
+            })
+            .collect();
+        let people = vec![Seated {
+            table: 1,
+            role: Id::new("educatrice"),
+            name: "Inès <B.>".into(),
+        }];
+        html(
+            &Workshop {
+                name: "Atelier de Lyon",
+                case: &case,
+                tables: &tables,
+                people: &people,
+            },
+            &Tr::new(lang),
+        )
+    }
+
+    #[test]
+    fn the_report_names_no_external_resource() {
+        let page = report(Lang::Fr).to_lowercase();
+        for needle in [
+            "src=", "href=", "<link", "url(", "@import", "<script", "<img", "<iframe",
+        ] {
+            assert!(!page.contains(needle), "the report contains {needle}");
+        }
+        assert!(page.starts_with("<!doctype html>"));
+    }
+
+    #[test]
+    fn the_report_has_pearls_every_table_the_bases_and_a_page_per_trainee() {
+        let page = report(Lang::Fr);
+        for heading in [
+            "Débriefing structuré (PEARLS)",
+            "Réactions",
+            "Description",
+            "Analyse",
+            "Application",
+            "Synthèse",
+            "Table 1",
+            "Table 2",
+            "Les bases légales des verdicts",
+            "Les points à retenir",
+        ] {
+            assert!(page.contains(heading), "{heading}");
+        }
+        assert_eq!(
+            page.matches("<svg").count(),
+            2,
+            "one bundle chart per table"
+        );
+        // The trainee's page, with the name escaped.
+        assert!(page.contains("Inès &lt;B.&gt;"));
+        assert!(page.contains("Éducatrice de la MECS, table 2"));
+        assert!(page.contains("@page { size: A4"), "a print stylesheet");
+        let english = report(Lang::En);
+        assert!(english.contains("Structured debrief (PEARLS)"));
+        assert!(english.contains("<html lang=\"en\">"));
+    }
+}
