@@ -537,6 +537,58 @@ fn person_html(out: &mut String, tr: &Tr, case: &Case, person: &Seated, d: &Debr
     out.push_str("</section>");
 }
 
+/// The report of a workshop being hosted: every table's debrief so far,
+/// and the people seated.
+pub fn for_workshop(workshop: &crate::net::workshop::Workshop, tr: &Tr) -> Result<String, String> {
+    let case = workshop.case();
+    let tables = workshop
+        .tables
+        .iter()
+        .enumerate()
+        .map(|(t, table)| {
+            Debrief::build(case, table.session.events())
+                .map_err(|e| format!("table {}: {e}", t + 1))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let roles = &case.scenario().roles;
+    let people: Vec<Seated> = workshop
+        .tables
+        .iter()
+        .enumerate()
+        .flat_map(|(t, table)| {
+            table
+                .seats
+                .iter()
+                .enumerate()
+                .filter_map(move |(r, seat)| match seat {
+                    crate::net::workshop::Seat::Person { name, .. } => Some(Seated {
+                        table: t,
+                        role: roles[r].id.clone(),
+                        name: name.clone(),
+                    }),
+                    _ => None,
+                })
+        })
+        .collect();
+    Ok(html(
+        &Workshop {
+            name: &workshop.name,
+            case,
+            tables: &tables,
+            people: &people,
+        },
+        tr,
+    ))
+}
+
+/// Where the report of a workshop goes: beside its journal, else here.
+pub fn path_for(journal: Option<&std::path::Path>) -> std::path::PathBuf {
+    match journal {
+        Some(journal) => journal.with_extension("html"),
+        None => std::path::PathBuf::from("faisceau-report.html"),
+    }
+}
+
 /// The whole report as one HTML document.
 pub fn html(workshop: &Workshop<'_>, tr: &Tr) -> String {
     let case = workshop.case;

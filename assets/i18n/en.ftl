@@ -487,3 +487,5 @@ report-my-shares = My shares
 report-none = None.
 report-remember = Points to remember
 report-written = Report written to { $file }.
+host-write-report = Write the workshop report (HTML)
+pearls-wait = The structured debrief's questions compare the tables: they show once every table has ended ({ $ended } of { $count }).

@@ -487,3 +487,5 @@ report-my-shares = Mes partages
 report-none = Aucun.
 report-remember = Les points à retenir
 report-written = Rapport écrit dans { $file }.
+host-write-report = Écrire le rapport de l'atelier (HTML)
+pearls-wait = Les questions du débriefing structuré comparent les tables : elles s'affichent quand toutes ont terminé ({ $ended } sur { $count }).

@@ -28,6 +28,8 @@ pub(super) struct HostUi {
     form: HostForm,
     shown: usize,
     console: ConsoleState,
+    /// What writing the report gave: where it went, or why not.
+    report: Option<Result<String, String>>,
 }
 
 impl Default for HostUi {
@@ -40,6 +42,7 @@ impl Default for HostUi {
             },
             shown: 0,
             console: ConsoleState::default(),
+            report: None,
         }
     }
 }
@@ -133,6 +136,12 @@ pub(super) fn host_console(
         .map(|(client, name)| Waiting { client, name })
         .collect();
     let shown = ui_state.shown.min(host.workshop.tables.len() - 1);
+    let any_ended = host
+        .workshop
+        .tables
+        .iter()
+        .any(|t| t.session.state().status == Status::Ended);
+    let mut write_report = false;
     let view = host.workshop.tables[shown].session.trainer_view();
     let ended = view.status == Status::Ended;
     let debrief = ended
@@ -184,14 +193,47 @@ pub(super) fn host_console(
                     tr.t_args("host-disconnected", &[("names", names.join(", "))]),
                 );
             }
+            // The report to keep, once a table has ended.
+            if any_ended {
+                ui.horizontal_wrapped(|ui| {
+                    if theme::button(ui, true, theme::icon::FILE_TEXT, &tr.t("host-write-report"))
+                        .clicked()
+                    {
+                        write_report = true;
+                    }
+                    match &ui_state.report {
+                        Some(Ok(path)) => {
+                            ui.label(tr.t_args("report-written", &[("file", path.clone())]));
+                        }
+                        Some(Err(e)) => {
+                            ui.colored_label(theme::palette(ui).breach, e);
+                        }
+                        None => {}
+                    }
+                });
+            }
         });
         match &debrief {
             Some(debrief) => {
+                egui::ScrollArea::vertical()
+                    .id_salt("pearls")
+                    .max_height(ui.available_height() * 0.4)
+                    .show(ui, |ui| pearls_panel(ui, &host.workshop, tr));
                 ui::debrief::debrief(ui, &view.scenario, &view.rulebook, debrief, None, tr);
             }
             None => actions.extend(ui::trainer::console(ui, &view, &mut ui_state.console, tr)),
         }
     });
+    if write_report {
+        let path = crate::report::path_for(host.workshop.journal_path().as_deref());
+        ui_state.report = Some(
+            crate::report::for_workshop(&host.workshop, tr).and_then(|html| {
+                std::fs::write(&path, html)
+                    .map(|()| path.display().to_string())
+                    .map_err(|e| format!("{}: {e}", path.display()))
+            }),
+        );
+    }
     for action in net_actions {
         let result = match action {
             NetAction::ShowTable(t) => {
@@ -240,4 +282,52 @@ pub(super) fn host_console(
         }
     }
     Ok(())
+}
+
+/// The PEARLS prompts of every table that has ended, for the trainer to
+/// lead the discussion.
+fn pearls_panel(ui: &mut egui::Ui, workshop: &Workshop, tr: &Tr) {
+    let case = workshop.case();
+    theme::heading(
+        ui,
+        Some(theme::icon::CHAT_CIRCLE_TEXT),
+        tr.t("pearls-title"),
+    );
+    // Prompts compare the tables: they wait for every table to end.
+    let ended = workshop
+        .tables
+        .iter()
+        .filter(|t| t.session.state().status == Status::Ended)
+        .count();
+    if ended < workshop.tables.len() {
+        ui.label(tr.t_args(
+            "pearls-wait",
+            &[
+                ("ended", ended.to_string()),
+                ("count", workshop.tables.len().to_string()),
+            ],
+        ));
+        return;
+    }
+    let debriefs: Vec<faisceau_engine::Debrief> = workshop
+        .tables
+        .iter()
+        .filter_map(|t| faisceau_engine::Debrief::build(case, t.session.events()).ok())
+        .collect();
+    let p = faisceau_engine::pearls::pearls(case, &debriefs);
+    for (key, prompts) in [
+        ("pearls-reactions", &p.reactions),
+        ("pearls-description", &p.description),
+        ("pearls-analysis", &p.analysis),
+        ("pearls-application", &p.application),
+        ("pearls-summary-title", &p.summary),
+    ] {
+        ui.label(theme::strong(tr.t(key)).size(size::LARGE));
+        for prompt in prompts {
+            ui.label(format!(
+                "• {}",
+                crate::report::prompt_text(tr, case.scenario(), case, prompt)
+            ));
+        }
+    }
 }

@@ -231,6 +231,16 @@ impl Workshop {
         Ok(resumed)
     }
 
+    /// Where the journal is written, if it is.
+    pub fn journal_path(&self) -> Option<PathBuf> {
+        self.journal.as_ref().map(|j| {
+            j.lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .path()
+                .to_path_buf()
+        })
+    }
+
     /// The case.
     pub fn case(&self) -> &Arc<Case> {
         &self.case
