@@ -489,3 +489,7 @@ report-remember = Points to remember
 report-written = Report written to { $file }.
 host-write-report = Write the workshop report (HTML)
 pearls-wait = The structured debrief's questions compare the tables: they show once every table has ended ({ $ended } of { $count }).
+projector-expected = Expected conclusion: { $conclusion }
+projector-decisions = Decisions on time: { $done } of { $of }
+projector-key-shares = Key shares made: { $done } of { $of }
+projector-legend = Green ✓: the category's minimum reached · orange ⚠: not reached · "7/3": weight gathered / minimum

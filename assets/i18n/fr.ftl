@@ -489,3 +489,7 @@ report-remember = Les points à retenir
 report-written = Rapport écrit dans { $file }.
 host-write-report = Écrire le rapport de l'atelier (HTML)
 pearls-wait = Les questions du débriefing structuré comparent les tables : elles s'affichent quand toutes ont terminé ({ $ended } sur { $count }).
+projector-expected = Conclusion attendue : { $conclusion }
+projector-decisions = Décisions à temps : { $done } sur { $of }
+projector-key-shares = Partages clés faits : { $done } sur { $of }
+projector-legend = Vert ✓ : minimum de la catégorie atteint · orange ⚠ : pas atteint · « 7/3 » : poids réuni / minimum

@@ -597,60 +597,133 @@ pub fn board(ui: &mut egui::Ui, board: &Board, tr: &Tr) {
 /// The tables side by side: conclusion, time, bundle, sharing.
 fn compare(ui: &mut egui::Ui, s: &Scenario, tables: &[TableBoard], tr: &Tr) {
     let conclusion = |id: &Id| super::name_in(tr, &s.conclusions, id, |c| (&c.id, &c.name));
+    let palette = theme::palette(ui);
+    // The engine's comparison of the tables' debriefs, not a summary of our own.
+    let ended: Vec<(String, faisceau_engine::Debrief)> = tables
+        .iter()
+        .enumerate()
+        .filter_map(|(t, table)| {
+            let label = tr.t_args("table-n", &[("n", (t + 1).to_string())]);
+            table.debrief.clone().map(|d| (label, d))
+        })
+        .collect();
+    let summaries = faisceau_engine::debrief::compare(&ended);
     ui.vertical_centered(|ui| {
         ui.label(
             RichText::new(tr.t("projector-compare"))
-                .size(size::BOARD)
-                .strong(),
+                .size(size::BOARD_LARGE)
+                .family(theme::bold_family()),
+        );
+        ui.label(
+            RichText::new(tr.t_args(
+                "projector-expected",
+                &[("conclusion", conclusion(&s.solution.conclusion))],
+            ))
+            .size(size::BOARD),
         );
     });
     ui.add_space(8.0);
-    ui.columns(tables.len().clamp(1, 4), |columns| {
-        for (t, table) in tables.iter().enumerate() {
-            let ui = &mut columns[t % columns.len()];
-            let Some(debrief) = &table.debrief else {
-                continue;
-            };
-            let d = &debrief.table;
-            ui.group(|ui| {
+    ui.columns(summaries.len().clamp(1, 4), |columns| {
+        for (i, summary) in summaries.iter().enumerate() {
+            let ui = &mut columns[i % columns.len()];
+            theme::card(ui, |ui| {
                 ui.label(
-                    RichText::new(tr.t_args("table-n", &[("n", (t + 1).to_string())]))
-                        .size(size::BOARD)
-                        .strong(),
+                    RichText::new(&summary.label)
+                        .size(size::BOARD_LARGE)
+                        .family(theme::bold_family()),
                 );
-                let (line, color) = match &d.conclusion {
-                    Some(c) if d.conclusion_correct => (conclusion(c), theme::palette(ui).allowed),
-                    Some(c) => (conclusion(c), theme::palette(ui).caution),
-                    None => (tr.t("projector-no-conclusion"), theme::palette(ui).caution),
+                let (glyph, line, color) = match &summary.conclusion {
+                    Some(c) if summary.conclusion_correct => {
+                        (theme::icon::CHECK_CIRCLE, conclusion(c), palette.allowed)
+                    }
+                    Some(c) => (theme::icon::X_CIRCLE, conclusion(c), palette.breach),
+                    None => (
+                        theme::icon::MINUS_CIRCLE,
+                        tr.t("projector-no-conclusion"),
+                        palette.caution,
+                    ),
                 };
-                ui.label(RichText::new(line).size(size::BOARD).strong().color(color));
-                if let Some(at) = d.time_to_identification {
+                ui.label(
+                    RichText::new(format!("{glyph}  {line}"))
+                        .size(size::BOARD)
+                        .family(theme::semibold())
+                        .color(color),
+                );
+                if let Some(at) = summary.time_to_identification {
                     ui.label(
                         RichText::new(tr.t_args("debrief-time", &[("time", duration(at))]))
                             .size(size::BOARD),
                     );
                 }
-                for score in &d.bundle {
+                for (key, (done, of)) in [
+                    ("projector-decisions", summary.decisions_on_time),
+                    ("projector-key-shares", summary.key_shares_made),
+                ] {
+                    ui.label(
+                        RichText::new(
+                            tr.t_args(key, &[("done", done.to_string()), ("of", of.to_string())]),
+                        )
+                        .size(size::BOARD),
+                    );
+                }
+                ui.label(
+                    RichText::new(format!(
+                        "{}  {}",
+                        theme::icon::PROHIBIT,
+                        tr.t_args(
+                            "debrief-breaches",
+                            &[("count", summary.breaches.to_string())]
+                        )
+                    ))
+                    .size(size::BOARD)
+                    .color(if summary.breaches > 0 {
+                        palette.breach
+                    } else {
+                        palette.text
+                    }),
+                );
+                for score in &summary.bundle {
                     let name =
                         super::name_in(tr, &s.categories, &score.category, |c| (&c.id, &c.name));
+                    let met = score.required == 0 || score.weight >= score.required;
                     let ratio = if score.required == 0 {
                         1.0
                     } else {
                         (score.weight as f32 / score.required as f32).min(1.0)
                     };
-                    ui.label(RichText::new(name).size(size::BOARD));
+                    ui.label(
+                        RichText::new(format!(
+                            "{}  {name} {}/{}",
+                            if met {
+                                theme::icon::CHECK
+                            } else {
+                                theme::icon::WARNING
+                            },
+                            score.weight,
+                            score.required
+                        ))
+                        .size(size::BOARD)
+                        .color(if met {
+                            palette.allowed
+                        } else {
+                            palette.caution
+                        }),
+                    );
                     ui.add(
                         egui::ProgressBar::new(ratio)
-                            .text(format!("{}/{}", score.weight, score.required)),
+                            .desired_height(14.0)
+                            .fill(if met {
+                                palette.allowed
+                            } else {
+                                palette.caution
+                            }),
                     );
                 }
-                ui.label(
-                    RichText::new(
-                        tr.t_args("debrief-breaches", &[("count", d.breaches.to_string())]),
-                    )
-                    .size(size::BOARD),
-                );
             });
         }
+    });
+    ui.add_space(8.0);
+    ui.vertical_centered(|ui| {
+        ui.label(RichText::new(tr.t("projector-legend")).size(size::BOARD));
     });
 }
