@@ -623,6 +623,65 @@ mod network {
             assert_eq!(code_shown, status == Status::Waiting);
         }
     }
+
+    #[test]
+    fn the_projectors_end_screen_compares_the_tables_from_their_debriefs() {
+        use faisceau_engine::bot::{Temperament, play_on};
+        let case = super::case();
+        let scenario = case.scenario().clone();
+        let tables: Vec<TableBoard> = (1..=2)
+            .map(|seed| {
+                let mut session = faisceau_engine::Session::new(case.clone(), seed);
+                play_on(&mut session, None, &Temperament::default());
+                TableBoard {
+                    status: Status::Ended,
+                    phase: scenario.phases[2].name.clone(),
+                    clock: session.trainer_view().clock,
+                    clues: session.trainer_view().clues_found,
+                    debrief: Some(
+                        faisceau_engine::Debrief::build(&case, session.events()).unwrap(),
+                    ),
+                }
+            })
+            .collect();
+        let tr = Tr::new(Lang::Fr);
+        let mut harness = Harness::builder()
+            .with_size((1920.0, 1400.0))
+            .build_ui(move |ui| {
+                if !super::themed(ui) {
+                    return;
+                }
+                let b = Board {
+                    name: "Atelier de Lyon",
+                    scenario: &scenario,
+                    addresses: &[],
+                    code: "K7QX-M2PD",
+                    tables: tables.clone(),
+                };
+                board(ui, &b, &tr)
+            });
+        harness.run();
+        assert!(
+            harness
+                .query_by_label_contains("Conclusion attendue : Mineure victime de traite")
+                .is_some()
+        );
+        assert!(harness.query_by_label("Table 1").is_some());
+        assert!(harness.query_by_label("Table 2").is_some());
+        assert_eq!(
+            harness
+                .query_all_by_label_contains("Décisions à temps :")
+                .count(),
+            2,
+            "each table's figures come from debrief::compare"
+        );
+        assert!(
+            harness
+                .query_by_label_contains("poids réuni / minimum")
+                .is_some(),
+            "a legend"
+        );
+    }
 }
 
 /// A desk over a live session: what the person asks for is applied, as the
