@@ -1055,3 +1055,42 @@ fn real_client(entry: &Entry, joined: Joined) -> App {
     client_app.insert_resource(renet).insert_resource(transport);
     client_app
 }
+
+#[test]
+fn people_who_leave_an_ended_table_are_not_flagged_as_lost() {
+    let mut w = workshop(1, 0);
+    let role = w.case().scenario().roles[0].id.clone();
+    w.connected(1);
+    w.receive(
+        1,
+        ToHost::Hello {
+            name: "Inès".into(),
+            token: None,
+        },
+    );
+    w.receive(1, ToHost::Sit { table: 0, role });
+    w.fill_with_bots(0);
+    w.direct(0, faisceau_engine::TrainerCommand::Start).unwrap();
+    w.disconnected(1);
+    assert_eq!(
+        w.disconnected_people().len(),
+        1,
+        "lost while the table plays"
+    );
+    w.connected(2);
+    w.receive(
+        2,
+        ToHost::Hello {
+            name: "Inès".into(),
+            token: None,
+        },
+    );
+    while w.tables[0].session.state().status != Status::Ended {
+        w.direct(0, faisceau_engine::TrainerCommand::NextPhase)
+            .unwrap();
+    }
+    assert!(
+        w.disconnected_people().is_empty(),
+        "once the table has ended, leaving is not a lost connection"
+    );
+}

@@ -560,10 +560,14 @@ impl Workshop {
     }
 
     /// Names of people who are seated but disconnected, with their table and role.
+    /// People who leave a table that has ended are not lost: they are gone.
     pub fn disconnected_people(&self) -> Vec<(usize, Id, String)> {
         let roles = &self.case.scenario().roles;
         let mut gone = Vec::new();
         for (t, table) in self.tables.iter().enumerate() {
+            if table.session.state().status == Status::Ended {
+                continue;
+            }
             for (r, seat) in table.seats.iter().enumerate() {
                 if let Seat::Person {
                     name, client: None, ..
