@@ -493,3 +493,6 @@ projector-expected = Expected conclusion: { $conclusion }
 projector-decisions = Decisions on time: { $done } of { $of }
 projector-key-shares = Key shares made: { $done } of { $of }
 projector-legend = Green ✓: the category's minimum reached · orange ⚠: not reached · "7/3": weight gathered / minimum
+trainer-sent = Sent to this table
+trainer-sent-inject = { $time } · event released: { $inject }
+trainer-sent-hint = { $time } · hint to { $to }: "{ $text }"

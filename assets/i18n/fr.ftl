@@ -493,3 +493,6 @@ projector-expected = Conclusion attendue : { $conclusion }
 projector-decisions = Décisions à temps : { $done } sur { $of }
 projector-key-shares = Partages clés faits : { $done } sur { $of }
 projector-legend = Vert ✓ : minimum de la catégorie atteint · orange ⚠ : pas atteint · « 7/3 » : poids réuni / minimum
+trainer-sent = Envoyé à cette table
+trainer-sent-inject = { $time } · événement déclenché : { $inject }
+trainer-sent-hint = { $time } · indice à { $to } : « { $text } »

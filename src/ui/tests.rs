@@ -1452,3 +1452,35 @@ fn a_trainee_plays_a_whole_case_through_the_desk() {
             .map(|a| a.conclusion.to_string())
     );
 }
+
+#[test]
+fn the_console_keeps_what_was_sent_to_a_table_with_the_time() {
+    let mut session = running();
+    session
+        .direct(TrainerCommand::Hint {
+            to: Some("infirmiere".into()),
+            text: "Relisez les passages à l'infirmerie.".into(),
+        })
+        .unwrap();
+    let view = session.trainer_view();
+    let tr = Tr::new(Lang::Fr);
+    let mut harness = Harness::builder()
+        .with_size((1366.0, 3000.0))
+        .build_ui_state(
+            move |ui, state: &mut super::trainer::ConsoleState| {
+                if themed(ui) {
+                    super::trainer::console(ui, &view, state, &tr);
+                }
+            },
+            super::trainer::ConsoleState::default(),
+        );
+    harness.run();
+    assert!(harness.query_by_label("Envoyé à cette table").is_some());
+    assert!(
+        harness
+            .query_by_label_contains(
+                "indice à Infirmière scolaire du lycée : « Relisez les passages à l'infirmerie. »"
+            )
+            .is_some()
+    );
+}

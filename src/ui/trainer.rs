@@ -208,6 +208,49 @@ pub fn console(
                 text: std::mem::take(&mut state.hint),
             }));
         }
+        // What the trainer sent to this table, with the time: injects they
+        // released and hints, newest first.
+        let sent: Vec<String> = view
+            .events
+            .iter()
+            .rev()
+            .filter_map(|event| match &event.kind {
+                faisceau_engine::EventKind::InjectReleased {
+                    inject,
+                    release: faisceau_engine::session::Release::Trainer,
+                } => Some(tr.t_args(
+                    "trainer-sent-inject",
+                    &[
+                        ("time", clock(tr, event.at)),
+                        (
+                            "inject",
+                            super::name_in(tr, &s.injects, inject, |i| (&i.id, &i.name)),
+                        ),
+                    ],
+                )),
+                faisceau_engine::EventKind::HintSent { to, text } => Some(
+                    tr.t_args(
+                        "trainer-sent-hint",
+                        &[
+                            ("time", clock(tr, event.at)),
+                            (
+                                "to",
+                                to.as_ref()
+                                    .map_or_else(|| tr.t("trainer-hint-to-all"), &role_name),
+                            ),
+                            ("text", text.clone()),
+                        ],
+                    ),
+                ),
+                _ => None,
+            })
+            .collect();
+        if !sent.is_empty() {
+            heading(ui, tr.t("trainer-sent"));
+            for line in sent {
+                ui.label(format!("{}  {line}", super::theme::icon::CHECK));
+            }
+        }
         if let Some(text) =
             super::notes(ui, tr, tr.t("trainer-notes"), &view.notes, &mut state.note)
         {
