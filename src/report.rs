@@ -304,6 +304,27 @@ fn bundle_svg(tr: &Tr, s: &Scenario, debrief: &Debrief) -> String {
     svg
 }
 
+/// The five PEARLS sections in order, each with its heading's key.
+pub fn sections(p: &Pearls) -> [(&'static str, &[Prompt]); 5] {
+    [
+        ("pearls-reactions", &p.reactions),
+        ("pearls-description", &p.description),
+        ("pearls-analysis", &p.analysis),
+        ("pearls-application", &p.application),
+        ("pearls-summary-title", &p.summary),
+    ]
+}
+
+/// A teaching point as a card.
+fn point_card(out: &mut String, tr: &Tr, point: &faisceau_engine::model::TeachingPoint) {
+    let _ = write!(
+        out,
+        "<div class=\"card\"><p><b>{}</b></p><p>{}</p></div>",
+        esc(t(tr, &point.title)),
+        esc(t(tr, &point.text))
+    );
+}
+
 fn pearls_html(out: &mut String, tr: &Tr, case: &Case, p: &Pearls) {
     let s = case.scenario();
     let _ = write!(
@@ -312,13 +333,7 @@ fn pearls_html(out: &mut String, tr: &Tr, case: &Case, p: &Pearls) {
         esc(&tr.t("pearls-title")),
         esc(&tr.t("pearls-intro"))
     );
-    for (key, prompts) in [
-        ("pearls-reactions", &p.reactions),
-        ("pearls-description", &p.description),
-        ("pearls-analysis", &p.analysis),
-        ("pearls-application", &p.application),
-        ("pearls-summary-title", &p.summary),
-    ] {
+    for (key, prompts) in sections(p) {
         let _ = write!(out, "<h3>{}</h3><ul>", esc(&tr.t(key)));
         for prompt in prompts {
             let _ = write!(out, "<li>{}</li>", esc(&prompt_text(tr, s, case, prompt)));
@@ -526,12 +541,7 @@ fn person_html(out: &mut String, tr: &Tr, case: &Case, person: &Seated, d: &Debr
     let _ = write!(out, "<h3>{}</h3>", esc(&tr.t("report-remember")));
     for id in &d.table.teaching_points {
         if let Some(point) = s.teaching_points.iter().find(|p| p.id == *id) {
-            let _ = write!(
-                out,
-                "<div class=\"card\"><p><b>{}</b></p><p>{}</p></div>",
-                esc(t(tr, &point.title)),
-                esc(t(tr, &point.text))
-            );
+            point_card(out, tr, point);
         }
     }
     out.push_str("</section>");
@@ -623,12 +633,7 @@ pub fn html(workshop: &Workshop<'_>, tr: &Tr) -> String {
         esc(&tr.t("debrief-teaching"))
     );
     for point in &s.teaching_points {
-        let _ = write!(
-            out,
-            "<div class=\"card\"><p><b>{}</b></p><p>{}</p></div>",
-            esc(t(tr, &point.title)),
-            esc(t(tr, &point.text))
-        );
+        point_card(&mut out, tr, point);
     }
     out.push_str("</section>");
     bases_html(&mut out, tr, case, workshop.tables);

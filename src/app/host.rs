@@ -315,13 +315,7 @@ fn pearls_panel(ui: &mut egui::Ui, workshop: &Workshop, tr: &Tr) {
         .filter_map(|t| faisceau_engine::Debrief::build(case, t.session.events()).ok())
         .collect();
     let p = faisceau_engine::pearls::pearls(case, &debriefs);
-    for (key, prompts) in [
-        ("pearls-reactions", &p.reactions),
-        ("pearls-description", &p.description),
-        ("pearls-analysis", &p.analysis),
-        ("pearls-application", &p.application),
-        ("pearls-summary-title", &p.summary),
-    ] {
+    for (key, prompts) in crate::report::sections(&p) {
         ui.label(theme::strong(tr.t(key)).size(size::LARGE));
         for prompt in prompts {
             ui.label(format!(

@@ -554,7 +554,7 @@ impl DeskState {
                 let fresh = all.len() - last.feed;
                 // The newest by position in the merged list; a line dated
                 // earlier than others still counts as news when it is new.
-                for item in self.newest(&all, fresh) {
+                for item in newest(&all, fresh) {
                     self.toasts.push(Toast {
                         item,
                         until: now + TOAST_SECONDS,
@@ -577,21 +577,20 @@ impl DeskState {
         all
     }
 
-    /// The `count` lines most recently added, by comparing with what was
-    /// there before (the feed is sorted by time, so new lines may sit anywhere).
-    fn newest(&self, all: &[FeedItem], count: usize) -> Vec<FeedItem> {
-        // Lines with the latest times are the likeliest new ones.
-        let mut items: Vec<FeedItem> = all.iter().rev().take(count).cloned().collect();
-        items.reverse();
-        items
-    }
-
     /// Opens a tab: what it shows now that was not seen before is marked new.
     pub fn open(&mut self, tab: Tab) {
         self.tab = tab;
         self.seen_at_open = self.seen.clone();
         self.tagging = None;
     }
+}
+
+/// The `count` lines with the latest times: the likeliest new ones (the
+/// feed is sorted by time, so a new line dated earlier may sit elsewhere).
+fn newest(all: &[FeedItem], count: usize) -> Vec<FeedItem> {
+    let mut items: Vec<FeedItem> = all.iter().rev().take(count).cloned().collect();
+    items.reverse();
+    items
 }
 
 /// Draws the desk.
@@ -1107,6 +1106,24 @@ fn blocked_line(ui: &mut egui::Ui, tr: &Tr, blocked: &Refusal, view: &RoleView) 
     );
 }
 
+/// The button that does it, or why it cannot be done yet; true when clicked.
+fn take_or_say_why(
+    ui: &mut egui::Ui,
+    tr: &Tr,
+    view: &RoleView,
+    blocked: Option<&Refusal>,
+    glyph: &str,
+    key: &str,
+) -> bool {
+    match blocked {
+        None => theme::primary(ui, true, format!("{glyph}  {}", tr.t(key))).clicked(),
+        Some(blocked) => {
+            blocked_line(ui, tr, blocked, view);
+            false
+        }
+    }
+}
+
 /// Marks an item new when it was not yet seen as the tab opened.
 fn new_mark(ui: &mut egui::Ui, tr: &Tr, new: bool) {
     if new {
@@ -1289,23 +1306,17 @@ fn actions_tab(
             if let Some(description) = &action.description {
                 ui.label(text(tr, description));
             }
-            match &action.blocked {
-                None => {
-                    if theme::primary(
-                        ui,
-                        true,
-                        format!("{}  {}", icon::PLAY, tr.t("actions-take")),
-                    )
-                    .clicked()
-                    {
-                        actions.push(UiAction::Role(RoleCommand::TakeAction {
-                            action: action.id.clone(),
-                        }));
-                    }
-                }
-                Some(blocked) => {
-                    blocked_line(ui, tr, blocked, view);
-                }
+            if take_or_say_why(
+                ui,
+                tr,
+                view,
+                action.blocked.as_ref(),
+                icon::PLAY,
+                "actions-take",
+            ) {
+                actions.push(UiAction::Role(RoleCommand::TakeAction {
+                    action: action.id.clone(),
+                }));
             }
             for (i, result) in results.iter().rev() {
                 ui.separator();
@@ -1979,23 +1990,17 @@ fn decisions_tab(
             if let Some(basis) = &decision.basis {
                 ui.label(theme::muted(ui, text(tr, basis)));
             }
-            match &decision.blocked {
-                None => {
-                    if theme::primary(
-                        ui,
-                        true,
-                        format!("{}  {}", icon::GAVEL, tr.t("decisions-take")),
-                    )
-                    .clicked()
-                    {
-                        actions.push(UiAction::Role(RoleCommand::Decide {
-                            decision: decision.id.clone(),
-                        }));
-                    }
-                }
-                Some(blocked) => {
-                    blocked_line(ui, tr, blocked, view);
-                }
+            if take_or_say_why(
+                ui,
+                tr,
+                view,
+                decision.blocked.as_ref(),
+                icon::GAVEL,
+                "decisions-take",
+            ) {
+                actions.push(UiAction::Role(RoleCommand::Decide {
+                    decision: decision.id.clone(),
+                }));
             }
         });
     }

@@ -331,7 +331,6 @@ pub fn apply(ctx: &egui::Context, palette: Palette) {
     visuals.hyperlink_color = palette.accent;
     visuals.weak_text_color = Some(palette.muted);
     visuals.selection.bg_fill = palette.accent_soft;
-    visuals.selection.stroke = Stroke::new(1.5, palette.accent);
     visuals.error_fg_color = palette.breach;
     visuals.warn_fg_color = palette.caution;
     visuals.window_corner_radius = radius;
