@@ -1,6 +1,7 @@
 //! `faisceau`: the command line of the Faisceau training simulation.
 
 mod app;
+mod archive;
 mod cli;
 mod i18n;
 mod net;

@@ -496,3 +496,96 @@ projector-legend = Green ✓: the category's minimum reached · orange ⚠: not 
 trainer-sent = Sent to this table
 trainer-sent-inject = { $time } · event released: { $inject }
 trainer-sent-hint = { $time } · hint to { $to }: "{ $text }"
+room-all-tables = All tables
+room-start-table = Start this table
+room-projector-on = Projector open
+room-projector-close = Close the projector
+room-projector-open = Open the projector
+room-start = { $count ->
+    [0] No table waiting
+    [one] Start the waiting table
+   *[other] Start the { $count } waiting tables
+}
+room-pause = { $count ->
+    [one] Pause the running table
+   *[other] Pause the { $count } tables
+}
+room-resume = { $count ->
+    [one] Resume the paused table
+   *[other] Resume the { $count } tables
+}
+room-next = Next phase everywhere
+room-end = End the workshop
+room-summary = Waiting: { $waiting } · running: { $running } · paused: { $paused } · ended: { $ended }
+room-keep-names = Keep the trainees' names in the archive
+room-archive = Archive the workshop
+room-archived = Workshop archived as number { $id } ({ $names }).
+room-archived-names = names kept
+room-archived-pseudonyms = names replaced by pseudonyms
+room-waiting = Waiting for a seat ({ $count })
+room-waiting-none = Nobody is waiting: trainees who join appear here.
+room-seat-how = Choose a person, then a free seat below.
+room-free = Free seats ({ $count })
+room-free-none = No free seat: at the start, seats still free go to bots.
+table-short = T{ $n }
+room-give-bot = Give this role to a bot
+room-held = Seats to take back
+room-held-how = These people lost their connection. If they come back on another computer, choose them in the waiting list, then their seat.
+room-open-table = Open
+room-phase = Phase { $n }/{ $of }: { $name }
+room-coverage = Bundle: { $covered }/{ $of } categories
+room-adopted = Conclusion adopted: { $conclusion }
+room-adopted-wrong = Conclusion adopted, not the expected one: { $conclusion }
+room-proposal = Proposal: { $conclusion } — waiting for: { $waiting }
+room-proposal-wrong = Proposal (not the expected one): { $conclusion } — waiting for: { $waiting }
+room-no-proposal = No conclusion proposed yet
+room-idle = Nothing for { $minutes } min
+room-stuck = { $count } proposals rejected
+room-next-title = Move { $count ->
+    [one] the running table
+   *[other] the { $count } running tables
+} to the next phase?
+room-next-body = Each table moves to its next phase, whichever phase it is in. A table in its last phase ends.
+room-end-title = End { $count ->
+    [one] the table still open
+   *[other] the { $count } tables still open
+}?
+room-end-body = The sessions stop for everyone and the debriefs open. No more actions, shares or votes will be possible. The journal keeps everything.
+room-end-yes = End the workshop
+console-next-body = Time moves on for the whole table. What its members did not do in this phase can no longer be done in the same conditions.
+console-end-title = End this table's session?
+console-end-body = The session stops for the whole table and the debrief opens. No more actions, shares or votes will be possible.
+console-solution-title = Show the solution on this console?
+console-solution-body = The solution and every clue appear here, and never on the projector window. If your screen is mirrored on the projector, the room will see it: switch to an extended display first.
+console-solution-yes = Show the solution
+trainer-solution-private = The solution never appears on the projector.
+report-pseudonym = Trainee { $n }
+archive-empty = The archive holds no workshop yet.
+archive-list-header = Number    Date        Workshop  Case  Tables  Names
+archive-tables-solved = { $tables } table(s), { $solved } solved
+archive-names-kept = names kept
+archive-pseudonyms = pseudonyms
+archive-id = Number:
+archive-breach-line = { $count } breach(es) of secrecy through "{ $frame }"
+archive-no-report = The report was not kept (a workshop imported from another archive with names).
+archive-show-html = The whole report: faisceau archive show NUMBER --html report.html
+archive-stats-head = { $workshops } workshop(s), { $tables } table(s): { $solved } solved ({ $rate } %), { $correct } with the expected conclusion
+archive-stats-time = Time to identification: from { $low } to { $high }, median { $median }
+archive-stats-breaches = Breaches of secrecy, by frame
+archive-stats-traps = Traps, by how many tables they caught
+archive-stats-late = Decisions taken late
+archive-stats-missing = Decisions never taken
+archive-tally = { $tables } table(s) of { $of } ({ $count } times)
+archive-stats-title = Faisceau archive statistics
+archive-stats-intro = Computed over { $count } archived workshop(s), without any trainee's name.
+archive-stats-outcome = How tables ended
+archive-chart-solved = Case solved (conclusion and bundle)
+archive-chart-correct = Expected conclusion adopted
+archive-chart-legend = Each bar counts the tables concerned, of all the tables that played this case.
+archive-kept = Workshop archived as number { $id } ({ $names }) in { $file }.
+archive-kept-again = Workshop already archived as number { $id }: its entry is replaced ({ $names }).
+archive-forgotten = Workshop { $id } deleted from the archive.
+archive-journal-deleted = Journal deleted: { $file }
+archive-journal-kept = Journal not found, nothing else to delete: { $file }
+archive-imported = { $added } workshop(s) added, { $skipped } already there.
+archive-not-found = No workshop has the number "{ $id }": "faisceau archive list" gives them.

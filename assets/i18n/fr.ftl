@@ -496,3 +496,96 @@ projector-legend = Vert ✓ : minimum de la catégorie atteint · orange ⚠ : p
 trainer-sent = Envoyé à cette table
 trainer-sent-inject = { $time } · événement déclenché : { $inject }
 trainer-sent-hint = { $time } · indice à { $to } : « { $text } »
+room-all-tables = Toutes les tables
+room-start-table = Démarrer cette table
+room-projector-on = Projecteur ouvert
+room-projector-close = Fermer le projecteur
+room-projector-open = Ouvrir le projecteur
+room-start = { $count ->
+    [0] Aucune table en attente
+    [one] Démarrer la table en attente
+   *[other] Démarrer les { $count } tables en attente
+}
+room-pause = { $count ->
+    [one] Mettre en pause la table en cours
+   *[other] Mettre en pause les { $count } tables
+}
+room-resume = { $count ->
+    [one] Reprendre la table en pause
+   *[other] Reprendre les { $count } tables
+}
+room-next = Phase suivante partout
+room-end = Terminer l'atelier
+room-summary = En attente : { $waiting } · en cours : { $running } · en pause : { $paused } · terminées : { $ended }
+room-keep-names = Garder les noms des stagiaires dans l'archive
+room-archive = Archiver l'atelier
+room-archived = Atelier archivé sous le numéro { $id } ({ $names }).
+room-archived-names = noms gardés
+room-archived-pseudonyms = noms remplacés par des pseudonymes
+room-waiting = En attente d'une place ({ $count })
+room-waiting-none = Personne n'attend : les stagiaires qui rejoignent apparaissent ici.
+room-seat-how = Choisissez une personne, puis une place libre ci-dessous.
+room-free = Places libres ({ $count })
+room-free-none = Aucune place libre : au démarrage, les places encore libres vont aux robots.
+table-short = T{ $n }
+room-give-bot = Confier ce rôle à un robot
+room-held = Places à reprendre
+room-held-how = Ces personnes ont perdu la connexion. Si elles reviennent sur un autre ordinateur, choisissez-les dans la liste d'attente puis leur place.
+room-open-table = Ouvrir
+room-phase = Phase { $n }/{ $of } : { $name }
+room-coverage = Faisceau : { $covered }/{ $of } catégories
+room-adopted = Conclusion adoptée : { $conclusion }
+room-adopted-wrong = Conclusion adoptée, différente de l'attendue : { $conclusion }
+room-proposal = Proposition : { $conclusion } — attend : { $waiting }
+room-proposal-wrong = Proposition (différente de l'attendue) : { $conclusion } — attend : { $waiting }
+room-no-proposal = Aucune proposition de conclusion
+room-idle = Rien depuis { $minutes } min
+room-stuck = { $count } propositions rejetées
+room-next-title = Passer à la phase suivante sur { $count ->
+    [one] la table en cours
+   *[other] les { $count } tables en cours
+} ?
+room-next-body = Chaque table passe à sa phase suivante, quelle que soit la phase où elle en est. Une table à sa dernière phase se termine.
+room-end-title = Terminer { $count ->
+    [one] la table encore ouverte
+   *[other] les { $count } tables encore ouvertes
+} ?
+room-end-body = Les séances s'arrêtent pour tout le monde et les débriefings s'ouvrent. Plus aucune action, aucun partage ni aucun vote ne sera possible. Le journal garde tout.
+room-end-yes = Terminer l'atelier
+console-next-body = Le temps avance pour toute la table. Ce que ses membres n'ont pas fait dans cette phase ne pourra plus l'être dans les mêmes conditions.
+console-end-title = Terminer la séance de cette table ?
+console-end-body = La séance s'arrête pour toute la table et le débriefing s'ouvre. Plus aucune action, aucun partage ni aucun vote ne sera possible.
+console-solution-title = Afficher la solution sur cette console ?
+console-solution-body = La solution et tous les indices s'affichent ici, et jamais sur la fenêtre projecteur. Si votre écran est dupliqué sur le projecteur, la salle la verra : passez d'abord en affichage étendu.
+console-solution-yes = Afficher la solution
+trainer-solution-private = La solution ne s'affiche jamais au projecteur.
+report-pseudonym = Stagiaire { $n }
+archive-empty = L'archive ne contient encore aucun atelier.
+archive-list-header = Numéro    Date        Atelier  Cas  Tables  Noms
+archive-tables-solved = { $tables } table(s), { $solved } résolue(s)
+archive-names-kept = noms gardés
+archive-pseudonyms = pseudonymes
+archive-id = Numéro :
+archive-breach-line = { $count } manquement(s) au secret par « { $frame } »
+archive-no-report = Le rapport n'a pas été gardé (atelier importé d'une autre archive avec des noms).
+archive-show-html = Le rapport complet : faisceau archive show NUMÉRO --html rapport.html
+archive-stats-head = { $workshops } atelier(s), { $tables } table(s) : { $solved } résolue(s) ({ $rate } %), { $correct } avec la conclusion attendue
+archive-stats-time = Temps jusqu'à l'identification : de { $low } à { $high }, médiane { $median }
+archive-stats-breaches = Manquements au secret, par cadre
+archive-stats-traps = Fausses pistes, par nombre de tables prises
+archive-stats-late = Décisions prises en retard
+archive-stats-missing = Décisions jamais prises
+archive-tally = { $tables } table(s) sur { $of } ({ $count } fois)
+archive-stats-title = Statistiques de l'archive Faisceau
+archive-stats-intro = Calculées sur { $count } atelier(s) archivé(s), sans aucun nom de stagiaire.
+archive-stats-outcome = Issue des tables
+archive-chart-solved = Cas résolu (conclusion et faisceau)
+archive-chart-correct = Conclusion attendue adoptée
+archive-chart-legend = Chaque barre compte les tables concernées, sur toutes les tables qui ont joué ce cas.
+archive-kept = Atelier archivé sous le numéro { $id } ({ $names }) dans { $file }.
+archive-kept-again = Atelier déjà archivé sous le numéro { $id } : son entrée est remplacée ({ $names }).
+archive-forgotten = Atelier { $id } supprimé de l'archive.
+archive-journal-deleted = Journal supprimé : { $file }
+archive-journal-kept = Journal introuvable, rien d'autre à supprimer : { $file }
+archive-imported = { $added } atelier(s) ajouté(s), { $skipped } déjà présent(s).
+archive-not-found = Aucun atelier ne porte le numéro « { $id } » : « faisceau archive list » les donne.

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use bevy::prelude::*;
 use bevy_egui::EguiContexts;
-use bevy_egui::egui::{self, RichText};
+use bevy_egui::egui;
 use bevy_replicon::prelude::*;
 use faisceau_engine::TrainerCommand;
 use faisceau_engine::session::Status;
@@ -17,19 +17,16 @@ use crate::i18n::{Lang, Tr};
 use crate::net::code::JoinCode;
 use crate::net::host::Host;
 use crate::net::workshop::{Seat, Setup, Workshop};
-use crate::ui::network::{self as screens, HostForm, NetAction, Waiting};
+use crate::ui::console::{self, AllTables, Room, RoomAction, RoomState};
+use crate::ui::network::{self as screens, HostForm, NetAction};
 use crate::ui::theme::{self, size};
-use crate::ui::trainer::ConsoleState;
-use crate::ui::{self, UiAction};
+use crate::ui;
 
 /// The host's screen state.
 #[derive(Resource)]
 pub(super) struct HostUi {
     form: HostForm,
-    shown: usize,
-    console: ConsoleState,
-    /// What writing the report gave: where it went, or why not.
-    report: Option<Result<String, String>>,
+    room: RoomState,
 }
 
 impl Default for HostUi {
@@ -40,9 +37,7 @@ impl Default for HostUi {
                 tables: 2,
                 ..default()
             },
-            shown: 0,
-            console: ConsoleState::default(),
-            report: None,
+            room: RoomState::default(),
         }
     }
 }
@@ -124,164 +119,184 @@ pub(super) fn host_console(
     mut ui_state: ResMut<HostUi>,
     mut out: MessageWriter<ToClients<crate::net::Down>>,
     mut projector: ResMut<ProjectorWanted>,
+    projector_window: Query<(), (With<super::projector::Projector>, With<Window>)>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let tr = &settings.tr;
     let mut root = root(ctx);
-    let lobby = host.workshop.lobby();
-    let waiting: Vec<Waiting> = host
-        .workshop
-        .waiting_people()
-        .into_iter()
-        .map(|(client, name)| Waiting { client, name })
-        .collect();
-    let shown = ui_state.shown.min(host.workshop.tables.len() - 1);
-    let any_ended = host
-        .workshop
-        .tables
-        .iter()
-        .any(|t| t.session.state().status == Status::Ended);
-    let mut write_report = false;
-    let view = host.workshop.tables[shown].session.trainer_view();
-    let ended = view.status == Status::Ended;
-    let debrief = ended
-        .then(|| {
-            faisceau_engine::Debrief::build(
-                host.workshop.case(),
-                host.workshop.tables[shown].session.events(),
-            )
-            .ok()
-        })
-        .flatten();
     let addresses: Vec<String> = crate::net::host_addresses(host.workshop.port)
         .iter()
         .map(ToString::to_string)
         .collect();
-    let mut net_actions = Vec::new();
+    let mut room = Room::of(&host.workshop, addresses, !projector_window.is_empty());
+    room.listen_error = host.listen_error.clone();
+    let all_ended = host.workshop.all_ended();
+    let workshop = &host.workshop;
+    let view = |t: usize| workshop.tables[t].session.trainer_view();
+    let mut inside = HostInside {
+        consoles: console::Consoles { view: &view, tr },
+        workshop,
+        all_ended,
+    };
     let mut actions = Vec::new();
     egui::CentralPanel::default().show(&mut root, |ui| {
-        egui::Panel::top("host_top").show(ui, |ui| {
-            ui.horizontal_wrapped(|ui| {
-                ui.label(
-                    RichText::new(&host.workshop.name)
-                        .strong()
-                        .size(size::HEADING),
-                );
-                ui.separator();
-                ui.label(tr.t_args("host-join-at", &[("address", addresses.join(" · "))]));
-                ui.separator();
-                ui.label(
-                    RichText::new(
-                        tr.t_args("host-code-is", &[("code", host.workshop.code.display())]),
-                    )
-                    .strong()
-                    .size(size::LARGE),
-                );
-                if let Some(error) = &host.listen_error {
-                    ui.colored_label(theme::palette(ui).breach, error);
-                }
-            });
-            net_actions.extend(screens::seating(ui, &lobby, &waiting, shown, tr));
-            let gone = host.workshop.disconnected_people();
-            if !gone.is_empty() {
-                let names: Vec<String> = gone
-                    .iter()
-                    .map(|(t, _, n)| format!("{n} ({})", t + 1))
-                    .collect();
-                ui.colored_label(
-                    theme::palette(ui).caution,
-                    tr.t_args("host-disconnected", &[("names", names.join(", "))]),
-                );
-            }
-            // The report to keep, once a table has ended.
-            if any_ended {
-                ui.horizontal_wrapped(|ui| {
-                    if theme::button(ui, true, theme::icon::FILE_TEXT, &tr.t("host-write-report"))
-                        .clicked()
-                    {
-                        write_report = true;
-                    }
-                    match &ui_state.report {
-                        Some(Ok(path)) => {
-                            ui.label(tr.t_args("report-written", &[("file", path.clone())]));
-                        }
-                        Some(Err(e)) => {
-                            ui.colored_label(theme::palette(ui).breach, e);
-                        }
-                        None => {}
-                    }
-                });
-            }
-        });
-        match &debrief {
-            Some(debrief) => {
-                egui::ScrollArea::vertical()
-                    .id_salt("pearls")
-                    .max_height(ui.available_height() * 0.4)
-                    .show(ui, |ui| pearls_panel(ui, &host.workshop, tr));
-                ui::debrief::debrief(ui, &view.scenario, &view.rulebook, debrief, None, tr);
-            }
-            None => actions.extend(ui::trainer::console(ui, &view, &mut ui_state.console, tr)),
-        }
+        actions = console::room(ui, &room, &mut inside, &mut ui_state.room, tr);
     });
-    if write_report {
-        let path = crate::report::path_for(host.workshop.journal_path().as_deref());
-        ui_state.report = Some(
-            crate::report::for_workshop(&host.workshop, tr).and_then(|html| {
-                std::fs::write(&path, html)
-                    .map(|()| path.display().to_string())
-                    .map_err(|e| format!("{}: {e}", path.display()))
-            }),
-        );
-    }
-    for action in net_actions {
-        let result = match action {
-            NetAction::ShowTable(t) => {
-                ui_state.shown = t;
-                Ok(())
-            }
-            NetAction::OpenProjector => {
-                projector.0 = true;
-                Ok(())
-            }
-            NetAction::GiveToBot(t, role) => host.assign(t, role.as_str(), Seat::Bot, &mut out),
-            NetAction::Free(t, role) => host.assign(t, role.as_str(), Seat::Free, &mut out),
-            NetAction::Seat(t, role, client) => {
-                let name = waiting
-                    .iter()
-                    .find(|w| w.client == client)
-                    .map(|w| w.name.clone())
-                    .unwrap_or_default();
-                host.assign(t, role.as_str(), Seat::person(name, Some(client)), &mut out)
-            }
-            NetAction::StartAll => {
-                for t in 0..host.workshop.tables.len() {
-                    if host.workshop.tables[t].session.state().status == Status::Waiting {
-                        let outbox = host.workshop.fill_with_bots(t);
-                        host.send(outbox, &mut out);
-                        let _ = host.direct(t, TrainerCommand::Start, &mut out);
-                    }
-                }
-                Ok(())
-            }
-            _ => Ok(()),
-        };
-        if let Err(e) = result {
+    for action in actions {
+        if let Err(e) = act(&mut host, &mut ui_state, &mut projector, action, tr, &mut out) {
             warn!("{e}");
         }
     }
-    for action in actions {
-        match action {
-            UiAction::Trainer(command) => {
-                if let Err(e) = host.direct(shown, command, &mut out) {
-                    warn!("table {}: {e}", shown + 1);
+    Ok(())
+}
+
+/// The host's console inside: an ended table shows its debrief under the
+/// PEARLS prompts, and the prompts follow the grid once every table ended.
+struct HostInside<'a> {
+    consoles: console::Consoles<'a>,
+    workshop: &'a Workshop,
+    all_ended: bool,
+}
+
+impl console::Inside for HostInside<'_> {
+    fn detail(
+        &mut self,
+        ui: &mut egui::Ui,
+        t: usize,
+        state: &mut ui::trainer::ConsoleState,
+    ) -> Vec<ui::UiAction> {
+        let table = &self.workshop.tables[t];
+        if table.session.state().status != Status::Ended {
+            return self.consoles.detail(ui, t, state);
+        }
+        let tr = self.consoles.tr;
+        let view = table.session.trainer_view();
+        egui::ScrollArea::vertical()
+            .id_salt("ended_table")
+            .show(ui, |ui| {
+                pearls_panel(ui, self.workshop, tr);
+                match faisceau_engine::Debrief::build(self.workshop.case(), table.session.events()) {
+                    Ok(debrief) => {
+                        ui::debrief::debrief(ui, &view.scenario, &view.rulebook, &debrief, None, tr);
+                    }
+                    Err(e) => {
+                        ui.colored_label(theme::palette(ui).breach, e.to_string());
+                    }
                 }
+            });
+        Vec::new()
+    }
+
+    fn below_grid(&mut self, ui: &mut egui::Ui) {
+        if self.all_ended {
+            ui.add_space(theme::space::SECTION);
+            pearls_panel(ui, self.workshop, self.consoles.tr);
+        }
+    }
+}
+
+/// Carries out what the trainer asked for on the console.
+fn act(
+    host: &mut Host,
+    ui_state: &mut HostUi,
+    projector: &mut ProjectorWanted,
+    action: RoomAction,
+    tr: &Tr,
+    out: &mut MessageWriter<ToClients<crate::net::Down>>,
+) -> Result<(), String> {
+    let tables = host.workshop.tables.len();
+    let status = |host: &Host, t: usize| host.workshop.tables[t].session.state().status;
+    match action {
+        RoomAction::All(AllTables::Start) => {
+            let waiting: Vec<usize> = (0..tables)
+                .filter(|&t| status(host, t) == Status::Waiting)
+                .collect();
+            for t in waiting {
+                start_table(host, t, out)?;
             }
-            UiAction::OpenProjector => projector.0 = true,
-            _ => {}
+        }
+        RoomAction::All(command) => {
+            let (from, command): (&[Status], TrainerCommand) = match command {
+                AllTables::Pause => (&[Status::Running], TrainerCommand::Pause),
+                AllTables::Resume => (&[Status::Paused], TrainerCommand::Start),
+                AllTables::NextPhase => {
+                    (&[Status::Running, Status::Paused], TrainerCommand::NextPhase)
+                }
+                AllTables::End => (
+                    &[Status::Waiting, Status::Running, Status::Paused],
+                    TrainerCommand::End,
+                ),
+                AllTables::Start => unreachable!("handled above"),
+            };
+            let concerned: Vec<usize> = (0..tables)
+                .filter(|&t| from.contains(&status(host, t)))
+                .collect();
+            for t in concerned {
+                host.direct(t, command.clone(), out)
+                    .map_err(|e| format!("table {}: {e}", t + 1))?;
+            }
+        }
+        RoomAction::Table(t, command) => host
+            .direct(t, command, out)
+            .map_err(|e| format!("table {}: {e}", t + 1))?,
+        RoomAction::StartTable(t) => start_table(host, t, out)?,
+        RoomAction::Seat(t, role, client) => {
+            let name = host
+                .workshop
+                .waiting_people()
+                .into_iter()
+                .find(|(c, _)| *c == client)
+                .map(|(_, name)| name)
+                .ok_or("this person is no longer waiting")?;
+            host.assign(t, role.as_str(), Seat::person(name, Some(client)), out)?;
+        }
+        RoomAction::Bot(t, role) => host.assign(t, role.as_str(), Seat::Bot, out)?,
+        RoomAction::Free(t, role) => host.assign(t, role.as_str(), Seat::Free, out)?,
+        RoomAction::Projector(open) => projector.0 = open,
+        RoomAction::WriteReport => {
+            let path = crate::report::path_for(host.workshop.journal_path().as_deref());
+            ui_state.room.outcome = Some(
+                crate::report::for_workshop(&host.workshop, tr).and_then(|html| {
+                    std::fs::write(&path, html)
+                        .map(|()| tr.t_args("report-written", &[("file", path.display().to_string())]))
+                        .map_err(|e| format!("{}: {e}", path.display()))
+                }),
+            );
+        }
+        RoomAction::Archive { names } => {
+            ui_state.room.outcome = Some(
+                crate::archive::keep_workshop(&host.workshop, names, tr).map(|id| {
+                    tr.t_args(
+                        "room-archived",
+                        &[
+                            ("id", id),
+                            (
+                                "names",
+                                tr.t(if names {
+                                    "room-archived-names"
+                                } else {
+                                    "room-archived-pseudonyms"
+                                }),
+                            ),
+                        ],
+                    )
+                }),
+            );
         }
     }
     Ok(())
+}
+
+/// Starts a waiting table, its free roles going to bots.
+fn start_table(
+    host: &mut Host,
+    t: usize,
+    out: &mut MessageWriter<ToClients<crate::net::Down>>,
+) -> Result<(), String> {
+    let outbox = host.workshop.fill_with_bots(t);
+    host.send(outbox, out);
+    host.direct(t, TrainerCommand::Start, out)
+        .map_err(|e| format!("table {}: {e}", t + 1))
 }
 
 /// The PEARLS prompts of every table that has ended, for the trainer to

@@ -70,6 +70,8 @@ pub struct Launch {
     pub console: bool,
     /// Open the projector window at once (and capture it with `--screenshot`).
     pub projector: bool,
+    /// Open the projector window at once without capturing it (hosting).
+    pub projector_open: bool,
     /// Rounds that bots play for every role, the person's included, before showing.
     pub warmup: u32,
     /// Window size in logical pixels.

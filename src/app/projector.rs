@@ -37,7 +37,7 @@ struct ProjectorPass;
 pub struct Projector;
 
 fn open_at_launch(launch: Res<super::Launch>, mut wanted: ResMut<ProjectorWanted>) {
-    if launch.projector {
+    if launch.projector || launch.projector_open {
         wanted.0 = true;
     }
 }
@@ -48,13 +48,23 @@ fn keep_primary_context_manual(mut settings: ResMut<EguiGlobalSettings>) {
     settings.auto_create_primary_context = false;
 }
 
+/// Opens the projector window when it is wanted, closes it when it is not.
 fn open_projector(
     mut commands: Commands,
     wanted: Res<ProjectorWanted>,
-    existing: Query<(), With<Projector>>,
+    windows: Query<(), (With<Projector>, With<Window>)>,
+    existing: Query<Entity, With<Projector>>,
     settings: Res<Settings>,
 ) {
-    if !wanted.0 || !existing.is_empty() {
+    if wanted.0 && !windows.is_empty() {
+        return;
+    }
+    // Closing, or opening after the window was closed by hand (its camera
+    // stayed behind): start from nothing.
+    for entity in &existing {
+        commands.entity(entity).despawn();
+    }
+    if !wanted.0 {
         return;
     }
     let window = commands

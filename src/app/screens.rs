@@ -327,6 +327,17 @@ fn preview(
                     {
                         table.preview_role = roles;
                     }
+                    if table.preview_role >= roles
+                        && ui::theme::button(
+                            ui,
+                            true,
+                            ui::theme::icon::PROJECTOR_SCREEN,
+                            &settings.tr.t("trainer-projector"),
+                        )
+                        .clicked()
+                    {
+                        actions.push(UiAction::OpenProjector);
+                    }
                 });
             });
             if table.preview_role >= roles {

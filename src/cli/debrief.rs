@@ -9,43 +9,14 @@ use faisceau_engine::debrief::DecisionStatus;
 use faisceau_engine::model::Scenario;
 use faisceau_engine::refusal::duration;
 use faisceau_engine::{Debrief, Id, Text};
-use faisceau_store::Journal;
 
 use super::{Format, emit};
 use crate::i18n::{Lang, Tr};
 
 /// Writes the workshop's report as one self-contained HTML file.
 pub fn report(journal: &Path, lang: Lang, file: &Path) -> Result<ExitCode, String> {
-    let (restored, case) = open(journal)?;
-    let tables = restored
-        .tables
-        .iter()
-        .enumerate()
-        .map(|(t, events)| {
-            Debrief::build(&case, events).map_err(|e| format!("table {}: {e}", t + 1))
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    let people: Vec<crate::report::Seated> = restored
-        .seats
-        .iter()
-        .filter_map(|seat| {
-            Some(crate::report::Seated {
-                table: seat.table,
-                role: Id::new(&seat.role),
-                name: seat.name.clone()?,
-            })
-        })
-        .collect();
     let tr = Tr::new(lang);
-    let html = crate::report::html(
-        &crate::report::Workshop {
-            name: &restored.workshop.name,
-            case: &case,
-            tables: &tables,
-            people: &people,
-        },
-        &tr,
-    );
+    let html = crate::report::from_journal(journal, &tr, true)?;
     std::fs::write(file, html).map_err(|e| format!("{}: {e}", file.display()))?;
     eprintln!(
         "{}",
@@ -54,26 +25,7 @@ pub fn report(journal: &Path, lang: Lang, file: &Path) -> Result<ExitCode, Strin
     Ok(ExitCode::SUCCESS)
 }
 
-/// The journal's workshop and its case, loaded under the rules it was played with.
-fn open(journal: &Path) -> Result<(faisceau_store::Restored, faisceau_engine::Case), String> {
-    let (_journal, restored) = Journal::open(journal).map_err(|e| e.to_string())?;
-    let case = faisceau_engine::load(
-        &restored.workshop.scenario_text,
-        &restored.workshop.scenario_path,
-        &crate::rulebooks::kept(
-            &restored.workshop.rulebook_path,
-            &restored.workshop.rulebook_text,
-        ),
-    )
-    .map_err(|e| {
-        format!(
-            "{}: the journal's scenario does not load: {e}",
-            journal.display()
-        )
-    })?
-    .case;
-    Ok((restored, case))
-}
+use crate::report::open_journal as open;
 
 /// Prints the debrief of every table in the journal.
 pub fn run(journal: &Path, lang: Lang, format: Format) -> Result<ExitCode, String> {

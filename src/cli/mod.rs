@@ -1,5 +1,6 @@
 //! Subcommands. Each reads files and prints; the rules live in the engine.
 
+mod archive;
 mod check;
 mod debrief;
 pub mod net;
@@ -122,6 +123,18 @@ enum Command {
         #[arg(long)]
         html: Option<PathBuf>,
     },
+    /// The archive of finished workshops: list, show, statistics, import, forget.
+    Archive {
+        /// What to do.
+        #[command(subcommand)]
+        what: archive::ArchiveCommand,
+        /// The archive file; the one in your data directory when omitted.
+        #[arg(long, global = true)]
+        file: Option<PathBuf>,
+        /// Language (fr or en); else the system's, else French.
+        #[arg(long, global = true)]
+        lang: Option<String>,
+    },
     /// Print a rulebook as tables a lawyer can review: frames, who to whom, what they carry, verdicts, bases.
     Rulebook {
         /// The rulebook file, such as scenarios/rulebooks/france.ron.
@@ -216,8 +229,9 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
                 screenshot: args.screenshot,
                 screen: Some(crate::app::Screen::HostConsole),
                 projector: args.projector,
+                projector_open: !args.no_projector,
                 seed: args.seed,
-                size: (1600, 1000),
+                size: parse_size(&args.size)?,
                 ..Default::default()
             };
             Ok(exit_code(crate::app::run_with(launch, move |app| {
@@ -256,6 +270,9 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
             Some(file) => debrief::report(&journal, Lang::detect(lang.as_deref()), &file),
             None => debrief::run(&journal, Lang::detect(lang.as_deref()), format),
         },
+        Some(Command::Archive { what, file, lang }) => {
+            archive::run(what, file.as_deref(), Lang::detect(lang.as_deref()))
+        }
         Some(Command::Simulate {
             scenario,
             runs,
@@ -296,6 +313,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
                 screen: Some(opening),
                 console: screen == Some(ScreenArg::Trainer),
                 projector,
+                projector_open: false,
                 warmup,
                 size: parse_size(&size)?,
                 net: None,

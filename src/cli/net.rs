@@ -73,6 +73,12 @@ pub struct HostArgs {
     /// With --screenshot, capture the projector window.
     #[arg(long)]
     pub projector: bool,
+    /// Do not open the projector window by itself (the console's button opens it).
+    #[arg(long)]
+    pub no_projector: bool,
+    /// The console window's size, WIDTHxHEIGHT.
+    #[arg(long, default_value = "1600x1000")]
+    pub size: String,
 }
 
 /// Opens the workshop (new, or resumed from its journal).

@@ -860,26 +860,13 @@ fn confirm_dialog(
             tr.t("desk-end-session"),
         ),
     };
-    let mut close = false;
-    egui::Modal::new(egui::Id::new("desk_confirm")).show(ui.ctx(), |ui| {
-        ui.set_max_width(460.0);
-        ui.label(theme::strong(title).size(size::HEADING));
-        ui.add_space(space::ITEM);
-        ui.label(body);
-        ui.add_space(space::SECTION);
-        ui.horizontal(|ui| {
-            if theme::button(ui, true, icon::X, &tr.t("confirm-cancel")).clicked() {
-                close = true;
-            }
-            ui.add_space(space::SECTION * 2.0);
-            if theme::danger(ui, true, yes).clicked() {
-                actions.push(UiAction::Trainer(TrainerCommand::NextPhase));
-                close = true;
-            }
-        });
-    });
-    if close || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-        state.confirm = None;
+    match theme::confirm(ui, "desk_confirm", title, body, &tr.t("confirm-cancel"), yes) {
+        theme::Answer::Open => {}
+        theme::Answer::Cancel => state.confirm = None,
+        theme::Answer::Yes => {
+            actions.push(UiAction::Trainer(TrainerCommand::NextPhase));
+            state.confirm = None;
+        }
     }
 }
 

@@ -4,6 +4,7 @@
 //! what the person asked for. They never touch the engine's state, so a
 //! networked client can drive them unchanged.
 
+pub mod console;
 pub mod debrief;
 pub mod desk;
 pub mod network;

@@ -27,18 +27,6 @@ pub enum NetAction {
     Sit(usize, Id),
     /// Lobby: leave my role.
     Stand,
-    /// Host: give this free role to a bot.
-    GiveToBot(usize, Id),
-    /// Host: free this role (its person goes back to the lobby).
-    Free(usize, Id),
-    /// Host: seat a waiting person on this role.
-    Seat(usize, Id, u64),
-    /// Host: start every table that is waiting.
-    StartAll,
-    /// Host: show this table in the console.
-    ShowTable(usize),
-    /// Open the projector window.
-    OpenProjector,
     /// Back to the launcher.
     Back,
 }
@@ -381,117 +369,6 @@ pub struct Waiting {
     pub client: u64,
     /// Their name.
     pub name: String,
-}
-
-/// The host's seating plan: who sits where, bots, moves, and start.
-pub fn seating(
-    ui: &mut egui::Ui,
-    lobby: &Lobby,
-    waiting: &[Waiting],
-    shown: usize,
-    tr: &Tr,
-) -> Vec<NetAction> {
-    let mut actions = Vec::new();
-    ui.horizontal_wrapped(|ui| {
-        if lobby.tables.iter().any(|t| t.status == Status::Waiting)
-            && ui
-                .button(RichText::new(tr.t("host-start-all")).strong())
-                .clicked()
-        {
-            actions.push(NetAction::StartAll);
-        }
-        if ui.button(tr.t("trainer-projector")).clicked() {
-            actions.push(NetAction::OpenProjector);
-        }
-        if !waiting.is_empty() {
-            let names: Vec<&str> = waiting.iter().map(|w| w.name.as_str()).collect();
-            ui.label(tr.t_args("host-waiting", &[("names", names.join(", "))]));
-        }
-    });
-    ui.horizontal_wrapped(|ui| {
-        for (t, table) in lobby.tables.iter().enumerate() {
-            ui.group(|ui| {
-                ui.vertical(|ui| {
-                    ui.horizontal(|ui| {
-                        if ui
-                            .selectable_label(
-                                shown == t,
-                                RichText::new(tr.t_args("table-n", &[("n", (t + 1).to_string())]))
-                                    .strong(),
-                            )
-                            .clicked()
-                        {
-                            actions.push(NetAction::ShowTable(t));
-                        }
-                        ui.label(status_name(table.status, tr));
-                    });
-                    for seat in &table.seats {
-                        ui.horizontal(|ui| {
-                            ui.label(text(tr, &seat.name));
-                            ui.label(occupant_label(ui, &seat.occupant, tr));
-                            // A person whose laptop died comes back on
-                            // another one: the trainer gives them their seat,
-                            // whatever the table's state. Same name first.
-                            if let Occupant::Person {
-                                name,
-                                connected: false,
-                            } = &seat.occupant
-                            {
-                                let mut people: Vec<&Waiting> = waiting.iter().collect();
-                                people.sort_by_key(|w| w.name != *name);
-                                for person in people {
-                                    if ui
-                                        .small_button(tr.t_args(
-                                            "host-reseat",
-                                            &[("name", person.name.clone())],
-                                        ))
-                                        .clicked()
-                                    {
-                                        actions.push(NetAction::Seat(
-                                            t,
-                                            seat.role.clone(),
-                                            person.client,
-                                        ));
-                                    }
-                                }
-                            }
-                            if table.status != Status::Waiting {
-                                return;
-                            }
-                            match &seat.occupant {
-                                Occupant::Free => {
-                                    if ui.small_button(tr.t("host-bot")).clicked() {
-                                        actions.push(NetAction::GiveToBot(t, seat.role.clone()));
-                                    }
-                                    for person in waiting {
-                                        if ui
-                                            .small_button(tr.t_args(
-                                                "host-seat-person",
-                                                &[("name", person.name.clone())],
-                                            ))
-                                            .clicked()
-                                        {
-                                            actions.push(NetAction::Seat(
-                                                t,
-                                                seat.role.clone(),
-                                                person.client,
-                                            ));
-                                        }
-                                    }
-                                }
-                                _ => {
-                                    if ui.small_button(tr.t("host-free")).clicked() {
-                                        actions.push(NetAction::Free(t, seat.role.clone()));
-                                    }
-                                }
-                            }
-                        });
-                    }
-                });
-            });
-        }
-    });
-    actions
 }
 
 /// One table on the projector's board.

@@ -581,6 +581,52 @@ pub fn button(ui: &mut egui::Ui, enabled: bool, icon: &str, label: &str) -> egui
     ring(ui, response)
 }
 
+/// What the person answered in a confirmation dialog.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Answer {
+    /// Not yet: the dialog stays open.
+    Open,
+    /// Cancel, Escape, or a click outside.
+    Cancel,
+    /// The action the dialog names.
+    Yes,
+}
+
+/// A modal confirmation: a title, what will happen, Cancel on the left and
+/// the action, in the breach colour, on the right.
+pub fn confirm(
+    ui: &mut egui::Ui,
+    id: &str,
+    title: impl Into<String>,
+    body: impl Into<String>,
+    cancel: &str,
+    yes: impl Into<String>,
+) -> Answer {
+    let mut answer = Answer::Open;
+    let modal = egui::Modal::new(egui::Id::new(id)).show(ui.ctx(), |ui| {
+        ui.set_max_width(480.0);
+        ui.label(strong(title).size(size::HEADING));
+        ui.add_space(space::ITEM);
+        ui.label(body.into());
+        ui.add_space(space::SECTION);
+        ui.horizontal(|ui| {
+            if button(ui, true, icon::X, cancel).clicked() {
+                answer = Answer::Cancel;
+            }
+            ui.add_space(space::SECTION * 2.0);
+            if danger(ui, true, yes).clicked() {
+                answer = Answer::Yes;
+            }
+        });
+    });
+    if answer == Answer::Open
+        && (modal.should_close() || ui.input(|i| i.key_pressed(egui::Key::Escape)))
+    {
+        answer = Answer::Cancel;
+    }
+    answer
+}
+
 /// A verdict's symbol: a word always goes with it.
 pub fn verdict_icon(verdict: Verdict) -> &'static str {
     match verdict {

@@ -21,6 +21,19 @@ pub struct ConsoleState {
     pub hint_to: Option<Id>,
     /// The observer note being written.
     pub note: String,
+    /// A step that waits for the trainer's confirmation.
+    pub confirm: Option<Confirm>,
+}
+
+/// Steps of the console that ask first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Confirm {
+    /// Move the table to its next phase.
+    NextPhase,
+    /// End the table's session.
+    End,
+    /// Show the solution and every clue on this console.
+    Solution,
 }
 
 /// Draws the trainer console for one table.
@@ -82,17 +95,24 @@ pub fn console(
                 Status::Ended => {}
             }
             if view.status != Status::Ended {
-                if ui
-                    .button(RichText::new(tr.t("trainer-next-phase")).size(size::LARGE))
-                    .clicked()
+                if super::theme::button(
+                    ui,
+                    true,
+                    super::theme::icon::SKIP_FORWARD,
+                    &tr.t("trainer-next-phase"),
+                )
+                .clicked()
                 {
-                    actions.push(command(TrainerCommand::NextPhase));
+                    state.confirm = Some(Confirm::NextPhase);
                 }
-                if ui
-                    .button(RichText::new(tr.t("trainer-end")).size(size::LARGE))
-                    .clicked()
+                if super::theme::danger(
+                    ui,
+                    true,
+                    format!("{}  {}", super::theme::icon::STOP, tr.t("trainer-end")),
+                )
+                .clicked()
                 {
-                    actions.push(command(TrainerCommand::End));
+                    state.confirm = Some(Confirm::End);
                 }
             } else if ui
                 .button(RichText::new(tr.t("go-debrief")).size(size::LARGE))
@@ -101,13 +121,8 @@ pub fn console(
                 actions.push(UiAction::OpenDebrief);
             }
         });
-        if ui
-            .button(RichText::new(tr.t("trainer-projector")).size(size::LARGE))
-            .clicked()
-        {
-            actions.push(UiAction::OpenProjector);
-        }
-        heading(ui, tr.t("trainer-progress"));
+        confirm_dialog(ui, view, state, tr, &mut actions);
+        heading(ui, tr.t("trainer-progress"));        heading(ui, tr.t("trainer-progress"));
         ui.label(tr.t_args(
             "trainer-clues-known",
             &[(
@@ -133,7 +148,18 @@ pub fn console(
                 ui.end_row();
             }
         });
-        ui.checkbox(&mut state.spoilers, tr.t("trainer-spoilers"));
+        // The solution is for the trainer's eyes: it never reaches the
+        // projector window, and showing it here asks first (a mirrored
+        // screen would show it to the room).
+        let mut spoilers = state.spoilers;
+        if ui.checkbox(&mut spoilers, tr.t("trainer-spoilers")).changed() {
+            if spoilers {
+                state.confirm = Some(Confirm::Solution);
+            } else {
+                state.spoilers = false;
+            }
+        }
+        ui.label(super::theme::muted(ui, tr.t("trainer-solution-private")));
         if state.spoilers {
             heading(ui, tr.t("trainer-solution"));
             if let Some(conclusion) = s.conclusions.iter().find(|c| c.id == s.solution.conclusion) {
@@ -258,4 +284,64 @@ pub fn console(
         }
     });
     actions
+}
+
+/// Asks before moving on, ending, or showing the solution.
+fn confirm_dialog(
+    ui: &mut egui::Ui,
+    view: &TrainerView,
+    state: &mut ConsoleState,
+    tr: &Tr,
+    actions: &mut Vec<UiAction>,
+) {
+    let Some(confirm) = state.confirm else {
+        return;
+    };
+    let s = &view.scenario;
+    let (title, body, yes) = match confirm {
+        Confirm::NextPhase => match s.phases.get(view.phase + 1) {
+            Some(next) => (
+                tr.t_args(
+                    "confirm-next-title",
+                    &[("phase", text(tr, &next.name).to_owned())],
+                ),
+                tr.t("console-next-body"),
+                tr.t("confirm-next-yes"),
+            ),
+            None => (
+                tr.t("console-end-title"),
+                tr.t("console-end-body"),
+                tr.t("trainer-end"),
+            ),
+        },
+        Confirm::End => (
+            tr.t("console-end-title"),
+            tr.t("console-end-body"),
+            tr.t("trainer-end"),
+        ),
+        Confirm::Solution => (
+            tr.t("console-solution-title"),
+            tr.t("console-solution-body"),
+            tr.t("console-solution-yes"),
+        ),
+    };
+    match super::theme::confirm(
+        ui,
+        "console_confirm",
+        title,
+        body,
+        &tr.t("confirm-cancel"),
+        yes,
+    ) {
+        super::theme::Answer::Open => {}
+        super::theme::Answer::Cancel => state.confirm = None,
+        super::theme::Answer::Yes => {
+            match confirm {
+                Confirm::NextPhase => actions.push(UiAction::Trainer(TrainerCommand::NextPhase)),
+                Confirm::End => actions.push(UiAction::Trainer(TrainerCommand::End)),
+                Confirm::Solution => state.spoilers = true,
+            }
+            state.confirm = None;
+        }
+    }
 }

@@ -18,6 +18,7 @@ pub mod load;
 pub mod locate;
 pub mod model;
 pub mod pearls;
+pub mod record;
 pub mod refusal;
 pub mod rulebook;
 pub mod session;

@@ -16,6 +16,8 @@
 //! only then acknowledges the command. The debrief is never stored: it is
 //! rebuilt from the scenario and the events.
 
+pub mod archive;
+
 use std::path::{Path, PathBuf};
 
 use faisceau_engine::session::Event;

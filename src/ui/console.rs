@@ -1,0 +1,913 @@
+//! The trainer's console for a room: every table at once as a card, the
+//! controls for all tables, the seating lists, and one table in detail.
+//!
+//! Pure functions over a [`Room`], a summary of the host's workshop taken
+//! each frame; what the trainer asks for comes back as [`RoomAction`]s.
+
+use std::time::Instant;
+
+use bevy_egui::egui::{self, RichText};
+use faisceau_engine::session::Status;
+use faisceau_engine::view::TrainerView;
+use faisceau_engine::model::Verdict;
+use faisceau_engine::{EventKind, Id, Text, TrainerCommand};
+
+use super::network::Waiting;
+use super::theme::{self, icon, size, space};
+use super::trainer::ConsoleState;
+use super::{UiAction, clock, text};
+use crate::i18n::Tr;
+use crate::net::protocol::{LobbySeat, Occupant};
+use crate::net::workshop::Workshop;
+
+/// A running table with no event for this many minutes is flagged idle.
+pub const IDLE_MINUTES: u64 = 3;
+/// A table whose proposals were rejected this many times without one being
+/// adopted is flagged as stuck on its conclusion.
+pub const STUCK_REJECTIONS: usize = 2;
+
+/// What the console shows of a workshop.
+#[derive(Clone, Debug)]
+pub struct Room {
+    /// The workshop's name.
+    pub name: String,
+    /// Where trainees join.
+    pub addresses: Vec<String>,
+    /// The code, grouped.
+    pub code: String,
+    /// Every table.
+    pub tables: Vec<TableCard>,
+    /// People connected without a role.
+    pub waiting: Vec<Waiting>,
+    /// Whether the projector window is open.
+    pub projector_open: bool,
+    /// Why the host could not listen, if it could not.
+    pub listen_error: Option<String>,
+    /// People seated at a table that has not ended whose laptop is not
+    /// connected: "name (table)".
+    pub disconnected: Vec<String>,
+}
+
+/// One table, as its card shows it.
+#[derive(Clone, Debug)]
+pub struct TableCard {
+    /// Where it stands.
+    pub status: Status,
+    /// The current phase's position and name, and how many phases there are.
+    pub phase: (usize, Text, usize),
+    /// The table's clock.
+    pub clock: u32,
+    /// Who plays each role.
+    pub seats: Vec<LobbySeat>,
+    /// Categories of the bundle: name, weight gathered, weight required.
+    pub coverage: Vec<(Text, u32, u32)>,
+    /// The proposal under discussion: its conclusion, whether it is the
+    /// expected one, and the roles it waits for.
+    pub proposal: Option<(Text, bool, Vec<Text>)>,
+    /// The adopted conclusion, and whether it is the expected one.
+    pub adopted: Option<(Text, bool)>,
+    /// Proposals rejected since the last adoption.
+    pub rejections: usize,
+    /// Clue-to-role shares judged a breach.
+    pub breaches: usize,
+    /// Whole minutes since the table's last event.
+    pub idle_minutes: u64,
+}
+
+impl Room {
+    /// Summarises the workshop for the console.
+    pub fn of(workshop: &Workshop, addresses: Vec<String>, projector_open: bool) -> Room {
+        let lobby = workshop.lobby();
+        let now = Instant::now();
+        let tables = workshop
+            .tables
+            .iter()
+            .zip(lobby.tables)
+            .map(|(table, seats)| {
+                let view = table.session.trainer_view();
+                TableCard::of(
+                    &view,
+                    seats.seats,
+                    now.saturating_duration_since(table.last_event).as_secs() / 60,
+                )
+            })
+            .collect();
+        Room {
+            name: workshop.name.clone(),
+            addresses,
+            code: workshop.code.display(),
+            tables,
+            waiting: workshop
+                .waiting_people()
+                .into_iter()
+                .map(|(client, name)| Waiting { client, name })
+                .collect(),
+            projector_open,
+            listen_error: None,
+            disconnected: workshop
+                .disconnected_people()
+                .into_iter()
+                .map(|(t, _, name)| format!("{name} ({})", t + 1))
+                .collect(),
+        }
+    }
+
+    fn count(&self, status: Status) -> usize {
+        self.tables.iter().filter(|t| t.status == status).count()
+    }
+}
+
+impl TableCard {
+    /// One table's card from its trainer view.
+    pub fn of(view: &TrainerView, seats: Vec<LobbySeat>, idle_minutes: u64) -> TableCard {
+        let s = &view.scenario;
+        let conclusion = |id: &Id| {
+            s.conclusions
+                .iter()
+                .find(|c| &c.id == id)
+                .map_or_else(|| Text::fr_en(id.as_str(), id.as_str()), |c| c.name.clone())
+        };
+        let role = |id: &Id| {
+            s.roles
+                .iter()
+                .find(|r| &r.id == id)
+                .map_or_else(|| Text::fr_en(id.as_str(), id.as_str()), |r| r.name.clone())
+        };
+        let category = |id: &Id| {
+            s.categories
+                .iter()
+                .find(|c| &c.id == id)
+                .map_or_else(|| Text::fr_en(id.as_str(), id.as_str()), |c| c.name.clone())
+        };
+        let expected = |id: &Id| {
+            *id == s.solution.conclusion || s.solution.acceptable_conclusions.contains(id)
+        };
+        let mut breaches = 0;
+        let mut rejections = 0;
+        let mut adopted = None;
+        for event in &view.events {
+            match &event.kind {
+                EventKind::Shared { judgements, .. } => {
+                    breaches += judgements
+                        .iter()
+                        .filter(|j| j.judgement.verdict == Verdict::Breach)
+                        .count();
+                }
+                EventKind::Rejected { .. } => rejections += 1,
+                EventKind::ConclusionAdopted { conclusion: c, .. } => {
+                    rejections = 0;
+                    adopted = Some((conclusion(c), expected(c)));
+                }
+                _ => {}
+            }
+        }
+        let proposal = view
+            .roles
+            .first()
+            .and_then(|r| r.proposal.as_ref())
+            .map(|p| {
+                (
+                    conclusion(&p.conclusion),
+                    expected(&p.conclusion),
+                    p.waiting_for.iter().map(role).collect(),
+                )
+            });
+        TableCard {
+            status: view.status,
+            phase: (
+                view.phase,
+                s.phases[view.phase].name.clone(),
+                s.phases.len(),
+            ),
+            clock: view.clock,
+            seats,
+            coverage: view
+                .bundle
+                .iter()
+                .map(|b| (category(&b.category), b.weight, b.required))
+                .collect(),
+            proposal,
+            adopted,
+            rejections,
+            breaches,
+            idle_minutes,
+        }
+    }
+
+    /// Categories whose required weight is reached, of those that have one.
+    pub fn covered(&self) -> (usize, usize) {
+        let required: Vec<_> = self.coverage.iter().filter(|c| c.2 > 0).collect();
+        (
+            required.iter().filter(|c| c.1 >= c.2).count(),
+            required.len(),
+        )
+    }
+
+    /// A running table where nothing happened for a while.
+    pub fn idle(&self) -> bool {
+        self.status == Status::Running && self.idle_minutes >= IDLE_MINUTES
+    }
+
+    /// A table that keeps rejecting its proposals.
+    pub fn stuck(&self) -> bool {
+        self.status != Status::Ended && self.adopted.is_none() && self.rejections >= STUCK_REJECTIONS
+    }
+}
+
+/// A command for every table at once.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AllTables {
+    /// Start the waiting tables, free roles going to bots.
+    Start,
+    /// Pause the running tables.
+    Pause,
+    /// Resume the paused tables.
+    Resume,
+    /// Move every table that has not ended to its next phase.
+    NextPhase,
+    /// End every table.
+    End,
+}
+
+/// What the trainer asked for on the console.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RoomAction {
+    /// A command for every table.
+    All(AllTables),
+    /// A command for one table (from its detail).
+    Table(usize, TrainerCommand),
+    /// Start one waiting table, free roles going to bots.
+    StartTable(usize),
+    /// Seat a waiting person on a role (free, or held by a disconnected person).
+    Seat(usize, Id, u64),
+    /// Give a free role to a bot.
+    Bot(usize, Id),
+    /// Free a role before the table starts.
+    Free(usize, Id),
+    /// Open (true) or close (false) the projector window.
+    Projector(bool),
+    /// Write the workshop's report beside its journal.
+    WriteReport,
+    /// Keep the workshop in the archive, with the trainees' names or not.
+    Archive {
+        /// Keep names (the trainer chose to).
+        names: bool,
+    },
+}
+
+/// The console's own state.
+#[derive(Clone, Debug, Default)]
+pub struct RoomState {
+    /// The table open in detail, if any.
+    pub open: Option<usize>,
+    /// The waiting person chosen to be seated.
+    pub person: Option<u64>,
+    /// A command for all tables waiting for confirmation.
+    pub confirm: Option<AllTables>,
+    /// Each table's console state (hint, note, solution shown).
+    pub tables: Vec<ConsoleState>,
+    /// Keep the trainees' names in the archive.
+    pub keep_names: bool,
+    /// What writing the report or archiving gave, in words.
+    pub outcome: Option<Result<String, String>>,
+}
+
+/// What the console draws inside: one table in detail, and what follows the
+/// grid of tables (the debrief's prompts once every table has ended).
+pub trait Inside {
+    /// Table `t` in detail; what the trainer asked for there.
+    fn detail(&mut self, ui: &mut egui::Ui, t: usize, state: &mut ConsoleState) -> Vec<UiAction>;
+    /// Below the grid.
+    fn below_grid(&mut self, _ui: &mut egui::Ui) {}
+}
+
+/// The usual inside: each table's trainer console, from its trainer view.
+pub struct Consoles<'a> {
+    /// The trainer view of each table, as needed.
+    pub view: &'a dyn Fn(usize) -> TrainerView,
+    /// The words.
+    pub tr: &'a Tr,
+}
+
+impl Inside for Consoles<'_> {
+    fn detail(&mut self, ui: &mut egui::Ui, t: usize, state: &mut ConsoleState) -> Vec<UiAction> {
+        super::trainer::console(ui, &(self.view)(t), state, self.tr)
+    }
+}
+
+/// Draws the console: the header with the controls for all tables, the
+/// seating lists, and the grid of tables (or one table in detail).
+pub fn room(
+    ui: &mut egui::Ui,
+    room: &Room,
+    inside: &mut dyn Inside,
+    state: &mut RoomState,
+    tr: &Tr,
+) -> Vec<RoomAction> {
+    let mut actions = Vec::new();
+    state
+        .tables
+        .resize_with(room.tables.len(), ConsoleState::default);
+    if state.open.is_some_and(|t| t >= room.tables.len()) {
+        state.open = None;
+    }
+    egui::Panel::top("room_header").show(ui, |ui| header(ui, room, state, tr, &mut actions));
+    egui::Panel::left("room_seating")
+        .resizable(false)
+        .exact_size(if ui.available_width() > 1500.0 {
+            320.0
+        } else {
+            260.0
+        })
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("seating")
+                .show(ui, |ui| seating(ui, room, state, tr, &mut actions));
+        });
+    match state.open {
+        Some(t) => {
+            ui.horizontal(|ui| {
+                if theme::button(ui, true, icon::SQUARES_FOUR, &tr.t("room-all-tables")).clicked()
+                {
+                    state.open = None;
+                }
+                ui.label(theme::title(tr.t_args("table-n", &[("n", (t + 1).to_string())])));
+                if room.tables[t].status == Status::Waiting
+                    && theme::primary(
+                        ui,
+                        true,
+                        format!("{}  {}", icon::PLAY, tr.t("room-start-table")),
+                    )
+                    .clicked()
+                {
+                    actions.push(RoomAction::StartTable(t));
+                }
+            });
+            if room.tables[t].status == Status::Waiting {
+                seats_of(ui, t, &room.tables[t], tr, &mut actions);
+            }
+            for action in inside.detail(ui, t, &mut state.tables[t]) {
+                match action {
+                    UiAction::Trainer(command) => actions.push(RoomAction::Table(t, command)),
+                    UiAction::OpenProjector => actions.push(RoomAction::Projector(true)),
+                    _ => {}
+                }
+            }
+        }
+        None => {
+            egui::ScrollArea::vertical()
+                .id_salt("room_grid")
+                .show(ui, |ui| {
+                    grid(ui, room, state, tr);
+                    inside.below_grid(ui);
+                });
+        }
+    }
+    confirm_all(ui, room, state, tr, &mut actions);
+    actions
+}
+
+/// A waiting table's seats in detail, each with what can be done with it.
+fn seats_of(
+    ui: &mut egui::Ui,
+    t: usize,
+    table: &TableCard,
+    tr: &Tr,
+    actions: &mut Vec<RoomAction>,
+) {
+    egui::Grid::new(("seats_of", t))
+        .num_columns(3)
+        .spacing([16.0, 6.0])
+        .show(ui, |ui| {
+            for seat in &table.seats {
+                ui.label(text(tr, &seat.name));
+                match &seat.occupant {
+                    Occupant::Free => {
+                        ui.label(theme::muted(ui, tr.t("seat-free")));
+                        if theme::button(ui, true, icon::ROBOT, &tr.t("room-give-bot")).clicked() {
+                            actions.push(RoomAction::Bot(t, seat.role.clone()));
+                        }
+                    }
+                    occupant => {
+                        ui.label(match occupant {
+                            Occupant::Person { name, .. } => name.clone(),
+                            _ => tr.t("seat-bot"),
+                        });
+                        if theme::button(ui, true, icon::ARROW_LEFT, &tr.t("host-free")).clicked() {
+                            actions.push(RoomAction::Free(t, seat.role.clone()));
+                        }
+                    }
+                }
+                ui.end_row();
+            }
+        });
+}
+
+fn header(
+    ui: &mut egui::Ui,
+    room: &Room,
+    state: &mut RoomState,
+    tr: &Tr,
+    actions: &mut Vec<RoomAction>,
+) {
+    let palette = theme::palette(ui);
+    ui.add_space(space::ITEM);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(theme::strong(&room.name).size(size::HEADING));
+        ui.separator();
+        ui.label(tr.t_args(
+            "host-join-at",
+            &[("address", room.addresses.join(" · "))],
+        ));
+        ui.separator();
+        ui.label(
+            theme::strong(tr.t_args("host-code-is", &[("code", room.code.clone())]))
+                .size(size::HEADING),
+        );
+        ui.separator();
+        // One projector button, whose words say what the window is doing.
+        if room.projector_open {
+            ui.label(
+                RichText::new(format!("{}  {}", icon::PROJECTOR_SCREEN, tr.t("room-projector-on")))
+                    .color(palette.allowed),
+            );
+            if theme::button(ui, true, icon::X, &tr.t("room-projector-close")).clicked() {
+                actions.push(RoomAction::Projector(false));
+            }
+        } else if theme::button(
+            ui,
+            true,
+            icon::PROJECTOR_SCREEN,
+            &tr.t("room-projector-open"),
+        )
+        .clicked()
+        {
+            actions.push(RoomAction::Projector(true));
+        }
+    });
+    if let Some(error) = &room.listen_error {
+        ui.colored_label(palette.breach, error);
+    }
+    if !room.disconnected.is_empty() {
+        ui.colored_label(
+            palette.caution,
+            format!(
+                "{}  {}",
+                icon::WIFI_SLASH,
+                tr.t_args(
+                    "host-disconnected",
+                    &[("names", room.disconnected.join(", "))]
+                )
+            ),
+        );
+    }
+    ui.add_space(space::ITEM * 0.5);
+    // Controls for every table at once; each says how many tables it acts on.
+    let waiting = room.count(Status::Waiting);
+    let running = room.count(Status::Running);
+    let paused = room.count(Status::Paused);
+    let ended = room.count(Status::Ended);
+    let live = room.tables.len() - ended;
+    ui.horizontal_wrapped(|ui| {
+        let n = |count: usize| [("count", count.to_string())];
+        // One start button: it starts what waits, and says so.
+        if theme::primary(
+            ui,
+            waiting > 0,
+            format!("{}  {}", icon::PLAY, tr.t_args("room-start", &n(waiting))),
+        )
+        .clicked()
+        {
+            actions.push(RoomAction::All(AllTables::Start));
+        }
+        if running > 0 {
+            if theme::button(ui, true, icon::PAUSE, &tr.t_args("room-pause", &n(running)))
+                .clicked()
+            {
+                actions.push(RoomAction::All(AllTables::Pause));
+            }
+        } else if paused > 0
+            && theme::button(ui, true, icon::PLAY, &tr.t_args("room-resume", &n(paused)))
+                .clicked()
+        {
+            actions.push(RoomAction::All(AllTables::Resume));
+        }
+        if theme::button(
+            ui,
+            running + paused > 0,
+            icon::SKIP_FORWARD,
+            &tr.t_args("room-next", &n(running + paused)),
+        )
+        .clicked()
+        {
+            state.confirm = Some(AllTables::NextPhase);
+        }
+        if theme::danger(
+            ui,
+            live > 0,
+            format!("{}  {}", icon::STOP, tr.t_args("room-end", &n(live))),
+        )
+        .clicked()
+        {
+            state.confirm = Some(AllTables::End);
+        }
+        ui.separator();
+        ui.label(theme::muted(
+            ui,
+            tr.t_args(
+                "room-summary",
+                &[
+                    ("waiting", waiting.to_string()),
+                    ("running", running.to_string()),
+                    ("paused", paused.to_string()),
+                    ("ended", ended.to_string()),
+                ],
+            ),
+        ));
+    });
+    // What is left once tables have ended: the report, and the archive.
+    if ended > 0 {
+        ui.horizontal_wrapped(|ui| {
+            if theme::button(ui, true, icon::FILE_HTML, &tr.t("host-write-report")).clicked() {
+                actions.push(RoomAction::WriteReport);
+            }
+            if ended == room.tables.len() {
+                ui.checkbox(&mut state.keep_names, tr.t("room-keep-names"));
+                if theme::button(ui, true, icon::ARCHIVE, &tr.t("room-archive")).clicked() {
+                    actions.push(RoomAction::Archive {
+                        names: state.keep_names,
+                    });
+                }
+            }
+            match &state.outcome {
+                Some(Ok(words)) => {
+                    ui.label(RichText::new(words).color(palette.allowed));
+                }
+                Some(Err(words)) => {
+                    ui.colored_label(palette.breach, words);
+                }
+                None => {}
+            }
+        });
+    }
+    ui.add_space(space::ITEM * 0.5);
+}
+
+/// The seating lists: people waiting, roles to fill; choose a person, then a
+/// role.
+fn seating(
+    ui: &mut egui::Ui,
+    room: &Room,
+    state: &mut RoomState,
+    tr: &Tr,
+    actions: &mut Vec<RoomAction>,
+) {
+    let palette = theme::palette(ui);
+    if state
+        .person
+        .is_some_and(|p| !room.waiting.iter().any(|w| w.client == p))
+    {
+        state.person = None;
+    }
+    theme::heading(
+        ui,
+        Some(icon::USER),
+        tr.t_args("room-waiting", &[("count", room.waiting.len().to_string())]),
+    );
+    if room.waiting.is_empty() {
+        ui.label(theme::muted(ui, tr.t("room-waiting-none")));
+    } else {
+        ui.label(theme::muted(ui, tr.t("room-seat-how")));
+    }
+    for person in &room.waiting {
+        let chosen = state.person == Some(person.client);
+        if theme::chip(ui, &person.name, chosen).clicked() {
+            state.person = (!chosen).then_some(person.client);
+        }
+    }
+    ui.add_space(space::SECTION);
+    // Roles to fill: free roles of tables not yet started, and roles whose
+    // person lost their connection (anywhere but at an ended table).
+    let mut free = Vec::new();
+    let mut held = Vec::new();
+    for (t, table) in room.tables.iter().enumerate() {
+        for seat in &table.seats {
+            match &seat.occupant {
+                Occupant::Free if table.status == Status::Waiting => free.push((t, seat)),
+                Occupant::Person {
+                    connected: false, ..
+                } if table.status != Status::Ended => held.push((t, seat)),
+                _ => {}
+            }
+        }
+    }
+    theme::heading(
+        ui,
+        Some(icon::USER_PLUS),
+        tr.t_args("room-free", &[("count", free.len().to_string())]),
+    );
+    if free.is_empty() {
+        ui.label(theme::muted(ui, tr.t("room-free-none")));
+    }
+    let chosen = state.person;
+    for (t, seat) in free {
+        ui.horizontal(|ui| {
+            let label = format!(
+                "{} · {}",
+                tr.t_args("table-short", &[("n", (t + 1).to_string())]),
+                text(tr, &seat.name)
+            );
+            let response = ui.add_enabled(
+                chosen.is_some(),
+                egui::Button::new(RichText::new(label).size(size::SMALL + 1.0)).wrap(),
+            );
+            let response = theme::ring(ui, response);
+            if let Some(person) = chosen
+                && response.clicked()
+            {
+                actions.push(RoomAction::Seat(t, seat.role.clone(), person));
+                state.person = None;
+            }
+            if ui
+                .small_button(icon::ROBOT)
+                .on_hover_text(tr.t("room-give-bot"))
+                .clicked()
+            {
+                actions.push(RoomAction::Bot(t, seat.role.clone()));
+            }
+        });
+    }
+    if !held.is_empty() {
+        ui.add_space(space::SECTION);
+        theme::heading(ui, Some(icon::WIFI_SLASH), tr.t("room-held"));
+        ui.label(theme::muted(ui, tr.t("room-held-how")));
+        for (t, seat) in held {
+            let Occupant::Person { name, .. } = &seat.occupant else {
+                continue;
+            };
+            let label = format!(
+                "{} · {} — {name}",
+                tr.t_args("table-short", &[("n", (t + 1).to_string())]),
+                text(tr, &seat.name)
+            );
+            let response = ui.add_enabled(
+                chosen.is_some(),
+                egui::Button::new(
+                    RichText::new(label)
+                        .size(size::SMALL + 1.0)
+                        .color(palette.caution),
+                )
+                .wrap(),
+            );
+            if let Some(person) = chosen
+                && theme::ring(ui, response).clicked()
+            {
+                actions.push(RoomAction::Seat(t, seat.role.clone(), person));
+                state.person = None;
+            }
+        }
+    }
+}
+
+/// How many columns the grid uses for `n` tables in `width` points: as many
+/// as fit at 300 points each, balanced over the rows.
+pub fn columns(n: usize, width: f32) -> usize {
+    let fit = ((width / 300.0).floor() as usize).max(1);
+    let rows = n.div_ceil(fit).max(1);
+    n.div_ceil(rows).max(1)
+}
+
+fn grid(ui: &mut egui::Ui, room: &Room, state: &mut RoomState, tr: &Tr) {
+    let n = room.tables.len();
+    let cols = columns(n, ui.available_width());
+    for row in (0..n).collect::<Vec<_>>().chunks(cols) {
+        ui.columns(cols, |columns| {
+            for (column, &t) in columns.iter_mut().zip(row) {
+                if card(column, t, &room.tables[t], tr) {
+                    state.open = Some(t);
+                }
+            }
+        });
+    }
+}
+
+fn status_word(status: Status, tr: &Tr) -> String {
+    tr.t(match status {
+        Status::Waiting => "status-waiting",
+        Status::Running => "status-running",
+        Status::Paused => "status-paused",
+        Status::Ended => "status-ended",
+    })
+}
+
+/// One table's card; true when the trainer clicked it open.
+fn card(ui: &mut egui::Ui, t: usize, table: &TableCard, tr: &Tr) -> bool {
+    let palette = theme::palette(ui);
+    let edge = if table.breaches > 0 || table.adopted.as_ref().is_some_and(|a| !a.1) {
+        Some(palette.breach)
+    } else if table.idle() || table.stuck() {
+        Some(palette.caution)
+    } else {
+        None
+    };
+    let mut open = false;
+    let small = |s: String| RichText::new(s).size(size::SMALL + 1.0);
+    let inner = theme::card_with(ui, edge, |ui| {
+        ui.horizontal(|ui| {
+            ui.label(
+                theme::strong(tr.t_args("table-n", &[("n", (t + 1).to_string())]))
+                    .size(size::HEADING),
+            );
+            let (glyph, color) = match table.status {
+                Status::Waiting => (icon::HOURGLASS, palette.muted),
+                Status::Running => (icon::PLAY, palette.allowed),
+                Status::Paused => (icon::PAUSE, palette.caution),
+                Status::Ended => (icon::FLAG, palette.text),
+            };
+            ui.label(
+                RichText::new(format!("{glyph}  {}", status_word(table.status, tr))).color(color),
+            );
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui
+                    .link(format!("{}  {}", tr.t("room-open-table"), icon::CARET_RIGHT))
+                    .clicked()
+                {
+                    open = true;
+                }
+            });
+        });
+        let (index, phase, phases) = &table.phase;
+        ui.label(small(format!(
+            "{} · {}",
+            tr.t_args(
+                "room-phase",
+                &[
+                    ("n", (index + 1).to_string()),
+                    ("of", phases.to_string()),
+                    ("name", text(tr, phase).to_owned())
+                ]
+            ),
+            clock(tr, table.clock)
+        )));
+        // People and their connection.
+        ui.horizontal_wrapped(|ui| {
+            ui.spacing_mut().item_spacing.x = 10.0;
+            for seat in &table.seats {
+                let role = text(tr, &seat.name);
+                let (line, color) = match &seat.occupant {
+                    Occupant::Free => (format!("{}  {}", icon::CIRCLE, tr.t("seat-free")), palette.muted),
+                    Occupant::Bot => (format!("{}  {}", icon::ROBOT, tr.t("seat-bot")), palette.muted),
+                    Occupant::Person {
+                        name,
+                        connected: true,
+                    } => (format!("{}  {name}", icon::USER), palette.text),
+                    Occupant::Person {
+                        name,
+                        connected: false,
+                    } => (format!("{}  {name}", icon::WIFI_SLASH), palette.caution),
+                };
+                ui.label(small(line).color(color)).on_hover_text(role);
+            }
+        });
+        // The bundle's coverage: categories reached, and a bar per category.
+        let (covered, of) = table.covered();
+        ui.horizontal(|ui| {
+            ui.label(small(tr.t_args(
+                "room-coverage",
+                &[("covered", covered.to_string()), ("of", of.to_string())],
+            )));
+            for (name, weight, required) in table.coverage.iter().filter(|c| c.2 > 0) {
+                let met = weight >= required;
+                let (rect, response) =
+                    ui.allocate_exact_size(egui::vec2(22.0, 10.0), egui::Sense::hover());
+                ui.painter().rect_filled(
+                    rect,
+                    2.0,
+                    if met { palette.allowed } else { palette.border },
+                );
+                response.on_hover_text(format!(
+                    "{} {weight}/{required}",
+                    text(tr, name)
+                ));
+            }
+        });
+        match (&table.adopted, &table.proposal) {
+            (Some((conclusion, right)), _) => {
+                ui.label(
+                    small(format!(
+                        "{}  {}",
+                        if *right { icon::CHECK_CIRCLE } else { icon::X_CIRCLE },
+                        tr.t_args(
+                            if *right { "room-adopted" } else { "room-adopted-wrong" },
+                            &[("conclusion", text(tr, conclusion).to_owned())]
+                        )
+                    ))
+                    .color(if *right { palette.allowed } else { palette.breach }),
+                );
+            }
+            (None, Some((conclusion, right, waiting))) => {
+                let names: Vec<&str> = waiting.iter().map(|n| text(tr, n)).collect();
+                ui.label(small(format!(
+                    "{}  {}",
+                    icon::HANDSHAKE,
+                    tr.t_args(
+                        if *right { "room-proposal" } else { "room-proposal-wrong" },
+                        &[
+                            ("conclusion", text(tr, conclusion).to_owned()),
+                            ("waiting", names.join(", "))
+                        ]
+                    )
+                )));
+            }
+            (None, None) => {
+                ui.label(small(tr.t("room-no-proposal")).color(palette.muted));
+            }
+        }
+        ui.horizontal_wrapped(|ui| {
+            ui.label(
+                small(format!(
+                    "{}  {}",
+                    icon::PROHIBIT,
+                    tr.t_args("debrief-breaches", &[("count", table.breaches.to_string())])
+                ))
+                .color(if table.breaches > 0 {
+                    palette.breach
+                } else {
+                    palette.muted
+                }),
+            );
+            if table.idle() {
+                ui.label(
+                    small(format!(
+                        "{}  {}",
+                        icon::CLOCK,
+                        tr.t_args(
+                            "room-idle",
+                            &[("minutes", table.idle_minutes.to_string())]
+                        )
+                    ))
+                    .color(palette.caution),
+                );
+            }
+            if table.stuck() {
+                ui.label(
+                    small(format!(
+                        "{}  {}",
+                        icon::WARNING,
+                        tr.t_args(
+                            "room-stuck",
+                            &[("count", table.rejections.to_string())]
+                        )
+                    ))
+                    .color(palette.caution),
+                );
+            }
+        });
+    });
+    let _ = inner;
+    open
+}
+
+/// Asks before a command that moves or ends every table.
+fn confirm_all(
+    ui: &mut egui::Ui,
+    room: &Room,
+    state: &mut RoomState,
+    tr: &Tr,
+    actions: &mut Vec<RoomAction>,
+) {
+    let Some(command) = state.confirm else {
+        return;
+    };
+    let live = room
+        .tables
+        .iter()
+        .filter(|t| t.status != Status::Ended)
+        .count()
+        .to_string();
+    let (title, body, yes) = match command {
+        AllTables::NextPhase => (
+            tr.t_args("room-next-title", &[("count", live)]),
+            tr.t("room-next-body"),
+            tr.t("confirm-next-yes"),
+        ),
+        AllTables::End => (
+            tr.t_args("room-end-title", &[("count", live)]),
+            tr.t("room-end-body"),
+            tr.t("room-end-yes"),
+        ),
+        _ => {
+            actions.push(RoomAction::All(command));
+            state.confirm = None;
+            return;
+        }
+    };
+    match theme::confirm(ui, "room_confirm", title, body, &tr.t("confirm-cancel"), yes) {
+        theme::Answer::Open => {}
+        theme::Answer::Cancel => state.confirm = None,
+        theme::Answer::Yes => {
+            actions.push(RoomAction::All(command));
+            state.confirm = None;
+        }
+    }
+}
