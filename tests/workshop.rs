@@ -15,6 +15,11 @@ const CODE: &str = "K7QX-M2PD";
 fn faisceau() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_faisceau"));
     command.current_dir(env!("CARGO_MANIFEST_DIR"));
+    // Seat tokens and the archive go to a directory of the test's own.
+    command.env(
+        "FAISCEAU_DATA_DIR",
+        std::env::temp_dir().join(format!("faisceau-workshop-{}-data", std::process::id())),
+    );
     command
 }
 
@@ -433,4 +438,119 @@ fn a_host_killed_mid_session_resumes_with_nothing_lost() {
             .iter()
             .any(|s| s.role == "educatrice" && s.name.as_deref() == Some("Alice"))
     );
+}
+
+/// A trainer's whole evening: two tables played by bots to the end, the
+/// report written from the journal, the workshop archived by itself, a
+/// colleague's archive merged in, and the statistics counting both.
+#[test]
+fn a_workshop_is_reported_archived_merged_and_counted() {
+    let dir = temp("archive");
+    let mine = dir.join("mine");
+    let theirs = dir.join("theirs");
+    // Each trainer's machine: its own data directory, its own workshop.
+    let play = |data: &Path, seed: &str| {
+        let port = free_port_pair();
+        let journal = data.join("w.journal");
+        std::fs::create_dir_all(data).unwrap();
+        let child = faisceau()
+            .env("FAISCEAU_DATA_DIR", data)
+            .args(["host", "scenarios/foyer_fugues.ron", "--headless"])
+            .args(["--code", CODE, "--tables", "2", "--seed", seed])
+            .args(["--port", &port.to_string()])
+            .args(["--journal", journal.to_str().unwrap()])
+            .args(["--bots-after", "0", "--advance-after", "1"])
+            .args(["--bot-pace-ms", "20", "--max-minutes", "3"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let output = finish(child, Duration::from_secs(240));
+        assert!(output.status.success(), "{}", text(&output));
+        let printed = text(&output);
+        let id = printed
+            .lines()
+            .find_map(|l| l.strip_prefix("archived as "))
+            .and_then(|rest| rest.split_whitespace().next())
+            .unwrap_or_else(|| panic!("the host archived the workshop: {printed}"))
+            .to_owned();
+        (journal, id)
+    };
+    let (journal, id) = play(&mine, "7");
+    let (_, their_id) = play(&theirs, "8");
+    assert_ne!(id, their_id);
+    let archive = |data: &Path, args: &[&str]| {
+        let output = faisceau()
+            .env("FAISCEAU_DATA_DIR", data)
+            .args(["archive"])
+            .args(args)
+            .args(["--lang", "fr"])
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{args:?}: {}", text(&output));
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+
+    // The report, written from the journal with the names.
+    let report = dir.join("rapport.html");
+    let output = faisceau()
+        .args(["debrief", journal.to_str().unwrap(), "--lang", "fr"])
+        .args(["--html", report.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", text(&output));
+    let html = std::fs::read_to_string(&report).unwrap();
+    assert!(html.contains("Table 2"), "both tables are in the report");
+
+    // The archive: one workshop, readable by its owner only, pseudonymous.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(mine.join("archive.sqlite"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    let list = archive(&mine, &["list"]);
+    assert!(list.contains(&id) && list.contains("pseudonymes"), "{list}");
+    let shown = dir.join("again.html");
+    archive(&mine, &["show", &id, "--html", shown.to_str().unwrap()]);
+    assert!(std::fs::read_to_string(&shown).unwrap().contains("Table 2"));
+
+    // A colleague's archive merges once.
+    let their_file = theirs.join("archive.sqlite");
+    let merged = archive(&mine, &["import", their_file.to_str().unwrap()]);
+    assert!(merged.contains("1 atelier(s) ajouté(s), 0 déjà"), "{merged}");
+    let again = archive(&mine, &["import", their_file.to_str().unwrap()]);
+    assert!(again.contains("0 atelier(s) ajouté(s), 1 déjà"), "{again}");
+
+    // The statistics count both workshops: four tables of the same case.
+    let stats: serde_json::Value =
+        serde_json::from_str(&archive(&mine, &["stats", "--format", "json"])).unwrap();
+    assert_eq!(stats.as_array().unwrap().len(), 1, "{stats}");
+    assert_eq!(stats[0]["case"], "foyer_fugues");
+    assert_eq!(stats[0]["workshops"], 2);
+    assert_eq!(stats[0]["tables"], 4);
+    let solved = stats[0]["solved"].as_u64().unwrap();
+    assert!(solved <= 4);
+    assert_eq!(
+        stats[0]["solve_rate"].as_f64().unwrap(),
+        solved as f64 / 4.0
+    );
+    let page = dir.join("stats.html");
+    archive(
+        &mine,
+        &["stats", "--format", "html", "--out", page.to_str().unwrap()],
+    );
+    assert!(std::fs::read_to_string(&page).unwrap().contains("<svg"));
+
+    // Forgetting a workshop deletes its entry and its journal.
+    let forgot = archive(&mine, &["forget", &id]);
+    assert!(forgot.contains("supprimé"), "{forgot}");
+    assert!(!journal.exists());
+    let stats: serde_json::Value =
+        serde_json::from_str(&archive(&mine, &["stats", "--format", "json"])).unwrap();
+    assert_eq!(stats[0]["tables"], 2);
+    let _ = std::fs::remove_dir_all(&dir);
 }

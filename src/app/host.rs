@@ -27,6 +27,8 @@ use crate::ui;
 pub(super) struct HostUi {
     form: HostForm,
     room: RoomState,
+    /// The workshop went to the archive by itself once every table ended.
+    archived: bool,
 }
 
 impl Default for HostUi {
@@ -38,6 +40,7 @@ impl Default for HostUi {
                 ..default()
             },
             room: RoomState::default(),
+            archived: false,
         }
     }
 }
@@ -142,6 +145,12 @@ pub(super) fn host_console(
     egui::CentralPanel::default().show(&mut root, |ui| {
         actions = console::room(ui, &room, &mut inside, &mut ui_state.room, tr);
     });
+    // Every workshop that ends is archived, with pseudonyms; the trainer may
+    // archive it again with the names.
+    if all_ended && !ui_state.archived {
+        ui_state.archived = true;
+        actions.push(RoomAction::Archive { names: false });
+    }
     for action in actions {
         if let Err(e) = act(&mut host, &mut ui_state, &mut projector, action, tr, &mut out) {
             warn!("{e}");

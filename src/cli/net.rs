@@ -73,6 +73,14 @@ pub struct HostArgs {
     /// With --screenshot, capture the projector window.
     #[arg(long)]
     pub projector: bool,
+    /// Headless: when every table has ended, keep the workshop in the
+    /// archive with the trainees' names (personal data: only with their
+    /// agreement); pseudonyms otherwise.
+    #[arg(long)]
+    pub archive_names: bool,
+    /// Headless: do not keep the workshop in the archive.
+    #[arg(long)]
+    pub no_archive: bool,
     /// Do not open the projector window by itself (the console's button opens it).
     #[arg(long)]
     pub no_projector: bool,
@@ -173,7 +181,12 @@ pub fn host_headless(args: HostArgs) -> Result<ExitCode, String> {
         Some(autopilot),
     );
     host.exit_on_listen_error = true;
+    let archiving = (!args.no_archive).then_some(Archiving {
+        names: args.archive_names,
+        lang: crate::i18n::Lang::detect(args.lang.as_deref()),
+    });
     app.insert_resource(host)
+        .insert_resource(ArchiveOnExit(archiving))
         .add_plugins((host::plugin, host::listen))
         .add_systems(Last, report_on_exit);
     // Woken by each packet; the tick only serves the autopilot's timers.
@@ -195,9 +208,33 @@ fn print_join_details(workshop: &Workshop) {
     println!("code:     {}", workshop.code.display());
 }
 
-fn report_on_exit(mut exits: MessageReader<AppExit>, host: Res<Host>) {
+/// How a headless host keeps its workshop in the archive at the end.
+#[derive(Clone, Copy)]
+struct Archiving {
+    names: bool,
+    lang: crate::i18n::Lang,
+}
+
+#[derive(Resource)]
+struct ArchiveOnExit(Option<Archiving>);
+
+fn report_on_exit(
+    mut exits: MessageReader<AppExit>,
+    host: Res<Host>,
+    archiving: Res<ArchiveOnExit>,
+) {
     if exits.read().next().is_none() {
         return;
+    }
+    // A finished workshop goes to the archive (pseudonyms unless asked).
+    if let Some(archiving) = archiving.0
+        && host.workshop.all_ended()
+    {
+        let tr = crate::i18n::Tr::new(archiving.lang);
+        match crate::archive::keep_workshop(&host.workshop, archiving.names, &tr) {
+            Ok(id) => println!("archived as {id} (faisceau archive show {id})"),
+            Err(e) => eprintln!("not archived: {e}"),
+        }
     }
     for (t, table) in host.workshop.tables.iter().enumerate() {
         let state = table.session.state();
