@@ -911,3 +911,257 @@ fn confirm_all(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+    use faisceau_engine::session::Status;
+
+    use super::*;
+    use crate::i18n::Lang;
+    use crate::net::code::JoinCode;
+    use crate::net::workshop::{Seat, Setup};
+
+    fn workshop(tables: usize) -> Workshop {
+        Workshop::new(Setup {
+            name: "Atelier de Lyon".into(),
+            code: JoinCode::parse("K7QX-M2PD").unwrap(),
+            port: 5170,
+            scenario_path: "scenarios/foyer_fugues.ron".into(),
+            scenario_text: include_str!("../../scenarios/foyer_fugues.ron").into(),
+            tables,
+            seed: 5,
+            journal: None,
+        })
+        .unwrap()
+    }
+
+    /// A room of six tables: three running, one with a breach, people and
+    /// bots seated, and two people waiting.
+    fn six() -> Room {
+        let mut w = workshop(6);
+        let roles: Vec<String> = w
+            .case()
+            .scenario()
+            .roles
+            .iter()
+            .map(|r| r.id.to_string())
+            .collect();
+        w.assign(0, &roles[0], Seat::person("Claire Dubois".into(), None))
+            .unwrap();
+        w.assign(0, &roles[1], Seat::Bot).unwrap();
+        for t in 0..3 {
+            w.fill_with_bots(t);
+            w.direct(t, TrainerCommand::Start).unwrap();
+        }
+        w.tables[1]
+            .session
+            .submit(
+                "educatrice",
+                faisceau_engine::RoleCommand::Share {
+                    clues: vec!["fugues_nocturnes".into()],
+                    to: vec!["policier".into()],
+                    frame: "hors_cadre".into(),
+                },
+            )
+            .unwrap();
+        let mut room = Room::of(&w, vec!["192.168.1.20:5170".into()], true);
+        room.waiting = vec![
+            Waiting {
+                client: 11,
+                name: "Karim Benali".into(),
+            },
+            Waiting {
+                client: 12,
+                name: "Sophie Martin".into(),
+            },
+        ];
+        room
+    }
+
+    struct Nothing;
+    impl Inside for Nothing {
+        fn detail(&mut self, ui: &mut egui::Ui, t: usize, _: &mut ConsoleState) -> Vec<UiAction> {
+            ui.label(format!("detail {t}"));
+            Vec::new()
+        }
+    }
+
+    fn harness(
+        room: Room,
+        size: (f32, f32),
+        lang: Lang,
+    ) -> Harness<'static, (RoomState, Vec<RoomAction>)> {
+        let tr = Tr::new(lang);
+        let mut harness = Harness::builder().with_size(size).build_ui_state(
+            move |ui, (state, out): &mut (RoomState, Vec<RoomAction>)| {
+                if crate::ui::tests::themed(ui) {
+                    out.extend(super::room(ui, &room, &mut Nothing, state, &tr));
+                }
+            },
+            (RoomState::default(), Vec::new()),
+        );
+        harness.run();
+        harness
+    }
+
+    #[test]
+    fn six_tables_fit_a_laptop_screen_and_a_projector() {
+        for (size, lang) in [
+            ((1366.0, 768.0), Lang::Fr),
+            ((1920.0, 1080.0), Lang::Fr),
+            ((1366.0, 768.0), Lang::En),
+        ] {
+            let harness = harness(six(), size, lang);
+            let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(size.0, size.1));
+            for t in 1..=6 {
+                let title = harness.get_by_label(&format!("Table {t}")).rect();
+                assert!(
+                    screen.contains_rect(title),
+                    "table {t} is visible at {size:?}: {title:?}"
+                );
+            }
+            // Every table's card says how far its bundle goes.
+            let coverage = if lang == Lang::Fr { "Faisceau : " } else { "Bundle: " };
+            assert_eq!(harness.query_all_by_label_contains(coverage).count(), 6);
+        }
+        let harness = harness(six(), (1366.0, 768.0), Lang::Fr);
+        // Claire's laptop is not connected: her card, the header and the
+        // seats to take back say so.
+        assert!(
+            harness
+                .query_by_label_contains("Déconnecté·es (leur rôle les attend) : Claire Dubois (1)")
+                .is_some()
+        );
+        assert!(
+            harness
+                .query_by_label_contains(&format!("{}  Claire Dubois", icon::WIFI_SLASH))
+                .is_some()
+        );
+        assert!(
+            harness
+                .query_all_by_label_contains("Violations du secret : 1")
+                .next()
+                .is_some()
+        );
+        // Controls for all tables say how many tables they act on.
+        assert!(
+            harness
+                .query_by_label(&format!("{}  Démarrer les 3 tables en attente", icon::PLAY))
+                .is_some()
+        );
+        assert!(
+            harness
+                .query_by_label(&format!("{}  Mettre en pause les 3 tables", icon::PAUSE))
+                .is_some()
+        );
+    }
+
+    #[test]
+    fn ending_everything_asks_first() {
+        let mut harness = harness(six(), (1366.0, 768.0), Lang::Fr);
+        harness
+            .get_by_label(&format!("{}  Terminer l'atelier", icon::STOP))
+            .click();
+        harness.run();
+        assert!(harness.state().1.is_empty(), "nothing ends on one click");
+        assert!(
+            harness
+                .query_by_label_contains("Terminer les 6 tables encore ouvertes")
+                .is_some()
+        );
+        harness
+            .get_by_label(&format!("{}  Annuler", icon::X))
+            .click();
+        harness.run();
+        assert!(harness.state().1.is_empty(), "cancelled");
+        assert_eq!(harness.state().0.confirm, None);
+        harness
+            .get_by_label(&format!("{}  Terminer l'atelier", icon::STOP))
+            .click();
+        harness.run();
+        harness.get_by_label("Terminer l'atelier").click();
+        harness.run();
+        assert_eq!(harness.state().1, vec![RoomAction::All(AllTables::End)]);
+    }
+
+    #[test]
+    fn a_person_is_seated_by_choosing_them_then_a_free_seat() {
+        let mut harness = harness(six(), (1366.0, 768.0), Lang::Fr);
+        // Free seats wait for a person to be chosen.
+        assert!(
+            harness
+                .query_by_label_contains("En attente d'une place (2)")
+                .is_some()
+        );
+        harness
+            .query_all_by_label_contains("T4 · ")
+            .next()
+            .expect("table 4's seats are free")
+            .click();
+        harness.run();
+        assert!(harness.state().1.is_empty(), "nobody chosen: nothing happens");
+        harness
+            .get_by_label(&format!("{}  Karim Benali", icon::PLUS))
+            .click();
+        harness.run();
+        let seat = harness
+            .query_all_by_label_contains("T4 · ")
+            .next()
+            .unwrap();
+        seat.click();
+        harness.run();
+        let actions = &harness.state().1;
+        assert_eq!(actions.len(), 1, "{actions:?}");
+        assert!(
+            matches!(&actions[0], RoomAction::Seat(3, _, 11)),
+            "{actions:?}"
+        );
+        assert_eq!(harness.state().0.person, None, "one person, one seat");
+    }
+
+    #[test]
+    fn a_card_opens_its_table_and_a_button_comes_back() {
+        let mut harness = harness(six(), (1366.0, 768.0), Lang::Fr);
+        harness
+            .query_all_by_label_contains("Ouvrir")
+            .nth(2)
+            .unwrap()
+            .click();
+        harness.run();
+        assert_eq!(harness.state().0.open, Some(2));
+        assert!(harness.query_by_label("detail 2").is_some());
+        harness
+            .get_by_label(&format!("{}  Toutes les tables", icon::SQUARES_FOUR))
+            .click();
+        harness.run();
+        assert_eq!(harness.state().0.open, None);
+    }
+
+    #[test]
+    fn a_wrong_conclusion_and_an_idle_table_are_flagged() {
+        let mut room = six();
+        let card = &mut room.tables[0];
+        card.adopted = Some((Text::fr_en("Fugue simple", "Simple runaway"), false));
+        card.idle_minutes = IDLE_MINUTES + 2;
+        assert_eq!(card.status, Status::Running);
+        let harness = harness(room, (1366.0, 768.0), Lang::Fr);
+        assert!(
+            harness
+                .query_by_label_contains("différente de l'attendue : Fugue simple")
+                .is_some()
+        );
+        assert!(harness.query_by_label_contains("Rien depuis 5 min").is_some());
+    }
+
+    #[test]
+    fn columns_balance_the_rows() {
+        assert_eq!(columns(6, 1100.0), 3);
+        assert_eq!(columns(8, 1100.0), 3);
+        assert_eq!(columns(8, 1600.0), 4);
+        assert_eq!(columns(6, 1600.0), 3);
+        assert_eq!(columns(1, 1100.0), 1);
+        assert_eq!(columns(4, 1600.0), 4);
+    }
+}
