@@ -516,7 +516,6 @@ room-resume = { $count ->
 }
 room-next = Next phase everywhere
 room-end = End the workshop
-room-summary = Waiting: { $waiting } · running: { $running } · paused: { $paused } · ended: { $ended }
 room-keep-names = Keep the trainees' names in the archive
 room-archive = Archive the workshop
 room-archived = Workshop archived as number { $id } ({ $names }).
@@ -532,13 +531,12 @@ room-give-bot = Give this role to a bot
 room-held = Seats to take back
 room-held-how = These people lost their connection. If they come back on another computer, choose them in the waiting list, then their seat.
 room-open-table = Open
-room-phase = Phase { $n }/{ $of }: { $name }
+room-phase = Phase { $n }/{ $of }
 room-coverage = Bundle: { $covered }/{ $of } categories
 room-adopted = Conclusion adopted: { $conclusion }
 room-adopted-wrong = Conclusion adopted, not the expected one: { $conclusion }
 room-proposal = Proposal: { $conclusion } — waiting for: { $waiting }
 room-proposal-wrong = Proposal (not the expected one): { $conclusion } — waiting for: { $waiting }
-room-no-proposal = No conclusion proposed yet
 room-idle = Nothing for { $minutes } min
 room-stuck = { $count } proposals rejected
 room-next-title = Move { $count ->
@@ -589,3 +587,12 @@ archive-journal-deleted = Journal deleted: { $file }
 archive-journal-kept = Journal not found, nothing else to delete: { $file }
 archive-imported = { $added } workshop(s) added, { $skipped } already there.
 archive-not-found = No workshop has the number "{ $id }": "faisceau archive list" gives them.
+room-bots = { $count ->
+    [one] 1 bot
+   *[other] { $count } bots
+}
+room-free-seats = { $count ->
+    [one] 1 free seat
+   *[other] { $count } free seats
+}
+room-at-table = At table { $n }

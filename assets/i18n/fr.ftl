@@ -516,7 +516,6 @@ room-resume = { $count ->
 }
 room-next = Phase suivante partout
 room-end = Terminer l'atelier
-room-summary = En attente : { $waiting } · en cours : { $running } · en pause : { $paused } · terminées : { $ended }
 room-keep-names = Garder les noms des stagiaires dans l'archive
 room-archive = Archiver l'atelier
 room-archived = Atelier archivé sous le numéro { $id } ({ $names }).
@@ -532,13 +531,12 @@ room-give-bot = Confier ce rôle à un robot
 room-held = Places à reprendre
 room-held-how = Ces personnes ont perdu la connexion. Si elles reviennent sur un autre ordinateur, choisissez-les dans la liste d'attente puis leur place.
 room-open-table = Ouvrir
-room-phase = Phase { $n }/{ $of } : { $name }
+room-phase = Phase { $n }/{ $of }
 room-coverage = Faisceau : { $covered }/{ $of } catégories
 room-adopted = Conclusion adoptée : { $conclusion }
 room-adopted-wrong = Conclusion adoptée, différente de l'attendue : { $conclusion }
 room-proposal = Proposition : { $conclusion } — attend : { $waiting }
 room-proposal-wrong = Proposition (différente de l'attendue) : { $conclusion } — attend : { $waiting }
-room-no-proposal = Aucune proposition de conclusion
 room-idle = Rien depuis { $minutes } min
 room-stuck = { $count } propositions rejetées
 room-next-title = Passer à la phase suivante sur { $count ->
@@ -589,3 +587,12 @@ archive-journal-deleted = Journal supprimé : { $file }
 archive-journal-kept = Journal introuvable, rien d'autre à supprimer : { $file }
 archive-imported = { $added } atelier(s) ajouté(s), { $skipped } déjà présent(s).
 archive-not-found = Aucun atelier ne porte le numéro « { $id } » : « faisceau archive list » les donne.
+room-bots = { $count ->
+    [one] 1 robot
+   *[other] { $count } robots
+}
+room-free-seats = { $count ->
+    [one] 1 place libre
+   *[other] { $count } places libres
+}
+room-at-table = À la table { $n }

@@ -314,10 +314,10 @@ pub fn room(
     egui::Panel::top("room_header").show(ui, |ui| header(ui, room, state, tr, &mut actions));
     egui::Panel::left("room_seating")
         .resizable(false)
-        .exact_size(if ui.available_width() > 1500.0 {
-            320.0
+        .exact_size(if ui.available_width() > 1400.0 {
+            300.0
         } else {
-            260.0
+            230.0
         })
         .show(ui, |ui| {
             egui::ScrollArea::vertical()
@@ -511,19 +511,6 @@ fn header(
         {
             state.confirm = Some(AllTables::End);
         }
-        ui.separator();
-        ui.label(theme::muted(
-            ui,
-            tr.t_args(
-                "room-summary",
-                &[
-                    ("waiting", waiting.to_string()),
-                    ("running", running.to_string()),
-                    ("paused", paused.to_string()),
-                    ("ended", ended.to_string()),
-                ],
-            ),
-        ));
     });
     // What is left once tables have ended: the report, and the archive.
     if ended > 0 {
@@ -610,8 +597,21 @@ fn seating(
         ui.label(theme::muted(ui, tr.t("room-free-none")));
     }
     let chosen = state.person;
+    let mut last_table = None;
     for (t, seat) in free {
+        if last_table != Some(t) {
+            last_table = Some(t);
+            ui.add_space(space::ITEM * 0.5);
+            ui.label(theme::strong(tr.t_args("room-at-table", &[("n", (t + 1).to_string())])));
+        }
         ui.horizontal(|ui| {
+            if ui
+                .small_button(icon::ROBOT)
+                .on_hover_text(tr.t("room-give-bot"))
+                .clicked()
+            {
+                actions.push(RoomAction::Bot(t, seat.role.clone()));
+            }
             let label = format!(
                 "{} · {}",
                 tr.t_args("table-short", &[("n", (t + 1).to_string())]),
@@ -619,7 +619,7 @@ fn seating(
             );
             let response = ui.add_enabled(
                 chosen.is_some(),
-                egui::Button::new(RichText::new(label).size(size::SMALL + 1.0)).wrap(),
+                egui::Button::new(RichText::new(label).size(size::SMALL + 1.0)).truncate(),
             );
             let response = theme::ring(ui, response);
             if let Some(person) = chosen
@@ -627,13 +627,6 @@ fn seating(
             {
                 actions.push(RoomAction::Seat(t, seat.role.clone(), person));
                 state.person = None;
-            }
-            if ui
-                .small_button(icon::ROBOT)
-                .on_hover_text(tr.t("room-give-bot"))
-                .clicked()
-            {
-                actions.push(RoomAction::Bot(t, seat.role.clone()));
             }
         });
     }
@@ -670,9 +663,9 @@ fn seating(
 }
 
 /// How many columns the grid uses for `n` tables in `width` points: as many
-/// as fit at 300 points each, balanced over the rows.
+/// as fit at 260 points each, balanced over the rows.
 pub fn columns(n: usize, width: f32) -> usize {
-    let fit = ((width / 300.0).floor() as usize).max(1);
+    let fit = ((width / 260.0).floor() as usize).max(1);
     let rows = n.div_ceil(fit).max(1);
     n.div_ceil(rows).max(1)
 }
@@ -713,7 +706,7 @@ fn card(ui: &mut egui::Ui, t: usize, table: &TableCard, tr: &Tr) -> bool {
     let mut open = false;
     let small = |s: String| RichText::new(s).size(size::SMALL + 1.0);
     let inner = theme::card_with(ui, edge, |ui| {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.label(
                 theme::strong(tr.t_args("table-n", &[("n", (t + 1).to_string())]))
                     .size(size::HEADING),
@@ -727,70 +720,93 @@ fn card(ui: &mut egui::Ui, t: usize, table: &TableCard, tr: &Tr) -> bool {
             ui.label(
                 RichText::new(format!("{glyph}  {}", status_word(table.status, tr))).color(color),
             );
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui
-                    .link(format!("{}  {}", tr.t("room-open-table"), icon::CARET_RIGHT))
-                    .clicked()
-                {
-                    open = true;
-                }
-            });
+            if ui
+                .link(format!("{}  {}", tr.t("room-open-table"), icon::CARET_RIGHT))
+                .clicked()
+            {
+                open = true;
+            }
         });
         let (index, phase, phases) = &table.phase;
         ui.label(small(format!(
             "{} · {}",
             tr.t_args(
                 "room-phase",
-                &[
-                    ("n", (index + 1).to_string()),
-                    ("of", phases.to_string()),
-                    ("name", text(tr, phase).to_owned())
-                ]
+                &[("n", (index + 1).to_string()), ("of", phases.to_string())]
             ),
             clock(tr, table.clock)
         )));
-        // People and their connection.
+        ui.add(
+            egui::Label::new(small(text(tr, phase).to_owned()).color(palette.muted)).truncate(),
+        );
+        // People and their connection; bots and free seats counted.
         ui.horizontal_wrapped(|ui| {
             ui.spacing_mut().item_spacing.x = 10.0;
+            let mut bots = 0;
+            let mut free = 0;
             for seat in &table.seats {
-                let role = text(tr, &seat.name);
-                let (line, color) = match &seat.occupant {
-                    Occupant::Free => (format!("{}  {}", icon::CIRCLE, tr.t("seat-free")), palette.muted),
-                    Occupant::Bot => (format!("{}  {}", icon::ROBOT, tr.t("seat-bot")), palette.muted),
+                let (glyph, name, color) = match &seat.occupant {
+                    Occupant::Free => {
+                        free += 1;
+                        continue;
+                    }
+                    Occupant::Bot => {
+                        bots += 1;
+                        continue;
+                    }
                     Occupant::Person {
                         name,
                         connected: true,
-                    } => (format!("{}  {name}", icon::USER), palette.text),
+                    } => (icon::USER, name, palette.text),
                     Occupant::Person {
                         name,
                         connected: false,
-                    } => (format!("{}  {name}", icon::WIFI_SLASH), palette.caution),
+                    } => (icon::WIFI_SLASH, name, palette.caution),
                 };
-                ui.label(small(line).color(color)).on_hover_text(role);
+                ui.label(small(format!("{glyph}  {name}")).color(color))
+                    .on_hover_text(text(tr, &seat.name));
+            }
+            for (count, glyph, key) in [
+                (bots, icon::ROBOT, "room-bots"),
+                (free, icon::CIRCLE, "room-free-seats"),
+            ] {
+                if count > 0 {
+                    ui.label(
+                        small(format!(
+                            "{glyph}  {}",
+                            tr.t_args(key, &[("count", count.to_string())])
+                        ))
+                        .color(palette.muted),
+                    );
+                }
             }
         });
         // The bundle's coverage: categories reached, and a bar per category.
         let (covered, of) = table.covered();
-        ui.horizontal(|ui| {
-            ui.label(small(tr.t_args(
-                "room-coverage",
-                &[("covered", covered.to_string()), ("of", of.to_string())],
-            )));
-            for (name, weight, required) in table.coverage.iter().filter(|c| c.2 > 0) {
-                let met = weight >= required;
-                let (rect, response) =
-                    ui.allocate_exact_size(egui::vec2(22.0, 10.0), egui::Sense::hover());
-                ui.painter().rect_filled(
-                    rect,
-                    2.0,
-                    if met { palette.allowed } else { palette.border },
+        ui.label(small(tr.t_args(
+            "room-coverage",
+            &[("covered", covered.to_string()), ("of", of.to_string())],
+        )));
+        // One segment per category with a minimum, filled once it is reached.
+        let required: Vec<_> = table.coverage.iter().filter(|c| c.2 > 0).collect();
+        if !required.is_empty() {
+            let gap = 4.0;
+            let width = ui.available_width();
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(width, 8.0), egui::Sense::hover());
+            let segment = (width - gap * (required.len() - 1) as f32) / required.len() as f32;
+            for (i, (name, weight, needed)) in required.into_iter().enumerate() {
+                let x = rect.left() + i as f32 * (segment + gap);
+                let part = egui::Rect::from_min_size(
+                    egui::pos2(x, rect.top()),
+                    egui::vec2(segment, rect.height()),
                 );
-                response.on_hover_text(format!(
-                    "{} {weight}/{required}",
-                    text(tr, name)
-                ));
+                let met = weight >= needed;
+                ui.painter()
+                    .rect_filled(part, 2.0, if met { palette.allowed } else { palette.border });
+                ui.interact(part, ui.id().with(("segment", t, i)), egui::Sense::hover())
+                    .on_hover_text(format!("{} {weight}/{needed}", text(tr, name)));
             }
-        });
+        }
         match (&table.adopted, &table.proposal) {
             (Some((conclusion, right)), _) => {
                 ui.label(
@@ -819,9 +835,7 @@ fn card(ui: &mut egui::Ui, t: usize, table: &TableCard, tr: &Tr) -> bool {
                     )
                 )));
             }
-            (None, None) => {
-                ui.label(small(tr.t("room-no-proposal")).color(palette.muted));
-            }
+            (None, None) => {}
         }
         ui.horizontal_wrapped(|ui| {
             ui.label(
@@ -980,6 +994,10 @@ mod tests {
         room
     }
 
+    /// 1366x768 and 1920x1080 pixels at the app's zoom of 1.25, in points.
+    const LAPTOP: (f32, f32) = (1093.0, 614.0);
+    const PROJECTOR: (f32, f32) = (1536.0, 864.0);
+
     struct Nothing;
     impl Inside for Nothing {
         fn detail(&mut self, ui: &mut egui::Ui, t: usize, _: &mut ConsoleState) -> Vec<UiAction> {
@@ -1008,11 +1026,10 @@ mod tests {
 
     #[test]
     fn six_tables_fit_a_laptop_screen_and_a_projector() {
-        for (size, lang) in [
-            ((1366.0, 768.0), Lang::Fr),
-            ((1920.0, 1080.0), Lang::Fr),
-            ((1366.0, 768.0), Lang::En),
-        ] {
+        for (size, lang) in [LAPTOP, PROJECTOR, LAPTOP]
+            .into_iter()
+            .zip([Lang::Fr, Lang::Fr, Lang::En])
+        {
             let harness = harness(six(), size, lang);
             let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(size.0, size.1));
             for t in 1..=6 {
@@ -1026,7 +1043,7 @@ mod tests {
             let coverage = if lang == Lang::Fr { "Faisceau : " } else { "Bundle: " };
             assert_eq!(harness.query_all_by_label_contains(coverage).count(), 6);
         }
-        let harness = harness(six(), (1366.0, 768.0), Lang::Fr);
+        let harness = harness(six(), LAPTOP, Lang::Fr);
         // Claire's laptop is not connected: her card, the header and the
         // seats to take back say so.
         assert!(
@@ -1060,7 +1077,7 @@ mod tests {
 
     #[test]
     fn ending_everything_asks_first() {
-        let mut harness = harness(six(), (1366.0, 768.0), Lang::Fr);
+        let mut harness = harness(six(), LAPTOP, Lang::Fr);
         harness
             .get_by_label(&format!("{}  Terminer l'atelier", icon::STOP))
             .click();
@@ -1088,7 +1105,7 @@ mod tests {
 
     #[test]
     fn a_person_is_seated_by_choosing_them_then_a_free_seat() {
-        let mut harness = harness(six(), (1366.0, 768.0), Lang::Fr);
+        let mut harness = harness(six(), LAPTOP, Lang::Fr);
         // Free seats wait for a person to be chosen.
         assert!(
             harness
@@ -1123,7 +1140,7 @@ mod tests {
 
     #[test]
     fn a_card_opens_its_table_and_a_button_comes_back() {
-        let mut harness = harness(six(), (1366.0, 768.0), Lang::Fr);
+        let mut harness = harness(six(), LAPTOP, Lang::Fr);
         harness
             .query_all_by_label_contains("Ouvrir")
             .nth(2)
@@ -1146,7 +1163,7 @@ mod tests {
         card.adopted = Some((Text::fr_en("Fugue simple", "Simple runaway"), false));
         card.idle_minutes = IDLE_MINUTES + 2;
         assert_eq!(card.status, Status::Running);
-        let harness = harness(room, (1366.0, 768.0), Lang::Fr);
+        let harness = harness(room, LAPTOP, Lang::Fr);
         assert!(
             harness
                 .query_by_label_contains("différente de l'attendue : Fugue simple")
@@ -1157,11 +1174,14 @@ mod tests {
 
     #[test]
     fn columns_balance_the_rows() {
-        assert_eq!(columns(6, 1100.0), 3);
-        assert_eq!(columns(8, 1100.0), 3);
-        assert_eq!(columns(8, 1600.0), 4);
-        assert_eq!(columns(6, 1600.0), 3);
-        assert_eq!(columns(1, 1100.0), 1);
-        assert_eq!(columns(4, 1600.0), 4);
+        // 1366x768 at zoom 1.25, beside the seating lists: 850 points.
+        assert_eq!(columns(6, 850.0), 3);
+        assert_eq!(columns(8, 850.0), 3);
+        // 1920x1080 at zoom 1.25: 1220 points.
+        assert_eq!(columns(8, 1220.0), 4);
+        assert_eq!(columns(6, 1220.0), 3);
+        assert_eq!(columns(1, 850.0), 1);
+        assert_eq!(columns(4, 1220.0), 4);
+        assert_eq!(columns(3, 500.0), 1);
     }
 }
