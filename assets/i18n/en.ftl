@@ -596,3 +596,10 @@ room-free-seats = { $count ->
    *[other] { $count } free seats
 }
 room-at-table = At table { $n }
+projector-here = Already here: { $count }
+projector-no-seat-yet = No seat yet:
+projector-nobody-yet = Names appear here as people join.
+projector-phase = Phase
+projector-phases-differ = The tables are in different phases
+projector-elapsed = { $elapsed } elapsed of { $planned } planned
+projector-bundle = Bundle: { $met } categories of { $of }

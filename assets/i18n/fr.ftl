@@ -596,3 +596,10 @@ room-free-seats = { $count ->
    *[other] { $count } places libres
 }
 room-at-table = À la table { $n }
+projector-here = Déjà là : { $count }
+projector-no-seat-yet = Sans place encore :
+projector-nobody-yet = Les noms s'affichent ici dès que chacun rejoint.
+projector-phase = Phase
+projector-phases-differ = Les tables en sont à des phases différentes
+projector-elapsed = { $elapsed } écoulées sur { $planned } prévues
+projector-bundle = Faisceau : { $met } catégories sur { $of }

@@ -115,6 +115,7 @@ fn draw_workshop(
     mut context: Single<&mut EguiContext, Without<PrimaryEguiContext>>,
     host: Res<crate::net::host::Host>,
     settings: Res<Settings>,
+    mut started: Local<Option<std::time::Instant>>,
 ) {
     use crate::ui::network::{Board, TableBoard};
     let ctx = context.get_mut();
@@ -123,8 +124,7 @@ fn draw_workshop(
     }
     let mut root = super::screens::root(ctx);
     let workshop = &host.workshop;
-    let case = workshop.case();
-    let scenario = case.scenario();
+    let scenario = workshop.case().scenario();
     let addresses: Vec<String> = crate::net::host_addresses(workshop.port)
         .iter()
         .filter(|a| !a.ip().is_loopback())
@@ -136,29 +136,28 @@ fn draw_workshop(
         addresses
     };
     let code = workshop.code.display();
-    let tables = workshop
-        .tables
-        .iter()
-        .map(|table| {
-            let state = table.session.state();
-            let view = table.session.trainer_view();
-            TableBoard {
-                status: state.status,
-                phase: scenario.phases[state.phase].name.clone(),
-                clock: view.clock,
-                clues: view.clues_found,
-                debrief: (state.status == faisceau_engine::session::Status::Ended)
-                    .then(|| faisceau_engine::Debrief::build(case, table.session.events()).ok())
-                    .flatten(),
-            }
-        })
-        .collect();
+    let tables = TableBoard::of_workshop(workshop);
+    // The room's clock starts when the first table does (or when a running
+    // workshop is resumed).
+    if started.is_none()
+        && tables
+            .iter()
+            .any(|t| t.status != faisceau_engine::session::Status::Waiting)
+    {
+        *started = Some(std::time::Instant::now());
+    }
     let board = Board {
         name: &workshop.name,
         scenario,
         addresses: &addresses,
         code: &code,
         tables,
+        waiting: workshop
+            .waiting_people()
+            .into_iter()
+            .map(|(_, name)| name)
+            .collect(),
+        elapsed: started.map(|at| at.elapsed().as_secs() / 60),
     };
     egui::CentralPanel::default().show(&mut root, |ui| {
         egui::ScrollArea::vertical()

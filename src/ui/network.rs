@@ -378,12 +378,58 @@ pub struct TableBoard {
     pub status: Status,
     /// The phase's name.
     pub phase: Text,
+    /// The phase's position from 0, and how many phases there are.
+    pub phase_index: (usize, usize),
     /// Scenario time.
     pub clock: u32,
     /// Clues found by the table, of all.
     pub clues: (usize, usize),
+    /// For each category with a minimum, whether the table's bundle meets it.
+    pub coverage: Vec<bool>,
+    /// Names of the people seated, in role order.
+    pub people: Vec<String>,
     /// The debrief, once ended.
     pub debrief: Option<Debrief>,
+}
+
+impl TableBoard {
+    /// Every table of a hosted workshop, as the projector shows it.
+    pub fn of_workshop(workshop: &crate::net::workshop::Workshop) -> Vec<TableBoard> {
+        let case = workshop.case();
+        let s = case.scenario();
+        workshop
+            .tables
+            .iter()
+            .map(|table| {
+                let view = table.session.trainer_view();
+                let people = table
+                    .seats
+                    .iter()
+                    .filter_map(|seat| match seat {
+                        crate::net::workshop::Seat::Person { name, .. } => Some(name.clone()),
+                        _ => None,
+                    })
+                    .collect();
+                TableBoard {
+                    status: view.status,
+                    phase: s.phases[view.phase].name.clone(),
+                    phase_index: (view.phase, s.phases.len()),
+                    clock: view.clock,
+                    clues: view.clues_found,
+                    coverage: view
+                        .bundle
+                        .iter()
+                        .filter(|b| b.required > 0)
+                        .map(|b| b.weight >= b.required)
+                        .collect(),
+                    people,
+                    debrief: (view.status == Status::Ended)
+                        .then(|| Debrief::build(case, table.session.events()).ok())
+                        .flatten(),
+                }
+            })
+            .collect()
+    }
 }
 
 /// What the projector shows of a workshop.
@@ -399,27 +445,53 @@ pub struct Board<'a> {
     pub code: &'a str,
     /// The tables.
     pub tables: Vec<TableBoard>,
+    /// Names of the people who joined and wait for a role.
+    pub waiting: Vec<String>,
+    /// Whole minutes since the first table started, once one has.
+    pub elapsed: Option<u64>,
 }
 
-/// The projector of a workshop: join details while waiting, every table's
-/// progress during play, and the tables side by side at the end.
+/// Text on the projector: never under the board's size.
+fn big(text: impl Into<String>) -> RichText {
+    RichText::new(text).size(size::BOARD)
+}
+
+/// The projector of a workshop: join details and who is here while waiting,
+/// every table's progress during play, and the tables side by side at the
+/// end. Every text is at least `size::BOARD` (32 points), read from the
+/// back of a room.
 pub fn board(ui: &mut egui::Ui, board: &Board, tr: &Tr) {
     let s = board.scenario;
     let waiting = board.tables.iter().all(|t| t.status == Status::Waiting);
     let ended = board.tables.iter().all(|t| t.status == Status::Ended);
     ui.vertical_centered(|ui| {
-        ui.add_space(16.0);
+        ui.add_space(12.0);
         ui.label(
             RichText::new(text(tr, &s.title))
                 .size(size::BOARD_LARGE)
-                .strong(),
+                .family(theme::bold_family()),
         );
-        ui.label(RichText::new(board.name).size(size::BOARD));
-        ui.add_space(16.0);
+        ui.label(big(board.name).color(theme::palette(ui).muted));
+        ui.add_space(12.0);
     });
     if waiting {
-        ui.vertical_centered(|ui| {
-            ui.label(RichText::new(tr.t("projector-join-at")).size(size::BOARD));
+        join_wall(ui, board, tr);
+        return;
+    }
+    if ended {
+        compare(ui, s, &board.tables, tr);
+        return;
+    }
+    in_play(ui, board, tr);
+}
+
+/// The join details beside a wall of the names already here, by table.
+fn join_wall(ui: &mut egui::Ui, board: &Board, tr: &Tr) {
+    let palette = theme::palette(ui);
+    ui.columns(2, |columns| {
+        columns[0].vertical_centered(|ui| {
+            ui.label(big(tr.t("projector-join-at")));
+            ui.add_space(8.0);
             for address in board.addresses {
                 ui.label(
                     RichText::new(address)
@@ -429,7 +501,7 @@ pub fn board(ui: &mut egui::Ui, board: &Board, tr: &Tr) {
                 );
             }
             ui.add_space(12.0);
-            ui.label(RichText::new(tr.t("projector-code")).size(size::BOARD));
+            ui.label(big(tr.t("projector-code")));
             ui.label(
                 RichText::new(board.code)
                     .size(size::BOARD_CODE)
@@ -437,38 +509,160 @@ pub fn board(ui: &mut egui::Ui, board: &Board, tr: &Tr) {
                     .monospace(),
             );
             ui.add_space(12.0);
-            ui.label(RichText::new(tr.t("projector-join-how")).size(size::BOARD));
+            ui.label(big(tr.t("projector-join-how")));
         });
-        return;
-    }
-    if ended {
-        compare(ui, s, &board.tables, tr);
-        return;
-    }
-    ui.columns(board.tables.len().clamp(1, 4), |columns| {
+        let ui = &mut columns[1];
+        let here: usize =
+            board.tables.iter().map(|t| t.people.len()).sum::<usize>() + board.waiting.len();
+        ui.label(
+            big(tr.t_args("projector-here", &[("count", here.to_string())]))
+                .family(theme::bold_family()),
+        );
+        ui.add_space(8.0);
         for (t, table) in board.tables.iter().enumerate() {
-            let ui = &mut columns[t % columns.len()];
-            ui.group(|ui| {
-                ui.vertical_centered(|ui| {
-                    ui.label(
-                        RichText::new(tr.t_args("table-n", &[("n", (t + 1).to_string())]))
-                            .size(size::BOARD)
-                            .strong(),
-                    );
-                    ui.label(RichText::new(status_name(table.status, tr)).size(size::BOARD));
-                    ui.label(RichText::new(text(tr, &table.phase)).size(size::BOARD));
-                    ui.label(RichText::new(clock(tr, table.clock)).size(size::BOARD));
-                    ui.label(
-                        RichText::new(tr.t_args(
-                            "trainer-clues-known",
-                            &[("known", format!("{}/{}", table.clues.0, table.clues.1))],
-                        ))
-                        .size(size::BOARD),
-                    );
-                });
-            });
+            if table.people.is_empty() {
+                continue;
+            }
+            ui.label(
+                big(format!(
+                    "{} · {}",
+                    tr.t_args("table-n", &[("n", (t + 1).to_string())]),
+                    table.people.join(", ")
+                )),
+            );
+        }
+        if !board.waiting.is_empty() {
+            ui.label(
+                big(format!(
+                    "{} {}",
+                    tr.t("projector-no-seat-yet"),
+                    board.waiting.join(", ")
+                ))
+                .color(palette.muted),
+            );
+        }
+        if here == 0 {
+            ui.label(big(tr.t("projector-nobody-yet")).color(palette.muted));
         }
     });
+}
+
+/// During play: the phase and the time in large type, one card per table.
+fn in_play(ui: &mut egui::Ui, board: &Board, tr: &Tr) {
+    let palette = theme::palette(ui);
+    let live: Vec<&TableBoard> = board
+        .tables
+        .iter()
+        .filter(|t| t.status != Status::Ended)
+        .collect();
+    ui.vertical_centered(|ui| {
+        // The phase most tables are in, and the time since the start.
+        let same_phase = live
+            .first()
+            .filter(|first| live.iter().all(|t| t.phase_index == first.phase_index));
+        let phase = match same_phase {
+            Some(t) => format!(
+                "{} {}/{} · {}",
+                tr.t("projector-phase"),
+                t.phase_index.0 + 1,
+                t.phase_index.1,
+                text(tr, &t.phase)
+            ),
+            None => tr.t("projector-phases-differ"),
+        };
+        ui.label(
+            RichText::new(phase)
+                .size(size::BOARD_LARGE)
+                .family(theme::bold_family()),
+        );
+        if let Some(minutes) = board.elapsed {
+            ui.label(
+                RichText::new(format!(
+                    "{}  {}",
+                    theme::icon::CLOCK,
+                    tr.t_args(
+                        "projector-elapsed",
+                        &[
+                            ("elapsed", duration(minutes as u32)),
+                            ("planned", duration(board.scenario.duration_minutes)),
+                        ]
+                    )
+                ))
+                .size(size::BOARD_LARGE),
+            );
+        }
+    });
+    ui.add_space(12.0);
+    let n = board.tables.len();
+    let cols = match n {
+        0..=3 => n.max(1),
+        4 => 2,
+        5 | 6 | 9 => 3,
+        _ => 4,
+    };
+    for row in (0..n).collect::<Vec<_>>().chunks(cols) {
+        ui.columns(cols, |columns| {
+            for (ui, &t) in columns.iter_mut().zip(row) {
+                let table = &board.tables[t];
+                theme::card(ui, |ui| {
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label(
+                            RichText::new(tr.t_args("table-n", &[("n", (t + 1).to_string())]))
+                                .size(size::BOARD_LARGE)
+                                .family(theme::bold_family()),
+                        );
+                        let (glyph, color) = match table.status {
+                            Status::Paused => (theme::icon::PAUSE, palette.caution),
+                            Status::Ended => (theme::icon::FLAG, palette.text),
+                            _ => (theme::icon::PLAY, palette.allowed),
+                        };
+                        ui.label(
+                            big(format!("{glyph} {}", status_name(table.status, tr))).color(color),
+                        );
+                    });
+                    ui.label(big(format!(
+                        "{} {}/{} · {}",
+                        tr.t("projector-phase"),
+                        table.phase_index.0 + 1,
+                        table.phase_index.1,
+                        clock(tr, table.clock)
+                    )));
+                    ui.label(big(tr.t_args(
+                        "trainer-clues-known",
+                        &[("known", format!("{}/{}", table.clues.0, table.clues.1))],
+                    )));
+                    // The bundle: one segment per category, filled once met.
+                    let met = table.coverage.iter().filter(|m| **m).count();
+                    ui.label(big(tr.t_args(
+                        "projector-bundle",
+                        &[
+                            ("met", met.to_string()),
+                            ("of", table.coverage.len().to_string()),
+                        ],
+                    )));
+                    if !table.coverage.is_empty() {
+                        let gap = 6.0;
+                        let width = ui.available_width();
+                        let (rect, _) =
+                            ui.allocate_exact_size(egui::vec2(width, 18.0), egui::Sense::hover());
+                        let k = table.coverage.len() as f32;
+                        let segment = (width - gap * (k - 1.0)) / k;
+                        for (i, met) in table.coverage.iter().enumerate() {
+                            let x = rect.left() + i as f32 * (segment + gap);
+                            ui.painter().rect_filled(
+                                egui::Rect::from_min_size(
+                                    egui::pos2(x, rect.top()),
+                                    egui::vec2(segment, rect.height()),
+                                ),
+                                3.0,
+                                if *met { palette.allowed } else { palette.border },
+                            );
+                        }
+                    }
+                });
+            }
+        });
+    }
 }
 
 /// The tables side by side: conclusion, time, bundle, sharing.

@@ -593,8 +593,11 @@ mod network {
                 TableBoard {
                     status,
                     phase: scenario.phases[0].name.clone(),
+                    phase_index: (0, 3),
                     clock: 90,
                     clues: (7, 26),
+                    coverage: vec![true, false, false],
+                    people: vec!["Claire Dubois".into(), "Karim Benali".into()],
                     debrief: None,
                 };
                 2
@@ -614,11 +617,39 @@ mod network {
                     addresses: &addresses,
                     code: "K7QX-M2PD",
                     tables: tables.clone(),
+                    waiting: vec!["Sophie Martin".into()],
+                    elapsed: Some(42),
                 };
                 board(ui, &b, &tr)
             });
             harness.run();
             assert!(harness.query_by_label(expected).is_some(), "{status:?}");
+            if status == Status::Waiting {
+                // A wall of the names already here, by table.
+                assert!(harness.query_by_label("Déjà là : 5").is_some());
+                assert!(
+                    harness
+                        .query_by_label("Table 2 · Claire Dubois, Karim Benali")
+                        .is_some()
+                );
+                assert!(
+                    harness
+                        .query_by_label_contains("Sans place encore : Sophie Martin")
+                        .is_some()
+                );
+            } else {
+                // The phase and the room's time in large type.
+                assert!(
+                    harness
+                        .query_by_label_contains("Phase 1/3 · Semaine 1")
+                        .is_some()
+                );
+                assert!(
+                    harness
+                        .query_by_label_contains("42 min écoulées sur")
+                        .is_some()
+                );
+            }
             let code_shown = harness.query_by_label("K7QX-M2PD").is_some();
             assert_eq!(code_shown, status == Status::Waiting);
         }
@@ -636,8 +667,11 @@ mod network {
                 TableBoard {
                     status: Status::Ended,
                     phase: scenario.phases[2].name.clone(),
+                    phase_index: (2, 3),
                     clock: session.trainer_view().clock,
                     clues: session.trainer_view().clues_found,
+                    coverage: Vec::new(),
+                    people: Vec::new(),
                     debrief: Some(
                         faisceau_engine::Debrief::build(&case, session.events()).unwrap(),
                     ),
@@ -657,6 +691,8 @@ mod network {
                     addresses: &[],
                     code: "K7QX-M2PD",
                     tables: tables.clone(),
+                    waiting: Vec::new(),
+                    elapsed: Some(130),
                 };
                 board(ui, &b, &tr)
             });
