@@ -207,7 +207,7 @@ h1 { font-size: 1.9rem; margin-bottom: 0.2rem; } h2 { color: #1f4e9a; border-bot
 h3 { color: #1f4e9a; margin-bottom: 0.3rem; } .muted { color: #4a5463; } .card { border: 1px solid #c4ccd8; border-radius: 6px; padding: 0.6rem 0.9rem; margin: 0.5rem 0; }
 .allowed { color: #166b34; } .caution { color: #8a4b00; } .breach { color: #b01e24; } .tag { font-weight: 600; }
 table { border-collapse: collapse; width: 100%; margin: 0.5rem 0; } th, td { border-bottom: 1px solid #dde3ec; text-align: left; padding: 0.3rem 0.4rem; vertical-align: top; }
-.pearls h3 { margin-top: 1.2rem; } .page { break-before: page; page-break-before: always; }
+.pearls h3 { margin-top: 1.2rem; } .timeline td:first-child { white-space: nowrap; color: #4a5463; } .note { font-style: italic; color: #1f4e9a; } .page { break-before: page; page-break-before: always; }
 @page { size: A4; margin: 18mm 16mm; }
 @media print { body { margin: 0; max-width: none; font-size: 11pt; } h2 { break-after: avoid; } .card, tr { break-inside: avoid; } }
 ";
@@ -406,8 +406,10 @@ fn table_html(out: &mut String, tr: &Tr, case: &Case, t: usize, d: &Debrief) {
     }
     let _ = write!(
         out,
-        "</table><h3>{}</h3><table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+        "</table><h3>{}</h3>{}<p class=\"muted\">{}</p><table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
         esc(&tr.t("debrief-graph")),
+        crate::ui::graph::svg(s, case.rulebook(), &table.sharing_graph, tr),
+        esc(&tr.t("graph-legend")),
         esc(&tr.t("report-from")),
         esc(&tr.t("report-to")),
         esc(&tr.t("report-frame")),
@@ -427,6 +429,31 @@ fn table_html(out: &mut String, tr: &Tr, case: &Case, t: usize, d: &Debrief) {
             esc(&frames.join(", ")),
             edge.clues.len(),
             verdict_word(tr, edge.verdict)
+        );
+    }
+    out.push_str("</table>");
+    // The timeline, with the trainer's observer notes at their times.
+    let _ = write!(
+        out,
+        "<h3>{}</h3><table class=\"timeline\">",
+        esc(&tr.t("timeline-title"))
+    );
+    for line in crate::ui::timeline::lines(s, case.rulebook(), d, None, true, tr) {
+        let who = line
+            .role
+            .as_ref()
+            .map_or_else(|| tr.t("timeline-trainer"), &role);
+        let class = match (line.verdict, &line.role) {
+            (Some(v), _) => verdict_class(v),
+            (None, None) => "note",
+            (None, Some(_)) => "",
+        };
+        let _ = write!(
+            out,
+            "<tr><td>{}</td><td>{}</td><td class=\"{class}\">{}</td></tr>",
+            esc(&clock(tr, line.at)),
+            esc(&who),
+            esc(&line.what)
         );
     }
     out.push_str("</table></section>");
@@ -723,9 +750,10 @@ mod tests {
         }
         assert_eq!(
             page.matches("<svg").count(),
-            2,
-            "one bundle chart per table"
+            4,
+            "a bundle chart and a sharing graph per table"
         );
+        assert!(page.contains("Chronologie"), "each table's timeline");
         // The trainee's page, with the name escaped.
         assert!(page.contains("Inès &lt;B.&gt;"));
         assert!(page.contains("Éducatrice de la MECS, table 2"));

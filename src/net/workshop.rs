@@ -765,7 +765,9 @@ fn debrief_for(
     client: ClientKey,
     role: &Id,
 ) -> Option<(ClientKey, ToClient)> {
-    let debrief = Debrief::build(case, session.events()).ok()?;
+    let mut debrief = Debrief::build(case, session.events()).ok()?;
+    // The trainer's observer notes stay with the trainer.
+    debrief.table.observer_notes.clear();
     Some((
         client,
         ToClient::Debrief(Box::new(DebriefPackage {

@@ -110,7 +110,10 @@ pub fn debrief(
             bundle_chart(ui, scenario, debrief, tr);
 
             heading(ui, tr.t("debrief-graph"));
-            sharing_graph(ui, scenario, debrief, tr);
+            super::graph::paint(ui, scenario, rulebook, &t.sharing_graph, tr);
+
+            heading(ui, tr.t("timeline-title"));
+            timeline(ui, scenario, rulebook, debrief, focus, tr);
 
             heading(ui, tr.t("debrief-decisions"));
             for review in &t.decisions {
@@ -367,56 +370,62 @@ fn bundle_chart(ui: &mut egui::Ui, scenario: &Scenario, debrief: &Debrief, tr: &
     }
 }
 
-/// Roles around a circle, joined by arrows coloured by the worst verdict.
-fn sharing_graph(ui: &mut egui::Ui, scenario: &Scenario, debrief: &Debrief, tr: &Tr) {
-    let size = Vec2::new(ui.available_width().min(760.0), 420.0);
-    let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
-    let painter = ui.painter_at(rect);
-    let center = rect.center();
-    let radius = rect.height().min(rect.width()) * 0.38;
-    let n = scenario.roles.len().max(1);
-    let position = |i: usize| {
-        let angle = std::f32::consts::TAU * i as f32 / n as f32 - std::f32::consts::FRAC_PI_2;
-        center + Vec2::new(angle.cos() * radius * 1.5, angle.sin() * radius)
-    };
-    let index = |id: &Id| scenario.roles.iter().position(|r| r.id == *id).unwrap_or(0);
-    for edge in &debrief.table.sharing_graph {
-        let (from, to) = (position(index(&edge.from)), position(index(&edge.to)));
-        let direction = (to - from).normalized();
-        // Shares each way between two roles run side by side, not on top of each other.
-        let offset = Vec2::new(-direction.y, direction.x) * 6.0;
-        let start = from + direction * 36.0 + offset;
-        let end = to - direction * 36.0 + offset;
-        let color = verdict_color(ui, edge.verdict);
-        let width = 1.5 + edge.clues.len().min(6) as f32;
-        painter.line_segment([start, end], Stroke::new(width, color));
-        let back = end - direction * 14.0;
-        let side = Vec2::new(-direction.y, direction.x) * 7.0;
-        painter.add(egui::Shape::convex_polygon(
-            vec![end, back + side, back - side],
-            color,
-            Stroke::NONE,
-        ));
-    }
-    for (i, role) in scenario.roles.iter().enumerate() {
-        let at = position(i);
-        painter.circle_filled(at, 30.0, theme::palette(ui).accent);
-        // A backdrop keeps the role's name readable over the arrows.
-        let galley = painter.layout_no_wrap(
-            text(tr, &role.name).to_owned(),
-            egui::FontId::proportional(15.0),
-            ui.visuals().text_color(),
-        );
-        let label = egui::Rect::from_center_size(
-            at + Vec2::new(0.0, 48.0),
-            galley.size() + Vec2::new(8.0, 4.0),
-        );
-        let backdrop = theme::palette(ui).surface;
-        painter.rect_filled(label, 4.0, backdrop);
-        painter.galley(
-            label.min + Vec2::new(4.0, 2.0),
-            galley,
-            ui.visuals().text_color(),
-        );
-    }
+/// The table's timeline, or one role's: the trainer sees their observer
+/// notes at their times; a trainee sees their own role first.
+fn timeline(
+    ui: &mut egui::Ui,
+    scenario: &Scenario,
+    rulebook: &Rulebook,
+    debrief: &Debrief,
+    focus: Option<&Id>,
+    tr: &Tr,
+) {
+    let key = ui.id().with("timeline_role");
+    let mut only: Option<Id> = ui
+        .data(|d| d.get_temp::<Option<Id>>(key))
+        .unwrap_or_else(|| focus.cloned());
+    let role_name = |id: &Id| name_in(tr, &scenario.roles, id, |r| (&r.id, &r.name));
+    egui::ComboBox::from_id_salt("timeline_filter")
+        .selected_text(only.as_ref().map_or_else(|| tr.t("timeline-all"), &role_name))
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut only, None, tr.t("timeline-all"));
+            for role in &scenario.roles {
+                ui.selectable_value(&mut only, Some(role.id.clone()), text(tr, &role.name));
+            }
+        });
+    ui.data_mut(|d| d.insert_temp(key, only.clone()));
+    let lines = super::timeline::lines(
+        scenario,
+        rulebook,
+        debrief,
+        only.as_ref(),
+        focus.is_none(),
+        tr,
+    );
+    let palette = theme::palette(ui);
+    egui::Grid::new("timeline")
+        .num_columns(3)
+        .striped(true)
+        .spacing([12.0, 4.0])
+        .show(ui, |ui| {
+            for line in lines {
+                ui.label(clock(tr, line.at));
+                match &line.role {
+                    Some(role) => ui.label(theme::strong(role_name(role))),
+                    None => ui.label(
+                        theme::strong(format!("{}  {}", icon::NOTE_PENCIL, tr.t("timeline-trainer")))
+                            .color(palette.accent),
+                    ),
+                };
+                let mut words = RichText::new(line.what);
+                if let Some(verdict) = line.verdict {
+                    words = words.color(verdict_color(ui, verdict));
+                }
+                if line.role.is_none() {
+                    words = words.italics();
+                }
+                ui.add(egui::Label::new(words).wrap());
+                ui.end_row();
+            }
+        });
 }

@@ -7,11 +7,13 @@
 pub mod console;
 pub mod debrief;
 pub mod desk;
+pub mod graph;
 pub mod network;
 pub mod picker;
 pub mod projector;
 pub mod refusal;
 pub mod theme;
+pub mod timeline;
 pub mod trainer;
 
 use bevy_egui::egui::{self, Color32};

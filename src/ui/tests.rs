@@ -13,7 +13,7 @@ use super::picker::{Display, launcher};
 use super::theme::icon;
 use crate::i18n::{Lang, Tr};
 
-fn case() -> Arc<Case> {
+pub(super) fn case() -> Arc<Case> {
     Arc::new(
         load(
             include_str!("../../scenarios/foyer_fugues.ron"),

@@ -272,6 +272,10 @@ pub struct TableDebrief {
     pub ending: Option<Ending>,
     /// Minutes of scenario time from start to the last event.
     pub duration: Minutes,
+    /// The trainer's observer notes, at their times. For the trainer's
+    /// debrief and report: a host removes them from what trainees receive.
+    #[serde(default)]
+    pub observer_notes: Vec<(Minutes, String)>,
 }
 
 /// The whole debrief of one table.
@@ -344,6 +348,7 @@ struct Reading {
     supported: Vec<Vec<usize>>,
     ending: Option<Ending>,
     duration: Minutes,
+    observer_notes: Vec<(Minutes, String)>,
 }
 
 /// Reads a table's events into each role's timeline, clues, shares and time.
@@ -360,6 +365,7 @@ fn read(case: &Case, events: &[Event]) -> Result<Reading, ReplayError> {
     let mut proposals: BTreeMap<u32, usize> = BTreeMap::new();
     let mut ending = None;
     let mut duration = 0;
+    let mut observer_notes = Vec::new();
     let role = |id: &Id| {
         case.role(id.as_str()).ok_or_else(|| ReplayError {
             kind: "role",
@@ -521,6 +527,9 @@ fn read(case: &Case, events: &[Event]) -> Result<Reading, ReplayError> {
                 });
             }
             EventKind::Ended { ending: e } => ending = Some(*e),
+            EventKind::Noted { role: None, text } => {
+                observer_notes.push((event.at, text.clone()));
+            }
             _ => {}
         }
         state.apply(case, event)?;
@@ -536,6 +545,7 @@ fn read(case: &Case, events: &[Event]) -> Result<Reading, ReplayError> {
         supported,
         ending,
         duration,
+        observer_notes,
     })
 }
 
@@ -650,6 +660,7 @@ impl Debrief {
             supported,
             ending,
             duration,
+            observer_notes,
         } = read(case, events)?;
         let mut role_debriefs = Vec::with_capacity(roles);
         let mut fallen_traps: Vec<usize> = Vec::new();
@@ -827,6 +838,7 @@ impl Debrief {
                 teaching_points,
                 ending,
                 duration,
+                observer_notes,
             },
         })
     }

@@ -34,6 +34,10 @@ pub struct Rulebook {
     /// Points a lawyer should confirm before the rulebook is relied on.
     #[serde(default)]
     pub to_confirm: Vec<Text>,
+    /// Families of professions (child protection, health, justice…), by
+    /// which debriefs lay out the roles of a table.
+    #[serde(default)]
+    pub families: Vec<Family>,
     /// Professions and their secrecy regime.
     pub professions: Vec<Profession>,
     /// Kinds of information, which clues belong to.
@@ -74,6 +78,19 @@ pub struct Profession {
     /// The article that sets that regime.
     #[serde(default, deserialize_with = "crate::text::citation")]
     pub basis: Text,
+    /// The family it belongs to, among the rulebook's `families`.
+    #[serde(default)]
+    pub family: Option<Id>,
+}
+
+/// A family of professions, such as health or justice.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Family {
+    /// Id, which professions name in `family: "…"`.
+    pub id: Id,
+    /// Its name.
+    pub name: Text,
 }
 
 /// A kind of information, such as medical or investigation material.

@@ -904,7 +904,16 @@ impl<'a> Checker<'a> {
         for (i, point) in book.to_confirm.iter().enumerate() {
             self.text(point, format!("to_confirm[{i}]"));
         }
+        let families = self.declare("family", "families", &book.families, |f| &f.id);
+        for (i, f) in book.families.iter().enumerate() {
+            self.text(&f.name, format!("families[{i}].name"));
+        }
         let professions = self.declare("profession", "professions", &book.professions, |p| &p.id);
+        for (i, p) in book.professions.iter().enumerate() {
+            if let Some(family) = &p.family {
+                self.reference(&families, family, format!("professions[{i}].family"));
+            }
+        }
         let classes = self.declare("kind of information", "classes", &book.classes, |c| &c.id);
         let acts = self.declare("act", "acts", &book.acts, |a| &a.id);
         self.declare("frame", "frames", &book.frames, |f| &f.id);
