@@ -436,9 +436,17 @@ fn table_html(out: &mut String, tr: &Tr, case: &Case, t: usize, d: &Debrief) {
     let _ = write!(
         out,
         "<h3>{}</h3><table class=\"timeline\">",
-        esc(&tr.t("timeline-title"))
+        esc(&tr.t("timeline-key"))
     );
-    for line in crate::ui::timeline::lines(s, case.rulebook(), d, None, true, tr) {
+    for line in crate::ui::timeline::lines(
+        s,
+        case.rulebook(),
+        d,
+        None,
+        true,
+        crate::ui::timeline::Keep::Key,
+        tr,
+    ) {
         let who = line
             .role
             .as_ref()
@@ -753,7 +761,7 @@ mod tests {
             4,
             "a bundle chart and a sharing graph per table"
         );
-        assert!(page.contains("Chronologie"), "each table's timeline");
+        assert!(page.contains("Les moments clés"), "each table's timeline");
         // The trainee's page, with the name escaped.
         assert!(page.contains("Inès &lt;B.&gt;"));
         assert!(page.contains("Éducatrice de la MECS, table 2"));

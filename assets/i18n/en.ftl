@@ -617,3 +617,5 @@ timeline-proposed = proposed the conclusion: { $conclusion }
 timeline-endorsed = endorsed proposal no. { $number }
 timeline-rejected = rejected proposal no. { $number }: "{ $reason }"
 timeline-note = Observer's note: { $text }
+timeline-key = The key moments
+timeline-every-step = Show every step (actions, information learned and received)

@@ -617,3 +617,5 @@ timeline-proposed = a proposé la conclusion : { $conclusion }
 timeline-endorsed = a soutenu la proposition n° { $number }
 timeline-rejected = a rejeté la proposition n° { $number } : « { $reason } »
 timeline-note = Note d'observation : { $text }
+timeline-key = Les moments clés
+timeline-every-step = Montrer chaque étape (actions, informations apprises et reçues)

@@ -394,12 +394,22 @@ fn timeline(
             }
         });
     ui.data_mut(|d| d.insert_temp(key, only.clone()));
+    let all_key = ui.id().with("timeline_all_steps");
+    let mut every = ui.data(|d| d.get_temp::<bool>(all_key)).unwrap_or(false);
+    if ui.checkbox(&mut every, tr.t("timeline-every-step")).changed() {
+        ui.data_mut(|d| d.insert_temp(all_key, every));
+    }
     let lines = super::timeline::lines(
         scenario,
         rulebook,
         debrief,
         only.as_ref(),
         focus.is_none(),
+        if every {
+            super::timeline::Keep::All
+        } else {
+            super::timeline::Keep::Key
+        },
         tr,
     );
     let palette = theme::palette(ui);

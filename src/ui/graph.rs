@@ -85,15 +85,22 @@ pub fn layout(scenario: &Scenario, rulebook: &Rulebook, edges: &[Edge], width: f
     }
     let tallest = columns.iter().map(|c| c.1.len()).max().unwrap_or(1);
     let row = 110.0;
-    let top = 70.0;
-    let height = top + row * tallest as f32 + 10.0;
+    let top = 80.0;
+    let height = top + row * (tallest as f32 + 0.3) + 10.0;
     let step = width / columns.len().max(1) as f32;
     let mut nodes = vec![Pos2::ZERO; scenario.roles.len()];
     let mut named = Vec::new();
     for (c, (family, roles)) in columns.iter().enumerate() {
         let x = step * (c as f32 + 0.5);
-        // A column's roles are centred in the height the tallest one takes.
-        let offset = (tallest - roles.len()) as f32 * row / 2.0;
+        // A column's roles are centred in the height the tallest one takes,
+        // shorter columns staggered up and down so that an arrow across the
+        // table does not run through the roles between.
+        let stagger = if roles.len() < tallest {
+            if c % 2 == 0 { -0.3 } else { 0.3 }
+        } else {
+            0.0
+        };
+        let offset = ((tallest - roles.len()) as f32 / 2.0 + stagger) * row;
         for (i, &r) in roles.iter().enumerate() {
             nodes[r] = Pos2::new(x, top + offset + row * i as f32 + NODE);
         }
@@ -110,10 +117,12 @@ pub fn layout(scenario: &Scenario, rulebook: &Rulebook, edges: &[Edge], width: f
             // Both directions between two roles bend to opposite sides; roles
             // in one column bend out of it, around the roles between them.
             let same_column = (from.x - to.x).abs() < 1.0;
+            let length = (to - from).length();
             let bend = if same_column {
-                40.0 + (to - from).length() * 0.25
+                40.0 + length * 0.25
             } else {
-                18.0
+                // Across several columns, a wider arc.
+                18.0 + 0.22 * (length - step * 1.2).max(0.0)
             };
             let middle = from + (to - from) / 2.0 + normal * bend;
             let start = from + (middle - from).normalized() * (NODE + 3.0);
@@ -172,13 +181,16 @@ pub fn paint(ui: &mut egui::Ui, scenario: &Scenario, rulebook: &Rulebook, edges:
         let name = name
             .as_ref()
             .map_or_else(|| tr.t("graph-other"), |n| super::text(tr, n).to_owned());
-        painter.text(
-            at(Pos2::new(*x, 14.0)),
-            egui::Align2::CENTER_TOP,
-            name,
-            egui::FontId::new(theme::size::SMALL, theme::semibold()),
-            palette.muted,
-        );
+        let per_line = (width / layout.columns.len() as f32 / 8.0) as usize;
+        for (i, line) in two_lines(&name, per_line.max(10)).into_iter().enumerate() {
+            painter.text(
+                at(Pos2::new(*x, 4.0 + 17.0 * i as f32)),
+                egui::Align2::CENTER_TOP,
+                line,
+                egui::FontId::new(theme::size::SMALL, theme::semibold()),
+                palette.muted,
+            );
+        }
     }
     for (edge, shape) in edges.iter().zip(&layout.edges) {
         let color = super::verdict_color(ui, edge.verdict);
@@ -283,11 +295,15 @@ pub fn svg(scenario: &Scenario, rulebook: &Rulebook, edges: &[Edge], tr: &Tr) ->
         let name = name
             .as_ref()
             .map_or_else(|| tr.t("graph-other"), |n| super::text(tr, n).to_owned());
-        let _ = write!(
-            out,
-            "<text x=\"{x:.0}\" y=\"26\" font-size=\"12\" font-weight=\"600\" fill=\"#4a5463\" text-anchor=\"middle\">{}</text>",
-            crate::report::esc(&name)
-        );
+        let per_line = (720.0 / layout.columns.len() as f32 / 7.0) as usize;
+        for (i, line) in two_lines(&name, per_line.max(10)).iter().enumerate() {
+            let _ = write!(
+                out,
+                "<text x=\"{x:.0}\" y=\"{}\" font-size=\"12\" font-weight=\"600\" fill=\"#4a5463\" text-anchor=\"middle\">{}</text>",
+                18 + 15 * i,
+                crate::report::esc(line)
+            );
+        }
     }
     for (edge, shape) in edges.iter().zip(&layout.edges) {
         let [a, c, b] = shape.points;

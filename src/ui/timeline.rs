@@ -22,6 +22,16 @@ pub struct Line {
     pub verdict: Option<Verdict>,
 }
 
+/// Which steps a timeline keeps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Keep {
+    /// Every step.
+    All,
+    /// The moments a debrief discusses: shares, decisions, proposals and
+    /// rejections, and the notes.
+    Key,
+}
+
 /// The timeline of a table, or of one role (`only`), oldest first. A role's
 /// own timeline includes what it received; the table's lists each share once,
 /// from its sender. Observer notes come in when `notes` is true (the
@@ -32,6 +42,7 @@ pub fn lines(
     debrief: &Debrief,
     only: Option<&Id>,
     notes: bool,
+    keep: Keep,
     tr: &Tr,
 ) -> Vec<Line> {
     let role_name = |id: &Id| name_in(tr, &scenario.roles, id, |r| (&r.id, &r.name));
@@ -42,6 +53,17 @@ pub fn lines(
             continue;
         }
         for entry in &role.timeline {
+            if keep == Keep::Key
+                && matches!(
+                    entry.step,
+                    Step::Action { .. }
+                        | Step::Learned { .. }
+                        | Step::Received { .. }
+                        | Step::Endorsed { .. }
+                )
+            {
+                continue;
+            }
             let mut verdict = None;
             let what = match &entry.step {
                 Step::Action { action } => tr.t_args(
@@ -154,7 +176,11 @@ mod tests {
         let debrief = Debrief::build(&case, session.events()).unwrap();
         let tr = Tr::new(Lang::Fr);
         let s = case.scenario();
-        let table = lines(s, case.rulebook(), &debrief, None, true, &tr);
+        let table = lines(s, case.rulebook(), &debrief, None, true, Keep::All, &tr);
+        let key = lines(s, case.rulebook(), &debrief, None, true, Keep::Key, &tr);
+        assert!(key.len() < table.len());
+        assert!(key.iter().any(|l| l.verdict == Some(Verdict::Breach)));
+        assert!(key.iter().any(|l| l.role.is_none()));
         let share = table
             .iter()
             .position(|l| l.verdict == Some(Verdict::Breach))
@@ -172,6 +198,7 @@ mod tests {
             &debrief,
             Some(&"policier".into()),
             false,
+            Keep::All,
             &tr,
         );
         assert!(police.iter().any(|l| l.what.contains("reçu")), "{police:?}");
