@@ -9,7 +9,7 @@
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
-use faisceau_engine::record::{CaseStats, Tally, TableRecord, stats};
+use faisceau_engine::record::{CaseStats, TableRecord, Tally, stats};
 use faisceau_engine::refusal::duration;
 use faisceau_store::archive::{Archive, Entry, digest, today};
 
@@ -109,16 +109,9 @@ pub fn entry_of(journal: &Path, names: bool, tr: &Tr) -> Result<Entry, String> {
 
 /// Keeps the workshop of a journal in the archive at `archive`; returns the
 /// entry and whether it is new.
-pub fn keep(
-    journal: &Path,
-    names: bool,
-    tr: &Tr,
-    archive: &Path,
-) -> Result<(Entry, bool), String> {
+pub fn keep(journal: &Path, names: bool, tr: &Tr, archive: &Path) -> Result<(Entry, bool), String> {
     let entry = entry_of(journal, names, tr)?;
-    let fresh = open(archive)?
-        .keep(&entry)
-        .map_err(|e| e.to_string())?;
+    let fresh = open(archive)?.keep(&entry).map_err(|e| e.to_string())?;
     Ok((entry, fresh))
 }
 
@@ -209,7 +202,10 @@ pub fn show_text(e: &Entry, tr: &Tr) -> String {
                 "    {}",
                 tr.t_args(
                     "archive-breach-line",
-                    &[("frame", label(frame.as_str())), ("count", count.to_string())]
+                    &[
+                        ("frame", label(frame.as_str())),
+                        ("count", count.to_string())
+                    ]
                 )
             );
         }
@@ -442,7 +438,11 @@ pub fn stats_html(entries: &[Entry], tr: &Tr) -> String {
                 .map(|t| (label_in(entries, t.id.as_str()).to_owned(), t.tables))
                 .collect();
             out.push_str(&bars(&tr.t(key), &lines, s.tables, color));
-            let _ = write!(out, "<p class=\"muted\">{}</p>", esc(&tr.t("archive-chart-legend")));
+            let _ = write!(
+                out,
+                "<p class=\"muted\">{}</p>",
+                esc(&tr.t("archive-chart-legend"))
+            );
         }
     }
     out.push_str("</body></html>\n");

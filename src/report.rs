@@ -681,6 +681,82 @@ pub fn html(workshop: &Workshop<'_>, tr: &Tr) -> String {
     out
 }
 
+/// The journal's workshop and its case, loaded under the rules it was
+/// played with.
+pub fn open_journal(
+    journal: &std::path::Path,
+) -> Result<(faisceau_store::Restored, faisceau_engine::Case), String> {
+    let (_journal, restored) = faisceau_store::Journal::open(journal).map_err(|e| e.to_string())?;
+    let case = faisceau_engine::load(
+        &restored.workshop.scenario_text,
+        &restored.workshop.scenario_path,
+        &crate::rulebooks::kept(
+            &restored.workshop.rulebook_path,
+            &restored.workshop.rulebook_text,
+        ),
+    )
+    .map_err(|e| {
+        format!(
+            "{}: the journal's scenario does not load: {e}",
+            journal.display()
+        )
+    })?
+    .case;
+    Ok((restored, case))
+}
+
+/// Every table's debrief from a restored journal.
+pub fn debriefs(restored: &faisceau_store::Restored, case: &Case) -> Result<Vec<Debrief>, String> {
+    restored
+        .tables
+        .iter()
+        .enumerate()
+        .map(|(t, events)| {
+            Debrief::build(case, events).map_err(|e| format!("table {}: {e}", t + 1))
+        })
+        .collect()
+}
+
+/// The people seated in a restored journal: their names, or pseudonyms
+/// ("Stagiaire 1", numbered in table and role order) when `names` is false.
+pub fn seated(restored: &faisceau_store::Restored, names: bool, tr: &Tr) -> Vec<Seated> {
+    let mut people: Vec<Seated> = restored
+        .seats
+        .iter()
+        .filter_map(|seat| {
+            Some(Seated {
+                table: seat.table,
+                role: Id::new(&seat.role),
+                name: seat.name.clone()?,
+            })
+        })
+        .collect();
+    people.sort_by(|a, b| (a.table, &a.role).cmp(&(b.table, &b.role)));
+    if !names {
+        for (n, person) in people.iter_mut().enumerate() {
+            person.name = tr.t_args("report-pseudonym", &[("n", (n + 1).to_string())]);
+        }
+    }
+    people
+}
+
+/// The report of the workshop in a journal, with the trainees' names or
+/// pseudonyms.
+pub fn from_journal(journal: &std::path::Path, tr: &Tr, names: bool) -> Result<String, String> {
+    let (restored, case) = open_journal(journal)?;
+    let tables = debriefs(&restored, &case)?;
+    let people = seated(&restored, names, tr);
+    Ok(html(
+        &Workshop {
+            name: &restored.workshop.name,
+            case: &case,
+            tables: &tables,
+            people: &people,
+        },
+        tr,
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use std::sync::Arc;
@@ -770,82 +846,4 @@ mod tests {
         assert!(english.contains("Structured debrief (PEARLS)"));
         assert!(english.contains("<html lang=\"en\">"));
     }
-}
-
-/// The journal's workshop and its case, loaded under the rules it was
-/// played with.
-pub fn open_journal(
-    journal: &std::path::Path,
-) -> Result<(faisceau_store::Restored, faisceau_engine::Case), String> {
-    let (_journal, restored) =
-        faisceau_store::Journal::open(journal).map_err(|e| e.to_string())?;
-    let case = faisceau_engine::load(
-        &restored.workshop.scenario_text,
-        &restored.workshop.scenario_path,
-        &crate::rulebooks::kept(
-            &restored.workshop.rulebook_path,
-            &restored.workshop.rulebook_text,
-        ),
-    )
-    .map_err(|e| {
-        format!(
-            "{}: the journal's scenario does not load: {e}",
-            journal.display()
-        )
-    })?
-    .case;
-    Ok((restored, case))
-}
-
-/// Every table's debrief from a restored journal.
-pub fn debriefs(
-    restored: &faisceau_store::Restored,
-    case: &Case,
-) -> Result<Vec<Debrief>, String> {
-    restored
-        .tables
-        .iter()
-        .enumerate()
-        .map(|(t, events)| Debrief::build(case, events).map_err(|e| format!("table {}: {e}", t + 1)))
-        .collect()
-}
-
-/// The people seated in a restored journal: their names, or pseudonyms
-/// ("Stagiaire 1", numbered in table and role order) when `names` is false.
-pub fn seated(restored: &faisceau_store::Restored, names: bool, tr: &Tr) -> Vec<Seated> {
-    let mut people: Vec<Seated> = restored
-        .seats
-        .iter()
-        .filter_map(|seat| {
-            Some(Seated {
-                table: seat.table,
-                role: Id::new(&seat.role),
-                name: seat.name.clone()?,
-            })
-        })
-        .collect();
-    people.sort_by(|a, b| (a.table, &a.role).cmp(&(b.table, &b.role)));
-    if !names {
-        for (n, person) in people.iter_mut().enumerate() {
-            person.name = tr.t_args("report-pseudonym", &[("n", (n + 1).to_string())]);
-        }
-    }
-    people
-}
-
-/// The report of the workshop in a journal, with the trainees' names or
-/// pseudonyms.
-pub fn from_journal(journal: &std::path::Path, tr: &Tr, names: bool) -> Result<String, String> {
-    let (restored, case) = open_journal(journal)?;
-    let tables = debriefs(&restored, &case)?;
-    let people = seated(&restored, names, tr);
-    Ok(html(
-        &Workshop {
-            name: &restored.workshop.name,
-            case: &case,
-            tables: &tables,
-            people: &people,
-        },
-        tr,
-    ))
 }

@@ -521,7 +521,10 @@ fn a_workshop_is_reported_archived_merged_and_counted() {
     // A colleague's archive merges once.
     let their_file = theirs.join("archive.sqlite");
     let merged = archive(&mine, &["import", their_file.to_str().unwrap()]);
-    assert!(merged.contains("1 atelier(s) ajouté(s), 0 déjà"), "{merged}");
+    assert!(
+        merged.contains("1 atelier(s) ajouté(s), 0 déjà"),
+        "{merged}"
+    );
     let again = archive(&mine, &["import", their_file.to_str().unwrap()]);
     assert!(again.contains("0 atelier(s) ajouté(s), 1 déjà"), "{again}");
 

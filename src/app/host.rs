@@ -17,10 +17,10 @@ use crate::i18n::{Lang, Tr};
 use crate::net::code::JoinCode;
 use crate::net::host::Host;
 use crate::net::workshop::{Seat, Setup, Workshop};
+use crate::ui;
 use crate::ui::console::{self, AllTables, Room, RoomAction, RoomState};
 use crate::ui::network::{self as screens, HostForm, NetAction};
 use crate::ui::theme::{self, size};
-use crate::ui;
 
 /// The host's screen state.
 #[derive(Resource)]
@@ -152,7 +152,14 @@ pub(super) fn host_console(
         actions.push(RoomAction::Archive { names: false });
     }
     for action in actions {
-        if let Err(e) = act(&mut host, &mut ui_state, &mut projector, action, tr, &mut out) {
+        if let Err(e) = act(
+            &mut host,
+            &mut ui_state,
+            &mut projector,
+            action,
+            tr,
+            &mut out,
+        ) {
             warn!("{e}");
         }
     }
@@ -184,9 +191,17 @@ impl console::Inside for HostInside<'_> {
             .id_salt("ended_table")
             .show(ui, |ui| {
                 pearls_panel(ui, self.workshop, tr);
-                match faisceau_engine::Debrief::build(self.workshop.case(), table.session.events()) {
+                match faisceau_engine::Debrief::build(self.workshop.case(), table.session.events())
+                {
                     Ok(debrief) => {
-                        ui::debrief::debrief(ui, &view.scenario, &view.rulebook, &debrief, None, tr);
+                        ui::debrief::debrief(
+                            ui,
+                            &view.scenario,
+                            &view.rulebook,
+                            &debrief,
+                            None,
+                            tr,
+                        );
                     }
                     Err(e) => {
                         ui.colored_label(theme::palette(ui).breach, e.to_string());
@@ -228,9 +243,10 @@ fn act(
             let (from, command): (&[Status], TrainerCommand) = match command {
                 AllTables::Pause => (&[Status::Running], TrainerCommand::Pause),
                 AllTables::Resume => (&[Status::Paused], TrainerCommand::Start),
-                AllTables::NextPhase => {
-                    (&[Status::Running, Status::Paused], TrainerCommand::NextPhase)
-                }
+                AllTables::NextPhase => (
+                    &[Status::Running, Status::Paused],
+                    TrainerCommand::NextPhase,
+                ),
                 AllTables::End => (
                     &[Status::Waiting, Status::Running, Status::Paused],
                     TrainerCommand::End,
@@ -264,13 +280,15 @@ fn act(
         RoomAction::Projector(open) => projector.0 = open,
         RoomAction::WriteReport => {
             let path = crate::report::path_for(host.workshop.journal_path().as_deref());
-            ui_state.room.outcome = Some(
-                crate::report::for_workshop(&host.workshop, tr).and_then(|html| {
+            ui_state.room.outcome = Some(crate::report::for_workshop(&host.workshop, tr).and_then(
+                |html| {
                     std::fs::write(&path, html)
-                        .map(|()| tr.t_args("report-written", &[("file", path.display().to_string())]))
+                        .map(|()| {
+                            tr.t_args("report-written", &[("file", path.display().to_string())])
+                        })
                         .map_err(|e| format!("{}: {e}", path.display()))
-                }),
-            );
+                },
+            ));
         }
         RoomAction::Archive { names } => {
             ui_state.room.outcome = Some(

@@ -105,9 +105,7 @@ pub fn run(command: ArchiveCommand, file: Option<&Path>, lang: Lang) -> Result<E
             }
         }
         ArchiveCommand::Stats { case, format, out } => {
-            let entries = store
-                .entries(case.as_deref())
-                .map_err(|e| e.to_string())?;
+            let entries = store.entries(case.as_deref()).map_err(|e| e.to_string())?;
             let text = match format {
                 StatsFormat::Text => archive::stats_text(&entries, &tr),
                 StatsFormat::Json => archive::stats_json(&entries),
@@ -144,7 +142,10 @@ pub fn run(command: ArchiveCommand, file: Option<&Path>, lang: Lang) -> Result<E
             } else {
                 tr.t_args(
                     "archive-kept-again",
-                    &[("id", archive::short(&entry.id).to_owned()), ("names", names)],
+                    &[
+                        ("id", archive::short(&entry.id).to_owned()),
+                        ("names", names),
+                    ],
                 )
             };
             emit(&format!("{line}\n"))?;
@@ -155,7 +156,10 @@ pub fn run(command: ArchiveCommand, file: Option<&Path>, lang: Lang) -> Result<E
                 "{}\n",
                 tr.t_args(
                     "archive-imported",
-                    &[("added", added.to_string()), ("skipped", skipped.to_string())]
+                    &[
+                        ("added", added.to_string()),
+                        ("skipped", skipped.to_string())
+                    ]
                 )
             ))?;
         }
@@ -164,7 +168,10 @@ pub fn run(command: ArchiveCommand, file: Option<&Path>, lang: Lang) -> Result<E
                 .forget(&id)
                 .map_err(|e| e.to_string())?
                 .ok_or_else(|| tr.t_args("archive-not-found", &[("id", id.clone())]))?;
-            let mut out = tr.t_args("archive-forgotten", &[("id", archive::short(&entry.id).to_owned())]);
+            let mut out = tr.t_args(
+                "archive-forgotten",
+                &[("id", archive::short(&entry.id).to_owned())],
+            );
             if let Some(journal) = entry.journal {
                 out.push('\n');
                 out.push_str(&forget_journal(Path::new(&journal), &tr));

@@ -7,9 +7,9 @@
 use std::time::Instant;
 
 use bevy_egui::egui::{self, RichText};
+use faisceau_engine::model::Verdict;
 use faisceau_engine::session::Status;
 use faisceau_engine::view::TrainerView;
-use faisceau_engine::model::Verdict;
 use faisceau_engine::{EventKind, Id, Text, TrainerCommand};
 
 use super::network::Waiting;
@@ -210,7 +210,9 @@ impl TableCard {
 
     /// A table that keeps rejecting its proposals.
     pub fn stuck(&self) -> bool {
-        self.status != Status::Ended && self.adopted.is_none() && self.rejections >= STUCK_REJECTIONS
+        self.status != Status::Ended
+            && self.adopted.is_none()
+            && self.rejections >= STUCK_REJECTIONS
     }
 }
 
@@ -327,11 +329,12 @@ pub fn room(
     match state.open {
         Some(t) => {
             ui.horizontal(|ui| {
-                if theme::button(ui, true, icon::SQUARES_FOUR, &tr.t("room-all-tables")).clicked()
-                {
+                if theme::button(ui, true, icon::SQUARES_FOUR, &tr.t("room-all-tables")).clicked() {
                     state.open = None;
                 }
-                ui.label(theme::title(tr.t_args("table-n", &[("n", (t + 1).to_string())])));
+                ui.label(theme::title(
+                    tr.t_args("table-n", &[("n", (t + 1).to_string())]),
+                ));
                 if room.tables[t].status == Status::Waiting
                     && theme::primary(
                         ui,
@@ -415,10 +418,7 @@ fn header(
     ui.horizontal_wrapped(|ui| {
         ui.label(theme::strong(&room.name).size(size::HEADING));
         ui.separator();
-        ui.label(tr.t_args(
-            "host-join-at",
-            &[("address", room.addresses.join(" · "))],
-        ));
+        ui.label(tr.t_args("host-join-at", &[("address", room.addresses.join(" · "))]));
         ui.separator();
         ui.label(
             theme::strong(tr.t_args("host-code-is", &[("code", room.code.clone())]))
@@ -428,8 +428,12 @@ fn header(
         // One projector button, whose words say what the window is doing.
         if room.projector_open {
             ui.label(
-                RichText::new(format!("{}  {}", icon::PROJECTOR_SCREEN, tr.t("room-projector-on")))
-                    .color(palette.allowed),
+                RichText::new(format!(
+                    "{}  {}",
+                    icon::PROJECTOR_SCREEN,
+                    tr.t("room-projector-on")
+                ))
+                .color(palette.allowed),
             );
             if theme::button(ui, true, icon::X, &tr.t("room-projector-close")).clicked() {
                 actions.push(RoomAction::Projector(false));
@@ -481,14 +485,12 @@ fn header(
             actions.push(RoomAction::All(AllTables::Start));
         }
         if running > 0 {
-            if theme::button(ui, true, icon::PAUSE, &tr.t_args("room-pause", &n(running)))
-                .clicked()
+            if theme::button(ui, true, icon::PAUSE, &tr.t_args("room-pause", &n(running))).clicked()
             {
                 actions.push(RoomAction::All(AllTables::Pause));
             }
         } else if paused > 0
-            && theme::button(ui, true, icon::PLAY, &tr.t_args("room-resume", &n(paused)))
-                .clicked()
+            && theme::button(ui, true, icon::PLAY, &tr.t_args("room-resume", &n(paused))).clicked()
         {
             actions.push(RoomAction::All(AllTables::Resume));
         }
@@ -602,7 +604,9 @@ fn seating(
         if last_table != Some(t) {
             last_table = Some(t);
             ui.add_space(space::ITEM * 0.5);
-            ui.label(theme::strong(tr.t_args("room-at-table", &[("n", (t + 1).to_string())])));
+            ui.label(theme::strong(
+                tr.t_args("room-at-table", &[("n", (t + 1).to_string())]),
+            ));
         }
         ui.horizontal(|ui| {
             if ui
@@ -705,181 +709,213 @@ fn card(ui: &mut egui::Ui, t: usize, table: &TableCard, tr: &Tr) -> bool {
     };
     let mut open = false;
     let small = |s: String| RichText::new(s).size(size::SMALL + 1.0);
-    let inner = theme::card_with(ui, edge, |ui| {
-        ui.horizontal_wrapped(|ui| {
-            ui.label(
-                theme::strong(tr.t_args("table-n", &[("n", (t + 1).to_string())]))
-                    .size(size::HEADING),
-            );
-            let (glyph, color) = match table.status {
-                Status::Waiting => (icon::HOURGLASS, palette.muted),
-                Status::Running => (icon::PLAY, palette.allowed),
-                Status::Paused => (icon::PAUSE, palette.caution),
-                Status::Ended => (icon::FLAG, palette.text),
-            };
-            ui.label(
-                RichText::new(format!("{glyph}  {}", status_word(table.status, tr))).color(color),
-            );
-            if ui
-                .link(format!("{}  {}", tr.t("room-open-table"), icon::CARET_RIGHT))
-                .clicked()
-            {
-                open = true;
-            }
-        });
-        let (index, phase, phases) = &table.phase;
-        ui.label(small(format!(
-            "{} · {}",
-            tr.t_args(
-                "room-phase",
-                &[("n", (index + 1).to_string()), ("of", phases.to_string())]
-            ),
-            clock(tr, table.clock)
-        )));
-        ui.add(
-            egui::Label::new(small(text(tr, phase).to_owned()).color(palette.muted)).truncate(),
-        );
-        // People and their connection; bots and free seats counted.
-        ui.horizontal_wrapped(|ui| {
-            ui.spacing_mut().item_spacing.x = 10.0;
-            let mut bots = 0;
-            let mut free = 0;
-            for seat in &table.seats {
-                let (glyph, name, color) = match &seat.occupant {
-                    Occupant::Free => {
-                        free += 1;
-                        continue;
-                    }
-                    Occupant::Bot => {
-                        bots += 1;
-                        continue;
-                    }
-                    Occupant::Person {
-                        name,
-                        connected: true,
-                    } => (icon::USER, name, palette.text),
-                    Occupant::Person {
-                        name,
-                        connected: false,
-                    } => (icon::WIFI_SLASH, name, palette.caution),
+    let card = ui.scope(|ui| {
+        theme::card_with(ui, edge, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(
+                    theme::strong(tr.t_args("table-n", &[("n", (t + 1).to_string())]))
+                        .size(size::HEADING),
+                );
+                let (glyph, color) = match table.status {
+                    Status::Waiting => (icon::HOURGLASS, palette.muted),
+                    Status::Running => (icon::PLAY, palette.allowed),
+                    Status::Paused => (icon::PAUSE, palette.caution),
+                    Status::Ended => (icon::FLAG, palette.text),
                 };
-                ui.label(small(format!("{glyph}  {name}")).color(color))
-                    .on_hover_text(text(tr, &seat.name));
-            }
-            for (count, glyph, key) in [
-                (bots, icon::ROBOT, "room-bots"),
-                (free, icon::CIRCLE, "room-free-seats"),
-            ] {
-                if count > 0 {
-                    ui.label(
-                        small(format!(
-                            "{glyph}  {}",
-                            tr.t_args(key, &[("count", count.to_string())])
-                        ))
-                        .color(palette.muted),
+                ui.label(
+                    RichText::new(format!("{glyph}  {}", status_word(table.status, tr)))
+                        .color(color),
+                );
+                if ui
+                    .link(format!(
+                        "{}  {}",
+                        tr.t("room-open-table"),
+                        icon::CARET_RIGHT
+                    ))
+                    .clicked()
+                {
+                    open = true;
+                }
+            });
+            let (index, phase, phases) = &table.phase;
+            ui.label(small(format!(
+                "{} · {}",
+                tr.t_args(
+                    "room-phase",
+                    &[("n", (index + 1).to_string()), ("of", phases.to_string())]
+                ),
+                clock(tr, table.clock)
+            )));
+            ui.add(
+                egui::Label::new(small(text(tr, phase).to_owned()).color(palette.muted)).truncate(),
+            );
+            // People and their connection; bots and free seats counted.
+            ui.horizontal_wrapped(|ui| {
+                ui.spacing_mut().item_spacing.x = 10.0;
+                let mut bots = 0;
+                let mut free = 0;
+                for seat in &table.seats {
+                    let (glyph, name, color) = match &seat.occupant {
+                        Occupant::Free => {
+                            free += 1;
+                            continue;
+                        }
+                        Occupant::Bot => {
+                            bots += 1;
+                            continue;
+                        }
+                        Occupant::Person {
+                            name,
+                            connected: true,
+                        } => (icon::USER, name, palette.text),
+                        Occupant::Person {
+                            name,
+                            connected: false,
+                        } => (icon::WIFI_SLASH, name, palette.caution),
+                    };
+                    ui.label(small(format!("{glyph}  {name}")).color(color))
+                        .on_hover_text(text(tr, &seat.name));
+                }
+                for (count, glyph, key) in [
+                    (bots, icon::ROBOT, "room-bots"),
+                    (free, icon::CIRCLE, "room-free-seats"),
+                ] {
+                    if count > 0 {
+                        ui.label(
+                            small(format!(
+                                "{glyph}  {}",
+                                tr.t_args(key, &[("count", count.to_string())])
+                            ))
+                            .color(palette.muted),
+                        );
+                    }
+                }
+            });
+            // The bundle's coverage: categories reached, and a bar per category.
+            let (covered, of) = table.covered();
+            ui.label(small(tr.t_args(
+                "room-coverage",
+                &[("covered", covered.to_string()), ("of", of.to_string())],
+            )));
+            // One segment per category with a minimum, filled once it is reached.
+            let required: Vec<_> = table.coverage.iter().filter(|c| c.2 > 0).collect();
+            if !required.is_empty() {
+                let gap = 4.0;
+                let width = ui.available_width();
+                let (rect, _) =
+                    ui.allocate_exact_size(egui::vec2(width, 8.0), egui::Sense::hover());
+                let segment = (width - gap * (required.len() - 1) as f32) / required.len() as f32;
+                for (i, (_, weight, needed)) in required.into_iter().enumerate() {
+                    let x = rect.left() + i as f32 * (segment + gap);
+                    let part = egui::Rect::from_min_size(
+                        egui::pos2(x, rect.top()),
+                        egui::vec2(segment, rect.height()),
+                    );
+                    let met = weight >= needed;
+                    ui.painter().rect_filled(
+                        part,
+                        2.0,
+                        if met { palette.allowed } else { palette.border },
                     );
                 }
             }
-        });
-        // The bundle's coverage: categories reached, and a bar per category.
-        let (covered, of) = table.covered();
-        ui.label(small(tr.t_args(
-            "room-coverage",
-            &[("covered", covered.to_string()), ("of", of.to_string())],
-        )));
-        // One segment per category with a minimum, filled once it is reached.
-        let required: Vec<_> = table.coverage.iter().filter(|c| c.2 > 0).collect();
-        if !required.is_empty() {
-            let gap = 4.0;
-            let width = ui.available_width();
-            let (rect, _) = ui.allocate_exact_size(egui::vec2(width, 8.0), egui::Sense::hover());
-            let segment = (width - gap * (required.len() - 1) as f32) / required.len() as f32;
-            for (i, (name, weight, needed)) in required.into_iter().enumerate() {
-                let x = rect.left() + i as f32 * (segment + gap);
-                let part = egui::Rect::from_min_size(
-                    egui::pos2(x, rect.top()),
-                    egui::vec2(segment, rect.height()),
-                );
-                let met = weight >= needed;
-                ui.painter()
-                    .rect_filled(part, 2.0, if met { palette.allowed } else { palette.border });
-                ui.interact(part, ui.id().with(("segment", t, i)), egui::Sense::hover())
-                    .on_hover_text(format!("{} {weight}/{needed}", text(tr, name)));
+            match (&table.adopted, &table.proposal) {
+                (Some((conclusion, right)), _) => {
+                    ui.label(
+                        small(format!(
+                            "{}  {}",
+                            if *right {
+                                icon::CHECK_CIRCLE
+                            } else {
+                                icon::X_CIRCLE
+                            },
+                            tr.t_args(
+                                if *right {
+                                    "room-adopted"
+                                } else {
+                                    "room-adopted-wrong"
+                                },
+                                &[("conclusion", text(tr, conclusion).to_owned())]
+                            )
+                        ))
+                        .color(if *right {
+                            palette.allowed
+                        } else {
+                            palette.breach
+                        }),
+                    );
+                }
+                (None, Some((conclusion, right, waiting))) => {
+                    let names: Vec<&str> = waiting.iter().map(|n| text(tr, n)).collect();
+                    ui.label(small(format!(
+                        "{}  {}",
+                        icon::HANDSHAKE,
+                        tr.t_args(
+                            if *right {
+                                "room-proposal"
+                            } else {
+                                "room-proposal-wrong"
+                            },
+                            &[
+                                ("conclusion", text(tr, conclusion).to_owned()),
+                                ("waiting", names.join(", "))
+                            ]
+                        )
+                    )));
+                }
+                (None, None) => {}
             }
-        }
-        match (&table.adopted, &table.proposal) {
-            (Some((conclusion, right)), _) => {
+            ui.horizontal_wrapped(|ui| {
                 ui.label(
                     small(format!(
                         "{}  {}",
-                        if *right { icon::CHECK_CIRCLE } else { icon::X_CIRCLE },
-                        tr.t_args(
-                            if *right { "room-adopted" } else { "room-adopted-wrong" },
-                            &[("conclusion", text(tr, conclusion).to_owned())]
-                        )
+                        icon::PROHIBIT,
+                        tr.t_args("debrief-breaches", &[("count", table.breaches.to_string())])
                     ))
-                    .color(if *right { palette.allowed } else { palette.breach }),
+                    .color(if table.breaches > 0 {
+                        palette.breach
+                    } else {
+                        palette.muted
+                    }),
                 );
-            }
-            (None, Some((conclusion, right, waiting))) => {
-                let names: Vec<&str> = waiting.iter().map(|n| text(tr, n)).collect();
-                ui.label(small(format!(
-                    "{}  {}",
-                    icon::HANDSHAKE,
-                    tr.t_args(
-                        if *right { "room-proposal" } else { "room-proposal-wrong" },
-                        &[
-                            ("conclusion", text(tr, conclusion).to_owned()),
-                            ("waiting", names.join(", "))
-                        ]
-                    )
-                )));
-            }
-            (None, None) => {}
-        }
-        ui.horizontal_wrapped(|ui| {
-            ui.label(
-                small(format!(
-                    "{}  {}",
-                    icon::PROHIBIT,
-                    tr.t_args("debrief-breaches", &[("count", table.breaches.to_string())])
-                ))
-                .color(if table.breaches > 0 {
-                    palette.breach
-                } else {
-                    palette.muted
-                }),
-            );
-            if table.idle() {
-                ui.label(
-                    small(format!(
-                        "{}  {}",
-                        icon::CLOCK,
-                        tr.t_args(
-                            "room-idle",
-                            &[("minutes", table.idle_minutes.to_string())]
-                        )
-                    ))
-                    .color(palette.caution),
-                );
-            }
-            if table.stuck() {
-                ui.label(
-                    small(format!(
-                        "{}  {}",
-                        icon::WARNING,
-                        tr.t_args(
-                            "room-stuck",
-                            &[("count", table.rejections.to_string())]
-                        )
-                    ))
-                    .color(palette.caution),
-                );
-            }
-        });
+                if table.idle() {
+                    ui.label(
+                        small(format!(
+                            "{}  {}",
+                            icon::CLOCK,
+                            tr.t_args("room-idle", &[("minutes", table.idle_minutes.to_string())])
+                        ))
+                        .color(palette.caution),
+                    );
+                }
+                if table.stuck() {
+                    ui.label(
+                        small(format!(
+                            "{}  {}",
+                            icon::WARNING,
+                            tr.t_args("room-stuck", &[("count", table.rejections.to_string())])
+                        ))
+                        .color(palette.caution),
+                    );
+                }
+            });
+        })
     });
-    let _ = inner;
-    open
+    // The whole card opens the table; hovering it tells the bundle by category.
+    let coverage: Vec<String> = table
+        .coverage
+        .iter()
+        .map(|(name, weight, required)| format!("{} : {weight}/{required}", text(tr, name)))
+        .collect();
+    let response = ui
+        .interact(
+            card.response.rect,
+            ui.id().with(("card", t)),
+            egui::Sense::click(),
+        )
+        .on_hover_cursor(egui::CursorIcon::PointingHand)
+        .on_hover_text(coverage.join("\n"));
+    open || response.clicked()
 }
 
 /// Asks before a command that moves or ends every table.
@@ -916,7 +952,14 @@ fn confirm_all(
             return;
         }
     };
-    match theme::confirm(ui, "room_confirm", title, body, &tr.t("confirm-cancel"), yes) {
+    match theme::confirm(
+        ui,
+        "room_confirm",
+        title,
+        body,
+        &tr.t("confirm-cancel"),
+        yes,
+    ) {
         theme::Answer::Open => {}
         theme::Answer::Cancel => state.confirm = None,
         theme::Answer::Yes => {
@@ -1026,9 +1069,10 @@ mod tests {
 
     #[test]
     fn six_tables_fit_a_laptop_screen_and_a_projector() {
-        for (size, lang) in [LAPTOP, PROJECTOR, LAPTOP]
-            .into_iter()
-            .zip([Lang::Fr, Lang::Fr, Lang::En])
+        for (size, lang) in
+            [LAPTOP, PROJECTOR, LAPTOP]
+                .into_iter()
+                .zip([Lang::Fr, Lang::Fr, Lang::En])
         {
             let harness = harness(six(), size, lang);
             let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(size.0, size.1));
@@ -1040,7 +1084,11 @@ mod tests {
                 );
             }
             // Every table's card says how far its bundle goes.
-            let coverage = if lang == Lang::Fr { "Faisceau : " } else { "Bundle: " };
+            let coverage = if lang == Lang::Fr {
+                "Faisceau : "
+            } else {
+                "Bundle: "
+            };
             assert_eq!(harness.query_all_by_label_contains(coverage).count(), 6);
         }
         let harness = harness(six(), LAPTOP, Lang::Fr);
@@ -1118,15 +1166,15 @@ mod tests {
             .expect("table 4's seats are free")
             .click();
         harness.run();
-        assert!(harness.state().1.is_empty(), "nobody chosen: nothing happens");
+        assert!(
+            harness.state().1.is_empty(),
+            "nobody chosen: nothing happens"
+        );
         harness
             .get_by_label(&format!("{}  Karim Benali", icon::PLUS))
             .click();
         harness.run();
-        let seat = harness
-            .query_all_by_label_contains("T4 · ")
-            .next()
-            .unwrap();
+        let seat = harness.query_all_by_label_contains("T4 · ").next().unwrap();
         seat.click();
         harness.run();
         let actions = &harness.state().1;
@@ -1169,7 +1217,82 @@ mod tests {
                 .query_by_label_contains("différente de l'attendue : Fugue simple")
                 .is_some()
         );
-        assert!(harness.query_by_label_contains("Rien depuis 5 min").is_some());
+        assert!(
+            harness
+                .query_by_label_contains("Rien depuis 5 min")
+                .is_some()
+        );
+    }
+
+    #[test]
+    fn the_solution_and_the_end_of_a_table_ask_first_and_the_solution_stays_off_the_projector() {
+        let mut w = workshop(1);
+        w.fill_with_bots(0);
+        w.direct(0, TrainerCommand::Start).unwrap();
+        let view = w.tables[0].session.trainer_view();
+        let tr = Tr::new(Lang::Fr);
+        let mut harness = Harness::builder().with_size((1093.0, 2400.0)).build_ui_state(
+            move |ui, (state, out): &mut (ConsoleState, Vec<UiAction>)| {
+                if crate::ui::tests::themed(ui) {
+                    out.extend(crate::ui::trainer::console(ui, &view, state, &tr));
+                }
+            },
+            (ConsoleState::default(), Vec::new()),
+        );
+        harness.run();
+        assert!(
+            harness
+                .query_by_label("La solution ne s'affiche jamais au projecteur.")
+                .is_some()
+        );
+        harness
+            .get_by_label("Afficher la solution et tous les indices")
+            .click();
+        harness.run();
+        assert!(!harness.state().0.spoilers, "not on one click");
+        assert!(
+            harness
+                .query_by_label("Afficher la solution sur cette console ?")
+                .is_some()
+        );
+        assert!(
+            harness
+                .query_by_label_contains("jamais sur la fenêtre projecteur")
+                .is_some()
+        );
+        harness.get_by_label("Afficher la solution").click();
+        harness.run();
+        assert!(harness.state().0.spoilers);
+        assert!(harness.query_by_label("Solution").is_some());
+        // Ending the table: a confirmation, then the command.
+        harness
+            .get_by_label(&format!("{}  Terminer", icon::STOP))
+            .click();
+        harness.run();
+        assert!(harness.state().1.is_empty());
+        assert!(
+            harness
+                .query_by_label("Terminer la séance de cette table ?")
+                .is_some()
+        );
+        harness.get_by_label("Terminer").click();
+        harness.run();
+        assert_eq!(
+            harness.state().1,
+            vec![UiAction::Trainer(TrainerCommand::End)]
+        );
+    }
+
+    #[test]
+    fn a_click_anywhere_on_a_card_opens_its_table() {
+        let mut harness = harness(six(), LAPTOP, Lang::Fr);
+        harness
+            .query_all_by_label_contains("Faisceau : ")
+            .nth(4)
+            .unwrap()
+            .click();
+        harness.run();
+        assert_eq!(harness.state().0.open, Some(4));
     }
 
     #[test]

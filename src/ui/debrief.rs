@@ -386,7 +386,10 @@ fn timeline(
         .unwrap_or_else(|| focus.cloned());
     let role_name = |id: &Id| name_in(tr, &scenario.roles, id, |r| (&r.id, &r.name));
     egui::ComboBox::from_id_salt("timeline_filter")
-        .selected_text(only.as_ref().map_or_else(|| tr.t("timeline-all"), &role_name))
+        .selected_text(
+            only.as_ref()
+                .map_or_else(|| tr.t("timeline-all"), &role_name),
+        )
         .show_ui(ui, |ui| {
             ui.selectable_value(&mut only, None, tr.t("timeline-all"));
             for role in &scenario.roles {
@@ -396,7 +399,10 @@ fn timeline(
     ui.data_mut(|d| d.insert_temp(key, only.clone()));
     let all_key = ui.id().with("timeline_all_steps");
     let mut every = ui.data(|d| d.get_temp::<bool>(all_key)).unwrap_or(false);
-    if ui.checkbox(&mut every, tr.t("timeline-every-step")).changed() {
+    if ui
+        .checkbox(&mut every, tr.t("timeline-every-step"))
+        .changed()
+    {
         ui.data_mut(|d| d.insert_temp(all_key, every));
     }
     let lines = super::timeline::lines(
@@ -423,8 +429,12 @@ fn timeline(
                 match &line.role {
                     Some(role) => ui.label(theme::strong(role_name(role))),
                     None => ui.label(
-                        theme::strong(format!("{}  {}", icon::NOTE_PENCIL, tr.t("timeline-trainer")))
-                            .color(palette.accent),
+                        theme::strong(format!(
+                            "{}  {}",
+                            icon::NOTE_PENCIL,
+                            tr.t("timeline-trainer")
+                        ))
+                        .color(palette.accent),
                     ),
                 };
                 let mut words = RichText::new(line.what);

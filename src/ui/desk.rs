@@ -860,7 +860,14 @@ fn confirm_dialog(
             tr.t("desk-end-session"),
         ),
     };
-    match theme::confirm(ui, "desk_confirm", title, body, &tr.t("confirm-cancel"), yes) {
+    match theme::confirm(
+        ui,
+        "desk_confirm",
+        title,
+        body,
+        &tr.t("confirm-cancel"),
+        yes,
+    ) {
         theme::Answer::Open => {}
         theme::Answer::Cancel => state.confirm = None,
         theme::Answer::Yes => {

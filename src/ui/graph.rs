@@ -217,7 +217,10 @@ pub fn paint(ui: &mut egui::Ui, scenario: &Scenario, rulebook: &Rulebook, edges:
             egui::FontId::new(theme::size::BODY, theme::semibold()),
             palette.on_accent,
         );
-        for (i, line) in two_lines(super::text(tr, &role.name), 24).iter().enumerate() {
+        for (i, line) in two_lines(super::text(tr, &role.name), 24)
+            .iter()
+            .enumerate()
+        {
             let galley = painter.layout_no_wrap(
                 line.clone(),
                 egui::FontId::proportional(theme::size::SMALL),
@@ -225,7 +228,10 @@ pub fn paint(ui: &mut egui::Ui, scenario: &Scenario, rulebook: &Rulebook, edges:
             );
             let pos = centre + Vec2::new(-galley.size().x / 2.0, NODE + 4.0 + 17.0 * i as f32);
             painter.rect_filled(
-                egui::Rect::from_min_size(pos - Vec2::new(3.0, 1.0), galley.size() + Vec2::new(6.0, 2.0)),
+                egui::Rect::from_min_size(
+                    pos - Vec2::new(3.0, 1.0),
+                    galley.size() + Vec2::new(6.0, 2.0),
+                ),
                 3.0,
                 palette.surface,
             );
@@ -409,7 +415,12 @@ mod tests {
             let middle = quad(&shape.points, 0.5);
             assert!((shape.badge - middle).length() >= 12.0);
         }
-        let svg = svg(s, rulebook, &edges, &crate::i18n::Tr::new(crate::i18n::Lang::Fr));
+        let svg = svg(
+            s,
+            rulebook,
+            &edges,
+            &crate::i18n::Tr::new(crate::i18n::Lang::Fr),
+        );
         assert_eq!(svg.matches("<path").count(), edges.len());
         assert!(svg.contains("Protection de l'enfance"));
     }

@@ -523,13 +523,11 @@ fn join_wall(ui: &mut egui::Ui, board: &Board, tr: &Tr) {
             if table.people.is_empty() {
                 continue;
             }
-            ui.label(
-                big(format!(
-                    "{} · {}",
-                    tr.t_args("table-n", &[("n", (t + 1).to_string())]),
-                    table.people.join(", ")
-                )),
-            );
+            ui.label(big(format!(
+                "{} · {}",
+                tr.t_args("table-n", &[("n", (t + 1).to_string())]),
+                table.people.join(", ")
+            )));
         }
         if !board.waiting.is_empty() {
             ui.label(
@@ -655,7 +653,11 @@ fn in_play(ui: &mut egui::Ui, board: &Board, tr: &Tr) {
                                     egui::vec2(segment, rect.height()),
                                 ),
                                 3.0,
-                                if *met { palette.allowed } else { palette.border },
+                                if *met {
+                                    palette.allowed
+                                } else {
+                                    palette.border
+                                },
                             );
                         }
                     }

@@ -122,7 +122,8 @@ pub fn console(
             }
         });
         confirm_dialog(ui, view, state, tr, &mut actions);
-        heading(ui, tr.t("trainer-progress"));        heading(ui, tr.t("trainer-progress"));
+        heading(ui, tr.t("trainer-progress"));
+        heading(ui, tr.t("trainer-progress"));
         ui.label(tr.t_args(
             "trainer-clues-known",
             &[(
@@ -152,7 +153,10 @@ pub fn console(
         // projector window, and showing it here asks first (a mirrored
         // screen would show it to the room).
         let mut spoilers = state.spoilers;
-        if ui.checkbox(&mut spoilers, tr.t("trainer-spoilers")).changed() {
+        if ui
+            .checkbox(&mut spoilers, tr.t("trainer-spoilers"))
+            .changed()
+        {
             if spoilers {
                 state.confirm = Some(Confirm::Solution);
             } else {

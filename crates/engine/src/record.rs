@@ -10,7 +10,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::case::Minutes;
-use crate::debrief::{CategoryScore, DecisionStatus, Debrief};
+use crate::debrief::{CategoryScore, Debrief, DecisionStatus};
 use crate::id::Id;
 use crate::rulebook::Verdict;
 
@@ -84,7 +84,10 @@ impl TableRecord {
             traps_caught,
             late: with(|s| matches!(s, DecisionStatus::Late { .. })),
             missing: with(|s| {
-                matches!(s, DecisionStatus::Missing | DecisionStatus::Acceptable { .. })
+                matches!(
+                    s,
+                    DecisionStatus::Missing | DecisionStatus::Acceptable { .. }
+                )
             }),
             key_shares: (
                 t.key_shares
@@ -181,13 +184,8 @@ pub fn stats(case: &Id, workshops: usize, tables: &[&TableRecord]) -> CaseStats 
         .filter_map(|t| t.time_to_identification)
         .collect();
     times.sort_unstable();
-    let identification = (!times.is_empty()).then(|| {
-        (
-            times[0],
-            times[times.len() / 2],
-            times[times.len() - 1],
-        )
-    });
+    let identification =
+        (!times.is_empty()).then(|| (times[0], times[times.len() / 2], times[times.len() - 1]));
     let each = |pick: fn(&TableRecord) -> Vec<(&Id, usize)>| {
         tally(
             tables
@@ -220,10 +218,7 @@ mod tests {
             correct,
             solved: correct,
             time_to_identification: time,
-            breaches: breaches
-                .iter()
-                .map(|(f, n)| (Id::from(*f), *n))
-                .collect(),
+            breaches: breaches.iter().map(|(f, n)| (Id::from(*f), *n)).collect(),
             traps_caught: if correct {
                 Vec::new()
             } else {

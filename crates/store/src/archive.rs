@@ -418,9 +418,21 @@ mod tests {
             let mode = std::fs::metadata(&path).unwrap().permissions().mode();
             assert_eq!(mode & 0o777, 0o600, "readable by its owner only");
         }
-        assert!(archive.keep(&entry("abcdef0123456789", "fugues", false)).unwrap());
-        assert!(!archive.keep(&entry("abcdef0123456789", "fugues", true)).unwrap());
-        assert!(archive.keep(&entry("abcd990000000000", "gare", false)).unwrap());
+        assert!(
+            archive
+                .keep(&entry("abcdef0123456789", "fugues", false))
+                .unwrap()
+        );
+        assert!(
+            !archive
+                .keep(&entry("abcdef0123456789", "fugues", true))
+                .unwrap()
+        );
+        assert!(
+            archive
+                .keep(&entry("abcd990000000000", "gare", false))
+                .unwrap()
+        );
         assert_eq!(archive.entries(None).unwrap().len(), 2);
         assert_eq!(archive.entries(Some("gare")).unwrap().len(), 1);
         assert!(archive.get("abcd").is_err(), "an ambiguous prefix says so");
@@ -445,9 +457,14 @@ mod tests {
         let _ = std::fs::remove_dir_all(&dir);
         let mut mine = Archive::open(&dir.join("mine.sqlite")).unwrap();
         let mut theirs = Archive::open(&dir.join("theirs.sqlite")).unwrap();
-        mine.keep(&entry("1111000000000000", "fugues", false)).unwrap();
-        theirs.keep(&entry("1111000000000000", "fugues", false)).unwrap();
-        theirs.keep(&entry("2222000000000000", "fugues", true)).unwrap();
+        mine.keep(&entry("1111000000000000", "fugues", false))
+            .unwrap();
+        theirs
+            .keep(&entry("1111000000000000", "fugues", false))
+            .unwrap();
+        theirs
+            .keep(&entry("2222000000000000", "fugues", true))
+            .unwrap();
         drop(theirs);
         assert_eq!(mine.import(&dir.join("theirs.sqlite")).unwrap(), (1, 1));
         assert_eq!(mine.import(&dir.join("theirs.sqlite")).unwrap(), (0, 2));
