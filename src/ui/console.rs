@@ -710,195 +710,203 @@ fn card(ui: &mut egui::Ui, t: usize, table: &TableCard, tr: &Tr) -> bool {
     let mut open = false;
     let small = |s: String| RichText::new(s).size(size::SMALL + 1.0);
     let card = ui.scope(|ui| {
-        theme::card_with(ui, edge, |ui| {
-            ui.horizontal_wrapped(|ui| {
-                ui.label(
-                    theme::strong(tr.t_args("table-n", &[("n", (t + 1).to_string())]))
-                        .size(size::HEADING),
-                );
-                let (glyph, color) = match table.status {
-                    Status::Waiting => (icon::HOURGLASS, palette.muted),
-                    Status::Running => (icon::PLAY, palette.allowed),
-                    Status::Paused => (icon::PAUSE, palette.caution),
-                    Status::Ended => (icon::FLAG, palette.text),
-                };
-                ui.label(
-                    RichText::new(format!("{glyph}  {}", status_word(table.status, tr)))
-                        .color(color),
-                );
-                if ui
-                    .link(format!(
-                        "{}  {}",
-                        tr.t("room-open-table"),
-                        icon::CARET_RIGHT
-                    ))
-                    .clicked()
-                {
-                    open = true;
-                }
-            });
-            let (index, phase, phases) = &table.phase;
-            ui.label(small(format!(
-                "{} · {}",
-                tr.t_args(
-                    "room-phase",
-                    &[("n", (index + 1).to_string()), ("of", phases.to_string())]
-                ),
-                clock(tr, table.clock)
-            )));
-            ui.add(
-                egui::Label::new(small(text(tr, phase).to_owned()).color(palette.muted)).truncate(),
-            );
-            // People and their connection; bots and free seats counted.
-            ui.horizontal_wrapped(|ui| {
-                ui.spacing_mut().item_spacing.x = 10.0;
-                let mut bots = 0;
-                let mut free = 0;
-                for seat in &table.seats {
-                    let (glyph, name, color) = match &seat.occupant {
-                        Occupant::Free => {
-                            free += 1;
-                            continue;
-                        }
-                        Occupant::Bot => {
-                            bots += 1;
-                            continue;
-                        }
-                        Occupant::Person {
-                            name,
-                            connected: true,
-                        } => (icon::USER, name, palette.text),
-                        Occupant::Person {
-                            name,
-                            connected: false,
-                        } => (icon::WIFI_SLASH, name, palette.caution),
+        // Left-aligned text: a column's layout would justify it.
+        ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+            theme::card_with(ui, edge, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(
+                        theme::strong(tr.t_args("table-n", &[("n", (t + 1).to_string())]))
+                            .size(size::HEADING),
+                    );
+                    let (glyph, color) = match table.status {
+                        Status::Waiting => (icon::HOURGLASS, palette.muted),
+                        Status::Running => (icon::PLAY, palette.allowed),
+                        Status::Paused => (icon::PAUSE, palette.caution),
+                        Status::Ended => (icon::FLAG, palette.text),
                     };
-                    ui.label(small(format!("{glyph}  {name}")).color(color))
-                        .on_hover_text(text(tr, &seat.name));
-                }
-                for (count, glyph, key) in [
-                    (bots, icon::ROBOT, "room-bots"),
-                    (free, icon::CIRCLE, "room-free-seats"),
-                ] {
-                    if count > 0 {
-                        ui.label(
-                            small(format!(
-                                "{glyph}  {}",
-                                tr.t_args(key, &[("count", count.to_string())])
-                            ))
-                            .color(palette.muted),
+                    ui.label(
+                        RichText::new(format!("{glyph}  {}", status_word(table.status, tr)))
+                            .color(color),
+                    );
+                    if ui
+                        .link(format!(
+                            "{}  {}",
+                            tr.t("room-open-table"),
+                            icon::CARET_RIGHT
+                        ))
+                        .clicked()
+                    {
+                        open = true;
+                    }
+                });
+                let (index, phase, phases) = &table.phase;
+                ui.label(small(format!(
+                    "{} · {}",
+                    tr.t_args(
+                        "room-phase",
+                        &[("n", (index + 1).to_string()), ("of", phases.to_string())]
+                    ),
+                    clock(tr, table.clock)
+                )));
+                ui.add(
+                    egui::Label::new(small(text(tr, phase).to_owned()).color(palette.muted))
+                        .truncate(),
+                );
+                // People and their connection; bots and free seats counted.
+                ui.horizontal_wrapped(|ui| {
+                    ui.spacing_mut().item_spacing.x = 10.0;
+                    let mut bots = 0;
+                    let mut free = 0;
+                    for seat in &table.seats {
+                        let (glyph, name, color) = match &seat.occupant {
+                            Occupant::Free => {
+                                free += 1;
+                                continue;
+                            }
+                            Occupant::Bot => {
+                                bots += 1;
+                                continue;
+                            }
+                            Occupant::Person {
+                                name,
+                                connected: true,
+                            } => (icon::USER, name, palette.text),
+                            Occupant::Person {
+                                name,
+                                connected: false,
+                            } => (icon::WIFI_SLASH, name, palette.caution),
+                        };
+                        ui.label(small(format!("{glyph}  {name}")).color(color))
+                            .on_hover_text(text(tr, &seat.name));
+                    }
+                    for (count, glyph, key) in [
+                        (bots, icon::ROBOT, "room-bots"),
+                        (free, icon::CIRCLE, "room-free-seats"),
+                    ] {
+                        if count > 0 {
+                            ui.label(
+                                small(format!(
+                                    "{glyph}  {}",
+                                    tr.t_args(key, &[("count", count.to_string())])
+                                ))
+                                .color(palette.muted),
+                            );
+                        }
+                    }
+                });
+                // The bundle's coverage: categories reached, and a bar per category.
+                let (covered, of) = table.covered();
+                ui.label(small(tr.t_args(
+                    "room-coverage",
+                    &[("covered", covered.to_string()), ("of", of.to_string())],
+                )));
+                // One segment per category with a minimum, filled once it is reached.
+                let required: Vec<_> = table.coverage.iter().filter(|c| c.2 > 0).collect();
+                if !required.is_empty() {
+                    let gap = 4.0;
+                    let width = ui.available_width();
+                    let (rect, _) =
+                        ui.allocate_exact_size(egui::vec2(width, 8.0), egui::Sense::hover());
+                    let segment =
+                        (width - gap * (required.len() - 1) as f32) / required.len() as f32;
+                    for (i, (_, weight, needed)) in required.into_iter().enumerate() {
+                        let x = rect.left() + i as f32 * (segment + gap);
+                        let part = egui::Rect::from_min_size(
+                            egui::pos2(x, rect.top()),
+                            egui::vec2(segment, rect.height()),
+                        );
+                        let met = weight >= needed;
+                        ui.painter().rect_filled(
+                            part,
+                            2.0,
+                            if met { palette.allowed } else { palette.border },
                         );
                     }
                 }
-            });
-            // The bundle's coverage: categories reached, and a bar per category.
-            let (covered, of) = table.covered();
-            ui.label(small(tr.t_args(
-                "room-coverage",
-                &[("covered", covered.to_string()), ("of", of.to_string())],
-            )));
-            // One segment per category with a minimum, filled once it is reached.
-            let required: Vec<_> = table.coverage.iter().filter(|c| c.2 > 0).collect();
-            if !required.is_empty() {
-                let gap = 4.0;
-                let width = ui.available_width();
-                let (rect, _) =
-                    ui.allocate_exact_size(egui::vec2(width, 8.0), egui::Sense::hover());
-                let segment = (width - gap * (required.len() - 1) as f32) / required.len() as f32;
-                for (i, (_, weight, needed)) in required.into_iter().enumerate() {
-                    let x = rect.left() + i as f32 * (segment + gap);
-                    let part = egui::Rect::from_min_size(
-                        egui::pos2(x, rect.top()),
-                        egui::vec2(segment, rect.height()),
-                    );
-                    let met = weight >= needed;
-                    ui.painter().rect_filled(
-                        part,
-                        2.0,
-                        if met { palette.allowed } else { palette.border },
-                    );
-                }
-            }
-            match (&table.adopted, &table.proposal) {
-                (Some((conclusion, right)), _) => {
-                    ui.label(
-                        small(format!(
-                            "{}  {}",
-                            if *right {
-                                icon::CHECK_CIRCLE
+                match (&table.adopted, &table.proposal) {
+                    (Some((conclusion, right)), _) => {
+                        ui.label(
+                            small(format!(
+                                "{}  {}",
+                                if *right {
+                                    icon::CHECK_CIRCLE
+                                } else {
+                                    icon::X_CIRCLE
+                                },
+                                tr.t_args(
+                                    if *right {
+                                        "room-adopted"
+                                    } else {
+                                        "room-adopted-wrong"
+                                    },
+                                    &[("conclusion", text(tr, conclusion).to_owned())]
+                                )
+                            ))
+                            .color(if *right {
+                                palette.allowed
                             } else {
-                                icon::X_CIRCLE
-                            },
+                                palette.breach
+                            }),
+                        );
+                    }
+                    (None, Some((conclusion, right, waiting))) => {
+                        let names: Vec<&str> = waiting.iter().map(|n| text(tr, n)).collect();
+                        ui.label(small(format!(
+                            "{}  {}",
+                            icon::HANDSHAKE,
                             tr.t_args(
                                 if *right {
-                                    "room-adopted"
+                                    "room-proposal"
                                 } else {
-                                    "room-adopted-wrong"
+                                    "room-proposal-wrong"
                                 },
-                                &[("conclusion", text(tr, conclusion).to_owned())]
+                                &[
+                                    ("conclusion", text(tr, conclusion).to_owned()),
+                                    ("waiting", names.join(", "))
+                                ]
                             )
+                        )));
+                    }
+                    (None, None) => {}
+                }
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(
+                        small(format!(
+                            "{}  {}",
+                            icon::PROHIBIT,
+                            tr.t_args("debrief-breaches", &[("count", table.breaches.to_string())])
                         ))
-                        .color(if *right {
-                            palette.allowed
-                        } else {
+                        .color(if table.breaches > 0 {
                             palette.breach
+                        } else {
+                            palette.muted
                         }),
                     );
-                }
-                (None, Some((conclusion, right, waiting))) => {
-                    let names: Vec<&str> = waiting.iter().map(|n| text(tr, n)).collect();
-                    ui.label(small(format!(
-                        "{}  {}",
-                        icon::HANDSHAKE,
-                        tr.t_args(
-                            if *right {
-                                "room-proposal"
-                            } else {
-                                "room-proposal-wrong"
-                            },
-                            &[
-                                ("conclusion", text(tr, conclusion).to_owned()),
-                                ("waiting", names.join(", "))
-                            ]
-                        )
-                    )));
-                }
-                (None, None) => {}
-            }
-            ui.horizontal_wrapped(|ui| {
-                ui.label(
-                    small(format!(
-                        "{}  {}",
-                        icon::PROHIBIT,
-                        tr.t_args("debrief-breaches", &[("count", table.breaches.to_string())])
-                    ))
-                    .color(if table.breaches > 0 {
-                        palette.breach
-                    } else {
-                        palette.muted
-                    }),
-                );
-                if table.idle() {
-                    ui.label(
-                        small(format!(
-                            "{}  {}",
-                            icon::CLOCK,
-                            tr.t_args("room-idle", &[("minutes", table.idle_minutes.to_string())])
-                        ))
-                        .color(palette.caution),
-                    );
-                }
-                if table.stuck() {
-                    ui.label(
-                        small(format!(
-                            "{}  {}",
-                            icon::WARNING,
-                            tr.t_args("room-stuck", &[("count", table.rejections.to_string())])
-                        ))
-                        .color(palette.caution),
-                    );
-                }
-            });
+                    if table.idle() {
+                        ui.label(
+                            small(format!(
+                                "{}  {}",
+                                icon::CLOCK,
+                                tr.t_args(
+                                    "room-idle",
+                                    &[("minutes", table.idle_minutes.to_string())]
+                                )
+                            ))
+                            .color(palette.caution),
+                        );
+                    }
+                    if table.stuck() {
+                        ui.label(
+                            small(format!(
+                                "{}  {}",
+                                icon::WARNING,
+                                tr.t_args("room-stuck", &[("count", table.rejections.to_string())])
+                            ))
+                            .color(palette.caution),
+                        );
+                    }
+                });
+            })
         })
     });
     // The whole card opens the table; hovering it tells the bundle by category.
@@ -1231,14 +1239,16 @@ mod tests {
         w.direct(0, TrainerCommand::Start).unwrap();
         let view = w.tables[0].session.trainer_view();
         let tr = Tr::new(Lang::Fr);
-        let mut harness = Harness::builder().with_size((1093.0, 2400.0)).build_ui_state(
-            move |ui, (state, out): &mut (ConsoleState, Vec<UiAction>)| {
-                if crate::ui::tests::themed(ui) {
-                    out.extend(crate::ui::trainer::console(ui, &view, state, &tr));
-                }
-            },
-            (ConsoleState::default(), Vec::new()),
-        );
+        let mut harness = Harness::builder()
+            .with_size((1093.0, 2400.0))
+            .build_ui_state(
+                move |ui, (state, out): &mut (ConsoleState, Vec<UiAction>)| {
+                    if crate::ui::tests::themed(ui) {
+                        out.extend(crate::ui::trainer::console(ui, &view, state, &tr));
+                    }
+                },
+                (ConsoleState::default(), Vec::new()),
+            );
         harness.run();
         assert!(
             harness

@@ -487,7 +487,6 @@ pub fn board(ui: &mut egui::Ui, board: &Board, tr: &Tr) {
 
 /// The join details beside a wall of the names already here, by table.
 fn join_wall(ui: &mut egui::Ui, board: &Board, tr: &Tr) {
-    let palette = theme::palette(ui);
     ui.columns(2, |columns| {
         columns[0].vertical_centered(|ui| {
             ui.label(big(tr.t("projector-join-at")));
@@ -511,7 +510,17 @@ fn join_wall(ui: &mut egui::Ui, board: &Board, tr: &Tr) {
             ui.add_space(12.0);
             ui.label(big(tr.t("projector-join-how")));
         });
-        let ui = &mut columns[1];
+        // Left-aligned: a column's layout would justify the lines of names.
+        columns[1].with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+            names_here(ui, board, tr);
+        });
+    });
+}
+
+/// Who is here already: the names by table, then those without a seat.
+fn names_here(ui: &mut egui::Ui, board: &Board, tr: &Tr) {
+    let palette = theme::palette(ui);
+    {
         let here: usize =
             board.tables.iter().map(|t| t.people.len()).sum::<usize>() + board.waiting.len();
         ui.label(
@@ -542,7 +551,7 @@ fn join_wall(ui: &mut egui::Ui, board: &Board, tr: &Tr) {
         if here == 0 {
             ui.label(big(tr.t("projector-nobody-yet")).color(palette.muted));
         }
-    });
+    }
 }
 
 /// During play: the phase and the time in large type, one card per table.
@@ -667,7 +676,9 @@ fn in_play(ui: &mut egui::Ui, board: &Board, tr: &Tr) {
     }
 }
 
-/// The tables side by side: conclusion, time, bundle, sharing.
+/// The tables side by side, as one grid a room can read: a column per
+/// table, a row per measure (conclusion, time to identification, decisions
+/// on time, key shares, breaches, then each category of the bundle).
 fn compare(ui: &mut egui::Ui, s: &Scenario, tables: &[TableBoard], tr: &Tr) {
     let conclusion = |id: &Id| super::name_in(tr, &s.conclusions, id, |c| (&c.id, &c.name));
     let palette = theme::palette(ui);
@@ -687,116 +698,141 @@ fn compare(ui: &mut egui::Ui, s: &Scenario, tables: &[TableBoard], tr: &Tr) {
                 .size(size::BOARD_LARGE)
                 .family(theme::bold_family()),
         );
-        ui.label(
-            RichText::new(tr.t_args(
-                "projector-expected",
-                &[("conclusion", conclusion(&s.solution.conclusion))],
-            ))
-            .size(size::BOARD),
-        );
+        ui.label(big(tr.t_args(
+            "projector-expected",
+            &[("conclusion", conclusion(&s.solution.conclusion))],
+        )));
     });
-    ui.add_space(8.0);
-    ui.columns(summaries.len().clamp(1, 4), |columns| {
-        for (i, summary) in summaries.iter().enumerate() {
-            let ui = &mut columns[i % columns.len()];
-            theme::card(ui, |ui| {
-                ui.label(
-                    RichText::new(&summary.label)
-                        .size(size::BOARD_LARGE)
-                        .family(theme::bold_family()),
-                );
-                let (glyph, line, color) = match &summary.conclusion {
-                    Some(c) if summary.conclusion_correct => {
-                        (theme::icon::CHECK_CIRCLE, conclusion(c), palette.allowed)
-                    }
-                    Some(c) => (theme::icon::X_CIRCLE, conclusion(c), palette.breach),
-                    None => (
-                        theme::icon::MINUS_CIRCLE,
-                        tr.t("projector-no-conclusion"),
-                        palette.caution,
-                    ),
+    ui.add_space(12.0);
+    let cell = |ui: &mut egui::Ui, words: String, color: egui::Color32| {
+        ui.add(egui::Label::new(big(words).color(color)).wrap());
+    };
+    // The measures' names take a fixed column; the tables share the rest.
+    let names = 300.0;
+    let column = ((ui.available_width() - names - 40.0) / summaries.len().max(1) as f32 - 16.0)
+        .clamp(120.0, 360.0);
+    ui.horizontal(|ui| {
+        ui.add_space(8.0);
+        egui::Grid::new("compare")
+            .striped(true)
+            .spacing([16.0, 4.0])
+            .min_col_width(column.min(160.0))
+            .max_col_width(column.max(names))
+            .show(ui, |ui| {
+                ui.allocate_exact_size(egui::vec2(names, 1.0), egui::Sense::hover());
+                for summary in &summaries {
+                    ui.label(big(&summary.label).family(theme::bold_family()));
+                }
+                ui.end_row();
+                let row = |ui: &mut egui::Ui, key: &str| {
+                    ui.add(egui::Label::new(big(tr.t(key)).family(theme::semibold())).wrap());
                 };
-                ui.label(
-                    RichText::new(format!("{glyph}  {line}"))
-                        .size(size::BOARD)
-                        .family(theme::semibold())
-                        .color(color),
-                );
-                if let Some(at) = summary.time_to_identification {
-                    ui.label(
-                        RichText::new(tr.t_args("debrief-time", &[("time", duration(at))]))
-                            .size(size::BOARD),
-                    );
+                row(ui, "projector-row-conclusion");
+                for summary in &summaries {
+                    match &summary.conclusion {
+                        Some(_) if summary.conclusion_correct => cell(
+                            ui,
+                            format!(
+                                "{}  {}",
+                                theme::icon::CHECK_CIRCLE,
+                                tr.t("projector-expected-one")
+                            ),
+                            palette.allowed,
+                        ),
+                        Some(c) => cell(
+                            ui,
+                            format!("{}  {}", theme::icon::X_CIRCLE, conclusion(c)),
+                            palette.breach,
+                        ),
+                        None => cell(
+                            ui,
+                            format!("{}  {}", theme::icon::MINUS_CIRCLE, tr.t("projector-none")),
+                            palette.caution,
+                        ),
+                    }
                 }
-                for (key, (done, of)) in [
-                    ("projector-decisions", summary.decisions_on_time),
-                    ("projector-key-shares", summary.key_shares_made),
+                ui.end_row();
+                row(ui, "projector-row-time");
+                for summary in &summaries {
+                    let words = summary
+                        .time_to_identification
+                        .map_or_else(|| "—".to_owned(), |at| clock(tr, at));
+                    cell(ui, words, palette.text);
+                }
+                ui.end_row();
+                for (key, pick) in [
+                    (
+                        "projector-row-decisions",
+                        (|s: &faisceau_engine::debrief::TableSummary| s.decisions_on_time)
+                            as fn(&faisceau_engine::debrief::TableSummary) -> (usize, usize),
+                    ),
+                    ("projector-row-key-shares", |s| s.key_shares_made),
                 ] {
-                    ui.label(
-                        RichText::new(
-                            tr.t_args(key, &[("done", done.to_string()), ("of", of.to_string())]),
-                        )
-                        .size(size::BOARD),
-                    );
-                }
-                ui.label(
-                    RichText::new(format!(
-                        "{}  {}",
-                        theme::icon::PROHIBIT,
-                        tr.t_args(
-                            "debrief-breaches",
-                            &[("count", summary.breaches.to_string())]
-                        )
-                    ))
-                    .size(size::BOARD)
-                    .color(if summary.breaches > 0 {
-                        palette.breach
-                    } else {
-                        palette.text
-                    }),
-                );
-                for score in &summary.bundle {
-                    let name =
-                        super::name_in(tr, &s.categories, &score.category, |c| (&c.id, &c.name));
-                    let met = score.required == 0 || score.weight >= score.required;
-                    let ratio = if score.required == 0 {
-                        1.0
-                    } else {
-                        (score.weight as f32 / score.required as f32).min(1.0)
-                    };
-                    ui.label(
-                        RichText::new(format!(
-                            "{}  {name} {}/{}",
-                            if met {
-                                theme::icon::CHECK
-                            } else {
-                                theme::icon::WARNING
-                            },
-                            score.weight,
-                            score.required
-                        ))
-                        .size(size::BOARD)
-                        .color(if met {
-                            palette.allowed
-                        } else {
-                            palette.caution
-                        }),
-                    );
-                    ui.add(
-                        egui::ProgressBar::new(ratio)
-                            .desired_height(14.0)
-                            .fill(if met {
+                    row(ui, key);
+                    for summary in &summaries {
+                        let (done, of) = pick(summary);
+                        cell(
+                            ui,
+                            tr.t_args(
+                                "projector-of",
+                                &[("done", done.to_string()), ("of", of.to_string())],
+                            ),
+                            if done == of {
                                 palette.allowed
                             } else {
                                 palette.caution
-                            }),
-                    );
+                            },
+                        );
+                    }
+                    ui.end_row();
+                }
+                row(ui, "projector-row-breaches");
+                for summary in &summaries {
+                    if summary.breaches > 0 {
+                        cell(
+                            ui,
+                            format!("{}  {}", theme::icon::PROHIBIT, summary.breaches),
+                            palette.breach,
+                        );
+                    } else {
+                        cell(ui, "0".to_owned(), palette.text);
+                    }
+                }
+                ui.end_row();
+                for category in &s.categories {
+                    ui.add(egui::Label::new(big(text(tr, &category.name))).wrap());
+                    for summary in &summaries {
+                        let Some(score) = summary.bundle.iter().find(|b| b.category == category.id)
+                        else {
+                            ui.label("");
+                            continue;
+                        };
+                        let met = score.required == 0 || score.weight >= score.required;
+                        cell(
+                            ui,
+                            format!(
+                                "{}  {}/{}",
+                                if met {
+                                    theme::icon::CHECK
+                                } else {
+                                    theme::icon::WARNING
+                                },
+                                score.weight,
+                                score.required
+                            ),
+                            if met {
+                                palette.allowed
+                            } else {
+                                palette.caution
+                            },
+                        );
+                    }
+                    ui.end_row();
                 }
             });
-        }
     });
     ui.add_space(8.0);
     ui.vertical_centered(|ui| {
-        ui.label(RichText::new(tr.t("projector-legend")).size(size::BOARD));
+        ui.add(egui::Label::new(big(tr.t("projector-legend"))).wrap());
     });
 }

@@ -678,6 +678,8 @@ mod network {
                 }
             })
             .collect();
+        let expected: Vec<faisceau_engine::Debrief> =
+            tables.iter().filter_map(|t| t.debrief.clone()).collect();
         let tr = Tr::new(Lang::Fr);
         let mut harness = Harness::builder()
             .with_size((1920.0, 1400.0))
@@ -704,13 +706,34 @@ mod network {
         );
         assert!(harness.query_by_label("Table 1").is_some());
         assert!(harness.query_by_label("Table 2").is_some());
-        assert_eq!(
-            harness
-                .query_all_by_label_contains("Décisions à temps :")
-                .count(),
-            2,
-            "each table's figures come from debrief::compare"
+        // One row per measure, one column per table, figures from
+        // debrief::compare.
+        assert!(harness.query_by_label("Décisions à temps").is_some());
+        assert!(harness.query_by_label("Violations du secret").is_some());
+        let summaries = faisceau_engine::debrief::compare(
+            &expected
+                .iter()
+                .map(|d| ("t".to_owned(), d.clone()))
+                .collect::<Vec<_>>(),
         );
+        for summary in &summaries {
+            let (done, of) = summary.decisions_on_time;
+            assert!(
+                harness
+                    .query_all_by_label(&format!("{done} sur {of}"))
+                    .next()
+                    .is_some(),
+                "{done} sur {of}"
+            );
+        }
+        for category in &case.scenario().categories {
+            assert!(
+                harness
+                    .query_by_label(&category.name.get("fr").to_owned())
+                    .is_some(),
+                "a row per category"
+            );
+        }
         assert!(
             harness
                 .query_by_label_contains("poids réuni / minimum")
