@@ -498,7 +498,6 @@ trainer-sent-inject = { $time } · event released: { $inject }
 trainer-sent-hint = { $time } · hint to { $to }: "{ $text }"
 room-all-tables = All tables
 room-start-table = Start this table
-room-projector-on = Projector open
 room-projector-close = Close the projector
 room-projector-open = Open the projector
 room-start = { $count ->
@@ -602,7 +601,10 @@ projector-nobody-yet = Names appear here as people join.
 projector-phase = Phase
 projector-phases-differ = The tables are in different phases
 projector-elapsed = { $elapsed } elapsed of { $planned } planned
-projector-bundle = Bundle: { $met } categories of { $of }
+projector-bundle = Bundle: { $met ->
+    [one] { $met } category
+   *[other] { $met } categories
+} of { $of }
 graph-other = Others
 graph-legend = One arrow each way between two roles; the number in the badge: the pieces of information passed on. Colour: the most severe verdict of those shares. Roles stand by professional family.
 timeline-title = Timeline

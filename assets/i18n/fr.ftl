@@ -498,7 +498,6 @@ trainer-sent-inject = { $time } · événement déclenché : { $inject }
 trainer-sent-hint = { $time } · indice à { $to } : « { $text } »
 room-all-tables = Toutes les tables
 room-start-table = Démarrer cette table
-room-projector-on = Projecteur ouvert
 room-projector-close = Fermer le projecteur
 room-projector-open = Ouvrir le projecteur
 room-start = { $count ->
@@ -602,7 +601,10 @@ projector-nobody-yet = Les noms s'affichent ici dès que chacun rejoint.
 projector-phase = Phase
 projector-phases-differ = Les tables en sont à des phases différentes
 projector-elapsed = { $elapsed } écoulées sur { $planned } prévues
-projector-bundle = Faisceau : { $met } catégories sur { $of }
+projector-bundle = Faisceau : { $met ->
+    [one] { $met } catégorie
+   *[other] { $met } catégories
+} sur { $of }
 graph-other = Autres
 graph-legend = Une flèche par sens entre deux rôles ; le nombre dans la pastille : les informations transmises. Couleur : le verdict le plus sévère de ces partages. Les rôles sont rangés par famille professionnelle.
 timeline-title = Chronologie

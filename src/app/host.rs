@@ -127,8 +127,11 @@ pub(super) fn host_console(
     let ctx = contexts.ctx_mut()?;
     let tr = &settings.tr;
     let mut root = root(ctx);
-    let addresses: Vec<String> = crate::net::host_addresses(host.workshop.port)
+    // The addresses trainees can use: the loopback only when there is no other.
+    let all = crate::net::host_addresses(host.workshop.port);
+    let addresses: Vec<String> = all
         .iter()
+        .filter(|a| !a.ip().is_loopback() || all.iter().all(|b| b.ip().is_loopback()))
         .map(ToString::to_string)
         .collect();
     let mut room = Room::of(&host.workshop, addresses, !projector_window.is_empty());
