@@ -115,17 +115,43 @@ pub fn keep(journal: &Path, names: bool, tr: &Tr, archive: &Path) -> Result<(Ent
     Ok((entry, fresh))
 }
 
-/// Keeps a hosted workshop in the user's archive; returns its short id.
+/// How a workshop goes to the archive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Keeping {
+    /// By itself at the end: an entry already there (the trainer's choice
+    /// to keep names, say) stays as it is.
+    Automatic,
+    /// Asked by the trainer, with or without the names: replaces the entry.
+    Chosen {
+        /// Keep the trainees' names.
+        names: bool,
+    },
+}
+
+/// Keeps a hosted workshop in the user's archive; returns its short id and
+/// whether its entry keeps the trainees' names.
 pub fn keep_workshop(
     workshop: &crate::net::workshop::Workshop,
-    names: bool,
+    keeping: Keeping,
     tr: &Tr,
-) -> Result<String, String> {
+) -> Result<(String, bool), String> {
     let journal = workshop
         .journal_path()
         .ok_or("this workshop has no journal to archive")?;
-    let (entry, _) = keep(&journal, names, tr, &path()?)?;
-    Ok(short(&entry.id).to_owned())
+    let file = path()?;
+    let names = match keeping {
+        Keeping::Chosen { names } => names,
+        Keeping::Automatic => false,
+    };
+    let entry = entry_of(&journal, names, tr)?;
+    let mut archive = open(&file)?;
+    if keeping == Keeping::Automatic
+        && let Some(kept) = archive.get(&entry.id).map_err(|e| e.to_string())?
+    {
+        return Ok((short(&kept.id).to_owned(), kept.names_kept));
+    }
+    archive.keep(&entry).map_err(|e| e.to_string())?;
+    Ok((short(&entry.id).to_owned(), names))
 }
 
 /// The first 8 digits of an id: enough to name it on the command line.

@@ -29,6 +29,8 @@ pub(super) struct HostUi {
     room: RoomState,
     /// The workshop went to the archive by itself once every table ended.
     archived: bool,
+    /// Archiving from now on is the trainer's choice (after the automatic one).
+    archived_by_choice: bool,
 }
 
 impl Default for HostUi {
@@ -41,6 +43,7 @@ impl Default for HostUi {
             },
             room: RoomState::default(),
             archived: false,
+            archived_by_choice: false,
         }
     }
 }
@@ -190,27 +193,21 @@ impl console::Inside for HostInside<'_> {
         }
         let tr = self.consoles.tr;
         let view = table.session.trainer_view();
+        // The prompts above, in their own scroll; the debrief (which scrolls
+        // by itself) below.
         egui::ScrollArea::vertical()
-            .id_salt("ended_table")
-            .show(ui, |ui| {
-                pearls_panel(ui, self.workshop, tr);
-                match faisceau_engine::Debrief::build(self.workshop.case(), table.session.events())
-                {
-                    Ok(debrief) => {
-                        ui::debrief::debrief(
-                            ui,
-                            &view.scenario,
-                            &view.rulebook,
-                            &debrief,
-                            None,
-                            tr,
-                        );
-                    }
-                    Err(e) => {
-                        ui.colored_label(theme::palette(ui).breach, e.to_string());
-                    }
-                }
-            });
+            .id_salt("ended_table_pearls")
+            .max_height(ui.available_height() * 0.4)
+            .show(ui, |ui| pearls_panel(ui, self.workshop, tr));
+        ui.separator();
+        match faisceau_engine::Debrief::build(self.workshop.case(), table.session.events()) {
+            Ok(debrief) => {
+                ui::debrief::debrief(ui, &view.scenario, &view.rulebook, &debrief, None, tr);
+            }
+            Err(e) => {
+                ui.colored_label(theme::palette(ui).breach, e.to_string());
+            }
+        }
         Vec::new()
     }
 
@@ -294,15 +291,21 @@ fn act(
             ));
         }
         RoomAction::Archive { names } => {
+            let keeping = if ui_state.archived_by_choice {
+                crate::archive::Keeping::Chosen { names }
+            } else {
+                crate::archive::Keeping::Automatic
+            };
+            ui_state.archived_by_choice = true;
             ui_state.room.outcome = Some(
-                crate::archive::keep_workshop(&host.workshop, names, tr).map(|id| {
+                crate::archive::keep_workshop(&host.workshop, keeping, tr).map(|(id, kept)| {
                     tr.t_args(
                         "room-archived",
                         &[
                             ("id", id),
                             (
                                 "names",
-                                tr.t(if names {
+                                tr.t(if kept {
                                     "room-archived-names"
                                 } else {
                                     "room-archived-pseudonyms"

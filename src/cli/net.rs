@@ -231,8 +231,13 @@ fn report_on_exit(
         && host.workshop.all_ended()
     {
         let tr = crate::i18n::Tr::new(archiving.lang);
-        match crate::archive::keep_workshop(&host.workshop, archiving.names, &tr) {
-            Ok(id) => println!("archived as {id} (faisceau archive show {id})"),
+        let keeping = if archiving.names {
+            crate::archive::Keeping::Chosen { names: true }
+        } else {
+            crate::archive::Keeping::Automatic
+        };
+        match crate::archive::keep_workshop(&host.workshop, keeping, &tr) {
+            Ok((id, _)) => println!("archived as {id} (faisceau archive show {id})"),
             Err(e) => eprintln!("not archived: {e}"),
         }
     }

@@ -752,6 +752,10 @@ fn card(ui: &mut egui::Ui, t: usize, table: &TableCard, tr: &Tr) -> bool {
                             name,
                             connected: true,
                         } => (icon::USER, name, palette.text),
+                        // Who leaves a table that has ended is gone, not lost.
+                        Occupant::Person { name, .. } if table.status == Status::Ended => {
+                            (icon::USER, name, palette.muted)
+                        }
                         Occupant::Person {
                             name,
                             connected: false,

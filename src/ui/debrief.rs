@@ -420,22 +420,20 @@ fn timeline(
     );
     let palette = theme::palette(ui);
     egui::Grid::new("timeline")
-        .num_columns(3)
+        .num_columns(2)
         .striped(true)
         .spacing([12.0, 4.0])
         .show(ui, |ui| {
             for line in lines {
                 ui.label(clock(tr, line.at));
-                match &line.role {
-                    Some(role) => ui.label(theme::strong(role_name(role))),
-                    None => ui.label(
-                        theme::strong(format!(
-                            "{}  {}",
-                            icon::NOTE_PENCIL,
-                            tr.t("timeline-trainer")
-                        ))
-                        .color(palette.accent),
-                    ),
+                let who = match &line.role {
+                    Some(role) => theme::strong(role_name(role)),
+                    None => theme::strong(format!(
+                        "{}  {}",
+                        icon::NOTE_PENCIL,
+                        tr.t("timeline-trainer")
+                    ))
+                    .color(palette.accent),
                 };
                 let mut words = RichText::new(line.what);
                 if let Some(verdict) = line.verdict {
@@ -444,7 +442,11 @@ fn timeline(
                 if line.role.is_none() {
                     words = words.italics();
                 }
-                ui.add(egui::Label::new(words).wrap());
+                // Who and what in one cell, so that the words take the width.
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(who);
+                    ui.add(egui::Label::new(words).wrap());
+                });
                 ui.end_row();
             }
         });

@@ -108,6 +108,7 @@ pub fn layout(scenario: &Scenario, rulebook: &Rulebook, edges: &[Edge], width: f
         named.push((name.map(|f| f.name.clone()), x));
     }
     let index = |id: &Id| scenario.roles.iter().position(|r| r.id == *id);
+    let mut badges: Vec<Pos2> = Vec::new();
     let shapes = edges
         .iter()
         .filter_map(|edge| {
@@ -128,7 +129,18 @@ pub fn layout(scenario: &Scenario, rulebook: &Rulebook, edges: &[Edge], width: f
             let start = from + (middle - from).normalized() * (NODE + 3.0);
             let end = to + (middle - to).normalized() * (NODE + 5.0);
             let points = [start, middle, end];
-            let badge = quad(&points, 0.5) + normal * 14.0;
+            // The badge beside the curve, where it covers no role and no
+            // other badge: the middle first, then further along either way.
+            let free = |p: Pos2| {
+                nodes.iter().all(|n| (*n - p).length() > NODE + 14.0)
+                    && badges.iter().all(|b| (*b - p).length() > 22.0)
+            };
+            let badge = [0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75]
+                .into_iter()
+                .map(|t| quad(&points, t) + normal * 14.0)
+                .find(|p| free(*p))
+                .unwrap_or_else(|| quad(&points, 0.5) + normal * 14.0);
+            badges.push(badge);
             let back_dir = (end - quad(&points, 0.9)).normalized();
             let back = end - back_dir * 12.0;
             let side = Vec2::new(-back_dir.y, back_dir.x) * 6.0;
@@ -410,10 +422,15 @@ mod tests {
                 }
             }
         }
-        // A badge never sits on its own curve's middle.
+        // A badge sits beside its curve, never on it, and off the roles.
         for shape in &layout.edges {
-            let middle = quad(&shape.points, 0.5);
-            assert!((shape.badge - middle).length() >= 12.0);
+            let nearest = (0..=20)
+                .map(|i| (quad(&shape.points, i as f32 / 20.0) - shape.badge).length())
+                .fold(f32::INFINITY, f32::min);
+            assert!(nearest >= 10.0, "{nearest}");
+            for node in &layout.nodes {
+                assert!((*node - shape.badge).length() > NODE, "a badge on a role");
+            }
         }
         let svg = svg(
             s,

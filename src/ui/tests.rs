@@ -646,7 +646,7 @@ mod network {
                 );
                 assert!(
                     harness
-                        .query_by_label_contains("42 min écoulées sur")
+                        .query_by_label_contains("Temps écoulé : 42 min sur")
                         .is_some()
                 );
             }
@@ -728,9 +728,7 @@ mod network {
         }
         for category in &case.scenario().categories {
             assert!(
-                harness
-                    .query_by_label(&category.name.get("fr").to_owned())
-                    .is_some(),
+                harness.query_by_label(category.name.get("fr")).is_some(),
                 "a row per category"
             );
         }

@@ -69,25 +69,37 @@ pub fn console(
             let command = |c: TrainerCommand| UiAction::Trainer(c);
             match view.status {
                 Status::Waiting => {
-                    if ui
-                        .button(RichText::new(tr.t("trainer-start")).size(size::LARGE))
-                        .clicked()
+                    if super::theme::button(
+                        ui,
+                        true,
+                        super::theme::icon::PLAY,
+                        &tr.t("trainer-start"),
+                    )
+                    .clicked()
                     {
                         actions.push(command(TrainerCommand::Start));
                     }
                 }
                 Status::Paused => {
-                    if ui
-                        .button(RichText::new(tr.t("trainer-resume")).size(size::LARGE))
-                        .clicked()
+                    if super::theme::button(
+                        ui,
+                        true,
+                        super::theme::icon::PLAY,
+                        &tr.t("trainer-resume"),
+                    )
+                    .clicked()
                     {
                         actions.push(command(TrainerCommand::Start));
                     }
                 }
                 Status::Running => {
-                    if ui
-                        .button(RichText::new(tr.t("trainer-pause")).size(size::LARGE))
-                        .clicked()
+                    if super::theme::button(
+                        ui,
+                        true,
+                        super::theme::icon::PAUSE,
+                        &tr.t("trainer-pause"),
+                    )
+                    .clicked()
                     {
                         actions.push(command(TrainerCommand::Pause));
                     }
@@ -123,7 +135,6 @@ pub fn console(
         });
         confirm_dialog(ui, view, state, tr, &mut actions);
         heading(ui, tr.t("trainer-progress"));
-        heading(ui, tr.t("trainer-progress"));
         ui.label(tr.t_args(
             "trainer-clues-known",
             &[(
@@ -131,24 +142,29 @@ pub fn console(
                 format!("{}/{}", view.clues_found.0, view.clues_found.1),
             )],
         ));
-        egui::Grid::new("progress").striped(true).show(ui, |ui| {
-            for progress in &view.progress {
-                ui.label(RichText::new(role_name(&progress.role)).strong());
-                ui.label(tr.t_args(
-                    "trainer-role-clues",
-                    &[("count", progress.clues_known.to_string())],
-                ));
-                ui.label(tr.t_args(
-                    "trainer-time-left",
-                    &[("time", duration(progress.budget_left))],
-                ));
-                ui.label(tr.t_args(
-                    "trainer-role-bundle",
-                    &[("count", progress.bundle_size.to_string())],
-                ));
-                ui.end_row();
-            }
-        });
+        egui::Grid::new("progress")
+            .striped(true)
+            .max_col_width(240.0)
+            .show(ui, |ui| {
+                for progress in &view.progress {
+                    ui.add(
+                        egui::Label::new(RichText::new(role_name(&progress.role)).strong()).wrap(),
+                    );
+                    ui.label(tr.t_args(
+                        "trainer-role-clues",
+                        &[("count", progress.clues_known.to_string())],
+                    ));
+                    ui.label(tr.t_args(
+                        "trainer-time-left",
+                        &[("time", duration(progress.budget_left))],
+                    ));
+                    ui.label(tr.t_args(
+                        "trainer-role-bundle",
+                        &[("count", progress.bundle_size.to_string())],
+                    ));
+                    ui.end_row();
+                }
+            });
         // The solution is for the trainer's eyes: it never reaches the
         // projector window, and showing it here asks first (a mirrored
         // screen would show it to the room).
