@@ -90,6 +90,7 @@ pub fn entry_of(journal: &Path, names: bool, tr: &Tr) -> Result<Entry, String> {
             case: &case,
             tables: &debriefs,
             people: &people,
+            personal: names,
         },
         tr,
     );

@@ -36,6 +36,10 @@ pub struct Workshop<'a> {
     pub tables: &'a [Debrief],
     /// The people who played, for their personal pages.
     pub people: &'a [Seated],
+    /// Whether the report may hold personal data: names, the trainer's
+    /// observer notes, the reasons people wrote. A pseudonymous report (the
+    /// archive's, unless the trainer chose to keep names) holds none.
+    pub personal: bool,
 }
 
 pub(crate) fn esc(text: &str) -> String {
@@ -343,7 +347,7 @@ fn pearls_html(out: &mut String, tr: &Tr, case: &Case, p: &Pearls) {
     out.push_str("</section>");
 }
 
-fn table_html(out: &mut String, tr: &Tr, case: &Case, t: usize, d: &Debrief) {
+fn table_html(out: &mut String, tr: &Tr, case: &Case, t: usize, d: &Debrief, personal: bool) {
     let s = case.scenario();
     let conclusion = |id: &Id| name_in(tr, &s.conclusions, id, |c| (&c.id, &c.name));
     let role = |id: &Id| name_in(tr, &s.roles, id, |r| (&r.id, &r.name));
@@ -442,9 +446,12 @@ fn table_html(out: &mut String, tr: &Tr, case: &Case, t: usize, d: &Debrief) {
         s,
         case.rulebook(),
         d,
-        None,
-        true,
-        crate::ui::timeline::Keep::Key,
+        crate::ui::timeline::Show {
+            only: None,
+            notes: personal,
+            reasons: personal,
+            keep: crate::ui::timeline::Keep::Key,
+        },
         tr,
     ) {
         let who = line
@@ -621,6 +628,7 @@ pub fn for_workshop(workshop: &crate::net::workshop::Workshop, tr: &Tr) -> Resul
             case,
             tables: &tables,
             people: &people,
+            personal: true,
         },
         tr,
     ))
@@ -660,7 +668,7 @@ pub fn html(workshop: &Workshop<'_>, tr: &Tr) -> String {
     );
     pearls_html(&mut out, tr, case, &pearls(case, workshop.tables));
     for (i, d) in workshop.tables.iter().enumerate() {
-        table_html(&mut out, tr, case, i, d);
+        table_html(&mut out, tr, case, i, d, workshop.personal);
     }
     let _ = write!(
         out,
@@ -752,6 +760,7 @@ pub fn from_journal(journal: &std::path::Path, tr: &Tr, names: bool) -> Result<S
             case: &case,
             tables: &tables,
             people: &people,
+            personal: names,
         },
         tr,
     ))
@@ -799,9 +808,62 @@ mod tests {
                 case: &case,
                 tables: &tables,
                 people: &people,
+                personal: true,
             },
             &Tr::new(lang),
         )
+    }
+
+    #[test]
+    fn a_pseudonymous_report_holds_no_note_and_no_reason_written_at_the_table() {
+        let case = case();
+        let mut session = Session::new(Arc::clone(&case), 3);
+        session
+            .direct(faisceau_engine::TrainerCommand::Start)
+            .unwrap();
+        session
+            .direct(faisceau_engine::TrainerCommand::Note {
+                text: "Inès hésite à appeler la police".into(),
+            })
+            .unwrap();
+        play_on(&mut session, None, &Temperament::default());
+        let debrief = Debrief::build(&case, session.events()).unwrap();
+        let reasons: Vec<String> = session
+            .events()
+            .iter()
+            .filter_map(|e| match &e.kind {
+                faisceau_engine::EventKind::Rejected { reason, .. } if !reason.is_empty() => {
+                    Some(reason.clone())
+                }
+                _ => None,
+            })
+            .collect();
+        assert!(
+            !reasons.is_empty(),
+            "the bots rejected a proposal with a reason"
+        );
+        let page = |personal| {
+            html(
+                &Workshop {
+                    name: "Atelier de Lyon",
+                    case: &case,
+                    tables: std::slice::from_ref(&debrief),
+                    people: &[],
+                    personal,
+                },
+                &Tr::new(Lang::Fr),
+            )
+        };
+        let full = page(true);
+        assert!(
+            full.contains("Inès hésite"),
+            "the trainer's own report has the note"
+        );
+        let pseudonymous = page(false);
+        assert!(!pseudonymous.contains("Inès hésite"));
+        for reason in &reasons {
+            assert!(!pseudonymous.contains(&esc(reason)), "{reason}");
+        }
     }
 
     #[test]

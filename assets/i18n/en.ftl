@@ -629,3 +629,4 @@ projector-row-breaches = Breaches of secrecy
 projector-expected-one = expected
 projector-none = none
 projector-of = { $done } of { $of }
+timeline-rejected-plain = rejected proposal no. { $number }

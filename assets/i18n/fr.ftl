@@ -629,3 +629,4 @@ projector-row-breaches = Violations du secret
 projector-expected-one = attendue
 projector-none = aucune
 projector-of = { $done } sur { $of }
+timeline-rejected-plain = a rejeté la proposition n° { $number }

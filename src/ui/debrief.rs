@@ -409,12 +409,15 @@ fn timeline(
         scenario,
         rulebook,
         debrief,
-        only.as_ref(),
-        focus.is_none(),
-        if every {
-            super::timeline::Keep::All
-        } else {
-            super::timeline::Keep::Key
+        super::timeline::Show {
+            only: only.as_ref(),
+            notes: focus.is_none(),
+            reasons: true,
+            keep: if every {
+                super::timeline::Keep::All
+            } else {
+                super::timeline::Keep::Key
+            },
         },
         tr,
     );

@@ -32,19 +32,36 @@ pub enum Keep {
     Key,
 }
 
-/// The timeline of a table, or of one role (`only`), oldest first. A role's
-/// own timeline includes what it received; the table's lists each share once,
-/// from its sender. Observer notes come in when `notes` is true (the
-/// trainer's debrief).
+/// What a timeline shows.
+#[derive(Clone, Copy, Debug)]
+pub struct Show<'a> {
+    /// One role's timeline, or the table's.
+    pub only: Option<&'a Id>,
+    /// The trainer's observer notes (the trainer's debrief and report).
+    pub notes: bool,
+    /// The reasons people wrote when rejecting a proposal: free text, left
+    /// out of a pseudonymous report.
+    pub reasons: bool,
+    /// Every step, or the key moments.
+    pub keep: Keep,
+}
+
+/// The timeline of a table, or of one role, oldest first. A role's own
+/// timeline includes what it received; the table's lists each share once,
+/// from its sender.
 pub fn lines(
     scenario: &Scenario,
     rulebook: &Rulebook,
     debrief: &Debrief,
-    only: Option<&Id>,
-    notes: bool,
-    keep: Keep,
+    show: Show,
     tr: &Tr,
 ) -> Vec<Line> {
+    let Show {
+        only,
+        notes,
+        reasons,
+        keep,
+    } = show;
     let role_name = |id: &Id| name_in(tr, &scenario.roles, id, |r| (&r.id, &r.name));
     let clue = |id: &Id| name_in(tr, &scenario.clues, id, |c| (&c.id, &c.text));
     let mut out = Vec::new();
@@ -118,9 +135,13 @@ pub fn lines(
                 Step::Endorsed { proposal } => {
                     tr.t_args("timeline-endorsed", &[("number", proposal.to_string())])
                 }
-                Step::Rejected { proposal, reason } => tr.t_args(
+                Step::Rejected { proposal, reason } if reasons => tr.t_args(
                     "timeline-rejected",
                     &[("number", proposal.to_string()), ("reason", reason.clone())],
+                ),
+                Step::Rejected { proposal, .. } => tr.t_args(
+                    "timeline-rejected-plain",
+                    &[("number", proposal.to_string())],
                 ),
             };
             out.push(Line {
@@ -176,8 +197,14 @@ mod tests {
         let debrief = Debrief::build(&case, session.events()).unwrap();
         let tr = Tr::new(Lang::Fr);
         let s = case.scenario();
-        let table = lines(s, case.rulebook(), &debrief, None, true, Keep::All, &tr);
-        let key = lines(s, case.rulebook(), &debrief, None, true, Keep::Key, &tr);
+        let trainer = |keep| Show {
+            only: None,
+            notes: true,
+            reasons: true,
+            keep,
+        };
+        let table = lines(s, case.rulebook(), &debrief, trainer(Keep::All), &tr);
+        let key = lines(s, case.rulebook(), &debrief, trainer(Keep::Key), &tr);
         assert!(key.len() < table.len());
         assert!(key.iter().any(|l| l.verdict == Some(Verdict::Breach)));
         assert!(key.iter().any(|l| l.role.is_none()));
@@ -192,13 +219,17 @@ mod tests {
         assert!(share < note, "in the order they happened");
         assert!(table[note].what.contains("hésite"));
         // A trainee's own timeline: what they received, and no trainer note.
+        let police_id: Id = "policier".into();
         let police = lines(
             s,
             case.rulebook(),
             &debrief,
-            Some(&"policier".into()),
-            false,
-            Keep::All,
+            Show {
+                only: Some(&police_id),
+                notes: false,
+                reasons: true,
+                keep: Keep::All,
+            },
             &tr,
         );
         assert!(police.iter().any(|l| l.what.contains("reçu")), "{police:?}");
