@@ -213,7 +213,7 @@ h3 { color: #1f4e9a; margin-bottom: 0.3rem; } .muted { color: #4a5463; } .card {
 table { border-collapse: collapse; width: 100%; margin: 0.5rem 0; } th, td { border-bottom: 1px solid #dde3ec; text-align: left; padding: 0.3rem 0.4rem; vertical-align: top; }
 .pearls h3 { margin-top: 1.2rem; } .timeline td:first-child { white-space: nowrap; color: #4a5463; } .note { font-style: italic; color: #1f4e9a; } .page { break-before: page; page-break-before: always; }
 @page { size: A4; margin: 18mm 16mm; }
-@media print { body { margin: 0; max-width: none; font-size: 11pt; } h2 { break-after: avoid; } .card, tr { break-inside: avoid; } }
+@media print { body { margin: 0; max-width: none; font-size: 11pt; } h2, h3 { break-after: avoid; } .card, tr, .keep, svg { break-inside: avoid; } }
 ";
 
 fn verdict_class(verdict: Verdict) -> &'static str {
@@ -410,7 +410,7 @@ fn table_html(out: &mut String, tr: &Tr, case: &Case, t: usize, d: &Debrief, per
     }
     let _ = write!(
         out,
-        "</table><h3>{}</h3>{}<p class=\"muted\">{}</p><table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+        "</table><div class=\"keep\"><h3>{}</h3>{}<p class=\"muted\">{}</p></div><table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
         esc(&tr.t("debrief-graph")),
         crate::ui::graph::svg(s, case.rulebook(), &table.sharing_graph, tr),
         esc(&tr.t("graph-legend")),

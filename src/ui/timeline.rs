@@ -27,8 +27,9 @@ pub struct Line {
 pub enum Keep {
     /// Every step.
     All,
-    /// The moments a debrief discusses: shares, decisions, proposals and
-    /// rejections, and the notes.
+    /// The moments a debrief discusses: shares the rules did not simply
+    /// allow, decisions, proposals and rejections, and the notes (the
+    /// sharing table and graph hold every share).
     Key,
 }
 
@@ -70,15 +71,15 @@ pub fn lines(
             continue;
         }
         for entry in &role.timeline {
-            if keep == Keep::Key
-                && matches!(
-                    entry.step,
-                    Step::Action { .. }
-                        | Step::Learned { .. }
-                        | Step::Received { .. }
-                        | Step::Endorsed { .. }
-                )
-            {
+            let moment = match &entry.step {
+                Step::Action { .. }
+                | Step::Learned { .. }
+                | Step::Received { .. }
+                | Step::Endorsed { .. } => false,
+                Step::Sent { share } => share.verdict != Verdict::Allowed,
+                Step::Decided { .. } | Step::Proposed { .. } | Step::Rejected { .. } => true,
+            };
+            if keep == Keep::Key && !moment {
                 continue;
             }
             let mut verdict = None;
