@@ -630,3 +630,4 @@ projector-expected-one = expected
 projector-none = none
 projector-of = { $done } of { $of }
 timeline-rejected-plain = rejected proposal no. { $number }
+room-coverage-line = { $category }: { $weight } for a minimum of { $required }

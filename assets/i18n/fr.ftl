@@ -630,3 +630,4 @@ projector-expected-one = attendue
 projector-none = aucune
 projector-of = { $done } sur { $of }
 timeline-rejected-plain = a rejeté la proposition n° { $number }
+room-coverage-line = { $category } : { $weight } pour un minimum de { $required }

@@ -417,7 +417,7 @@ fn header(
     ui.add_space(space::ITEM);
     ui.horizontal_wrapped(|ui| {
         ui.scope(|ui| {
-            ui.set_max_width(280.0);
+            ui.set_max_width((ui.available_width() * 0.3).max(280.0));
             ui.add(egui::Label::new(theme::strong(&room.name).size(size::HEADING)).truncate());
         });
         ui.separator();
@@ -896,7 +896,16 @@ fn card(ui: &mut egui::Ui, t: usize, table: &TableCard, tr: &Tr) -> bool {
     let coverage: Vec<String> = table
         .coverage
         .iter()
-        .map(|(name, weight, required)| format!("{} : {weight}/{required}", text(tr, name)))
+        .map(|(name, weight, required)| {
+            tr.t_args(
+                "room-coverage-line",
+                &[
+                    ("category", text(tr, name).to_owned()),
+                    ("weight", weight.to_string()),
+                    ("required", required.to_string()),
+                ],
+            )
+        })
         .collect();
     let response = ui
         .interact(
