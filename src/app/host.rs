@@ -192,7 +192,7 @@ impl console::Inside for HostInside<'_> {
             return self.consoles.detail(ui, t, state);
         }
         let tr = self.consoles.tr;
-        let view = table.session.trainer_view();
+        let case = self.workshop.case();
         // The prompts above, in their own scroll; the debrief (which scrolls
         // by itself) below.
         egui::ScrollArea::vertical()
@@ -200,13 +200,8 @@ impl console::Inside for HostInside<'_> {
             .max_height(ui.available_height() * 0.4)
             .show(ui, |ui| pearls_panel(ui, self.workshop, tr));
         ui.separator();
-        match faisceau_engine::Debrief::build(self.workshop.case(), table.session.events()) {
-            Ok(debrief) => {
-                ui::debrief::debrief(ui, &view.scenario, &view.rulebook, &debrief, None, tr);
-            }
-            Err(e) => {
-                ui.colored_label(theme::palette(ui).breach, e.to_string());
-            }
+        if let Some(debrief) = self.workshop.debrief(t) {
+            ui::debrief::debrief(ui, case.scenario(), case.rulebook(), &debrief, None, tr);
         }
         Vec::new()
     }
@@ -357,10 +352,8 @@ fn pearls_panel(ui: &mut egui::Ui, workshop: &Workshop, tr: &Tr) {
         ));
         return;
     }
-    let debriefs: Vec<faisceau_engine::Debrief> = workshop
-        .tables
-        .iter()
-        .filter_map(|t| faisceau_engine::Debrief::build(case, t.session.events()).ok())
+    let debriefs: Vec<faisceau_engine::Debrief> = (0..workshop.tables.len())
+        .filter_map(|t| workshop.debrief(t).map(|d| (*d).clone()))
         .collect();
     let p = faisceau_engine::pearls::pearls(case, &debriefs);
     for (key, prompts) in crate::report::sections(&p) {

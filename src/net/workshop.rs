@@ -98,6 +98,9 @@ pub struct Workshop {
     clients: HashMap<ClientKey, Client>,
     /// Behind a mutex only because SQLite's connection is not `Sync`.
     journal: Option<std::sync::Mutex<Journal>>,
+    /// Each table's debrief and the number of events it was built from: the
+    /// console, the projector and the prompts ask for it every frame.
+    debriefs: std::sync::Mutex<Vec<Option<(usize, Arc<Debrief>)>>>,
 }
 
 /// What a new workshop needs.
@@ -167,6 +170,7 @@ impl Workshop {
             tables,
             clients: HashMap::new(),
             journal: journal.map(std::sync::Mutex::new),
+            debriefs: std::sync::Mutex::default(),
         })
     }
 
@@ -198,6 +202,7 @@ impl Workshop {
             tables,
             clients: HashMap::new(),
             journal: Some(std::sync::Mutex::new(journal)),
+            debriefs: std::sync::Mutex::default(),
         };
         for seat in seats {
             let Some(r) = resumed.case.role(&seat.role) else {
@@ -538,6 +543,30 @@ impl Workshop {
             }
         }
         out
+    }
+
+    /// Table `t`'s debrief, once it has ended; built once for its events.
+    pub fn debrief(&self, t: usize) -> Option<Arc<Debrief>> {
+        let table = self.tables.get(t)?;
+        if table.session.state().status != Status::Ended {
+            return None;
+        }
+        let events = table.session.events().len();
+        let mut cache = self
+            .debriefs
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if cache.len() < self.tables.len() {
+            cache.resize(self.tables.len(), None);
+        }
+        if let Some((n, debrief)) = &cache[t]
+            && *n == events
+        {
+            return Some(Arc::clone(debrief));
+        }
+        let debrief = Arc::new(Debrief::build(&self.case, table.session.events()).ok()?);
+        cache[t] = Some((events, Arc::clone(&debrief)));
+        Some(debrief)
     }
 
     /// Whether every table has ended.

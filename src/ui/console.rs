@@ -7,10 +7,9 @@
 use std::time::Instant;
 
 use bevy_egui::egui::{self, RichText};
-use faisceau_engine::model::Verdict;
 use faisceau_engine::session::Status;
-use faisceau_engine::view::TrainerView;
-use faisceau_engine::{EventKind, Id, Text, TrainerCommand};
+use faisceau_engine::view::{Glance, TrainerView};
+use faisceau_engine::{Id, Text, TrainerCommand};
 
 use super::network::Waiting;
 use super::theme::{self, icon, size, space};
@@ -84,9 +83,9 @@ impl Room {
             .iter()
             .zip(lobby.tables)
             .map(|(table, seats)| {
-                let view = table.session.trainer_view();
                 TableCard::of(
-                    &view,
+                    workshop.case().scenario(),
+                    &table.session.glance(),
                     seats.seats,
                     now.saturating_duration_since(table.last_event).as_secs() / 60,
                 )
@@ -118,9 +117,14 @@ impl Room {
 }
 
 impl TableCard {
-    /// One table's card from its trainer view.
-    pub fn of(view: &TrainerView, seats: Vec<LobbySeat>, idle_minutes: u64) -> TableCard {
-        let s = &view.scenario;
+    /// One table's card from its glance (no role's view is built: the
+    /// console draws every table on every frame).
+    pub fn of(
+        s: &faisceau_engine::model::Scenario,
+        glance: &Glance,
+        seats: Vec<LobbySeat>,
+        idle_minutes: u64,
+    ) -> TableCard {
         let conclusion = |id: &Id| {
             s.conclusions
                 .iter()
@@ -142,54 +146,33 @@ impl TableCard {
         let expected = |id: &Id| {
             *id == s.solution.conclusion || s.solution.acceptable_conclusions.contains(id)
         };
-        let mut breaches = 0;
-        let mut rejections = 0;
-        let mut adopted = None;
-        for event in &view.events {
-            match &event.kind {
-                EventKind::Shared { judgements, .. } => {
-                    breaches += judgements
-                        .iter()
-                        .filter(|j| j.judgement.verdict == Verdict::Breach)
-                        .count();
-                }
-                EventKind::Rejected { .. } => rejections += 1,
-                EventKind::ConclusionAdopted { conclusion: c, .. } => {
-                    rejections = 0;
-                    adopted = Some((conclusion(c), expected(c)));
-                }
-                _ => {}
-            }
-        }
-        let proposal = view
-            .roles
-            .first()
-            .and_then(|r| r.proposal.as_ref())
-            .map(|p| {
+        TableCard {
+            status: glance.status,
+            phase: (
+                glance.phase,
+                s.phases[glance.phase].name.clone(),
+                s.phases.len(),
+            ),
+            clock: glance.clock,
+            seats,
+            coverage: glance
+                .bundle
+                .iter()
+                .map(|b| (category(&b.category), b.weight, b.required))
+                .collect(),
+            proposal: glance.proposal.as_ref().map(|p| {
                 (
                     conclusion(&p.conclusion),
                     expected(&p.conclusion),
                     p.waiting_for.iter().map(role).collect(),
                 )
-            });
-        TableCard {
-            status: view.status,
-            phase: (
-                view.phase,
-                s.phases[view.phase].name.clone(),
-                s.phases.len(),
-            ),
-            clock: view.clock,
-            seats,
-            coverage: view
-                .bundle
-                .iter()
-                .map(|b| (category(&b.category), b.weight, b.required))
-                .collect(),
-            proposal,
-            adopted,
-            rejections,
-            breaches,
+            }),
+            adopted: glance
+                .adopted
+                .as_ref()
+                .map(|c| (conclusion(c), expected(c))),
+            rejections: glance.rejections,
+            breaches: glance.breaches,
             idle_minutes,
         }
     }

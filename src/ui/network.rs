@@ -400,8 +400,9 @@ impl TableBoard {
         workshop
             .tables
             .iter()
-            .map(|table| {
-                let view = table.session.trainer_view();
+            .enumerate()
+            .map(|(t, table)| {
+                let glance = table.session.glance();
                 let people = table
                     .seats
                     .iter()
@@ -411,21 +412,19 @@ impl TableBoard {
                     })
                     .collect();
                 TableBoard {
-                    status: view.status,
-                    phase: s.phases[view.phase].name.clone(),
-                    phase_index: (view.phase, s.phases.len()),
-                    clock: view.clock,
-                    clues: view.clues_found,
-                    coverage: view
+                    status: glance.status,
+                    phase: s.phases[glance.phase].name.clone(),
+                    phase_index: (glance.phase, s.phases.len()),
+                    clock: glance.clock,
+                    clues: glance.clues_found,
+                    coverage: glance
                         .bundle
                         .iter()
                         .filter(|b| b.required > 0)
                         .map(|b| b.weight >= b.required)
                         .collect(),
                     people,
-                    debrief: (view.status == Status::Ended)
-                        .then(|| Debrief::build(case, table.session.events()).ok())
-                        .flatten(),
+                    debrief: workshop.debrief(t).map(|d| (*d).clone()),
                 }
             })
             .collect()

@@ -687,6 +687,70 @@ pub struct TrainerView {
     pub events: Vec<crate::session::Event>,
 }
 
+/// What a room's console or projector shows of a table at a glance, without
+/// building any role's view: cheap enough for every table on every frame.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Glance {
+    /// Where the session stands.
+    pub status: Status,
+    /// The current phase.
+    pub phase: usize,
+    /// The table's clock.
+    pub clock: Minutes,
+    /// Clues known by at least one role, and how many the case has.
+    pub clues_found: (usize, usize),
+    /// The table's bundle per category against the solution.
+    pub bundle: Vec<crate::debrief::CategoryScore>,
+    /// The proposal under discussion.
+    pub proposal: Option<ProposalView>,
+    /// The adopted conclusion.
+    pub adopted: Option<Id>,
+    /// Clue-to-role shares judged a breach so far.
+    pub breaches: usize,
+    /// Proposals rejected since the last adoption (or the start).
+    pub rejections: usize,
+}
+
+impl Session {
+    /// The table at a glance.
+    pub fn glance(&self) -> Glance {
+        let case = self.case();
+        let s = case.scenario();
+        let state = self.state();
+        let mut breaches = 0;
+        let mut rejections = 0;
+        for event in self.events() {
+            match &event.kind {
+                crate::session::EventKind::Shared { judgements, .. } => {
+                    breaches += judgements
+                        .iter()
+                        .filter(|j| j.judgement.verdict == crate::rulebook::Verdict::Breach)
+                        .count();
+                }
+                crate::session::EventKind::Rejected { .. } => rejections += 1,
+                crate::session::EventKind::ConclusionAdopted { .. } => rejections = 0,
+                _ => {}
+            }
+        }
+        Glance {
+            status: state.status,
+            phase: state.phase,
+            clock: state.table_clock(case),
+            clues_found: (
+                (0..s.clues.len())
+                    .filter(|&c| state.roles.iter().any(|r| r.known[c]))
+                    .count(),
+                s.clues.len(),
+            ),
+            bundle: crate::debrief::bundle_scores(case, state).0,
+            proposal: proposal_view(case, state),
+            adopted: state.adopted.map(|(c, _, _)| s.conclusions[c].id.clone()),
+            breaches,
+            rejections,
+        }
+    }
+}
+
 impl Session {
     /// Everything: every role's view, the solution, the progress and the events.
     pub fn trainer_view(&self) -> TrainerView {

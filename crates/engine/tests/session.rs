@@ -1123,3 +1123,33 @@ fn one_table_says_which_commands_each_status_allows() {
         )
         .unwrap();
 }
+
+#[test]
+fn a_glance_agrees_with_the_trainer_view_and_the_debrief() {
+    use faisceau_engine::bot::{Temperament, play_on};
+    for seed in 1..=3 {
+        let mut session = Session::new(case(), seed);
+        session.direct(TrainerCommand::Start).unwrap();
+        // Midway: the glance and the trainer view say the same.
+        for _ in 0..40 {
+            let glance = session.glance();
+            let view = session.trainer_view();
+            assert_eq!(glance.status, view.status);
+            assert_eq!(glance.phase, view.phase);
+            assert_eq!(glance.clock, view.clock);
+            assert_eq!(glance.clues_found, view.clues_found);
+            assert_eq!(glance.bundle, view.bundle);
+            assert_eq!(glance.proposal, view.roles[0].proposal);
+            if session.state().status == Status::Ended {
+                break;
+            }
+            let _ = session.direct(TrainerCommand::NextPhase);
+        }
+        let mut session = Session::new(case(), seed);
+        play_on(&mut session, None, &Temperament::default());
+        let glance = session.glance();
+        let debrief = Debrief::build(&case(), session.events()).unwrap();
+        assert_eq!(glance.breaches, debrief.table.breaches);
+        assert_eq!(glance.adopted, debrief.table.conclusion);
+    }
+}
