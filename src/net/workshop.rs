@@ -100,8 +100,11 @@ pub struct Workshop {
     journal: Option<std::sync::Mutex<Journal>>,
     /// Each table's debrief and the number of events it was built from: the
     /// console, the projector and the prompts ask for it every frame.
-    debriefs: std::sync::Mutex<Vec<Option<(usize, Arc<Debrief>)>>>,
+    debriefs: std::sync::Mutex<Vec<CachedDebrief>>,
 }
+
+/// A table's debrief and the number of events it was built from.
+type CachedDebrief = Option<(usize, Arc<Debrief>)>;
 
 /// What a new workshop needs.
 pub struct Setup<'a> {
