@@ -111,6 +111,20 @@ impl Room {
         }
     }
 
+    /// Whether anyone waits for a seat, a seat is free at a table not yet
+    /// started, or a disconnected person's seat may be taken back.
+    pub fn seating_needed(&self) -> bool {
+        !self.waiting.is_empty()
+            || self.tables.iter().any(|t| {
+                t.status != Status::Ended
+                    && t.seats.iter().any(|seat| match &seat.occupant {
+                        Occupant::Free => t.status == Status::Waiting,
+                        Occupant::Person { connected, .. } => !connected,
+                        Occupant::Bot => false,
+                    })
+            })
+    }
+
     fn count(&self, status: Status) -> usize {
         self.tables.iter().filter(|t| t.status == status).count()
     }
@@ -297,18 +311,22 @@ pub fn room(
         state.open = None;
     }
     egui::Panel::top("room_header").show(ui, |ui| header(ui, room, state, tr, &mut actions));
-    egui::Panel::left("room_seating")
-        .resizable(false)
-        .exact_size(if ui.available_width() > 1400.0 {
-            300.0
-        } else {
-            230.0
-        })
-        .show(ui, |ui| {
-            egui::ScrollArea::vertical()
-                .id_salt("seating")
-                .show(ui, |ui| seating(ui, room, state, tr, &mut actions));
-        });
+    // The seating lists while there is someone or somewhere to seat; once
+    // every table plays with everyone seated, the tables take the width.
+    if room.seating_needed() {
+        egui::Panel::left("room_seating")
+            .resizable(false)
+            .exact_size(if ui.available_width() > 1400.0 {
+                300.0
+            } else {
+                230.0
+            })
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("seating")
+                    .show(ui, |ui| seating(ui, room, state, tr, &mut actions));
+            });
+    }
     match state.open {
         Some(t) => {
             ui.horizontal(|ui| {
@@ -1102,11 +1120,26 @@ mod tests {
         {
             let harness = harness(six(), size, lang);
             let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(size.0, size.1));
+            let breaches = if lang == Lang::Fr {
+                "Violations du secret"
+            } else {
+                "Breaches of secrecy"
+            };
             for t in 1..=6 {
                 let title = harness.get_by_label(&format!("Table {t}")).rect();
                 assert!(
                     screen.contains_rect(title),
                     "table {t} is visible at {size:?}: {title:?}"
+                );
+                // Its last line too: the whole card is on the screen.
+                let last = harness
+                    .query_all_by_label_contains(breaches)
+                    .nth(t - 1)
+                    .unwrap()
+                    .rect();
+                assert!(
+                    screen.contains_rect(last),
+                    "table {t}'s card at {size:?}: {last:?}"
                 );
             }
             // Every table's card says how far its bundle goes.
@@ -1147,6 +1180,39 @@ mod tests {
                 .query_by_label(&format!("{}  Mettre en pause les 3 tables", icon::PAUSE))
                 .is_some()
         );
+    }
+
+    #[test]
+    fn eight_running_tables_fit_a_laptop_screen_once_everyone_is_seated() {
+        let mut w = workshop(8);
+        for t in 0..8 {
+            w.fill_with_bots(t);
+            w.direct(t, TrainerCommand::Start).unwrap();
+        }
+        let room = Room::of(&w, vec!["192.168.1.20:5170".into()], true);
+        assert!(!room.seating_needed(), "nobody to seat: the lists give way");
+        for size in [LAPTOP, PROJECTOR] {
+            let harness = harness(room.clone(), size, Lang::Fr);
+            let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(size.0, size.1));
+            for t in 1..=8 {
+                let card = harness
+                    .query_all_by_label_contains("Violations du secret")
+                    .nth(t - 1)
+                    .unwrap()
+                    .rect();
+                let title = harness.get_by_label(&format!("Table {t}")).rect();
+                assert!(screen.contains_rect(title), "table {t} at {size:?}");
+                assert!(
+                    screen.contains_rect(card),
+                    "table {t}'s last line at {size:?}"
+                );
+            }
+            assert!(
+                harness
+                    .query_by_label_contains("En attente d'une place")
+                    .is_none()
+            );
+        }
     }
 
     #[test]
