@@ -10,7 +10,6 @@ use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
 use faisceau_engine::record::{CaseStats, TableRecord, Tally, stats};
-use faisceau_engine::refusal::duration;
 use faisceau_store::archive::{Archive, Entry, digest, today};
 
 use crate::i18n::Tr;
@@ -55,14 +54,15 @@ pub fn entry_of(journal: &Path, names: bool, tr: &Tr) -> Result<Entry, String> {
         .into_iter()
         .chain(events.iter().map(String::as_bytes)),
     );
-    // Names for what the records cite, in the archive's language.
+    // Names for the case and what the records cite, in every language.
     let rulebook = case.rulebook();
-    let mut labels: Vec<(String, String)> = Vec::new();
+    let mut labels: Vec<(String, faisceau_engine::Text)> = Vec::new();
     let mut label = |id: &str, name: &faisceau_engine::Text| {
         if !labels.iter().any(|(i, _)| i == id) {
-            labels.push((id.to_owned(), name.get(lang).to_owned()));
+            labels.push((id.to_owned(), name.clone()));
         }
     };
+    label(s.id.as_str(), &s.title);
     for frame in &rulebook.frames {
         label(frame.id.as_str(), &frame.name);
     }
@@ -76,12 +76,13 @@ pub fn entry_of(journal: &Path, names: bool, tr: &Tr) -> Result<Entry, String> {
         label(conclusion.id.as_str(), &conclusion.name);
     }
     labels.retain(|(id, _)| {
-        tables.iter().any(|t| {
-            t.breaches.iter().any(|(f, _)| f.as_str() == id)
-                || t.traps_caught.iter().any(|c| c.as_str() == id)
-                || t.late.iter().chain(&t.missing).any(|d| d.as_str() == id)
-                || t.conclusion.as_ref().is_some_and(|c| c.as_str() == id)
-        })
+        id == s.id.as_str()
+            || tables.iter().any(|t| {
+                t.breaches.iter().any(|(f, _)| f.as_str() == id)
+                    || t.traps_caught.iter().any(|c| c.as_str() == id)
+                    || t.late.iter().chain(&t.missing).any(|d| d.as_str() == id)
+                    || t.conclusion.as_ref().is_some_and(|c| c.as_str() == id)
+            })
     });
     let people = crate::report::seated(&restored, names, tr);
     let report = crate::report::html(
@@ -155,6 +156,14 @@ pub fn keep_workshop(
     Ok((short(&entry.id).to_owned(), names))
 }
 
+/// The case's title in the reader's language, else as archived.
+fn title_of(e: &Entry, tr: &Tr) -> String {
+    e.labels.iter().find(|(i, _)| *i == e.case).map_or_else(
+        || e.case_title.clone(),
+        |(_, t)| t.get(tr.lang().code()).to_owned(),
+    )
+}
+
 /// The first 8 digits of an id: enough to name it on the command line.
 pub fn short(id: &str) -> &str {
     &id[..id.len().min(8)]
@@ -176,7 +185,7 @@ pub fn list_text(entries: &[Entry], tr: &Tr) -> String {
             short(&e.id),
             e.day,
             e.name,
-            e.case_title,
+            title_of(e, tr),
             tr.t_args(
                 "archive-tables-solved",
                 &[
@@ -196,14 +205,15 @@ pub fn list_text(entries: &[Entry], tr: &Tr) -> String {
 
 /// One entry in words: its tables, their conclusions and breaches.
 pub fn show_text(e: &Entry, tr: &Tr) -> String {
+    let lang = tr.lang().code();
     let label = |id: &str| {
         e.labels
             .iter()
             .find(|(i, _)| i == id)
-            .map_or_else(|| id.to_owned(), |(_, n)| n.clone())
+            .map_or_else(|| id.to_owned(), |(_, n)| n.get(lang).to_owned())
     };
     let mut out = String::new();
-    let _ = writeln!(out, "{} — {} ({})", e.name, e.case_title, e.day);
+    let _ = writeln!(out, "{} — {} ({})", e.name, title_of(e, tr), e.day);
     let _ = writeln!(out, "{} {}", tr.t("archive-id"), e.id);
     for (t, table) in e.tables.iter().enumerate() {
         let _ = writeln!(
@@ -220,7 +230,7 @@ pub fn show_text(e: &Entry, tr: &Tr) -> String {
             let _ = writeln!(
                 out,
                 "    {}",
-                tr.t_args("debrief-time", &[("time", duration(at))])
+                tr.t_args("debrief-time", &[("time", crate::ui::clock(tr, at))])
             );
         }
         for (frame, count) in &table.breaches {
@@ -246,7 +256,7 @@ pub fn show_text(e: &Entry, tr: &Tr) -> String {
 }
 
 /// Statistics per case over the entries.
-pub fn case_stats(entries: &[Entry]) -> Vec<(CaseStats, String)> {
+pub fn case_stats(entries: &[Entry], tr: &Tr) -> Vec<(CaseStats, String)> {
     let mut cases: Vec<&str> = Vec::new();
     for e in entries {
         if !cases.contains(&e.case.as_str()) {
@@ -258,9 +268,7 @@ pub fn case_stats(entries: &[Entry]) -> Vec<(CaseStats, String)> {
         .map(|case| {
             let of_case: Vec<&Entry> = entries.iter().filter(|e| e.case == case).collect();
             let tables: Vec<&TableRecord> = of_case.iter().flat_map(|e| &e.tables).collect();
-            let title = of_case
-                .last()
-                .map_or_else(String::new, |e| e.case_title.clone());
+            let title = of_case.last().map_or_else(String::new, |e| title_of(e, tr));
             (
                 stats(&faisceau_engine::Id::new(case), of_case.len(), &tables),
                 title,
@@ -269,13 +277,13 @@ pub fn case_stats(entries: &[Entry]) -> Vec<(CaseStats, String)> {
         .collect()
 }
 
-fn label_in<'a>(entries: &'a [Entry], id: &'a str) -> &'a str {
+fn label_in<'a>(entries: &'a [Entry], id: &'a str, tr: &Tr) -> &'a str {
     entries
         .iter()
         .rev()
         .flat_map(|e| &e.labels)
         .find(|(i, _)| i == id)
-        .map_or(id, |(_, n)| n.as_str())
+        .map_or(id, |(_, n)| n.get(tr.lang().code()))
 }
 
 /// The statistics in words.
@@ -284,7 +292,7 @@ pub fn stats_text(entries: &[Entry], tr: &Tr) -> String {
     if entries.is_empty() {
         let _ = writeln!(out, "{}", tr.t("archive-empty"));
     }
-    for (s, title) in case_stats(entries) {
+    for (s, title) in case_stats(entries, tr) {
         let _ = writeln!(out, "{title} ({})", s.case);
         let _ = writeln!(
             out,
@@ -307,9 +315,9 @@ pub fn stats_text(entries: &[Entry], tr: &Tr) -> String {
                 tr.t_args(
                     "archive-stats-time",
                     &[
-                        ("low", duration(low)),
-                        ("median", duration(median)),
-                        ("high", duration(high)),
+                        ("low", crate::ui::clock(tr, low)),
+                        ("median", crate::ui::clock(tr, median)),
+                        ("high", crate::ui::clock(tr, high)),
                     ]
                 )
             );
@@ -328,7 +336,7 @@ pub fn stats_text(entries: &[Entry], tr: &Tr) -> String {
                 let _ = writeln!(
                     out,
                     "    {} — {}",
-                    label_in(entries, t.id.as_str()),
+                    label_in(entries, t.id.as_str(), tr),
                     tally_words(tr, t, s.tables)
                 );
             }
@@ -349,8 +357,8 @@ fn tally_words(tr: &Tr, t: &Tally, of: usize) -> String {
 }
 
 /// The statistics as JSON: one object per case.
-pub fn stats_json(entries: &[Entry]) -> String {
-    let cases: Vec<serde_json::Value> = case_stats(entries)
+pub fn stats_json(entries: &[Entry], tr: &Tr) -> String {
+    let cases: Vec<serde_json::Value> = case_stats(entries, tr)
         .into_iter()
         .map(|(s, title)| {
             let mut value = serde_json::to_value(&s).unwrap_or_default();
@@ -411,7 +419,7 @@ pub fn stats_html(entries: &[Entry], tr: &Tr) -> String {
             &[("count", entries.len().to_string())]
         ))
     );
-    for (s, title) in case_stats(entries) {
+    for (s, title) in case_stats(entries, tr) {
         let _ = write!(out, "<h2>{}</h2>", esc(&title));
         let _ = write!(
             out,
@@ -443,9 +451,9 @@ pub fn stats_html(entries: &[Entry], tr: &Tr) -> String {
                 esc(&tr.t_args(
                     "archive-stats-time",
                     &[
-                        ("low", duration(low)),
-                        ("median", duration(median)),
-                        ("high", duration(high)),
+                        ("low", crate::ui::clock(tr, low)),
+                        ("median", crate::ui::clock(tr, median)),
+                        ("high", crate::ui::clock(tr, high)),
                     ]
                 ))
             );
@@ -462,7 +470,7 @@ pub fn stats_html(entries: &[Entry], tr: &Tr) -> String {
             let _ = write!(out, "<h3>{}</h3>", esc(&tr.t(key)));
             let lines: Vec<(String, usize)> = tallies
                 .iter()
-                .map(|t| (label_in(entries, t.id.as_str()).to_owned(), t.tables))
+                .map(|t| (label_in(entries, t.id.as_str(), tr).to_owned(), t.tables))
                 .collect();
             out.push_str(&bars(&tr.t(key), &lines, s.tables, color));
             let _ = write!(
@@ -506,8 +514,21 @@ mod tests {
             journal: None,
             report: String::new(),
             labels: vec![
-                ("hors_cadre".into(), "Échange informel".into()),
-                ("signalement".into(), "Signalement <au parquet>".into()),
+                (
+                    "hors_cadre".into(),
+                    faisceau_engine::Text::fr_en("Échange informel", "Informal exchange"),
+                ),
+                (
+                    "signalement".into(),
+                    faisceau_engine::Text::fr_en(
+                        "Signalement <au parquet>",
+                        "Report <to the prosecutor>",
+                    ),
+                ),
+                (
+                    "foyer_fugues".into(),
+                    faisceau_engine::Text::fr_en("Les nuits de Maëlle", "Maëlle's nights"),
+                ),
             ],
         }
     }
@@ -519,12 +540,15 @@ mod tests {
         let text = stats_text(&entries, &tr);
         assert!(text.contains("Échange informel"), "{text}");
         assert!(text.contains("2 atelier"), "{text}");
-        let json: serde_json::Value = serde_json::from_str(&stats_json(&entries)).unwrap();
+        let json: serde_json::Value = serde_json::from_str(&stats_json(&entries, &tr)).unwrap();
         assert_eq!(json[0]["tables"], 2);
         assert_eq!(json[0]["solve_rate"], 0.5);
         let html = stats_html(&entries, &tr);
         assert!(html.contains("<svg"));
         assert!(html.contains("Signalement &lt;au parquet&gt;"));
+        // In English, the names come in English: the archive keeps both.
+        let english = stats_text(&entries, &Tr::new(Lang::En));
+        assert!(english.contains("Informal exchange") && english.contains("Maëlle's nights"));
         for outside in ["http://", "https://", "src=", "@import", "url("] {
             let found = html.replace("http://www.w3.org/2000/svg", "");
             assert!(!found.contains(outside), "{outside}");

@@ -9,7 +9,6 @@ use std::fmt::Write;
 use faisceau_engine::debrief::DecisionStatus;
 use faisceau_engine::model::{Scenario, Verdict};
 use faisceau_engine::pearls::{Pearls, Prompt, pearls};
-use faisceau_engine::refusal::duration;
 use faisceau_engine::{Case, Debrief, Id, Text};
 
 use crate::i18n::Tr;
@@ -383,7 +382,7 @@ fn table_html(out: &mut String, tr: &Tr, case: &Case, t: usize, d: &Debrief, per
         let _ = write!(
             out,
             "<p>{}</p>",
-            esc(&tr.t_args("debrief-time", &[("time", duration(at))]))
+            esc(&tr.t_args("debrief-time", &[("time", clock(tr, at))]))
         );
     }
     let _ = write!(

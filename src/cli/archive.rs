@@ -108,7 +108,7 @@ pub fn run(command: ArchiveCommand, file: Option<&Path>, lang: Lang) -> Result<E
             let entries = store.entries(case.as_deref()).map_err(|e| e.to_string())?;
             let text = match format {
                 StatsFormat::Text => archive::stats_text(&entries, &tr),
-                StatsFormat::Json => archive::stats_json(&entries),
+                StatsFormat::Json => archive::stats_json(&entries, &tr),
                 StatsFormat::Html => archive::stats_html(&entries, &tr),
             };
             match out {

@@ -110,7 +110,7 @@ fn table_text(
         let _ = writeln!(
             out,
             "{}",
-            tr.t_args("debrief-time", &[("time", duration(at))])
+            tr.t_args("debrief-time", &[("time", crate::ui::clock(tr, at))])
         );
     }
     let _ = writeln!(out, "\n{}", tr.t("debrief-bundle"));

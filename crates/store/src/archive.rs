@@ -41,10 +41,10 @@ pub struct Entry {
     pub journal: Option<String>,
     /// The report, one self-contained HTML file.
     pub report: String,
-    /// Names of the frames, clues and decisions the records cite, by id, in
-    /// the language the entry was archived in (for statistics without the
-    /// case file).
-    pub labels: Vec<(String, String)>,
+    /// Names of the case, and of the frames, clues, decisions and
+    /// conclusions the records cite, by id, in every language the case has
+    /// (for statistics without the case file).
+    pub labels: Vec<(String, faisceau_engine::Text)>,
 }
 
 /// An archive file.
@@ -402,7 +402,10 @@ mod tests {
             } else {
                 "<p>Stagiaire 1</p>".into()
             },
-            labels: vec![("hors_cadre".into(), "Échange informel".into())],
+            labels: vec![(
+                "hors_cadre".into(),
+                faisceau_engine::Text::fr_en("Échange informel", "Informal exchange"),
+            )],
         }
     }
 
