@@ -294,33 +294,9 @@ pub fn stats_text(entries: &[Entry], tr: &Tr) -> String {
     }
     for (s, title) in case_stats(entries, tr) {
         let _ = writeln!(out, "{title} ({})", s.case);
-        let _ = writeln!(
-            out,
-            "  {}",
-            tr.t_args(
-                "archive-stats-head",
-                &[
-                    ("workshops", s.workshops.to_string()),
-                    ("tables", s.tables.to_string()),
-                    ("solved", s.solved.to_string()),
-                    ("rate", format!("{:.0}", s.solve_rate() * 100.0)),
-                    ("correct", s.correct.to_string()),
-                ]
-            )
-        );
+        let _ = writeln!(out, "  {}", head_words(&s, tr));
         if let Some((low, median, high)) = s.identification {
-            let _ = writeln!(
-                out,
-                "  {}",
-                tr.t_args(
-                    "archive-stats-time",
-                    &[
-                        ("low", crate::ui::clock(tr, low)),
-                        ("median", crate::ui::clock(tr, median)),
-                        ("high", crate::ui::clock(tr, high)),
-                    ]
-                )
-            );
+            let _ = writeln!(out, "  {}", times_words(low, median, high, tr));
         }
         for (key, tallies) in [
             ("archive-stats-breaches", &s.breaches),
@@ -343,6 +319,30 @@ pub fn stats_text(entries: &[Entry], tr: &Tr) -> String {
         }
     }
     out
+}
+
+fn head_words(s: &CaseStats, tr: &Tr) -> String {
+    tr.t_args(
+        "archive-stats-head",
+        &[
+            ("workshops", s.workshops.to_string()),
+            ("tables", s.tables.to_string()),
+            ("solved", s.solved.to_string()),
+            ("rate", format!("{:.0}", s.solve_rate() * 100.0)),
+            ("correct", s.correct.to_string()),
+        ],
+    )
+}
+
+fn times_words(low: u32, median: u32, high: u32, tr: &Tr) -> String {
+    tr.t_args(
+        "archive-stats-time",
+        &[
+            ("low", crate::ui::clock(tr, low)),
+            ("median", crate::ui::clock(tr, median)),
+            ("high", crate::ui::clock(tr, high)),
+        ],
+    )
 }
 
 fn tally_words(tr: &Tr, t: &Tally, of: usize) -> String {
@@ -421,20 +421,7 @@ pub fn stats_html(entries: &[Entry], tr: &Tr) -> String {
     );
     for (s, title) in case_stats(entries, tr) {
         let _ = write!(out, "<h2>{}</h2>", esc(&title));
-        let _ = write!(
-            out,
-            "<p>{}</p>",
-            esc(&tr.t_args(
-                "archive-stats-head",
-                &[
-                    ("workshops", s.workshops.to_string()),
-                    ("tables", s.tables.to_string()),
-                    ("solved", s.solved.to_string()),
-                    ("rate", format!("{:.0}", s.solve_rate() * 100.0)),
-                    ("correct", s.correct.to_string()),
-                ]
-            ))
-        );
+        let _ = write!(out, "<p>{}</p>", esc(&head_words(&s, tr)));
         out.push_str(&bars(
             &tr.t("archive-stats-outcome"),
             &[
@@ -445,18 +432,7 @@ pub fn stats_html(entries: &[Entry], tr: &Tr) -> String {
             "#166b34",
         ));
         if let Some((low, median, high)) = s.identification {
-            let _ = write!(
-                out,
-                "<p>{}</p>",
-                esc(&tr.t_args(
-                    "archive-stats-time",
-                    &[
-                        ("low", crate::ui::clock(tr, low)),
-                        ("median", crate::ui::clock(tr, median)),
-                        ("high", crate::ui::clock(tr, high)),
-                    ]
-                ))
-            );
+            let _ = write!(out, "<p>{}</p>", esc(&times_words(low, median, high, tr)));
         }
         for (key, tallies, color) in [
             ("archive-stats-breaches", &s.breaches, "#b01e24"),
