@@ -29,8 +29,6 @@ pub(super) struct HostUi {
     room: RoomState,
     /// The workshop went to the archive by itself once every table ended.
     archived: bool,
-    /// Archiving from now on is the trainer's choice (after the automatic one).
-    archived_by_choice: bool,
 }
 
 impl Default for HostUi {
@@ -43,7 +41,6 @@ impl Default for HostUi {
             },
             room: RoomState::default(),
             archived: false,
-            archived_by_choice: false,
         }
     }
 }
@@ -155,7 +152,7 @@ pub(super) fn host_console(
     // archive it again with the names.
     if all_ended && !ui_state.archived {
         ui_state.archived = true;
-        actions.push(RoomAction::Archive { names: false });
+        archive(&host, &mut ui_state, crate::archive::Keeping::Automatic, tr);
     }
     for action in actions {
         if let Err(e) = act(
@@ -286,33 +283,37 @@ fn act(
             ));
         }
         RoomAction::Archive { names } => {
-            let keeping = if ui_state.archived_by_choice {
-                crate::archive::Keeping::Chosen { names }
-            } else {
-                crate::archive::Keeping::Automatic
-            };
-            ui_state.archived_by_choice = true;
-            ui_state.room.outcome = Some(
-                crate::archive::keep_workshop(&host.workshop, keeping, tr).map(|(id, kept)| {
-                    tr.t_args(
-                        "room-archived",
-                        &[
-                            ("id", id),
-                            (
-                                "names",
-                                tr.t(if kept {
-                                    "room-archived-names"
-                                } else {
-                                    "room-archived-pseudonyms"
-                                }),
-                            ),
-                        ],
-                    )
-                }),
+            archive(
+                host,
+                ui_state,
+                crate::archive::Keeping::Chosen { names },
+                tr,
             );
         }
     }
     Ok(())
+}
+
+/// Keeps the workshop in the archive and says how on the console.
+fn archive(host: &Host, ui_state: &mut HostUi, keeping: crate::archive::Keeping, tr: &Tr) {
+    ui_state.room.outcome = Some(
+        crate::archive::keep_workshop(&host.workshop, keeping, tr).map(|(id, kept)| {
+            tr.t_args(
+                "room-archived",
+                &[
+                    ("id", id),
+                    (
+                        "names",
+                        tr.t(if kept {
+                            "room-archived-names"
+                        } else {
+                            "room-archived-pseudonyms"
+                        }),
+                    ),
+                ],
+            )
+        }),
+    );
 }
 
 /// Starts a waiting table, its free roles going to bots.

@@ -139,27 +139,10 @@ impl TableCard {
         seats: Vec<LobbySeat>,
         idle_minutes: u64,
     ) -> TableCard {
-        let conclusion = |id: &Id| {
-            s.conclusions
-                .iter()
-                .find(|c| &c.id == id)
-                .map_or_else(|| Text::fr_en(id.as_str(), id.as_str()), |c| c.name.clone())
-        };
-        let role = |id: &Id| {
-            s.roles
-                .iter()
-                .find(|r| &r.id == id)
-                .map_or_else(|| Text::fr_en(id.as_str(), id.as_str()), |r| r.name.clone())
-        };
-        let category = |id: &Id| {
-            s.categories
-                .iter()
-                .find(|c| &c.id == id)
-                .map_or_else(|| Text::fr_en(id.as_str(), id.as_str()), |c| c.name.clone())
-        };
-        let expected = |id: &Id| {
-            *id == s.solution.conclusion || s.solution.acceptable_conclusions.contains(id)
-        };
+        let conclusion = |id: &Id| text_of(&s.conclusions, id, |c| (&c.id, &c.name));
+        let role = |id: &Id| text_of(&s.roles, id, |r| (&r.id, &r.name));
+        let category = |id: &Id| text_of(&s.categories, id, |c| (&c.id, &c.name));
+        let expected = |id: &Id| s.solution.accepts(id);
         TableCard {
             status: glance.status,
             phase: (
@@ -211,6 +194,15 @@ impl TableCard {
             && self.adopted.is_none()
             && self.rejections >= STUCK_REJECTIONS
     }
+}
+
+/// The text of the item with this id, or the id itself.
+fn text_of<T>(items: &[T], id: &Id, key: impl Fn(&T) -> (&Id, &Text)) -> Text {
+    items
+        .iter()
+        .map(&key)
+        .find(|(i, _)| *i == id)
+        .map_or_else(|| Text::fr_en(id.as_str(), id.as_str()), |(_, t)| t.clone())
 }
 
 /// A command for every table at once.

@@ -551,6 +551,14 @@ pub struct Solution {
     pub acceptable_conclusions: Vec<Id>,
 }
 
+impl Solution {
+    /// Whether a table that adopted `conclusion` reached what the case
+    /// expects: the solution's conclusion or one it accepts in part.
+    pub fn accepts(&self, conclusion: &Id) -> bool {
+        *conclusion == self.conclusion || self.acceptable_conclusions.contains(conclusion)
+    }
+}
+
 /// What releases an inject.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub enum Trigger {

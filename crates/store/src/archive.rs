@@ -80,17 +80,14 @@ impl Archive {
             path: path.to_path_buf(),
             source,
         };
-        let fresh = !path.exists();
-        if fresh {
-            if let Some(dir) = path.parent() {
-                std::fs::create_dir_all(dir).map_err(|e| StoreError::NotAJournal {
-                    path: dir.to_path_buf(),
-                    why: e.to_string(),
-                })?;
-            }
-            create_private(path)?;
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| StoreError::NotAJournal {
+                path: dir.to_path_buf(),
+                why: e.to_string(),
+            })?;
         }
         let conn = Connection::open(path).map_err(sqlite)?;
+        crate::owner_only(path);
         conn.execute_batch(SCHEMA).map_err(sqlite)?;
         let format: Option<String> = conn
             .query_row("SELECT value FROM meta WHERE key = 'archive'", [], |r| {
@@ -315,24 +312,6 @@ impl Archive {
             path: path.to_path_buf(),
         })
     }
-}
-
-/// Creates an empty file readable and writable by its owner only.
-pub fn create_private(path: &Path) -> Result<(), StoreError> {
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(false);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    options
-        .open(path)
-        .map(drop)
-        .map_err(|e| StoreError::NotAJournal {
-            path: path.to_path_buf(),
-            why: e.to_string(),
-        })
 }
 
 /// A stable digest (FNV-1a, 64 bits) of the given parts, as 16 hex digits.

@@ -465,6 +465,18 @@ CREATE TABLE IF NOT EXISTS tokens (
 );
 ";
 
+/// Makes a file readable and writable by its owner only (journals and the
+/// archive hold names and notes).
+pub(crate) fn owner_only(path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600));
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+}
+
 /// Opens the file with the durability settings every journal uses.
 fn open(path: &Path) -> Result<Connection, StoreError> {
     let sql = |source| StoreError::Sqlite {
@@ -473,11 +485,7 @@ fn open(path: &Path) -> Result<Connection, StoreError> {
     };
     let conn = Connection::open(path).map_err(sql)?;
     // The journal holds the join code and the table's notes: only its owner reads it.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600));
-    }
+    owner_only(path);
     conn.busy_timeout(std::time::Duration::from_secs(2))
         .map_err(sql)?;
     conn.pragma_update(None, "journal_mode", "WAL")
