@@ -608,67 +608,71 @@ fn in_play(ui: &mut egui::Ui, board: &Board, tr: &Tr) {
     };
     for row in (0..n).collect::<Vec<_>>().chunks(cols) {
         ui.columns(cols, |columns| {
-            for (ui, &t) in columns.iter_mut().zip(row) {
+            for (column, &t) in columns.iter_mut().zip(row) {
                 let table = &board.tables[t];
-                theme::card(ui, |ui| {
-                    ui.horizontal_wrapped(|ui| {
-                        ui.label(
-                            RichText::new(tr.t_args("table-n", &[("n", (t + 1).to_string())]))
-                                .size(size::BOARD_LARGE)
-                                .family(theme::bold_family()),
-                        );
-                        let (glyph, color) = match table.status {
-                            Status::Paused => (theme::icon::PAUSE, palette.caution),
-                            Status::Ended => (theme::icon::FLAG, palette.text),
-                            _ => (theme::icon::PLAY, palette.allowed),
-                        };
-                        ui.label(
-                            big(format!("{glyph} {}", status_name(table.status, tr))).color(color),
-                        );
-                    });
-                    ui.label(big(format!(
-                        "{} {}/{} · {}",
-                        tr.t("projector-phase"),
-                        table.phase_index.0 + 1,
-                        table.phase_index.1,
-                        clock(tr, table.clock)
-                    )));
-                    ui.label(big(tr.t_args(
-                        "trainer-clues-known",
-                        &[("known", format!("{}/{}", table.clues.0, table.clues.1))],
-                    )));
-                    // The bundle: one segment per category, filled once met.
-                    let met = table.coverage.iter().filter(|m| **m).count();
-                    ui.label(big(tr.t_args(
-                        "projector-bundle",
-                        &[
-                            ("met", met.to_string()),
-                            ("of", table.coverage.len().to_string()),
-                        ],
-                    )));
-                    if !table.coverage.is_empty() {
-                        let gap = 6.0;
-                        let width = ui.available_width();
-                        let (rect, _) =
-                            ui.allocate_exact_size(egui::vec2(width, 18.0), egui::Sense::hover());
-                        let k = table.coverage.len() as f32;
-                        let segment = (width - gap * (k - 1.0)) / k;
-                        for (i, met) in table.coverage.iter().enumerate() {
-                            let x = rect.left() + i as f32 * (segment + gap);
-                            ui.painter().rect_filled(
-                                egui::Rect::from_min_size(
-                                    egui::pos2(x, rect.top()),
-                                    egui::vec2(segment, rect.height()),
-                                ),
-                                3.0,
-                                if *met {
-                                    palette.allowed
-                                } else {
-                                    palette.border
-                                },
+                // Left-aligned: a column's layout would justify wrapped lines.
+                column.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                    theme::card(ui, |ui| {
+                        ui.horizontal_wrapped(|ui| {
+                            ui.label(
+                                RichText::new(tr.t_args("table-n", &[("n", (t + 1).to_string())]))
+                                    .size(size::BOARD_LARGE)
+                                    .family(theme::bold_family()),
                             );
+                            let (glyph, color) = match table.status {
+                                Status::Paused => (theme::icon::PAUSE, palette.caution),
+                                Status::Ended => (theme::icon::FLAG, palette.text),
+                                _ => (theme::icon::PLAY, palette.allowed),
+                            };
+                            ui.label(
+                                big(format!("{glyph} {}", status_name(table.status, tr)))
+                                    .color(color),
+                            );
+                        });
+                        ui.label(big(format!(
+                            "{} {}/{} · {}",
+                            tr.t("projector-phase"),
+                            table.phase_index.0 + 1,
+                            table.phase_index.1,
+                            clock(tr, table.clock)
+                        )));
+                        ui.label(big(tr.t_args(
+                            "trainer-clues-known",
+                            &[("known", format!("{}/{}", table.clues.0, table.clues.1))],
+                        )));
+                        // The bundle: one segment per category, filled once met.
+                        let met = table.coverage.iter().filter(|m| **m).count();
+                        ui.label(big(tr.t_args(
+                            "projector-bundle",
+                            &[
+                                ("met", met.to_string()),
+                                ("of", table.coverage.len().to_string()),
+                            ],
+                        )));
+                        if !table.coverage.is_empty() {
+                            let gap = 6.0;
+                            let width = ui.available_width();
+                            let (rect, _) = ui
+                                .allocate_exact_size(egui::vec2(width, 18.0), egui::Sense::hover());
+                            let k = table.coverage.len() as f32;
+                            let segment = (width - gap * (k - 1.0)) / k;
+                            for (i, met) in table.coverage.iter().enumerate() {
+                                let x = rect.left() + i as f32 * (segment + gap);
+                                ui.painter().rect_filled(
+                                    egui::Rect::from_min_size(
+                                        egui::pos2(x, rect.top()),
+                                        egui::vec2(segment, rect.height()),
+                                    ),
+                                    3.0,
+                                    if *met {
+                                        palette.allowed
+                                    } else {
+                                        palette.border
+                                    },
+                                );
+                            }
                         }
-                    }
+                    });
                 });
             }
         });
