@@ -1,18 +1,28 @@
 //! `faisceau`: the command line of the Faisceau training simulation.
 
+// The browser client (wasm32) is the trainee's part of the app only: no
+// host, journal, archive or command line; what only they use is not built.
+#![cfg_attr(target_arch = "wasm32", allow(dead_code, unused_imports))]
+
 mod app;
+#[cfg(not(target_arch = "wasm32"))]
 mod archive;
+#[cfg(not(target_arch = "wasm32"))]
 mod cli;
 mod i18n;
 mod net;
+#[cfg(not(target_arch = "wasm32"))]
 mod report;
 mod rulebooks;
 mod ui;
 
+#[cfg(not(target_arch = "wasm32"))]
 use std::process::ExitCode;
 
+#[cfg(not(target_arch = "wasm32"))]
 use clap::Parser;
 
+#[cfg(not(target_arch = "wasm32"))]
 fn main() -> ExitCode {
     let args = cli::Cli::parse();
     match cli::run(args) {
@@ -22,4 +32,10 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// In a browser: the trainee's client, joining the workshop that served the page.
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    app::web::run();
 }

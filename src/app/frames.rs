@@ -5,8 +5,9 @@
 //! frames once the chosen screen is shown, prints their median, 99th
 //! percentile and maximum on standard error, then exits.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
+use bevy::platform::time::Instant;
 use bevy::prelude::*;
 use bevy::winit::WinitSettings;
 

@@ -76,7 +76,7 @@ const REDRAW_AT_LEAST_EVERY: Duration = Duration::from_secs(60);
 struct LastDrawn {
     shapes: Vec<bevy_egui::egui::epaint::ClippedShape>,
     pixels_per_point: f32,
-    at: Option<std::time::Instant>,
+    at: Option<bevy::platform::time::Instant>,
 }
 
 /// A window at rest still wakes (bots, the network's keep-alives, hot
@@ -117,7 +117,7 @@ fn draw_only_on_change(
         if draw {
             last.shapes.clone_from(&full.shapes);
             last.pixels_per_point = full.pixels_per_point;
-            last.at = Some(std::time::Instant::now());
+            last.at = Some(bevy::platform::time::Instant::now());
         }
         if camera.is_active != draw {
             camera.is_active = draw;

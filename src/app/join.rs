@@ -19,6 +19,7 @@ use crate::i18n::Tr;
 use crate::net::client::{self, Entry, Joined, Link, Send};
 use crate::net::code::JoinCode;
 use crate::net::door;
+#[cfg(not(target_arch = "wasm32"))]
 use crate::net::host::Host;
 use crate::net::protocol::{Refused, ToHost};
 use crate::net::words::{code_error_text, join_error_text, refused_text};
@@ -29,14 +30,15 @@ use crate::ui::{self};
 /// The join form's state, and its work in the background.
 #[derive(Resource, Default)]
 pub(super) struct JoinUi {
-    form: JoinForm,
+    pub(super) form: JoinForm,
     knocking: Option<Mutex<Receiver<Result<Entry, String>>>>,
     searching: Option<Mutex<Receiver<Vec<door::Found>>>>,
-    auto: bool,
+    pub(super) auto: bool,
     /// The seat asked for on the command line.
     seat: Option<(usize, String)>,
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 pub(super) fn open_from_command_line(
     launch: Res<Launch>,
     mut join: ResMut<JoinUi>,
@@ -67,19 +69,23 @@ pub(super) fn open_from_command_line(
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// Wakes the window when work done in the background is ready.
 type Waker = Option<bevy::winit::EventLoopProxy<bevy::winit::WinitUserEvent>>;
 
+#[cfg(not(target_arch = "wasm32"))]
 fn wake(waker: &Waker) {
     if let Some(proxy) = waker {
         let _ = proxy.send_event(bevy::winit::WinitUserEvent::WakeUp);
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn waker(proxy: Option<&bevy::winit::EventLoopProxyWrapper>) -> Waker {
     proxy.map(|p| (**p).clone())
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn start_search(join: &mut JoinUi, waker: Waker) {
     let (send, receive) = channel();
     std::thread::spawn(move || {
@@ -92,6 +98,7 @@ fn start_search(join: &mut JoinUi, waker: Waker) {
     join.form.busy = true;
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 pub(super) fn join_form(
     mut contexts: EguiContexts,
     settings: Res<Settings>,
@@ -143,6 +150,7 @@ pub(super) fn join_form(
     Ok(())
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 pub(super) fn poll_search(mut join: ResMut<JoinUi>) {
     let Some(found) = join
         .searching
@@ -162,6 +170,7 @@ pub(super) fn poll_search(mut join: ResMut<JoinUi>) {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 pub(super) fn poll_join(
     mut commands: Commands,
     mut join: ResMut<JoinUi>,
@@ -251,14 +260,12 @@ pub(super) fn name_refused(
     if *refused == Refused::NameInUse
         && joined
             .retry_name_until
-            .is_some_and(|until| std::time::Instant::now() < until)
+            .is_some_and(|until| bevy::platform::time::Instant::now() < until)
     {
         return;
     }
     join.form.error = Some(refused_text(refused, &settings.tr));
-    commands.remove_resource::<Joined>();
-    commands.remove_resource::<bevy_replicon_renet::RenetClient>();
-    commands.remove_resource::<bevy_replicon_renet::netcode::NetcodeClientTransport>();
+    client::disconnect(&mut commands);
     next.set(Screen::JoinForm);
 }
 
@@ -363,6 +370,7 @@ pub(super) fn link_banner(
     Ok(())
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// A reactive window sleeps until input or its next timed wake-up. Network
 /// traffic is neither, so a thread watches the game socket and wakes the
 /// window when a packet is waiting: commands and views show at once while an
@@ -397,6 +405,43 @@ pub(super) fn wake_on_packets(
     });
 }
 
+#[cfg(not(target_arch = "wasm32"))]
+/// A host's window wakes when a browser's frame arrives: the web server
+/// rings its bell (a loopback datagram) and a thread here hears it.
+pub(super) fn wake_on_browsers(
+    mut commands: Commands,
+    bell: Option<Res<crate::net::web::Bell>>,
+    proxy: Option<Res<bevy::winit::EventLoopProxyWrapper>>,
+) {
+    let (Some(bell), Some(proxy)) = (bell, proxy) else {
+        return;
+    };
+    let Ok(socket) = bell.0.try_clone() else {
+        return;
+    };
+    commands.remove_resource::<crate::net::web::Bell>();
+    let proxy = (**proxy).clone();
+    std::thread::spawn(move || {
+        let _ = socket.set_nonblocking(false);
+        let _ = socket.set_read_timeout(Some(Duration::from_secs(1)));
+        let mut ding = [0u8; 16];
+        loop {
+            if socket.peek(&mut ding).is_err() {
+                continue;
+            }
+            if proxy
+                .send_event(bevy::winit::WinitUserEvent::WakeUp)
+                .is_err()
+            {
+                return;
+            }
+            // The app reads the bell on its update; until then, do not spin.
+            std::thread::sleep(Duration::from_millis(15));
+        }
+    });
+}
+
+#[cfg(not(target_arch = "wasm32"))]
 /// Datagrams under this size carry no message worth waking a window for
 /// (netcode keep-alives, acknowledgements).
 const SMALL_PACKET: usize = 64;

@@ -2,8 +2,10 @@
 //! `faisceau-engine`; screens are the pure functions of `crate::ui`.
 
 mod backend;
+#[cfg(not(target_arch = "wasm32"))]
 mod close;
 mod frames;
+#[cfg(not(target_arch = "wasm32"))]
 mod host;
 mod idle;
 mod join;
@@ -13,6 +15,8 @@ mod reload;
 mod screens;
 mod screenshot;
 mod table;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
 
 use std::path::PathBuf;
 
@@ -93,11 +97,13 @@ pub struct Settings {
     pub display: Display,
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// Runs the desktop app until the window closes.
 pub fn run(launch: Launch) -> AppExit {
     run_with(launch, |_| {})
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// Runs the desktop app, letting `setup` add resources first (a hosted workshop).
 pub fn run_with(launch: Launch, setup: impl FnOnce(&mut App)) -> AppExit {
     let mut app = App::new();
@@ -161,8 +167,9 @@ pub fn run_with(launch: Launch, setup: impl FnOnce(&mut App)) -> AppExit {
         idle::plugin,
         frames::plugin,
         projector::plugin,
-        close::plugin,
     ));
+    #[cfg(not(target_arch = "wasm32"))]
+    app.add_plugins(close::plugin);
     crate::net::shared(&mut app);
     app.add_plugins(network::plugin);
     setup(&mut app);

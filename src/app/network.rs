@@ -3,17 +3,19 @@
 //! over the backend (`backend.rs`). The screens are the pure functions of
 //! `crate::ui`; these modules only move views and commands.
 
-use bevy::prelude::*;
-use bevy_egui::EguiPrimaryContextPass;
-
-use super::Screen;
-use super::host::{HostUi, host_console, host_setup};
-use super::join::{
-    JoinUi, follow_seat, join_form, link_banner, lobby, name_refused, open_from_command_line,
-    poll_join, poll_search, sit_as_asked, wake_on_packets,
+#[cfg(not(target_arch = "wasm32"))]
+use {
+    super::Screen,
+    super::host::{HostUi, host_console, host_setup},
+    super::join::{
+        JoinUi, follow_seat, join_form, link_banner, lobby, name_refused, open_from_command_line,
+        poll_join, poll_search, sit_as_asked, wake_on_browsers, wake_on_packets,
+    },
+    crate::net::client::{self, Joined},
+    crate::net::host::{self, Host},
+    bevy::prelude::*,
+    bevy_egui::EguiPrimaryContextPass,
 };
-use crate::net::client::{self, Joined};
-use crate::net::host::{self, Host};
 
 /// How a window opens on the network, from the command line.
 #[derive(Clone, Debug)]
@@ -31,6 +33,7 @@ pub enum NetLaunch {
     },
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<HostUi>()
         .init_resource::<JoinUi>()
@@ -46,6 +49,7 @@ pub(super) fn plugin(app: &mut App) {
                 // form before the seat is followed, in this order every frame.
                 (name_refused.run_if(in_state(Screen::Lobby)), follow_seat).chain(),
                 wake_on_packets,
+                wake_on_browsers,
                 sit_as_asked,
             ),
         )

@@ -17,11 +17,12 @@ pub(super) fn plugin(app: &mut App) {
             Update,
             open_projector.run_if(resource_changed::<ProjectorWanted>),
         )
-        .add_systems(ProjectorPass, draw.run_if(resource_exists::<Table>))
-        .add_systems(
-            ProjectorPass,
-            draw_workshop.run_if(resource_exists::<crate::net::host::Host>),
-        );
+        .add_systems(ProjectorPass, draw.run_if(resource_exists::<Table>));
+    #[cfg(not(target_arch = "wasm32"))]
+    app.add_systems(
+        ProjectorPass,
+        draw_workshop.run_if(resource_exists::<crate::net::host::Host>),
+    );
 }
 
 /// Set when the trainer asks for the projector.
@@ -110,12 +111,13 @@ fn draw(
     });
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// A hosted workshop: join details, then every table, then the tables side by side.
 fn draw_workshop(
     mut context: Single<&mut EguiContext, Without<PrimaryEguiContext>>,
     host: Res<crate::net::host::Host>,
     settings: Res<Settings>,
-    mut started: Local<Option<std::time::Instant>>,
+    mut started: Local<Option<bevy::platform::time::Instant>>,
 ) {
     use crate::ui::network::{Board, TableBoard};
     let ctx = context.get_mut();
@@ -144,7 +146,7 @@ fn draw_workshop(
             .iter()
             .any(|t| t.status != faisceau_engine::session::Status::Waiting)
     {
-        *started = Some(std::time::Instant::now());
+        *started = Some(bevy::platform::time::Instant::now());
     }
     let board = Board {
         name: &workshop.name,

@@ -4,8 +4,9 @@
 //! by itself and the host seats it back (same name).
 
 use std::net::{Ipv4Addr, SocketAddr, UdpSocket};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
+use bevy::platform::time::Instant;
 use bevy::prelude::*;
 use bevy_replicon::prelude::*;
 use bevy_replicon_renet::RenetClient;
@@ -366,8 +367,23 @@ pub fn plugin(app: &mut App) {
                 .after(ClientSystems::Receive)
                 .run_if(in_state(ClientState::Connected).and_then(resource_exists::<Joined>)),
         )
-        .add_systems(Update, (hello, reconnect).run_if(resource_exists::<Joined>))
+        .add_systems(Update, hello.run_if(resource_exists::<Joined>))
         .add_systems(PostUpdate, forward.before(ClientSystems::Send));
+    // The browser reconnects over its WebSocket (`super::web_client`).
+    #[cfg(not(target_arch = "wasm32"))]
+    app.add_systems(Update, reconnect.run_if(resource_exists::<Joined>));
+}
+
+/// Closes the connection to the host (a refused name goes back to the form).
+pub fn disconnect(commands: &mut Commands) {
+    commands.remove_resource::<Joined>();
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        commands.remove_resource::<RenetClient>();
+        commands.remove_resource::<NetcodeClientTransport>();
+    }
+    #[cfg(target_arch = "wasm32")]
+    super::web_client::close(commands);
 }
 
 fn receive(mut messages: MessageReader<Down>, mut joined: ResMut<Joined>) {
@@ -423,6 +439,7 @@ fn hello(
 
 /// When the connection drops, try again every two seconds: the host seats
 /// us back on our role when it sees our seat token.
+#[cfg(not(target_arch = "wasm32"))]
 fn reconnect(
     mut commands: Commands,
     state: Res<State<ClientState>>,
@@ -433,31 +450,58 @@ fn reconnect(
 ) {
     let disconnected = *state.get() == ClientState::Disconnected
         || renet.as_ref().is_some_and(|c| c.is_disconnected());
-    if !disconnected || transport.is_none() && joined.lost_at.is_none() {
+    if !disconnected || transport.is_none() && !joined.is_lost() {
         return;
     }
     if joined.said_hello {
         if let Some(reason) = transport.as_ref().and_then(|t| t.disconnect_reason()) {
             warn!("connection lost ({reason}); reconnecting");
         }
-        joined.said_hello = false;
-        joined.rejoining = true;
-        joined.link = Link::Lost;
-        joined.lost_at = Some(Instant::now());
+        joined.lose();
         commands.remove_resource::<RenetClient>();
         commands.remove_resource::<NetcodeClientTransport>();
         return;
     }
-    let lost = *joined.lost_at.get_or_insert_with(Instant::now);
-    if lost.elapsed() < Duration::from_secs(2) {
+    if !joined.retry_due() {
         return;
     }
-    joined.lost_at = Some(Instant::now());
     commands.remove_resource::<RenetClient>();
     commands.remove_resource::<NetcodeClientTransport>();
     let entry = joined.entry.clone();
     if let Err(e) = connect(&mut commands, &channels, &entry) {
         warn!("reconnecting: {e}");
+    }
+}
+
+impl Joined {
+    /// Whether this client had said hello on the connection now lost.
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // the browser's reconnect
+    pub fn said_hello(&self) -> bool {
+        self.said_hello
+    }
+
+    /// The connection dropped: the person sees it, and the next hello
+    /// asks for the seat back.
+    pub fn lose(&mut self) {
+        self.said_hello = false;
+        self.rejoining = true;
+        self.link = Link::Lost;
+        self.lost_at = Some(Instant::now());
+    }
+
+    /// Whether the connection is lost and not yet back.
+    pub fn is_lost(&self) -> bool {
+        self.lost_at.is_some()
+    }
+
+    /// Whether to try connecting again now (every two seconds).
+    pub fn retry_due(&mut self) -> bool {
+        let lost = *self.lost_at.get_or_insert_with(Instant::now);
+        if lost.elapsed() < Duration::from_secs(2) {
+            return false;
+        }
+        self.lost_at = Some(Instant::now());
+        true
     }
 }
 

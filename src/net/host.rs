@@ -128,6 +128,7 @@ impl Host {
 
 /// The host's logic: clients in, messages out, bots and autopilot.
 pub fn plugin(app: &mut App) {
+    app.add_plugins(super::web::plugin);
     app.add_observer(on_connect)
         .add_observer(on_disconnect)
         .add_systems(
@@ -204,7 +205,7 @@ fn open(commands: &mut Commands, channels: &RepliconChannels, host: &Host) -> Re
                 version: VERSION.to_owned(),
                 port,
                 addresses: addresses.clone(),
-                keys,
+                keys: keys.clone(),
             };
             let stop = host.door_stop.clone();
             std::thread::spawn(move || door::serve(socket, config, stop));
@@ -212,6 +213,27 @@ fn open(commands: &mut Commands, channels: &RepliconChannels, host: &Host) -> Re
         Err(e) => error!(
             "cannot open the door on UDP port {door_port}: {e}; clients will not find this workshop"
         ),
+    }
+    // Browsers: the same port number over TCP (the page, then a WebSocket).
+    let web = super::web::WebConfig {
+        name: host.workshop.name.clone(),
+        version: VERSION.to_owned(),
+        web_key: super::seal::web_key(&keys.netcode),
+        files: super::web::files_dir(),
+    };
+    if web.files.is_none() {
+        warn!(
+            "the browser client is not built (bash web/build.sh): browsers get a page that says so"
+        );
+    }
+    match super::web::open(port, web) {
+        Ok((server, bell)) => {
+            commands.insert_resource(server);
+            commands.insert_resource(bell);
+        }
+        Err(e) => {
+            error!("cannot serve browsers on TCP port {port}: {e}; trainees join with the app only")
+        }
     }
     let list: Vec<String> = addresses.iter().map(SocketAddr::to_string).collect();
     info!(

@@ -7,11 +7,18 @@ pub mod client;
 pub mod code;
 pub mod delta;
 pub mod door;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod host;
 pub mod protocol;
 pub mod runner;
+pub mod seal;
 pub mod seats;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod web;
+#[cfg(target_arch = "wasm32")]
+pub mod web_client;
 pub mod words;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod workshop;
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, UdpSocket};

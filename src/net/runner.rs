@@ -15,7 +15,7 @@ use super::Watched;
 pub fn run(apps: Vec<App>, tick: Duration) -> Vec<AppExit> {
     struct Running {
         app: App,
-        socket: Option<UdpSocket>,
+        sockets: Vec<UdpSocket>,
         due: Instant,
         updated: Instant,
         exit: Option<AppExit>,
@@ -35,7 +35,7 @@ pub fn run(apps: Vec<App>, tick: Duration) -> Vec<AppExit> {
             }
             Running {
                 app,
-                socket: None,
+                sockets: Vec::new(),
                 due: now,
                 updated: now,
                 exit: None,
@@ -66,7 +66,14 @@ pub fn run(apps: Vec<App>, tick: Duration) -> Vec<AppExit> {
             r.due = r.updated + tick;
             // A (re)connection opens a new socket: watch that one from now on.
             if let Some(Watched(socket)) = r.app.world_mut().remove_resource::<Watched>() {
-                r.socket = Some(socket);
+                r.sockets.retain(|s| !is_game_socket(s));
+                r.sockets.push(socket);
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            if let Some(super::web::Bell(bell)) =
+                r.app.world_mut().remove_resource::<super::web::Bell>()
+            {
+                r.sockets.push(bell);
             }
             r.exit = r.app.should_exit();
         }
@@ -78,16 +85,23 @@ pub fn run(apps: Vec<App>, tick: Duration) -> Vec<AppExit> {
         else {
             break;
         };
-        let sockets: Vec<Option<&UdpSocket>> = running
+        // Every socket of every app, and which app each belongs to.
+        let (owners, sockets): (Vec<usize>, Vec<Option<&UdpSocket>>) = running
             .iter()
-            .map(|r| r.socket.as_ref().filter(|_| r.exit.is_none()))
-            .collect();
-        if let Some(held_back) = held_back {
+            .enumerate()
+            .filter(|(_, r)| r.exit.is_none())
+            .flat_map(|(i, r)| r.sockets.iter().map(move |s| (i, Some(s))))
+            .unzip();
+        let readable = if let Some(held_back) = held_back {
             next = next.min(held_back);
             std::thread::sleep(next.saturating_duration_since(Instant::now()));
-            ready = wait_readable(&sockets, Duration::ZERO);
+            wait_readable(&sockets, Duration::ZERO)
         } else {
-            ready = wait_readable(&sockets, next.saturating_duration_since(Instant::now()));
+            wait_readable(&sockets, next.saturating_duration_since(Instant::now()))
+        };
+        ready = vec![false; running.len()];
+        for (owner, readable) in owners.into_iter().zip(readable) {
+            ready[owner] |= readable;
         }
     }
     running
@@ -97,6 +111,13 @@ pub fn run(apps: Vec<App>, tick: Duration) -> Vec<AppExit> {
 }
 
 /// The shortest time between two updates of one app woken by packets.
+/// The game socket is replaced when a client reconnects; the bell stays.
+fn is_game_socket(socket: &UdpSocket) -> bool {
+    socket
+        .local_addr()
+        .map_or(true, |addr| !addr.ip().is_loopback())
+}
+
 const MIN_GAP: Duration = Duration::from_millis(1);
 
 /// Watches a socket on a thread of its own and calls `wake` when a packet

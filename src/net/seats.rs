@@ -40,8 +40,26 @@ fn workshop_id(keys: &Keys) -> String {
     format!("{:016x}", hasher.finish())
 }
 
+/// The kept lines as text: the file, or in a browser the page's local storage.
+fn read_text() -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    return web_storage()?.get_item(STORAGE_KEY).ok()?;
+    #[cfg(not(target_arch = "wasm32"))]
+    file().and_then(|f| std::fs::read_to_string(f).ok())
+}
+
+/// In a browser: the tokens stay in the local storage of the host's page,
+/// which only that page (same address and port) can read.
+#[cfg(target_arch = "wasm32")]
+const STORAGE_KEY: &str = "faisceau-seat-tokens";
+
+#[cfg(target_arch = "wasm32")]
+fn web_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
 fn lines() -> Vec<(String, String, u64)> {
-    let Some(text) = file().and_then(|f| std::fs::read_to_string(f).ok()) else {
+    let Some(text) = read_text() else {
         return Vec::new();
     };
     text.lines()
@@ -68,7 +86,6 @@ pub fn recall(keys: &Keys, name: &str) -> Option<u64> {
 /// Keeps the token given for `name` at the workshop of `keys`. Failing to
 /// write is not fatal: the trainer can still reseat the person.
 pub fn remember(keys: &Keys, name: &str, token: u64) {
-    let Some(path) = file() else { return };
     let id = workshop_id(keys);
     let mut kept: Vec<_> = lines()
         .into_iter()
@@ -80,10 +97,23 @@ pub fn remember(keys: &Keys, name: &str, token: u64) {
         .iter()
         .map(|(w, n, t)| format!("{w}\t{t}\t{}\n", n.replace(['\n', '\t'], " ")))
         .collect();
+    #[cfg(target_arch = "wasm32")]
+    if let Some(storage) = web_storage()
+        && storage.set_item(STORAGE_KEY, &text).is_err()
+    {
+        bevy::log::warn!("cannot keep the seat token in this browser's storage");
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    write_file(&text);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn write_file(text: &str) {
+    let Some(path) = file() else { return };
     if let Some(dir) = path.parent() {
         let _ = std::fs::create_dir_all(dir);
     }
-    if let Err(e) = write_private(&path, &text) {
+    if let Err(e) = write_private(&path, text) {
         bevy::log::warn!("cannot keep the seat token in {}: {e}", path.display());
     }
 }

@@ -297,6 +297,7 @@ pub fn initials(name: &str) -> String {
 }
 
 /// The graph as inline SVG, for the report.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn svg(scenario: &Scenario, rulebook: &Rulebook, edges: &[Edge], tr: &Tr) -> String {
     let layout = layout(scenario, rulebook, edges, 720.0);
     let color = |v: Verdict| match v {

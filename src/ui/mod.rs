@@ -4,6 +4,7 @@
 //! what the person asked for. They never touch the engine's state, so a
 //! networked client can drive them unchanged.
 
+#[cfg(not(target_arch = "wasm32"))]
 pub mod console;
 pub mod debrief;
 pub mod desk;

@@ -137,14 +137,22 @@ pub struct JoinForm {
     pub busy: bool,
     /// The last error, in words.
     pub error: Option<String>,
+    /// In a browser: the workshop is the page's host, so there is no
+    /// address to type, no search and nowhere to go back to.
+    pub in_browser: bool,
 }
 
 /// The join form: name, code, address (or a found workshop).
 pub fn join_form(ui: &mut egui::Ui, form: &mut JoinForm, tr: &Tr) -> Vec<NetAction> {
     let mut actions = Vec::new();
+    let browser = form.in_browser;
     egui::ScrollArea::vertical().show(ui, |ui| {
         theme::heading(ui, Some(theme::icon::USERS), tr.t("join-title"));
-        ui.label(tr.t("join-intro"));
+        ui.label(tr.t(if browser {
+            "join-intro-browser"
+        } else {
+            "join-intro"
+        }));
         ui.add_space(12.0);
         egui::Grid::new("join_form")
             .num_columns(2)
@@ -160,40 +168,20 @@ pub fn join_form(ui: &mut egui::Ui, form: &mut JoinForm, tr: &Tr) -> Vec<NetActi
                         .desired_width(200.0),
                 );
                 ui.end_row();
-                ui.label(tr.t("join-address"));
-                ui.add(
-                    egui::TextEdit::singleline(&mut form.address)
-                        .hint_text("192.168.1.20:5170")
-                        .desired_width(260.0),
-                );
-                ui.end_row();
+                if !browser {
+                    ui.label(tr.t("join-address"));
+                    ui.add(
+                        egui::TextEdit::singleline(&mut form.address)
+                            .hint_text("192.168.1.20:5170")
+                            .desired_width(260.0),
+                    );
+                    ui.end_row();
+                }
             });
         ui.add_space(8.0);
-        ui.horizontal(|ui| {
-            ui.label(RichText::new(tr.t("join-found")).strong());
-            if theme::button(
-                ui,
-                !form.busy,
-                theme::icon::MAGNIFYING_GLASS,
-                &tr.t("join-search"),
-            )
-            .clicked()
-            {
-                actions.push(NetAction::Search);
-            }
-        });
-        if form.found.is_empty() {
-            ui.label(RichText::new(tr.t("join-none-found")).italics());
+        if !browser {
+            found(ui, form, tr, &mut actions);
         }
-        ui.horizontal_wrapped(|ui| {
-            for (name, address) in &form.found {
-                if theme::chip(ui, &format!("{name} — {address}"), form.address == *address)
-                    .clicked()
-                {
-                    actions.push(NetAction::UseAddress(address.clone()));
-                }
-            }
-        });
         if let Some(error) = &form.error {
             ui.add_space(8.0);
             let palette = theme::palette(ui);
@@ -205,18 +193,19 @@ pub fn join_form(ui: &mut egui::Ui, form: &mut JoinForm, tr: &Tr) -> Vec<NetActi
             );
         }
         ui.add_space(12.0);
+        let missing = form.name.trim().is_empty()
+            || form.code.trim().is_empty()
+            || !browser && form.address.trim().is_empty();
         ui.horizontal(|ui| {
-            let ready = !form.busy
-                && !form.name.trim().is_empty()
-                && !form.code.trim().is_empty()
-                && !form.address.trim().is_empty();
-            if theme::button(ui, true, theme::icon::ARROW_LEFT, &tr.t("back")).clicked() {
-                actions.push(NetAction::Back);
+            if !browser {
+                if theme::button(ui, true, theme::icon::ARROW_LEFT, &tr.t("back")).clicked() {
+                    actions.push(NetAction::Back);
+                }
+                ui.add_space(16.0);
             }
-            ui.add_space(16.0);
             if theme::primary(
                 ui,
-                ready,
+                !form.busy && !missing,
                 format!("{}  {}", theme::icon::SIGN_IN, tr.t("join-go")),
             )
             .clicked()
@@ -228,15 +217,44 @@ pub fn join_form(ui: &mut egui::Ui, form: &mut JoinForm, tr: &Tr) -> Vec<NetActi
                 ui.label(tr.t("join-busy"));
             }
         });
-        if !form.busy
-            && (form.name.trim().is_empty()
-                || form.code.trim().is_empty()
-                || form.address.trim().is_empty())
-        {
-            ui.label(RichText::new(tr.t("join-fill")).italics());
+        if !form.busy && missing {
+            let hint = if browser {
+                "join-fill-browser"
+            } else {
+                "join-fill"
+            };
+            ui.label(RichText::new(tr.t(hint)).italics());
         }
     });
     actions
+}
+
+/// Workshops found on the network, and a button to search again.
+fn found(ui: &mut egui::Ui, form: &JoinForm, tr: &Tr, actions: &mut Vec<NetAction>) {
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(tr.t("join-found")).strong());
+        if theme::button(
+            ui,
+            !form.busy,
+            theme::icon::MAGNIFYING_GLASS,
+            &tr.t("join-search"),
+        )
+        .clicked()
+        {
+            actions.push(NetAction::Search);
+        }
+    });
+    if form.found.is_empty() {
+        ui.label(RichText::new(tr.t("join-none-found")).italics());
+    }
+    ui.horizontal_wrapped(|ui| {
+        for (name, address) in &form.found {
+            if theme::chip(ui, &format!("{name} — {address}"), form.address == *address).clicked()
+            {
+                actions.push(NetAction::UseAddress(address.clone()));
+            }
+        }
+    });
 }
 
 fn occupant_label(ui: &egui::Ui, occupant: &Occupant, tr: &Tr) -> RichText {
@@ -394,6 +412,7 @@ pub struct TableBoard {
 
 impl TableBoard {
     /// Every table of a hosted workshop, as the projector shows it.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn of_workshop(workshop: &crate::net::workshop::Workshop) -> Vec<TableBoard> {
         let case = workshop.case();
         let s = case.scenario();

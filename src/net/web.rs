@@ -1,0 +1,596 @@
+//! The browser client's way in, on the host: the game port's number over
+//! TCP serves the client's files (HTTP) and takes WebSocket connections,
+//! each sealed with a key from the join code (`seal.rs`). Browsers are
+//! replicon clients like the desktop's: this is a small messaging backend
+//! beside renet's, so the workshop cannot tell them apart.
+//!
+//! A thread accepts connections; each connection has a thread that answers
+//! its HTTP request or, for a WebSocket, checks the code and then reads
+//! frames. The app sends on the connection's own writer, and is woken by a
+//! one-byte datagram on a loopback "bell" when a frame arrives.
+
+use std::collections::HashMap;
+use std::io::{Read, Write};
+use std::net::{IpAddr, Ipv4Addr, Shutdown, SocketAddr, TcpListener, TcpStream, UdpSocket};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::{Duration, Instant};
+
+use bevy::prelude::*;
+use bevy_replicon::bytes::Bytes;
+use bevy_replicon::prelude::*;
+use bevy_replicon::shared::backend::connected_client::NetworkId;
+use tungstenite::protocol::{Role, WebSocketConfig, WebSocketContext};
+use tungstenite::{Message, handshake::derive_accept_key};
+
+use super::seal::{self, MAX_FRAME, NONCE_LEN, PROOF, Seal, Side, WebRefusal};
+
+/// Browser clients' network ids have this bit set (renet's are random).
+const WEB_ID: u64 = 1 << 63;
+
+/// Wrong codes an address may send per minute before it is told to wait.
+const WRONG_CODES_PER_MINUTE: u32 = 12;
+
+/// The browser client's files, as `web/build.sh` writes them.
+pub const FILES: [(&str, &str); 3] = [
+    ("index.html", "text/html; charset=utf-8"),
+    ("faisceau.js", "text/javascript; charset=utf-8"),
+    ("faisceau_bg.wasm", "application/wasm"),
+];
+
+/// Where the browser client's files are: `FAISCEAU_WEB_DIR`, else `web`
+/// beside the executable, else this source tree's `web/dist`. None when
+/// none of them holds the files (the client was not built).
+pub fn files_dir() -> Option<PathBuf> {
+    let candidates = [
+        std::env::var_os("FAISCEAU_WEB_DIR").map(PathBuf::from),
+        std::env::current_exe()
+            .ok()
+            .and_then(|exe| exe.parent().map(|dir| dir.join("web"))),
+        Some(Path::new(env!("CARGO_MANIFEST_DIR")).join("web/dist")),
+    ];
+    candidates
+        .into_iter()
+        .flatten()
+        .find(|dir| FILES.iter().all(|(name, _)| dir.join(name).is_file()))
+}
+
+/// What the web server needs to know.
+#[derive(Clone, Debug)]
+pub struct WebConfig {
+    /// The workshop's name, told to a browser that proved the code.
+    pub name: String,
+    /// This build's version.
+    pub version: String,
+    /// The key from the join code.
+    pub web_key: [u8; 32],
+    /// The client's files, if built.
+    pub files: Option<PathBuf>,
+}
+
+/// What the connection threads tell the app.
+enum WebEvent {
+    /// A browser proved the code: its writer.
+    Opened {
+        id: u64,
+        peer: SocketAddr,
+        writer: Writer,
+    },
+    /// A frame from a browser, opened: a channel byte and a message.
+    Frame { id: u64, plain: Vec<u8> },
+    /// The connection ended.
+    Closed { id: u64 },
+}
+
+/// The sending half of a browser's connection.
+struct Writer {
+    stream: TcpStream,
+    context: WebSocketContext,
+    seal: Seal,
+}
+
+impl Writer {
+    fn send(&mut self, plain: &[u8]) -> Result<(), tungstenite::Error> {
+        let frame = self.seal.seal(plain);
+        self.context
+            .write(&mut self.stream, Message::binary(frame))?;
+        self.context.flush(&mut self.stream)
+    }
+}
+
+/// Bytes the web server wrote to browsers (WebSocket and HTTP), in this process.
+pub static WEB_BYTES_SENT: AtomicU64 = AtomicU64::new(0);
+
+/// The web server in the app: browsers as replicon clients.
+#[derive(Resource)]
+pub struct WebServer {
+    events: Mutex<Receiver<WebEvent>>,
+    clients: HashMap<u64, (Entity, Writer)>,
+    bell: UdpSocket,
+    stop: Arc<AtomicBool>,
+    /// Whether the browser client's files are there to serve.
+    pub serves_client: bool,
+}
+
+/// A browser's connection, on its client entity.
+#[derive(Component)]
+pub struct WebClient(u64);
+
+/// The web server's bell, for whoever waits for packets (the headless
+/// runner, the window's waker).
+#[derive(Resource)]
+pub struct Bell(pub UdpSocket);
+
+/// Opens the web server on TCP `port` (all interfaces). The returned
+/// resources go into the host's app.
+pub fn open(port: u16, config: WebConfig) -> std::io::Result<(WebServer, Bell)> {
+    let listener = TcpListener::bind((Ipv4Addr::UNSPECIFIED, port))?;
+    listener.set_nonblocking(true)?;
+    let bell = UdpSocket::bind((Ipv4Addr::LOCALHOST, 0))?;
+    bell.set_nonblocking(true)?;
+    let ringer = UdpSocket::bind((Ipv4Addr::LOCALHOST, 0))?;
+    ringer.connect(bell.local_addr()?)?;
+    let (events, receive) = channel();
+    let stop = Arc::new(AtomicBool::new(false));
+    let serves_client = config.files.is_some();
+    let watch = bell.try_clone()?;
+    {
+        let stop = stop.clone();
+        std::thread::spawn(move || accept(listener, Arc::new(config), stop, events, ringer));
+    }
+    Ok((
+        WebServer {
+            events: Mutex::new(receive),
+            clients: HashMap::new(),
+            bell,
+            stop,
+            serves_client,
+        },
+        Bell(watch),
+    ))
+}
+
+/// Rings the bell: the app has something to read.
+#[derive(Clone)]
+struct Ringer(Arc<UdpSocket>);
+
+impl Ringer {
+    fn ring(&self) {
+        let _ = self.0.send(&[1]);
+    }
+}
+
+fn accept(
+    listener: TcpListener,
+    config: Arc<WebConfig>,
+    stop: Arc<AtomicBool>,
+    events: Sender<WebEvent>,
+    ringer: UdpSocket,
+) {
+    let ringer = Ringer(Arc::new(ringer));
+    let failures: Arc<Mutex<HashMap<IpAddr, (Instant, u32)>>> = Arc::default();
+    let next_id = AtomicU64::new(1);
+    while !stop.load(Ordering::Relaxed) {
+        match listener.accept() {
+            Ok((stream, peer)) => {
+                let id = next_id.fetch_add(1, Ordering::Relaxed);
+                let (config, events, ringer, failures) = (
+                    config.clone(),
+                    events.clone(),
+                    ringer.clone(),
+                    failures.clone(),
+                );
+                std::thread::spawn(move || {
+                    let _ = stream.set_nonblocking(false);
+                    if let Err(e) =
+                        connection(stream, peer, id, &config, &events, &ringer, &failures)
+                    {
+                        debug!("web: {peer}: {e}");
+                    }
+                });
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            Err(e) => {
+                warn!("web: cannot accept a connection: {e}");
+                std::thread::sleep(Duration::from_millis(200));
+            }
+        }
+    }
+}
+
+/// A request's head: method, path (without the query), lower-cased headers.
+struct Request {
+    method: String,
+    path: String,
+    headers: HashMap<String, String>,
+}
+
+impl Request {
+    fn header(&self, name: &str) -> &str {
+        self.headers.get(name).map_or("", String::as_str)
+    }
+}
+
+fn read_head(stream: &mut TcpStream) -> std::io::Result<Request> {
+    let mut head = Vec::with_capacity(1024);
+    let mut byte = [0u8; 1];
+    // Byte by byte up to the blank line, so nothing after the head is read.
+    while !head.ends_with(b"\r\n\r\n") {
+        if head.len() > 16 * 1024 || stream.read(&mut byte)? == 0 {
+            return Err(std::io::Error::other("no complete request head"));
+        }
+        head.push(byte[0]);
+    }
+    let text = String::from_utf8_lossy(&head);
+    let mut lines = text.split("\r\n");
+    let mut first = lines.next().unwrap_or_default().split(' ');
+    let method = first.next().unwrap_or_default().to_owned();
+    let target = first.next().unwrap_or_default();
+    let path = target.split('?').next().unwrap_or_default().to_owned();
+    let headers = lines
+        .filter_map(|line| line.split_once(':'))
+        .map(|(name, value)| (name.trim().to_ascii_lowercase(), value.trim().to_owned()))
+        .collect();
+    Ok(Request {
+        method,
+        path,
+        headers,
+    })
+}
+
+fn connection(
+    mut stream: TcpStream,
+    peer: SocketAddr,
+    id: u64,
+    config: &WebConfig,
+    events: &Sender<WebEvent>,
+    ringer: &Ringer,
+    failures: &Mutex<HashMap<IpAddr, (Instant, u32)>>,
+) -> std::io::Result<()> {
+    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+    stream.set_write_timeout(Some(Duration::from_secs(10)))?;
+    let request = read_head(&mut stream)?;
+    let upgrade = request.header("upgrade").eq_ignore_ascii_case("websocket");
+    if request.path == "/ws" && upgrade {
+        return websocket(stream, peer, id, &request, config, events, ringer, failures);
+    }
+    if request.method != "GET" && request.method != "HEAD" {
+        return respond(
+            &mut stream,
+            "405 Method Not Allowed",
+            "text/plain",
+            b"",
+            None,
+        );
+    }
+    serve_file(&mut stream, &request, config)
+}
+
+fn respond(
+    stream: &mut TcpStream,
+    status: &str,
+    content_type: &str,
+    body: &[u8],
+    encoding: Option<&str>,
+) -> std::io::Result<()> {
+    let mut head = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n",
+        body.len()
+    );
+    if let Some(encoding) = encoding {
+        head.push_str(&format!("Content-Encoding: {encoding}\r\n"));
+    }
+    head.push_str("\r\n");
+    stream.write_all(head.as_bytes())?;
+    stream.write_all(body)?;
+    WEB_BYTES_SENT.fetch_add((head.len() + body.len()) as u64, Ordering::Relaxed);
+    stream.flush()
+}
+
+/// The page shown when the client was not built on the trainer's machine.
+const NOT_BUILT: &str = "<!doctype html><html lang=\"fr\"><meta charset=\"utf-8\"><title>Faisceau</title>\
+<body style=\"font-family:sans-serif;max-width:40em;margin:3em auto;font-size:1.2em\">\
+<h1>Faisceau</h1><p>Le client navigateur n'est pas installé sur l'ordinateur de la formatrice ou du formateur : \
+rejoignez l'atelier avec l'application Faisceau, ou demandez-lui de construire le client (<code>bash web/build.sh</code>).</p>\
+<p lang=\"en\">The browser client is not installed on the trainer's computer: join with the Faisceau app, \
+or ask the trainer to build it (<code>bash web/build.sh</code>).</p></body></html>";
+
+/// Files read once, with their deflated form (a third of the size).
+fn cached(dir: &Path, name: &str) -> Option<Arc<(Vec<u8>, Vec<u8>)>> {
+    static CACHE: OnceLock<Mutex<HashMap<PathBuf, Arc<(Vec<u8>, Vec<u8>)>>>> = OnceLock::new();
+    let path = dir.join(name);
+    let cache = CACHE.get_or_init(Mutex::default);
+    if let Some(hit) = cache.lock().ok()?.get(&path) {
+        return Some(hit.clone());
+    }
+    let raw = std::fs::read(&path).ok()?;
+    let deflated = miniz_oxide::deflate::compress_to_vec_zlib(&raw, 6);
+    let entry = Arc::new((raw, deflated));
+    cache.lock().ok()?.insert(path, entry.clone());
+    Some(entry)
+}
+
+fn serve_file(
+    stream: &mut TcpStream,
+    request: &Request,
+    config: &WebConfig,
+) -> std::io::Result<()> {
+    let name = match request.path.as_str() {
+        "/" => "index.html",
+        path => path.trim_start_matches('/'),
+    };
+    let Some(dir) = &config.files else {
+        return if name == "index.html" {
+            respond(
+                stream,
+                "200 OK",
+                "text/html; charset=utf-8",
+                NOT_BUILT.as_bytes(),
+                None,
+            )
+        } else {
+            respond(stream, "404 Not Found", "text/plain", b"not found", None)
+        };
+    };
+    let Some((_, content_type)) = FILES.iter().find(|(file, _)| *file == name) else {
+        return respond(stream, "404 Not Found", "text/plain", b"not found", None);
+    };
+    let Some(file) = cached(dir, name) else {
+        return respond(stream, "404 Not Found", "text/plain", b"not found", None);
+    };
+    let deflate = request
+        .header("accept-encoding")
+        .split(',')
+        .any(|e| e.trim().starts_with("deflate"));
+    let (body, encoding) = if deflate {
+        (&file.1, Some("deflate"))
+    } else {
+        (&file.0, None)
+    };
+    let body: &[u8] = if request.method == "HEAD" { &[] } else { body };
+    respond(stream, "200 OK", content_type, body, encoding)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn websocket(
+    mut stream: TcpStream,
+    peer: SocketAddr,
+    id: u64,
+    request: &Request,
+    config: &WebConfig,
+    events: &Sender<WebEvent>,
+    ringer: &Ringer,
+    failures: &Mutex<HashMap<IpAddr, (Instant, u32)>>,
+) -> std::io::Result<()> {
+    let key = request.header("sec-websocket-key");
+    if key.is_empty() || request.header("sec-websocket-version") != "13" {
+        return respond(&mut stream, "400 Bad Request", "text/plain", b"", None);
+    }
+    let accept = derive_accept_key(key.as_bytes());
+    stream.write_all(
+        format!("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: {accept}\r\n\r\n").as_bytes(),
+    )?;
+    let limits = WebSocketConfig::default()
+        .max_message_size(Some(MAX_FRAME))
+        .max_frame_size(Some(MAX_FRAME));
+    let mut context = WebSocketContext::new(Role::Server, Some(limits));
+    let io = |e: tungstenite::Error| std::io::Error::other(e.to_string());
+    let host_nonce = seal::fresh_nonce();
+    context
+        .write(
+            &mut stream,
+            Message::binary(seal::greeting(&host_nonce, &config.version)),
+        )
+        .and_then(|()| context.flush(&mut stream))
+        .map_err(io)?;
+    // The browser's nonce and its proof of the code.
+    let first = match context.read(&mut stream).map_err(io)? {
+        Message::Binary(bytes) => bytes,
+        _ => return Err(std::io::Error::other("no proof")),
+    };
+    let slow_down = {
+        let mut failures = failures.lock().map_err(|_| std::io::Error::other("lock"))?;
+        let now = Instant::now();
+        let entry = failures.entry(peer.ip()).or_insert((now, 0));
+        if now - entry.0 > Duration::from_secs(60) {
+            *entry = (now, 0);
+        }
+        entry.1 >= WRONG_CODES_PER_MINUTE
+    };
+    let refuse = |context: &mut WebSocketContext, stream: &mut TcpStream, reason| {
+        let _ = context
+            .write(stream, Message::binary(seal::refusal(&reason)))
+            .and_then(|()| context.flush(stream));
+        let _ = context.close(stream, None);
+        let _ = context.flush(stream);
+    };
+    if slow_down {
+        warn!("web: too many wrong codes from {}", peer.ip());
+        refuse(&mut context, &mut stream, WebRefusal::SlowDown);
+        return Ok(());
+    }
+    let proven = (first.len() > NONCE_LEN)
+        .then(|| {
+            let browser_nonce: [u8; NONCE_LEN] = first[..NONCE_LEN].try_into().ok()?;
+            let mut seal = Seal::new(&config.web_key, &host_nonce, &browser_nonce, Side::Host);
+            (seal.open(&first[NONCE_LEN..])? == PROOF).then_some(seal)
+        })
+        .flatten();
+    let Some(mut seal) = proven else {
+        if let Ok(mut failures) = failures.lock()
+            && let Some(entry) = failures.get_mut(&peer.ip())
+        {
+            entry.1 += 1;
+        }
+        info!("web: {peer} gave a wrong code");
+        refuse(&mut context, &mut stream, WebRefusal::WrongCode);
+        return Ok(());
+    };
+    let welcome = seal.seal(config.name.as_bytes());
+    context
+        .write(&mut stream, Message::binary(welcome))
+        .and_then(|()| context.flush(&mut stream))
+        .map_err(io)?;
+    stream.set_read_timeout(None)?;
+    stream.set_nodelay(true)?;
+    let writer_stream = stream.try_clone()?;
+    writer_stream.set_write_timeout(Some(Duration::from_secs(3)))?;
+    let writer = Writer {
+        stream: writer_stream,
+        context: WebSocketContext::new(Role::Server, None),
+        seal: seal.clone(),
+    };
+    info!("web: a browser joined from {peer}");
+    let _ = events.send(WebEvent::Opened { id, peer, writer });
+    ringer.ring();
+    loop {
+        match context.read(&mut stream) {
+            Ok(Message::Binary(bytes)) => {
+                let Some(plain) = seal.open(&bytes) else {
+                    warn!(
+                        "web: {peer}: a frame did not open (replayed, reordered or forged); closing"
+                    );
+                    break;
+                };
+                let _ = events.send(WebEvent::Frame { id, plain });
+                ringer.ring();
+            }
+            Ok(Message::Close(_)) | Err(_) => break,
+            Ok(_) => {}
+        }
+    }
+    let _ = stream.shutdown(Shutdown::Both);
+    let _ = events.send(WebEvent::Closed { id });
+    ringer.ring();
+    Ok(())
+}
+
+/// The backend's systems, beside renet's.
+pub fn plugin(app: &mut App) {
+    app.add_systems(
+        PreUpdate,
+        receive
+            .in_set(ServerSystems::ReceivePackets)
+            .run_if(resource_exists::<WebServer>),
+    )
+    .add_systems(
+        PostUpdate,
+        send.after(ServerSystems::Send)
+            .before(ServerSystems::SendPackets)
+            .run_if(resource_exists::<WebServer>),
+    )
+    .add_observer(on_remove)
+    .add_systems(Last, stop_on_exit.run_if(resource_exists::<WebServer>));
+}
+
+fn receive(
+    mut commands: Commands,
+    mut server: ResMut<WebServer>,
+    mut messages: ResMut<ServerMessages>,
+) {
+    let mut ding = [0u8; 16];
+    while server.bell.recv(&mut ding).is_ok() {}
+    let server = &mut *server;
+    let Ok(events) = server.events.lock() else {
+        return;
+    };
+    while let Ok(event) = events.try_recv() {
+        match event {
+            WebEvent::Opened { id, peer, writer } => {
+                let entity = commands
+                    .spawn((
+                        ConnectedClient { max_size: 1200 },
+                        NetworkId::new(WEB_ID | id),
+                        WebClient(id),
+                    ))
+                    .id();
+                debug!("web: client {entity} from {peer}");
+                server.clients.insert(id, (entity, writer));
+                // Its frames wait for the next update, once the entity is there.
+                server.bell_again();
+                break;
+            }
+            WebEvent::Frame { id, plain } => {
+                let Some((entity, _)) = server.clients.get(&id) else {
+                    continue;
+                };
+                let Some((&channel, message)) = plain.split_first() else {
+                    continue;
+                };
+                messages.insert_received(*entity, channel, Bytes::from(message.to_vec()));
+            }
+            WebEvent::Closed { id } => {
+                if let Some((entity, _)) = server.clients.remove(&id) {
+                    commands.entity(entity).try_despawn();
+                }
+            }
+        }
+    }
+}
+
+impl WebServer {
+    /// Wakes the app again (frames wait behind a new connection).
+    fn bell_again(&self) {
+        if let Ok(addr) = self.bell.local_addr() {
+            let _ = self.bell.send_to(&[1], addr);
+        }
+    }
+}
+
+fn send(
+    mut server: ResMut<WebServer>,
+    mut messages: ResMut<ServerMessages>,
+    clients: Query<&WebClient>,
+) {
+    let server = &mut *server;
+    messages.retain_sent(|(entity, channel, message)| {
+        let Ok(WebClient(id)) = clients.get(*entity) else {
+            return true;
+        };
+        if let Some((_, writer)) = server.clients.get_mut(id) {
+            let mut plain = Vec::with_capacity(message.len() + 1);
+            plain.push(*channel as u8);
+            plain.extend_from_slice(message);
+            match writer.send(&plain) {
+                Ok(()) => {
+                    WEB_BYTES_SENT.fetch_add(plain.len() as u64 + 16, Ordering::Relaxed);
+                }
+                Err(e) => {
+                    warn!("web: cannot send to a browser ({e}); closing its connection");
+                    let _ = writer.stream.shutdown(Shutdown::Both);
+                }
+            }
+        }
+        false
+    });
+}
+
+/// A client entity despawned (a disconnect request): close its connection.
+fn on_remove(
+    remove: On<Remove, ConnectedClient>,
+    server: Option<ResMut<WebServer>>,
+    clients: Query<&WebClient>,
+) {
+    let (Some(mut server), Ok(WebClient(id))) = (server, clients.get(remove.entity)) else {
+        return;
+    };
+    if let Some((_, writer)) = server.clients.remove(id) {
+        let _ = writer.stream.shutdown(Shutdown::Both);
+    }
+}
+
+fn stop_on_exit(mut exits: MessageReader<AppExit>, server: Res<WebServer>) {
+    if exits.read().next().is_some() {
+        server.stop.store(true, Ordering::Relaxed);
+    }
+}
+
+impl Drop for WebServer {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+    }
+}

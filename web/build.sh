@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Builds the browser client into web/dist: the trainee's app for wasm32,
+# optimised for size, with its JavaScript glue and page. The host serves
+# these files (see src/net/web.rs).
+#
+#   bash web/build.sh
+#
+# Needs the wasm32-unknown-unknown target and wasm-bindgen-cli at the
+# version in Cargo.lock; the script installs both when they are missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bindgen_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+rustup target list --installed | grep -qx wasm32-unknown-unknown \
+    || rustup target add wasm32-unknown-unknown
+if ! wasm-bindgen --version 2>/dev/null | grep -q " $bindgen_version\$"; then
+    # Without --locked: one dependency pinned in its own lock is not on the registry.
+    cargo install wasm-bindgen-cli --version "$bindgen_version"
+fi
+
+# Its own target directory: the browser build and the desktop build do not
+# evict each other's artefacts.
+target=${CARGO_TARGET_DIR:-target}/web
+CARGO_TARGET_DIR=$target cargo build --locked --profile web --target wasm32-unknown-unknown --bin faisceau
+mkdir -p web/dist
+wasm-bindgen --target web --no-typescript --out-dir web/dist --out-name faisceau \
+    "$target/wasm32-unknown-unknown/web/faisceau.wasm"
+if command -v wasm-opt >/dev/null; then
+    wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+        -o web/dist/faisceau_bg.wasm web/dist/faisceau_bg.wasm
+fi
+cp web/index.html web/dist/index.html
+size=$(stat -c %s web/dist/faisceau_bg.wasm)
+deflated=$(python3 -c 'import sys, zlib; print(len(zlib.compress(open(sys.argv[1], "rb").read(), 6)))' web/dist/faisceau_bg.wasm 2>/dev/null || echo "?")
+echo "web/dist: faisceau_bg.wasm $((size / 1024)) KiB ($((deflated / 1024)) KiB as served, deflated)"
