@@ -116,6 +116,7 @@ fn draw(
 fn draw_workshop(
     mut context: Single<&mut EguiContext, Without<PrimaryEguiContext>>,
     host: Res<crate::net::host::Host>,
+    web: Option<Res<crate::net::web::WebServer>>,
     settings: Res<Settings>,
     mut started: Local<Option<bevy::platform::time::Instant>>,
 ) {
@@ -138,6 +139,10 @@ fn draw_workshop(
         addresses
     };
     let code = workshop.code.display();
+    // Browsers open the same address over HTTP, when the host serves the client.
+    let browser = web
+        .filter(|w| w.serves_client)
+        .map(|_| format!("http://{}/", addresses[0]));
     let tables = TableBoard::of_workshop(workshop);
     // The room's clock starts when the first table does (or when a running
     // workshop is resumed).
@@ -152,6 +157,7 @@ fn draw_workshop(
         name: &workshop.name,
         scenario,
         addresses: &addresses,
+        browser: browser.as_deref(),
         code: &code,
         tables,
         waiting: workshop

@@ -594,3 +594,122 @@ impl Drop for WebServer {
         self.stop.store(true, Ordering::Relaxed);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::io::{Read, Write};
+    use std::net::TcpStream;
+
+    use tungstenite::Message;
+
+    use super::*;
+
+    fn server(files: Option<PathBuf>) -> (WebServer, u16) {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let config = WebConfig {
+            name: "Atelier de Lyon".into(),
+            version: "test".into(),
+            web_key: [7; 32],
+            files,
+        };
+        (open(port, config).unwrap().0, port)
+    }
+
+    fn get(port: u16, path: &str, deflate: bool) -> (String, Vec<u8>) {
+        let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        let encoding = if deflate {
+            "Accept-Encoding: gzip, deflate\r\n"
+        } else {
+            ""
+        };
+        write!(stream, "GET {path} HTTP/1.1\r\nHost: x\r\n{encoding}\r\n").unwrap();
+        let mut answer = Vec::new();
+        stream.read_to_end(&mut answer).unwrap();
+        let split = answer.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+        (
+            String::from_utf8_lossy(&answer[..split]).into_owned(),
+            answer[split + 4..].to_vec(),
+        )
+    }
+
+    /// A browser's handshake with `web_key`: the host's answer to the proof.
+    fn knock(port: u16, web_key: [u8; 32]) -> (Vec<u8>, Option<Seal>) {
+        let stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        let (mut socket, _) =
+            tungstenite::client(format!("ws://127.0.0.1:{port}/ws"), stream).unwrap();
+        let Message::Binary(greeting) = socket.read().unwrap() else {
+            panic!("no greeting")
+        };
+        let (host_nonce, version) = seal::read_greeting(&greeting).unwrap();
+        assert_eq!(version, "test");
+        let nonce = seal::fresh_nonce();
+        let mut seal = Seal::new(&web_key, &host_nonce, &nonce, Side::Browser);
+        let mut proof = nonce.to_vec();
+        proof.extend(seal.seal(PROOF));
+        socket.send(Message::binary(proof)).unwrap();
+        let Message::Binary(answer) = socket.read().unwrap() else {
+            panic!("no answer")
+        };
+        let answer = answer.to_vec();
+        let opened = seal.open(&answer).map(|_| seal);
+        (answer, opened)
+    }
+
+    #[test]
+    fn the_page_and_its_files_are_served_and_nothing_else() {
+        let dir = std::env::temp_dir().join(format!("faisceau-web-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        for (name, _) in FILES {
+            std::fs::write(dir.join(name), format!("contents of {name} ").repeat(50)).unwrap();
+        }
+        std::fs::write(dir.join("secret.ron"), "clue text").unwrap();
+        let (_server, port) = server(Some(dir.clone()));
+        let (head, body) = get(port, "/?code=K7QX-M2PD", false);
+        assert!(head.starts_with("HTTP/1.1 200"), "{head}");
+        assert!(head.contains("text/html"));
+        assert!(String::from_utf8_lossy(&body).starts_with("contents of index.html"));
+        let (head, body) = get(port, "/faisceau_bg.wasm", true);
+        assert!(head.contains("application/wasm") && head.contains("Content-Encoding: deflate"));
+        let inflated = miniz_oxide::inflate::decompress_to_vec_zlib(&body).unwrap();
+        assert!(inflated.starts_with(b"contents of faisceau_bg.wasm"));
+        assert!(body.len() < inflated.len());
+        for path in ["/secret.ron", "/../Cargo.toml", "/web/dist/index.html"] {
+            let (head, _) = get(port, path, false);
+            assert!(head.starts_with("HTTP/1.1 404"), "{path}: {head}");
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+        // Without the client built, the page says how to join instead.
+        let (_server, port) = server(None);
+        let (head, body) = get(port, "/", false);
+        assert!(head.starts_with("HTTP/1.1 200"));
+        assert!(String::from_utf8_lossy(&body).contains("web/build.sh"));
+    }
+
+    #[test]
+    fn a_browser_joins_with_the_code_only_and_a_guesser_is_slowed_down() {
+        let (server, port) = server(None);
+        // The right code: the workshop's name, sealed; the app hears of it.
+        let (_, opened) = knock(port, [7; 32]);
+        assert!(opened.is_some(), "the right code opens");
+        let event = server
+            .events
+            .lock()
+            .unwrap()
+            .recv_timeout(Duration::from_secs(5))
+            .unwrap();
+        assert!(matches!(event, WebEvent::Opened { .. }));
+        // A wrong code: refused in clear, in words the page shows.
+        let (answer, opened) = knock(port, [8; 32]);
+        assert!(opened.is_none());
+        assert_eq!(seal::read_refusal(&answer), Some(WebRefusal::WrongCode));
+        for _ in 1..WRONG_CODES_PER_MINUTE {
+            knock(port, [8; 32]);
+        }
+        let (answer, _) = knock(port, [7; 32]);
+        assert_eq!(seal::read_refusal(&answer), Some(WebRefusal::SlowDown));
+    }
+}

@@ -457,8 +457,11 @@ pub struct Board<'a> {
     pub name: &'a str,
     /// The case.
     pub scenario: &'a Scenario,
-    /// Where to join.
+    /// Where to join with the app.
     pub addresses: &'a [String],
+    /// Where to join in a browser (`http://…/`), when the host serves the
+    /// browser client; its QR code carries the code too.
+    pub browser: Option<&'a str>,
     /// The code, grouped.
     pub code: &'a str,
     /// The tables.
@@ -506,33 +509,102 @@ pub fn board(ui: &mut egui::Ui, board: &Board, tr: &Tr) {
 /// The join details beside a wall of the names already here, by table.
 fn join_wall(ui: &mut egui::Ui, board: &Board, tr: &Tr) {
     ui.columns(2, |columns| {
-        columns[0].vertical_centered(|ui| {
-            ui.label(big(tr.t("projector-join-at")));
-            ui.add_space(8.0);
-            for address in board.addresses {
-                ui.label(
-                    RichText::new(address)
-                        .size(size::BOARD_ADDRESS)
-                        .strong()
-                        .monospace(),
-                );
-            }
-            ui.add_space(12.0);
-            ui.label(big(tr.t("projector-code")));
-            ui.label(
-                RichText::new(board.code)
-                    .size(size::BOARD_CODE)
-                    .strong()
-                    .monospace(),
-            );
-            ui.add_space(12.0);
-            ui.label(big(tr.t("projector-join-how")));
+        columns[0].vertical_centered(|ui| match board.browser {
+            Some(url) => join_by_browser(ui, board, url, tr),
+            None => join_by_app(ui, board, tr),
         });
         // Left-aligned: a column's layout would justify the lines of names.
         columns[1].with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
             names_here(ui, board, tr);
         });
     });
+}
+
+/// How to join with the app: its addresses and the code.
+fn join_by_app(ui: &mut egui::Ui, board: &Board, tr: &Tr) {
+    ui.label(big(tr.t("projector-join-at")));
+    ui.add_space(8.0);
+    for address in board.addresses {
+        ui.label(
+            RichText::new(address)
+                .size(size::BOARD_ADDRESS)
+                .strong()
+                .monospace(),
+        );
+    }
+    ui.add_space(12.0);
+    code(ui, board, tr);
+    ui.add_space(12.0);
+    ui.label(big(tr.t("projector-join-how")));
+}
+
+fn code(ui: &mut egui::Ui, board: &Board, tr: &Tr) {
+    ui.label(big(tr.t("projector-code")));
+    ui.label(
+        RichText::new(board.code)
+            .size(size::BOARD_CODE)
+            .strong()
+            .monospace(),
+    );
+}
+
+/// How to join in a browser (the address, and a QR code that carries the
+/// code), then with the app.
+fn join_by_browser(ui: &mut egui::Ui, board: &Board, url: &str, tr: &Tr) {
+    ui.label(big(tr.t("projector-join-browser")));
+    ui.label(
+        RichText::new(url)
+            .size(size::BOARD_LARGE)
+            .strong()
+            .monospace(),
+    );
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        qr_code(ui, &browser_join_link(url, board.code), size::BOARD_QR);
+        ui.add_space(16.0);
+        ui.vertical(|ui| {
+            ui.add_space(size::BOARD_QR / 4.0);
+            code(ui, board, tr);
+        });
+    });
+    ui.add_space(8.0);
+    let apps = board.addresses.join(", ");
+    ui.label(
+        big(tr.t_args("projector-join-app", &[("address", apps)])).color(theme::palette(ui).muted),
+    );
+    ui.add_space(8.0);
+    ui.label(big(tr.t("projector-join-how")));
+}
+
+/// The browser address with the code: the page fills the code in.
+pub fn browser_join_link(url: &str, code: &str) -> String {
+    format!("{url}?code={code}")
+}
+
+/// A QR code of `text`, `side` points wide, dark on light with its quiet zone.
+pub fn qr_code(ui: &mut egui::Ui, text: &str, side: f32) {
+    let Ok(code) = qrcode::QrCode::new(text.as_bytes()) else {
+        return;
+    };
+    const QUIET: usize = 4;
+    let modules = code.width();
+    let cell = side / (modules + 2 * QUIET) as f32;
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(side, side), egui::Sense::hover());
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(rect, 0.0, theme::QR_LIGHT);
+    let colors = code.to_colors();
+    for (i, color) in colors.iter().enumerate() {
+        if *color != qrcode::Color::Dark {
+            continue;
+        }
+        let (x, y) = (i % modules, i / modules);
+        let min = rect.min + egui::vec2((x + QUIET) as f32 * cell, (y + QUIET) as f32 * cell);
+        painter.rect_filled(
+            egui::Rect::from_min_size(min, egui::vec2(cell, cell)).expand(0.3),
+            0.0,
+            theme::QR_DARK,
+        );
+    }
 }
 
 /// Who is here already: the names by table, then those without a seat.

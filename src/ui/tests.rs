@@ -615,6 +615,7 @@ mod network {
                     name: "Atelier de Lyon",
                     scenario: &scenario,
                     addresses: &addresses,
+                    browser: None,
                     code: "K7QX-M2PD",
                     tables: tables.clone(),
                     waiting: vec!["Sophie Martin".into()],
@@ -656,6 +657,51 @@ mod network {
     }
 
     #[test]
+    fn the_projector_offers_a_browser_address_with_a_qr_code_that_carries_the_code() {
+        // The projector at 1920×1080 with the app's zoom of 1.25.
+        const PROJECTOR: (f32, f32) = (1536.0, 864.0);
+        let case = super::case();
+        let scenario = case.scenario().clone();
+        for lang in [Lang::Fr, Lang::En] {
+            let tr = Tr::new(lang);
+            let scenario = scenario.clone();
+            let mut harness = Harness::builder().with_size(PROJECTOR).build_ui(move |ui| {
+                if !super::themed(ui) {
+                    return;
+                }
+                let b = Board {
+                    name: "Atelier de Lyon",
+                    scenario: &scenario,
+                    addresses: &["192.168.1.20:5170".to_owned()],
+                    browser: Some("http://192.168.1.20:5170/"),
+                    code: "K7QX-M2PD",
+                    tables: Vec::new(),
+                    waiting: Vec::new(),
+                    elapsed: None,
+                };
+                board(ui, &b, &tr)
+            });
+            harness.run();
+            let url = harness.get_by_label("http://192.168.1.20:5170/");
+            let code = harness.get_by_label("K7QX-M2PD");
+            let app = harness.get_by_label_contains(": 192.168.1.20:5170");
+            let screen =
+                bevy_egui::egui::Rect::from_min_size(bevy_egui::egui::Pos2::ZERO, PROJECTOR.into());
+            for node in [&url, &code, &app] {
+                assert!(
+                    screen.contains_rect(node.rect()),
+                    "{lang:?}: {:?} off screen",
+                    node.rect()
+                );
+            }
+        }
+        assert_eq!(
+            crate::ui::network::browser_join_link("http://192.168.1.20:5170/", "K7QX-M2PD"),
+            "http://192.168.1.20:5170/?code=K7QX-M2PD"
+        );
+    }
+
+    #[test]
     fn the_projectors_end_screen_compares_the_tables_from_their_debriefs() {
         use faisceau_engine::bot::{Temperament, play_on};
         let case = super::case();
@@ -691,6 +737,7 @@ mod network {
                     name: "Atelier de Lyon",
                     scenario: &scenario,
                     addresses: &[],
+                    browser: None,
                     code: "K7QX-M2PD",
                     tables: tables.clone(),
                     waiting: Vec::new(),

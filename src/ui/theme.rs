@@ -101,6 +101,11 @@ pub const HIGH_CONTRAST: Palette = Palette {
 
 /// The projector: the light theme with black ink on white, read from the
 /// back of the room.
+/// A QR code is dark on light whatever the theme: phones read it so.
+pub const QR_DARK: Color32 = Color32::BLACK;
+/// The QR code's light modules and quiet zone.
+pub const QR_LIGHT: Color32 = Color32::WHITE;
+
 pub const BOARD: Palette = Palette {
     bg: Color32::WHITE,
     text: Color32::BLACK,
@@ -209,6 +214,8 @@ pub mod size {
     pub const BOARD_ADDRESS: f32 = 64.0;
     /// Projector: the join code.
     pub const BOARD_CODE: f32 = 96.0;
+    /// The side of the projector's QR code (a phone reads it across a room).
+    pub const BOARD_QR: f32 = 240.0;
 }
 
 /// Spacing, in logical pixels.
