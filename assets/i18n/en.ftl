@@ -180,6 +180,7 @@ host-case = Case to play
 host-roles = { $count } roles per table; roles nobody takes can be given to bots.
 host-open = Open the workshop
 host-join-at = Join at: { $address }
+host-join-browser = Browser: { $url }
 host-code-is = Code: { $code }
 host-free = Free
 host-disconnected = Disconnected (their role waits for them): { $names }

@@ -180,6 +180,7 @@ host-case = Cas à jouer
 host-roles = { $count } rôles par table ; les rôles non pris peuvent être confiés à des robots.
 host-open = Ouvrir l'atelier
 host-join-at = Rejoindre : { $address }
+host-join-browser = Navigateur : { $url }
 host-code-is = Code : { $code }
 host-free = Libérer
 host-disconnected = Déconnecté·es (leur rôle les attend) : { $names }

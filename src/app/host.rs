@@ -123,6 +123,7 @@ pub(super) fn host_console(
     mut out: MessageWriter<ToClients<crate::net::Down>>,
     mut projector: ResMut<ProjectorWanted>,
     projector_window: Query<(), (With<super::projector::Projector>, With<Window>)>,
+    web: Option<Res<crate::net::web::WebServer>>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let tr = &settings.tr;
@@ -136,6 +137,9 @@ pub(super) fn host_console(
         .collect();
     let mut room = Room::of(&host.workshop, addresses, !projector_window.is_empty());
     room.listen_error = host.listen_error.clone();
+    room.browser = web
+        .filter(|w| w.serves_client)
+        .and_then(|_| room.addresses.first().map(|a| format!("http://{a}/")));
     let all_ended = host.workshop.all_ended();
     let workshop = &host.workshop;
     let view = |t: usize| workshop.tables[t].session.trainer_view();

@@ -248,14 +248,16 @@ fn follow_link(
             joined.keep_token = true;
             joined.token = crate::net::seats::recall(&joined.entry.keys, &joined.name);
             commands.insert_resource(joined);
+            *client_desk = ClientDesk::default();
             if page.bot {
+                // A bot does not read its card: the page shows the desk.
+                client_desk.card_read = true;
                 commands.insert_resource(BotPlayer::new(
                     u64::from(js_sys::Math::random().to_bits() as u32),
                     std::time::Duration::from_millis(1500),
                 ));
             }
             commands.remove_resource::<Knocking>();
-            *client_desk = ClientDesk::default();
             next.set(Screen::Lobby);
             return;
         }
@@ -313,7 +315,8 @@ fn reconnect(
 }
 
 /// Where the client stands, on the page's root element, for tests and
-/// support: `data-screen`, `data-link`, `data-seat`, `data-views`.
+/// support: `data-screen`, `data-link`, `data-seat`, `data-views` (views
+/// received) and `data-sent` (shares the role has sent).
 fn expose_state(screen: Res<State<Screen>>, joined: Option<Res<Joined>>) {
     let Some(root) = web_sys::window()
         .and_then(|w| w.document())
@@ -336,4 +339,6 @@ fn expose_state(screen: Res<State<Screen>>, joined: Option<Res<Joined>>) {
         .unwrap_or_default();
     let _ = root.set_attribute("data-seat", &seat);
     let _ = root.set_attribute("data-views", &joined.views.to_string());
+    let sent = joined.view.as_ref().map_or(0, |v| v.sent.len());
+    let _ = root.set_attribute("data-sent", &sent.to_string());
 }

@@ -30,8 +30,10 @@ pub const STUCK_REJECTIONS: usize = 2;
 pub struct Room {
     /// The workshop's name.
     pub name: String,
-    /// Where trainees join.
+    /// Where trainees join with the app.
     pub addresses: Vec<String>,
+    /// Where they join in a browser, when the host serves the browser client.
+    pub browser: Option<String>,
     /// The code, grouped.
     pub code: String,
     /// Every table.
@@ -94,6 +96,7 @@ impl Room {
         Room {
             name: workshop.name.clone(),
             addresses,
+            browser: None,
             code: workshop.code.display(),
             tables,
             waiting: workshop
@@ -415,6 +418,10 @@ fn header(
         });
         ui.separator();
         ui.label(tr.t_args("host-join-at", &[("address", room.addresses.join(" · "))]));
+        if let Some(url) = &room.browser {
+            ui.separator();
+            ui.label(tr.t_args("host-join-browser", &[("url", url.clone())]));
+        }
         ui.separator();
         ui.label(
             theme::strong(tr.t_args("host-code-is", &[("code", room.code.clone())]))

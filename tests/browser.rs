@@ -1,0 +1,350 @@
+//! The browser client in a real browser: a headless host serves the page,
+//! headless Chromium (WebGL through SwiftShader) opens it through a proxy
+//! that records every byte, joins with the code, takes a role and plays it
+//! (its view-bot shares and decides) while a desktop bot client plays at the
+//! same table. The page's screenshot is kept for a person to look at.
+//!
+//! Needs `web/dist` (bash web/build.sh) and Debian's `chromium`: without
+//! them the test says so and passes, unless `FAISCEAU_REQUIRE_BROWSER=1`
+//! (as in CI), where their absence fails it.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use common::*;
+use faisceau_engine::EventKind;
+use faisceau_store::Journal;
+use serde_json::{Value, json};
+
+const ROLE: &str = "educatrice";
+const NAME: &str = "Inès Garnier";
+
+/// Whether the browser client and Chromium are here; if not, why.
+fn missing() -> Option<String> {
+    let dist = Path::new(env!("CARGO_MANIFEST_DIR")).join("web/dist");
+    if !dist.join("faisceau_bg.wasm").is_file() {
+        return Some("the browser client is not built (bash web/build.sh)".into());
+    }
+    if Command::new("chromium").arg("--version").output().is_err() {
+        return Some("chromium is not installed".into());
+    }
+    None
+}
+
+/// A TCP proxy on loopback that keeps every byte both ways.
+fn recording_proxy(to: u16) -> (u16, Arc<Mutex<Vec<u8>>>) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let capture: Arc<Mutex<Vec<u8>>> = Arc::default();
+    let kept = capture.clone();
+    std::thread::spawn(move || {
+        for inbound in listener.incoming().flatten() {
+            let Ok(outbound) = TcpStream::connect(("127.0.0.1", to)) else {
+                continue;
+            };
+            for (mut from, mut into) in [
+                (inbound.try_clone().unwrap(), outbound.try_clone().unwrap()),
+                (outbound, inbound),
+            ] {
+                let kept = kept.clone();
+                std::thread::spawn(move || {
+                    let mut buffer = [0u8; 16 * 1024];
+                    while let Ok(n) = from.read(&mut buffer) {
+                        if n == 0 || into.write_all(&buffer[..n]).is_err() {
+                            break;
+                        }
+                        kept.lock().unwrap().extend_from_slice(&buffer[..n]);
+                    }
+                    let _ = into.shutdown(std::net::Shutdown::Both);
+                });
+            }
+        }
+    });
+    (port, capture)
+}
+
+/// Headless Chromium on `url`, driven over the DevTools protocol.
+struct Chromium {
+    child: Child,
+    page: tungstenite::WebSocket<TcpStream>,
+    next_id: u64,
+    _profile: PathBuf,
+}
+
+impl Chromium {
+    fn open(url: &str, profile: PathBuf) -> Chromium {
+        let mut child = Command::new("chromium")
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--use-gl=angle",
+                "--use-angle=swiftshader",
+                "--enable-unsafe-swiftshader",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-quic",
+                "--no-first-run",
+                "--remote-debugging-port=0",
+                "--window-size=1024,768",
+                "--lang=fr-FR",
+            ])
+            .arg(format!("--user-data-dir={}", profile.display()))
+            .arg(url)
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // "DevTools listening on ws://127.0.0.1:PORT/devtools/browser/…"
+        let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+        let port: u16 = loop {
+            let line = lines
+                .next()
+                .expect("chromium said where DevTools listen")
+                .unwrap();
+            if let Some(rest) = line.split("ws://127.0.0.1:").nth(1) {
+                break rest.split('/').next().unwrap().parse().unwrap();
+            }
+        };
+        // Keep reading its errors, or a full pipe would stop it.
+        std::thread::spawn(move || lines.for_each(drop));
+        let targets: Value = serde_json::from_str(&http_get(port, "/json/list")).unwrap();
+        let page = targets
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["type"] == "page")
+            .expect("a page target");
+        let ws = page["webSocketDebuggerUrl"].as_str().unwrap();
+        let address = ws.trim_start_matches("ws://").split('/').next().unwrap();
+        let stream = TcpStream::connect(address).unwrap();
+        let (page, _) = tungstenite::client(ws, stream).unwrap();
+        Chromium {
+            child,
+            page,
+            next_id: 1,
+            _profile: profile,
+        }
+    }
+
+    fn call(&mut self, method: &str, params: Value) -> Value {
+        let id = self.next_id;
+        self.next_id += 1;
+        let request = json!({ "id": id, "method": method, "params": params });
+        self.page
+            .send(tungstenite::Message::text(request.to_string()))
+            .unwrap();
+        loop {
+            let tungstenite::Message::Text(text) = self.page.read().unwrap() else {
+                continue;
+            };
+            let answer: Value = serde_json::from_str(&text).unwrap();
+            if answer["id"] == id {
+                return answer["result"].clone();
+            }
+        }
+    }
+
+    /// An attribute of the page's root element (`data-views`…), set by the client.
+    fn state(&mut self, name: &str) -> String {
+        let expression = format!("document.documentElement.getAttribute('data-{name}') || ''");
+        let result = self.call(
+            "Runtime.evaluate",
+            json!({ "expression": expression, "returnByValue": true }),
+        );
+        result["result"]["value"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    }
+
+    fn number(&mut self, name: &str) -> u64 {
+        self.state(name).parse().unwrap_or(0)
+    }
+
+    fn screenshot(&mut self, path: &Path) {
+        let result = self.call("Page.captureScreenshot", json!({ "format": "png" }));
+        let png = base64(result["data"].as_str().unwrap());
+        std::fs::write(path, png).unwrap();
+    }
+}
+
+impl Drop for Chromium {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn http_get(port: u16, path: &str) -> String {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        if let Ok(mut stream) = TcpStream::connect(("127.0.0.1", port)) {
+            write!(stream, "GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n").unwrap();
+            let mut answer = String::new();
+            let _ = stream.read_to_string(&mut answer);
+            if let Some((_, body)) = answer.split_once("\r\n\r\n") {
+                return body.to_owned();
+            }
+        }
+        assert!(Instant::now() < deadline, "no answer from DevTools");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+fn base64(text: &str) -> Vec<u8> {
+    let value = |c: u8| match c {
+        b'A'..=b'Z' => c - b'A',
+        b'a'..=b'z' => c - b'a' + 26,
+        b'0'..=b'9' => c - b'0' + 52,
+        b'+' => 62,
+        _ => 63,
+    };
+    let digits: Vec<u8> = text.bytes().filter(|c| *c != b'=').map(value).collect();
+    digits
+        .chunks(4)
+        .flat_map(|chunk| {
+            let n = chunk
+                .iter()
+                .enumerate()
+                .fold(0u32, |n, (i, d)| n | u32::from(*d) << (18 - 6 * i));
+            let bytes = n.to_be_bytes();
+            bytes[1..chunk.len()].to_vec()
+        })
+        .collect()
+}
+
+/// Waits until `ready` holds, up to `limit`.
+fn wait(limit: Duration, what: &str, mut ready: impl FnMut() -> bool) {
+    let deadline = Instant::now() + limit;
+    while !ready() {
+        assert!(Instant::now() < deadline, "waited {limit:?} for {what}");
+        std::thread::sleep(Duration::from_millis(300));
+    }
+}
+
+#[test]
+fn a_browser_plays_a_role_beside_a_desktop_client_and_the_wire_shows_no_clue() {
+    if let Some(why) = missing() {
+        assert!(
+            std::env::var("FAISCEAU_REQUIRE_BROWSER").is_err(),
+            "FAISCEAU_REQUIRE_BROWSER is set, and {why}"
+        );
+        eprintln!("skipped: {why}");
+        return;
+    }
+    let dir = temp("browser");
+    let port = free_port_pair();
+    let journal = dir.join("w.journal");
+    let host = host(
+        port,
+        &journal,
+        &[
+            "--bots-after",
+            "40",
+            "--advance-after",
+            "4",
+            "--bot-pace-ms",
+            "300",
+            "--max-minutes",
+            "5",
+        ],
+    );
+    wait_for_door(port);
+    let (proxy, capture) = recording_proxy(port);
+
+    // The QR code's address carries the code; name, role and bot are the
+    // command line's options, for a test.
+    let url = format!(
+        "http://127.0.0.1:{proxy}/?code={CODE}&name=In%C3%A8s%20Garnier&role={ROLE}&bot=1&lang=fr"
+    );
+    let opened = Instant::now();
+    let mut page = Chromium::open(&url, dir.join("profile"));
+    wait(Duration::from_secs(60), "the lobby", || {
+        !page.state("link").is_empty()
+    });
+    let to_lobby = opened.elapsed();
+    wait(Duration::from_secs(30), "a seat", || {
+        page.state("seat") == format!("1:{ROLE}")
+    });
+    // A desktop client at the same table.
+    let desktop = join(
+        port,
+        "Robot de bureau",
+        &["--table", "1", "--role", "juge_enfants"],
+    )
+    .spawn()
+    .unwrap();
+    wait(Duration::from_secs(120), "a share from the browser", || {
+        page.number("sent") >= 1
+    });
+    let views_after_share = page.number("views");
+    wait(Duration::from_secs(30), "the view to change again", || {
+        page.number("views") > views_after_share
+    });
+    let shot = Path::new(env!("CARGO_TARGET_TMPDIR")).join("browser-desk-1024x768.png");
+    page.screenshot(&shot);
+    eprintln!("the page at 1024×768: {}", shot.display());
+    eprintln!("from opening the address to the lobby: {to_lobby:?}");
+
+    let host = finish(host, Duration::from_secs(400));
+    assert!(host.status.success(), "{}", text(&host));
+    let desktop = finish(desktop, Duration::from_secs(30));
+    assert!(desktop.status.success(), "{}", text(&desktop));
+    drop(page);
+
+    // Both at table 1, the browser's role shared, in the journal.
+    let (_journal, restored) = Journal::open(&journal).unwrap();
+    let seated = |role: &str, name: &str| {
+        restored
+            .seats
+            .iter()
+            .any(|s| s.table == 0 && s.role == role && s.name.as_deref() == Some(name))
+    };
+    assert!(seated(ROLE, NAME), "{:?}", restored.seats);
+    assert!(
+        seated("juge_enfants", "Robot de bureau"),
+        "{:?}",
+        restored.seats
+    );
+    assert!(
+        restored.tables[0]
+            .iter()
+            .any(|e| matches!(&e.kind, EventKind::Shared { from, .. } if from.as_str() == ROLE))
+    );
+
+    // The browser's traffic: the page, then sealed frames; no clue text.
+    let capture = capture.lock().unwrap().clone();
+    let contains = |needle: &[u8]| capture.windows(needle.len()).any(|w| w == needle);
+    assert!(contains(b"HTTP/1.1 101 Switching Protocols"));
+    assert!(capture.len() > 100_000, "{} bytes captured", capture.len());
+    let scenario = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/foyer_fugues.ron"),
+    )
+    .unwrap();
+    let mut checked = 0;
+    for line in scenario.lines() {
+        // Every French or English text of the case longer than a few words.
+        let Some((_, quoted)) = line
+            .split_once("fr: \"")
+            .or_else(|| line.split_once("en: \""))
+        else {
+            continue;
+        };
+        let text = quoted.split('"').next().unwrap_or_default();
+        if text.len() < 24 {
+            continue;
+        }
+        let probe = &text.as_bytes()[..24];
+        assert!(!contains(probe), "clue text on the wire: {text}");
+        checked += 1;
+    }
+    assert!(checked > 50, "only {checked} texts checked");
+    let _ = std::fs::remove_dir_all(&dir);
+}
