@@ -25,10 +25,6 @@ CARGO_TARGET_DIR=$target cargo build --locked --profile web --target wasm32-unkn
 mkdir -p web/dist
 wasm-bindgen --target web --no-typescript --out-dir web/dist --out-name faisceau \
     "$target/wasm32-unknown-unknown/web/faisceau.wasm"
-if command -v wasm-opt >/dev/null; then
-    wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
-        -o web/dist/faisceau_bg.wasm web/dist/faisceau_bg.wasm
-fi
 cp web/index.html web/dist/index.html
 size=$(stat -c %s web/dist/faisceau_bg.wasm)
 deflated=$(python3 -c 'import sys, zlib; print(len(zlib.compress(open(sys.argv[1], "rb").read(), 6)))' web/dist/faisceau_bg.wasm 2>/dev/null || echo "?")

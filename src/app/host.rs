@@ -115,6 +115,7 @@ pub(super) fn host_setup(
     Ok(())
 }
 
+#[allow(clippy::too_many_arguments)]
 pub(super) fn host_console(
     mut contexts: EguiContexts,
     settings: Res<Settings>,

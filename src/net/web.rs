@@ -76,7 +76,7 @@ enum WebEvent {
     Opened {
         id: u64,
         peer: SocketAddr,
-        writer: Writer,
+        writer: Box<Writer>,
     },
     /// A frame from a browser, opened: a channel byte and a message.
     Frame { id: u64, plain: Vec<u8> },
@@ -92,12 +92,21 @@ struct Writer {
 }
 
 impl Writer {
-    fn send(&mut self, plain: &[u8]) -> Result<(), tungstenite::Error> {
+    fn send(&mut self, plain: &[u8]) -> std::io::Result<()> {
         let frame = self.seal.seal(plain);
-        self.context
-            .write(&mut self.stream, Message::binary(frame))?;
-        self.context.flush(&mut self.stream)
+        send_frame(&mut self.context, &mut self.stream, frame)
     }
+}
+
+/// Writes one binary frame and flushes it.
+fn send_frame(
+    context: &mut WebSocketContext,
+    stream: &mut TcpStream,
+    frame: Vec<u8>,
+) -> std::io::Result<()> {
+    let io = |e: tungstenite::Error| std::io::Error::other(e.to_string());
+    context.write(stream, Message::binary(frame)).map_err(io)?;
+    context.flush(stream).map_err(io)
 }
 
 /// Bytes the web server wrote to browsers (WebSocket and HTTP), in this process.
@@ -299,9 +308,12 @@ rejoignez l'atelier avec l'application Faisceau, ou demandez-lui de construire l
 <p lang=\"en\">The browser client is not installed on the trainer's computer: join with the Faisceau app, \
 or ask the trainer to build it (<code>bash web/build.sh</code>).</p></body></html>";
 
+/// A file as read, and deflated.
+type Cached = Arc<(Vec<u8>, Vec<u8>)>;
+
 /// Files read once, with their deflated form (a third of the size).
-fn cached(dir: &Path, name: &str) -> Option<Arc<(Vec<u8>, Vec<u8>)>> {
-    static CACHE: OnceLock<Mutex<HashMap<PathBuf, Arc<(Vec<u8>, Vec<u8>)>>>> = OnceLock::new();
+fn cached(dir: &Path, name: &str) -> Option<Cached> {
+    static CACHE: OnceLock<Mutex<HashMap<PathBuf, Cached>>> = OnceLock::new();
     let path = dir.join(name);
     let cache = CACHE.get_or_init(Mutex::default);
     if let Some(hit) = cache.lock().ok()?.get(&path) {
@@ -380,13 +392,11 @@ fn websocket(
     let mut context = WebSocketContext::new(Role::Server, Some(limits));
     let io = |e: tungstenite::Error| std::io::Error::other(e.to_string());
     let host_nonce = seal::fresh_nonce();
-    context
-        .write(
-            &mut stream,
-            Message::binary(seal::greeting(&host_nonce, &config.version)),
-        )
-        .and_then(|()| context.flush(&mut stream))
-        .map_err(io)?;
+    send_frame(
+        &mut context,
+        &mut stream,
+        seal::greeting(&host_nonce, &config.version),
+    )?;
     // The browser's nonce and its proof of the code.
     let first = match context.read(&mut stream).map_err(io)? {
         Message::Binary(bytes) => bytes,
@@ -402,9 +412,7 @@ fn websocket(
         entry.1 >= WRONG_CODES_PER_MINUTE
     };
     let refuse = |context: &mut WebSocketContext, stream: &mut TcpStream, reason| {
-        let _ = context
-            .write(stream, Message::binary(seal::refusal(&reason)))
-            .and_then(|()| context.flush(stream));
+        let _ = send_frame(context, stream, seal::refusal(&reason));
         let _ = context.close(stream, None);
         let _ = context.flush(stream);
     };
@@ -431,10 +439,7 @@ fn websocket(
         return Ok(());
     };
     let welcome = seal.seal(config.name.as_bytes());
-    context
-        .write(&mut stream, Message::binary(welcome))
-        .and_then(|()| context.flush(&mut stream))
-        .map_err(io)?;
+    send_frame(&mut context, &mut stream, welcome)?;
     stream.set_read_timeout(None)?;
     stream.set_nodelay(true)?;
     let writer_stream = stream.try_clone()?;
@@ -445,7 +450,11 @@ fn websocket(
         seal: seal.clone(),
     };
     info!("web: a browser joined from {peer}");
-    let _ = events.send(WebEvent::Opened { id, peer, writer });
+    let _ = events.send(WebEvent::Opened {
+        id,
+        peer,
+        writer: Box::new(writer),
+    });
     ringer.ring();
     loop {
         match context.read(&mut stream) {
@@ -509,7 +518,7 @@ fn receive(
                     ))
                     .id();
                 debug!("web: client {entity} from {peer}");
-                server.clients.insert(id, (entity, writer));
+                server.clients.insert(id, (entity, *writer));
                 // Its frames wait for the next update, once the entity is there.
                 server.bell_again();
                 break;
