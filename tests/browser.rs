@@ -125,12 +125,18 @@ impl Chromium {
         let address = ws.trim_start_matches("ws://").split('/').next().unwrap();
         let stream = TcpStream::connect(address).unwrap();
         let (page, _) = tungstenite::client(ws, stream).unwrap();
-        Chromium {
+        let mut chromium = Chromium {
             child,
             page,
             next_id: 1,
             _profile: profile,
-        }
+        };
+        // The page's own size, as on a tablet (the window has browser chrome).
+        chromium.call(
+            "Emulation.setDeviceMetricsOverride",
+            json!({ "width": 1024, "height": 768, "deviceScaleFactor": 1, "mobile": false }),
+        );
+        chromium
     }
 
     fn call(&mut self, method: &str, params: Value) -> Value {
@@ -185,16 +191,47 @@ impl Drop for Chromium {
 fn http_get(port: u16, path: &str) -> String {
     let deadline = Instant::now() + Duration::from_secs(10);
     loop {
-        if let Ok(mut stream) = TcpStream::connect(("127.0.0.1", port)) {
-            write!(stream, "GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n").unwrap();
-            let mut answer = String::new();
-            let _ = stream.read_to_string(&mut answer);
-            if let Some((_, body)) = answer.split_once("\r\n\r\n") {
-                return body.to_owned();
-            }
+        if let Some(body) = try_get(port, path) {
+            return body;
         }
         assert!(Instant::now() < deadline, "no answer from DevTools");
         std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// DevTools answers HTTP/1.1 only, and keeps the connection open: read
+/// the head, then Content-Length bytes.
+fn try_get(port: u16, path: &str) -> Option<String> {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).ok()?;
+    stream.set_read_timeout(Some(Duration::from_secs(3))).ok()?;
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+    )
+    .ok()?;
+    let mut answer = Vec::new();
+    let mut buffer = [0u8; 4096];
+    loop {
+        let n = stream.read(&mut buffer).ok()?;
+        answer.extend_from_slice(&buffer[..n]);
+        let text = String::from_utf8_lossy(&answer);
+        if let Some((head, body)) = text.split_once("\r\n\r\n") {
+            let length: usize = head
+                .lines()
+                .find_map(|l| {
+                    l.to_ascii_lowercase()
+                        .strip_prefix("content-length:")
+                        .map(|v| v.trim().to_owned())
+                })?
+                .parse()
+                .ok()?;
+            if body.len() >= length {
+                return Some(body.to_owned());
+            }
+        }
+        if n == 0 {
+            return None;
+        }
     }
 }
 
@@ -247,7 +284,7 @@ fn a_browser_plays_a_role_beside_a_desktop_client_and_the_wire_shows_no_clue() {
         &journal,
         &[
             "--bots-after",
-            "40",
+            "20",
             "--advance-after",
             "4",
             "--bot-pace-ms",

@@ -23,7 +23,8 @@ fi
 target=${CARGO_TARGET_DIR:-target}/web
 CARGO_TARGET_DIR=$target cargo build --locked --profile web --target wasm32-unknown-unknown --bin faisceau
 mkdir -p web/dist
-wasm-bindgen --target web --no-typescript --out-dir web/dist --out-name faisceau \
+wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
+    --out-dir web/dist --out-name faisceau \
     "$target/wasm32-unknown-unknown/web/faisceau.wasm"
 cp web/index.html web/dist/index.html
 size=$(stat -c %s web/dist/faisceau_bg.wasm)
