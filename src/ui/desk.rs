@@ -226,7 +226,8 @@ pub struct Snapshot {
     phase: usize,
     status: Status,
     trust: Vec<(Id, i32)>,
-    feed: usize,
+    /// The feed's lines (time and text) at the last look.
+    feed: Vec<(u32, String)>,
 }
 
 fn colleague_name(view: &RoleView, tr: &Tr, id: &Id) -> String {
@@ -550,18 +551,16 @@ impl DeskState {
         match &self.last {
             // The first look: what was already there is no news.
             None => self.feed_read = all.len(),
-            Some(last) if all.len() > last.feed => {
-                let fresh = all.len() - last.feed;
-                // The newest by position in the merged list; a line dated
-                // earlier than others still counts as news when it is new.
-                for item in newest(&all, fresh) {
+            // The lines that were not there at the last look, wherever their
+            // time puts them (a share dated earlier can arrive late).
+            Some(last) => {
+                for item in fresh(&last.feed, &all) {
                     self.toasts.push(Toast {
                         item,
                         until: now + TOAST_SECONDS,
                     });
                 }
             }
-            _ => {}
         }
         self.toasts.retain(|t| t.until > now);
         if self.toasts.len() > 3 {
@@ -572,7 +571,7 @@ impl DeskState {
             phase: view.phase.index,
             status: view.status,
             trust,
-            feed: all.len(),
+            feed: all.iter().map(|i| (i.at, i.text.clone())).collect(),
         });
         all
     }
@@ -587,10 +586,23 @@ impl DeskState {
 
 /// The `count` lines with the latest times: the likeliest new ones (the
 /// feed is sorted by time, so a new line dated earlier may sit elsewhere).
-fn newest(all: &[FeedItem], count: usize) -> Vec<FeedItem> {
-    let mut items: Vec<FeedItem> = all.iter().rev().take(count).cloned().collect();
-    items.reverse();
-    items
+/// The lines of `all` that `before` did not have (counting repeats: two
+/// identical lines at the same time are two lines).
+pub(crate) fn fresh(before: &[(u32, String)], all: &[FeedItem]) -> Vec<FeedItem> {
+    let mut left: std::collections::HashMap<(u32, &str), usize> = std::collections::HashMap::new();
+    for (at, text) in before {
+        *left.entry((*at, text.as_str())).or_default() += 1;
+    }
+    all.iter()
+        .filter(|item| match left.get_mut(&(item.at, item.text.as_str())) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                false
+            }
+            _ => true,
+        })
+        .cloned()
+        .collect()
 }
 
 /// Draws the desk.

@@ -1588,3 +1588,32 @@ fn the_console_keeps_what_was_sent_to_a_table_with_the_time() {
             .is_some()
     );
 }
+
+#[test]
+fn a_notice_is_shown_once_for_each_new_line_wherever_its_time_falls() {
+    use super::desk::{FeedItem, fresh};
+    let line = |at: u32, text: &str| FeedItem {
+        at,
+        icon: icon::FLAG,
+        text: text.into(),
+        tab: Tab::Messages,
+    };
+    let before = vec![(120, "decision".to_owned()), (180, "decision 2".to_owned())];
+    // A share dated J1 01:00 arrives after decisions dated 02:00 and 03:00:
+    // it is the only news, not the latest line again.
+    let all = vec![
+        line(60, "share"),
+        line(120, "decision"),
+        line(180, "decision 2"),
+    ];
+    let news: Vec<String> = fresh(&before, &all).into_iter().map(|i| i.text).collect();
+    assert_eq!(news, ["share"]);
+    // Two identical lines at the same time are two lines.
+    let all = vec![
+        line(120, "decision"),
+        line(120, "decision"),
+        line(180, "decision 2"),
+    ];
+    assert_eq!(fresh(&before, &all).len(), 1);
+    assert!(fresh(&before, &all[1..]).is_empty());
+}
