@@ -316,14 +316,29 @@ fn reconnect(
 
 /// Where the client stands, on the page's root element, for tests and
 /// support: `data-screen`, `data-link`, `data-seat`, `data-views` (views
-/// received) and `data-sent` (shares the role has sent).
-fn expose_state(screen: Res<State<Screen>>, joined: Option<Res<Joined>>) {
+/// received), `data-sent` (shares the role has sent), and when (Unix time in
+/// milliseconds) the first screen and the lobby showed: `data-shown-at`,
+/// `data-lobby-at`.
+fn expose_state(
+    screen: Res<State<Screen>>,
+    joined: Option<Res<Joined>>,
+    mut marked: Local<(bool, bool)>,
+) {
     let Some(root) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
     else {
         return;
     };
+    let now = js_sys::Date::now().to_string();
+    if !marked.0 {
+        marked.0 = true;
+        let _ = root.set_attribute("data-shown-at", &now);
+    }
+    if !marked.1 && joined.as_ref().is_some_and(|j| j.lobby.is_some()) {
+        marked.1 = true;
+        let _ = root.set_attribute("data-lobby-at", &now);
+    }
     let _ = root.set_attribute("data-screen", &format!("{:?}", screen.get()));
     let Some(joined) = joined else { return };
     let link = match joined.link {

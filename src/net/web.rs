@@ -30,6 +30,10 @@ use super::seal::{self, MAX_FRAME, NONCE_LEN, PROOF, Seal, Side, WebRefusal};
 /// Browser clients' network ids have this bit set (renet's are random).
 const WEB_ID: u64 = 1 << 63;
 
+/// Connections open at once (pages loading, browsers joined, knocks under
+/// way); more are closed at once, so a flood cannot exhaust the host.
+const MAX_CONNECTIONS: usize = 2 * super::host::MAX_CLIENTS;
+
 /// Wrong codes an address may send per minute before it is told to wait.
 const WRONG_CODES_PER_MINUTE: u32 = 12;
 
@@ -181,9 +185,16 @@ fn accept(
     let ringer = Ringer(Arc::new(ringer));
     let failures: Arc<Mutex<HashMap<IpAddr, (Instant, u32)>>> = Arc::default();
     let next_id = AtomicU64::new(1);
+    let open = Arc::new(std::sync::atomic::AtomicUsize::new(0));
     while !stop.load(Ordering::Relaxed) {
         match listener.accept() {
             Ok((stream, peer)) => {
+                if open.load(Ordering::Relaxed) >= MAX_CONNECTIONS {
+                    warn!("web: {MAX_CONNECTIONS} connections open already; {peer} closed");
+                    continue;
+                }
+                open.fetch_add(1, Ordering::Relaxed);
+                let open = open.clone();
                 let id = next_id.fetch_add(1, Ordering::Relaxed);
                 let (config, events, ringer, failures) = (
                     config.clone(),
@@ -198,6 +209,7 @@ fn accept(
                     {
                         debug!("web: {peer}: {e}");
                     }
+                    open.fetch_sub(1, Ordering::Relaxed);
                 });
             }
             Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
