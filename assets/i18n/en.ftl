@@ -236,6 +236,7 @@ refused-malformed = The workshop could not read a message from this computer.
 projector-join-at = To join, start Faisceau, choose “Join a workshop”, and type:
 projector-join-browser = In a browser (laptop, tablet, phone), open:
 projector-join-app = Or in the Faisceau app, "Join a workshop": { $address }
+projector-scan = Or scan this with a phone or tablet: the workshop code is filled in.
 projector-code = Code
 projector-join-how = Then choose a table and a role.
 projector-compare = The tables side by side

@@ -236,6 +236,7 @@ refused-malformed = L'atelier n'a pas pu lire un message de cet ordinateur.
 projector-join-at = Pour rejoindre, lancez Faisceau, « Rejoindre un atelier », puis saisissez :
 projector-join-browser = Dans un navigateur (ordinateur, tablette, téléphone), ouvrez :
 projector-join-app = Ou dans l'application Faisceau, « Rejoindre un atelier » : { $address }
+projector-scan = Ou scannez ce code avec un téléphone ou une tablette : le code de l'atelier est déjà rempli.
 projector-code = Code
 projector-join-how = Choisissez ensuite une table et un rôle.
 projector-compare = Les tables côte à côte

@@ -515,6 +515,18 @@ fn join_wall(ui: &mut egui::Ui, board: &Board, tr: &Tr) {
         });
         // Left-aligned: a column's layout would justify the lines of names.
         columns[1].with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+            if let Some(url) = board.browser {
+                // A phone's camera on the QR code opens the page, code filled in.
+                ui.horizontal(|ui| {
+                    qr_code(ui, &browser_join_link(url, board.code), size::BOARD_QR);
+                    ui.add_space(16.0);
+                    ui.vertical(|ui| {
+                        ui.set_max_width(ui.available_width());
+                        ui.add(egui::Label::new(big(tr.t("projector-scan"))).wrap());
+                    });
+                });
+                ui.add_space(16.0);
+            }
             names_here(ui, board, tr);
         });
     });
@@ -548,8 +560,8 @@ fn code(ui: &mut egui::Ui, board: &Board, tr: &Tr) {
     );
 }
 
-/// How to join in a browser (the address, and a QR code that carries the
-/// code), then with the app.
+/// How to join in a browser (the address; the QR code that carries the
+/// code is in the other column), then with the app.
 fn join_by_browser(ui: &mut egui::Ui, board: &Board, url: &str, tr: &Tr) {
     ui.label(big(tr.t("projector-join-browser")));
     ui.label(
@@ -558,15 +570,8 @@ fn join_by_browser(ui: &mut egui::Ui, board: &Board, url: &str, tr: &Tr) {
             .strong()
             .monospace(),
     );
-    ui.add_space(8.0);
-    ui.horizontal(|ui| {
-        qr_code(ui, &browser_join_link(url, board.code), size::BOARD_QR);
-        ui.add_space(16.0);
-        ui.vertical(|ui| {
-            ui.add_space(size::BOARD_QR / 4.0);
-            code(ui, board, tr);
-        });
-    });
+    ui.add_space(12.0);
+    code(ui, board, tr);
     ui.add_space(8.0);
     let apps = board.addresses.join(", ");
     ui.label(

@@ -215,7 +215,7 @@ pub mod size {
     /// Projector: the join code.
     pub const BOARD_CODE: f32 = 96.0;
     /// The side of the projector's QR code (a phone reads it across a room).
-    pub const BOARD_QR: f32 = 240.0;
+    pub const BOARD_QR: f32 = 260.0;
 }
 
 /// Spacing, in logical pixels.
