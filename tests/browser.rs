@@ -257,6 +257,12 @@ fn base64(text: &str) -> Vec<u8> {
         .collect()
 }
 
+/// Stops the host and gives what it printed.
+fn host_kill(mut host: Child) -> String {
+    let _ = host.kill();
+    text(&finish(host, Duration::from_secs(10)))
+}
+
 /// Waits until `ready` holds, up to `limit`.
 fn wait(limit: Duration, what: &str, mut ready: impl FnMut() -> bool) {
     let deadline = Instant::now() + limit;
@@ -316,9 +322,16 @@ fn a_browser_plays_a_role_beside_a_desktop_client_and_the_wire_shows_no_clue() {
     let since_opening = |at: u64| Duration::from_millis(at.saturating_sub(origin as u64));
     let to_first_screen = since_opening(page.number("shown-at"));
     let to_lobby = since_opening(page.number("lobby-at"));
-    wait(Duration::from_secs(30), "a seat", || {
-        page.state("seat") == format!("1:{ROLE}")
-    });
+    let seated = Instant::now() + Duration::from_secs(30);
+    while page.state("seat") != format!("1:{ROLE}") {
+        if Instant::now() > seated {
+            let (screen, link) = (page.state("screen"), page.state("link"));
+            let log = host_kill(host);
+            let tail = &log[log.len().saturating_sub(4000)..];
+            panic!("no seat after 30 s: the page shows {screen}, its link is {link}\n{tail}");
+        }
+        std::thread::sleep(Duration::from_millis(300));
+    }
     // A desktop client at the same table.
     let desktop = join(
         port,

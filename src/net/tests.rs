@@ -53,6 +53,32 @@ fn refusal(out: &[(u64, ToClient)], to: u64) -> Option<Refused> {
 }
 
 #[test]
+fn a_hello_that_overtakes_the_connection_notice_is_kept() {
+    // A browser's hello can arrive in the same update as its protocol
+    // check, before the host hears it is connected (seen in the browser test).
+    let mut w = workshop(1, 0);
+    let role = w.case().scenario().roles[0].id.clone();
+    let out = w.receive(
+        7,
+        ToHost::Hello {
+            name: "Inès".into(),
+            token: None,
+        },
+    );
+    assert!(
+        out.iter()
+            .any(|(k, m)| *k == 7 && matches!(m, ToClient::Lobby(_)))
+    );
+    w.connected(7);
+    let out = w.receive(7, ToHost::Sit { table: 0, role });
+    assert_eq!(refusal(&out, 7), None);
+    assert!(
+        out.iter()
+            .any(|(k, m)| *k == 7 && matches!(m, ToClient::Seated { .. }))
+    );
+}
+
+#[test]
 fn seats_are_taken_once_and_refusals_are_told() {
     let mut w = workshop(2, 0);
     let roles: Vec<Id> = w

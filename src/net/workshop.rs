@@ -290,7 +290,9 @@ impl Workshop {
 
     /// A client connected: it is told the lobby once it says hello.
     pub fn connected(&mut self, client: ClientKey) {
-        self.clients.insert(client, Client::default());
+        // Its hello may have come first (it can overtake the notice of the
+        // connection in the same update): keep what it said.
+        self.clients.entry(client).or_default();
     }
 
     /// A client went away: its seat keeps its name, shown disconnected.
