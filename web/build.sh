@@ -21,12 +21,14 @@ fi
 # Its own target directory: the browser build and the desktop build do not
 # evict each other's artefacts.
 target=${CARGO_TARGET_DIR:-target}/web
-CARGO_TARGET_DIR=$target cargo build --locked --profile web --target wasm32-unknown-unknown --bin faisceau
-mkdir -p web/dist
+profile=${WEB_PROFILE:-web}
+CARGO_TARGET_DIR=$target cargo build --locked --profile "$profile" --target wasm32-unknown-unknown --bin faisceau
+out=${WEB_OUT:-web/dist}
+mkdir -p "$out"
 wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
-    --out-dir web/dist --out-name faisceau \
-    "$target/wasm32-unknown-unknown/web/faisceau.wasm"
-cp web/index.html web/dist/index.html
-size=$(stat -c %s web/dist/faisceau_bg.wasm)
-deflated=$(python3 -c 'import sys, zlib; print(len(zlib.compress(open(sys.argv[1], "rb").read(), 6)))' web/dist/faisceau_bg.wasm 2>/dev/null || echo "?")
-echo "web/dist: faisceau_bg.wasm $((size / 1024)) KiB ($((deflated / 1024)) KiB as served, deflated)"
+    --out-dir "$out" --out-name faisceau \
+    "$target/wasm32-unknown-unknown/$profile/faisceau.wasm"
+cp web/index.html "$out/index.html"
+size=$(stat -c %s "$out/faisceau_bg.wasm")
+deflated=$(python3 -c 'import sys, zlib; print(len(zlib.compress(open(sys.argv[1], "rb").read(), 6)))' "$out/faisceau_bg.wasm" 2>/dev/null || echo "?")
+echo "$out: faisceau_bg.wasm $((size / 1024)) KiB ($((deflated / 1024)) KiB as served, deflated)"
