@@ -2,7 +2,8 @@
 //! headless Chromium (WebGL through SwiftShader) opens it through a proxy
 //! that records every byte, joins with the code, takes a role and plays it
 //! (its view-bot shares and decides) while a desktop bot client plays at the
-//! same table. The page's screenshot is kept for a person to look at.
+//! same table, is reloaded and comes back into its seat. The page's
+//! screenshot is kept for a person to look at.
 //!
 //! Needs `web/dist` (bash web/build.sh) and Debian's `chromium`: without
 //! them the test says so and passes, unless `FAISCEAU_REQUIRE_BROWSER=1`
@@ -346,6 +347,17 @@ fn a_browser_plays_a_role_beside_a_desktop_client_and_the_wire_shows_no_clue() {
     let views_after_share = page.number("views");
     wait(Duration::from_secs(30), "the view to change again", || {
         page.number("views") > views_after_share
+    });
+    // The tab closed and opened again: the page comes back into the same
+    // role with the seat token it kept, straight to the desk.
+    page.call("Page.reload", json!({}));
+    wait(
+        Duration::from_secs(60),
+        "the seat back after a reload",
+        || page.state("seat") == format!("1:{ROLE}") && page.state("screen") == "Desk",
+    );
+    wait(Duration::from_secs(30), "a view after the reload", || {
+        page.number("views") >= 1
     });
     let shot = Path::new(env!("CARGO_TARGET_TMPDIR")).join("browser-desk-1024x768.png");
     page.screenshot(&shot);

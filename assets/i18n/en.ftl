@@ -184,6 +184,7 @@ host-join-browser = Browser: { $url }
 host-code-is = Code: { $code }
 host-free = Free
 host-disconnected = Disconnected (their role waits for them): { $names }
+web-tagline = Training workshop: identifying minors who are victims of, or at risk of, sexual exploitation
 join-title = Join a workshop
 join-intro = Type your name, and the code and address shown on the projector. Workshops found on this network are listed below.
 join-intro-browser = Type your name and the code shown on the projector (already filled in if you scanned the QR code).

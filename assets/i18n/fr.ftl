@@ -184,6 +184,7 @@ host-join-browser = Navigateur : { $url }
 host-code-is = Code : { $code }
 host-free = Libérer
 host-disconnected = Déconnecté·es (leur rôle les attend) : { $names }
+web-tagline = Atelier de formation : repérer les mineurs victimes ou en risque d'exploitation sexuelle
 join-title = Rejoindre un atelier
 join-intro = Saisissez votre nom, le code et l'adresse affichés au projecteur. Les ateliers trouvés sur ce réseau apparaissent ci-dessous.
 join-intro-browser = Saisissez votre nom et le code affiché au projecteur (déjà rempli si vous avez scanné le QR code).

@@ -159,7 +159,11 @@ pub fn join_form(ui: &mut egui::Ui, form: &mut JoinForm, tr: &Tr) -> Vec<NetActi
             .spacing([16.0, 10.0])
             .show(ui, |ui| {
                 ui.label(tr.t("join-name"));
-                ui.add(egui::TextEdit::singleline(&mut form.name).desired_width(320.0));
+                let name = ui.add(egui::TextEdit::singleline(&mut form.name).desired_width(320.0));
+                // In a browser the page opens on this field, ready to type.
+                if browser && form.name.is_empty() && ui.memory(|m| m.focused().is_none()) {
+                    name.request_focus();
+                }
                 ui.end_row();
                 ui.label(tr.t("join-code"));
                 ui.add(
@@ -203,12 +207,14 @@ pub fn join_form(ui: &mut egui::Ui, form: &mut JoinForm, tr: &Tr) -> Vec<NetActi
                 }
                 ui.add_space(16.0);
             }
+            let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
             if theme::primary(
                 ui,
                 !form.busy && !missing,
                 format!("{}  {}", theme::icon::SIGN_IN, tr.t("join-go")),
             )
             .clicked()
+                || enter && !form.busy && !missing
             {
                 actions.push(NetAction::Join);
             }
