@@ -60,6 +60,7 @@ pub(super) fn plugin(app: &mut App) {
                     .after(EguiPostUpdateSet::EndPass)
                     .before(EguiPostUpdateSet::ProcessOutput),
                 drop_delayed_redraws.after(EguiPostUpdateSet::ProcessOutput),
+                settle_textures.after(drop_delayed_redraws),
                 draw_only_on_change
                     .after(EguiPostUpdateSet::EndPass)
                     .before(EguiPostUpdateSet::ProcessOutput),
@@ -77,7 +78,16 @@ struct LastDrawn {
     shapes: Vec<bevy_egui::egui::epaint::ClippedShape>,
     pixels_per_point: f32,
     at: Option<bevy::platform::time::Instant>,
+    /// Frames still to draw after egui's textures changed.
+    settle: u8,
 }
+
+/// Frames drawn after a change of egui's textures (new glyphs in the font
+/// atlas). The texture reaches the GPU through Bevy's image assets, which
+/// may be a frame behind the shapes that use it (seen in browsers: letters
+/// just added to the atlas were blank, and stayed so on a window that draws
+/// only on change).
+const SETTLE_FRAMES: u8 = 2;
 
 /// A window at rest still wakes (bots, the network's keep-alives, hot
 /// reload), but draws only when what egui would draw has changed: the
@@ -101,10 +111,18 @@ fn draw_only_on_change(
         let stale = last
             .at
             .is_none_or(|at| at.elapsed() > REDRAW_AT_LEAST_EVERY);
+        let textures = !full.textures_delta.is_empty();
+        let settling = last.settle > 0;
+        last.settle = if textures {
+            SETTLE_FRAMES
+        } else {
+            last.settle.saturating_sub(1)
+        };
         let draw = launch.screenshot.is_some()
             || window_changed
             || stale
-            || !full.textures_delta.is_empty()
+            || textures
+            || settling
             || full.pixels_per_point != last.pixels_per_point
             || full.shapes != last.shapes;
         if draw && std::env::var_os("FAISCEAU_DRAW_LOG").is_some() {
@@ -166,6 +184,14 @@ fn read_repaint_delay(outputs: Query<&EguiFullOutput>, mut delay: ResMut<Repaint
                 .map(|v| v.repaint_delay)
         })
         .min();
+}
+
+/// Keeps the window updating while textures settle: a reactive window would
+/// otherwise sleep on the frame drawn before the texture arrived.
+fn settle_textures(last: Res<LastDrawn>, mut redraws: MessageWriter<RequestRedraw>) {
+    if last.settle > 0 {
+        redraws.write(RequestRedraw);
+    }
 }
 
 fn drop_delayed_redraws(delay: Res<RepaintDelay>, mut redraws: ResMut<Messages<RequestRedraw>>) {
