@@ -22,7 +22,6 @@ use crate::net::web_client::{self, Stage, WebLink};
 use crate::net::words::{code_error_text, join_error_text};
 use crate::ui::network::{self as screens, NetAction};
 use crate::ui::picker::Display;
-use crate::ui::theme::{self, size, space};
 
 /// What the page's address asks for: `?code=K7QX-M2PD` (the QR code's),
 /// and `lang`, `name`, `table`, `role` and `bot` as on the command line.
@@ -169,27 +168,9 @@ fn join_form(
     let ctx = contexts.ctx_mut()?;
     let mut root = root(ctx);
     join.form.busy = link.is_some();
-    // The page's first screen: a card in the middle, under the app's name.
     let mut actions = egui::CentralPanel::default()
         .show(&mut root, |ui| {
-            ui.add_space((ui.available_height() * 0.08).min(64.0));
-            ui.vertical_centered(|ui| {
-                ui.label(theme::title("Faisceau").size(size::DISPLAY));
-                ui.label(theme::muted(ui, settings.tr.t("web-tagline")));
-            });
-            ui.add_space(space::SECTION);
-            let width = ui.available_width().min(640.0);
-            ui.horizontal(|ui| {
-                ui.add_space(((ui.available_width() - width) / 2.0).max(0.0));
-                ui.vertical(|ui| {
-                    ui.set_width(width);
-                    theme::card(ui, |ui| {
-                        screens::join_form(ui, &mut join.form, &settings.tr)
-                    })
-                })
-                .inner
-            })
-            .inner
+            screens::join_page(ui, &mut join.form, &settings.tr)
         })
         .inner;
     if join.auto && link.is_none() {

@@ -154,16 +154,31 @@ pub fn join_form(ui: &mut egui::Ui, form: &mut JoinForm, tr: &Tr) -> Vec<NetActi
             "join-intro"
         }));
         ui.add_space(12.0);
+        // On a phone, each label above its field.
+        let narrow = browser && ui.available_width() < 520.0;
+        if narrow {
+            let width = ui.available_width() - 8.0;
+            ui.label(tr.t("join-name"));
+            let name = ui.add(egui::TextEdit::singleline(&mut form.name).desired_width(width));
+            focus_first(ui, browser, &form.name, &name);
+            ui.add_space(8.0);
+            ui.label(tr.t("join-code"));
+            ui.add(
+                egui::TextEdit::singleline(&mut form.code)
+                    .hint_text("K7QX-M2PD")
+                    .desired_width(width),
+            );
+        }
         egui::Grid::new("join_form")
             .num_columns(2)
             .spacing([16.0, 10.0])
             .show(ui, |ui| {
+                if narrow {
+                    return;
+                }
                 ui.label(tr.t("join-name"));
                 let name = ui.add(egui::TextEdit::singleline(&mut form.name).desired_width(320.0));
-                // In a browser the page opens on this field, ready to type.
-                if browser && form.name.is_empty() && ui.memory(|m| m.focused().is_none()) {
-                    name.request_focus();
-                }
+                focus_first(ui, browser, &form.name, &name);
                 ui.end_row();
                 ui.label(tr.t("join-code"));
                 ui.add(
@@ -233,6 +248,35 @@ pub fn join_form(ui: &mut egui::Ui, form: &mut JoinForm, tr: &Tr) -> Vec<NetActi
         }
     });
     actions
+}
+
+/// In a browser the page opens on the name field, ready to type.
+fn focus_first(ui: &egui::Ui, browser: bool, name: &str, field: &egui::Response) {
+    if browser && name.is_empty() && ui.memory(|m| m.focused().is_none()) {
+        field.request_focus();
+    }
+}
+
+/// The browser's first screen: the app's name and purpose, then the join
+/// form in a card in the middle (at most 640 points wide).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // the browser's (app/web.rs)
+pub fn join_page(ui: &mut egui::Ui, form: &mut JoinForm, tr: &Tr) -> Vec<NetAction> {
+    ui.add_space((ui.available_height() * 0.08).min(64.0));
+    ui.vertical_centered(|ui| {
+        ui.label(theme::title("Faisceau").size(size::DISPLAY));
+        ui.label(theme::muted(ui, tr.t("web-tagline")));
+    });
+    ui.add_space(theme::space::SECTION);
+    ui.vertical_centered(|ui| {
+        ui.set_max_width(ui.available_width().min(640.0));
+        theme::card(ui, |ui| {
+            ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                join_form(ui, form, tr)
+            })
+            .inner
+        })
+    })
+    .inner
 }
 
 /// Workshops found on the network, and a button to search again.

@@ -657,6 +657,64 @@ mod network {
     }
 
     #[test]
+    fn the_browser_join_page_shows_the_whole_form_on_a_laptop_and_a_phone() {
+        for (size, lang) in [((1366.0, 768.0), Lang::Fr), ((390.0, 844.0), Lang::En)] {
+            let tr = Tr::new(lang);
+            let mut form = JoinForm {
+                code: "K7QX-M2PD".into(),
+                in_browser: true,
+                ..JoinForm::default()
+            };
+            let mut harness = Harness::builder().with_size(size).build_ui(move |ui| {
+                if !super::themed(ui) {
+                    return;
+                }
+                crate::ui::network::join_page(ui, &mut form, &tr);
+            });
+            harness.run();
+            let screen = bevy_egui::egui::Rect::from_min_size(
+                bevy_egui::egui::Pos2::ZERO,
+                bevy_egui::egui::vec2(size.0, size.1),
+            );
+            // The heading and the button: both there, both on screen.
+            let joins: Vec<_> = harness
+                .query_all_by_label_contains(match lang {
+                    Lang::Fr => "Rejoindre",
+                    Lang::En => "Join",
+                })
+                .collect();
+            assert!(joins.len() >= 2, "{lang:?}: the heading and the button");
+            for node in joins {
+                assert!(
+                    screen.contains_rect(node.rect()),
+                    "{lang:?}: {:?}",
+                    node.rect()
+                );
+            }
+            for label in [
+                match lang {
+                    Lang::Fr => "Votre nom",
+                    Lang::En => "Your name",
+                },
+                match lang {
+                    Lang::Fr => "Code de l'atelier",
+                    Lang::En => "Workshop code",
+                },
+            ] {
+                let node = harness.get_by_label(label);
+                assert!(
+                    screen.contains_rect(node.rect()),
+                    "{lang:?} {label}: {:?}",
+                    node.rect()
+                );
+                assert!(node.rect().height() > 10.0, "{lang:?} {label} is squashed");
+            }
+            // No address to type in a browser.
+            assert!(harness.query_by_label_contains("192.168.1.20").is_none());
+        }
+    }
+
+    #[test]
     fn the_projector_offers_a_browser_address_with_a_qr_code_that_carries_the_code() {
         // The projector at 1920×1080 with the app's zoom of 1.25.
         const PROJECTOR: (f32, f32) = (1536.0, 864.0);
