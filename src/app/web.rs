@@ -97,8 +97,15 @@ pub fn run() {
     })
     .insert_resource(Settings {
         tr,
+        // The page's width is known now: start at the scale `fit_scale`
+        // would choose, so the first frames do not lay out text twice.
         display: Display {
-            scale: 1.0,
+            scale: scale_for(
+                web_sys::window()
+                    .and_then(|w| w.inner_width().ok())
+                    .and_then(|w| w.as_f64())
+                    .unwrap_or(1024.0) as f32,
+            ),
             contrast: false,
         },
     })
@@ -150,10 +157,15 @@ fn fit_scale(windows: Query<&Window>, mut settings: ResMut<Settings>) {
     let Some(window) = windows.iter().next() else {
         return;
     };
-    let scale = if window.width() >= 1280.0 { 1.25 } else { 1.0 };
+    let scale = scale_for(window.width());
     if settings.display.scale != scale {
         settings.display.scale = scale;
     }
+}
+
+/// The desktop's zoom from 1280 points wide, 1 below.
+fn scale_for(width: f32) -> f32 {
+    if width >= 1280.0 { 1.25 } else { 1.0 }
 }
 
 /// The join form, without an address: the workshop is this page's host.
