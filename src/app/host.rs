@@ -138,9 +138,11 @@ pub(super) fn host_console(
         .collect();
     let mut room = Room::of(&host.workshop, addresses, !projector_window.is_empty());
     room.listen_error = host.listen_error.clone();
-    room.browser = web
-        .filter(|w| w.serves_client)
-        .and_then(|_| room.addresses.first().map(|a| format!("http://{a}/")));
+    room.browser = web.filter(|w| w.serves_client).and_then(|_| {
+        room.addresses
+            .first()
+            .map(|a| crate::ui::network::browser_address(a))
+    });
     let all_ended = host.workshop.all_ended();
     let workshop = &host.workshop;
     let view = |t: usize| workshop.tables[t].session.trainer_view();

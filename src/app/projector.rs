@@ -142,7 +142,7 @@ fn draw_workshop(
     // Browsers open the same address over HTTP, when the host serves the client.
     let browser = web
         .filter(|w| w.serves_client)
-        .map(|_| format!("http://{}/", addresses[0]));
+        .map(|_| crate::ui::network::browser_address(&addresses[0]));
     let tables = TableBoard::of_workshop(workshop);
     // The room's clock starts when the first table does (or when a running
     // workshop is resumed).

@@ -172,6 +172,21 @@ impl Seal {
     }
 }
 
+/// A replicon message as a frame's plain text: its channel, then its bytes.
+pub fn message(channel: usize, bytes: &[u8]) -> Vec<u8> {
+    let mut plain = Vec::with_capacity(bytes.len() + 1);
+    plain.push(channel as u8);
+    plain.extend_from_slice(bytes);
+    plain
+}
+
+/// A frame's plain text read back as a channel and a message.
+pub fn read_message(plain: &[u8]) -> Option<(u8, &[u8])> {
+    plain
+        .split_first()
+        .map(|(&channel, bytes)| (channel, bytes))
+}
+
 /// The web key of a workshop, from its netcode key (both from the code).
 pub fn web_key(netcode: &[u8; 32]) -> [u8; 32] {
     let mut hash = Blake2s256::new();
@@ -248,5 +263,7 @@ mod tests {
         }
         assert_eq!(read_refusal(b"FSWX\x09"), None);
         assert_ne!(web_key(&[1; 32]), web_key(&[2; 32]));
+        assert_eq!(read_message(&message(3, b"up")), Some((3, &b"up"[..])));
+        assert_eq!(read_message(&[]), None);
     }
 }

@@ -539,7 +539,7 @@ fn receive(
                 let Some((entity, _)) = server.clients.get(&id) else {
                     continue;
                 };
-                let Some((&channel, message)) = plain.split_first() else {
+                let Some((channel, message)) = seal::read_message(&plain) else {
                     continue;
                 };
                 messages.insert_received(*entity, channel, Bytes::from(message.to_vec()));
@@ -573,9 +573,7 @@ fn send(
             return true;
         };
         if let Some((_, writer)) = server.clients.get_mut(id) {
-            let mut plain = Vec::with_capacity(message.len() + 1);
-            plain.push(*channel as u8);
-            plain.extend_from_slice(message);
+            let plain = seal::message(*channel, message);
             match writer.send(&plain) {
                 Ok(()) => {
                     WEB_BYTES_SENT.fetch_add(plain.len() as u64 + 16, Ordering::Relaxed);

@@ -177,7 +177,7 @@ impl WebLink {
                         self.fail("a frame from the host did not open");
                         return;
                     };
-                    if let Some((&channel, message)) = plain.split_first() {
+                    if let Some((channel, message)) = seal::read_message(&plain) {
                         super::BYTES_RECEIVED
                             .fetch_add(frame.len() as u64, std::sync::atomic::Ordering::Relaxed);
                         messages.insert_received(channel, Bytes::from(message.to_vec()));
@@ -240,9 +240,7 @@ fn send(mut link: ResMut<WebLink>, mut messages: ResMut<ClientMessages>) {
     }
     let sent: Vec<(usize, Bytes)> = messages.drain_sent().collect();
     for (channel, message) in sent {
-        let mut plain = Vec::with_capacity(message.len() + 1);
-        plain.push(channel as u8);
-        plain.extend_from_slice(&message);
+        let plain = seal::message(channel, &message);
         let Some(frame) = link.seal.as_mut().map(|s| s.seal(&plain)) else {
             return;
         };

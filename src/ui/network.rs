@@ -154,39 +154,39 @@ pub fn join_form(ui: &mut egui::Ui, form: &mut JoinForm, tr: &Tr) -> Vec<NetActi
             "join-intro"
         }));
         ui.add_space(12.0);
-        // On a phone, each label above its field.
+        // On a phone, each label above its field; elsewhere side by side.
         let narrow = browser && ui.available_width() < 520.0;
-        if narrow {
-            let width = ui.available_width() - 8.0;
+        let mut name_and_code = |ui: &mut egui::Ui, widths: [f32; 2], grid: bool| {
+            let next = |ui: &mut egui::Ui| {
+                if grid {
+                    ui.end_row();
+                } else {
+                    ui.add_space(8.0);
+                }
+            };
             ui.label(tr.t("join-name"));
-            let name = ui.add(egui::TextEdit::singleline(&mut form.name).desired_width(width));
+            let name = ui.add(egui::TextEdit::singleline(&mut form.name).desired_width(widths[0]));
             focus_first(ui, browser, &form.name, &name);
-            ui.add_space(8.0);
+            next(ui);
             ui.label(tr.t("join-code"));
             ui.add(
                 egui::TextEdit::singleline(&mut form.code)
                     .hint_text("K7QX-M2PD")
-                    .desired_width(width),
+                    .desired_width(widths[1]),
             );
+            next(ui);
+        };
+        if narrow {
+            let width = ui.available_width() - 8.0;
+            name_and_code(ui, [width, width], false);
         }
         egui::Grid::new("join_form")
             .num_columns(2)
             .spacing([16.0, 10.0])
             .show(ui, |ui| {
-                if narrow {
-                    return;
+                if !narrow {
+                    name_and_code(ui, [320.0, 200.0], true);
                 }
-                ui.label(tr.t("join-name"));
-                let name = ui.add(egui::TextEdit::singleline(&mut form.name).desired_width(320.0));
-                focus_first(ui, browser, &form.name, &name);
-                ui.end_row();
-                ui.label(tr.t("join-code"));
-                ui.add(
-                    egui::TextEdit::singleline(&mut form.code)
-                        .hint_text("K7QX-M2PD")
-                        .desired_width(200.0),
-                );
-                ui.end_row();
                 if !browser {
                     ui.label(tr.t("join-address"));
                     ui.add(
@@ -629,6 +629,11 @@ fn join_by_browser(ui: &mut egui::Ui, board: &Board, url: &str, tr: &Tr) {
     );
     ui.add_space(8.0);
     ui.label(big(tr.t("projector-join-how")));
+}
+
+/// The browser address of a host reached at `address` (`ip:port`).
+pub fn browser_address(address: &str) -> String {
+    format!("http://{address}/")
 }
 
 /// The browser address with the code: the page fills the code in.
