@@ -234,6 +234,7 @@ refused-table-full = Every role at this table is taken: choose another table.
 refused-not-seated = Choose a role first.
 refused-table-started = The table has started: ask the trainer to seat you.
 refused-malformed = The workshop could not read a message from this computer.
+refused-too-fast = Too many requests from this computer at once: the workshop set some aside. Wait a second and try again.
 projector-join-at = To join, start Faisceau, choose “Join a workshop”, and type:
 projector-join-browser = In a browser (laptop, tablet, phone), open:
 projector-join-app = Or in the Faisceau app, "Join a workshop": { $address }

@@ -234,6 +234,7 @@ refused-table-full = Tous les rôles de cette table sont pris : choisissez une a
 refused-not-seated = Choisissez d'abord un rôle.
 refused-table-started = La table a commencé : demandez à la personne qui anime de vous placer.
 refused-malformed = L'atelier n'a pas pu lire un message de cet ordinateur.
+refused-too-fast = Trop de demandes de cet ordinateur à la fois : l'atelier en a écarté. Attendez une seconde et recommencez.
 projector-join-at = Pour rejoindre, lancez Faisceau, « Rejoindre un atelier », puis saisissez :
 projector-join-browser = Dans un navigateur (ordinateur, tablette, téléphone), ouvrez :
 projector-join-app = Ou dans l'application Faisceau, « Rejoindre un atelier » : { $address }

@@ -44,6 +44,11 @@ pub enum Datagram {
         version: String,
         /// The game port.
         port: u16,
+        /// A number drawn by the host when it opens: the same host heard
+        /// on several networks (and on loopback) is one workshop. Zero from
+        /// hosts before it.
+        #[serde(default)]
+        host: u64,
     },
     /// A client proves it holds the code.
     Knock {
@@ -97,6 +102,8 @@ pub struct DoorConfig {
     pub addresses: Vec<SocketAddr>,
     /// The keys of the code.
     pub keys: Keys,
+    /// The host's number in discovery answers (see [`Datagram::Here`]).
+    pub host: u64,
 }
 
 /// The door's tag over a knock: an AEAD tag of an empty message.
@@ -133,6 +140,7 @@ pub fn answer(config: &DoorConfig, datagram: &Datagram) -> Option<Datagram> {
             name: config.name.clone(),
             version: config.version.clone(),
             port: config.port,
+            host: config.host,
         }),
         Datagram::Knock {
             version,
@@ -178,7 +186,7 @@ pub fn serve(socket: UdpSocket, config: DoorConfig, stop: Arc<AtomicBool>) {
         let Ok((len, from)) = socket.recv_from(&mut buffer) else {
             continue;
         };
-        let Ok(datagram) = serde_json::from_slice::<Datagram>(&buffer[..len]) else {
+        let Some(datagram) = read(&buffer[..len]) else {
             bevy::log::debug!("door: dropped {len} unreadable bytes from {from}");
             continue;
         };
@@ -214,6 +222,14 @@ pub fn serve(socket: UdpSocket, config: DoorConfig, stop: Arc<AtomicBool>) {
             let _ = socket.send_to(&bytes, from);
         }
     }
+}
+
+/// A datagram from its bytes; none if they are not one.
+pub fn read(bytes: &[u8]) -> Option<Datagram> {
+    if bytes.len() > MAX_DATAGRAM {
+        return None;
+    }
+    serde_json::from_slice(bytes).ok()
 }
 
 /// Sends `datagram` to `to` and waits up to `timeout` for the first answer.
@@ -272,11 +288,13 @@ pub fn discover(door_port: u16, wait: Duration) -> std::io::Result<Vec<Found>> {
     let socket = UdpSocket::bind((Ipv4Addr::UNSPECIFIED, 0))?;
     socket.set_broadcast(true)?;
     let bytes = serde_json::to_vec(&Datagram::Who).expect("datagrams serialise");
-    for target in [Ipv4Addr::BROADCAST, Ipv4Addr::LOCALHOST] {
+    // Each network's own broadcast address: the all-networks one is not
+    // sent anywhere on a machine without a default route.
+    for target in super::interfaces::broadcast_targets() {
         let _ = socket.send_to(&bytes, (target, door_port));
     }
     let deadline = Instant::now() + wait;
-    let mut found = Vec::new();
+    let mut found: Vec<(Found, u64)> = Vec::new();
     let mut buffer = [0u8; MAX_DATAGRAM];
     while Instant::now() < deadline {
         socket.set_read_timeout(Some(deadline - Instant::now() + Duration::from_millis(1)))?;
@@ -287,6 +305,7 @@ pub fn discover(door_port: u16, wait: Duration) -> std::io::Result<Vec<Found>> {
             name,
             version,
             port,
+            host,
         }) = serde_json::from_slice(&buffer[..len])
         {
             let entry = Found {
@@ -294,12 +313,25 @@ pub fn discover(door_port: u16, wait: Duration) -> std::io::Result<Vec<Found>> {
                 version,
                 addr: SocketAddr::new(from.ip(), port),
             };
-            if !found.contains(&entry) {
-                found.push(entry);
-            }
+            heard(&mut found, entry, host);
         }
     }
-    Ok(found)
+    Ok(found.into_iter().map(|(entry, _)| entry).collect())
+}
+
+/// Adds a workshop's answer to those heard: a host heard again on another
+/// network is kept once, at an address other machines can use.
+fn heard(found: &mut Vec<(Found, u64)>, entry: Found, host: u64) {
+    if let Some((known, _)) = found
+        .iter_mut()
+        .find(|(known, h)| *known == entry || (host != 0 && *h == host))
+    {
+        if known.addr.ip().is_loopback() && !entry.addr.ip().is_loopback() {
+            *known = entry;
+        }
+        return;
+    }
+    found.push((entry, host));
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -321,6 +353,26 @@ mod tests {
     use super::*;
     use crate::net::code::JoinCode;
 
+    #[test]
+    fn a_host_heard_on_several_networks_is_found_once_at_its_lan_address() {
+        let at = |ip: &str| Found {
+            name: "Atelier".into(),
+            version: "1.0.0".into(),
+            addr: SocketAddr::new(ip.parse().unwrap(), 5170),
+        };
+        let mut found = Vec::new();
+        heard(&mut found, at("127.0.0.1"), 7);
+        heard(&mut found, at("10.99.0.1"), 7);
+        heard(&mut found, at("192.168.1.20"), 7);
+        // Another host of the same name is another workshop.
+        heard(&mut found, at("192.168.1.30"), 8);
+        // Hosts before the number: the same address is the same workshop.
+        heard(&mut found, at("192.168.1.40"), 0);
+        heard(&mut found, at("192.168.1.40"), 0);
+        let addresses: Vec<String> = found.iter().map(|(f, _)| f.addr.ip().to_string()).collect();
+        assert_eq!(addresses, ["10.99.0.1", "192.168.1.30", "192.168.1.40"]);
+    }
+
     fn config() -> DoorConfig {
         DoorConfig {
             name: "Atelier".into(),
@@ -328,6 +380,7 @@ mod tests {
             port: 5170,
             addresses: vec!["127.0.0.1:5170".parse().unwrap()],
             keys: JoinCode::parse("K7QX-M2PD").unwrap().keys(),
+            host: 7,
         }
     }
 

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use bevy::prelude::*;
 use bevy_replicon::prelude::*;
 use bevy_replicon_renet::RenetServer;
-use bevy_replicon_renet::netcode::{NetcodeServerTransport, ServerAuthentication, ServerConfig};
+use bevy_replicon_renet::netcode::{ServerAuthentication, ServerConfig};
 use faisceau_engine::TrainerCommand;
 use faisceau_engine::session::Status;
 
@@ -193,7 +193,7 @@ fn open(commands: &mut Commands, channels: &RepliconChannels, host: &Host) -> Re
     if let Ok(watch) = socket.try_clone() {
         commands.insert_resource(super::Watched(watch));
     }
-    let transport = NetcodeServerTransport::new(config, socket)
+    let transport = super::pace::PacedServer::new(config, socket)
         .map_err(|e| format!("cannot open the server: {e}"))?;
     commands.insert_resource(RenetServer::new(super::connection_config(channels)));
     commands.insert_resource(transport);
@@ -206,6 +206,7 @@ fn open(commands: &mut Commands, channels: &RepliconChannels, host: &Host) -> Re
                 port,
                 addresses: addresses.clone(),
                 keys: keys.clone(),
+                host: u64::from_le_bytes(bevy_replicon_renet::netcode::generate_random_bytes()),
             };
             let stop = host.door_stop.clone();
             std::thread::spawn(move || door::serve(socket, config, stop));

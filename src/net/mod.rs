@@ -9,6 +9,9 @@ pub mod delta;
 pub mod door;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod host;
+pub mod interfaces;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod pace;
 pub mod protocol;
 pub mod runner;
 pub mod seal;
@@ -75,6 +78,8 @@ pub fn shared(app: &mut App) {
     app.add_client_message_with(Channel::Ordered, serialize_up, deserialize_up)
         .add_server_message_with(Channel::Ordered, serialize_down, deserialize_down)
         .make_message_independent::<Down>();
+    #[cfg(not(target_arch = "wasm32"))]
+    app.add_plugins(pace::plugin);
     app.world_mut()
         .resource_mut::<ProtocolHasher>()
         .add_custom(VERSION);
@@ -167,21 +172,24 @@ pub fn now() -> Duration {
         .unwrap_or_default()
 }
 
-/// This machine's address on the local network, found by asking the system
-/// which interface would reach a public address (nothing is sent).
-pub fn local_address() -> Option<IpAddr> {
+/// The address this machine would use toward the outside, found by asking
+/// the system for a route to a public address (nothing is sent); none on a
+/// network without a way out.
+fn routed_address() -> Option<Ipv4Addr> {
     let socket = UdpSocket::bind((Ipv4Addr::UNSPECIFIED, 0)).ok()?;
     socket.connect(("192.0.2.1", 9)).ok()?;
-    let ip = socket.local_addr().ok()?.ip();
-    (!ip.is_unspecified()).then_some(ip)
+    match socket.local_addr().ok()?.ip() {
+        IpAddr::V4(ip) if !ip.is_unspecified() => Some(ip),
+        _ => None,
+    }
 }
 
-/// The addresses a host can be joined at on `port`: the local network's,
-/// then loopback.
+/// The addresses a host can be joined at on `port`: each local network's
+/// (the one toward the outside first), then loopback.
 pub fn host_addresses(port: u16) -> Vec<SocketAddr> {
-    let mut addresses: Vec<SocketAddr> = local_address()
+    let mut addresses: Vec<SocketAddr> = interfaces::lan_addresses(routed_address())
         .into_iter()
-        .map(|ip| SocketAddr::new(ip, port))
+        .map(|ip| SocketAddr::new(ip.into(), port))
         .collect();
     let loopback = SocketAddr::new(Ipv4Addr::LOCALHOST.into(), port);
     if !addresses.contains(&loopback) {

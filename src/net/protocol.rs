@@ -115,6 +115,8 @@ pub enum Refused {
     TableStarted,
     /// The message was unreadable or too large.
     Malformed,
+    /// Too many messages from this client: some were set aside.
+    TooFast,
 }
 
 /// A table's debrief as a client receives it when the table ends.

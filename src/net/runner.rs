@@ -64,6 +64,11 @@ pub fn run(apps: Vec<App>, tick: Duration) -> Vec<AppExit> {
             r.app.update();
             r.updated = Instant::now();
             r.due = r.updated + tick;
+            // Its transport paces its packets: wake it when the next is due.
+            #[cfg(not(target_arch = "wasm32"))]
+            if let Some(send) = r.app.world().get_resource::<super::pace::SendDue>() {
+                r.due = r.due.min(send.0.max(r.updated + MIN_GAP));
+            }
             // A (re)connection opens a new socket: watch that one from now on.
             if let Some(Watched(socket)) = r.app.world_mut().remove_resource::<Watched>() {
                 r.sockets.retain(|s| !is_game_socket(s));

@@ -22,6 +22,7 @@ pub fn refused_text(refused: &Refused, tr: &Tr) -> String {
         Refused::NotSeated => tr.t("refused-not-seated"),
         Refused::TableStarted => tr.t("refused-table-started"),
         Refused::Malformed => tr.t("refused-malformed"),
+        Refused::TooFast => tr.t("refused-too-fast"),
     }
 }
 
@@ -74,6 +75,7 @@ mod tests {
             Refused::NotSeated,
             Refused::TableStarted,
             Refused::Malformed,
+            Refused::TooFast,
         ];
         let errors = [
             JoinError::WrongCode,

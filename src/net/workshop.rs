@@ -62,7 +62,9 @@ impl Seat {
 
 /// A random seat token.
 fn new_token() -> u64 {
-    u64::from_le_bytes(bevy_replicon_renet::netcode::generate_random_bytes())
+    use chacha20poly1305::aead::OsRng;
+    use chacha20poly1305::aead::rand_core::RngCore;
+    OsRng.next_u64()
 }
 
 /// One table.
@@ -82,6 +84,53 @@ pub struct Table {
 struct Client {
     name: Option<String>,
     seat: Option<(usize, usize)>,
+    allowance: Allowance,
+}
+
+/// How many messages a client may send at once; a person clicks a few a
+/// second, a flood is set aside.
+pub const BURST: f64 = 60.0;
+
+/// How many messages a second a client may send once its burst is spent.
+pub const PER_SECOND: f64 = 25.0;
+
+/// A whole view is the dearest answer: asking for one counts as this many
+/// messages.
+const WHOLE_VIEW_COST: f64 = 5.0;
+
+/// A client's allowance of messages (a token bucket).
+#[derive(Clone, Debug)]
+struct Allowance {
+    tokens: f64,
+    at: Instant,
+    /// Messages set aside since the last one let through.
+    set_aside: u64,
+}
+
+impl Default for Allowance {
+    fn default() -> Allowance {
+        Allowance {
+            tokens: BURST,
+            at: Instant::now(),
+            set_aside: 0,
+        }
+    }
+}
+
+impl Allowance {
+    /// Whether a message of `cost` may pass now; else it is counted.
+    fn spend(&mut self, cost: f64, now: Instant) -> bool {
+        let refill = now.saturating_duration_since(self.at).as_secs_f64() * PER_SECOND;
+        self.tokens = (self.tokens + refill).min(BURST);
+        self.at = now;
+        if self.tokens >= cost {
+            self.tokens -= cost;
+            true
+        } else {
+            self.set_aside += 1;
+            false
+        }
+    }
 }
 
 /// The host's workshop.
@@ -309,8 +358,52 @@ impl Workshop {
         self.broadcast_lobby()
     }
 
-    /// Handles one client message.
+    /// Handles one client message: within the client's allowance, answered;
+    /// beyond it, set aside (the client is told once). Refusals are logged
+    /// with the client's name.
     pub fn receive(&mut self, client: ClientKey, message: ToHost) -> Outbox {
+        let cost = match message {
+            ToHost::WholeView => WHOLE_VIEW_COST,
+            _ => 1.0,
+        };
+        let me = self.clients.entry(client).or_default();
+        let who = me.name.clone().unwrap_or_default();
+        let allowance = &mut me.allowance;
+        let before = allowance.set_aside;
+        if !allowance.spend(cost, Instant::now()) {
+            if before == 0 {
+                tracing::warn!(
+                    "client {client} \"{who}\": more than {BURST} messages at once; \
+                     setting aside what comes over {PER_SECOND} a second"
+                );
+                return vec![(client, ToClient::Refused(Refused::TooFast))];
+            }
+            return Vec::new();
+        }
+        if before > 0 {
+            tracing::warn!("client {client} \"{who}\": {before} message(s) were set aside");
+            allowance.set_aside = 0;
+        }
+        let kind = kind_of(&message);
+        let out = self.answer(client, message);
+        for (to, reply) in &out {
+            if *to != client {
+                continue;
+            }
+            match reply {
+                ToClient::Refused(why) => {
+                    tracing::info!("client {client} \"{who}\": {kind} refused: {why:?}");
+                }
+                ToClient::CommandRefused(why) => {
+                    tracing::info!("client {client} \"{who}\": {kind} refused: {why}");
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    fn answer(&mut self, client: ClientKey, message: ToHost) -> Outbox {
         let refuse = |why| vec![(client, ToClient::Refused(why))];
         // A message may overtake the connection's notice: know the client from it.
         let known = self.clients.entry(client).or_default().clone();
@@ -638,7 +731,7 @@ impl Workshop {
                     .and_then(|()| journal.seat_token(t, role.as_str(), *token)),
             };
             if let Err(e) = result {
-                bevy::log::error!("journal: {e}");
+                tracing::error!("journal: {e}");
             }
         }
         table.seats[r] = seat;
@@ -656,7 +749,7 @@ impl Workshop {
                 &table.session.events()[first..],
             )
         {
-            bevy::log::error!("journal: {e}; the command is undone");
+            tracing::error!("journal: {e}; the command is undone");
             let kept = table.session.events()[..first].to_vec();
             if let Ok(session) = Session::replay(self.case.clone(), table.session.seed(), kept) {
                 table.session = session;
@@ -811,6 +904,29 @@ fn debrief_for(
             role: role.clone(),
         })),
     ))
+}
+
+/// A message's kind, for log lines (never its text: notes stay private).
+fn kind_of(message: &ToHost) -> &'static str {
+    match message {
+        ToHost::Hello { .. } => "hello",
+        ToHost::Sit { .. } => "sit",
+        ToHost::Stand => "stand",
+        ToHost::WholeView => "whole view",
+        ToHost::Command(command) => match command {
+            RoleCommand::TakeAction { .. } => "action",
+            RoleCommand::Share { .. } => "share",
+            RoleCommand::Issue { .. } => "act",
+            RoleCommand::Decline { .. } => "decline",
+            RoleCommand::Decide { .. } => "decision",
+            RoleCommand::Tag { .. } => "tag",
+            RoleCommand::Untag { .. } => "untag",
+            RoleCommand::Propose { .. } => "proposal",
+            RoleCommand::Endorse { .. } => "endorsement",
+            RoleCommand::Reject { .. } => "rejection",
+            RoleCommand::Note { .. } => "note",
+        },
+    }
 }
 
 /// Bots leave to the people seated at a table the decisions their role
