@@ -283,3 +283,59 @@ fn a_room_without_internet_finds_its_workshop() {
     );
     assert!(host_text.contains("Ended"), "{host_text}");
 }
+
+/// Sends SIGTERM to a child.
+fn terminate(child: &std::process::Child) {
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+/// A headless host and a bot stop cleanly on SIGTERM: both exit with
+/// success, the host prints its summary and status lines, and the journal
+/// reopens with the table where it was.
+#[test]
+fn sigterm_stops_host_and_bot_cleanly_and_the_journal_resumes() {
+    let dir = temp("sigterm");
+    let port = free_port_pair();
+    let journal = dir.join("w.journal");
+    let host = host(
+        port,
+        &journal,
+        &["--tables", "1", "--status-every", "1", "--max-minutes", "2"],
+    );
+    wait_for_door(port);
+    let bot = join(
+        port,
+        "Inès Garnier",
+        &["--table", "1", "--role", "educatrice", "--max-minutes", "2"],
+    )
+    .spawn()
+    .unwrap();
+    // Seated: the journal records the seat; give the status line a chance.
+    std::thread::sleep(Duration::from_secs(3));
+    terminate(&bot);
+    let bot = finish(bot, Duration::from_secs(10));
+    assert!(bot.status.success(), "the bot: {}", text(&bot));
+    terminate(&host);
+    let host = finish(host, Duration::from_secs(10));
+    let said = text(&host);
+    assert!(host.status.success(), "the host: {said}");
+    assert!(said.contains("table 1: Waiting"), "{said}");
+    assert!(said.contains("status at"), "{said}");
+    // Reopened: the person's seat is there, waiting for her.
+    let port = free_port_pair();
+    let resumed = faisceau()
+        .args(["host", "--resume", journal.to_str().unwrap(), "--headless"])
+        .args(["--port", &port.to_string(), "--max-minutes", "0.03"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let resumed = finish(resumed, Duration::from_secs(30));
+    let said = text(&resumed);
+    assert!(resumed.status.success(), "{said}");
+    assert!(said.contains("table 1: Waiting"), "{said}");
+}

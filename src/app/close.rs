@@ -88,7 +88,16 @@ fn confirm_close(
     let ctx = contexts.ctx_mut()?;
     let tr = &settings.tr;
     let (title, body) = match interrupts(joined.as_deref(), host.as_deref()) {
-        Interrupts::Tables => (tr.t("close-host-title"), tr.t("close-host-body")),
+        Interrupts::Tables => {
+            let journal = host
+                .as_deref()
+                .and_then(|h| h.workshop.journal_path())
+                .map_or_else(String::new, |p| p.display().to_string());
+            (
+                tr.t("close-host-title"),
+                tr.t_args("close-host-body", &[("journal", journal)]),
+            )
+        }
         Interrupts::Seat => (tr.t("close-seat-title"), tr.t("close-seat-body")),
         Interrupts::Nothing => {
             exit.write(AppExit::Success);

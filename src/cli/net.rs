@@ -61,6 +61,9 @@ pub struct HostArgs {
     /// Headless: stop after this many minutes in any case.
     #[arg(long)]
     pub max_minutes: Option<f64>,
+    /// Headless: print a status line (clients, tables, journal, memory, answer times) every this many seconds.
+    #[arg(long, default_value_t = 60.0)]
+    pub status_every: f64,
     /// Milliseconds between two steps of the host's bots.
     #[arg(long, default_value_t = 2500)]
     pub bot_pace_ms: u64,
@@ -160,7 +163,44 @@ pub fn headless_app() -> App {
         });
     });
     net::shared(&mut app);
+    catch_stop_signals();
+    app.add_systems(First, exit_when_asked);
     app
+}
+
+/// SIGTERM or SIGINT asked this process to stop.
+static STOP_ASKED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// A headless host or bot stops cleanly on SIGTERM (a service manager, a
+/// script) or SIGINT (Ctrl-C): its apps exit as if their work were done —
+/// clients told, summary printed, journal closed.
+#[cfg(unix)]
+fn catch_stop_signals() {
+    extern "C" fn on_signal(_: libc::c_int) {
+        STOP_ASKED.store(true, std::sync::atomic::Ordering::SeqCst);
+    }
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let handler = on_signal as extern "C" fn(libc::c_int) as libc::sighandler_t;
+        // SAFETY: the handler only stores to an atomic, which is
+        // async-signal-safe; signal(2) is called once, before any thread
+        // that could race with it reads the disposition.
+        unsafe {
+            libc::signal(libc::SIGTERM, handler);
+            libc::signal(libc::SIGINT, handler);
+        }
+    });
+}
+
+#[cfg(not(unix))]
+fn catch_stop_signals() {}
+
+fn exit_when_asked(mut exit: MessageWriter<AppExit>, mut told: Local<bool>) {
+    if !*told && STOP_ASKED.load(std::sync::atomic::Ordering::SeqCst) {
+        *told = true;
+        info!("asked to stop: closing cleanly");
+        exit.write(AppExit::Success);
+    }
 }
 
 /// `faisceau host --headless`.
@@ -187,8 +227,13 @@ pub fn host_headless(args: HostArgs) -> Result<ExitCode, String> {
     });
     app.insert_resource(host)
         .insert_resource(ArchiveOnExit(archiving))
+        .insert_resource(StatusEvery {
+            every: Duration::from_secs_f64(args.status_every.max(1.0)),
+            next: std::time::Instant::now() + Duration::from_secs_f64(args.status_every.max(1.0)),
+            opened: std::time::Instant::now(),
+        })
         .add_plugins((host::plugin, host::listen))
-        .add_systems(Last, report_on_exit);
+        .add_systems(Last, (status_line, report_on_exit));
     // Woken by each packet; the tick only serves the autopilot's timers.
     let exit = net::runner::run(vec![app], Duration::from_millis(20));
     Ok(if exit.iter().all(AppExit::is_success) {
@@ -196,6 +241,68 @@ pub fn host_headless(args: HostArgs) -> Result<ExitCode, String> {
     } else {
         ExitCode::FAILURE
     })
+}
+
+/// When the headless host prints its next status line.
+#[derive(Resource)]
+struct StatusEvery {
+    every: Duration,
+    next: std::time::Instant,
+    opened: std::time::Instant,
+}
+
+/// A line a minute (by default) on how the host is doing: what a trainer's
+/// terminal shows and what the soak benchmark reads.
+fn status_line(mut status: ResMut<StatusEvery>, mut host: ResMut<Host>) {
+    let now = std::time::Instant::now();
+    if now < status.next {
+        return;
+    }
+    status.next = now + status.every;
+    let journal = host
+        .workshop
+        .journal_path()
+        .map(|path| {
+            ["", "-wal"]
+                .iter()
+                .filter_map(|suffix| {
+                    let mut file = path.clone().into_os_string();
+                    file.push(suffix);
+                    std::fs::metadata(file).ok().map(|m| m.len())
+                })
+                .sum::<u64>()
+        })
+        .unwrap_or(0);
+    let tables = &host.workshop.tables;
+    let events: usize = tables.iter().map(|t| t.session.events().len()).sum();
+    let ended = tables
+        .iter()
+        .filter(|t| t.session.state().status == faisceau_engine::session::Status::Ended)
+        .count();
+    let recent = &host.recent_answer_times;
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    println!(
+        "status at {:.1} min: {} client(s), {}/{} table(s) ended, {} event(s), journal {} KB, memory {} MB, answers p50 {:.2} ms p99 {:.2} ms ({} updates)",
+        status.opened.elapsed().as_secs_f64() / 60.0,
+        host.connected_clients(),
+        ended,
+        tables.len(),
+        events,
+        journal / 1024,
+        resident_megabytes().map_or("?".into(), |mb| format!("{mb:.1}")),
+        ms(recent.quantile(0.5)),
+        ms(recent.quantile(0.99)),
+        recent.count()
+    );
+    host.recent_answer_times.clear();
+}
+
+/// This process's resident memory, from /proc (Linux).
+fn resident_megabytes() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
 }
 
 fn print_join_details(workshop: &Workshop) {
@@ -250,14 +357,15 @@ fn report_on_exit(
             table.session.events().len()
         );
     }
-    let times = sorted_millis(&host.answer_times);
-    if !times.is_empty() {
+    let times = &host.answer_times;
+    if times.count() > 0 {
+        let ms = |d: Duration| d.as_secs_f64() * 1000.0;
         println!(
             "host's own share, from reading commands to sending the views: p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms ({} updates)",
-            quantile(&times, 0.5),
-            quantile(&times, 0.99),
-            quantile(&times, 1.0),
-            times.len()
+            ms(times.quantile(0.5)),
+            ms(times.quantile(0.99)),
+            ms(times.quantile(1.0)),
+            times.count()
         );
     }
     println!(

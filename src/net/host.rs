@@ -19,8 +19,12 @@ use super::protocol::{Refused, ToClient};
 use super::workshop::{ClientKey, Outbox, Seat, Workshop};
 use super::{Down, Up, VERSION};
 
-/// The most clients a workshop takes.
-pub const MAX_CLIENTS: usize = 128;
+/// The most clients a workshop takes over UDP (a hall of 256 trainees).
+pub const MAX_CLIENTS: usize = 256;
+
+/// The shortest time between two lobby broadcasts: a room sitting down
+/// changes it many times a second.
+pub const LOBBY_EVERY: Duration = Duration::from_millis(250);
 
 /// How the host runs its tables.
 #[derive(Clone, Debug)]
@@ -54,8 +58,12 @@ pub struct Host {
     /// Messages sent, for the load benchmark (bytes: [`super::BYTES_SENT`]).
     pub sent: u64,
     /// For the load benchmark: how long each update that read commands took
-    /// from reading them to handing the answers to the socket.
-    pub answer_times: Vec<Duration>,
+    /// from reading them to handing the answers to the socket (a histogram:
+    /// its size does not grow with the workshop's length).
+    pub answer_times: Latencies,
+    /// The same, since the last status line (headless hosts print one a minute).
+    pub recent_answer_times: Latencies,
+    last_lobby: Option<Instant>,
     answering_since: Option<Instant>,
     /// Whether the server is open (none: not yet tried).
     listening: Option<bool>,
@@ -78,12 +86,19 @@ impl Host {
             entities: HashMap::new(),
             door_stop: Arc::new(AtomicBool::new(false)),
             sent: 0,
-            answer_times: Vec::new(),
+            answer_times: Latencies::default(),
+            recent_answer_times: Latencies::default(),
+            last_lobby: None,
             answering_since: None,
             listening: None,
             listen_error: None,
             exit_on_listen_error: false,
         }
+    }
+
+    /// Clients connected now (app and browsers).
+    pub fn connected_clients(&self) -> usize {
+        self.entities.len()
     }
 
     /// Applies a trainer's command to a table and sends what follows.
@@ -141,7 +156,15 @@ pub fn plugin(app: &mut App) {
             Update,
             (bots, autopilot).chain().run_if(resource_exists::<Host>),
         )
-        .add_systems(PostUpdate, only_to_live_clients.before(ServerSystems::Send))
+        .add_systems(
+            PostUpdate,
+            (
+                broadcast_lobby.run_if(resource_exists::<Host>),
+                only_to_live_clients,
+            )
+                .chain()
+                .before(ServerSystems::Send),
+        )
         .add_systems(Last, time_answers.run_if(resource_exists::<Host>))
         .add_systems(Last, close_door_on_exit.run_if(resource_exists::<Host>));
 }
@@ -299,7 +322,133 @@ fn receive(
 /// In `Last`, after the transport has sent this update's packets.
 fn time_answers(mut host: ResMut<Host>) {
     if let Some(since) = host.answering_since.take() {
-        host.answer_times.push(since.elapsed());
+        let took = since.elapsed();
+        host.answer_times.record(took);
+        host.recent_answer_times.record(took);
+    }
+}
+
+/// Sends the lobby to every named client when it changed, at most every
+/// [`LOBBY_EVERY`] (its bytes are packed once for all: see
+/// [`super::pack`]).
+fn broadcast_lobby(mut host: ResMut<Host>, mut out: MessageWriter<ToClients<Down>>) {
+    if host.last_lobby.is_some_and(|at| at.elapsed() < LOBBY_EVERY) {
+        return;
+    }
+    let Some(lobby) = host.workshop.lobby_change() else {
+        return;
+    };
+    host.last_lobby = Some(Instant::now());
+    let outbox: Outbox = host
+        .workshop
+        .named_clients()
+        .map(|key| (key, ToClient::Lobby(lobby.clone())))
+        .collect();
+    host.send(outbox, &mut out);
+}
+
+/// Durations in a fixed histogram: 10 µs steps to 10 ms, then 1 ms steps to
+/// 1 s, then one bucket beyond. Quantiles are read to the bucket's upper
+/// bound; the largest is kept exactly.
+#[derive(Clone, Debug)]
+pub struct Latencies {
+    buckets: Vec<u64>,
+    count: u64,
+    max: Duration,
+}
+
+const FINE: usize = 1000; // 10 µs each, to 10 ms
+const COARSE: usize = 990; // 1 ms each, 10 ms to 1 s
+
+impl Default for Latencies {
+    fn default() -> Latencies {
+        Latencies {
+            buckets: vec![0; FINE + COARSE + 1],
+            count: 0,
+            max: Duration::ZERO,
+        }
+    }
+}
+
+impl Latencies {
+    /// Counts one duration.
+    pub fn record(&mut self, took: Duration) {
+        let micros = took.as_micros();
+        let bucket = if micros < 10_000 {
+            (micros / 10) as usize
+        } else if micros < 1_000_000 {
+            FINE + ((micros - 10_000) / 1000) as usize
+        } else {
+            FINE + COARSE
+        };
+        self.buckets[bucket] += 1;
+        self.count += 1;
+        self.max = self.max.max(took);
+    }
+
+    /// How many were counted.
+    pub fn count(&self) -> u64 {
+        self.count
+    }
+
+    /// The duration under which a share `q` (0 to 1) of them fall.
+    pub fn quantile(&self, q: f64) -> Duration {
+        if self.count == 0 {
+            return Duration::ZERO;
+        }
+        let rank = ((self.count as f64 * q).ceil() as u64).clamp(1, self.count);
+        let mut seen = 0;
+        for (i, n) in self.buckets.iter().enumerate() {
+            seen += n;
+            if seen >= rank {
+                let upper = if i < FINE {
+                    Duration::from_micros((i as u64 + 1) * 10)
+                } else if i < FINE + COARSE {
+                    Duration::from_micros(10_000 + (i - FINE) as u64 * 1000 + 1000)
+                } else {
+                    self.max
+                };
+                return upper.min(self.max);
+            }
+        }
+        self.max
+    }
+
+    /// Starts again from nothing.
+    pub fn clear(&mut self) {
+        self.buckets.iter_mut().for_each(|b| *b = 0);
+        self.count = 0;
+        self.max = Duration::ZERO;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn latencies_read_their_quantiles_within_a_bucket() {
+        let mut l = Latencies::default();
+        assert_eq!(l.quantile(0.5), Duration::ZERO);
+        for ms in 1..=100 {
+            l.record(Duration::from_micros(ms * 250)); // 0.25 ms to 25 ms
+        }
+        l.record(Duration::from_secs(3));
+        assert_eq!(l.count(), 101);
+        let p50 = l.quantile(0.5).as_micros();
+        assert!(
+            (12_500..=12_600).contains(&p50) || (12_000..=13_000).contains(&p50),
+            "{p50}"
+        );
+        let p99 = l.quantile(0.99).as_micros();
+        assert!((24_000..=26_000).contains(&p99), "{p99}");
+        assert_eq!(l.quantile(1.0), Duration::from_secs(3));
+        // Fine steps below 10 ms.
+        let mut small = Latencies::default();
+        small.record(Duration::from_micros(1234));
+        assert_eq!(small.quantile(0.5), Duration::from_micros(1234));
+        small.clear();
+        assert_eq!(small.count(), 0);
     }
 }
 

@@ -143,7 +143,22 @@ pub fn unpack(bytes: &[u8]) -> Option<ToClient> {
 }
 
 fn serialize_down(_: &mut ServerSendCtx, down: &Down, bytes: &mut Vec<u8>) -> Result<()> {
-    let packed = pack(&down.0);
+    // The same lobby goes to every client: packed once.
+    thread_local! {
+        static LAST_LOBBY: std::cell::RefCell<Option<(protocol::Lobby, Vec<u8>)>> =
+            const { std::cell::RefCell::new(None) };
+    }
+    let packed = match &down.0 {
+        ToClient::Lobby(lobby) => LAST_LOBBY.with_borrow_mut(|last| match last {
+            Some((known, packed)) if known == lobby => packed.clone(),
+            _ => {
+                let packed = pack(&down.0);
+                *last = Some((lobby.clone(), packed.clone()));
+                packed
+            }
+        }),
+        message => pack(message),
+    };
     BYTES_SENT.fetch_add(packed.len() as u64, Ordering::Relaxed);
     bytes.extend(packed);
     Ok(())

@@ -150,6 +150,8 @@ pub struct Workshop {
     /// Each table's debrief and the number of events it was built from: the
     /// console, the projector and the prompts ask for it every frame.
     debriefs: std::sync::Mutex<Vec<CachedDebrief>>,
+    /// The lobby changed since it was last broadcast.
+    lobby_changed: bool,
 }
 
 /// A table's debrief and the number of events it was built from.
@@ -223,6 +225,7 @@ impl Workshop {
             clients: HashMap::new(),
             journal: journal.map(std::sync::Mutex::new),
             debriefs: std::sync::Mutex::default(),
+            lobby_changed: false,
         })
     }
 
@@ -255,6 +258,7 @@ impl Workshop {
             clients: HashMap::new(),
             journal: Some(std::sync::Mutex::new(journal)),
             debriefs: std::sync::Mutex::default(),
+            lobby_changed: false,
         };
         for seat in seats {
             let Some(r) = resumed.case.role(&seat.role) else {
@@ -462,10 +466,10 @@ impl Workshop {
                 }
                 let me = self.clients.get_mut(&client).expect("known client");
                 me.name = Some(name.clone());
-                let mut out = self.broadcast_lobby();
-                if !out.iter().any(|(k, _)| *k == client) {
-                    out.push((client, ToClient::Lobby(self.lobby())));
-                }
+                // The others hear of the change with the next lobby broadcast;
+                // the newcomer needs the lobby now, changed or not.
+                self.lobby_changed = true;
+                let mut out = vec![(client, ToClient::Lobby(self.lobby()))];
                 // A seat waits under this name, but the person has no token
                 // for it (another computer): the trainer reseats them.
                 if let Some((t, r, None, _)) = held {
@@ -842,13 +846,26 @@ impl Workshop {
         view_message(&mut table.sent[r], view).map(|message| (client, message))
     }
 
-    fn broadcast_lobby(&self) -> Outbox {
-        let lobby = self.lobby();
+    /// Notes that the lobby changed: it goes to everyone at the network
+    /// layer's next broadcast ([`Workshop::lobby_change`]), once for many
+    /// changes (a room of 256 sitting down is not 256 × 256 lobbies).
+    fn broadcast_lobby(&mut self) -> Outbox {
+        self.lobby_changed = true;
+        Vec::new()
+    }
+
+    /// Clients that said hello with a name: those the lobby goes to.
+    pub fn named_clients(&self) -> impl Iterator<Item = ClientKey> + '_ {
         self.clients
             .iter()
             .filter(|(_, c)| c.name.is_some())
-            .map(|(k, _)| (*k, ToClient::Lobby(lobby.clone())))
-            .collect()
+            .map(|(k, _)| *k)
+    }
+
+    /// The lobby, if it changed since the last call: the network layer
+    /// broadcasts it to every client.
+    pub fn lobby_change(&mut self) -> Option<Lobby> {
+        std::mem::take(&mut self.lobby_changed).then(|| self.lobby())
     }
 }
 

@@ -89,9 +89,18 @@ fn seats_are_taken_once_and_refusals_are_told() {
         out.iter()
             .any(|(k, m)| *k == 1 && matches!(m, ToClient::View(_)))
     );
-    // Marc sees Inès on the role in his lobby, and cannot take it.
-    assert!(out.iter().any(|(k, m)| *k == 2
-        && matches!(m, ToClient::Lobby(l) if l.tables[0].seats[0].occupant == Occupant::Person { name: "Inès".into(), connected: true })));
+    // Marc sees Inès on the role in the next lobby broadcast (to every
+    // named client), and cannot take it.
+    let lobby = w.lobby_change().expect("the lobby changed");
+    assert_eq!(
+        lobby.tables[0].seats[0].occupant,
+        Occupant::Person {
+            name: "Inès".into(),
+            connected: true
+        }
+    );
+    assert!(w.named_clients().any(|k| k == 2));
+    assert_eq!(w.lobby_change(), None, "broadcast once");
     assert_eq!(
         refusal(
             &w.receive(
