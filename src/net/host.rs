@@ -422,35 +422,6 @@ impl Latencies {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn latencies_read_their_quantiles_within_a_bucket() {
-        let mut l = Latencies::default();
-        assert_eq!(l.quantile(0.5), Duration::ZERO);
-        for ms in 1..=100 {
-            l.record(Duration::from_micros(ms * 250)); // 0.25 ms to 25 ms
-        }
-        l.record(Duration::from_secs(3));
-        assert_eq!(l.count(), 101);
-        let p50 = l.quantile(0.5).as_micros();
-        assert!(
-            (12_500..=12_600).contains(&p50) || (12_000..=13_000).contains(&p50),
-            "{p50}"
-        );
-        let p99 = l.quantile(0.99).as_micros();
-        assert!((24_000..=26_000).contains(&p99), "{p99}");
-        assert_eq!(l.quantile(1.0), Duration::from_secs(3));
-        // Fine steps below 10 ms.
-        let mut small = Latencies::default();
-        small.record(Duration::from_micros(1234));
-        assert_eq!(small.quantile(0.5), Duration::from_micros(1234));
-        small.clear();
-        assert_eq!(small.count(), 0);
-    }
-}
 
 fn bots(mut host: ResMut<Host>, mut out: MessageWriter<ToClients<Down>>) {
     if host.last_bots.elapsed() < host.bot_pace {
@@ -544,5 +515,35 @@ fn only_to_live_clients(
     let kept: Vec<ToClients<Down>> = messages.drain().filter(|m| !stale(m)).collect();
     for message in kept {
         messages.write(message);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn latencies_read_their_quantiles_within_a_bucket() {
+        let mut l = Latencies::default();
+        assert_eq!(l.quantile(0.5), Duration::ZERO);
+        for ms in 1..=100 {
+            l.record(Duration::from_micros(ms * 250)); // 0.25 ms to 25 ms
+        }
+        l.record(Duration::from_secs(3));
+        assert_eq!(l.count(), 101);
+        let p50 = l.quantile(0.5).as_micros();
+        assert!(
+            (12_500..=12_600).contains(&p50) || (12_000..=13_000).contains(&p50),
+            "{p50}"
+        );
+        let p99 = l.quantile(0.99).as_micros();
+        assert!((24_000..=26_000).contains(&p99), "{p99}");
+        assert_eq!(l.quantile(1.0), Duration::from_secs(3));
+        // Fine steps below 10 ms.
+        let mut small = Latencies::default();
+        small.record(Duration::from_micros(1234));
+        assert_eq!(small.quantile(0.5), Duration::from_micros(1234));
+        small.clear();
+        assert_eq!(small.count(), 0);
     }
 }
