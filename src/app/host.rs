@@ -95,6 +95,7 @@ pub(super) fn host_setup(
                         seed: launch.seed,
                         journal: Some(&journal),
                     })
+                    .map_err(String::from)
                 });
                 match opened {
                     Ok(workshop) => {

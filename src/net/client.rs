@@ -16,6 +16,7 @@ use serde::Deserialize;
 
 use super::code::{JoinCode, Keys};
 use super::door::{self, Datagram, DoorRefusal};
+use super::error::NetError;
 use super::protocol::{DebriefPackage, Lobby, Occupant, Refused, ToClient, ToHost};
 use super::{Down, TIMEOUT_SECONDS, Up, VERSION};
 
@@ -127,7 +128,7 @@ pub fn connect(
     commands: &mut Commands,
     channels: &RepliconChannels,
     entry: &Entry,
-) -> Result<(), String> {
+) -> Result<(), NetError> {
     let (client, transport, watch) = open(channels, entry)?;
     commands.insert_resource(client);
     commands.insert_resource(transport);
@@ -142,7 +143,7 @@ pub fn connect(
 pub fn open(
     channels: &RepliconChannels,
     entry: &Entry,
-) -> Result<(RenetClient, NetcodeClientTransport, Option<UdpSocket>), String> {
+) -> Result<(RenetClient, NetcodeClientTransport, Option<UdpSocket>), NetError> {
     let client_id = u64::from_le_bytes(bevy_replicon_renet::netcode::generate_random_bytes());
     let mut servers = vec![entry.addr];
     for addr in &entry.addresses {
@@ -161,8 +162,8 @@ pub fn open(
         None,
         &entry.keys.netcode,
     )
-    .map_err(|e| format!("cannot make a connect token: {e}"))?;
-    let socket = UdpSocket::bind((Ipv4Addr::UNSPECIFIED, 0)).map_err(|e| e.to_string())?;
+    .map_err(|e| NetError::Netcode(e.to_string()))?;
+    let socket = UdpSocket::bind((Ipv4Addr::UNSPECIFIED, 0))?;
     let watch = socket.try_clone().ok();
     let transport = NetcodeClientTransport::new(
         now,
@@ -171,7 +172,7 @@ pub fn open(
         },
         socket,
     )
-    .map_err(|e| e.to_string())?;
+    .map_err(|e| NetError::Netcode(e.to_string()))?;
     Ok((
         RenetClient::new(super::connection_config(channels)),
         transport,

@@ -15,6 +15,7 @@ use faisceau_engine::TrainerCommand;
 use faisceau_engine::session::Status;
 
 use super::door::{self, DoorConfig};
+use super::error::NetError;
 use super::protocol::{Refused, ToClient};
 use super::workshop::{ClientKey, Outbox, Seat, Workshop};
 use super::{Down, Up, VERSION};
@@ -107,7 +108,7 @@ impl Host {
         table: usize,
         command: TrainerCommand,
         out: &mut MessageWriter<ToClients<Down>>,
-    ) -> Result<(), String> {
+    ) -> Result<(), NetError> {
         let outbox = self.workshop.direct(table, command)?;
         self.send(outbox, out);
         Ok(())
@@ -120,7 +121,7 @@ impl Host {
         role: &str,
         seat: Seat,
         out: &mut MessageWriter<ToClients<Down>>,
-    ) -> Result<(), String> {
+    ) -> Result<(), NetError> {
         let outbox = self.workshop.assign(table, role, seat)?;
         self.send(outbox, out);
         Ok(())
@@ -189,7 +190,7 @@ fn open_server(
         Err(e) => {
             error!("{e}");
             host.listening = Some(false);
-            host.listen_error = Some(e);
+            host.listen_error = Some(e.to_string());
             if host.exit_on_listen_error {
                 exit.write(AppExit::from_code(2));
             }
@@ -197,13 +198,16 @@ fn open_server(
     }
 }
 
-fn open(commands: &mut Commands, channels: &RepliconChannels, host: &Host) -> Result<(), String> {
+fn open(commands: &mut Commands, channels: &RepliconChannels, host: &Host) -> Result<(), NetError> {
     let port = host.workshop.port;
     let keys = host.workshop.code.keys();
     let addresses = super::host_addresses(port);
-    let socket = UdpSocket::bind((Ipv4Addr::UNSPECIFIED, port)).map_err(|e| {
-        format!("cannot listen on UDP port {port}: {e}; is another workshop running? Choose another with --port")
-    })?;
+    let socket =
+        UdpSocket::bind((Ipv4Addr::UNSPECIFIED, port)).map_err(|source| NetError::Listen {
+            protocol: "UDP",
+            port,
+            source,
+        })?;
     let config = ServerConfig {
         current_time: super::now(),
         max_clients: MAX_CLIENTS,
@@ -216,8 +220,7 @@ fn open(commands: &mut Commands, channels: &RepliconChannels, host: &Host) -> Re
     if let Ok(watch) = socket.try_clone() {
         commands.insert_resource(super::Watched(watch));
     }
-    let transport = super::pace::PacedServer::new(config, socket)
-        .map_err(|e| format!("cannot open the server: {e}"))?;
+    let transport = super::pace::PacedServer::new(config, socket)?;
     commands.insert_resource(RenetServer::new(super::connection_config(channels)));
     commands.insert_resource(transport);
     let door_port = port.wrapping_add(1);
@@ -421,7 +424,6 @@ impl Latencies {
         self.max = Duration::ZERO;
     }
 }
-
 
 fn bots(mut host: ResMut<Host>, mut out: MessageWriter<ToClients<Down>>) {
     if host.last_bots.elapsed() < host.bot_pace {

@@ -7,6 +7,7 @@ pub mod client;
 pub mod code;
 pub mod delta;
 pub mod door;
+pub mod error;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod host;
 pub mod interfaces;

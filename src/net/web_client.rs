@@ -14,6 +14,7 @@ use wasm_bindgen::prelude::Closure;
 use web_sys::{BinaryType, CloseEvent, MessageEvent, WebSocket};
 
 use super::VERSION;
+use super::error::NetError;
 use super::seal::{self, NONCE_LEN, PROOF, Seal, Side, WebRefusal};
 
 /// What the socket's callbacks leave for the app.
@@ -80,9 +81,9 @@ pub fn address() -> Option<String> {
 
 /// Opens a link to the host that served the page, for the workshop whose
 /// web key is `web_key`; `wake` wakes the app when something arrives.
-pub fn open(web_key: [u8; 32], wake: Box<dyn Fn()>) -> Result<WebLink, String> {
-    let url = address().ok_or("this page has no address")?;
-    let socket = WebSocket::new(&url).map_err(|e| format!("{e:?}"))?;
+pub fn open(web_key: [u8; 32], wake: Box<dyn Fn()>) -> Result<WebLink, NetError> {
+    let url = address().ok_or_else(|| NetError::Browser("this page has no address".into()))?;
+    let socket = WebSocket::new(&url).map_err(|e| NetError::Browser(format!("{e:?}")))?;
     socket.set_binary_type(BinaryType::Arraybuffer);
     let inbox: Rc<RefCell<VecDeque<Incoming>>> = Rc::default();
     let wake: Rc<dyn Fn()> = Rc::from(wake);

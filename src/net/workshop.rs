@@ -19,6 +19,7 @@ use faisceau_store::{Journal, Restored, Workshop as Record};
 
 use super::code::JoinCode;
 use super::delta::Snapshot;
+use super::error::NetError;
 use super::protocol::{
     DebriefPackage, Lobby, LobbySeat, LobbyTable, MAX_NAME, Occupant, Refused, ToClient, ToHost,
     encode,
@@ -179,7 +180,7 @@ pub struct Setup<'a> {
 
 impl Workshop {
     /// Opens a new workshop, and its journal.
-    pub fn new(setup: Setup) -> Result<Workshop, String> {
+    pub fn new(setup: Setup) -> Result<Workshop, NetError> {
         let shelf = crate::rulebooks::shelf_for(Path::new(&setup.scenario_path));
         let case = load_case(&setup.scenario_text, &setup.scenario_path, &shelf)?;
         let (rulebook_path, rulebook_text) = case.rulebook_source();
@@ -187,32 +188,27 @@ impl Workshop {
             .map(|i| setup.seed.wrapping_add(i))
             .collect();
         let mut journal = match setup.journal {
-            Some(path) => Some(
-                Journal::create(
-                    path,
-                    &Record {
-                        name: setup.name.clone(),
-                        code: setup.code.as_str().to_owned(),
-                        port: setup.port,
-                        version: env!("CARGO_PKG_VERSION").to_owned(),
-                        scenario_path: setup.scenario_path.clone(),
-                        scenario_text: setup.scenario_text.clone(),
-                        rulebook_path: rulebook_path.to_owned(),
-                        rulebook_text: rulebook_text.to_owned(),
-                        seeds: seeds.clone(),
-                    },
-                )
-                .map_err(|e| e.to_string())?,
-            ),
+            Some(path) => Some(Journal::create(
+                path,
+                &Record {
+                    name: setup.name.clone(),
+                    code: setup.code.as_str().to_owned(),
+                    port: setup.port,
+                    version: env!("CARGO_PKG_VERSION").to_owned(),
+                    scenario_path: setup.scenario_path.clone(),
+                    scenario_text: setup.scenario_text.clone(),
+                    rulebook_path: rulebook_path.to_owned(),
+                    rulebook_text: rulebook_text.to_owned(),
+                    seeds: seeds.clone(),
+                },
+            )?),
             None => None,
         };
         let mut tables = Vec::new();
         for (t, seed) in seeds.iter().enumerate() {
             let session = Session::new(case.clone(), *seed);
             if let Some(journal) = &mut journal {
-                journal
-                    .append(t, 0, session.events())
-                    .map_err(|e| e.to_string())?;
+                journal.append(t, 0, session.events())?;
             }
             tables.push(Table::new(session));
         }
@@ -232,21 +228,26 @@ impl Workshop {
     /// Reopens a workshop from its journal after the host stopped: every
     /// table as it was, every person on their seat, disconnected until they
     /// rejoin.
-    pub fn resume(path: &Path) -> Result<Workshop, String> {
-        let (journal, restored) = Journal::open(path).map_err(|e| e.to_string())?;
+    pub fn resume(path: &Path) -> Result<Workshop, NetError> {
+        let (journal, restored) = Journal::open(path)?;
         let Restored {
             workshop,
             tables: events,
             seats,
         } = restored;
-        let code =
-            JoinCode::parse(&workshop.code).map_err(|e| format!("{}: {e}", path.display()))?;
+        let code = JoinCode::parse(&workshop.code).map_err(|e| NetError::JournalCode {
+            path: path.to_owned(),
+            why: e.to_string(),
+        })?;
         let shelf = crate::rulebooks::kept(&workshop.rulebook_path, &workshop.rulebook_text);
         let case = load_case(&workshop.scenario_text, &workshop.scenario_path, &shelf)?;
         let mut tables = Vec::new();
         for (seed, events) in workshop.seeds.iter().zip(events) {
-            let session = Session::replay(case.clone(), *seed, events)
-                .map_err(|e| format!("{}: the journal does not replay: {e}", path.display()))?;
+            let session =
+                Session::replay(case.clone(), *seed, events).map_err(|e| NetError::Replay {
+                    path: path.to_owned(),
+                    why: e.to_string(),
+                })?;
             tables.push(Table::new(session));
         }
         let mut resumed = Workshop {
@@ -572,19 +573,22 @@ impl Workshop {
     }
 
     /// A trainer's command for a table.
-    pub fn direct(&mut self, t: usize, command: TrainerCommand) -> Result<Outbox, String> {
-        let table = self.tables.get_mut(t).ok_or("no such table")?;
+    pub fn direct(&mut self, t: usize, command: TrainerCommand) -> Result<Outbox, NetError> {
+        let table = self.tables.get_mut(t).ok_or(NetError::NoSuchTable(t))?;
         let first = table.session.events().len();
-        table.session.direct(command).map_err(|r| r.to_string())?;
+        table.session.direct(command).map_err(NetError::Refused)?;
         Ok(self.commit(t, first))
     }
 
     /// The trainer puts someone, a bot, or nobody on a role. A person moved
     /// here leaves the seat they had.
-    pub fn assign(&mut self, t: usize, role: &str, seat: Seat) -> Result<Outbox, String> {
-        let r = self.case.role(role).ok_or("no such role")?;
+    pub fn assign(&mut self, t: usize, role: &str, seat: Seat) -> Result<Outbox, NetError> {
+        let r = self
+            .case
+            .role(role)
+            .ok_or_else(|| NetError::NoSuchRole(role.to_owned()))?;
         if t >= self.tables.len() {
-            return Err("no such table".into());
+            return Err(NetError::NoSuchTable(t));
         }
         let mut out = Vec::new();
         if let Seat::Person {
@@ -961,14 +965,15 @@ fn load_case(
     text: &str,
     path: &str,
     shelf: &dyn faisceau_engine::Shelf,
-) -> Result<Arc<Case>, String> {
+) -> Result<Arc<Case>, NetError> {
     match faisceau_engine::load(text, path, shelf) {
         Ok(loaded) => Ok(Arc::new(loaded.case)),
-        Err(err) => Err(err
-            .errors()
-            .map(|d| d.to_string())
-            .collect::<Vec<_>>()
-            .join("\n")),
+        Err(err) => Err(NetError::Case(
+            err.errors()
+                .map(|d| d.to_string())
+                .collect::<Vec<_>>()
+                .join("\n"),
+        )),
     }
 }
 
