@@ -7,7 +7,7 @@
 # of its updated view, and the bytes it received; the host's CPU time and
 # peak resident memory come from /usr/bin/time.
 #
-#   [PROCESSES=N] benches/workshop_load.sh [CLIENTS] [TABLES] [PACE_MS] [LOSS_PERCENT]
+#   [PROCESSES=N] [PIN=0] benches/workshop_load.sh [CLIENTS] [TABLES] [PACE_MS] [LOSS_PERCENT]
 #
 # LOSS_PERCENT > 0 adds packet loss on loopback with `tc netem` (needs root
 # and the sch_netem module; removed at the end), or, where netem is missing,
@@ -37,6 +37,14 @@ fi
     --code K7QX-M2PD --journal "$OUT/load.journal" --bots-after 20 --advance-after 4 \
     --bot-pace-ms "$PACE_MS" --max-minutes 15 >"$OUT/host.out" 2>"$OUT/host.err" &
 HOST=$!
+# The bots' CPU apart from the host's: the host (and its `time`) on core 0,
+# the bots on the others, where taskset exists and there are two cores.
+PIN_BOTS=""
+if [ "${PIN:-1}" = 1 ] && command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ]; then
+    sleep 0.2
+    for pid in $HOST $(pgrep -P "$HOST" || true); do taskset -pc 0 "$pid" >/dev/null || true; done
+    PIN_BOTS="taskset -c 1-$(( $(nproc) - 1 ))"
+fi
 sleep 1
 START=$(date +%s.%N)
 # PROCESSES < CLIENTS runs several bots per process (`join --bot --count`):
@@ -44,7 +52,7 @@ START=$(date +%s.%N)
 PROCESSES=${PROCESSES:-$CLIENTS}
 PER=$(( (CLIENTS + PROCESSES - 1) / PROCESSES ))
 for i in $(seq 1 "$PROCESSES"); do
-    "$BIN" join "127.0.0.1:$JOIN_PORT" --code K7QX-M2PD --bot --name "bot $i" --count "$PER" \
+    $PIN_BOTS "$BIN" join "127.0.0.1:$JOIN_PORT" --code K7QX-M2PD --bot --name "bot $i" --count "$PER" \
         --pace-ms "$PACE_MS" --max-minutes 15 --stats "$OUT/client-$i.json" \
         >"$OUT/client-$i.out" 2>"$OUT/client-$i.err" &
     # Trainees do not all click "Join" in the same millisecond.
