@@ -337,7 +337,31 @@ impl Joined {
 
     /// The seat to ask for now: the one wanted, or the first free one.
     pub fn seat_to_ask(&self) -> Option<(usize, Id)> {
+        self.seat_to_ask_from(0)
+    }
+
+    /// The seat to ask for; with no seat wanted, the free seat at `spread`
+    /// (modulo their number) rather than the first.
+    pub fn seat_to_ask_from(&self, spread: u64) -> Option<(usize, Id)> {
         let lobby = self.lobby.as_ref()?;
+        if self.want.is_none() {
+            let free: Vec<(usize, Id)> = lobby
+                .tables
+                .iter()
+                .enumerate()
+                .flat_map(|(t, table)| {
+                    table
+                        .seats
+                        .iter()
+                        .filter(|s| s.occupant == Occupant::Free)
+                        .map(move |s| (t, s.role.clone()))
+                })
+                .collect();
+            if free.is_empty() {
+                return None;
+            }
+            return Some(free[(spread % free.len() as u64) as usize].clone());
+        }
         let free = |t: usize| {
             lobby.tables.get(t).and_then(|table| {
                 table
@@ -350,7 +374,7 @@ impl Joined {
         match &self.want {
             Some((t, Some(role))) => Some((*t, role.clone())),
             Some((t, None)) => free(*t).map(|role| (*t, role)),
-            None => (0..lobby.tables.len()).find_map(|t| free(t).map(|role| (t, role))),
+            None => None, // answered above
         }
     }
 }
@@ -535,6 +559,9 @@ pub struct BotPlayer {
     /// When the bot started.
     pub started: Instant,
     asked_seat: Option<Instant>,
+    /// Where this bot starts among free seats: a room of bots that read
+    /// the same lobby do not all ask for the first free seat.
+    spread: u64,
     pending: Option<(Instant, usize)>,
     last: Instant,
     views_seen: usize,
@@ -550,6 +577,8 @@ impl BotPlayer {
             commands: 0,
             started: Instant::now(),
             asked_seat: None,
+            // A mix of the seed's bits (seeds of one process differ by one).
+            spread: seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 17,
             pending: None,
             last: Instant::now(),
             views_seen: 0,
@@ -571,8 +600,10 @@ pub fn play_bot(
         let due = player
             .asked_seat
             .is_none_or(|at| at.elapsed() > Duration::from_millis(700));
-        if due && let Some((table, role)) = joined.seat_to_ask() {
+        if due && let Some((table, role)) = joined.seat_to_ask_from(player.spread) {
             player.asked_seat = Some(Instant::now());
+            // Refused (someone was quicker): the next try looks elsewhere.
+            player.spread = player.spread.wrapping_add(1);
             joined.refused = None;
             send.write(Send(ToHost::Sit { table, role }));
         }
