@@ -117,3 +117,71 @@ fn a_client_whose_network_drops_rejoins_its_role_with_everything() {
         "her notes came back with her role"
     );
 }
+
+/// A host that closes while tables play (the trainer closes the window and
+/// confirms) leaves a journal that reopens every table and seat where it
+/// was: the close is an `AppExit`, the journal is written before anyone
+/// hears of an event, and the app's exit closes it.
+#[test]
+fn a_host_closed_while_tables_play_leaves_a_journal_that_resumes() {
+    let dir = std::env::temp_dir().join(format!("faisceau-close-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let journal = dir.join("close.journal");
+    let _ = std::fs::remove_file(&journal);
+    let w = Workshop::new(Setup {
+        name: "Atelier test".into(),
+        code: JoinCode::parse("K7QX-M2PD").unwrap(),
+        port: free_port_pair(),
+        scenario_path: "scenarios/foyer_fugues.ron".into(),
+        scenario_text: scenario_text(),
+        tables: 2,
+        seed: 5,
+        journal: Some(&journal),
+    })
+    .unwrap();
+    let mut server = App::new();
+    server.add_plugins((
+        MinimalPlugins,
+        StatesPlugin,
+        RepliconPlugins,
+        RepliconRenetPlugins,
+    ));
+    crate::net::shared(&mut server);
+    server
+        .insert_resource(Host::new(w, Duration::ZERO, None))
+        .add_plugins((host::plugin, host::listen));
+    server.finish();
+    server.update();
+    {
+        let mut host = server.world_mut().resource_mut::<Host>();
+        let roles = role_ids(&host.workshop);
+        seated(&mut host.workshop, 1, "Inès", 0, &roles[0]);
+        host.workshop.fill_with_bots(0);
+        host.workshop.direct(0, TrainerCommand::Start).unwrap();
+    }
+    // The host's bots play a few steps (Duration::ZERO: at every update).
+    for _ in 0..20 {
+        server.update();
+    }
+    server.world_mut().write_message(AppExit::Success);
+    server.update();
+    let (events, seats) = {
+        let host = server.world().resource::<Host>();
+        (
+            host.workshop.tables[0].session.events().len(),
+            host.workshop.tables[0].seats.clone(),
+        )
+    };
+    assert!(events > 2, "the table played: {events} events");
+    drop(server);
+    let resumed = Workshop::resume(&journal).unwrap();
+    assert_eq!(resumed.tables[0].session.events().len(), events);
+    assert_eq!(resumed.tables[0].session.state().status, Status::Running);
+    assert_eq!(resumed.tables[1].session.state().status, Status::Waiting);
+    assert!(matches!(
+        &resumed.tables[0].seats[0],
+        Seat::Person { name, client: None, .. } if name == "Inès"
+    ));
+    assert_eq!(resumed.tables[0].seats[1..], seats[1..]);
+    let _ = std::fs::remove_dir_all(&dir);
+}
