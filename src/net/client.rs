@@ -559,8 +559,8 @@ pub struct BotPlayer {
     /// When the bot started.
     pub started: Instant,
     asked_seat: Option<Instant>,
-    /// Where this bot starts among free seats: a room of bots that read
-    /// the same lobby do not all ask for the first free seat.
+    /// Where this bot looks among free seats after a refusal: a room of
+    /// bots that read the same lobby do not all ask again for the same seat.
     spread: u64,
     pending: Option<(Instant, usize)>,
     last: Instant,
@@ -600,9 +600,15 @@ pub fn play_bot(
         let due = player
             .asked_seat
             .is_none_or(|at| at.elapsed() > Duration::from_millis(700));
-        if due && let Some((table, role)) = joined.seat_to_ask_from(player.spread) {
+        // First the first free seat, as a person would; refused (someone
+        // was quicker), the next tries look elsewhere.
+        let spread = if player.asked_seat.is_some() {
+            player.spread
+        } else {
+            0
+        };
+        if due && let Some((table, role)) = joined.seat_to_ask_from(spread) {
             player.asked_seat = Some(Instant::now());
-            // Refused (someone was quicker): the next try looks elsewhere.
             player.spread = player.spread.wrapping_add(1);
             joined.refused = None;
             send.write(Send(ToHost::Sit { table, role }));

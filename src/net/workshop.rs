@@ -782,6 +782,9 @@ impl Workshop {
         let roles = &self.case.scenario().roles;
         let ended = self.tables[t].session.state().status == Status::Ended;
         let table = &mut self.tables[t];
+        // Built once for the table (the case, the rulebook and the debrief);
+        // each person's copy differs only by their role.
+        let mut package: Option<Option<DebriefPackage>> = None;
         for (r, role) in roles.iter().enumerate() {
             let Seat::Person {
                 client: Some(client),
@@ -797,8 +800,13 @@ impl Workshop {
                 continue;
             };
             out.push((client, message));
-            if ended {
-                out.extend(debrief_for(&self.case, &table.session, client, &role.id));
+            if ended
+                && let Some(package) =
+                    package.get_or_insert_with(|| debrief_package(&self.case, &table.session))
+            {
+                let mut mine = package.clone();
+                mine.role = role.id.clone();
+                out.push((client, ToClient::Debrief(Box::new(mine))));
             }
         }
         out
@@ -913,18 +921,22 @@ fn debrief_for(
     client: ClientKey,
     role: &Id,
 ) -> Option<(ClientKey, ToClient)> {
+    let mut package = debrief_package(case, session)?;
+    package.role = role.clone();
+    Some((client, ToClient::Debrief(Box::new(package))))
+}
+
+/// A table's debrief as its people receive it, for no role yet.
+fn debrief_package(case: &Case, session: &Session) -> Option<DebriefPackage> {
     let mut debrief = Debrief::build(case, session.events()).ok()?;
     // The trainer's observer notes stay with the trainer.
     debrief.table.observer_notes.clear();
-    Some((
-        client,
-        ToClient::Debrief(Box::new(DebriefPackage {
-            scenario: case.scenario().clone(),
-            rulebook: case.rulebook().clone(),
-            debrief,
-            role: role.clone(),
-        })),
-    ))
+    Some(DebriefPackage {
+        scenario: case.scenario().clone(),
+        rulebook: case.rulebook().clone(),
+        debrief,
+        role: Id::new(""),
+    })
 }
 
 /// A message's kind, for log lines (never its text: notes stay private).
