@@ -344,37 +344,21 @@ impl Joined {
     /// (modulo their number) rather than the first.
     pub fn seat_to_ask_from(&self, spread: u64) -> Option<(usize, Id)> {
         let lobby = self.lobby.as_ref()?;
-        if self.want.is_none() {
-            let free: Vec<(usize, Id)> = lobby
-                .tables
+        let mut free = lobby.tables.iter().enumerate().flat_map(|(t, table)| {
+            table
+                .seats
                 .iter()
-                .enumerate()
-                .flat_map(|(t, table)| {
-                    table
-                        .seats
-                        .iter()
-                        .filter(|s| s.occupant == Occupant::Free)
-                        .map(move |s| (t, s.role.clone()))
-                })
-                .collect();
-            if free.is_empty() {
-                return None;
-            }
-            return Some(free[(spread % free.len() as u64) as usize].clone());
-        }
-        let free = |t: usize| {
-            lobby.tables.get(t).and_then(|table| {
-                table
-                    .seats
-                    .iter()
-                    .find(|s| s.occupant == Occupant::Free)
-                    .map(|s| s.role.clone())
-            })
-        };
+                .filter(|s| s.occupant == Occupant::Free)
+                .map(move |s| (t, s.role.clone()))
+        });
         match &self.want {
             Some((t, Some(role))) => Some((*t, role.clone())),
-            Some((t, None)) => free(*t).map(|role| (*t, role)),
-            None => None, // answered above
+            Some((t, None)) => free.find(|(free_t, _)| free_t == t),
+            None => {
+                let free: Vec<(usize, Id)> = free.collect();
+                let count = free.len() as u64;
+                (count > 0).then(|| free[(spread % count) as usize].clone())
+            }
         }
     }
 }

@@ -349,7 +349,7 @@ fn unhex(text: &str) -> Option<Vec<u8>> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::net::code::JoinCode;
 
@@ -373,7 +373,8 @@ mod tests {
         assert_eq!(addresses, ["10.99.0.1", "192.168.1.30", "192.168.1.40"]);
     }
 
-    fn config() -> DoorConfig {
+    /// A door of a test workshop (also for the insider's property tests).
+    pub(crate) fn config() -> DoorConfig {
         DoorConfig {
             name: "Atelier".into(),
             version: "1.0.0".into(),

@@ -105,7 +105,6 @@ pub struct PacedServer {
     /// Clients to send to at this update: a message goes to them or came
     /// from them.
     urgent: HashSet<ClientId>,
-    every: Duration,
     /// Packets handed to the socket, for the packet-rate test and the
     /// benchmark.
     pub packets_sent: u64,
@@ -121,7 +120,6 @@ impl PacedServer {
             buffer: Box::new([0; 1500]),
             last_sent: HashMap::new(),
             urgent: HashSet::new(),
-            every: HOST_EVERY,
             packets_sent: 0,
         })
     }
@@ -175,7 +173,7 @@ impl PacedServer {
                 || self
                     .last_sent
                     .get(&client)
-                    .is_none_or(|last| now - *last >= self.every);
+                    .is_none_or(|last| now - *last >= HOST_EVERY);
             if !due {
                 continue;
             }
@@ -205,9 +203,9 @@ impl PacedServer {
     fn next_due(&self, now: Instant) -> Instant {
         self.last_sent
             .values()
-            .map(|last| *last + self.every)
+            .map(|last| *last + HOST_EVERY)
             .min()
-            .unwrap_or(now + self.every)
+            .unwrap_or(now + HOST_EVERY)
     }
 }
 
@@ -325,7 +323,6 @@ pub struct ClientPace {
     last_sent: Instant,
     urgent: bool,
     send_now: bool,
-    every: Duration,
 }
 
 impl Default for ClientPace {
@@ -334,7 +331,6 @@ impl Default for ClientPace {
             last_sent: Instant::now(),
             urgent: true,
             send_now: true,
-            every: CLIENT_EVERY,
         }
     }
 }
@@ -359,12 +355,12 @@ fn client_speaking(mut pace: ResMut<ClientPace>, messages: Res<ClientMessages>) 
 /// period has passed.
 fn client_decide(mut pace: ResMut<ClientPace>, mut due: ResMut<SendDue>) {
     let now = Instant::now();
-    pace.send_now = pace.urgent || now - pace.last_sent >= pace.every;
+    pace.send_now = pace.urgent || now - pace.last_sent >= CLIENT_EVERY;
     if pace.send_now {
         pace.urgent = false;
         pace.last_sent = now;
     }
-    due.0 = pace.last_sent + pace.every;
+    due.0 = pace.last_sent + CLIENT_EVERY;
 }
 
 /// The condition on renet's sending: a client sends when it decided to; the

@@ -79,17 +79,7 @@ fn a_flood_of_commands_is_set_aside_told_once_and_others_play_on() {
     std::fs::create_dir_all(&dir).unwrap();
     let journal = dir.join("flood.journal");
     let _ = std::fs::remove_file(&journal);
-    let mut w = Workshop::new(Setup {
-        name: "Atelier test".into(),
-        code: JoinCode::parse("K7QX-M2PD").unwrap(),
-        port: 0,
-        scenario_path: "scenarios/foyer_fugues.ron".into(),
-        scenario_text: scenario_text(),
-        tables: 1,
-        seed: 5,
-        journal: Some(&journal),
-    })
-    .unwrap();
+    let mut w = workshop_at(1, 0, Some(&journal));
     let roles = role_ids(&w);
     seated(&mut w, 1, "Flot", 0, &roles[0]);
     seated(&mut w, 2, "Inès", 0, &roles[1]);
@@ -323,7 +313,7 @@ mod properties {
             let _ = decode::<ToHost>(&bytes, MAX_MESSAGE);
             let _ = crate::net::unpack(&bytes);
             if let Some(datagram) = door::read(&bytes) {
-                let _ = door::answer(&door_config(), &datagram);
+                let _ = door::answer(&door::tests::config(), &datagram);
             }
         }
 
@@ -332,7 +322,7 @@ mod properties {
         fn json_like_bytes_never_panic_the_decoders(text in r#"[\{\}\[\]":,a-zA-Z0-9 \\-]{0,300}"#) {
             let _ = decode::<ToHost>(text.as_bytes(), MAX_MESSAGE);
             if let Some(datagram) = door::read(text.as_bytes()) {
-                let _ = door::answer(&door_config(), &datagram);
+                let _ = door::answer(&door::tests::config(), &datagram);
             }
         }
 
@@ -363,17 +353,6 @@ mod properties {
                     }
                 }
             }
-        }
-    }
-
-    fn door_config() -> door::DoorConfig {
-        door::DoorConfig {
-            name: "Atelier".into(),
-            version: "1.0.0".into(),
-            port: 5170,
-            addresses: vec!["127.0.0.1:5170".parse().unwrap()],
-            keys: JoinCode::parse("K7QX-M2PD").unwrap().keys(),
-            host: 7,
         }
     }
 

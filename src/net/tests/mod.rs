@@ -39,6 +39,11 @@ fn scenario_text() -> String {
 }
 
 fn workshop(tables: usize, port: u16) -> Workshop {
+    workshop_at(tables, port, None)
+}
+
+/// The test workshop, with its journal at `journal` if given.
+fn workshop_at(tables: usize, port: u16, journal: Option<&std::path::Path>) -> Workshop {
     Workshop::new(Setup {
         name: "Atelier test".into(),
         code: JoinCode::parse("K7QX-M2PD").unwrap(),
@@ -47,7 +52,7 @@ fn workshop(tables: usize, port: u16) -> Workshop {
         scenario_text: scenario_text(),
         tables,
         seed: 5,
-        journal: None,
+        journal,
     })
     .unwrap()
 }
@@ -216,6 +221,21 @@ fn free_port_pair() -> u16 {
 /// A host app listening on a free port; its autopilot gives free roles to
 /// bots after half a second and starts the table.
 fn real_host(port: u16) -> App {
+    listening_host(Host::new(
+        workshop(1, port),
+        Duration::from_millis(200),
+        Some(Autopilot {
+            start_when_full: true,
+            bots_after: Some(Duration::from_millis(1500)),
+            advance_after: None,
+            exit_after_end: None,
+            max_duration: None,
+        }),
+    ))
+}
+
+/// A host app for `host`, listening on its workshop's port, updated once.
+fn listening_host(host: Host) -> App {
     let mut server = App::new();
     server.add_plugins((
         MinimalPlugins,
@@ -225,17 +245,7 @@ fn real_host(port: u16) -> App {
     ));
     super::shared(&mut server);
     server
-        .insert_resource(Host::new(
-            workshop(1, port),
-            Duration::from_millis(200),
-            Some(Autopilot {
-                start_when_full: true,
-                bots_after: Some(Duration::from_millis(1500)),
-                advance_after: None,
-                exit_after_end: None,
-                max_duration: None,
-            }),
-        ))
+        .insert_resource(host)
         .add_plugins((host::plugin, host::listen));
     server.finish();
     server.update();

@@ -128,30 +128,8 @@ fn a_host_closed_while_tables_play_leaves_a_journal_that_resumes() {
     std::fs::create_dir_all(&dir).unwrap();
     let journal = dir.join("close.journal");
     let _ = std::fs::remove_file(&journal);
-    let w = Workshop::new(Setup {
-        name: "Atelier test".into(),
-        code: JoinCode::parse("K7QX-M2PD").unwrap(),
-        port: free_port_pair(),
-        scenario_path: "scenarios/foyer_fugues.ron".into(),
-        scenario_text: scenario_text(),
-        tables: 2,
-        seed: 5,
-        journal: Some(&journal),
-    })
-    .unwrap();
-    let mut server = App::new();
-    server.add_plugins((
-        MinimalPlugins,
-        StatesPlugin,
-        RepliconPlugins,
-        RepliconRenetPlugins,
-    ));
-    crate::net::shared(&mut server);
-    server
-        .insert_resource(Host::new(w, Duration::ZERO, None))
-        .add_plugins((host::plugin, host::listen));
-    server.finish();
-    server.update();
+    let w = workshop_at(2, free_port_pair(), Some(&journal));
+    let mut server = listening_host(Host::new(w, Duration::ZERO, None));
     {
         let mut host = server.world_mut().resource_mut::<Host>();
         let roles = role_ids(&host.workshop);
