@@ -375,6 +375,7 @@ refusal-no-such-act = No standing act with this number is addressed to you.
 closed-not-from = { $frame }: not open to your profession.
 closed-not-to = { $frame }: only to { $only }.
 closed-no-act = { $frame }: no { $act } received from { $who }.
+closed-no-situation = { $frame }: closed, { $why }.
 closed-out-of-scope = Act no. { $number } does not cover this kind of information: { $class }.
 share-law-as-of = The rulebook's rules, state of the law on { $date }.
 

@@ -375,6 +375,7 @@ refusal-no-such-act = Aucun acte en cours portant ce numéro ne vous est adress�
 closed-not-from = { $frame } : ce cadre n'est pas ouvert à votre profession.
 closed-not-to = { $frame } : uniquement vers { $only }.
 closed-no-act = { $frame } : aucun acte « { $act } » reçu de { $who }.
+closed-no-situation = { $frame } : fermé, { $why }.
 closed-out-of-scope = L'acte n° { $number } ne couvre pas cette information : { $class }.
 share-law-as-of = Règles du référentiel, état du droit au { $date }.
 

@@ -30,6 +30,9 @@ pub trait Names {
     fn profession(&self, id: &Id) -> Option<&Text>;
     /// A kind of information's name.
     fn class(&self, id: &Id) -> Option<&Text>;
+    /// What a trainee reads when a situation does not hold ("aucune fugue
+    /// en cours").
+    fn situation_absent(&self, id: &Id) -> Option<&Text>;
 }
 
 fn find<'a, T>(items: &'a [T], id: &Id, key: impl Fn(&T) -> (&Id, &Text)) -> Option<&'a Text> {
@@ -68,6 +71,9 @@ impl Names for Case {
     fn class(&self, id: &Id) -> Option<&Text> {
         find(&self.rulebook().classes, id, |c| (&c.id, &c.name))
     }
+    fn situation_absent(&self, id: &Id) -> Option<&Text> {
+        find(&self.rulebook().situations, id, |s| (&s.id, &s.absent))
+    }
 }
 
 impl Names for RoleView {
@@ -100,6 +106,9 @@ impl Names for RoleView {
     }
     fn class(&self, id: &Id) -> Option<&Text> {
         find(&self.classes, id, |c| (&c.id, &c.name))
+    }
+    fn situation_absent(&self, id: &Id) -> Option<&Text> {
+        find(&self.situation_kinds, id, |s| (&s.id, &s.absent))
     }
 }
 
@@ -223,6 +232,13 @@ pub fn closed_text(tr: &Tr, closed: &Closed, names: &dyn Names) -> String {
                 ("frame", name(tr, names.frame(frame), frame)),
                 ("act", name(tr, names.act(act), act)),
                 ("who", name(tr, names.role(from), from)),
+            ],
+        ),
+        Closed::NoSituation { frame, situation } => tr.t_args(
+            "closed-no-situation",
+            &[
+                ("frame", name(tr, names.frame(frame), frame)),
+                ("why", name(tr, names.situation_absent(situation), situation)),
             ],
         ),
         Closed::OutOfScope { act, class } => tr.t_args(

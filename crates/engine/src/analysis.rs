@@ -88,7 +88,12 @@ impl Reach {
                 .clue(clue.as_str())
                 .zip(case.role(to.as_str()))
                 .is_some_and(|(c, r)| self.known[r][c]),
-            Condition::Issued(_) | Condition::SharedThrough(_) => true,
+            // Optimistic: the trainer may release any inject.
+            Condition::Issued(_) | Condition::SharedThrough(_) | Condition::Released(_) => true,
+            Condition::Situation(situation) => case
+                .possible_situations()
+                .iter()
+                .any(|s| s == situation),
         }
     }
 
@@ -184,7 +189,7 @@ pub fn analyse(case: &Case) -> Analysis {
     // another: one that needs no act, or one that an act the recipient may
     // issue to the sender opens.
     let shareable = |class: usize, from: usize, to: usize| {
-        case.best_share(class, from, to).is_some() || shareable_on_request(case, class, from, to)
+        case.shareable(class, from, to) || shareable_on_request(case, class, from, to)
     };
     let mut released = vec![false; s.injects.len()];
     loop {
@@ -522,7 +527,11 @@ fn blocker(case: &Case, reach: &Reach, role: usize, condition: &Condition) -> Op
         Condition::Not(_)
         | Condition::During { .. }
         | Condition::Issued(_)
+        | Condition::Released(_)
         | Condition::SharedThrough(_) => "its conditions can never hold".to_owned(),
+        Condition::Situation(situation) => {
+            format!("the situation `{situation}` never holds in this case")
+        }
     })
 }
 
@@ -533,16 +542,20 @@ fn shareable_on_request(case: &Case, class: usize, from: usize, to: usize) -> bo
         return false;
     }
     let book = case.rulebook();
+    let possible = case.possible_situations();
     book.frames.iter().enumerate().any(|(f, frame)| {
         let Some(act) = frame.opened_by.as_ref().and_then(|a| book.act(a.as_str())) else {
             return false;
         };
+        if frame.in_situation(&possible).is_err() {
+            return false;
+        }
         let issuer = &case.profession_of(to).id;
         let holder = &case.profession_of(from).id;
         act.by.contains(issuer)
             && (act.to.is_empty() || act.to.contains(holder))
             && case.frame_between(f, from, to).is_ok()
-            && case.judge_class(f, class, true, from, to).verdict
+            && case.judge_class(f, class, true, from, to, &possible).verdict
                 != crate::rulebook::Verdict::Breach
     })
 }

@@ -34,6 +34,9 @@ pub struct Temperament {
     /// Chance, each phase, of proposing the conclusion a known trap leads to,
     /// while the bot's own bundle does not yet make the case.
     pub credulity: f64,
+    /// Chance of making a share the case marks as a trap, once per trap,
+    /// when the role holds what it needs.
+    pub temptation: f64,
 }
 
 impl Default for Temperament {
@@ -45,6 +48,7 @@ impl Default for Temperament {
             decisiveness: 0.6,
             deference: 0.5,
             credulity: 0.25,
+            temptation: 0.2,
         }
     }
 }
@@ -57,6 +61,8 @@ pub struct Bot {
     temperament: Temperament,
     considered_tags: Vec<bool>,
     considered_shares: Vec<Vec<bool>>,
+    /// Share traps this bot has already been tempted by.
+    considered_traps: Vec<bool>,
     answered: u32,
     proposed_in_phase: Option<usize>,
     tempted_in_phase: Option<usize>,
@@ -86,6 +92,7 @@ impl Bot {
             temperament,
             considered_tags: vec![false; s.clues.len()],
             considered_shares: vec![vec![false; s.roles.len()]; s.clues.len()],
+            considered_traps: vec![false; s.share_traps.len()],
             answered: 0,
             proposed_in_phase: None,
             tempted_in_phase: None,
@@ -306,6 +313,11 @@ impl Bot {
             return Some(issue);
         }
 
+        // A tempting share outside the law, now and then.
+        if let Some(share) = self.tempted_share(case, session) {
+            return Some(share);
+        }
+
         // Share useful clues with colleagues.
         if let Some(share) = self.share(case, session) {
             return Some(share);
@@ -511,13 +523,21 @@ impl Bot {
     fn share(&mut self, case: &Case, session: &Session) -> Option<RoleCommand> {
         let s = case.scenario();
         let state = session.state();
+        let holding = state.holding(case);
         let me = self.role;
         for c in 0..s.clues.len() {
             if !state.roles[me].known[c] || !case.clue_relevant[c] {
                 continue;
             }
+            let class = case.clue_class[c];
             for to in 0..s.roles.len() {
                 if to == me || self.considered_shares[c][to] {
+                    continue;
+                }
+                let best = case.best_share(class, me, to, &holding);
+                if best.is_none() && case.shareable(class, me, to) {
+                    // A frame that the story has not opened yet may open
+                    // later: consider this share again then.
                     continue;
                 }
                 self.considered_shares[c][to] = true;
@@ -528,12 +548,12 @@ impl Bot {
                     continue;
                 }
                 let frame = if self.rng.random_bool(self.temperament.carelessness) {
-                    match careless_frame(case, me, to) {
+                    match careless_frame(case, me, to, &holding) {
                         Some(frame) => frame,
                         None => continue,
                     }
                 } else {
-                    match case.best_share(case.clue_class[c], me, to) {
+                    match best {
                         Some((frame, _)) => frame,
                         None => continue,
                     }
@@ -544,7 +564,7 @@ impl Bot {
                     if state.roles[me].known[other]
                         && case.clue_relevant[other]
                         && !self.considered_shares[other][to]
-                        && case.clue_class[other] == case.clue_class[c]
+                        && case.clue_class[other] == class
                     {
                         self.considered_shares[other][to] = true;
                         clues.push(s.clues[other].id.clone());
@@ -559,14 +579,54 @@ impl Bot {
         }
         None
     }
+
+    /// A share the case marks as a trap, made once in a while when the role
+    /// holds the clue and the recipient sits at the table: through the
+    /// trap's frame, or the frame a careless professional would use.
+    fn tempted_share(&mut self, case: &Case, session: &Session) -> Option<RoleCommand> {
+        let s = case.scenario();
+        let state = session.state();
+        let me = self.role;
+        for (t, trap) in s.share_traps.iter().enumerate() {
+            if self.considered_traps[t] {
+                continue;
+            }
+            let Some((c, to)) = crate::trap::opportunity(case, state, me, &trap.share) else {
+                continue;
+            };
+            self.considered_traps[t] = true;
+            if !self.rng.random_bool(self.temperament.temptation) {
+                continue;
+            }
+            let holding = state.holding(case);
+            let frame = match &trap.share.frame {
+                Some(id) => case.frame(id.as_str())?,
+                None => careless_frame(case, me, to, &holding)?,
+            };
+            if state.opening_act(case, frame, me, to).is_err() {
+                continue;
+            }
+            self.considered_shares[c][to] = true;
+            return Some(RoleCommand::Share {
+                clues: vec![s.clues[c].id.clone()],
+                to: vec![s.roles[to].id.clone()],
+                frame: case.rulebook().frames[frame].id.clone(),
+            });
+        }
+        None
+    }
 }
 
-/// The frame a careless professional would use: one that needs no act and
-/// that the rulebook judges most severely.
-fn careless_frame(case: &Case, from: usize, to: usize) -> Option<usize> {
+/// The frame a careless professional would use: one that needs no act, is
+/// open in the story now, and that the rulebook judges most severely.
+fn careless_frame(case: &Case, from: usize, to: usize, holding: &[Id]) -> Option<usize> {
     let book = case.rulebook();
     (0..book.frames.len())
-        .filter(|&f| book.frames[f].opened_by.is_none() && case.frame_between(f, from, to).is_ok())
+        .filter(|&f| {
+            book.frames[f].opened_by.is_none()
+                && book.frames[f].in_situation(holding).is_ok()
+                && case.frame_between(f, from, to).is_ok()
+        })
         .max_by_key(|&f| book.frames[f].verdict)
 }
 
@@ -649,8 +709,10 @@ pub struct DecisionRate {
 /// How often a trap caught a bot, and what the table concluded then.
 #[derive(Clone, Debug, Serialize)]
 pub struct TrapRate {
-    /// The trap clue.
+    /// The trap clue, or the share trap's id.
     pub clue: crate::Id,
+    /// Whether the trap is a share rather than a clue.
+    pub share: bool,
     /// Share of runs in which some role went along with the conclusion it leads to.
     pub caught: f64,
     /// Share of runs in which some role knew it.
@@ -774,7 +836,7 @@ impl Tally {
     fn new(case: &Case) -> Tally {
         let s = case.scenario();
         let expected = s.solution.expected_decisions.len();
-        let traps = s.clues.iter().filter(|c| c.trap.is_some()).count();
+        let traps = s.clues.iter().filter(|c| c.trap.is_some()).count() + s.share_traps.len();
         Tally {
             on_time: vec![0; expected],
             taken: vec![0; expected],
@@ -864,6 +926,21 @@ impl Tally {
                 bump(&mut self.trap_followed[t], table.conclusion.clone());
             }
         }
+        let clue_traps = s.clues.iter().filter(|c| c.trap.is_some()).count();
+        for (i, trap) in s.share_traps.iter().enumerate() {
+            let t = clue_traps + i;
+            let met = crate::trap::could(case, session.state(), &trap.share);
+            let caught = debrief
+                .roles
+                .iter()
+                .flat_map(|r| r.traps.iter())
+                .any(|tr| tr.share_trap.as_ref() == Some(&trap.id));
+            self.trap_met[t] += usize::from(met || caught);
+            if caught {
+                self.trap_caught[t] += 1;
+                bump(&mut self.trap_followed[t], table.conclusion.clone());
+            }
+        }
         let mut phase = None;
         for event in session.events() {
             match &event.kind {
@@ -896,8 +973,13 @@ impl Tally {
             }
         };
         let per_run = |n: f64| if runs == 0 { 0.0 } else { n / runs as f64 };
-        let trap_clues: Vec<&crate::model::Clue> =
-            s.clues.iter().filter(|c| c.trap.is_some()).collect();
+        let trap_ids: Vec<(crate::Id, bool)> = s
+            .clues
+            .iter()
+            .filter(|c| c.trap.is_some())
+            .map(|c| (c.id.clone(), false))
+            .chain(s.share_traps.iter().map(|t| (t.id.clone(), true)))
+            .collect();
         Simulation {
             case: s.id.clone(),
             runs,
@@ -937,13 +1019,14 @@ impl Tally {
                     median_minutes: median(self.decided_at[i].clone()),
                 })
                 .collect(),
-            traps: trap_clues
+            traps: trap_ids
                 .iter()
                 .enumerate()
-                .map(|(t, clue)| {
+                .map(|(t, (id, share))| {
                     let caught = self.trap_caught[t];
                     TrapRate {
-                        clue: clue.id.clone(),
+                        clue: id.clone(),
+                        share: *share,
                         caught: rate(caught),
                         met: rate(self.trap_met[t]),
                         followed_by: self.trap_followed[t]

@@ -36,8 +36,9 @@ type Index = HashMap<Id, usize, BuildHasherDefault<Fnv>>;
 /// role to another: the frame's position and its verdict.
 pub type ShareRoute = (usize, Verdict);
 
-/// Best routes by class, sender and recipient.
-type RouteTable = Vec<Vec<Vec<Option<ShareRoute>>>>;
+/// For each class, sender and recipient: the frames that need no act and
+/// may run between them, best verdict first, with the situations each needs.
+type RouteTable = Vec<Vec<Vec<Vec<ShareRoute>>>>;
 
 /// Minutes of scenario time.
 pub type Minutes = u32;
@@ -66,6 +67,9 @@ pub struct Case {
     orientations: Index,
     frames: Index,
     acts: Index,
+    situations: Index,
+    /// For each of the rulebook's situations, its use in the case, if any.
+    pub(crate) situation_use: Vec<Option<usize>>,
     rulebook: Rulebook,
     rulebook_file: String,
     rulebook_text: String,
@@ -78,8 +82,8 @@ pub struct Case {
     pub(crate) clue_class: Vec<usize>,
     pub(crate) clue_relevant: Vec<bool>,
     pub(crate) indicator_category: Vec<usize>,
-    /// For each class, sender and recipient: the frame that needs no act
-    /// with the best verdict for a clue that supports indicators.
+    /// For each class, sender and recipient: the frames that need no act,
+    /// best verdict first (in the most favourable story).
     pub(crate) best_share: RouteTable,
 }
 
@@ -143,6 +147,17 @@ impl Case {
             best_share: Vec::new(),
             frames: index_of(&rulebook.frames, |f| &f.id),
             acts: index_of(&rulebook.acts, |a| &a.id),
+            situations: index_of(&rulebook.situations, |s| &s.id),
+            situation_use: rulebook
+                .situations
+                .iter()
+                .map(|situation| {
+                    scenario
+                        .situations
+                        .iter()
+                        .position(|u| u.situation == situation.id)
+                })
+                .collect(),
             role_profession: scenario
                 .roles
                 .iter()
@@ -195,29 +210,33 @@ impl Case {
 
     fn compute_best_shares(&self) -> RouteTable {
         let roles = self.scenario.roles.len();
+        let possible = self.possible_situations();
         (0..self.rulebook.classes.len())
             .map(|class| {
                 (0..roles)
                     .map(|from| {
                         (0..roles)
                             .map(|to| {
-                                let mut best: Option<ShareRoute> = None;
                                 if from == to {
-                                    return None;
+                                    return Vec::new();
                                 }
-                                for (f, frame) in self.rulebook.frames.iter().enumerate() {
-                                    if frame.opened_by.is_some()
-                                        || self.frame_between(f, from, to).is_err()
-                                    {
-                                        continue;
-                                    }
-                                    let verdict =
-                                        self.judge_class(f, class, true, from, to).verdict;
-                                    if best.is_none_or(|(_, v)| verdict < v) {
-                                        best = Some((f, verdict));
-                                    }
-                                }
-                                best.filter(|(_, v)| *v != Verdict::Breach)
+                                let mut routes: Vec<ShareRoute> = self
+                                    .rulebook
+                                    .frames
+                                    .iter()
+                                    .enumerate()
+                                    .filter(|(f, frame)| {
+                                        frame.opened_by.is_none()
+                                            && frame.in_situation(&possible).is_ok()
+                                            && self.frame_between(*f, from, to).is_ok()
+                                    })
+                                    .map(|(f, _)| {
+                                        (f, self.judge_class(f, class, true, from, to, &possible).verdict)
+                                    })
+                                    .filter(|(_, v)| *v != Verdict::Breach)
+                                    .collect();
+                                routes.sort_by_key(|(_, v)| *v);
+                                routes
                             })
                             .collect()
                     })
@@ -226,10 +245,44 @@ impl Case {
             .collect()
     }
 
+    /// The situations that hold at some time in this story: every one the
+    /// case does not say never holds. Static analysis assumes them.
+    pub fn possible_situations(&self) -> Vec<Id> {
+        self.rulebook
+            .situations
+            .iter()
+            .zip(&self.situation_use)
+            .filter(|(_, used)| {
+                used.is_some_and(|u| {
+                    !matches!(self.scenario.situations[u].holds, crate::model::Holds::Never)
+                })
+            })
+            .map(|(s, _)| s.id.clone())
+            .collect()
+    }
+
     /// The frame that needs no act with the best verdict for sending a clue
-    /// of `class` that supports indicators, if any avoids a breach.
-    pub fn best_share(&self, class: usize, from: usize, to: usize) -> Option<ShareRoute> {
+    /// of `class` that supports indicators, among those open in the
+    /// situations `holding` now, if any avoids a breach.
+    pub fn best_share(
+        &self,
+        class: usize,
+        from: usize,
+        to: usize,
+        holding: &[Id],
+    ) -> Option<ShareRoute> {
         self.best_share[class][from][to]
+            .iter()
+            .filter(|(f, _)| self.rulebook.frames[*f].in_situation(holding).is_ok())
+            .map(|&(f, _)| (f, self.judge_class(f, class, true, from, to, holding).verdict))
+            .filter(|(_, v)| *v != Verdict::Breach)
+            .min_by_key(|(_, v)| *v)
+    }
+
+    /// Whether some frame that needs no act carries a clue of `class` from
+    /// one role to another without a breach, in some moment of the story.
+    pub fn shareable(&self, class: usize, from: usize, to: usize) -> bool {
+        !self.best_share[class][from][to].is_empty()
     }
 
     /// The rulebook, with this case's overrides placed first.
@@ -253,6 +306,11 @@ impl Case {
         self.acts.get(id).copied()
     }
 
+    /// Position of a situation in the rulebook.
+    pub fn situation(&self, id: &str) -> Option<usize> {
+        self.situations.get(id).copied()
+    }
+
     /// A role's profession in the rulebook.
     pub fn profession_of(&self, role: usize) -> &crate::rulebook::Profession {
         &self.rulebook.professions[self.role_profession[role]]
@@ -272,7 +330,8 @@ impl Case {
             .between(&self.profession_of(from).id, &self.profession_of(to).id)
     }
 
-    /// Judges sending information of a class through a frame.
+    /// Judges sending information of a class through a frame, with the
+    /// situations that hold now.
     pub fn judge_class(
         &self,
         frame: usize,
@@ -280,6 +339,7 @@ impl Case {
         relevant: bool,
         from: usize,
         to: usize,
+        holding: &[Id],
     ) -> Judgement {
         let f: &Frame = &self.rulebook.frames[frame];
         f.judge(
@@ -287,6 +347,7 @@ impl Case {
             relevant,
             self.party(from),
             &self.profession_of(to).id,
+            holding,
         )
     }
 
@@ -397,14 +458,22 @@ impl Case {
     }
 
     /// Judges sending one clue from one role to another through a frame,
-    /// the frame being open between them.
-    pub fn judge(&self, clue: usize, frame: usize, from: usize, to: usize) -> Judgement {
+    /// the frame being open between them, with the situations that hold now.
+    pub fn judge(
+        &self,
+        clue: usize,
+        frame: usize,
+        from: usize,
+        to: usize,
+        holding: &[Id],
+    ) -> Judgement {
         self.judge_class(
             frame,
             self.clue_class[clue],
             self.clue_relevant[clue],
             from,
             to,
+            holding,
         )
     }
 }

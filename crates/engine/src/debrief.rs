@@ -151,10 +151,14 @@ pub struct DecisionReview {
 /// A trap a role met.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TrapReview {
-    /// The trap clue.
+    /// The trap clue; for a share trap, the clue the role shared.
     pub clue: Id,
-    /// Whether the role went along with the conclusion it leads to.
+    /// Whether the role went along with the conclusion it leads to, or
+    /// made the share.
     pub fallen: bool,
+    /// The share trap, when the trap is a share rather than a clue.
+    #[serde(default)]
+    pub share_trap: Option<Id>,
 }
 
 /// One role's debrief.
@@ -645,6 +649,36 @@ fn review(case: &Case, state: &State, decision: usize) -> Option<DecisionReview>
     })
 }
 
+/// The clue a role shared in the way a share trap describes, if it did.
+fn shared_in_trap(
+    case: &Case,
+    events: &[Event],
+    role: usize,
+    binding: &crate::model::ShareBinding,
+) -> Option<usize> {
+    let me = &case.scenario().roles[role].id;
+    events.iter().find_map(|event| {
+        let EventKind::Shared {
+            from,
+            frame,
+            judgements,
+            ..
+        } = &event.kind
+        else {
+            return None;
+        };
+        if from != me {
+            return None;
+        }
+        let f = case.frame(frame.as_str())?;
+        judgements.iter().find_map(|j| {
+            let c = case.clue(j.clue.as_str())?;
+            let t = case.role(j.to.as_str())?;
+            crate::trap::matches(case, binding, c, t, f, j.judgement.verdict).then_some(c)
+        })
+    })
+}
+
 impl Debrief {
     /// Builds the debrief of a table from its case and events.
     pub fn build(case: &Case, events: &[Event]) -> Result<Debrief, ReplayError> {
@@ -664,6 +698,7 @@ impl Debrief {
         } = read(case, events)?;
         let mut role_debriefs = Vec::with_capacity(roles);
         let mut fallen_traps: Vec<usize> = Vec::new();
+        let mut fallen_share_traps: Vec<usize> = Vec::new();
         for r in 0..roles {
             let role_id = &s.roles[r].id;
             let mut reach: Vec<usize> = Vec::new();
@@ -710,7 +745,18 @@ impl Debrief {
                 traps.push(TrapReview {
                     clue: clue.id.clone(),
                     fallen,
+                    share_trap: None,
                 });
+            }
+            for (t, trap) in s.share_traps.iter().enumerate() {
+                if let Some(clue) = shared_in_trap(case, events, r, &trap.share) {
+                    fallen_share_traps.push(t);
+                    traps.push(TrapReview {
+                        clue: s.clues[clue].id.clone(),
+                        fallen: true,
+                        share_trap: Some(trap.id.clone()),
+                    });
+                }
             }
             role_debriefs.push(RoleDebrief {
                 role: role_id.clone(),
@@ -784,9 +830,15 @@ impl Debrief {
             .iter()
             .filter(|point| match &point.when {
                 When::Always => true,
-                When::TrapFallen(clue) => case
-                    .clue(clue.as_str())
-                    .is_some_and(|c| fallen_traps.contains(&c)),
+                When::TrapFallen(id) => {
+                    case.clue(id.as_str())
+                        .is_some_and(|c| fallen_traps.contains(&c))
+                        || s.share_traps
+                            .iter()
+                            .position(|t| t.id == *id)
+                            .is_some_and(|t| fallen_share_traps.contains(&t))
+                }
+                When::Shared(binding) => !crate::trap::made(case, events, binding).is_empty(),
                 When::DecisionMissed(decision) => decisions.iter().any(|d| {
                     d.decision == *decision
                         && matches!(

@@ -24,6 +24,7 @@ pub mod rulebook;
 pub mod session;
 pub mod synth;
 pub mod text;
+pub mod trap;
 pub mod validate;
 pub mod view;
 

@@ -73,6 +73,9 @@ pub struct Scenario {
     /// Conditions this case puts on issuing the rulebook's acts.
     #[serde(default)]
     pub acts: Vec<ActUse>,
+    /// When each of the rulebook's situations holds in this story.
+    #[serde(default)]
+    pub situations: Vec<SituationUse>,
     /// Facts that roles can uncover.
     pub clues: Vec<Clue>,
     /// Ways for roles to uncover clues.
@@ -87,6 +90,10 @@ pub struct Scenario {
     pub orientations: Vec<Orientation>,
     /// The answer, used by the debrief and the bots, never shown to trainees.
     pub solution: Solution,
+    /// Shares that tempt a professional outside the law, for the debrief
+    /// and `simulate`.
+    #[serde(default)]
+    pub share_traps: Vec<ShareTrap>,
     /// Events released by the trainer, a phase or a trigger.
     #[serde(default)]
     pub injects: Vec<Inject>,
@@ -206,6 +213,74 @@ pub struct ActUse {
     pub why: Option<Text>,
 }
 
+/// When one of the rulebook's situations holds in this case's story.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SituationUse {
+    /// The situation, from the rulebook.
+    pub situation: Id,
+    /// When it holds.
+    pub holds: Holds,
+    /// Why, for trainers reading the case.
+    #[serde(default)]
+    pub note: Option<Text>,
+}
+
+/// When a situation holds in a story.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+pub enum Holds {
+    /// Never in this story, such as a runaway where nobody has run away.
+    Never,
+    /// From the start to the end.
+    Always,
+    /// While the condition holds for the table (for some role, when the
+    /// condition is about what a role knows or did).
+    When(Condition),
+}
+
+/// A share a trap or a teaching point is bound to: this clue (or kind of
+/// information) to this role (or profession), through this frame or any
+/// frame, judged at least this severely.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ShareBinding {
+    /// The clue shared; none means any clue of `class`.
+    #[serde(default)]
+    pub clue: Option<Id>,
+    /// The kind of information, when no clue is named.
+    #[serde(default)]
+    pub class: Option<Id>,
+    /// The recipient role; none means any role of `profession`.
+    #[serde(default)]
+    pub to: Option<Id>,
+    /// The recipient's profession, when no role is named; none of either
+    /// means anyone.
+    #[serde(default)]
+    pub profession: Option<Id>,
+    /// The frame; none means any frame.
+    #[serde(default)]
+    pub frame: Option<Id>,
+    /// The least severe verdict that counts.
+    #[serde(default = "caution")]
+    pub at_least: Verdict,
+}
+
+fn caution() -> Verdict {
+    Verdict::Caution
+}
+
+/// A share that tempts a professional outside the law.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ShareTrap {
+    /// Id of the trap, which teaching points name in `TrapFallen(…)`.
+    pub id: Id,
+    /// The share that springs it.
+    pub share: ShareBinding,
+    /// Why it tempts and why it is wrong, for the debrief.
+    pub note: Text,
+}
+
 /// A person in the case: the young person or an adult around them.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -299,6 +374,10 @@ pub enum Condition {
     FromPhase(Id),
     /// The acting role has already taken this action.
     Done(Id),
+    /// This inject has been released.
+    Released(Id),
+    /// This situation of the rulebook holds in the story now.
+    Situation(Id),
     /// A person's trust is at least this level.
     Trust {
         /// The person.
@@ -632,8 +711,10 @@ pub enum When {
     /// Always.
     #[default]
     Always,
-    /// Some role fell into the trap of this clue.
+    /// Some role fell into this trap: a clue's trap, or a share trap.
     TrapFallen(Id),
+    /// Someone made this share.
+    Shared(ShareBinding),
     /// This expected decision was missing or late.
     DecisionMissed(Id),
     /// Any share was a breach.

@@ -45,6 +45,10 @@ pub struct Rulebook {
     /// Acts that open a frame, such as a requisition.
     #[serde(default)]
     pub acts: Vec<ActKind>,
+    /// States of fact that some frames need, such as a child missing from
+    /// where she lives; each case says when they hold in its story.
+    #[serde(default)]
+    pub situations: Vec<Situation>,
     /// Frames through which information may pass.
     pub frames: Vec<Frame>,
 }
@@ -134,6 +138,21 @@ pub struct ActKind {
     pub scoped: bool,
 }
 
+/// A state of fact that a frame may need to be lawful, such as an
+/// imminent danger to a child. The rulebook names it; each case says when
+/// it holds.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Situation {
+    /// Id, which frames name in `requires: […]` and cases in `situations`.
+    pub id: Id,
+    /// Its name, such as "Un mineur a quitté son lieu de vie".
+    pub name: Text,
+    /// What a trainee reads when a frame is closed because it does not
+    /// hold, such as "aucune fugue en cours".
+    pub absent: Text,
+}
+
 /// What a frame may carry.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Deserialize, Serialize)]
 pub enum Carries {
@@ -185,6 +204,9 @@ pub struct Frame {
     /// its issuer, within the act's scope, while the act stands.
     #[serde(default)]
     pub opened_by: Option<Id>,
+    /// Situations that must hold for the frame to be open at all.
+    #[serde(default)]
+    pub requires: Vec<Id>,
     /// Professions that may send through it; empty means any.
     #[serde(default)]
     pub from: Vec<Id>,
@@ -221,6 +243,10 @@ pub struct Exception {
     /// Sender secrecy regimes; empty means any.
     #[serde(default)]
     pub secrecy: Vec<Secrecy>,
+    /// Situations that must hold for the exception to apply; empty means
+    /// whatever the story.
+    #[serde(default)]
+    pub situations: Vec<Id>,
     /// The verdict.
     pub verdict: Verdict,
     /// Why, in words a trainee understands.
@@ -249,6 +275,10 @@ pub struct Override {
     /// Sender secrecy regimes; empty means any.
     #[serde(default)]
     pub secrecy: Vec<Secrecy>,
+    /// Situations that must hold for the override to apply; empty means
+    /// whatever the story.
+    #[serde(default)]
+    pub situations: Vec<Id>,
     /// The verdict in this case.
     pub verdict: Verdict,
     /// What trainees read about it.
@@ -265,6 +295,7 @@ impl Override {
             from: self.from.clone(),
             to: self.to.clone(),
             secrecy: self.secrecy.clone(),
+            situations: self.situations.clone(),
             verdict: self.verdict,
             explanation: self.explanation.clone(),
             why: Some(self.why.clone()),
@@ -296,6 +327,14 @@ pub enum Closed {
         act: Id,
         /// The role that would have to issue it.
         from: Id,
+    },
+    /// The frame needs a state of fact that does not hold in the story now,
+    /// such as a child missing from where she lives.
+    NoSituation {
+        /// The frame.
+        frame: Id,
+        /// The situation it needs.
+        situation: Id,
     },
     /// The act that opened the frame does not cover this kind of information.
     OutOfScope {
@@ -350,14 +389,35 @@ impl Frame {
         Ok(())
     }
 
+    /// Whether the situations the frame needs hold; `holding` lists the
+    /// situations that hold in the story now.
+    pub fn in_situation(&self, holding: &[Id]) -> Result<(), Closed> {
+        match self.requires.iter().find(|s| !holding.contains(s)) {
+            Some(situation) => Err(Closed::NoSituation {
+                frame: self.id.clone(),
+                situation: situation.clone(),
+            }),
+            None => Ok(()),
+        }
+    }
+
     /// Judges one piece of information of `class` sent through the frame.
-    /// `relevant` says whether the clue supports an indicator.
-    pub fn judge(&self, class: &InfoClass, relevant: bool, from: Party<'_>, to: &Id) -> Judgement {
+    /// `relevant` says whether the clue supports an indicator; `holding`
+    /// lists the situations that hold in the story now.
+    pub fn judge(
+        &self,
+        class: &InfoClass,
+        relevant: bool,
+        from: Party<'_>,
+        to: &Id,
+        holding: &[Id],
+    ) -> Judgement {
         let exception = self.exceptions.iter().position(|e| {
             covers(&e.classes, &class.id)
                 && covers(&e.from, from.profession)
                 && covers(&e.to, to)
                 && (e.secrecy.is_empty() || e.secrecy.contains(&from.secrecy))
+                && e.situations.iter().all(|s| holding.contains(s))
         });
         let mut verdict = exception.map_or(self.verdict, |e| self.exceptions[e].verdict);
         let not_strictly_necessary = self.carries == Carries::StrictlyNecessary && !relevant;
@@ -389,6 +449,10 @@ impl Rulebook {
     /// A kind of information by id.
     pub fn class(&self, id: &str) -> Option<&InfoClass> {
         self.classes.iter().find(|c| c.id.as_str() == id)
+    }
+    /// A situation by id.
+    pub fn situation(&self, id: &str) -> Option<&Situation> {
+        self.situations.iter().find(|s| s.id.as_str() == id)
     }
     /// An act by id.
     pub fn act(&self, id: &str) -> Option<&ActKind> {

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::case::{Case, Minutes};
 use crate::id::Id;
-use crate::model::{Adoption, Condition, Effect, Trigger};
+use crate::model::{Adoption, Condition, Effect, Holds, Trigger};
 use crate::refusal::{Refusal, Unmet};
 use crate::rulebook::{Closed, Judgement};
 
@@ -474,6 +474,30 @@ impl State {
         (0..self.roles.len()).any(|r| self.holds(case, r, condition))
     }
 
+    /// Whether one of the rulebook's situations holds in the story now, as
+    /// the case says; a situation the case does not mention never holds.
+    pub fn situation_holds(&self, case: &Case, situation: usize) -> bool {
+        let Some(u) = case.situation_use[situation] else {
+            return false;
+        };
+        match &case.scenario().situations[u].holds {
+            Holds::Never => false,
+            Holds::Always => true,
+            Holds::When(condition) => self.holds_for_table(case, condition),
+        }
+    }
+
+    /// The situations that hold in the story now.
+    pub fn holding(&self, case: &Case) -> Vec<Id> {
+        case.rulebook()
+            .situations
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| self.situation_holds(case, *i))
+            .map(|(_, s)| s.id.clone())
+            .collect()
+    }
+
     /// The first condition that does not hold for a role, if any.
     pub fn unmet(&self, case: &Case, role: usize, conditions: &[Condition]) -> Option<Unmet> {
         conditions
@@ -543,6 +567,18 @@ impl State {
                     .action(action.as_str())
                     .is_some_and(|a| self.roles[role].done[a] > 0);
                 (!done).then(|| Unmet::Action(action.clone()))
+            }
+            Condition::Released(inject) => {
+                let released = case
+                    .inject(inject.as_str())
+                    .is_some_and(|i| self.released[i]);
+                (!released).then_some(Unmet::Circumstances)
+            }
+            Condition::Situation(situation) => {
+                let holds = case
+                    .situation(situation.as_str())
+                    .is_some_and(|i| self.situation_holds(case, i));
+                (!holds).then_some(Unmet::Circumstances)
             }
             Condition::Trust { person, at_least } => {
                 let level = case.person(person.as_str()).map_or(0, |p| self.trust[p]);
@@ -638,6 +674,7 @@ impl State {
     ) -> Result<Option<&ActState>, Closed> {
         let f = &case.rulebook().frames[frame];
         case.frame_between(frame, from, to)?;
+        f.in_situation(&self.holding(case))?;
         let Some(act) = &f.opened_by else {
             return Ok(None);
         };
@@ -1188,13 +1225,14 @@ impl Session {
                 answered = Some(act.number);
             }
         }
+        let holding = state.holding(case);
         let mut judgements = Vec::new();
         for &c in &held {
             for &t in &recipients {
                 judgements.push(ShareJudgement {
                     clue: s.clues[c].id.clone(),
                     to: s.roles[t].id.clone(),
-                    judgement: case.judge(c, f, r, t),
+                    judgement: case.judge(c, f, r, t, &holding),
                 });
             }
         }

@@ -5,7 +5,9 @@ use std::collections::HashMap;
 
 use crate::diagnostic::{Severity, closest};
 use crate::id::Id;
-use crate::model::{Condition, Deadline, Effect, Scenario, Trigger, When};
+use crate::model::{
+    Condition, Deadline, Effect, Holds, Scenario, ShareBinding, Trigger, When,
+};
 use crate::rulebook::Rulebook;
 use crate::text::{REQUIRED_LANGUAGES, Text};
 
@@ -266,12 +268,19 @@ impl<'a> Checker<'a> {
         );
         let frames = known("frame", "the rulebook's frames", &book.frames, |f| &f.id);
         let acts = known("act", "the rulebook's acts", &book.acts, |a| &a.id);
+        let situations = known(
+            "situation",
+            "the rulebook's situations",
+            &book.situations,
+            |s| &s.id,
+        );
         let clues = self.declare("clue", "clues", &s.clues, |c| &c.id);
         let actions = self.declare("action", "actions", &s.actions, |a| &a.id);
         let decisions = self.declare("decision", "decisions", &s.decisions, |d| &d.id);
         let conclusions = self.declare("conclusion", "conclusions", &s.conclusions, |c| &c.id);
         let orientations = self.declare("orientation", "orientations", &s.orientations, |o| &o.id);
-        self.declare("inject", "injects", &s.injects, |i| &i.id);
+        let injects = self.declare("inject", "injects", &s.injects, |i| &i.id);
+        let share_traps = self.declare("share trap", "share_traps", &s.share_traps, |t| &t.id);
         let phases = self.declare("phase", "phases", &s.phases, |p| &p.id);
         self.declare(
             "teaching point",
@@ -294,8 +303,13 @@ impl<'a> Checker<'a> {
             professions: &professions,
             conclusions: &conclusions,
             orientations: &orientations,
+            situations: &situations,
+            injects: &injects,
+            share_traps: &share_traps,
         };
         self.check_rulebook_use(s, &ids);
+        self.check_situations(s, &ids);
+        self.check_share_traps(s, &ids);
         self.check_meta(s, &ids);
         self.check_taxonomy(s, &ids);
         self.check_roles_and_people(s, &ids);
@@ -340,6 +354,9 @@ impl<'a> Checker<'a> {
             for (j, p) in o.to.iter().enumerate() {
                 self.reference(professions, p, format!("{at}.to[{j}]"));
             }
+            for (j, situation) in o.situations.iter().enumerate() {
+                self.reference(ids.situations, situation, format!("{at}.situations[{j}]"));
+            }
             self.text(&o.explanation, format!("{at}.explanation"));
             self.text(&o.why, format!("{at}.why"));
         }
@@ -353,6 +370,114 @@ impl<'a> Checker<'a> {
             if let Some(why) = &usage.why {
                 self.text(why, format!("{at}.why"));
             }
+        }
+    }
+
+    /// Checks when the rulebook's situations hold in the story, and that
+    /// every situation a frame the case can use needs is defined.
+    fn check_situations(&mut self, s: &'a Scenario, ids: &Refs<'_, 'a>) {
+        let book = self.rulebook;
+        for (i, usage) in s.situations.iter().enumerate() {
+            let at = format!("situations[{i}]");
+            self.reference(ids.situations, &usage.situation, format!("{at}.situation"));
+            if s.situations[..i].iter().any(|u| u.situation == usage.situation) {
+                self.push(Finding::error(
+                    format!("{at}.situation"),
+                    format!("the situation `{}` is defined twice", usage.situation),
+                    Some("say once when it holds; combine conditions with `Any([…])`".into()),
+                ));
+            }
+            if let Some(note) = &usage.note {
+                self.text(note, format!("{at}.note"));
+            }
+            if let Holds::When(condition) = &usage.holds {
+                if mentions_situation(condition) {
+                    self.push(Finding::error(
+                        format!("{at}.holds"),
+                        "a situation cannot depend on a situation",
+                        Some("say when it holds with clues, decisions, phases, injects or acts".into()),
+                    ));
+                }
+                self.condition(ids, condition, format!("{at}.holds[0]"));
+            }
+        }
+        // A situation the case relies on through its rulebook: some frame
+        // that needs it runs between two of the case's roles.
+        let mut reported: Vec<&Id> = Vec::new();
+        for frame in &book.frames {
+            for situation in &frame.requires {
+                if reported.contains(&situation) || s.situations.iter().any(|u| u.situation == *situation) {
+                    continue;
+                }
+                let used = s.roles.iter().any(|from| {
+                    s.roles.iter().any(|to| {
+                        from.id != to.id && frame.between(&from.profession, &to.profession).is_ok()
+                    })
+                });
+                if used {
+                    reported.push(situation);
+                    let path = if s.situations.is_empty() { "rulebook".to_owned() } else { "situations".to_owned() };
+                    self.push(Finding::error(
+                        path,
+                        format!(
+                            "the frame `{}` of the rulebook needs the situation `{situation}`, which this case never defines",
+                            frame.id
+                        ),
+                        Some(format!(
+                            "add to `situations:` `(situation: \"{situation}\", holds: When(…))` saying when it holds in the story, or `holds: Never`"
+                        )),
+                    ));
+                }
+            }
+        }
+    }
+
+    /// Checks the shares that the case marks as traps.
+    fn check_share_traps(&mut self, s: &'a Scenario, ids: &Refs<'_, 'a>) {
+        for (i, trap) in s.share_traps.iter().enumerate() {
+            let at = format!("share_traps[{i}]");
+            if ids.clues.contains(trap.id.as_str()) {
+                self.push(Finding::error(
+                    format!("{at}.id"),
+                    format!("`{}` is already the id of a clue", trap.id),
+                    Some("give the share trap an id of its own, such as `partage_police`".into()),
+                ));
+            }
+            self.text(&trap.note, format!("{at}.note"));
+            self.binding(ids, &trap.share, &format!("{at}.share"));
+            let taught = s.teaching_points.iter().any(|p| p.when == When::TrapFallen(trap.id.clone()));
+            if !taught {
+                self.push(Finding::warning(
+                    at,
+                    format!("the share trap `{}` has no teaching point", trap.id),
+                    Some(format!("add a teaching point with `when: TrapFallen(\"{}\")` that says why the share is wrong", trap.id)),
+                ));
+            }
+        }
+    }
+
+    fn binding(&mut self, ids: &Refs<'_, 'a>, binding: &ShareBinding, at: &str) {
+        match (&binding.clue, &binding.class) {
+            (Some(clue), None) => self.reference(ids.clues, clue, format!("{at}.clue")),
+            (None, Some(class)) => self.reference(ids.classes, class, format!("{at}.class")),
+            _ => self.push(Finding::error(
+                at.to_owned(),
+                "name either a `clue` or a `class` of information",
+                Some("such as `clue: \"confidence_dette\"` or `class: \"confidences\"`".into()),
+            )),
+        }
+        match (&binding.to, &binding.profession) {
+            (Some(role), None) => self.reference(ids.roles, role, format!("{at}.to")),
+            (None, Some(p)) => self.reference(ids.professions, p, format!("{at}.profession")),
+            (None, None) => {}
+            _ => self.push(Finding::error(
+                at.to_owned(),
+                "name either a recipient role `to` or a `profession`, not both",
+                None,
+            )),
+        }
+        if let Some(frame) = &binding.frame {
+            self.reference(ids.frames, frame, format!("{at}.frame"));
         }
     }
 
@@ -831,6 +956,8 @@ impl<'a> Checker<'a> {
             let path = format!("teaching_points[{i}].when");
             match &point.when {
                 When::Always | When::AnyBreach | When::WrongConclusion => {}
+                When::TrapFallen(id) if ids.share_traps.contains(id.as_str()) => {}
+                When::Shared(binding) => self.binding(ids, binding, &path),
                 When::TrapFallen(clue) => {
                     self.reference(clues, clue, path.clone());
                     if let Some(index) = clues.first.get(clue.as_str())
@@ -916,6 +1043,11 @@ impl<'a> Checker<'a> {
         }
         let classes = self.declare("kind of information", "classes", &book.classes, |c| &c.id);
         let acts = self.declare("act", "acts", &book.acts, |a| &a.id);
+        let situations = self.declare("situation", "situations", &book.situations, |s| &s.id);
+        for (i, situation) in book.situations.iter().enumerate() {
+            self.text(&situation.name, format!("situations[{i}].name"));
+            self.text(&situation.absent, format!("situations[{i}].absent"));
+        }
         self.declare("frame", "frames", &book.frames, |f| &f.id);
         for (i, p) in book.professions.iter().enumerate() {
             self.text(&p.name, format!("professions[{i}].name"));
@@ -966,6 +1098,9 @@ impl<'a> Checker<'a> {
             if let Some(act) = &frame.opened_by {
                 self.reference(&acts, act, format!("{at}.opened_by"));
             }
+            for (j, situation) in frame.requires.iter().enumerate() {
+                self.reference(&situations, situation, format!("{at}.requires[{j}]"));
+            }
             for (list, items) in [
                 ("from", &frame.from),
                 ("to", &frame.to),
@@ -985,6 +1120,9 @@ impl<'a> Checker<'a> {
                     for (j, p) in items.iter().enumerate() {
                         self.reference(&professions, p, format!("{at}.{list}[{j}]"));
                     }
+                }
+                for (j, situation) in e.situations.iter().enumerate() {
+                    self.reference(&situations, situation, format!("{at}.situations[{j}]"));
                 }
             }
         }
@@ -1047,6 +1185,8 @@ impl<'a> Checker<'a> {
                 self.reference(ids.roles, to, format!("{at}.to"));
             }
             Condition::Issued(act) => self.reference(ids.acts, act, at),
+            Condition::Released(inject) => self.reference(ids.injects, inject, at),
+            Condition::Situation(situation) => self.reference(ids.situations, situation, at),
             Condition::SharedThrough(frame) => self.reference(ids.frames, frame, at),
             Condition::Knows(clue) => self.reference(ids.clues, clue, at),
             Condition::Decided(decision) => self.reference(ids.decisions, decision, at),
@@ -1108,6 +1248,16 @@ impl<'a> Checker<'a> {
     }
 }
 
+/// Whether a condition names a situation, anywhere inside it.
+fn mentions_situation(condition: &Condition) -> bool {
+    match condition {
+        Condition::Situation(_) => true,
+        Condition::All(list) | Condition::Any(list) => list.iter().any(mentions_situation),
+        Condition::Not(inner) => mentions_situation(inner),
+        _ => false,
+    }
+}
+
 /// The id sets that references are checked against.
 #[derive(Clone, Copy)]
 struct Refs<'r, 'a> {
@@ -1125,6 +1275,9 @@ struct Refs<'r, 'a> {
     professions: &'r Ids<'a>,
     conclusions: &'r Ids<'a>,
     orientations: &'r Ids<'a>,
+    situations: &'r Ids<'a>,
+    injects: &'r Ids<'a>,
+    share_traps: &'r Ids<'a>,
 }
 
 fn plural(kind: &str) -> String {

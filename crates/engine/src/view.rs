@@ -10,7 +10,9 @@ use crate::case::{Case, Minutes};
 use crate::id::Id;
 use crate::model::{ActionKind, Adoption, Category, ConclusionOption, Indicator, Orientation};
 use crate::refusal::Refusal;
-use crate::rulebook::{ActKind, Closed, Frame, InfoClass, Party, Profession, Secrecy, Verdict};
+use crate::rulebook::{
+    ActKind, Closed, Frame, InfoClass, Party, Profession, Secrecy, Situation, Verdict,
+};
 use crate::session::{Discovery, EventKind, Session, Status};
 use crate::text::Text;
 
@@ -378,11 +380,17 @@ pub struct RoleView {
     pub frames: Vec<Frame>,
     /// The acts of the rulebook.
     pub act_kinds: Vec<ActKind>,
+    /// The situations of the rulebook, to word a frame closed by one.
+    #[serde(default)]
+    pub situation_kinds: Vec<Situation>,
     /// When the rulebook's state of the law dates from.
     pub law_as_of: String,
     /// For each colleague, the frames open to the role's profession and
     /// whether each is open now.
     pub routes: Vec<RouteView>,
+    /// The rulebook's situations that hold in the story now.
+    #[serde(default)]
+    pub situations: Vec<Id>,
     /// Acts issued by or to the role.
     pub acts: Vec<ActView>,
     /// Acts the role may issue.
@@ -491,7 +499,8 @@ impl RoleView {
                 }
                 // The engine knows whether a clue supports an indicator; the
                 // view does not, so the preview flags the rule instead.
-                let judgement = f.judge(class, true, me, &colleague.profession);
+                let judgement =
+                    f.judge(class, true, me, &colleague.profession, &self.situations);
                 let exception = judgement.exception.map(|e| &f.exceptions[e]);
                 previews.push(Preview {
                     clue: clue.clone(),
@@ -604,8 +613,10 @@ impl Session {
             professions: case.rulebook().professions.clone(),
             frames: case.rulebook().frames.clone(),
             act_kinds: case.rulebook().acts.clone(),
+            situation_kinds: case.rulebook().situations.clone(),
             law_as_of: case.rulebook().law_as_of.clone(),
             routes: routes(case, state, r),
+            situations: state.holding(case),
             acts,
             issuable: issuable(case, state, r),
             adoption: s.adoption,

@@ -513,12 +513,12 @@ fn a_rulebook_correction_changes_the_verdict_in_every_case_that_uses_it() {
             .unwrap();
         let frame = before.frame("hors_cadre").unwrap();
         assert_eq!(
-            before.judge(clue, frame, from, to).verdict,
+            before.judge(clue, frame, from, to, &[]).verdict,
             Verdict::Breach,
             "{name}"
         );
         assert_eq!(
-            after.judge(clue, frame, from, to).verdict,
+            after.judge(clue, frame, from, to, &[]).verdict,
             Verdict::Caution,
             "{name}"
         );
