@@ -26,6 +26,7 @@ pub mod synth;
 pub mod text;
 pub mod trap;
 pub mod validate;
+pub mod verdicts;
 pub mod view;
 
 pub use analysis::{Analysis, analyse};
@@ -34,7 +35,7 @@ pub use case::Case;
 pub use debrief::Debrief;
 pub use diagnostic::{Diagnostic, Severity};
 pub use id::Id;
-pub use load::{LoadError, Loaded, LoadedRulebook, load, load_bytes, load_rulebook};
+pub use load::{LoadError, Loaded, LoadedRulebook, load, load_bytes, load_rulebook, load_suite};
 pub use refusal::{Refusal, Unmet};
 pub use rulebook::{Books, Rulebook, Shelf};
 pub use session::{Event, EventKind, RoleCommand, Session, TrainerCommand};

@@ -417,10 +417,11 @@ impl<'a> Checker<'a> {
                 if used {
                     reported.push(situation);
                     let path = if s.situations.is_empty() { "rulebook".to_owned() } else { "situations".to_owned() };
-                    self.push(Finding::error(
+                    // A warning: the frame stays closed, as if it never held.
+                    self.push(Finding::warning(
                         path,
                         format!(
-                            "the frame `{}` of the rulebook needs the situation `{situation}`, which this case never defines",
+                            "the frame `{}` of the rulebook needs the situation `{situation}`, which this case never defines: the frame stays closed",
                             frame.id
                         ),
                         Some(format!(
