@@ -52,11 +52,29 @@ pub fn kept(file: &str, text: &str) -> impl Shelf + use<> {
 }
 
 /// Whether a `.ron` file is a rulebook rather than a case: it sits in a
-/// `rulebooks` folder.
+/// `rulebooks` folder and is not a verdict suite.
 pub fn is_rulebook(path: &Path) -> bool {
     path.parent()
         .and_then(Path::file_name)
         .is_some_and(|n| n == "rulebooks")
+        && !is_suite(path)
+}
+
+/// Whether a `.ron` file is a rulebook's verdict suite: its name ends with
+/// `.verdicts.ron`, and its rulebook sits beside it.
+pub fn is_suite(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|n| n.to_string_lossy().ends_with(".verdicts.ron"))
+}
+
+/// The rulebook a verdict suite sits beside: `france.ron` for
+/// `france.verdicts.ron`.
+pub fn suite_rulebook(suite: &Path) -> PathBuf {
+    let name = suite
+        .file_name()
+        .map(|n| n.to_string_lossy().replace(".verdicts.ron", ".ron"))
+        .unwrap_or_default();
+    suite.with_file_name(name)
 }
 
 #[cfg(test)]

@@ -317,6 +317,29 @@ rb-carries-strict = what is strictly necessary
 rb-carries-facts = the facts the sender chooses
 rb-carries-file = the whole file
 rb-to-confirm = Points to confirm with a lawyer
+rb-situations = Situations of fact
+rb-situations-intro = Some frames are open only in a state of fact. Each case says when these situations hold in its story; while they do not, the frame is closed and the share dialog says why.
+rb-situations-head = Id | Situation | When it does not hold, the trainee reads
+rb-requires = only if: { $situation }
+rb-while = while: { $situation }
+rb-closed = Closed
+rb-closed-no-act = without a { $act } received
+rb-closed-between = this frame does not link these professions
+rb-suite = Verdict suite
+rb-suite-intro = Concrete shares, with the verdict the law gives them and the article or review point that says so, played against the rulebook by `faisceau rulebook … --verify`. A lawyer who corrects a verdict corrects one line and sees what else changes; ✗ marks a difference.
+rb-suite-head = No. | Share | Expected | Judged by the rulebook | Basis
+rb-suite-share = { $from } → { $to }: { $class }, through "{ $frame }"
+rb-suite-not-relevant = a detail tied to no indicator
+rb-suite-situations = situation: { $list }
+rb-suite-no-situation = no particular situation
+rb-suite-after = after: { $act }
+rb-suite-ok = All { $count } shares are judged as expected.
+rb-suite-differences = { $count ->
+    [one] One share is not judged as expected.
+   *[other] { $count } shares are not judged as expected.
+}
+rb-suite-frame-unchecked = No line checks the frame `{ $frame }`.
+rb-suite-exception-unchecked = No line checks exception no. { $number } of the frame `{ $frame }`.
 share-choose-frame = Choose a legal frame above to see the verdict before sending.
 hint-answer-act = an act is addressed to you (Share tab): answer within its scope, or decline with a legitimate reason.
 conclusion-rule-unanimity = Adoption rule: the table adopts a conclusion when every role endorses it.

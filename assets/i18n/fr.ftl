@@ -317,6 +317,29 @@ rb-carries-strict = le strict nécessaire
 rb-carries-facts = les faits choisis par l'expéditeur
 rb-carries-file = le dossier entier
 rb-to-confirm = Points à confirmer avec un juriste
+rb-situations = Situations de fait
+rb-situations-intro = Certains cadres ne sont ouverts que dans un état de fait. Chaque cas dit quand ces situations tiennent dans son histoire ; tant qu'elles ne tiennent pas, le cadre est fermé et la fenêtre de partage dit pourquoi.
+rb-situations-head = Id | Situation | Quand elle ne tient pas, le stagiaire lit
+rb-requires = seulement si : { $situation }
+rb-while = tant que : { $situation }
+rb-closed = Fermé
+rb-closed-no-act = sans acte « { $act } » reçu
+rb-closed-between = ce cadre ne relie pas ces professions
+rb-suite = Jeu de vérification des verdicts
+rb-suite-intro = Des partages concrets, avec le verdict que la loi leur donne et l'article ou le point de revue qui le dit, joués contre le référentiel par `faisceau rulebook … --verify`. Un juriste qui corrige un verdict corrige une ligne et voit ce qui change ailleurs ; ✗ marque une différence.
+rb-suite-head = N° | Partage | Attendu | Jugé par le référentiel | Fondement
+rb-suite-share = { $from } → { $to } : { $class }, par « { $frame } »
+rb-suite-not-relevant = détail sans lien avec un indicateur
+rb-suite-situations = situation : { $list }
+rb-suite-no-situation = aucune situation particulière
+rb-suite-after = après : { $act }
+rb-suite-ok = Les { $count } partages sont jugés comme attendu.
+rb-suite-differences = { $count ->
+    [one] Un partage n'est pas jugé comme attendu.
+   *[other] { $count } partages ne sont pas jugés comme attendu.
+}
+rb-suite-frame-unchecked = Aucune ligne ne vérifie le cadre `{ $frame }`.
+rb-suite-exception-unchecked = Aucune ligne ne vérifie l'exception n° { $number } du cadre `{ $frame }`.
 share-choose-frame = Choisissez un cadre légal ci-dessus pour voir le verdict avant d'envoyer.
 hint-answer-act = un acte vous est adressé (onglet Partager) : répondez dans son périmètre, ou refusez avec un motif légitime.
 conclusion-rule-unanimity = Règle d'adoption : la table adopte une conclusion quand tous les rôles l'approuvent.

@@ -93,6 +93,10 @@ pub fn run(paths: &[PathBuf], format: Format) -> Result<ExitCode, String> {
     for path in &files {
         let name = path.display().to_string();
         let bytes = std::fs::read(path).map_err(|e| format!("cannot read {name}: {e}"))?;
+        if crate::rulebooks::is_suite(path) {
+            failed += usize::from(!check_suite(&mut out, path, &name, &bytes, format)?);
+            continue;
+        }
         if crate::rulebooks::is_rulebook(path) {
             failed += usize::from(!check_rulebook(&mut out, &name, &bytes, format)?);
             continue;
@@ -183,6 +187,114 @@ pub fn run(paths: &[PathBuf], format: Format) -> Result<ExitCode, String> {
 }
 
 /// Checks a rulebook file on its own; whether it loaded.
+/// Checks a verdict suite: every name it uses, then every share judged as
+/// it expects (a difference is an error) and every frame and exception of
+/// the rulebook checked by some line (a gap is a warning).
+fn check_suite(
+    out: &mut String,
+    path: &Path,
+    name: &str,
+    bytes: &[u8],
+    format: Format,
+) -> Result<bool, String> {
+    use faisceau_engine::diagnostic::Severity;
+    let text = String::from_utf8_lossy(bytes);
+    let book_path = crate::rulebooks::suite_rulebook(path);
+    let book_name = book_path.display().to_string();
+    let book_text = std::fs::read_to_string(&book_path)
+        .map_err(|e| format!("{name}: cannot read its rulebook {book_name}: {e}"))?;
+    let mut diagnostics: Vec<Diagnostic> = Vec::new();
+    let mut summary = None;
+    match faisceau_engine::load_rulebook(&book_text, &book_name) {
+        Err(err) => diagnostics.extend(err.diagnostics),
+        Ok(loaded) => match faisceau_engine::load_suite(&text, name, &loaded.rulebook) {
+            Err(err) => diagnostics.extend(err.diagnostics),
+            Ok(suite) => {
+                let verification = faisceau_engine::verdicts::verify(&loaded.rulebook, &suite)
+                    .map_err(|_| format!("{name}: names the rulebook does not know"))?;
+                let at = |line: usize| {
+                    let needle = format!("shares[{line}]");
+                    let map = faisceau_engine::locate::SourceMap::build(&text);
+                    let place = map.resolve_item(&needle);
+                    (place.line, place.column)
+                };
+                for played in verification.played.iter().filter(|p| !p.agrees) {
+                    let share = &suite.shares[played.line];
+                    let (line, column) = at(played.line);
+                    diagnostics.push(Diagnostic::at(
+                        Severity::Error,
+                        name,
+                        &text,
+                        line,
+                        column,
+                        format!(
+                            "share {}: expected {:?}, the rulebook judges {:?} ({} → {}, `{}` through `{}`)",
+                            played.line + 1,
+                            share.expect,
+                            played.judged,
+                            share.from,
+                            share.to,
+                            share.class,
+                            share.frame
+                        ),
+                        Some("correct the rulebook's rule, or this line if the law says otherwise".into()),
+                    ));
+                }
+                for frame in &verification.frames_without_line {
+                    diagnostics.push(Diagnostic::at(
+                        Severity::Warning,
+                        name,
+                        &text,
+                        1,
+                        1,
+                        format!("no line checks the frame `{frame}`"),
+                        Some("add a share through it with the verdict the law gives".into()),
+                    ));
+                }
+                for (frame, e) in &verification.exceptions_without_line {
+                    diagnostics.push(Diagnostic::at(
+                        Severity::Warning,
+                        name,
+                        &text,
+                        1,
+                        1,
+                        format!("no line checks exception {} of the frame `{frame}`", e + 1),
+                        Some("add a share that this exception decides".into()),
+                    ));
+                }
+                summary = Some((suite.shares.len(), verification.differences()));
+            }
+        },
+    }
+    let ok = summary.is_some_and(|(_, differences)| differences == 0)
+        && !diagnostics.iter().any(Diagnostic::is_error);
+    match format {
+        Format::Json => {
+            let report = FileReport {
+                file: name,
+                ok,
+                errors: located(&diagnostics, true),
+                warnings: located(&diagnostics, false),
+                languages: Vec::new(),
+                counts: None,
+                solvable: false,
+                analysis: None,
+            };
+            write_report(out, &report)?;
+        }
+        Format::Human => {
+            let _ = write_diagnostics(out, &diagnostics);
+            if let (true, Some((shares, _))) = (ok, summary) {
+                let _ = writeln!(
+                    out,
+                    "✓ {name} — verdict suite: {shares} shares judged as expected by {book_name}"
+                );
+            }
+        }
+    }
+    Ok(ok)
+}
+
 fn check_rulebook(
     out: &mut String,
     name: &str,

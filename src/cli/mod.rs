@@ -145,6 +145,10 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t)]
         format: rulebook::RulebookFormat,
+        /// Play this verdict suite against the rulebook: a table of each share,
+        /// the verdict expected and the one judged; exits non-zero on any difference.
+        #[arg(long)]
+        verify: Option<PathBuf>,
     },
     /// Play bot teams headless and report solve rate, durations, clues found and breaches.
     Simulate {
@@ -167,7 +171,7 @@ fn library() -> Vec<PathBuf> {
     check::scenario_files(&[PathBuf::from("scenarios")])
         .unwrap_or_default()
         .into_iter()
-        .filter(|p| !crate::rulebooks::is_rulebook(p))
+        .filter(|p| !crate::rulebooks::is_rulebook(p) && !crate::rulebooks::is_suite(p))
         .collect()
 }
 
@@ -279,9 +283,12 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
             seed,
             format,
         }) => simulate::run(&scenario, runs, seed, format),
-        Some(Command::Rulebook { file, lang, format }) => {
-            rulebook::run(&file, Lang::detect(lang.as_deref()), format)
-        }
+        Some(Command::Rulebook {
+            file,
+            lang,
+            format,
+            verify,
+        }) => rulebook::run(&file, Lang::detect(lang.as_deref()), format, verify.as_deref()),
         Some(Command::Play {
             scenario,
             role,

@@ -1,12 +1,14 @@
-//! `faisceau rulebook FILE [--lang fr|en] [--format md|json]`: a rulebook as
-//! tables a lawyer can review and annotate.
+//! `faisceau rulebook FILE [--lang fr|en] [--format md|json] [--verify SUITE]`:
+//! a rulebook as tables a lawyer can review and annotate, and its verdict
+//! suite played against it.
 
 use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
 use faisceau_engine::Id;
-use faisceau_engine::rulebook::{Carries, Frame, Rulebook, Secrecy, Verdict};
+use faisceau_engine::rulebook::{Carries, Closed, Frame, Rulebook, Secrecy, Verdict};
+use faisceau_engine::verdicts::{Expected, Suite, Verification};
 
 use crate::i18n::{Lang, Tr};
 
@@ -20,7 +22,12 @@ pub enum RulebookFormat {
     Json,
 }
 
-pub fn run(path: &Path, lang: Lang, format: RulebookFormat) -> Result<ExitCode, String> {
+pub fn run(
+    path: &Path,
+    lang: Lang,
+    format: RulebookFormat,
+    verify: Option<&Path>,
+) -> Result<ExitCode, String> {
     let name = path.display().to_string();
     let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {name}: {e}"))?;
     let loaded = match faisceau_engine::load_rulebook(&text, &name) {
@@ -35,14 +42,202 @@ pub fn run(path: &Path, lang: Lang, format: RulebookFormat) -> Result<ExitCode, 
     for warning in &loaded.warnings {
         eprintln!("{warning}");
     }
+    let book = &loaded.rulebook;
+    let tr = Tr::new(lang);
+    if let Some(suite_path) = verify {
+        let Some((suite, verification)) = read_suite(book, suite_path)? else {
+            return Ok(ExitCode::FAILURE);
+        };
+        let out = match format {
+            RulebookFormat::Md => suite_table(book, &suite, &verification, &tr),
+            RulebookFormat::Json => {
+                serde_json::to_string_pretty(&verification).map_err(|e| e.to_string())? + "\n"
+            }
+        };
+        super::emit(&out)?;
+        let differences = verification.differences();
+        if differences > 0 {
+            eprintln!(
+                "{}",
+                tr.t_args("rb-suite-differences", &[("count", differences.to_string())])
+            );
+            return Ok(ExitCode::FAILURE);
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
     let out = match format {
-        RulebookFormat::Md => markdown(&loaded.rulebook, &Tr::new(lang)),
+        RulebookFormat::Md => {
+            let mut out = markdown(book, &tr);
+            // The suite beside the rulebook, when there is one, goes with it.
+            let beside = suite_beside(path);
+            if beside.exists()
+                && let Some((suite, verification)) = read_suite(book, &beside)?
+            {
+                out.push('\n');
+                out.push_str(&suite_table(book, &suite, &verification, &tr));
+            }
+            out
+        }
         RulebookFormat::Json => {
-            serde_json::to_string_pretty(&loaded.rulebook).map_err(|e| e.to_string())? + "\n"
+            serde_json::to_string_pretty(book).map_err(|e| e.to_string())? + "\n"
         }
     };
     super::emit(&out)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The verdict suite that sits beside a rulebook: `france.verdicts.ron` for
+/// `france.ron`.
+pub fn suite_beside(rulebook: &Path) -> std::path::PathBuf {
+    let stem = rulebook
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    rulebook.with_file_name(format!("{stem}.verdicts.ron"))
+}
+
+/// Reads a suite and plays it; its errors go to standard error, located.
+fn read_suite(book: &Rulebook, path: &Path) -> Result<Option<(Suite, Verification)>, String> {
+    let name = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {name}: {e}"))?;
+    match faisceau_engine::load_suite(&text, &name, book) {
+        Ok(suite) => {
+            let verification = faisceau_engine::verdicts::verify(book, &suite)
+                .map_err(|_| format!("{name}: names the rulebook does not know"))?;
+            Ok(Some((suite, verification)))
+        }
+        Err(err) => {
+            for diagnostic in &err.diagnostics {
+                eprintln!("{diagnostic}");
+            }
+            Ok(None)
+        }
+    }
+}
+
+fn expected_name(tr: &Tr, expected: Expected) -> String {
+    match expected {
+        Expected::Allowed => verdict(tr, Verdict::Allowed),
+        Expected::Caution => verdict(tr, Verdict::Caution),
+        Expected::Breach => verdict(tr, Verdict::Breach),
+        Expected::Closed => tr.t("rb-closed"),
+    }
+}
+
+/// Why a frame is closed, in words read from the rulebook.
+fn closed_why(book: &Rulebook, tr: &Tr, closed: &Closed) -> String {
+    match closed {
+        Closed::NoSituation { situation, .. } => book
+            .situation(situation.as_str())
+            .map_or(situation.to_string(), |s| crate::ui::text(tr, &s.absent).to_owned()),
+        Closed::NoAct { act, .. } => {
+            let act = book
+                .act(act.as_str())
+                .map_or(act.to_string(), |a| crate::ui::text(tr, &a.name).to_owned());
+            tr.t_args("rb-closed-no-act", &[("act", act)])
+        }
+        Closed::NotFrom { .. } | Closed::NotTo { .. } => tr.t("rb-closed-between"),
+        Closed::OutOfScope { .. } => tr.t("rb-closed"),
+    }
+}
+
+/// The suite played against the rulebook, as a table: one row per share,
+/// what the law gives it, what the rulebook judges, and the basis; a
+/// difference is marked ✗. Then the frames and exceptions no line checks.
+pub fn suite_table(book: &Rulebook, suite: &Suite, verification: &Verification, tr: &Tr) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "## {}\n", tr.t("rb-suite"));
+    let _ = writeln!(out, "{}\n", tr.t("rb-suite-intro"));
+    let _ = writeln!(out, "| {} |\n|---|---|---|---|---|", tr.t("rb-suite-head"));
+    for (share, played) in suite.shares.iter().zip(&verification.played) {
+        let profession = |id: &Id| {
+            book.profession(id.as_str())
+                .map_or(id.to_string(), |p| crate::ui::text(tr, &p.name).to_owned())
+        };
+        let class = book
+            .class(share.class.as_str())
+            .map_or(share.class.to_string(), |c| crate::ui::text(tr, &c.name).to_owned());
+        let frame = book
+            .frame(share.frame.as_str())
+            .map_or(share.frame.to_string(), |f| crate::ui::text(tr, &f.name).to_owned());
+        let mut what = tr.t_args(
+            "rb-suite-share",
+            &[
+                ("from", profession(&share.from)),
+                ("to", profession(&share.to)),
+                ("class", class),
+                ("frame", frame),
+            ],
+        );
+        if !share.relevant {
+            what.push_str(&format!(" ({})", tr.t("rb-suite-not-relevant")));
+        }
+        let situations: Vec<String> = share
+            .situations
+            .iter()
+            .map(|id| {
+                book.situation(id.as_str())
+                    .map_or(id.to_string(), |s| crate::ui::text(tr, &s.name).to_owned())
+            })
+            .collect();
+        what.push_str("<br>");
+        what.push_str(&if situations.is_empty() {
+            tr.t("rb-suite-no-situation")
+        } else {
+            tr.t_args("rb-suite-situations", &[("list", situations.join(" ; "))])
+        });
+        if let Some(act) = &share.after {
+            let act = book
+                .act(act.as_str())
+                .map_or(act.to_string(), |a| crate::ui::text(tr, &a.name).to_owned());
+            what.push_str(&format!(" · {}", tr.t_args("rb-suite-after", &[("act", act)])));
+        }
+        let mut judged = expected_name(tr, played.judged);
+        if let Some(closed) = &played.closed {
+            judged.push_str(&format!(" : {}", closed_why(book, tr, closed)));
+        }
+        let judged = if played.agrees {
+            format!("**{judged}**")
+        } else {
+            format!("✗ **{judged}**")
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {judged} | {} |",
+            played.line + 1,
+            cell(&what),
+            expected_name(tr, share.expect),
+            cell(crate::ui::text(tr, &share.basis))
+        );
+    }
+    let differences = verification.differences();
+    let _ = writeln!(
+        out,
+        "\n{}",
+        if differences == 0 {
+            tr.t_args("rb-suite-ok", &[("count", suite.shares.len().to_string())])
+        } else {
+            tr.t_args("rb-suite-differences", &[("count", differences.to_string())])
+        }
+    );
+    for frame in &verification.frames_without_line {
+        let _ = writeln!(
+            out,
+            "\n- {}",
+            tr.t_args("rb-suite-frame-unchecked", &[("frame", frame.to_string())])
+        );
+    }
+    for (frame, e) in &verification.exceptions_without_line {
+        let _ = writeln!(
+            out,
+            "\n- {}",
+            tr.t_args(
+                "rb-suite-exception-unchecked",
+                &[("frame", frame.to_string()), ("number", (e + 1).to_string())]
+            )
+        );
+    }
+    out
 }
 
 /// A table cell: one line, with `|` escaped.
@@ -161,6 +356,21 @@ pub fn markdown(book: &Rulebook, tr: &Tr) -> String {
         }
     }
 
+    if !book.situations.is_empty() {
+        let _ = writeln!(out, "\n## {}\n", tr.t("rb-situations"));
+        let _ = writeln!(out, "{}\n", tr.t("rb-situations-intro"));
+        let _ = writeln!(out, "| {} |\n|---|---|---|", tr.t("rb-situations-head"));
+        for situation in &book.situations {
+            let _ = writeln!(
+                out,
+                "| `{}` | {} | {} |",
+                situation.id,
+                cell(crate::ui::text(tr, &situation.name)),
+                cell(crate::ui::text(tr, &situation.absent))
+            );
+        }
+    }
+
     let _ = writeln!(out, "\n## {}\n", tr.t("rb-frames"));
     let _ = writeln!(out, "{}\n", tr.t("rb-frames-intro"));
     let _ = writeln!(
@@ -194,6 +404,15 @@ fn frame_rows(out: &mut String, book: &Rulebook, frame: &Frame, tr: &Tr) {
         name.push_str(&format!(
             "<br>{}",
             tr.t_args("rb-opened-by", &[("act", act)])
+        ));
+    }
+    for situation in &frame.requires {
+        let situation = book
+            .situation(situation.as_str())
+            .map_or(situation.to_string(), |s| crate::ui::text(tr, &s.name).to_owned());
+        name.push_str(&format!(
+            "<br>{}",
+            tr.t_args("rb-requires", &[("situation", situation)])
         ));
     }
     let mut what = carries(tr, frame.carries);
@@ -232,6 +451,12 @@ fn frame_rows(out: &mut String, book: &Rulebook, frame: &Frame, tr: &Tr) {
             let regimes: Vec<String> = e.secrecy.iter().map(|s| secrecy(tr, *s)).collect();
             when.push(tr.t_args("rb-sender-bound", &[("regime", regimes.join(", "))]));
         }
+        for situation in &e.situations {
+            let situation = book
+                .situation(situation.as_str())
+                .map_or(situation.to_string(), |s| crate::ui::text(tr, &s.name).to_owned());
+            when.push(tr.t_args("rb-while", &[("situation", situation)]));
+        }
         let from = if e.from.is_empty() {
             "".to_owned()
         } else {
@@ -266,7 +491,15 @@ mod tests {
         let book = faisceau_engine::load_rulebook(text, "france.ron")
             .unwrap()
             .rulebook;
-        let generated = markdown(&book, &Tr::new(Lang::Fr));
+        let suite = faisceau_engine::load_suite(
+            include_str!("../../scenarios/rulebooks/france.verdicts.ron"),
+            "france.verdicts.ron",
+            &book,
+        )
+        .unwrap();
+        let verification = faisceau_engine::verdicts::verify(&book, &suite).unwrap();
+        let tr = Tr::new(Lang::Fr);
+        let generated = markdown(&book, &tr) + "\n" + &suite_table(&book, &suite, &verification, &tr);
         let committed = include_str!("../../docs/rulebook-fr.md");
         assert!(
             committed == generated,

@@ -48,7 +48,7 @@ impl Default for Temperament {
             decisiveness: 0.6,
             deference: 0.5,
             credulity: 0.25,
-            temptation: 0.2,
+            temptation: 0.15,
         }
     }
 }

@@ -336,3 +336,52 @@ proptest! {
         }
     }
 }
+
+/// The French rulebook's verdict suite: every share judged as the law says,
+/// every frame and every exception checked by at least one line.
+#[test]
+fn the_french_verdict_suite_passes_and_covers_every_frame_and_exception() {
+    let book = faisceau_engine::load_rulebook(
+        include_str!("../../../scenarios/rulebooks/france.ron"),
+        "france.ron",
+    )
+    .unwrap()
+    .rulebook;
+    let suite = faisceau_engine::load_suite(
+        include_str!("../../../scenarios/rulebooks/france.verdicts.ron"),
+        "france.verdicts.ron",
+        &book,
+    )
+    .unwrap();
+    let verification = faisceau_engine::verdicts::verify(&book, &suite).unwrap();
+    let wrong: Vec<String> = verification
+        .played
+        .iter()
+        .filter(|p| !p.agrees)
+        .map(|p| {
+            let s = &suite.shares[p.line];
+            format!(
+                "line {}: {} -> {} {} via {}: expected {:?}, judged {:?} {:?}",
+                p.line + 1,
+                s.from,
+                s.to,
+                s.class,
+                s.frame,
+                s.expect,
+                p.judged,
+                p.closed
+            )
+        })
+        .collect();
+    assert!(wrong.is_empty(), "{wrong:#?}");
+    assert!(
+        verification.frames_without_line.is_empty(),
+        "{:?}",
+        verification.frames_without_line
+    );
+    assert!(
+        verification.exceptions_without_line.is_empty(),
+        "{:?}",
+        verification.exceptions_without_line
+    );
+}

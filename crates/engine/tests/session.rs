@@ -208,6 +208,23 @@ fn shares_are_judged_and_a_breach_is_recorded_not_blocked() {
         &refusal,
         Refusal::FrameClosed(Closed::NotTo { only, .. }) if only.iter().any(|p| p.as_str() == "procureur")
     ));
+    // No imminent danger yet: the urgent alert is closed, and says why.
+    let refusal = session
+        .submit("chef_service", share("alerte_urgente"))
+        .unwrap_err();
+    assert_eq!(
+        refusal,
+        Refusal::FrameClosed(Closed::NoSituation {
+            frame: "alerte_urgente".into(),
+            situation: "danger_imminent".into(),
+        })
+    );
+    // Maëlle runs away again: the danger is imminent.
+    session
+        .direct(TrainerCommand::ReleaseInject {
+            inject: "nouvelle_fugue".into(),
+        })
+        .unwrap();
     // An urgent alert reaches the police with a caution, and the copy owed to
     // the prosecutor, who has no seat at this table, is recorded.
     let events = session
@@ -253,12 +270,13 @@ fn shares_are_judged_and_a_breach_is_recorded_not_blocked() {
             .routes_to("infirmiere")
             .any(|r| r.frame.as_str() == "communication_autorisee")
     );
+    // No investigation is open yet (an urgent alert does not open one, a
+    // signalement does): the frame says so before it asks for an act.
     assert_eq!(
         closed.closed,
-        Some(Closed::NoAct {
+        Some(Closed::NoSituation {
             frame: "reponse_requisition".into(),
-            act: "requisition".into(),
-            from: "policier".into(),
+            situation: "enquete_ouverte".into(),
         })
     );
 }
@@ -304,7 +322,7 @@ fn a_share_under_a_requisition_needs_the_requisition_and_stays_within_its_scope(
         knows(&session, "referente_ase", file),
         "the case worker holds the file"
     );
-    // No requisition yet: the frame is closed, in words.
+    // No investigation yet: the frame is closed, in words.
     let refusal = share(
         &mut session,
         "referente_ase",
@@ -315,10 +333,9 @@ fn a_share_under_a_requisition_needs_the_requisition_and_stays_within_its_scope(
     .unwrap_err();
     assert_eq!(
         refusal,
-        Refusal::FrameClosed(Closed::NoAct {
+        Refusal::FrameClosed(Closed::NoSituation {
             frame: "reponse_requisition".into(),
-            act: "requisition".into(),
-            from: "policier".into(),
+            situation: "enquete_ouverte".into(),
         })
     );
     // In a preliminary investigation the police requisition only once the prosecutor is seized.
