@@ -288,7 +288,12 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
             lang,
             format,
             verify,
-        }) => rulebook::run(&file, Lang::detect(lang.as_deref()), format, verify.as_deref()),
+        }) => rulebook::run(
+            &file,
+            Lang::detect(lang.as_deref()),
+            format,
+            verify.as_deref(),
+        ),
         Some(Command::Play {
             scenario,
             role,

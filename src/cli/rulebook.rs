@@ -59,7 +59,10 @@ pub fn run(
         if differences > 0 {
             eprintln!(
                 "{}",
-                tr.t_args("rb-suite-differences", &[("count", differences.to_string())])
+                tr.t_args(
+                    "rb-suite-differences",
+                    &[("count", differences.to_string())]
+                )
             );
             return Ok(ExitCode::FAILURE);
         }
@@ -129,7 +132,9 @@ fn closed_why(book: &Rulebook, tr: &Tr, closed: &Closed) -> String {
     match closed {
         Closed::NoSituation { situation, .. } => book
             .situation(situation.as_str())
-            .map_or(situation.to_string(), |s| crate::ui::text(tr, &s.absent).to_owned()),
+            .map_or(situation.to_string(), |s| {
+                crate::ui::text(tr, &s.absent).to_owned()
+            }),
         Closed::NoAct { act, .. } => {
             let act = book
                 .act(act.as_str())
@@ -156,10 +161,14 @@ pub fn suite_table(book: &Rulebook, suite: &Suite, verification: &Verification, 
         };
         let class = book
             .class(share.class.as_str())
-            .map_or(share.class.to_string(), |c| crate::ui::text(tr, &c.name).to_owned());
+            .map_or(share.class.to_string(), |c| {
+                crate::ui::text(tr, &c.name).to_owned()
+            });
         let frame = book
             .frame(share.frame.as_str())
-            .map_or(share.frame.to_string(), |f| crate::ui::text(tr, &f.name).to_owned());
+            .map_or(share.frame.to_string(), |f| {
+                crate::ui::text(tr, &f.name).to_owned()
+            });
         let mut what = tr.t_args(
             "rb-suite-share",
             &[
@@ -190,7 +199,10 @@ pub fn suite_table(book: &Rulebook, suite: &Suite, verification: &Verification, 
             let act = book
                 .act(act.as_str())
                 .map_or(act.to_string(), |a| crate::ui::text(tr, &a.name).to_owned());
-            what.push_str(&format!(" · {}", tr.t_args("rb-suite-after", &[("act", act)])));
+            what.push_str(&format!(
+                " · {}",
+                tr.t_args("rb-suite-after", &[("act", act)])
+            ));
         }
         let mut judged = expected_name(tr, played.judged);
         if let Some(closed) = &played.closed {
@@ -217,7 +229,10 @@ pub fn suite_table(book: &Rulebook, suite: &Suite, verification: &Verification, 
         if differences == 0 {
             tr.t_args("rb-suite-ok", &[("count", suite.shares.len().to_string())])
         } else {
-            tr.t_args("rb-suite-differences", &[("count", differences.to_string())])
+            tr.t_args(
+                "rb-suite-differences",
+                &[("count", differences.to_string())],
+            )
         }
     );
     for frame in &verification.frames_without_line {
@@ -233,7 +248,10 @@ pub fn suite_table(book: &Rulebook, suite: &Suite, verification: &Verification, 
             "\n- {}",
             tr.t_args(
                 "rb-suite-exception-unchecked",
-                &[("frame", frame.to_string()), ("number", (e + 1).to_string())]
+                &[
+                    ("frame", frame.to_string()),
+                    ("number", (e + 1).to_string())
+                ]
             )
         );
     }
@@ -409,7 +427,9 @@ fn frame_rows(out: &mut String, book: &Rulebook, frame: &Frame, tr: &Tr) {
     for situation in &frame.requires {
         let situation = book
             .situation(situation.as_str())
-            .map_or(situation.to_string(), |s| crate::ui::text(tr, &s.name).to_owned());
+            .map_or(situation.to_string(), |s| {
+                crate::ui::text(tr, &s.name).to_owned()
+            });
         name.push_str(&format!(
             "<br>{}",
             tr.t_args("rb-requires", &[("situation", situation)])
@@ -454,7 +474,9 @@ fn frame_rows(out: &mut String, book: &Rulebook, frame: &Frame, tr: &Tr) {
         for situation in &e.situations {
             let situation = book
                 .situation(situation.as_str())
-                .map_or(situation.to_string(), |s| crate::ui::text(tr, &s.name).to_owned());
+                .map_or(situation.to_string(), |s| {
+                    crate::ui::text(tr, &s.name).to_owned()
+                });
             when.push(tr.t_args("rb-while", &[("situation", situation)]));
         }
         let from = if e.from.is_empty() {
@@ -499,7 +521,8 @@ mod tests {
         .unwrap();
         let verification = faisceau_engine::verdicts::verify(&book, &suite).unwrap();
         let tr = Tr::new(Lang::Fr);
-        let generated = markdown(&book, &tr) + "\n" + &suite_table(&book, &suite, &verification, &tr);
+        let generated =
+            markdown(&book, &tr) + "\n" + &suite_table(&book, &suite, &verification, &tr);
         let committed = include_str!("../../docs/rulebook-fr.md");
         assert!(
             committed == generated,

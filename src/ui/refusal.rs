@@ -238,7 +238,10 @@ pub fn closed_text(tr: &Tr, closed: &Closed, names: &dyn Names) -> String {
             "closed-no-situation",
             &[
                 ("frame", name(tr, names.frame(frame), frame)),
-                ("why", name(tr, names.situation_absent(situation), situation)),
+                (
+                    "why",
+                    name(tr, names.situation_absent(situation), situation),
+                ),
             ],
         ),
         Closed::OutOfScope { act, class } => tr.t_args(

@@ -90,10 +90,9 @@ impl Reach {
                 .is_some_and(|(c, r)| self.known[r][c]),
             // Optimistic: the trainer may release any inject.
             Condition::Issued(_) | Condition::SharedThrough(_) | Condition::Released(_) => true,
-            Condition::Situation(situation) => case
-                .possible_situations()
-                .iter()
-                .any(|s| s == situation),
+            Condition::Situation(situation) => {
+                case.possible_situations().iter().any(|s| s == situation)
+            }
         }
     }
 
@@ -555,7 +554,9 @@ fn shareable_on_request(case: &Case, class: usize, from: usize, to: usize) -> bo
         act.by.contains(issuer)
             && (act.to.is_empty() || act.to.contains(holder))
             && case.frame_between(f, from, to).is_ok()
-            && case.judge_class(f, class, true, from, to, &possible).verdict
+            && case
+                .judge_class(f, class, true, from, to, &possible)
+                .verdict
                 != crate::rulebook::Verdict::Breach
     })
 }

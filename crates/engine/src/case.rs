@@ -231,7 +231,11 @@ impl Case {
                                             && self.frame_between(*f, from, to).is_ok()
                                     })
                                     .map(|(f, _)| {
-                                        (f, self.judge_class(f, class, true, from, to, &possible).verdict)
+                                        (
+                                            f,
+                                            self.judge_class(f, class, true, from, to, &possible)
+                                                .verdict,
+                                        )
                                     })
                                     .filter(|(_, v)| *v != Verdict::Breach)
                                     .collect();
@@ -254,7 +258,10 @@ impl Case {
             .zip(&self.situation_use)
             .filter(|(_, used)| {
                 used.is_some_and(|u| {
-                    !matches!(self.scenario.situations[u].holds, crate::model::Holds::Never)
+                    !matches!(
+                        self.scenario.situations[u].holds,
+                        crate::model::Holds::Never
+                    )
                 })
             })
             .map(|(s, _)| s.id.clone())
@@ -274,7 +281,12 @@ impl Case {
         self.best_share[class][from][to]
             .iter()
             .filter(|(f, _)| self.rulebook.frames[*f].in_situation(holding).is_ok())
-            .map(|&(f, _)| (f, self.judge_class(f, class, true, from, to, holding).verdict))
+            .map(|&(f, _)| {
+                (
+                    f,
+                    self.judge_class(f, class, true, from, to, holding).verdict,
+                )
+            })
             .filter(|(_, v)| *v != Verdict::Breach)
             .min_by_key(|(_, v)| *v)
     }

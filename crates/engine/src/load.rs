@@ -190,10 +190,22 @@ pub fn load_suite(
     if let Err(unknown) = crate::verdicts::verify(rulebook, &suite) {
         for u in unknown {
             let (kind, names): (&str, Vec<&str>) = match u.field {
-                "from" | "to" => ("profession", rulebook.professions.iter().map(|p| p.id.as_str()).collect()),
-                "class" => ("kind of information", rulebook.classes.iter().map(|c| c.id.as_str()).collect()),
-                "frame" => ("frame", rulebook.frames.iter().map(|f| f.id.as_str()).collect()),
-                "situations" => ("situation", rulebook.situations.iter().map(|s| s.id.as_str()).collect()),
+                "from" | "to" => (
+                    "profession",
+                    rulebook.professions.iter().map(|p| p.id.as_str()).collect(),
+                ),
+                "class" => (
+                    "kind of information",
+                    rulebook.classes.iter().map(|c| c.id.as_str()).collect(),
+                ),
+                "frame" => (
+                    "frame",
+                    rulebook.frames.iter().map(|f| f.id.as_str()).collect(),
+                ),
+                "situations" => (
+                    "situation",
+                    rulebook.situations.iter().map(|s| s.id.as_str()).collect(),
+                ),
                 _ => ("act", rulebook.acts.iter().map(|a| a.id.as_str()).collect()),
             };
             let hint = crate::diagnostic::closest(u.id.as_str(), names)

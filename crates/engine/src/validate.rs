@@ -5,9 +5,7 @@ use std::collections::HashMap;
 
 use crate::diagnostic::{Severity, closest};
 use crate::id::Id;
-use crate::model::{
-    Condition, Deadline, Effect, Holds, Scenario, ShareBinding, Trigger, When,
-};
+use crate::model::{Condition, Deadline, Effect, Holds, Scenario, ShareBinding, Trigger, When};
 use crate::rulebook::Rulebook;
 use crate::text::{REQUIRED_LANGUAGES, Text};
 
@@ -380,7 +378,10 @@ impl<'a> Checker<'a> {
         for (i, usage) in s.situations.iter().enumerate() {
             let at = format!("situations[{i}]");
             self.reference(ids.situations, &usage.situation, format!("{at}.situation"));
-            if s.situations[..i].iter().any(|u| u.situation == usage.situation) {
+            if s.situations[..i]
+                .iter()
+                .any(|u| u.situation == usage.situation)
+            {
                 self.push(Finding::error(
                     format!("{at}.situation"),
                     format!("the situation `{}` is defined twice", usage.situation),
@@ -395,7 +396,10 @@ impl<'a> Checker<'a> {
                     self.push(Finding::error(
                         format!("{at}.holds"),
                         "a situation cannot depend on a situation",
-                        Some("say when it holds with clues, decisions, phases, injects or acts".into()),
+                        Some(
+                            "say when it holds with clues, decisions, phases, injects or acts"
+                                .into(),
+                        ),
                     ));
                 }
                 self.condition(ids, condition, format!("{at}.holds[0]"));
@@ -406,7 +410,9 @@ impl<'a> Checker<'a> {
         let mut reported: Vec<&Id> = Vec::new();
         for frame in &book.frames {
             for situation in &frame.requires {
-                if reported.contains(&situation) || s.situations.iter().any(|u| u.situation == *situation) {
+                if reported.contains(&situation)
+                    || s.situations.iter().any(|u| u.situation == *situation)
+                {
                     continue;
                 }
                 let used = s.roles.iter().any(|from| {
@@ -416,7 +422,11 @@ impl<'a> Checker<'a> {
                 });
                 if used {
                     reported.push(situation);
-                    let path = if s.situations.is_empty() { "rulebook".to_owned() } else { "situations".to_owned() };
+                    let path = if s.situations.is_empty() {
+                        "rulebook".to_owned()
+                    } else {
+                        "situations".to_owned()
+                    };
                     // A warning: the frame stays closed, as if it never held.
                     self.push(Finding::warning(
                         path,
@@ -446,7 +456,10 @@ impl<'a> Checker<'a> {
             }
             self.text(&trap.note, format!("{at}.note"));
             self.binding(ids, &trap.share, &format!("{at}.share"));
-            let taught = s.teaching_points.iter().any(|p| p.when == When::TrapFallen(trap.id.clone()));
+            let taught = s
+                .teaching_points
+                .iter()
+                .any(|p| p.when == When::TrapFallen(trap.id.clone()));
             if !taught {
                 self.push(Finding::warning(
                     at,

@@ -184,7 +184,11 @@ pub fn verify(book: &Rulebook, suite: &Suite) -> Result<Verification, Vec<Unknow
 
 /// One line's judgement: closed, or the frame's verdict and the exception
 /// that decided it.
-fn judge(book: &Rulebook, f: usize, share: &Expectation) -> (Expected, Option<Closed>, Option<usize>) {
+fn judge(
+    book: &Rulebook,
+    f: usize,
+    share: &Expectation,
+) -> (Expected, Option<Closed>, Option<usize>) {
     let frame = &book.frames[f];
     let closed = frame
         .between(&share.from, &share.to)
@@ -201,7 +205,10 @@ fn judge(book: &Rulebook, f: usize, share: &Expectation) -> (Expected, Option<Cl
     if closed.is_some() {
         return (Expected::Closed, closed, None);
     }
-    let (Some(class), Some(sender)) = (book.class(share.class.as_str()), book.profession(share.from.as_str())) else {
+    let (Some(class), Some(sender)) = (
+        book.class(share.class.as_str()),
+        book.profession(share.from.as_str()),
+    ) else {
         return (Expected::Closed, None, None);
     };
     let party = Party {
@@ -224,12 +231,32 @@ fn unknown_names(book: &Rulebook, suite: &Suite) -> Vec<Unknown> {
                 });
             }
         };
-        check("from", &share.from, book.profession(share.from.as_str()).is_some());
-        check("to", &share.to, book.profession(share.to.as_str()).is_some());
-        check("class", &share.class, book.class(share.class.as_str()).is_some());
-        check("frame", &share.frame, book.frame(share.frame.as_str()).is_some());
+        check(
+            "from",
+            &share.from,
+            book.profession(share.from.as_str()).is_some(),
+        );
+        check(
+            "to",
+            &share.to,
+            book.profession(share.to.as_str()).is_some(),
+        );
+        check(
+            "class",
+            &share.class,
+            book.class(share.class.as_str()).is_some(),
+        );
+        check(
+            "frame",
+            &share.frame,
+            book.frame(share.frame.as_str()).is_some(),
+        );
         for situation in &share.situations {
-            check("situations", situation, book.situation(situation.as_str()).is_some());
+            check(
+                "situations",
+                situation,
+                book.situation(situation.as_str()).is_some(),
+            );
         }
         if let Some(act) = &share.after {
             check("after", act, book.act(act.as_str()).is_some());

@@ -499,8 +499,7 @@ impl RoleView {
                 }
                 // The engine knows whether a clue supports an indicator; the
                 // view does not, so the preview flags the rule instead.
-                let judgement =
-                    f.judge(class, true, me, &colleague.profession, &self.situations);
+                let judgement = f.judge(class, true, me, &colleague.profession, &self.situations);
                 let exception = judgement.exception.map(|e| &f.exceptions[e]);
                 previews.push(Preview {
                     clue: clue.clone(),

@@ -216,7 +216,10 @@ fn teaching_points_bound_to_a_share_agree_with_the_rulebook() {
             }
         }
     }
-    assert!(bound >= 5, "the library binds at least five points to a share");
+    assert!(
+        bound >= 5,
+        "the library binds at least five points to a share"
+    );
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
 
@@ -229,7 +232,9 @@ fn share(clue: &str, to: &str, frame: &str) -> faisceau_engine::RoleCommand {
 }
 
 fn session_of(file: &str) -> faisceau_engine::Session {
-    let case = load(&common::case_text(file), file, &common::shelf()).unwrap().case;
+    let case = load(&common::case_text(file), file, &common::shelf())
+        .unwrap()
+        .case;
     let mut session = faisceau_engine::Session::new(Arc::new(case), 1);
     session
         .direct(faisceau_engine::TrainerCommand::Start)
@@ -249,9 +254,8 @@ fn learn(session: &mut faisceau_engine::Session, role: &str, clue: &str) {
             source: Discovery::Start,
         },
     });
-    *session =
-        faisceau_engine::Session::replay(Arc::clone(session.case()), session.seed(), events)
-            .unwrap();
+    *session = faisceau_engine::Session::replay(Arc::clone(session.case()), session.seed(), events)
+        .unwrap();
 }
 
 /// The review's D1 and D2 on the shipped cases: an educator's share of a
@@ -267,7 +271,10 @@ fn confidences_go_to_the_police_neither_as_a_runaway_report_nor_as_an_urgent_ale
     let mut foyer = session_of("foyer_fugues.ron");
     learn(&mut foyer, "educatrice", "maelle_parle_dette");
     let refusal = foyer
-        .submit("educatrice", share("maelle_parle_dette", "policier", "declaration_fugue"))
+        .submit(
+            "educatrice",
+            share("maelle_parle_dette", "policier", "declaration_fugue"),
+        )
         .unwrap_err();
     assert_eq!(
         refusal,
@@ -282,7 +289,10 @@ fn confidences_go_to_the_police_neither_as_a_runaway_report_nor_as_an_urgent_ale
         .iter()
         .find(|s| s.id.as_str() == "fugue_en_cours")
         .unwrap();
-    assert_eq!(absent.absent.get("fr"), "aucune fugue ni disparition en cours");
+    assert_eq!(
+        absent.absent.get("fr"),
+        "aucune fugue ni disparition en cours"
+    );
     // Once she runs away, the report is open, and her confidences in it are a breach.
     foyer
         .direct(TrainerCommand::ReleaseInject {
@@ -290,7 +300,10 @@ fn confidences_go_to_the_police_neither_as_a_runaway_report_nor_as_an_urgent_ale
         })
         .unwrap();
     let events = foyer
-        .submit("educatrice", share("maelle_parle_dette", "policier", "declaration_fugue"))
+        .submit(
+            "educatrice",
+            share("maelle_parle_dette", "policier", "declaration_fugue"),
+        )
         .unwrap();
     let EventKind::Shared { judgements, .. } = &events[0].kind else {
         panic!("{events:?}")
@@ -342,7 +355,10 @@ fn confidences_go_to_the_police_neither_as_a_runaway_report_nor_as_an_urgent_ale
         )
         .unwrap();
     let events = foyer
-        .submit("educatrice", share("maelle_parle_dette", "policier", "temoignage"))
+        .submit(
+            "educatrice",
+            share("maelle_parle_dette", "policier", "temoignage"),
+        )
         .unwrap();
     let EventKind::Shared { judgements, .. } = &events[0].kind else {
         panic!("{events:?}")
@@ -376,7 +392,10 @@ fn confidences_go_to_the_police_neither_as_a_runaway_report_nor_as_an_urgent_ale
         .clone();
     learn(&mut urgences, doctor.as_str(), "examen");
     let events = urgences
-        .submit(doctor.as_str(), share("examen", gendarme.as_str(), "alerte_urgente"))
+        .submit(
+            doctor.as_str(),
+            share("examen", gendarme.as_str(), "alerte_urgente"),
+        )
         .unwrap();
     let EventKind::Shared { judgements, .. } = &events[0].kind else {
         panic!("{events:?}")
