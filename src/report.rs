@@ -159,7 +159,7 @@ pub fn prompt_text(tr: &Tr, s: &Scenario, case: &Case, prompt: &Prompt) -> Strin
         } => tr.t_args(
             "pearls-trap",
             &[
-                ("clue", clue(c)),
+                ("clue", crate::ui::trap_name(tr, s, c)),
                 ("count", tables.len().to_string()),
                 ("of", of.to_string()),
             ],

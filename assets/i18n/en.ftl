@@ -157,6 +157,7 @@ debrief-sent = Shares sent
 debrief-traps = Traps
 debrief-trap-fallen = trap: { $clue }
 debrief-trap-avoided = trap avoided: { $clue }
+debrief-share-trap = tempting share made: { $clue } — { $note }
 debrief-key-shares = Key shares
 debrief-reached = reached
 debrief-not-reached = never reached

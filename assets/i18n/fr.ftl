@@ -157,6 +157,7 @@ debrief-sent = Partages envoyés
 debrief-traps = Pièges
 debrief-trap-fallen = piège : { $clue }
 debrief-trap-avoided = piège évité : { $clue }
+debrief-share-trap = partage piège : { $clue } — { $note }
 debrief-key-shares = Partages clés
 debrief-reached = parvenu
 debrief-not-reached = jamais parvenu

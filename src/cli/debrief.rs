@@ -91,7 +91,6 @@ fn table_text(
     let conclusion = |id: &Id| name(&s.conclusions, id, |c| (&c.id, &c.name), code);
     let role_name = |id: &Id| name(&s.roles, id, |r| (&r.id, &r.name), code);
     let decision_name = |id: &Id| name(&s.decisions, id, |d| (&d.id, &d.name), code);
-    let clue_text = |id: &Id| name(&s.clues, id, |c| (&c.id, &c.text), code);
     let _ = writeln!(out, "\n== {} {} ==", tr.t("debrief-table"), t + 1);
     let expected = conclusion(&s.solution.conclusion);
     let line = match &table.conclusion {
@@ -202,16 +201,7 @@ fn table_text(
             role.sent.len()
         );
         for trap in &role.traps {
-            let key = if trap.fallen {
-                "debrief-trap-fallen"
-            } else {
-                "debrief-trap-avoided"
-            };
-            let _ = writeln!(
-                out,
-                "    {}",
-                tr.t_args(key, &[("clue", clue_text(&trap.clue))])
-            );
+            let _ = writeln!(out, "    {}", crate::ui::trap_line(tr, s, trap));
         }
     }
     if !table.teaching_points.is_empty() {

@@ -143,7 +143,11 @@ pub fn run(path: &Path, runs: usize, seed: u64, format: Format) -> Result<ExitCo
                     let _ = writeln!(
                         out,
                         "    {:<32} {:>5} / {:>5}; {}",
-                        t.clue.as_str(),
+                        if t.share {
+                            format!("{} (share)", t.clue)
+                        } else {
+                            t.clue.to_string()
+                        },
                         percent(t.met),
                         percent(t.caught),
                         if followed.is_empty() {

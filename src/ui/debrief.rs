@@ -214,12 +214,7 @@ pub fn debrief(
                     if !role.traps.is_empty() {
                         ui.label(RichText::new(tr.t("debrief-traps")).strong());
                         for trap in &role.traps {
-                            let key = if trap.fallen {
-                                "debrief-trap-fallen"
-                            } else {
-                                "debrief-trap-avoided"
-                            };
-                            ui.label(tr.t_args(key, &[("clue", clue_text(&trap.clue))]));
+                            ui.label(super::trap_line(tr, scenario, trap));
                         }
                     }
                 });

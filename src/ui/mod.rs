@@ -86,6 +86,38 @@ pub fn name_in<T>(tr: &Tr, items: &[T], id: &Id, key: impl Fn(&T) -> (&Id, &Text
         .map_or_else(|| id.to_string(), |(_, t)| text(tr, t).to_owned())
 }
 
+/// One trap of a role's debrief, in words: a clue's trap fallen into or
+/// avoided, or a share trap made, with its note.
+pub fn trap_line(
+    tr: &Tr,
+    scenario: &faisceau_engine::model::Scenario,
+    trap: &faisceau_engine::debrief::TrapReview,
+) -> String {
+    let clue = name_in(tr, &scenario.clues, &trap.clue, |c| (&c.id, &c.text));
+    match &trap.share_trap {
+        Some(id) => tr.t_args(
+            "debrief-share-trap",
+            &[
+                ("clue", clue),
+                (
+                    "note",
+                    name_in(tr, &scenario.share_traps, id, |t| (&t.id, &t.note)),
+                ),
+            ],
+        ),
+        None if trap.fallen => tr.t_args("debrief-trap-fallen", &[("clue", clue)]),
+        None => tr.t_args("debrief-trap-avoided", &[("clue", clue)]),
+    }
+}
+
+/// What a trap is called in a summary: a clue's text, or a share trap's note.
+pub fn trap_name(tr: &Tr, scenario: &faisceau_engine::model::Scenario, id: &Id) -> String {
+    match scenario.share_traps.iter().find(|t| t.id == *id) {
+        Some(t) => text(tr, &t.note).to_owned(),
+        None => name_in(tr, &scenario.clues, id, |c| (&c.id, &c.text)),
+    }
+}
+
 /// A scenario text in the interface's language.
 pub fn text<'a>(tr: &Tr, text: &'a Text) -> &'a str {
     text.get(tr.lang().code())

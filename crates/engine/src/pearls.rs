@@ -209,10 +209,12 @@ pub fn pearls(case: &Case, tables: &[Debrief]) -> Pearls {
     let mut traps: Vec<(Id, Vec<usize>)> = Vec::new();
     for (t, d) in tables.iter().enumerate() {
         for trap in d.roles.iter().flat_map(|r| r.traps.iter()) {
-            let entry = match traps.iter_mut().find(|(c, _)| *c == trap.clue) {
+            // A share trap is known by its id, a clue's trap by its clue.
+            let key = trap.share_trap.as_ref().unwrap_or(&trap.clue);
+            let entry = match traps.iter_mut().find(|(c, _)| c == key) {
                 Some(entry) => entry,
                 None => {
-                    traps.push((trap.clue.clone(), Vec::new()));
+                    traps.push((key.clone(), Vec::new()));
                     traps.last_mut().expect("just pushed")
                 }
             };
