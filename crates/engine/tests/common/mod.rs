@@ -10,13 +10,14 @@ pub fn scenarios() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../scenarios")
 }
 
-/// Every rulebook under `scenarios/rulebooks/`, by name.
+/// Every rulebook under `scenarios/rulebooks/`, by name (verdict suites aside).
 pub fn shelf() -> Books {
     let dir = scenarios().join("rulebooks");
     let mut books = Vec::new();
     for entry in std::fs::read_dir(&dir).expect("scenarios/rulebooks exists") {
         let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "ron") {
+        let suite = path.to_string_lossy().ends_with(".verdicts.ron");
+        if path.extension().is_some_and(|e| e == "ron") && !suite {
             let name = path.file_stem().unwrap().to_string_lossy().into_owned();
             let text = std::fs::read_to_string(&path).unwrap();
             books.push((name, path.display().to_string(), text));
