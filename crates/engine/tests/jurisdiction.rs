@@ -129,6 +129,51 @@ fn a_fictional_rulebook_judges_shares_by_its_own_frames_acts_and_secrecy() {
     );
 }
 
+/// Its own situation: a frame that needs a flood is closed until the story
+/// brings one, and an exception that holds only during the flood applies
+/// only then.
+#[test]
+fn a_fictional_rulebook_opens_a_frame_and_an_exception_on_its_own_situation() {
+    let mut s = session();
+    s.submit(
+        "warden",
+        RoleCommand::TakeAction {
+            action: "talk".into(),
+        },
+    )
+    .unwrap();
+    let clue = s
+        .case()
+        .scenario()
+        .clues
+        .iter()
+        .find(|c| s.state().roles[0].known[s.case().clue(c.id.as_str()).unwrap()])
+        .unwrap()
+        .id
+        .to_string();
+    assert_eq!(
+        share(&mut s, "warden", &clue, "magistrate", "flood_alert").unwrap_err(),
+        Refusal::FrameClosed(Closed::NoSituation {
+            frame: "flood_alert".into(),
+            situation: "flood".into(),
+        })
+    );
+    assert_eq!(
+        share(&mut s, "warden", &clue, "ombudsman", "gossip").unwrap().0,
+        Verdict::Breach
+    );
+    s.direct(TrainerCommand::NextPhase).unwrap();
+    assert_eq!(s.state().holding(s.case()), vec![Id::from("flood")]);
+    assert_eq!(
+        share(&mut s, "warden", &clue, "magistrate", "flood_alert").unwrap().0,
+        Verdict::Allowed
+    );
+    assert_eq!(
+        share(&mut s, "warden", &clue, "ranger", "gossip").unwrap().0,
+        Verdict::Caution
+    );
+}
+
 #[test]
 fn bot_teams_play_the_fictional_case_to_its_end() {
     let shelf = Books::one("ruritania", "rulebooks/ruritania.ron", BOOK);
