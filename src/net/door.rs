@@ -28,7 +28,7 @@ use super::code::Keys;
 const MAX_DATAGRAM: usize = 1024;
 
 /// Wrong codes allowed per address and minute: enough for typos, too few to guess.
-const WRONG_CODES_PER_MINUTE: u32 = 12;
+pub const WRONG_CODES_PER_MINUTE: u32 = 12;
 
 /// A datagram to or from the door.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -177,11 +177,88 @@ pub fn answer(config: &DoorConfig, datagram: &Datagram) -> Option<Datagram> {
     }
 }
 
+/// Wrong codes by address, over the last minute: a guesser is slowed down,
+/// a room of laptops behind one address joins freely. Only wrong codes
+/// leave a trace, entries expire after the minute and the map is capped, so
+/// spoofed sources cost nothing; a slowed address is logged once a minute.
+#[derive(Debug, Default)]
+pub struct WrongCodes {
+    by_address: HashMap<IpAddr, WrongCodesFrom>,
+}
+
+#[derive(Debug)]
+struct WrongCodesFrom {
+    since: Instant,
+    count: u32,
+    logged: bool,
+}
+
+/// Addresses remembered at most; past it, the oldest minute is forgotten.
+const MAX_REMEMBERED: usize = 4096;
+
+impl WrongCodes {
+    /// Whether `ip` gave too many wrong codes this minute. The first time
+    /// it is slowed down in a minute, the caller should log it.
+    pub fn slowed(&mut self, ip: IpAddr, now: Instant, limit: u32) -> Slowed {
+        match self.by_address.get_mut(&ip) {
+            Some(from) if now - from.since <= Duration::from_secs(60) && from.count >= limit => {
+                if std::mem::replace(&mut from.logged, true) {
+                    Slowed::Again
+                } else {
+                    Slowed::First
+                }
+            }
+            _ => Slowed::No,
+        }
+    }
+
+    /// Counts one wrong code from `ip`.
+    pub fn failed(&mut self, ip: IpAddr, now: Instant) {
+        if self.by_address.len() >= MAX_REMEMBERED {
+            self.by_address
+                .retain(|_, from| now - from.since <= Duration::from_secs(60));
+            if self.by_address.len() >= MAX_REMEMBERED {
+                return;
+            }
+        }
+        let from = self.by_address.entry(ip).or_insert(WrongCodesFrom {
+            since: now,
+            count: 0,
+            logged: false,
+        });
+        if now - from.since > Duration::from_secs(60) {
+            *from = WrongCodesFrom {
+                since: now,
+                count: 0,
+                logged: false,
+            };
+        }
+        from.count += 1;
+    }
+
+    /// Addresses remembered now.
+    #[cfg(test)]
+    pub fn len(&self) -> usize {
+        self.by_address.len()
+    }
+}
+
+/// What [`WrongCodes::slowed`] found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Slowed {
+    /// Not slowed down.
+    No,
+    /// Slowed down, for the first time this minute: log it.
+    First,
+    /// Slowed down, already logged.
+    Again,
+}
+
 /// Serves the door on `socket` until `stop` is set.
 pub fn serve(socket: UdpSocket, config: DoorConfig, stop: Arc<AtomicBool>) {
     let _ = socket.set_read_timeout(Some(Duration::from_millis(200)));
     let mut buffer = [0u8; MAX_DATAGRAM];
-    let mut knocks: HashMap<IpAddr, (Instant, u32)> = HashMap::new();
+    let mut wrong_codes = WrongCodes::default();
     while !stop.load(Ordering::Relaxed) {
         let Ok((len, from)) = socket.recv_from(&mut buffer) else {
             continue;
@@ -190,33 +267,34 @@ pub fn serve(socket: UdpSocket, config: DoorConfig, stop: Arc<AtomicBool>) {
             bevy::log::debug!("door: dropped {len} unreadable bytes from {from}");
             continue;
         };
-        // Only wrong codes count: a room of laptops behind one address
-        // joins freely, a guesser is slowed down.
         let now = Instant::now();
-        let failures = knocks.entry(from.ip()).or_insert((now, 0));
-        if now - failures.0 > Duration::from_secs(60) {
-            *failures = (now, 0);
-        }
-        let reply =
-            if matches!(datagram, Datagram::Knock { .. }) && failures.1 >= WRONG_CODES_PER_MINUTE {
-                bevy::log::warn!("door: too many wrong codes from {}", from.ip());
+        let slowed = matches!(datagram, Datagram::Knock { .. })
+            .then(|| wrong_codes.slowed(from.ip(), now, WRONG_CODES_PER_MINUTE))
+            .unwrap_or(Slowed::No);
+        let reply = if slowed != Slowed::No {
+            if slowed == Slowed::First {
+                bevy::log::warn!(
+                    "door: too many wrong codes from {}; slowed down for a minute",
+                    from.ip()
+                );
+            }
+            Some(Datagram::Refused {
+                reason: DoorRefusal::SlowDown,
+                version: config.version.clone(),
+            })
+        } else {
+            let reply = answer(&config, &datagram);
+            if matches!(
+                reply,
                 Some(Datagram::Refused {
-                    reason: DoorRefusal::SlowDown,
-                    version: config.version.clone(),
+                    reason: DoorRefusal::WrongCode,
+                    ..
                 })
-            } else {
-                let reply = answer(&config, &datagram);
-                if matches!(
-                    reply,
-                    Some(Datagram::Refused {
-                        reason: DoorRefusal::WrongCode,
-                        ..
-                    })
-                ) {
-                    failures.1 += 1;
-                }
-                reply
-            };
+            ) {
+                wrong_codes.failed(from.ip(), now);
+            }
+            reply
+        };
         if let Some(reply) = reply {
             let bytes = serde_json::to_vec(&reply).expect("datagrams serialise");
             let _ = socket.send_to(&bytes, from);
@@ -350,6 +428,43 @@ fn unhex(text: &str) -> Option<Vec<u8>> {
 
 #[cfg(test)]
 pub(crate) mod tests {
+
+    #[test]
+    fn the_door_remembers_only_wrong_codes_and_forgets_them() {
+        let mut wrong = WrongCodes::default();
+        let now = Instant::now();
+        // Spoofed knocks with no wrong code leave no trace.
+        for i in 0..200_000u32 {
+            let ip = IpAddr::from(i.to_be_bytes());
+            assert_eq!(wrong.slowed(ip, now, WRONG_CODES_PER_MINUTE), Slowed::No);
+        }
+        assert_eq!(wrong.len(), 0);
+        // Wrong codes from many addresses: at most MAX_REMEMBERED kept.
+        for i in 0..20_000u32 {
+            wrong.failed(IpAddr::from(i.to_be_bytes()), now);
+        }
+        assert!(wrong.len() <= MAX_REMEMBERED);
+        // A guesser is slowed down, logged once, and freed after the minute.
+        let guesser = IpAddr::from([10, 0, 0, 7]);
+        let mut wrong = WrongCodes::default();
+        for _ in 0..WRONG_CODES_PER_MINUTE {
+            wrong.failed(guesser, now);
+        }
+        assert_eq!(
+            wrong.slowed(guesser, now, WRONG_CODES_PER_MINUTE),
+            Slowed::First
+        );
+        assert_eq!(
+            wrong.slowed(guesser, now, WRONG_CODES_PER_MINUTE),
+            Slowed::Again
+        );
+        let later = now + Duration::from_secs(61);
+        assert_eq!(
+            wrong.slowed(guesser, later, WRONG_CODES_PER_MINUTE),
+            Slowed::No
+        );
+    }
+
     use super::*;
     use crate::net::code::JoinCode;
 

@@ -29,9 +29,6 @@ pub const PROOF: &[u8] = b"faisceau web hello";
 /// Length of each side's nonce.
 pub const NONCE_LEN: usize = 16;
 
-/// The largest frame either side reads (a debrief package, deflated, is well under).
-pub const MAX_FRAME: usize = 8 * 1024 * 1024;
-
 /// Why the host refused a browser before it joined.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // read in the browser and the tests
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -25,7 +25,8 @@ use bevy_replicon::shared::backend::connected_client::NetworkId;
 use tungstenite::protocol::{Role, WebSocketConfig, WebSocketContext};
 use tungstenite::{Message, handshake::derive_accept_key};
 
-use super::seal::{self, MAX_FRAME, NONCE_LEN, PROOF, Seal, Side, WebRefusal};
+use super::door::{Slowed, WRONG_CODES_PER_MINUTE, WrongCodes};
+use super::seal::{self, NONCE_LEN, PROOF, Seal, Side, WebRefusal};
 
 /// Browser clients' network ids have this bit set (renet's are random).
 const WEB_ID: u64 = 1 << 63;
@@ -34,8 +35,100 @@ const WEB_ID: u64 = 1 << 63;
 /// way); more are closed at once, so a flood cannot exhaust the host.
 const MAX_CONNECTIONS: usize = 2 * super::host::MAX_CLIENTS;
 
-/// Wrong codes an address may send per minute before it is told to wait.
-const WRONG_CODES_PER_MINUTE: u32 = 12;
+/// Connections that have not proved the code yet, in all and from one
+/// address: the rest of `MAX_CONNECTIONS` is kept for browsers that did.
+const MAX_UNPROVEN: usize = super::host::MAX_CLIENTS;
+const MAX_UNPROVEN_PER_ADDRESS: usize = 16;
+
+/// From accept to the end of the request head, and from the upgrade to the
+/// proof of the code: a slow sender cannot hold a slot longer.
+const HEAD_DEADLINE: Duration = Duration::from_secs(5);
+const PROOF_DEADLINE: Duration = Duration::from_secs(10);
+
+/// The largest frame before the proof: the proof itself is 50 bytes.
+const MAX_PROOF_FRAME: usize = 64;
+
+/// The largest frame a browser sends once proved: a message, its channel
+/// byte and the seal's tag, with room for replicon's own header.
+const MAX_UP_FRAME: usize = super::protocol::MAX_MESSAGE + 256;
+
+/// A stream read before a deadline: each read waits at most what is left,
+/// so a byte every few seconds cannot stretch it.
+struct Until<'a> {
+    stream: &'a mut TcpStream,
+    deadline: Instant,
+}
+
+impl Read for Until<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let left = self
+            .deadline
+            .checked_duration_since(Instant::now())
+            .filter(|left| !left.is_zero())
+            .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::TimedOut, "deadline passed"))?;
+        self.stream.set_read_timeout(Some(left))?;
+        self.stream.read(buf)
+    }
+}
+
+impl Write for Until<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.stream.write(buf)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.stream.flush()
+    }
+}
+
+/// Connections not yet proved, by address.
+type Unproven = Arc<Mutex<HashMap<IpAddr, usize>>>;
+
+/// One connection counted among the unproven until it proves the code or ends.
+struct Pending {
+    unproven: Unproven,
+    ip: IpAddr,
+    counted: bool,
+}
+
+impl Pending {
+    /// Counts a new connection, unless its address or the host has too
+    /// many unproven ones already.
+    fn admit(unproven: &Unproven, ip: IpAddr) -> Option<Pending> {
+        let mut map = unproven.lock().ok()?;
+        let total: usize = map.values().sum();
+        let mine = map.entry(ip).or_insert(0);
+        if total >= MAX_UNPROVEN || *mine >= MAX_UNPROVEN_PER_ADDRESS {
+            return None;
+        }
+        *mine += 1;
+        Some(Pending {
+            unproven: unproven.clone(),
+            ip,
+            counted: true,
+        })
+    }
+
+    /// The connection proved the code (or served a page): it no longer counts.
+    fn release(&mut self) {
+        if !std::mem::take(&mut self.counted) {
+            return;
+        }
+        if let Ok(mut map) = self.unproven.lock()
+            && let Some(n) = map.get_mut(&self.ip)
+        {
+            *n = n.saturating_sub(1);
+            if *n == 0 {
+                map.remove(&self.ip);
+            }
+        }
+    }
+}
+
+impl Drop for Pending {
+    fn drop(&mut self) {
+        self.release();
+    }
+}
 
 /// The browser client's files, as `web/build.sh` writes them.
 pub const FILES: [(&str, &str); 3] = [
@@ -183,16 +276,30 @@ fn accept(
     ringer: UdpSocket,
 ) {
     let ringer = Ringer(Arc::new(ringer));
-    let failures: Arc<Mutex<HashMap<IpAddr, (Instant, u32)>>> = Arc::default();
+    let failures: Arc<Mutex<WrongCodes>> = Arc::default();
+    let unproven: Unproven = Arc::default();
+    // When each refused address was last logged: one line a minute each.
+    let mut refused_logged: HashMap<IpAddr, Instant> = HashMap::new();
     let next_id = AtomicU64::new(1);
     let open = Arc::new(std::sync::atomic::AtomicUsize::new(0));
     while !stop.load(Ordering::Relaxed) {
         match listener.accept() {
             Ok((stream, peer)) => {
-                if open.load(Ordering::Relaxed) >= MAX_CONNECTIONS {
-                    warn!("web: {MAX_CONNECTIONS} connections open already; {peer} closed");
+                let pending = (open.load(Ordering::Relaxed) < MAX_CONNECTIONS)
+                    .then(|| Pending::admit(&unproven, peer.ip()))
+                    .flatten();
+                let Some(mut pending) = pending else {
+                    let now = Instant::now();
+                    refused_logged.retain(|_, at| now - *at < Duration::from_secs(60));
+                    if refused_logged.len() < 1024 && !refused_logged.contains_key(&peer.ip()) {
+                        refused_logged.insert(peer.ip(), now);
+                        warn!(
+                            "web: too many connections open, or waiting for the code from {}; refusing more for now",
+                            peer.ip()
+                        );
+                    }
                     continue;
-                }
+                };
                 open.fetch_add(1, Ordering::Relaxed);
                 let open = open.clone();
                 let id = next_id.fetch_add(1, Ordering::Relaxed);
@@ -204,9 +311,13 @@ fn accept(
                 );
                 std::thread::spawn(move || {
                     let _ = stream.set_nonblocking(false);
-                    if let Err(e) =
-                        connection(stream, peer, id, &config, &events, &ringer, &failures)
-                    {
+                    let context = Context {
+                        config: &config,
+                        events: &events,
+                        ringer: &ringer,
+                        failures: &failures,
+                    };
+                    if let Err(e) = connection(stream, peer, id, &context, &mut pending) {
                         debug!("web: {peer}: {e}");
                     }
                     open.fetch_sub(1, Ordering::Relaxed);
@@ -236,7 +347,7 @@ impl Request {
     }
 }
 
-fn read_head(stream: &mut TcpStream) -> std::io::Result<Request> {
+fn read_head(stream: &mut impl Read) -> std::io::Result<Request> {
     let mut head = Vec::with_capacity(1024);
     let mut byte = [0u8; 1];
     // Byte by byte up to the blank line, so nothing after the head is read.
@@ -263,22 +374,33 @@ fn read_head(stream: &mut TcpStream) -> std::io::Result<Request> {
     })
 }
 
+/// What every connection's thread shares with the others.
+struct Context<'a> {
+    config: &'a WebConfig,
+    events: &'a Sender<WebEvent>,
+    ringer: &'a Ringer,
+    failures: &'a Mutex<WrongCodes>,
+}
+
 fn connection(
     mut stream: TcpStream,
     peer: SocketAddr,
     id: u64,
-    config: &WebConfig,
-    events: &Sender<WebEvent>,
-    ringer: &Ringer,
-    failures: &Mutex<HashMap<IpAddr, (Instant, u32)>>,
+    context: &Context<'_>,
+    pending: &mut Pending,
 ) -> std::io::Result<()> {
-    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
     stream.set_write_timeout(Some(Duration::from_secs(10)))?;
-    let request = read_head(&mut stream)?;
+    let request = read_head(&mut Until {
+        stream: &mut stream,
+        deadline: Instant::now() + HEAD_DEADLINE,
+    })?;
     let upgrade = request.header("upgrade").eq_ignore_ascii_case("websocket");
     if request.path == "/ws" && upgrade {
-        return websocket(stream, peer, id, &request, config, events, ringer, failures);
+        return websocket(stream, peer, id, &request, context, pending);
     }
+    // A page load is served at once: it no longer waits among the unproven.
+    pending.release();
+    let config = context.config;
     if request.method != "GET" && request.method != "HEAD" {
         return respond(
             &mut stream,
@@ -379,17 +501,20 @@ fn serve_file(
     respond(stream, "200 OK", content_type, body, encoding)
 }
 
-#[allow(clippy::too_many_arguments)]
 fn websocket(
     mut stream: TcpStream,
     peer: SocketAddr,
     id: u64,
     request: &Request,
-    config: &WebConfig,
-    events: &Sender<WebEvent>,
-    ringer: &Ringer,
-    failures: &Mutex<HashMap<IpAddr, (Instant, u32)>>,
+    context: &Context<'_>,
+    pending: &mut Pending,
 ) -> std::io::Result<()> {
+    let Context {
+        config,
+        events,
+        ringer,
+        failures,
+    } = *context;
     let key = request.header("sec-websocket-key");
     if key.is_empty() || request.header("sec-websocket-version") != "13" {
         return respond(&mut stream, "400 Bad Request", "text/plain", b"", None);
@@ -398,10 +523,13 @@ fn websocket(
     stream.write_all(
         format!("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: {accept}\r\n\r\n").as_bytes(),
     )?;
+    // Until the code is proved, a frame is at most the proof's size.
     let limits = WebSocketConfig::default()
-        .max_message_size(Some(MAX_FRAME))
-        .max_frame_size(Some(MAX_FRAME));
+        .max_message_size(Some(MAX_PROOF_FRAME))
+        .max_frame_size(Some(MAX_PROOF_FRAME))
+        .read_buffer_size(MAX_PROOF_FRAME * 4);
     let mut context = WebSocketContext::new(Role::Server, Some(limits));
+    let proof_deadline = Instant::now() + PROOF_DEADLINE;
     let io = |e: tungstenite::Error| std::io::Error::other(e.to_string());
     let host_nonce = seal::fresh_nonce();
     send_frame(
@@ -410,26 +538,32 @@ fn websocket(
         seal::greeting(&host_nonce, &config.version),
     )?;
     // The browser's nonce and its proof of the code.
-    let first = match context.read(&mut stream).map_err(io)? {
+    let first = match context
+        .read(&mut Until {
+            stream: &mut stream,
+            deadline: proof_deadline,
+        })
+        .map_err(io)?
+    {
         Message::Binary(bytes) => bytes,
         _ => return Err(std::io::Error::other("no proof")),
     };
-    let slow_down = {
-        let mut failures = failures.lock().map_err(|_| std::io::Error::other("lock"))?;
-        let now = Instant::now();
-        let entry = failures.entry(peer.ip()).or_insert((now, 0));
-        if now - entry.0 > Duration::from_secs(60) {
-            *entry = (now, 0);
-        }
-        entry.1 >= WRONG_CODES_PER_MINUTE
-    };
+    let slowed = failures
+        .lock()
+        .map_err(|_| std::io::Error::other("lock"))?
+        .slowed(peer.ip(), Instant::now(), WRONG_CODES_PER_MINUTE);
     let refuse = |context: &mut WebSocketContext, stream: &mut TcpStream, reason| {
         let _ = send_frame(context, stream, seal::refusal(&reason));
         let _ = context.close(stream, None);
         let _ = context.flush(stream);
     };
-    if slow_down {
-        warn!("web: too many wrong codes from {}", peer.ip());
+    if slowed != Slowed::No {
+        if slowed == Slowed::First {
+            warn!(
+                "web: too many wrong codes from {}; slowed down for a minute",
+                peer.ip()
+            );
+        }
         refuse(&mut context, &mut stream, WebRefusal::SlowDown);
         return Ok(());
     }
@@ -441,15 +575,19 @@ fn websocket(
         })
         .flatten();
     let Some(mut seal) = proven else {
-        if let Ok(mut failures) = failures.lock()
-            && let Some(entry) = failures.get_mut(&peer.ip())
-        {
-            entry.1 += 1;
+        if let Ok(mut failures) = failures.lock() {
+            failures.failed(peer.ip(), Instant::now());
         }
         info!("web: {peer} gave a wrong code");
         refuse(&mut context, &mut stream, WebRefusal::WrongCode);
         return Ok(());
     };
+    pending.release();
+    // Proved: the most a browser ever sends, and no deadline any more.
+    context.set_config(|limits| {
+        limits.max_message_size = Some(MAX_UP_FRAME);
+        limits.max_frame_size = Some(MAX_UP_FRAME);
+    });
     let welcome = seal.seal(config.name.as_bytes());
     send_frame(&mut context, &mut stream, welcome)?;
     stream.set_read_timeout(None)?;
@@ -512,7 +650,10 @@ fn receive(
     mut commands: Commands,
     mut server: ResMut<WebServer>,
     mut messages: ResMut<ServerMessages>,
+    channels: Res<RepliconChannels>,
+    connected: Query<(), With<ConnectedClient>>,
 ) {
+    let client_channels = channels.client_channels().len();
     let mut ding = [0u8; 16];
     while server.bell.recv(&mut ding).is_ok() {}
     let server = &mut *server;
@@ -522,6 +663,15 @@ fn receive(
     while let Ok(event) = events.try_recv() {
         match event {
             WebEvent::Opened { id, peer, writer } => {
+                // Browsers count toward the host's clients, with the app's.
+                if connected.iter().count() >= super::host::MAX_CLIENTS {
+                    warn!(
+                        "web: {} clients connected already; the browser from {peer} is closed",
+                        super::host::MAX_CLIENTS
+                    );
+                    let _ = writer.stream.shutdown(Shutdown::Both);
+                    continue;
+                }
                 let entity = commands
                     .spawn((
                         ConnectedClient { max_size: 1200 },
@@ -539,7 +689,18 @@ fn receive(
                 let Some((entity, _)) = server.clients.get(&id) else {
                     continue;
                 };
-                let Some((channel, message)) = seal::read_message(&plain) else {
+                // A browser names only the channels replicon gave clients; any
+                // other byte (or an empty frame) is a modified page: close it.
+                let Some((channel, message)) = seal::read_message(&plain)
+                    .filter(|(channel, _)| usize::from(*channel) < client_channels)
+                else {
+                    warn!(
+                        "web: a browser sent a frame on no known channel; closing its connection"
+                    );
+                    if let Some((entity, writer)) = server.clients.remove(&id) {
+                        let _ = writer.stream.shutdown(Shutdown::Both);
+                        commands.entity(entity).try_despawn();
+                    }
                     continue;
                 };
                 messages.insert_received(*entity, channel, Bytes::from(message.to_vec()));

@@ -125,7 +125,7 @@ impl WebLink {
     }
 
     /// Takes what arrived: moves the handshake on, and hands messages to replicon.
-    fn pump(&mut self, messages: &mut ClientMessages) {
+    fn pump(&mut self, messages: &mut ClientMessages, server_channels: usize) {
         loop {
             let Some(incoming) = self.inbox.borrow_mut().pop_front() else {
                 return;
@@ -178,7 +178,10 @@ impl WebLink {
                         self.fail("a frame from the host did not open");
                         return;
                     };
-                    if let Some((channel, message)) = seal::read_message(&plain) {
+                    // The host is trusted, but an unknown channel would panic replicon.
+                    if let Some((channel, message)) = seal::read_message(&plain)
+                        .filter(|(channel, _)| usize::from(*channel) < server_channels)
+                    {
                         super::BYTES_RECEIVED
                             .fetch_add(frame.len() as u64, std::sync::atomic::Ordering::Relaxed);
                         messages.insert_received(channel, Bytes::from(message.to_vec()));
@@ -220,10 +223,11 @@ pub fn plugin(app: &mut App) {
 fn receive(
     mut link: ResMut<WebLink>,
     mut messages: ResMut<ClientMessages>,
+    channels: Res<RepliconChannels>,
     state: Res<State<ClientState>>,
     mut next: ResMut<NextState<ClientState>>,
 ) {
-    link.pump(&mut messages);
+    link.pump(&mut messages, channels.server_channels().len());
     let wanted = match link.stage {
         Stage::Greeting | Stage::Proving => ClientState::Connecting,
         Stage::Open { .. } => ClientState::Connected,

@@ -12,6 +12,7 @@ use std::collections::BTreeSet;
 
 use bevy_egui::egui::{self, RichText};
 use faisceau_engine::model::Verdict;
+use faisceau_engine::rulebook::Closed;
 use faisceau_engine::session::Status;
 use faisceau_engine::view::{Discussion, Provenance};
 use faisceau_engine::{Id, Refusal, RoleCommand, RoleView, TrainerCommand};
@@ -1609,7 +1610,10 @@ fn verdict_tag(ui: &mut egui::Ui, tr: &Tr, verdict: Verdict) {
 /// from; the others, with why each is closed.
 fn frame_choice(ui: &mut egui::Ui, view: &RoleView, state: &mut DeskState, tr: &Tr) {
     let mut open = Vec::new();
-    let mut closed: Vec<(Id, String)> = Vec::new();
+    // Closed, with why, and whether it is the lesson of the moment: a frame
+    // that waits for an act or for the story's facts, rather than one that
+    // never runs between these professions.
+    let mut closed: Vec<(bool, String)> = Vec::new();
     for frame in &view.frames {
         let routes: Vec<_> = state
             .share_to
@@ -1626,7 +1630,15 @@ fn frame_choice(ui: &mut egui::Ui, view: &RoleView, state: &mut DeskState, tr: &
                     .closed
                     .as_ref()
                     .map_or(String::new(), |c| closed_text(tr, c, view));
-                closed.push((frame.id.clone(), reason));
+                let lesson = matches!(
+                    route.closed,
+                    Some(
+                        Closed::NoAct { .. }
+                            | Closed::NoSituation { .. }
+                            | Closed::OutOfScope { .. }
+                    )
+                );
+                closed.push((lesson, reason));
             }
         }
     }
@@ -1656,14 +1668,11 @@ fn frame_choice(ui: &mut egui::Ui, view: &RoleView, state: &mut DeskState, tr: &
             ui.label(theme::muted(ui, text(tr, &frame.basis)));
         });
     }
-    // Frames an act would open are the lesson ("no requisition received"):
-    // they show at once; the others wait behind a header.
-    let (awaiting_act, others): (Vec<_>, Vec<_>) = closed.into_iter().partition(|(frame, _)| {
-        view.frames
-            .iter()
-            .any(|f| f.id == *frame && f.opened_by.is_some())
-    });
-    for (_, reason) in awaiting_act {
+    // Frames an act or the story's facts would open are the lesson ("no
+    // requisition received", "nobody has run away"): they show at once; the
+    // others wait behind a header.
+    let (lessons, others): (Vec<_>, Vec<_>) = closed.into_iter().partition(|(lesson, _)| *lesson);
+    for (_, reason) in lessons {
         ui.label(RichText::new(format!("{}  {reason}", icon::LOCK)).italics());
     }
     if !others.is_empty() {

@@ -159,17 +159,23 @@ fn a_fictional_rulebook_opens_a_frame_and_an_exception_on_its_own_situation() {
         })
     );
     assert_eq!(
-        share(&mut s, "warden", &clue, "ombudsman", "gossip").unwrap().0,
+        share(&mut s, "warden", &clue, "ombudsman", "gossip")
+            .unwrap()
+            .0,
         Verdict::Breach
     );
     s.direct(TrainerCommand::NextPhase).unwrap();
     assert_eq!(s.state().holding(s.case()), vec![Id::from("flood")]);
     assert_eq!(
-        share(&mut s, "warden", &clue, "magistrate", "flood_alert").unwrap().0,
+        share(&mut s, "warden", &clue, "magistrate", "flood_alert")
+            .unwrap()
+            .0,
         Verdict::Allowed
     );
     assert_eq!(
-        share(&mut s, "warden", &clue, "ranger", "gossip").unwrap().0,
+        share(&mut s, "warden", &clue, "ranger", "gossip")
+            .unwrap()
+            .0,
         Verdict::Caution
     );
 }

@@ -25,6 +25,7 @@ use super::host::{self, Autopilot, Host};
 use super::protocol::{Occupant, Refused, ToClient, ToHost, encode};
 use super::workshop::{Seat, Setup, Workshop};
 
+mod browser_frames;
 mod insider;
 mod reconnect;
 mod seats;
