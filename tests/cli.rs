@@ -145,7 +145,10 @@ fn simulate_reports_the_solve_rate() {
     assert!(report["clues_found"].as_f64().unwrap() > 0.0);
     assert_eq!(report["decisions"].as_array().unwrap().len(), 5);
     // What tells an author whether the case teaches: traps, injects, key shares.
-    assert_eq!(report["traps"].as_array().unwrap().len(), 3);
+    // Three clues' traps and one tempting share (Maëlle's debt told to the police).
+    assert_eq!(report["traps"].as_array().unwrap().len(), 4);
+    assert_eq!(report["traps"][3]["clue"], "dette_a_la_police");
+    assert_eq!(report["traps"][3]["share"], true);
     assert_eq!(report["injects"].as_array().unwrap().len(), 3);
     assert_eq!(report["key_shares"].as_array().unwrap().len(), 4);
     let fired = report["injects"][0]["fired"].as_f64().unwrap();
