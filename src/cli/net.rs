@@ -30,9 +30,11 @@ pub struct HostArgs {
     /// How many tables play the case side by side.
     #[arg(long, default_value_t = 1)]
     pub tables: usize,
-    /// UDP port of the workshop; the next port answers discovery and code checks.
-    #[arg(long, default_value_t = crate::net::DEFAULT_PORT)]
-    pub port: u16,
+    /// UDP port of the workshop (5170 when not given); the next port answers
+    /// discovery and code checks. With --resume, the resumed workshop listens
+    /// on it instead of the port it had.
+    #[arg(long)]
+    pub port: Option<u16>,
     /// The join code (8 characters such as K7QX-M2PD); generated when not given.
     #[arg(long)]
     pub code: Option<String>,
@@ -42,7 +44,8 @@ pub struct HostArgs {
     /// Resume a workshop from its journal after the host stopped.
     #[arg(long, conflicts_with = "scenario")]
     pub resume: Option<PathBuf>,
-    /// Where to write the journal (default: faisceau-DATE-TIME.journal here).
+    /// Where to write the journal (default: faisceau-DATE-TIME.journal in the
+    /// user's data directory, journals/).
     #[arg(long, conflicts_with = "resume")]
     pub journal: Option<PathBuf>,
     /// Seed of the first table's uncertain outcomes; table i uses seed + i.
@@ -95,7 +98,16 @@ pub struct HostArgs {
 /// Opens the workshop (new, or resumed from its journal).
 pub fn open_workshop(args: &HostArgs) -> Result<Workshop, String> {
     if let Some(journal) = &args.resume {
-        let workshop = Workshop::resume(journal)?;
+        let mut workshop = Workshop::resume(journal)?;
+        if let Some(port) = args.port
+            && port != workshop.port
+        {
+            eprintln!(
+                "listening on port {port} (the workshop was on {})",
+                workshop.port
+            );
+            workshop.port = port;
+        }
         eprintln!(
             "resumed \"{}\" from {}: {} table(s), {} event(s)",
             workshop.name,
@@ -126,7 +138,7 @@ pub fn open_workshop(args: &HostArgs) -> Result<Workshop, String> {
     let workshop = Workshop::new(Setup {
         name: args.name.clone(),
         code,
-        port: args.port,
+        port: args.port.unwrap_or(crate::net::DEFAULT_PORT),
         scenario_path: scenario.display().to_string(),
         scenario_text: text,
         tables: args.tables,

@@ -313,10 +313,7 @@ fn receive(
         }
         let outbox = match &message.0 {
             Some(message) => host.workshop.receive(key, message.clone()),
-            None => {
-                warn!("client {entity}: malformed message dropped");
-                vec![(key, ToClient::Refused(Refused::Malformed))]
-            }
+            None => host.workshop.malformed(key),
         };
         host.send(outbox, &mut out);
     }

@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use faisceau_engine::session::Status;
 use faisceau_engine::{
@@ -104,8 +104,11 @@ const WHOLE_VIEW_COST: f64 = 5.0;
 struct Allowance {
     tokens: f64,
     at: Instant,
-    /// Messages set aside since the last one let through.
+    /// Messages set aside in the flood under way.
     set_aside: u64,
+    /// When the last message was set aside: a flood is over once a second
+    /// has passed without one.
+    last_set_aside: Option<Instant>,
 }
 
 impl Default for Allowance {
@@ -114,8 +117,19 @@ impl Default for Allowance {
             tokens: BURST,
             at: Instant::now(),
             set_aside: 0,
+            last_set_aside: None,
         }
     }
+}
+
+/// What the allowance says of one message.
+enum Admission {
+    /// It passes; a flood that just ended set this many aside.
+    Pass { flood_ended: Option<u64> },
+    /// Set aside, and the flood starts: tell the client once.
+    FloodStarts,
+    /// Set aside, in a flood already reported.
+    SetAside,
 }
 
 impl Allowance {
@@ -130,6 +144,29 @@ impl Allowance {
         } else {
             self.set_aside += 1;
             false
+        }
+    }
+
+    /// Spends the allowance for one message and says what to do with it.
+    fn admit(&mut self, cost: f64, now: Instant) -> Admission {
+        let flooding = self.last_set_aside.is_some();
+        if self.spend(cost, now) {
+            let ended = self
+                .last_set_aside
+                .is_some_and(|at| now.saturating_duration_since(at) >= Duration::from_secs(1));
+            if ended {
+                self.last_set_aside = None;
+                return Admission::Pass {
+                    flood_ended: Some(std::mem::take(&mut self.set_aside)),
+                };
+            }
+            return Admission::Pass { flood_ended: None };
+        }
+        self.last_set_aside = Some(now);
+        if flooding {
+            Admission::SetAside
+        } else {
+            Admission::FloodStarts
         }
     }
 }
@@ -363,6 +400,42 @@ impl Workshop {
         self.broadcast_lobby()
     }
 
+    /// A message from `client` that could not be read: it spends the
+    /// allowance like any other, and is answered `Malformed` only within it.
+    pub fn malformed(&mut self, client: ClientKey) -> Outbox {
+        if let Err(set_aside) = self.admit(client, 1.0) {
+            return set_aside;
+        }
+        tracing::debug!("client {client}: a malformed message dropped");
+        vec![(client, ToClient::Refused(Refused::Malformed))]
+    }
+
+    /// Spends `client`'s allowance for one message. A flood is logged once
+    /// when it starts (and the client told, once) and once when it ends,
+    /// with how many messages were set aside.
+    fn admit(&mut self, client: ClientKey, cost: f64) -> Result<(), Outbox> {
+        let me = self.clients.entry(client).or_default();
+        let who = me.name.clone().unwrap_or_default();
+        match me.allowance.admit(cost, Instant::now()) {
+            Admission::Pass { flood_ended } => {
+                if let Some(count) = flood_ended {
+                    tracing::warn!(
+                        "client {client} \"{who}\": the flood is over; {count} message(s) were set aside"
+                    );
+                }
+                Ok(())
+            }
+            Admission::FloodStarts => {
+                tracing::warn!(
+                    "client {client} \"{who}\": more than {BURST} messages at once; \
+                     setting aside what comes over {PER_SECOND} a second"
+                );
+                Err(vec![(client, ToClient::Refused(Refused::TooFast))])
+            }
+            Admission::SetAside => Err(Vec::new()),
+        }
+    }
+
     /// Handles one client message: within the client's allowance, answered;
     /// beyond it, set aside (the client is told once). Refusals are logged
     /// with the client's name.
@@ -371,24 +444,14 @@ impl Workshop {
             ToHost::WholeView => WHOLE_VIEW_COST,
             _ => 1.0,
         };
-        let me = self.clients.entry(client).or_default();
-        let who = me.name.clone().unwrap_or_default();
-        let allowance = &mut me.allowance;
-        let before = allowance.set_aside;
-        if !allowance.spend(cost, Instant::now()) {
-            if before == 0 {
-                tracing::warn!(
-                    "client {client} \"{who}\": more than {BURST} messages at once; \
-                     setting aside what comes over {PER_SECOND} a second"
-                );
-                return vec![(client, ToClient::Refused(Refused::TooFast))];
-            }
-            return Vec::new();
+        if let Err(set_aside) = self.admit(client, cost) {
+            return set_aside;
         }
-        if before > 0 {
-            tracing::warn!("client {client} \"{who}\": {before} message(s) were set aside");
-            allowance.set_aside = 0;
-        }
+        let who = self
+            .clients
+            .get(&client)
+            .and_then(|c| c.name.clone())
+            .unwrap_or_default();
         let kind = kind_of(&message);
         let out = self.answer(client, message);
         for (to, reply) in &out {
@@ -989,12 +1052,18 @@ fn load_case(
     }
 }
 
-/// `faisceau-2026-11-29-1432.journal` in the working directory.
+/// `faisceau-2026-11-29-1432.journal` in the user's data directory
+/// (`journals/`), never in whatever folder the program was started from;
+/// in the working directory only when there is no data directory.
 pub fn default_journal() -> PathBuf {
     let secs = super::now().as_secs();
     let (days, rest) = (secs / 86_400, secs % 86_400);
     let (y, m, d) = civil_from_days(days as i64);
-    let mut path = PathBuf::from(format!(
+    let dir = super::seats::data_dir()
+        .map(|d| d.join("journals"))
+        .filter(|d| std::fs::create_dir_all(d).is_ok())
+        .unwrap_or_default();
+    let mut path = dir.join(format!(
         "faisceau-{y:04}-{m:02}-{d:02}-{:02}{:02}.journal",
         rest / 3600,
         rest % 3600 / 60

@@ -259,9 +259,29 @@ fn old_format(source: &str, file: &str) -> Option<Diagnostic> {
     Some(diagnostic)
 }
 
-/// Parses the text into the model without checking its meaning.
+/// Parses the text into the model without checking its meaning. A text
+/// that nests values deeper than any case does is refused first, located.
 pub fn parse<T: serde::de::DeserializeOwned>(source: &str, file: &str) -> Result<T, LoadError> {
     let source = without_bom(source);
+    if let Some(place) = crate::locate::too_deep(source) {
+        let mut diagnostic = Diagnostic::at(
+            Severity::Error,
+            file,
+            source,
+            place.line,
+            place.column,
+            format!(
+                "values nest more than {} levels deep here",
+                crate::locate::MAX_DEPTH
+            ),
+            Some("a case nests about ten levels: look for brackets opened and never closed".into()),
+        );
+        diagnostic.width = place.width;
+        return Err(LoadError {
+            file: file.to_owned(),
+            diagnostics: vec![diagnostic],
+        });
+    }
     let options = ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
     options.from_str::<T>(source).map_err(|err| LoadError {
         file: file.to_owned(),

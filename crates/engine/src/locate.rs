@@ -7,6 +7,31 @@
 
 use std::collections::HashMap;
 
+/// The deepest nesting of values a file may have. A case nests a condition
+/// in an effect in a decision in a list: about ten levels; past this depth a
+/// file is refused before it is read, so that no input costs more than its
+/// size.
+pub const MAX_DEPTH: usize = 100;
+
+/// Where a text first nests values deeper than [`MAX_DEPTH`], if it does.
+/// Linear in the text's size.
+pub fn too_deep(source: &str) -> Option<Place> {
+    let mut depth = 0usize;
+    for token in tokenize(source) {
+        match token.kind {
+            Kind::Open => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Some(token.place);
+                }
+            }
+            Kind::Close => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
 /// A place in the source, with the length of the token found there.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Place {
@@ -56,6 +81,9 @@ impl SourceMap {
         let mut map = SourceMap::default();
         let mut stack: Vec<Frame> = Vec::new();
         let mut owner: Option<String> = None;
+        // Levels past MAX_DEPTH are counted, not recorded: a path grows with
+        // its depth, and recording each would cost the square of it.
+        let mut beyond = 0usize;
         let mut i = 0;
         while i < tokens.len() {
             let token = &tokens[i];
@@ -78,6 +106,11 @@ impl SourceMap {
                         i += 1;
                     }
                 }
+                Kind::Open if stack.len() >= MAX_DEPTH => {
+                    owner = None;
+                    beyond += 1;
+                }
+                Kind::Close if beyond > 0 => beyond -= 1,
                 Kind::Open => {
                     let prefix = match owner.take() {
                         Some(path) => path,
@@ -104,6 +137,7 @@ impl SourceMap {
                     }
                 }
                 Kind::Colon => {}
+                Kind::Ident | Kind::Str | Kind::Other if beyond > 0 => {}
                 Kind::Ident | Kind::Str | Kind::Other => {
                     let next = tokens.get(i + 1).map(|t| (t.kind, t.text));
                     if token.kind != Kind::Other

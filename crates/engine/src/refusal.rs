@@ -99,6 +99,10 @@ pub enum Refusal {
     EmptyText,
     #[error("the text is too long")]
     TooLong,
+    #[error("the text holds control characters")]
+    ControlCharacters,
+    #[error("the role has written as many notes as it may")]
+    TooManyNotes,
     #[error("unknown inject")]
     UnknownInject,
     #[error("this inject has already been released")]

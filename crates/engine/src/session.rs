@@ -19,6 +19,10 @@ use crate::rulebook::{Closed, Judgement};
 /// Longest free text a trainee may send, in characters.
 pub const MAX_TEXT: usize = 2000;
 
+/// Notes a role may write in a session: the desk needs a few dozen, and a
+/// role's view carries them all.
+pub const MAX_NOTES: u32 = 100;
+
 /// The highest level of a person's trust; the lowest is 0.
 pub const MAX_TRUST: i32 = 5;
 
@@ -358,6 +362,8 @@ pub struct RoleState {
     pub done: Vec<u32>,
     /// The role's bundle: (clue, indicator) pairs.
     pub bundle: Vec<(usize, usize)>,
+    /// Notes the role has written.
+    pub notes: u32,
 }
 
 /// The fold of the events: everything the rules need to judge a command.
@@ -405,7 +411,8 @@ impl State {
                     known: vec![false; s.clues.len()],
                     received: vec![false; s.clues.len()],
                     done: vec![0; s.actions.len()],
-                    bundle: Vec::new()
+                    bundle: Vec::new(),
+                    notes: 0,
                 };
                 s.roles.len()
             ],
@@ -887,6 +894,12 @@ impl State {
                     .ok_or_else(|| ReplayError::unknown("inject", inject))?;
                 self.released[i] = true;
             }
+            EventKind::Noted {
+                role: Some(author), ..
+            } => {
+                let r = role(author)?;
+                self.roles[r].notes += 1;
+            }
             EventKind::Noted { .. } | EventKind::HintSent { .. } => {}
             EventKind::Ended { .. } => self.status = Status::Ended,
         }
@@ -1047,6 +1060,9 @@ impl Session {
     }
 
     fn note(&self, r: usize, text: String) -> Result<Vec<Event>, Refusal> {
+        if self.state.roles[r].notes >= MAX_NOTES {
+            return Err(Refusal::TooManyNotes);
+        }
         let text = checked_text(text)?;
         Ok(vec![Event {
             at: self.state.table_clock(&self.case),
@@ -1696,6 +1712,15 @@ fn checked_text(text: String) -> Result<String, Refusal> {
     }
     if trimmed.chars().count() > MAX_TEXT {
         return Err(Refusal::TooLong);
+    }
+    // Line breaks and tabs are text; other control characters and the
+    // bidirectional overrides that reorder what a reader sees are not.
+    let hostile = |c: char| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    };
+    if trimmed.chars().any(hostile) {
+        return Err(Refusal::ControlCharacters);
     }
     Ok(trimmed.to_owned())
 }

@@ -169,3 +169,32 @@ proptest! {
         assert_located(&err.diagnostics, text[..at].lines().count());
     }
 }
+
+proptest! {
+    // Each case reads up to 100,000 brackets: a few dozen cases suffice.
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    /// Nesting of any depth up to 100,000, in any mix of brackets, with
+    /// text after it: read in time and memory in proportion to its size,
+    /// and refused past the limit with a located error.
+    #[test]
+    fn deep_nesting_is_refused_in_linear_time_with_a_located_error(
+        depth in 0usize..100_000,
+        brackets in prop::collection::vec(prop::sample::select(vec!['(', '[', '{']), 1..4),
+        tail in "[a-z:, \n]{0,20}",
+    ) {
+        let mut text = String::with_capacity(depth + tail.len());
+        for i in 0..depth {
+            text.push(brackets[i % brackets.len()]);
+        }
+        text.push_str(&tail);
+        let err = load(&text, "deep.ron", &common::shelf()).expect_err("nesting alone is not a case");
+        assert_located(&err.diagnostics, text.lines().count());
+        if depth > faisceau_engine::locate::MAX_DEPTH {
+            let first = &err.diagnostics[0];
+            assert!(first.message.contains("levels deep"), "{first:?}");
+            assert_eq!(first.line, 1);
+            assert_eq!(first.column, faisceau_engine::locate::MAX_DEPTH + 1);
+        }
+    }
+}

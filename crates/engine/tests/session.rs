@@ -1170,3 +1170,41 @@ fn a_glance_agrees_with_the_trainer_view_and_the_debrief() {
         assert_eq!(glance.adopted, debrief.table.conclusion);
     }
 }
+
+/// A note with control characters or a bidirectional override is refused,
+/// line breaks are text, and a role writes at most `MAX_NOTES` notes.
+#[test]
+fn notes_refuse_control_characters_and_are_capped() {
+    use faisceau_engine::session::MAX_NOTES;
+    let mut session = started(1);
+    let note = |text: &str| RoleCommand::Note { text: text.into() };
+    for hostile in [
+        "bip\u{7}",
+        "\u{1b}[31mrouge",
+        "nul\0",
+        "\u{202E}txet",
+        "retour\rchariot",
+    ] {
+        assert_eq!(
+            session.submit("educatrice", note(hostile)).unwrap_err(),
+            Refusal::ControlCharacters,
+            "{hostile:?}"
+        );
+    }
+    session
+        .submit("educatrice", note("deux lignes\net une tabulation\tici"))
+        .unwrap();
+    for i in 1..MAX_NOTES {
+        session
+            .submit("educatrice", note(&format!("note {i}")))
+            .unwrap();
+    }
+    assert_eq!(
+        session
+            .submit("educatrice", note("une de trop"))
+            .unwrap_err(),
+        Refusal::TooManyNotes
+    );
+    // Another role still writes.
+    session.submit("policier", note("à moi")).unwrap();
+}

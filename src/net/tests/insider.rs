@@ -422,3 +422,29 @@ mod properties {
         ]
     }
 }
+
+#[test]
+fn unreadable_messages_spend_the_allowance_and_a_flood_is_logged_once() {
+    use crate::net::workshop::{BURST, PER_SECOND};
+    let mut w = workshop(1, 0);
+    let roles = role_ids(&w);
+    seated(&mut w, 1, "Flot", 0, &roles[0]);
+    let started = Instant::now();
+    let (mut malformed, mut told) = (0, 0);
+    for _ in 0..20_000 {
+        for (to, message) in w.malformed(1) {
+            assert_eq!(to, 1, "nobody else hears of it");
+            match message {
+                ToClient::Refused(Refused::Malformed) => malformed += 1,
+                ToClient::Refused(Refused::TooFast) => told += 1,
+                other => panic!("{other:?}"),
+            }
+        }
+    }
+    let allowed = BURST + PER_SECOND * started.elapsed().as_secs_f64() + 1.0;
+    assert!(
+        (malformed as f64) <= allowed,
+        "{malformed} answers to 20,000 unreadable messages, at most {allowed:.0}"
+    );
+    assert_eq!(told, 1, "the client is told once");
+}
