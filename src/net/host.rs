@@ -16,7 +16,7 @@ use faisceau_engine::session::Status;
 
 use super::door::{self, DoorConfig};
 use super::error::NetError;
-use super::protocol::{Refused, ToClient};
+use super::protocol::ToClient;
 use super::workshop::{ClientKey, Outbox, Seat, Workshop};
 use super::{Down, Up, VERSION};
 
