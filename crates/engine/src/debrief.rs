@@ -649,36 +649,6 @@ fn review(case: &Case, state: &State, decision: usize) -> Option<DecisionReview>
     })
 }
 
-/// The clue a role shared in the way a share trap describes, if it did.
-fn shared_in_trap(
-    case: &Case,
-    events: &[Event],
-    role: usize,
-    binding: &crate::model::ShareBinding,
-) -> Option<usize> {
-    let me = &case.scenario().roles[role].id;
-    events.iter().find_map(|event| {
-        let EventKind::Shared {
-            from,
-            frame,
-            judgements,
-            ..
-        } = &event.kind
-        else {
-            return None;
-        };
-        if from != me {
-            return None;
-        }
-        let f = case.frame(frame.as_str())?;
-        judgements.iter().find_map(|j| {
-            let c = case.clue(j.clue.as_str())?;
-            let t = case.role(j.to.as_str())?;
-            crate::trap::matches(case, binding, c, t, f, j.judgement.verdict).then_some(c)
-        })
-    })
-}
-
 impl Debrief {
     /// Builds the debrief of a table from its case and events.
     pub fn build(case: &Case, events: &[Event]) -> Result<Debrief, ReplayError> {
@@ -749,7 +719,9 @@ impl Debrief {
                 });
             }
             for (t, trap) in s.share_traps.iter().enumerate() {
-                if let Some(clue) = shared_in_trap(case, events, r, &trap.share) {
+                let made = crate::trap::made(case, events, &trap.share);
+                if let Some(made) = made.iter().find(|m| m.sender == r) {
+                    let clue = made.clue;
                     fallen_share_traps.push(t);
                     traps.push(TrapReview {
                         clue: s.clues[clue].id.clone(),

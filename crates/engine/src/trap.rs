@@ -73,9 +73,19 @@ pub fn could(case: &Case, state: &State, binding: &ShareBinding) -> bool {
     })
 }
 
-/// The shares of a table's events that match a binding: for each, the
-/// sender's position and the minute.
-pub fn made(case: &Case, events: &[Event], binding: &ShareBinding) -> Vec<(usize, u32)> {
+/// A share that matched a binding: who sent which clue, and when.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Made {
+    /// The sender's position.
+    pub sender: usize,
+    /// The clue's position: the first of the share that matched.
+    pub clue: usize,
+    /// The minute.
+    pub at: u32,
+}
+
+/// The shares of a table's events that match a binding.
+pub fn made(case: &Case, events: &[Event], binding: &ShareBinding) -> Vec<Made> {
     let mut found = Vec::new();
     for event in events {
         let EventKind::Shared {
@@ -90,13 +100,16 @@ pub fn made(case: &Case, events: &[Event], binding: &ShareBinding) -> Vec<(usize
         let (Some(sender), Some(f)) = (case.role(from.as_str()), case.frame(frame.as_str())) else {
             continue;
         };
-        let hit = judgements.iter().any(|j| {
-            case.clue(j.clue.as_str())
-                .zip(case.role(j.to.as_str()))
-                .is_some_and(|(c, t)| matches(case, binding, c, t, f, j.judgement.verdict))
+        let hit = judgements.iter().find_map(|j| {
+            let (c, t) = case.clue(j.clue.as_str()).zip(case.role(j.to.as_str()))?;
+            matches(case, binding, c, t, f, j.judgement.verdict).then_some(c)
         });
-        if hit {
-            found.push((sender, event.at));
+        if let Some(clue) = hit {
+            found.push(Made {
+                sender,
+                clue,
+                at: event.at,
+            });
         }
     }
     found
