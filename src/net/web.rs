@@ -13,8 +13,8 @@ use std::collections::HashMap;
 use std::io::{Read, Write};
 use std::net::{IpAddr, Ipv4Addr, Shutdown, SocketAddr, TcpListener, TcpStream, UdpSocket};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::mpsc::{Receiver, Sender, SyncSender, channel, sync_channel};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
@@ -182,16 +182,70 @@ enum WebEvent {
 }
 
 /// The sending half of a browser's connection.
+/// A browser's outgoing frames. A thread of its own seals and writes them,
+/// so a browser that stops reading (a phone gone from the Wi-Fi) never holds
+/// the app's update: what waits for it is bounded, and past the bound, or a
+/// write blocked longer than [`WRITE_TIMEOUT`], its connection is closed and
+/// its seat waits for its token.
 struct Writer {
+    /// The connection, to close it.
     stream: TcpStream,
-    context: WebSocketContext,
-    seal: Seal,
+    queue: SyncSender<Vec<u8>>,
+    /// Bytes waiting in the queue.
+    waiting: Arc<AtomicUsize>,
 }
 
+/// The most a browser may leave unread before it is dropped: a few debrief
+/// packages.
+const MAX_WAITING: usize = 4 * 1024 * 1024;
+
+/// How long one write may block on a browser that does not read.
+const WRITE_TIMEOUT: Duration = Duration::from_secs(3);
+
 impl Writer {
-    fn send(&mut self, plain: &[u8]) -> std::io::Result<()> {
-        let frame = self.seal.seal(plain);
-        send_frame(&mut self.context, &mut self.stream, frame)
+    /// Starts the writer of a connection whose frames continue `seal`.
+    fn spawn(stream: &TcpStream, seal: Seal) -> std::io::Result<Writer> {
+        let mut out = stream.try_clone()?;
+        out.set_write_timeout(Some(WRITE_TIMEOUT))?;
+        let (queue, frames) = sync_channel::<Vec<u8>>(4096);
+        let waiting = Arc::new(AtomicUsize::new(0));
+        let left = waiting.clone();
+        std::thread::spawn(move || {
+            let mut context = WebSocketContext::new(Role::Server, None);
+            let mut seal = seal;
+            // Ends when the app drops the writer, or a write fails.
+            for plain in frames {
+                left.fetch_sub(plain.len(), Ordering::Relaxed);
+                let frame = seal.seal(&plain);
+                let len = frame.len() as u64;
+                if send_frame(&mut context, &mut out, frame).is_err() {
+                    let _ = out.shutdown(Shutdown::Both);
+                    break;
+                }
+                WEB_BYTES_SENT.fetch_add(len, Ordering::Relaxed);
+            }
+        });
+        Ok(Writer {
+            stream: stream.try_clone()?,
+            queue,
+            waiting,
+        })
+    }
+
+    /// Queues a frame; an error when the browser has left too much unread
+    /// or its writer has stopped.
+    fn send(&mut self, plain: Vec<u8>) -> std::io::Result<()> {
+        let len = plain.len();
+        if self.waiting.load(Ordering::Relaxed) + len > MAX_WAITING {
+            return Err(std::io::Error::other(
+                "more than 4 MiB waiting for a browser that does not read",
+            ));
+        }
+        self.waiting.fetch_add(len, Ordering::Relaxed);
+        self.queue.try_send(plain).map_err(|_| {
+            self.waiting.fetch_sub(len, Ordering::Relaxed);
+            std::io::Error::other("the browser's writer has stopped")
+        })
     }
 }
 
@@ -592,13 +646,7 @@ fn websocket(
     send_frame(&mut context, &mut stream, welcome)?;
     stream.set_read_timeout(None)?;
     stream.set_nodelay(true)?;
-    let writer_stream = stream.try_clone()?;
-    writer_stream.set_write_timeout(Some(Duration::from_secs(3)))?;
-    let writer = Writer {
-        stream: writer_stream,
-        context: WebSocketContext::new(Role::Server, None),
-        seal: seal.clone(),
-    };
+    let writer = Writer::spawn(&stream, seal.clone())?;
     info!("web: a browser joined from {peer}");
     let _ = events.send(WebEvent::Opened {
         id,
@@ -735,10 +783,8 @@ fn send(
         };
         if let Some((_, writer)) = server.clients.get_mut(id) {
             let plain = seal::message(*channel, message);
-            match writer.send(&plain) {
-                Ok(()) => {
-                    WEB_BYTES_SENT.fetch_add(plain.len() as u64 + 16, Ordering::Relaxed);
-                }
+            match writer.send(plain) {
+                Ok(()) => {}
                 Err(e) => {
                     warn!("web: cannot send to a browser ({e}); closing its connection");
                     let _ = writer.stream.shutdown(Shutdown::Both);
@@ -776,7 +822,7 @@ impl Drop for WebServer {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use std::io::{Read, Write};
     use std::net::TcpStream;
 
@@ -818,14 +864,23 @@ mod tests {
 
     /// A browser's handshake with `web_key`: the host's answer to the proof.
     fn knock(port: u16, web_key: [u8; 32]) -> (Vec<u8>, Option<Seal>) {
+        let (_, answer, opened) = prove(port, web_key);
+        (answer, opened)
+    }
+
+    /// A scripted browser's handshake with `web_key`: its socket, the host's
+    /// answer to the proof, and the seal for what follows when it opens.
+    pub(crate) fn prove(
+        port: u16,
+        web_key: [u8; 32],
+    ) -> (tungstenite::WebSocket<TcpStream>, Vec<u8>, Option<Seal>) {
         let stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
         let (mut socket, _) =
             tungstenite::client(format!("ws://127.0.0.1:{port}/ws"), stream).unwrap();
         let Message::Binary(greeting) = socket.read().unwrap() else {
             panic!("no greeting")
         };
-        let (host_nonce, version) = seal::read_greeting(&greeting).unwrap();
-        assert_eq!(version, "test");
+        let (host_nonce, _) = seal::read_greeting(&greeting).unwrap();
         let nonce = seal::fresh_nonce();
         let mut seal = Seal::new(&web_key, &host_nonce, &nonce, Side::Browser);
         let mut proof = nonce.to_vec();
@@ -836,7 +891,7 @@ mod tests {
         };
         let answer = answer.to_vec();
         let opened = seal.open(&answer).map(|_| seal);
-        (answer, opened)
+        (socket, answer, opened)
     }
 
     #[test]
@@ -867,6 +922,33 @@ mod tests {
         let (head, body) = get(port, "/", false);
         assert!(head.starts_with("HTTP/1.1 200"));
         assert!(String::from_utf8_lossy(&body).contains("web/build.sh"));
+    }
+
+    /// A browser that stops reading holds nobody: frames for it queue on its
+    /// own writer, never on the caller, and past the bound the caller is
+    /// told to close it.
+    #[test]
+    fn a_browser_that_stops_reading_is_dropped_without_holding_the_host() {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        // The browser connects and never reads a byte.
+        let _browser = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        let (host_side, _) = listener.accept().unwrap();
+        let seal = Seal::new(&[7; 32], &[1; NONCE_LEN], &[2; NONCE_LEN], Side::Host);
+        let mut writer = Writer::spawn(&host_side, seal).unwrap();
+        let frame = vec![0u8; 64 * 1024];
+        let mut sent = 0usize;
+        let refused = loop {
+            match writer.send(frame.clone()) {
+                Ok(()) => sent += frame.len(),
+                Err(e) => break e,
+            }
+            assert!(sent < 64 * MAX_WAITING, "the queue must be bounded");
+        };
+        assert!(refused.to_string().contains("does not read"), "{refused}");
+        // What was accepted is what the socket's buffers and the queue hold:
+        // a few MiB, not everything the host wanted to send.
+        assert!(sent >= MAX_WAITING / 2, "{sent}");
     }
 
     #[test]

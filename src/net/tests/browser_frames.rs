@@ -8,28 +8,14 @@ use std::net::TcpStream;
 use tungstenite::{Message, WebSocket};
 
 use super::*;
-use crate::net::seal::{self, PROOF, Seal, Side};
+use crate::net::seal::{self, Seal};
 
 /// A scripted browser that proved the workshop's code, with its seal for
 /// the frames it sends next.
 fn browser(port: u16) -> (WebSocket<TcpStream>, Seal) {
     let keys = JoinCode::parse("K7QX-M2PD").unwrap().keys();
-    let web_key = seal::web_key(&keys.netcode);
-    let stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    let (mut socket, _) = tungstenite::client(format!("ws://127.0.0.1:{port}/ws"), stream).unwrap();
-    let Message::Binary(greeting) = socket.read().unwrap() else {
-        panic!("no greeting")
-    };
-    let (host_nonce, _) = seal::read_greeting(&greeting).unwrap();
-    let nonce = seal::fresh_nonce();
-    let mut seal = Seal::new(&web_key, &host_nonce, &nonce, Side::Browser);
-    let mut proof = nonce.to_vec();
-    proof.extend(seal.seal(PROOF));
-    socket.send(Message::binary(proof)).unwrap();
-    let Message::Binary(answer) = socket.read().unwrap() else {
-        panic!("no answer to the proof")
-    };
-    assert!(seal.open(&answer).is_some(), "the right code opens");
+    let (socket, _, seal) = crate::net::web::tests::prove(port, seal::web_key(&keys.netcode));
+    let seal = seal.expect("the right code opens");
     socket
         .get_ref()
         .set_read_timeout(Some(Duration::from_millis(5)))
@@ -58,47 +44,10 @@ fn closed(socket: &mut WebSocket<TcpStream>) -> bool {
 fn a_browser_frame_on_any_channel_closes_that_browser_only() {
     let port = free_port_pair();
     let mut server = real_host(port);
-    let host_addr: SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
-    let entry = client::knock(
-        host_addr,
-        &JoinCode::parse("K7QX-M2PD").unwrap(),
-        Duration::from_secs(4),
-    )
-    .unwrap();
-    let role = server
-        .world()
-        .resource::<Host>()
-        .workshop
-        .case()
-        .scenario()
-        .roles[1]
-        .id
-        .clone();
+    let (_, entry) = entry_at(port);
+    let role = role_at(&server, 1);
     let mut app_trainee = real_client(&entry, Joined::new(entry.clone(), "Inès".into(), None));
-    assert!(run_until(
-        &mut server,
-        &mut app_trainee,
-        Duration::from_secs(20),
-        |_, c| c.world().resource::<Joined>().lobby.is_some()
-    ));
-    app_trainee
-        .world_mut()
-        .write_message(client::Send(ToHost::Sit { table: 0, role }));
-    assert!(
-        run_until(
-            &mut server,
-            &mut app_trainee,
-            Duration::from_secs(20),
-            |_, c| {
-                c.world()
-                    .resource::<Joined>()
-                    .view
-                    .as_ref()
-                    .is_some_and(|v| v.status == Status::Running)
-            }
-        ),
-        "Inès is seated and her table runs"
-    );
+    sit_until_running(&mut server, &mut app_trainee, role);
 
     // Every channel byte, each with a payload of any length and content.
     let channels = server

@@ -235,6 +235,55 @@ fn real_host(port: u16) -> App {
     ))
 }
 
+/// The test code's knock at a real host on `port`: its address, and the entry.
+fn entry_at(port: u16) -> (SocketAddr, Entry) {
+    let host_addr: SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
+    let entry = client::knock(
+        host_addr,
+        &JoinCode::parse("K7QX-M2PD").unwrap(),
+        Duration::from_secs(4),
+    )
+    .unwrap();
+    (host_addr, entry)
+}
+
+/// The id of the test case's role at `index`.
+fn role_at(server: &App, index: usize) -> Id {
+    server
+        .world()
+        .resource::<Host>()
+        .workshop
+        .case()
+        .scenario()
+        .roles[index]
+        .id
+        .clone()
+}
+
+/// An app trainee reads the lobby, takes `role` at the first table, as in
+/// the window, and sees the table run.
+fn sit_until_running(server: &mut App, client_app: &mut App, role: Id) {
+    assert!(run_until(
+        server,
+        client_app,
+        Duration::from_secs(20),
+        |_, c| c.world().resource::<Joined>().lobby.is_some()
+    ));
+    client_app
+        .world_mut()
+        .write_message(client::Send(ToHost::Sit { table: 0, role }));
+    assert!(
+        run_until(server, client_app, Duration::from_secs(20), |_, c| {
+            c.world()
+                .resource::<Joined>()
+                .view
+                .as_ref()
+                .is_some_and(|v| v.status == Status::Running)
+        }),
+        "seated, and the table runs"
+    );
+}
+
 /// A host app for `host`, listening on its workshop's port, updated once.
 fn listening_host(host: Host) -> App {
     let mut server = App::new();

@@ -6,56 +6,14 @@ use super::*;
 fn a_client_whose_network_drops_rejoins_its_role_with_everything() {
     let port = free_port_pair();
     let mut server = real_host(port);
-    let host_addr: SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
-    let mut entry = client::knock(
-        host_addr,
-        &JoinCode::parse("K7QX-M2PD").unwrap(),
-        Duration::from_secs(4),
-    )
-    .unwrap();
+    let (host_addr, mut entry) = entry_at(port);
     let blackout = Arc::new(AtomicBool::new(false));
     let (relay_addr, _) = relay(host_addr, blackout.clone());
     entry.addr = relay_addr;
-    let role = server
-        .world()
-        .resource::<Host>()
-        .workshop
-        .case()
-        .scenario()
-        .roles[1]
-        .id
-        .clone();
+    let role = role_at(&server, 1);
 
     let mut client_app = real_client(&entry, Joined::new(entry.clone(), "Inès".into(), None));
-
-    // Inès reads the lobby, then takes her role, as in the window.
-    assert!(run_until(
-        &mut server,
-        &mut client_app,
-        Duration::from_secs(20),
-        |_, c| { c.world().resource::<Joined>().lobby.is_some() }
-    ));
-    client_app
-        .world_mut()
-        .write_message(client::Send(ToHost::Sit {
-            table: 0,
-            role: role.clone(),
-        }));
-    assert!(
-        run_until(
-            &mut server,
-            &mut client_app,
-            Duration::from_secs(20),
-            |_, c| {
-                c.world()
-                    .resource::<Joined>()
-                    .view
-                    .as_ref()
-                    .is_some_and(|v| v.status == Status::Running)
-            }
-        ),
-        "seated, and the table runs"
-    );
+    sit_until_running(&mut server, &mut client_app, role.clone());
     client_app
         .world_mut()
         .write_message(client::Send(ToHost::Command(RoleCommand::Note {
