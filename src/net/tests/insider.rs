@@ -107,8 +107,9 @@ fn a_flood_of_commands_is_set_aside_told_once_and_others_play_on() {
         (kept as f64) <= allowed,
         "{kept} notes kept from a flood, at most {allowed:.0} allowed"
     );
+    // The hello and the seat spent two of the burst.
     assert!(
-        kept >= BURST as usize - 1,
+        kept >= BURST as usize - 2,
         "the burst itself passes: {kept}"
     );
     assert_eq!(told, 1, "the flooding client is told once");
