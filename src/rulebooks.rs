@@ -67,6 +67,16 @@ pub fn is_suite(path: &Path) -> bool {
         .is_some_and(|n| n.to_string_lossy().ends_with(".verdicts.ron"))
 }
 
+/// The verdict suite that sits beside a rulebook: `france.verdicts.ron`
+/// for `france.ron`.
+pub fn suite_beside(rulebook: &Path) -> PathBuf {
+    let stem = rulebook
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    rulebook.with_file_name(format!("{stem}.verdicts.ron"))
+}
+
 /// The rulebook a verdict suite sits beside: `france.ron` for
 /// `france.verdicts.ron`.
 pub fn suite_rulebook(suite: &Path) -> PathBuf {

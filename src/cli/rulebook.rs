@@ -72,7 +72,7 @@ pub fn run(
         RulebookFormat::Md => {
             let mut out = markdown(book, &tr);
             // The suite beside the rulebook, when there is one, goes with it.
-            let beside = suite_beside(path);
+            let beside = crate::rulebooks::suite_beside(path);
             if beside.exists()
                 && let Some((suite, verification)) = read_suite(book, &beside)?
             {
@@ -87,16 +87,6 @@ pub fn run(
     };
     super::emit(&out)?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// The verdict suite that sits beside a rulebook: `france.verdicts.ron` for
-/// `france.ron`.
-pub fn suite_beside(rulebook: &Path) -> std::path::PathBuf {
-    let stem = rulebook
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    rulebook.with_file_name(format!("{stem}.verdicts.ron"))
 }
 
 /// Reads a suite and plays it; its errors go to standard error, located.

@@ -153,18 +153,8 @@ pub struct LoadedRulebook {
 pub fn load_rulebook(source: &str, file: &str) -> Result<LoadedRulebook, LoadError> {
     let source = without_bom(source);
     let rulebook: Rulebook = parse(source, file)?;
-    let findings = validate_rulebook(&rulebook);
-    let diagnostics = locate_findings(source, file, findings);
-    if diagnostics.iter().any(Diagnostic::is_error) {
-        return Err(LoadError {
-            file: file.to_owned(),
-            diagnostics,
-        });
-    }
-    Ok(LoadedRulebook {
-        rulebook,
-        warnings: diagnostics,
-    })
+    let warnings = located_or_refused(source, file, validate_rulebook(&rulebook))?;
+    Ok(LoadedRulebook { rulebook, warnings })
 }
 
 /// Loads a rulebook's verdict suite from `source` and checks that every
@@ -176,48 +166,21 @@ pub fn load_suite(
 ) -> Result<crate::verdicts::Suite, LoadError> {
     let source = without_bom(source);
     let suite: crate::verdicts::Suite = parse(source, file)?;
-    let mut findings = Vec::new();
-    if suite.rulebook != rulebook.id {
-        findings.push(Finding::error(
-            "rulebook",
-            format!(
-                "this suite is for the rulebook `{}`, not `{}`",
-                suite.rulebook, rulebook.id
-            ),
-            Some("name the rulebook the suite sits beside".into()),
-        ));
-    }
-    if let Err(unknown) = crate::verdicts::verify(rulebook, &suite) {
-        for u in unknown {
-            let (kind, names): (&str, Vec<&str>) = match u.field {
-                "from" | "to" => (
-                    "profession",
-                    rulebook.professions.iter().map(|p| p.id.as_str()).collect(),
-                ),
-                "class" => (
-                    "kind of information",
-                    rulebook.classes.iter().map(|c| c.id.as_str()).collect(),
-                ),
-                "frame" => (
-                    "frame",
-                    rulebook.frames.iter().map(|f| f.id.as_str()).collect(),
-                ),
-                "situations" => (
-                    "situation",
-                    rulebook.situations.iter().map(|s| s.id.as_str()).collect(),
-                ),
-                _ => ("act", rulebook.acts.iter().map(|a| a.id.as_str()).collect()),
-            };
-            let hint = crate::diagnostic::closest(u.id.as_str(), names)
-                .map(|near| format!("did you mean `{near}`?"))
-                .or_else(|| Some(format!("name a {kind} of the rulebook `{}`", rulebook.id)));
-            findings.push(Finding::error(
-                format!("shares[{}].{}", u.line, u.field),
-                format!("the rulebook has no {kind} `{}`", u.id),
-                hint,
-            ));
-        }
-    }
+    located_or_refused(
+        source,
+        file,
+        crate::validate::validate_suite(&suite, rulebook),
+    )?;
+    Ok(suite)
+}
+
+/// The findings located in `source`: refused when any is an error, else
+/// the warnings.
+fn located_or_refused(
+    source: &str,
+    file: &str,
+    findings: Vec<Finding>,
+) -> Result<Vec<Diagnostic>, LoadError> {
     let diagnostics = locate_findings(source, file, findings);
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(LoadError {
@@ -225,7 +188,7 @@ pub fn load_suite(
             diagnostics,
         });
     }
-    Ok(suite)
+    Ok(diagnostics)
 }
 
 /// Text saved with a UTF-8 byte-order mark, as some Windows editors do,

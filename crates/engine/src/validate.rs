@@ -114,6 +114,20 @@ pub fn validate_rulebook(rulebook: &Rulebook) -> Vec<Finding> {
     checker.findings
 }
 
+/// Checks a rulebook's verdict suite: that it names this rulebook, and
+/// that every profession, kind of information, frame, situation and act its
+/// shares name is the rulebook's, with the same hints as for a case.
+pub fn validate_suite(suite: &crate::verdicts::Suite, rulebook: &Rulebook) -> Vec<Finding> {
+    let mut checker = Checker {
+        scenario: None,
+        rulebook,
+        findings: Vec::new(),
+        languages: rulebook.languages.iter().map(String::as_str).collect(),
+    };
+    checker.run_suite(suite);
+    checker.findings
+}
+
 /// The ids a rulebook declares, for references from a case: its own
 /// duplicates are reported against the rulebook's file.
 fn known<'a, T>(
@@ -1019,6 +1033,54 @@ impl<'a> Checker<'a> {
                     Some(format!("add \"{required}\" to `languages`: every {what} is written in French and English")),
                 ));
             }
+        }
+    }
+
+    fn run_suite(&mut self, suite: &crate::verdicts::Suite) {
+        let book = self.rulebook;
+        if suite.rulebook != book.id {
+            self.push(Finding::error(
+                "rulebook",
+                format!(
+                    "this suite is for the rulebook `{}`, not `{}`",
+                    suite.rulebook, book.id
+                ),
+                Some("name the rulebook the suite sits beside".into()),
+            ));
+        }
+        let professions = known(
+            "profession",
+            "the rulebook's professions",
+            &book.professions,
+            |p| &p.id,
+        );
+        let classes = known(
+            "kind of information",
+            "the rulebook's classes",
+            &book.classes,
+            |c| &c.id,
+        );
+        let frames = known("frame", "the rulebook's frames", &book.frames, |f| &f.id);
+        let situations = known(
+            "situation",
+            "the rulebook's situations",
+            &book.situations,
+            |s| &s.id,
+        );
+        let acts = known("act", "the rulebook's acts", &book.acts, |a| &a.id);
+        for (i, share) in suite.shares.iter().enumerate() {
+            let at = format!("shares[{i}]");
+            self.reference(&professions, &share.from, format!("{at}.from"));
+            self.reference(&professions, &share.to, format!("{at}.to"));
+            self.reference(&classes, &share.class, format!("{at}.class"));
+            self.reference(&frames, &share.frame, format!("{at}.frame"));
+            for (j, situation) in share.situations.iter().enumerate() {
+                self.reference(&situations, situation, format!("{at}.situations[{j}]"));
+            }
+            if let Some(act) = &share.after {
+                self.reference(&acts, act, format!("{at}.after"));
+            }
+            self.basis(&share.basis, format!("{at}.basis"));
         }
     }
 

@@ -7,7 +7,6 @@
 use serde::{Deserialize, Serialize};
 
 use crate::id::Id;
-use crate::load::LoadError;
 use crate::rulebook::{Closed, Party, Rulebook, Verdict};
 use crate::text::Text;
 
@@ -120,11 +119,6 @@ pub struct Unknown {
     pub field: &'static str,
     /// The id it names.
     pub id: Id,
-}
-
-/// Reads a suite from its text, with located diagnostics on error.
-pub fn parse(source: &str, file: &str) -> Result<Suite, LoadError> {
-    crate::load::parse(source, file)
 }
 
 /// Plays every line of the suite against the rulebook.

@@ -99,24 +99,8 @@ fn a_browser_frame_on_any_channel_closes_that_browser_only() {
 
     // The host is still there: Inès writes a note and reads it back, and a
     // new browser still gets in.
-    app_trainee
-        .world_mut()
-        .write_message(client::Send(ToHost::Command(RoleCommand::Note {
-            text: "toujours là".into(),
-        })));
     assert!(
-        run_until(
-            &mut server,
-            &mut app_trainee,
-            Duration::from_secs(10),
-            |_, c| {
-                c.world()
-                    .resource::<Joined>()
-                    .view
-                    .as_ref()
-                    .is_some_and(|v| v.notes.iter().any(|(_, n)| n == "toujours là"))
-            }
-        ),
+        note_comes_back(&mut server, &mut app_trainee, "toujours là"),
         "the table plays on"
     );
     let _ = browser(port);

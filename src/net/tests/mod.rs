@@ -284,6 +284,23 @@ fn sit_until_running(server: &mut App, client_app: &mut App, role: Id) {
     );
 }
 
+/// The app trainee writes a note; whether it comes back in their view in
+/// time: the host received, judged, journaled and answered.
+fn note_comes_back(server: &mut App, client_app: &mut App, text: &str) -> bool {
+    client_app
+        .world_mut()
+        .write_message(client::Send(ToHost::Command(RoleCommand::Note {
+            text: text.into(),
+        })));
+    run_until(server, client_app, Duration::from_secs(10), |_, c| {
+        c.world()
+            .resource::<Joined>()
+            .view
+            .as_ref()
+            .is_some_and(|v| v.notes.iter().any(|(_, n)| n == text))
+    })
+}
+
 /// A host app for `host`, listening on its workshop's port, updated once.
 fn listening_host(host: Host) -> App {
     let mut server = App::new();

@@ -14,22 +14,10 @@ fn a_client_whose_network_drops_rejoins_its_role_with_everything() {
 
     let mut client_app = real_client(&entry, Joined::new(entry.clone(), "Inès".into(), None));
     sit_until_running(&mut server, &mut client_app, role.clone());
-    client_app
-        .world_mut()
-        .write_message(client::Send(ToHost::Command(RoleCommand::Note {
-            text: "avant la coupure".into(),
-        })));
-    assert!(run_until(
+    assert!(note_comes_back(
         &mut server,
         &mut client_app,
-        Duration::from_secs(10),
-        |_, c| {
-            c.world()
-                .resource::<Joined>()
-                .view
-                .as_ref()
-                .is_some_and(|v| v.notes.iter().any(|(_, n)| n == "avant la coupure"))
-        }
+        "avant la coupure"
     ));
 
     // The Wi-Fi drops long enough for both sides to give the connection up.
