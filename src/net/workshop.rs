@@ -79,6 +79,9 @@ pub struct Table {
     sent: Vec<Option<Snapshot>>,
     /// When an event last happened at this table.
     pub last_event: Instant,
+    /// How many role views were built for this table's people: what a
+    /// table's events cost the host (the tests check a note costs one).
+    views_built: u64,
 }
 
 #[derive(Clone, Default)]
@@ -828,7 +831,7 @@ impl Workshop {
             return Vec::new();
         }
         table.last_event = Instant::now();
-        let mut out = self.refresh_views(t);
+        let mut out = self.refresh_views(t, first);
         if self.tables[t].session.events()[first..].iter().any(|e| {
             matches!(
                 e.kind,
@@ -840,11 +843,22 @@ impl Workshop {
         out
     }
 
-    fn refresh_views(&mut self, t: usize) -> Outbox {
+    /// The views that the table's events from `first` changed, for the
+    /// people who hold them. Events private to one role (its note, its
+    /// bundle: [`faisceau_engine::EventKind::private_to`]) change that view
+    /// only; the others are kept as last sent, not built again, so that a
+    /// laptop writing notes costs its own view and nobody else's.
+    fn refresh_views(&mut self, t: usize, first: usize) -> Outbox {
         let mut out = Vec::new();
         let roles = &self.case.scenario().roles;
         let ended = self.tables[t].session.state().status == Status::Ended;
         let table = &mut self.tables[t];
+        let new = &table.session.events()[first..];
+        let only = new
+            .first()
+            .and_then(|e| e.kind.private_to())
+            .filter(|only| new.iter().all(|e| e.kind.private_to() == Some(*only)))
+            .cloned();
         // Built once for the table (the case, the rulebook and the debrief);
         // each person's copy differs only by their role.
         let mut package: Option<Option<DebriefPackage>> = None;
@@ -856,6 +870,10 @@ impl Workshop {
             else {
                 continue;
             };
+            if only.as_ref().is_some_and(|only| *only != role.id) && table.sent[r].is_some() {
+                continue;
+            }
+            table.views_built += 1;
             let Some(view) = table.session.view(role.id.as_str()) else {
                 continue;
             };
@@ -916,7 +934,15 @@ impl Workshop {
     ) -> Option<(ClientKey, ToClient)> {
         let role = &self.case.scenario().roles[r].id;
         let table = &mut self.tables[t];
+        // The view last sent is the role's view now (every event refreshes
+        // it): a client that lost track gets it again, not built again.
+        if let Some(kept) = &table.sent[r]
+            && let Ok(view) = serde_json::from_str::<RoleView>(kept.json())
+        {
+            return Some((client, ToClient::View(Box::new(view))));
+        }
         table.sent[r] = None;
+        table.views_built += 1;
         let view = table.session.view(role.as_str())?;
         view_message(&mut table.sent[r], view).map(|message| (client, message))
     }
@@ -927,6 +953,11 @@ impl Workshop {
     fn broadcast_lobby(&mut self) -> Outbox {
         self.lobby_changed = true;
         Vec::new()
+    }
+
+    /// How many role views were built for table `t`'s people so far.
+    pub fn views_built(&self, t: usize) -> u64 {
+        self.tables.get(t).map_or(0, |table| table.views_built)
     }
 
     /// Clients that said hello with a name: those the lobby goes to.
@@ -953,6 +984,7 @@ impl Table {
             bots: (0..roles).map(|_| None).collect(),
             sent: (0..roles).map(|_| None).collect(),
             last_event: Instant::now(),
+            views_built: 0,
         }
     }
 }

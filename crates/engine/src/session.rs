@@ -300,6 +300,24 @@ pub enum EventKind {
     Ended { ending: Ending },
 }
 
+impl EventKind {
+    /// The one role whose view this event can change, when it changes no
+    /// other: a role's own note, or a change to its own bundle. Every other
+    /// role's view stays exactly as it was, so a host keeps those rather
+    /// than building them again (`tests/view_bot.rs` checks it on every
+    /// shipped case).
+    pub fn private_to(&self) -> Option<&Id> {
+        match self {
+            EventKind::Noted {
+                role: Some(role), ..
+            }
+            | EventKind::Tagged { role, .. }
+            | EventKind::Untagged { role, .. } => Some(role),
+            _ => None,
+        }
+    }
+}
+
 /// Where the session stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Status {

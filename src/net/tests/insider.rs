@@ -297,6 +297,51 @@ fn repeated_view_requests_are_answered_within_the_allowance() {
     assert_eq!(told, 1);
 }
 
+/// A laptop writing notes costs its own view and nobody else's: each note
+/// builds one view (the author's), the other people's views are kept as last
+/// sent, and a whole view asked again is the kept one, not built again.
+#[test]
+fn a_note_flood_builds_the_authors_view_only() {
+    let mut w = workshop(1, 0);
+    let roles = role_ids(&w);
+    for (client, name) in [(1, "Inès"), (2, "Marc"), (3, "Léa")] {
+        seated(&mut w, client, name, 0, &roles[client as usize - 1]);
+    }
+    w.direct(0, TrainerCommand::Start).unwrap();
+    let before = w.views_built(0);
+    for i in 0..40 {
+        let out = w.receive(
+            1,
+            ToHost::Command(RoleCommand::Note {
+                text: format!("note {i}"),
+            }),
+        );
+        assert!(
+            out.iter().all(|(k, _)| *k == 1),
+            "only the author hears of a note"
+        );
+    }
+    assert_eq!(w.views_built(0) - before, 40, "one view built per note");
+    // Marc asks for his whole view: the kept one, the same as a fresh one.
+    let built = w.views_built(0);
+    let out = w.receive(2, ToHost::WholeView);
+    let [(2, ToClient::View(view))] = &out[..] else {
+        panic!("{out:?}")
+    };
+    assert_eq!(
+        w.views_built(0),
+        built,
+        "a whole view asked again is not built again"
+    );
+    assert_eq!(**view, w.tables[0].session.view(roles[1].as_str()).unwrap());
+    // Inès's kept view has her 40 notes.
+    let out = w.receive(1, ToHost::WholeView);
+    let [(1, ToClient::View(view))] = &out[..] else {
+        panic!("{out:?}")
+    };
+    assert_eq!(view.notes.len(), 40);
+}
+
 mod properties {
     use proptest::prelude::*;
 
