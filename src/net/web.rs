@@ -52,6 +52,65 @@ const MAX_PROOF_FRAME: usize = 64;
 /// byte and the seal's tag, with room for replicon's own header.
 const MAX_UP_FRAME: usize = super::protocol::MAX_MESSAGE + 256;
 
+/// After this long without a byte from a browser, the system asks it
+/// whether it is still there; it is given up after `KEEP_ALIVE_PROBES`
+/// unanswered probes this far apart: a laptop whose lid closed, or a phone
+/// that left the venue's Wi-Fi, frees its connection within 25 seconds even
+/// when nothing is being sent to it.
+const KEEP_ALIVE_IDLE: Duration = Duration::from_secs(10);
+const KEEP_ALIVE_INTERVAL: Duration = Duration::from_secs(5);
+const KEEP_ALIVE_PROBES: u32 = 3;
+
+/// Turns on TCP keep-alive with the times above (the standard library has
+/// no setter for them).
+#[cfg(unix)]
+fn keep_alive(stream: &TcpStream) -> std::io::Result<()> {
+    use std::os::fd::AsRawFd;
+    let set = |level: libc::c_int, name: libc::c_int, value: libc::c_int| {
+        // SAFETY: the descriptor is the stream's, open for the call's
+        // length; the value is a c_int and its size is given.
+        let done = unsafe {
+            libc::setsockopt(
+                stream.as_raw_fd(),
+                level,
+                name,
+                (&value as *const libc::c_int).cast(),
+                std::mem::size_of::<libc::c_int>() as libc::socklen_t,
+            )
+        };
+        if done == 0 {
+            Ok(())
+        } else {
+            Err(std::io::Error::last_os_error())
+        }
+    };
+    set(libc::SOL_SOCKET, libc::SO_KEEPALIVE, 1)?;
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    {
+        set(
+            libc::IPPROTO_TCP,
+            libc::TCP_KEEPIDLE,
+            KEEP_ALIVE_IDLE.as_secs() as libc::c_int,
+        )?;
+        set(
+            libc::IPPROTO_TCP,
+            libc::TCP_KEEPINTVL,
+            KEEP_ALIVE_INTERVAL.as_secs() as libc::c_int,
+        )?;
+        set(
+            libc::IPPROTO_TCP,
+            libc::TCP_KEEPCNT,
+            KEEP_ALIVE_PROBES as libc::c_int,
+        )?;
+    }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn keep_alive(_: &TcpStream) -> std::io::Result<()> {
+    Ok(())
+}
+
 /// A stream read before a deadline: each read waits at most what is left,
 /// so a byte every few seconds cannot stretch it.
 struct Until<'a> {
@@ -193,6 +252,8 @@ struct Writer {
     queue: SyncSender<Vec<u8>>,
     /// Bytes waiting in the queue.
     waiting: Arc<AtomicUsize>,
+    /// Told to close: later frames are dropped without a word.
+    closing: bool,
 }
 
 /// The most a browser may leave unread before it is dropped: a few debrief
@@ -204,7 +265,7 @@ const WRITE_TIMEOUT: Duration = Duration::from_secs(3);
 
 impl Writer {
     /// Starts the writer of a connection whose frames continue `seal`.
-    fn spawn(stream: &TcpStream, seal: Seal) -> std::io::Result<Writer> {
+    fn spawn(stream: &TcpStream, seal: Seal, peer: SocketAddr) -> std::io::Result<Writer> {
         let mut out = stream.try_clone()?;
         out.set_write_timeout(Some(WRITE_TIMEOUT))?;
         let (queue, frames) = sync_channel::<Vec<u8>>(4096);
@@ -218,7 +279,9 @@ impl Writer {
                 left.fetch_sub(plain.len(), Ordering::Relaxed);
                 let frame = seal.seal(&plain);
                 let len = frame.len() as u64;
-                if send_frame(&mut context, &mut out, frame).is_err() {
+                if let Err(e) = send_frame(&mut context, &mut out, frame) {
+                    // A write that waited `WRITE_TIMEOUT`, or a peer gone.
+                    warn!("web: {peer} does not take what is sent ({e}); closing its connection");
                     let _ = out.shutdown(Shutdown::Both);
                     break;
                 }
@@ -229,6 +292,7 @@ impl Writer {
             stream: stream.try_clone()?,
             queue,
             waiting,
+            closing: false,
         })
     }
 
@@ -646,7 +710,12 @@ fn websocket(
     send_frame(&mut context, &mut stream, welcome)?;
     stream.set_read_timeout(None)?;
     stream.set_nodelay(true)?;
-    let writer = Writer::spawn(&stream, seal.clone())?;
+    if let Err(e) = keep_alive(&stream) {
+        warn!(
+            "web: {peer}: no TCP keep-alive ({e}); a vanished browser is noticed when a write fails"
+        );
+    }
+    let writer = Writer::spawn(&stream, seal.clone(), peer)?;
     info!("web: a browser joined from {peer}");
     let _ = events.send(WebEvent::Opened {
         id,
@@ -781,15 +850,14 @@ fn send(
         let Ok(WebClient(id)) = clients.get(*entity) else {
             return true;
         };
-        if let Some((_, writer)) = server.clients.get_mut(id) {
-            let plain = seal::message(*channel, message);
-            match writer.send(plain) {
-                Ok(()) => {}
-                Err(e) => {
-                    warn!("web: cannot send to a browser ({e}); closing its connection");
-                    let _ = writer.stream.shutdown(Shutdown::Both);
-                }
-            }
+        if let Some((_, writer)) = server.clients.get_mut(id)
+            && !writer.closing
+            && let Err(e) = writer.send(seal::message(*channel, message))
+        {
+            // Once: the connection's end comes back as `Closed`.
+            warn!("web: cannot send to a browser ({e}); closing its connection");
+            writer.closing = true;
+            let _ = writer.stream.shutdown(Shutdown::Both);
         }
         false
     });
@@ -935,7 +1003,8 @@ pub(crate) mod tests {
         let _browser = TcpStream::connect(("127.0.0.1", port)).unwrap();
         let (host_side, _) = listener.accept().unwrap();
         let seal = Seal::new(&[7; 32], &[1; NONCE_LEN], &[2; NONCE_LEN], Side::Host);
-        let mut writer = Writer::spawn(&host_side, seal).unwrap();
+        let peer = host_side.peer_addr().unwrap();
+        let mut writer = Writer::spawn(&host_side, seal, peer).unwrap();
         let frame = vec![0u8; 64 * 1024];
         let mut sent = 0usize;
         let refused = loop {
@@ -949,6 +1018,40 @@ pub(crate) mod tests {
         // What was accepted is what the socket's buffers and the queue hold:
         // a few MiB, not everything the host wanted to send.
         assert!(sent >= MAX_WAITING / 2, "{sent}");
+    }
+
+    /// A proved browser's connection asks the system to notice a vanished
+    /// peer: keep-alive on, with the idle time, interval and count above.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_proved_connection_has_keep_alive_with_short_times() {
+        use std::os::fd::AsRawFd;
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let _browser = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        let (host_side, _) = listener.accept().unwrap();
+        let get = |level, name| {
+            let mut value: libc::c_int = 0;
+            let mut size = std::mem::size_of::<libc::c_int>() as libc::socklen_t;
+            // SAFETY: a live descriptor, an int and its size.
+            let done = unsafe {
+                libc::getsockopt(
+                    host_side.as_raw_fd(),
+                    level,
+                    name,
+                    (&mut value as *mut libc::c_int).cast(),
+                    &mut size,
+                )
+            };
+            assert_eq!(done, 0);
+            value
+        };
+        assert_eq!(get(libc::SOL_SOCKET, libc::SO_KEEPALIVE), 0);
+        keep_alive(&host_side).unwrap();
+        assert_eq!(get(libc::SOL_SOCKET, libc::SO_KEEPALIVE), 1);
+        assert_eq!(get(libc::IPPROTO_TCP, libc::TCP_KEEPIDLE), 10);
+        assert_eq!(get(libc::IPPROTO_TCP, libc::TCP_KEEPINTVL), 5);
+        assert_eq!(get(libc::IPPROTO_TCP, libc::TCP_KEEPCNT), 3);
     }
 
     #[test]
