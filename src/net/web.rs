@@ -61,49 +61,72 @@ const KEEP_ALIVE_IDLE: Duration = Duration::from_secs(10);
 const KEEP_ALIVE_INTERVAL: Duration = Duration::from_secs(5);
 const KEEP_ALIVE_PROBES: u32 = 3;
 
-/// Turns on TCP keep-alive with the times above (the standard library has
-/// no setter for them).
+/// What the system may hold for one browser, besides the writer's queue:
+/// without a bound, Linux lets a socket's send buffer grow to 4 MiB, and a
+/// browser that stops reading would hold that much more before a write
+/// blocks. A quarter of a MiB is more than a venue's Wi-Fi needs in flight.
+const SEND_BUFFER: usize = 256 * 1024;
+
+/// Turns on TCP keep-alive with the times above and bounds the send buffer
+/// (the standard library has setters for neither).
 #[cfg(unix)]
 fn keep_alive(stream: &TcpStream) -> std::io::Result<()> {
-    use std::os::fd::AsRawFd;
-    let set = |level: libc::c_int, name: libc::c_int, value: libc::c_int| {
-        // SAFETY: the descriptor is the stream's, open for the call's
-        // length; the value is a c_int and its size is given.
-        let done = unsafe {
-            libc::setsockopt(
-                stream.as_raw_fd(),
-                level,
-                name,
-                (&value as *const libc::c_int).cast(),
-                std::mem::size_of::<libc::c_int>() as libc::socklen_t,
-            )
-        };
-        if done == 0 {
-            Ok(())
-        } else {
-            Err(std::io::Error::last_os_error())
-        }
-    };
-    set(libc::SOL_SOCKET, libc::SO_KEEPALIVE, 1)?;
+    set_option(stream, libc::SOL_SOCKET, libc::SO_KEEPALIVE, 1)?;
     #[cfg(any(target_os = "linux", target_os = "android"))]
     {
-        set(
+        let seconds = |d: Duration| d.as_secs() as libc::c_int;
+        set_option(
+            stream,
             libc::IPPROTO_TCP,
             libc::TCP_KEEPIDLE,
-            KEEP_ALIVE_IDLE.as_secs() as libc::c_int,
+            seconds(KEEP_ALIVE_IDLE),
         )?;
-        set(
+        set_option(
+            stream,
             libc::IPPROTO_TCP,
             libc::TCP_KEEPINTVL,
-            KEEP_ALIVE_INTERVAL.as_secs() as libc::c_int,
+            seconds(KEEP_ALIVE_INTERVAL),
         )?;
-        set(
+        set_option(
+            stream,
             libc::IPPROTO_TCP,
             libc::TCP_KEEPCNT,
             KEEP_ALIVE_PROBES as libc::c_int,
         )?;
     }
-    Ok(())
+    set_option(
+        stream,
+        libc::SOL_SOCKET,
+        libc::SO_SNDBUF,
+        SEND_BUFFER as libc::c_int,
+    )
+}
+
+/// Sets an integer socket option.
+#[cfg(unix)]
+pub(crate) fn set_option(
+    stream: &TcpStream,
+    level: libc::c_int,
+    name: libc::c_int,
+    value: libc::c_int,
+) -> std::io::Result<()> {
+    use std::os::fd::AsRawFd;
+    // SAFETY: the descriptor is the stream's, open for the call's length;
+    // the value is a c_int and its size is given.
+    let done = unsafe {
+        libc::setsockopt(
+            stream.as_raw_fd(),
+            level,
+            name,
+            (&value as *const libc::c_int).cast(),
+            std::mem::size_of::<libc::c_int>() as libc::socklen_t,
+        )
+    };
+    if done == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
 }
 
 #[cfg(not(unix))]
@@ -1021,7 +1044,8 @@ pub(crate) mod tests {
     }
 
     /// A proved browser's connection asks the system to notice a vanished
-    /// peer: keep-alive on, with the idle time, interval and count above.
+    /// peer (keep-alive on, with the idle time, interval and count above)
+    /// and to hold little for it.
     #[cfg(target_os = "linux")]
     #[test]
     fn a_proved_connection_has_keep_alive_with_short_times() {
@@ -1052,6 +1076,11 @@ pub(crate) mod tests {
         assert_eq!(get(libc::IPPROTO_TCP, libc::TCP_KEEPIDLE), 10);
         assert_eq!(get(libc::IPPROTO_TCP, libc::TCP_KEEPINTVL), 5);
         assert_eq!(get(libc::IPPROTO_TCP, libc::TCP_KEEPCNT), 3);
+        // Linux doubles the size asked for its own bookkeeping.
+        assert_eq!(
+            get(libc::SOL_SOCKET, libc::SO_SNDBUF) as usize,
+            2 * SEND_BUFFER
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
-//! A browser that proved the code sends frames its page never sends: every
-//! channel byte, any length, any payload. The host closes that connection
-//! only; the table and its app trainee play on.
+//! Browsers that proved the code and misbehave: one sends frames its page
+//! never sends (every channel byte, any length, any payload), one stops
+//! reading. The host closes that connection only; the tables and their app
+//! trainee play on, to their end.
 
 use std::io::ErrorKind;
 use std::net::TcpStream;
@@ -43,11 +44,16 @@ fn closed(socket: &mut WebSocket<TcpStream>) -> bool {
 #[test]
 fn a_browser_frame_on_any_channel_closes_that_browser_only() {
     let port = free_port_pair();
-    let mut server = real_host(port);
+    let mut server = host_of_two(port);
     let (_, entry) = entry_at(port);
     let role = role_at(&server, 1);
     let mut app_trainee = real_client(&entry, Joined::new(entry.clone(), "Inès".into(), None));
     sit_until_running(&mut server, &mut app_trainee, role);
+    // Inès plays through a view-bot (as `join --bot` does), so that the
+    // table plays on while the frames come.
+    app_trainee
+        .insert_resource(BotPlayer::new(3, Duration::from_millis(100)))
+        .add_systems(Update, client::play_bot);
 
     // Every channel byte, each with a payload of any length and content.
     let channels = server
@@ -97,11 +103,165 @@ fn a_browser_frame_on_any_channel_closes_that_browser_only() {
     }
     assert!(closed(&mut socket), "an empty frame closes its connection");
 
-    // The host is still there: Inès writes a note and reads it back, and a
-    // new browser still gets in.
-    assert!(
-        note_comes_back(&mut server, &mut app_trainee, "toujours là"),
-        "the table plays on"
-    );
+    // The host is still there: a new browser still gets in, and the table
+    // plays to its end.
     let _ = browser(port);
+    assert!(
+        run_until(
+            &mut server,
+            &mut app_trainee,
+            Duration::from_secs(180),
+            |_, c| { c.world().resource::<Joined>().debrief.is_some() }
+        ),
+        "the table plays to its end and Inès reads the debrief"
+    );
+}
+
+/// A host of two tables whose autopilot gives free roles to bots, starts
+/// full tables and moves an idle table on: tables play to their end.
+fn host_of_two(port: u16) -> App {
+    listening_host(Host::new(
+        workshop(2, port),
+        Duration::from_millis(100),
+        Some(Autopilot {
+            start_when_full: true,
+            bots_after: Some(Duration::from_millis(1500)),
+            advance_after: Some(Duration::from_secs(1)),
+            exit_after_end: None,
+            max_duration: None,
+        }),
+    ))
+}
+
+/// A message of the page's, as its replicon client sends it: the channel
+/// replicon gave `ToHost`, then the message.
+fn up(seal: &mut Seal, channel: usize, message: &ToHost) -> Message {
+    Message::binary(seal.seal(&seal::message(channel, &encode(message))))
+}
+
+/// A browser that says who it is, sits at the second table, asks for its
+/// whole view again and again and never reads what comes back (a phone gone
+/// from the Wi-Fi, or a script): the host closes it, its seat waits for its
+/// token, and the trainee at the first table hears back from every note.
+#[test]
+fn a_browser_that_stops_reading_is_closed_while_the_other_table_plays() {
+    let port = free_port_pair();
+    let mut server = host_of_two(port);
+    let role = role_at(&server, 1);
+
+    // The page's first two messages: replicon's protocol hash (channel 1,
+    // a varint), then ours (the last channel).
+    let channels = server
+        .world()
+        .resource::<RepliconChannels>()
+        .client_channels()
+        .len();
+    assert_eq!(channels, 3, "acks, the protocol hash, ToHost");
+    let hash: u64 = serde_json::to_string(server.world().resource::<ProtocolHash>())
+        .unwrap()
+        .parse()
+        .unwrap();
+    let mut varint = Vec::new();
+    let mut rest = hash;
+    while rest >= 0x80 {
+        varint.push(rest as u8 | 0x80);
+        rest >>= 7;
+    }
+    varint.push(rest as u8);
+    let (mut stalled, mut seal) = browser(port);
+    // What it holds unread stays at what it has now (the system would grow
+    // its buffer to megabytes on loopback).
+    crate::net::web::set_option(
+        stalled.get_ref(),
+        libc::SOL_SOCKET,
+        libc::SO_RCVBUF,
+        64 * 1024,
+    )
+    .unwrap();
+    let mut hash_frame = vec![1u8];
+    hash_frame.extend(&varint);
+    stalled
+        .send(Message::binary(seal.seal(&hash_frame)))
+        .unwrap();
+    for message in [
+        ToHost::Hello {
+            name: "Téléphone".into(),
+            token: None,
+        },
+        ToHost::Sit {
+            table: 1,
+            role: role.clone(),
+        },
+    ] {
+        stalled.send(up(&mut seal, channels - 1, &message)).unwrap();
+    }
+    let started = Instant::now();
+    let mut seated = false;
+    while !seated && started.elapsed() < Duration::from_secs(10) {
+        server.update();
+        seated = server.world().resource::<Host>().workshop.tables[1]
+            .seats
+            .iter()
+            .any(|seat| matches!(seat, Seat::Person { name, .. } if name == "Téléphone"));
+    }
+    assert!(seated, "the browser sits at the second table");
+    let (_, entry) = entry_at(port);
+    let mut app_trainee = real_client(&entry, Joined::new(entry.clone(), "Inès".into(), None));
+    sit_until_running(&mut server, &mut app_trainee, role);
+
+    // From now on it never reads. It asks for its whole view five times a
+    // second (its allowance), while Inès writes a note every 200 ms.
+    let started = Instant::now();
+    let (mut notes, mut back) = (0, 0);
+    let mut last_ask = Instant::now();
+    let closed = loop {
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "the stalled browser is still connected"
+        );
+        if last_ask.elapsed() > Duration::from_millis(200) {
+            last_ask = Instant::now();
+            if stalled
+                .send(up(&mut seal, channels - 1, &ToHost::WholeView))
+                .is_err()
+            {
+                break true;
+            }
+            notes += 1;
+            if note_comes_back(&mut server, &mut app_trainee, &format!("note {notes}")) {
+                back += 1;
+            }
+        }
+        server.update();
+        app_trainee.update();
+        let gone = server
+            .world()
+            .resource::<Host>()
+            .workshop
+            .disconnected_people()
+            .iter()
+            .any(|(t, _, name)| *t == 1 && name == "Téléphone");
+        if gone {
+            break true;
+        }
+    };
+    assert!(closed);
+    assert!(notes >= 3, "{notes} notes while the browser stalled");
+    assert_eq!(
+        back, notes,
+        "every note came back while the browser stalled"
+    );
+    // Its seat waits for its token, and the table plays on with Inès.
+    let disconnected = server
+        .world()
+        .resource::<Host>()
+        .workshop
+        .disconnected_people();
+    assert!(
+        disconnected
+            .iter()
+            .any(|(t, _, name)| *t == 1 && name == "Téléphone"),
+        "{disconnected:?}"
+    );
+    assert!(note_comes_back(&mut server, &mut app_trainee, "après"));
 }
