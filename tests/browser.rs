@@ -2,7 +2,9 @@
 //! headless Chromium (WebGL through SwiftShader) opens it through a proxy
 //! that records every byte, joins with the code, takes a role and plays it
 //! (its view-bot shares and decides) while a desktop bot client plays at the
-//! same table, is reloaded and comes back into its seat. The page's
+//! same table, is reloaded and comes back into its seat — all the while
+//! twelve machines without the code hold two hundred slow and fat
+//! connections, and the host's memory stays within a few MiB. The page's
 //! screenshot is kept for a person to look at.
 //!
 //! Needs `web/dist` (bash web/build.sh) and Debian's `chromium`: without
@@ -68,6 +70,143 @@ fn recording_proxy(to: u16) -> (u16, Arc<Mutex<Vec<u8>>>) {
         }
     });
     (port, capture)
+}
+
+/// A TCP connection to the host's `port` from `from`, a loopback address of
+/// our choosing (127.0.1.x): each stands for another machine in the room.
+fn connect_from(from: std::net::Ipv4Addr, port: u16) -> std::io::Result<TcpStream> {
+    use std::os::fd::FromRawFd;
+    let address = |ip: std::net::Ipv4Addr, port: u16| libc::sockaddr_in {
+        sin_family: libc::AF_INET as libc::sa_family_t,
+        sin_port: port.to_be(),
+        sin_addr: libc::in_addr {
+            s_addr: u32::from(ip).to_be(),
+        },
+        sin_zero: [0; 8],
+    };
+    let size = std::mem::size_of::<libc::sockaddr_in>() as libc::socklen_t;
+    // SAFETY: a new descriptor, owned by the stream at once; the addresses
+    // are sockaddr_in values with their size.
+    unsafe {
+        let fd = libc::socket(libc::AF_INET, libc::SOCK_STREAM, 0);
+        if fd < 0 {
+            return Err(std::io::Error::last_os_error());
+        }
+        let stream = TcpStream::from_raw_fd(fd);
+        let local = address(from, 0);
+        if libc::bind(fd, (&local as *const libc::sockaddr_in).cast(), size) != 0 {
+            return Err(std::io::Error::last_os_error());
+        }
+        let host = address(std::net::Ipv4Addr::LOCALHOST, port);
+        if libc::connect(fd, (&host as *const libc::sockaddr_in).cast(), size) != 0 {
+            return Err(std::io::Error::last_os_error());
+        }
+        Ok(stream)
+    }
+}
+
+/// Machines in the room without the code, each holding as many connections
+/// as the host lets one address hold, renewed as soon as the host closes
+/// one: half of them send a request head a byte every two seconds (slow),
+/// half upgrade to a WebSocket and announce an 8 MiB frame (fat). The most
+/// connections held at once, and the stop switch.
+struct Siege {
+    held: Arc<std::sync::atomic::AtomicUsize>,
+    most: Arc<std::sync::atomic::AtomicUsize>,
+    stop: Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl Siege {
+    fn start(port: u16, machines: u8, per_machine: usize) -> Siege {
+        use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+        let held = Arc::new(AtomicUsize::new(0));
+        let most = Arc::new(AtomicUsize::new(0));
+        let stop = Arc::new(AtomicBool::new(false));
+        for machine in 1..=machines {
+            for k in 0..per_machine {
+                let (held, most, stop) = (held.clone(), most.clone(), stop.clone());
+                let from = std::net::Ipv4Addr::new(127, 0, 1, machine);
+                let fat = k % 2 == 1;
+                std::thread::spawn(move || {
+                    while !stop.load(Ordering::Relaxed) {
+                        let Ok(mut stream) = connect_from(from, port) else {
+                            std::thread::sleep(Duration::from_millis(500));
+                            continue;
+                        };
+                        let now = held.fetch_add(1, Ordering::Relaxed) + 1;
+                        most.fetch_max(now, Ordering::Relaxed);
+                        let _ = stream.set_read_timeout(Some(Duration::from_millis(100)));
+                        let head = "GET /ws HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n";
+                        let mut sending: Vec<u8> = if fat {
+                            // The whole head, then a binary frame header that
+                            // announces 8 MiB, then a trickle of its bytes.
+                            let mut bytes = head.as_bytes().to_vec();
+                            bytes.extend([0x82, 0xFF]);
+                            bytes.extend((8u64 << 20).to_be_bytes());
+                            bytes.extend([0; 4]);
+                            bytes
+                        } else {
+                            head.as_bytes().to_vec()
+                        };
+                        let mut buffer = [0u8; 4096];
+                        'connection: while !stop.load(Ordering::Relaxed) {
+                            let burst: Vec<u8> = if fat && !sending.is_empty() {
+                                std::mem::take(&mut sending)
+                            } else if !sending.is_empty() {
+                                vec![sending.remove(0)]
+                            } else {
+                                vec![0x41]
+                            };
+                            if stream.write_all(&burst).is_err() {
+                                break;
+                            }
+                            let waited = Instant::now();
+                            while waited.elapsed() < Duration::from_secs(2) {
+                                match stream.read(&mut buffer) {
+                                    Ok(0) => break 'connection,
+                                    Ok(_) => {}
+                                    Err(e)
+                                        if e.kind() == std::io::ErrorKind::WouldBlock
+                                            || e.kind() == std::io::ErrorKind::TimedOut => {}
+                                    Err(_) => break 'connection,
+                                }
+                                if stop.load(Ordering::Relaxed) {
+                                    break 'connection;
+                                }
+                            }
+                        }
+                        held.fetch_sub(1, Ordering::Relaxed);
+                        // A second before the next: renewed, not hammered.
+                        std::thread::sleep(Duration::from_secs(1));
+                    }
+                });
+            }
+        }
+        Siege { held, most, stop }
+    }
+
+    fn most(&self) -> usize {
+        self.most.load(std::sync::atomic::Ordering::Relaxed)
+    }
+}
+
+impl Drop for Siege {
+    fn drop(&mut self) {
+        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
+/// A process's resident memory, in KiB.
+fn resident_kib(pid: u32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .ok()
+        .and_then(|status| {
+            status
+                .lines()
+                .find_map(|line| line.strip_prefix("VmRSS:"))
+                .and_then(|kib| kib.trim().trim_end_matches("kB").trim().parse().ok())
+        })
+        .unwrap_or(0)
 }
 
 /// Headless Chromium on `url`, driven over the DevTools protocol.
@@ -301,6 +440,21 @@ fn a_browser_plays_a_role_beside_a_desktop_client_and_the_wire_shows_no_clue() {
         ],
     );
     wait_for_door(port);
+    // Twelve machines without the code hold sixteen slow or fat connections
+    // each for as long as the browser plays; the host's memory is sampled.
+    let before = resident_kib(host.id());
+    let siege = Siege::start(port, 12, 16);
+    let peak = Arc::new(std::sync::atomic::AtomicU64::new(before));
+    let sampling = Arc::new(std::sync::atomic::AtomicBool::new(true));
+    {
+        let (peak, sampling, pid) = (peak.clone(), sampling.clone(), host.id());
+        std::thread::spawn(move || {
+            while sampling.load(std::sync::atomic::Ordering::Relaxed) {
+                peak.fetch_max(resident_kib(pid), std::sync::atomic::Ordering::Relaxed);
+                std::thread::sleep(Duration::from_millis(200));
+            }
+        });
+    }
     let (proxy, capture) = recording_proxy(port);
 
     // The QR code's address carries the code; name, role and bot are the
@@ -364,6 +518,23 @@ fn a_browser_plays_a_role_beside_a_desktop_client_and_the_wire_shows_no_clue() {
     eprintln!("the page at 1024×768: {}", shot.display());
     eprintln!(
         "from opening the address: first screen (the join form) {to_first_screen:?}, lobby {to_lobby:?}"
+    );
+
+    // All the while, the siege held its connections and cost the host a
+    // few MiB (each held 8 MiB before the probe's fix: 4 GB for 500).
+    sampling.store(false, std::sync::atomic::Ordering::Relaxed);
+    let most = siege.most();
+    drop(siege);
+    let peak = peak.load(std::sync::atomic::Ordering::Relaxed);
+    eprintln!(
+        "the host's memory: {} MiB before the siege, {} MiB at most during it ({most} connections held at once)",
+        before / 1024,
+        peak / 1024
+    );
+    assert!(most >= 100, "the siege held {most} connections at once");
+    assert!(
+        before > 0 && peak < before + 64 * 1024,
+        "the host grew from {before} KiB to {peak} KiB under the siege"
     );
 
     let host = finish(host, Duration::from_secs(400));

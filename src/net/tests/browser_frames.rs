@@ -139,18 +139,17 @@ fn up(seal: &mut Seal, channel: usize, message: &ToHost) -> Message {
     Message::binary(seal.seal(&seal::message(channel, &encode(message))))
 }
 
-/// A browser that says who it is, sits at the second table, asks for its
-/// whole view again and again and never reads what comes back (a phone gone
-/// from the Wi-Fi, or a script): the host closes it, its seat waits for its
-/// token, and the trainee at the first table hears back from every note.
-#[test]
-fn a_browser_that_stops_reading_is_closed_while_the_other_table_plays() {
-    let port = free_port_pair();
-    let mut server = host_of_two(port);
-    let role = role_at(&server, 1);
-
-    // The page's first two messages: replicon's protocol hash (channel 1,
-    // a varint), then ours (the last channel).
+/// A scripted browser that proved the code, said its name and sat at
+/// `role` of `table`, as the page does through its replicon client: the
+/// protocol hash on channel 1 (a varint), then our messages on the last
+/// channel. Its socket, its seal, and the channel of `ToHost`.
+fn seated_browser(
+    server: &mut App,
+    port: u16,
+    name: &str,
+    table: usize,
+    role: &Id,
+) -> (WebSocket<TcpStream>, Seal, usize) {
     let channels = server
         .world()
         .resource::<RepliconChannels>()
@@ -161,14 +160,50 @@ fn a_browser_that_stops_reading_is_closed_while_the_other_table_plays() {
         .unwrap()
         .parse()
         .unwrap();
-    let mut varint = Vec::new();
+    let mut frame = vec![1u8];
     let mut rest = hash;
     while rest >= 0x80 {
-        varint.push(rest as u8 | 0x80);
+        frame.push(rest as u8 | 0x80);
         rest >>= 7;
     }
-    varint.push(rest as u8);
-    let (mut stalled, mut seal) = browser(port);
+    frame.push(rest as u8);
+    let (mut socket, mut seal) = browser(port);
+    socket.send(Message::binary(seal.seal(&frame))).unwrap();
+    for message in [
+        ToHost::Hello {
+            name: name.into(),
+            token: None,
+        },
+        ToHost::Sit {
+            table,
+            role: role.clone(),
+        },
+    ] {
+        socket.send(up(&mut seal, channels - 1, &message)).unwrap();
+    }
+    let started = Instant::now();
+    let mut seated = false;
+    while !seated && started.elapsed() < Duration::from_secs(10) {
+        server.update();
+        seated = server.world().resource::<Host>().workshop.tables[table]
+            .seats
+            .iter()
+            .any(|seat| matches!(seat, Seat::Person { name: held, .. } if held == name));
+    }
+    assert!(seated, "the browser {name} sits at table {table}");
+    (socket, seal, channels - 1)
+}
+
+/// A browser that says who it is, sits at the second table, asks for its
+/// whole view again and again and never reads what comes back (a phone gone
+/// from the Wi-Fi, or a script): the host closes it, its seat waits for its
+/// token, and the trainee at the first table hears back from every note.
+#[test]
+fn a_browser_that_stops_reading_is_closed_while_the_other_table_plays() {
+    let port = free_port_pair();
+    let mut server = host_of_two(port);
+    let role = role_at(&server, 1);
+    let (mut stalled, mut seal, channel) = seated_browser(&mut server, port, "Téléphone", 1, &role);
     // What it holds unread stays at what it has now (the system would grow
     // its buffer to megabytes on loopback).
     crate::net::web::set_option(
@@ -178,33 +213,6 @@ fn a_browser_that_stops_reading_is_closed_while_the_other_table_plays() {
         64 * 1024,
     )
     .unwrap();
-    let mut hash_frame = vec![1u8];
-    hash_frame.extend(&varint);
-    stalled
-        .send(Message::binary(seal.seal(&hash_frame)))
-        .unwrap();
-    for message in [
-        ToHost::Hello {
-            name: "Téléphone".into(),
-            token: None,
-        },
-        ToHost::Sit {
-            table: 1,
-            role: role.clone(),
-        },
-    ] {
-        stalled.send(up(&mut seal, channels - 1, &message)).unwrap();
-    }
-    let started = Instant::now();
-    let mut seated = false;
-    while !seated && started.elapsed() < Duration::from_secs(10) {
-        server.update();
-        seated = server.world().resource::<Host>().workshop.tables[1]
-            .seats
-            .iter()
-            .any(|seat| matches!(seat, Seat::Person { name, .. } if name == "Téléphone"));
-    }
-    assert!(seated, "the browser sits at the second table");
     let (_, entry) = entry_at(port);
     let mut app_trainee = real_client(&entry, Joined::new(entry.clone(), "Inès".into(), None));
     sit_until_running(&mut server, &mut app_trainee, role);
@@ -214,18 +222,18 @@ fn a_browser_that_stops_reading_is_closed_while_the_other_table_plays() {
     let started = Instant::now();
     let (mut notes, mut back) = (0, 0);
     let mut last_ask = Instant::now();
-    let closed = loop {
+    loop {
         assert!(
-            started.elapsed() < Duration::from_secs(30),
+            started.elapsed() < Duration::from_secs(90),
             "the stalled browser is still connected"
         );
         if last_ask.elapsed() > Duration::from_millis(200) {
             last_ask = Instant::now();
             if stalled
-                .send(up(&mut seal, channels - 1, &ToHost::WholeView))
+                .send(up(&mut seal, channel, &ToHost::WholeView))
                 .is_err()
             {
-                break true;
+                break;
             }
             notes += 1;
             if note_comes_back(&mut server, &mut app_trainee, &format!("note {notes}")) {
@@ -242,10 +250,9 @@ fn a_browser_that_stops_reading_is_closed_while_the_other_table_plays() {
             .iter()
             .any(|(t, _, name)| *t == 1 && name == "Téléphone");
         if gone {
-            break true;
+            break;
         }
-    };
-    assert!(closed);
+    }
     assert!(notes >= 3, "{notes} notes while the browser stalled");
     assert_eq!(
         back, notes,
@@ -264,4 +271,90 @@ fn a_browser_that_stops_reading_is_closed_while_the_other_table_plays() {
         "{disconnected:?}"
     );
     assert!(note_comes_back(&mut server, &mut app_trainee, "après"));
+}
+
+/// What a table's answers cost beside a browser that stops reading, and
+/// beside a browser that writes notes as fast as its allowance lets it, at
+/// the other table: the time from Inès's note to its return in her view
+/// (host and client in this process, over real sockets). A benchmark, not a
+/// test: `cargo test -p faisceau --bin faisceau -- --ignored --nocapture
+/// answers_beside` (figures in docs/benchmarks.md).
+#[test]
+#[ignore = "a benchmark; run it by name"]
+fn answers_beside_a_stalled_browser_and_a_note_flood() {
+    let mut rows = Vec::new();
+    for beside in [
+        "nobody",
+        "a browser that stops reading",
+        "a browser writing notes",
+    ] {
+        let port = free_port_pair();
+        let mut server = host_of_two(port);
+        let role = role_at(&server, 1);
+        let mut other = (beside != "nobody").then(|| {
+            let (socket, seal, channel) = seated_browser(&mut server, port, "Voisin", 1, &role);
+            if beside.contains("stops") {
+                crate::net::web::set_option(
+                    socket.get_ref(),
+                    libc::SOL_SOCKET,
+                    libc::SO_RCVBUF,
+                    64 * 1024,
+                )
+                .unwrap();
+            }
+            (socket, seal, channel)
+        });
+        let (_, entry) = entry_at(port);
+        let mut app_trainee = real_client(&entry, Joined::new(entry.clone(), "Inès".into(), None));
+        sit_until_running(&mut server, &mut app_trainee, role);
+        let mut times = Vec::new();
+        let mut last = Instant::now();
+        let mut sent = 0;
+        for i in 0..100 {
+            // The neighbour between two of Inès's notes: a whole view asked,
+            // or a note of 1,900 characters written, every 40 ms (the pace of
+            // its allowance; past 100 notes, each is refused).
+            while last.elapsed() < Duration::from_millis(200) {
+                if let Some((socket, seal, channel)) = &mut other {
+                    let message = if beside.contains("stops") {
+                        ToHost::WholeView
+                    } else {
+                        ToHost::Command(RoleCommand::Note {
+                            text: format!("{sent} {}", "x".repeat(1_900)),
+                        })
+                    };
+                    if socket.send(up(seal, *channel, &message)).is_ok() {
+                        sent += 1;
+                    }
+                    if beside.contains("notes") {
+                        let _ = closed(socket);
+                    }
+                }
+                server.update();
+                app_trainee.update();
+                std::thread::sleep(Duration::from_millis(40));
+            }
+            last = Instant::now();
+            let asked = Instant::now();
+            assert!(note_comes_back(
+                &mut server,
+                &mut app_trainee,
+                &format!("mesure {i}")
+            ));
+            times.push(asked.elapsed());
+        }
+        times.sort();
+        let at = |q: f64| times[((times.len() - 1) as f64 * q) as usize].as_secs_f64() * 1000.0;
+        rows.push(format!(
+            "| {beside} | {} | {:.1} ms | {:.1} ms | {:.1} ms |",
+            times.len(),
+            at(0.5),
+            at(0.99),
+            at(1.0)
+        ));
+    }
+    println!("| beside the table | notes | p50 | p99 | max |\n| --- | --- | --- | --- | --- |");
+    for row in rows {
+        println!("{row}");
+    }
 }
