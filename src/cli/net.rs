@@ -64,7 +64,7 @@ pub struct HostArgs {
     /// Headless: stop after this many minutes in any case.
     #[arg(long)]
     pub max_minutes: Option<f64>,
-    /// Headless: print a status line (clients, tables, journal, memory, answer times) every this many seconds.
+    /// Headless: print a status line (clients, tables, journal, memory, answer times, views built) every this many seconds.
     #[arg(long, default_value_t = 60.0)]
     pub status_every: f64,
     /// Milliseconds between two steps of the host's bots.
@@ -294,7 +294,7 @@ fn status_line(mut status: ResMut<StatusEvery>, mut host: ResMut<Host>) {
     let recent = &host.recent_answer_times;
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     println!(
-        "status at {:.1} min: {} client(s), {}/{} table(s) ended, {} event(s), journal {} KB, memory {} MB, answers p50 {:.2} ms p99 {:.2} ms ({} updates)",
+        "status at {:.1} min: {} client(s), {}/{} table(s) ended, {} event(s), journal {} KB, memory {} MB, answers p50 {:.2} ms p99 {:.2} ms ({} updates), {} view(s) built",
         status.opened.elapsed().as_secs_f64() / 60.0,
         host.connected_clients(),
         ended,
@@ -304,7 +304,10 @@ fn status_line(mut status: ResMut<StatusEvery>, mut host: ResMut<Host>) {
         resident_megabytes().map_or("?".into(), |mb| format!("{mb:.1}")),
         ms(recent.quantile(0.5)),
         ms(recent.quantile(0.99)),
-        recent.count()
+        recent.count(),
+        (0..tables.len())
+            .map(|t| host.workshop.views_built(t))
+            .sum::<u64>()
     );
     host.recent_answer_times.clear();
 }

@@ -80,7 +80,8 @@ pub struct Table {
     /// When an event last happened at this table.
     pub last_event: Instant,
     /// How many role views were built for this table's people: what a
-    /// table's events cost the host (the tests check a note costs one).
+    /// table's events cost the host (the headless status line prints it;
+    /// the tests check a note costs one).
     views_built: u64,
 }
 
