@@ -15,6 +15,7 @@ mod net;
 mod report;
 mod rulebooks;
 mod ui;
+mod views;
 
 #[cfg(not(target_arch = "wasm32"))]
 use std::process::ExitCode;

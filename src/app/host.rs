@@ -18,7 +18,7 @@ use crate::net::code::JoinCode;
 use crate::net::host::Host;
 use crate::net::workshop::{Seat, Setup, Workshop};
 use crate::ui;
-use crate::ui::console::{self, AllTables, Room, RoomAction, RoomState};
+use crate::ui::console::{self, AllTables, RoomAction, RoomState};
 use crate::ui::network::{self as screens, HostForm, NetAction};
 use crate::ui::theme::{self, size};
 
@@ -137,7 +137,7 @@ pub(super) fn host_console(
         .filter(|a| !a.ip().is_loopback() || all.iter().all(|b| b.ip().is_loopback()))
         .map(ToString::to_string)
         .collect();
-    let mut room = Room::of(&host.workshop, addresses, !projector_window.is_empty());
+    let mut room = host.workshop.room(addresses, !projector_window.is_empty());
     room.listen_error = host.listen_error.clone();
     room.browser = web.filter(|w| w.serves_client).and_then(|_| {
         room.addresses

@@ -120,7 +120,7 @@ fn draw_workshop(
     settings: Res<Settings>,
     mut started: Local<Option<bevy::platform::time::Instant>>,
 ) {
-    use crate::ui::network::{Board, TableBoard};
+    use crate::ui::network::Board;
     let ctx = context.get_mut();
     if !themed(ctx) {
         return;
@@ -143,7 +143,7 @@ fn draw_workshop(
     let browser = web
         .filter(|w| w.serves_client)
         .map(|_| crate::ui::network::browser_address(&addresses[0]));
-    let tables = TableBoard::of_workshop(workshop);
+    let tables = workshop.boards();
     // The room's clock starts when the first table does (or when a running
     // workshop is resumed).
     if started.is_none()

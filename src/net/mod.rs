@@ -14,6 +14,8 @@ pub mod interfaces;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod pace;
 pub mod protocol;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod room;
 pub mod runner;
 pub mod seal;
 pub mod seats;

@@ -10,8 +10,7 @@
 use faisceau_engine::Id;
 use faisceau_engine::debrief::Debrief;
 use faisceau_engine::model::Scenario;
-use faisceau_engine::session::{RoleCommand, Status};
-use faisceau_engine::text::Text;
+use faisceau_engine::session::RoleCommand;
 use faisceau_engine::view::RoleView;
 use serde::{Deserialize, Serialize};
 
@@ -132,54 +131,8 @@ pub struct DebriefPackage {
     pub role: Id,
 }
 
-/// The lobby, as everyone sees it: no case content beyond the public card.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Lobby {
-    /// The workshop's name.
-    pub workshop: String,
-    /// The case's title.
-    pub title: Text,
-    /// The case's content note, read before taking a role.
-    pub content_note: Text,
-    /// The tables.
-    pub tables: Vec<LobbyTable>,
-}
-
-/// A table in the lobby.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct LobbyTable {
-    /// Where it stands.
-    pub status: Status,
-    /// Its roles.
-    pub seats: Vec<LobbySeat>,
-}
-
-/// A role at a table.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct LobbySeat {
-    /// The role's id.
-    pub role: Id,
-    /// The role's name.
-    pub name: Text,
-    /// Who plays it.
-    pub occupant: Occupant,
-}
-
-/// Who plays a role.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Occupant {
-    /// Nobody yet.
-    Free,
-    /// A person, connected or not.
-    Person {
-        /// The name they gave.
-        name: String,
-        /// Whether their laptop is connected now.
-        connected: bool,
-    },
-    /// A bot.
-    Bot,
-}
+// The lobby travels as it is drawn: its types are views of the room.
+pub use crate::views::lobby::{Lobby, LobbySeat, LobbyTable, Occupant};
 
 /// Encodes a message for the wire.
 pub fn encode<T: Serialize>(message: &T) -> Vec<u8> {

@@ -4,209 +4,17 @@
 //! Pure functions over a [`Room`], a summary of the host's workshop taken
 //! each frame; what the trainer asks for comes back as [`RoomAction`]s.
 
-use std::time::Instant;
-
 use bevy_egui::egui::{self, RichText};
 use faisceau_engine::session::Status;
-use faisceau_engine::view::{Glance, TrainerView};
-use faisceau_engine::{Id, Text, TrainerCommand};
+use faisceau_engine::view::TrainerView;
+use faisceau_engine::{Id, TrainerCommand};
 
-use super::network::Waiting;
 use super::theme::{self, icon, size, space};
 use super::trainer::ConsoleState;
 use super::{UiAction, clock, text};
 use crate::i18n::Tr;
-use crate::net::protocol::{LobbySeat, Occupant};
-use crate::net::workshop::Workshop;
-
-/// A running table with no event for this many minutes is flagged idle.
-pub const IDLE_MINUTES: u64 = 3;
-/// A table whose proposals were rejected this many times without one being
-/// adopted is flagged as stuck on its conclusion.
-pub const STUCK_REJECTIONS: usize = 2;
-
-/// What the console shows of a workshop.
-#[derive(Clone, Debug)]
-pub struct Room {
-    /// The workshop's name.
-    pub name: String,
-    /// Where trainees join with the app.
-    pub addresses: Vec<String>,
-    /// Where they join in a browser, when the host serves the browser client.
-    pub browser: Option<String>,
-    /// The code, grouped.
-    pub code: String,
-    /// Every table.
-    pub tables: Vec<TableCard>,
-    /// People connected without a role.
-    pub waiting: Vec<Waiting>,
-    /// Whether the projector window is open.
-    pub projector_open: bool,
-    /// Why the host could not listen, if it could not.
-    pub listen_error: Option<String>,
-    /// People seated at a table that has not ended whose laptop is not
-    /// connected: "name (table)".
-    pub disconnected: Vec<String>,
-}
-
-/// One table, as its card shows it.
-#[derive(Clone, Debug)]
-pub struct TableCard {
-    /// Where it stands.
-    pub status: Status,
-    /// The current phase's position and name, and how many phases there are.
-    pub phase: (usize, Text, usize),
-    /// The table's clock.
-    pub clock: u32,
-    /// Who plays each role.
-    pub seats: Vec<LobbySeat>,
-    /// Categories of the bundle: name, weight gathered, weight required.
-    pub coverage: Vec<(Text, u32, u32)>,
-    /// The proposal under discussion: its conclusion, whether it is the
-    /// expected one, and the roles it waits for.
-    pub proposal: Option<(Text, bool, Vec<Text>)>,
-    /// The adopted conclusion, and whether it is the expected one.
-    pub adopted: Option<(Text, bool)>,
-    /// Proposals rejected since the last adoption.
-    pub rejections: usize,
-    /// Clue-to-role shares judged a breach.
-    pub breaches: usize,
-    /// Whole minutes since the table's last event.
-    pub idle_minutes: u64,
-}
-
-impl Room {
-    /// Summarises the workshop for the console.
-    pub fn of(workshop: &Workshop, addresses: Vec<String>, projector_open: bool) -> Room {
-        let lobby = workshop.lobby();
-        let now = Instant::now();
-        let tables = workshop
-            .tables
-            .iter()
-            .zip(lobby.tables)
-            .map(|(table, seats)| {
-                TableCard::of(
-                    workshop.case().scenario(),
-                    &table.session.glance(),
-                    seats.seats,
-                    now.saturating_duration_since(table.last_event).as_secs() / 60,
-                )
-            })
-            .collect();
-        Room {
-            name: workshop.name.clone(),
-            addresses,
-            browser: None,
-            code: workshop.code.display(),
-            tables,
-            waiting: workshop
-                .waiting_people()
-                .into_iter()
-                .map(|(client, name)| Waiting { client, name })
-                .collect(),
-            projector_open,
-            listen_error: None,
-            disconnected: workshop
-                .disconnected_people()
-                .into_iter()
-                .map(|(t, _, name)| format!("{name} ({})", t + 1))
-                .collect(),
-        }
-    }
-
-    /// Whether anyone waits for a seat, a seat is free at a table not yet
-    /// started, or a disconnected person's seat may be taken back.
-    pub fn seating_needed(&self) -> bool {
-        !self.waiting.is_empty()
-            || self.tables.iter().any(|t| {
-                t.status != Status::Ended
-                    && t.seats.iter().any(|seat| match &seat.occupant {
-                        Occupant::Free => t.status == Status::Waiting,
-                        Occupant::Person { connected, .. } => !connected,
-                        Occupant::Bot => false,
-                    })
-            })
-    }
-
-    fn count(&self, status: Status) -> usize {
-        self.tables.iter().filter(|t| t.status == status).count()
-    }
-}
-
-impl TableCard {
-    /// One table's card from its glance (no role's view is built: the
-    /// console draws every table on every frame).
-    pub fn of(
-        s: &faisceau_engine::model::Scenario,
-        glance: &Glance,
-        seats: Vec<LobbySeat>,
-        idle_minutes: u64,
-    ) -> TableCard {
-        let conclusion = |id: &Id| text_of(&s.conclusions, id, |c| (&c.id, &c.name));
-        let role = |id: &Id| text_of(&s.roles, id, |r| (&r.id, &r.name));
-        let category = |id: &Id| text_of(&s.categories, id, |c| (&c.id, &c.name));
-        let expected = |id: &Id| s.solution.accepts(id);
-        TableCard {
-            status: glance.status,
-            phase: (
-                glance.phase,
-                s.phases[glance.phase].name.clone(),
-                s.phases.len(),
-            ),
-            clock: glance.clock,
-            seats,
-            coverage: glance
-                .bundle
-                .iter()
-                .map(|b| (category(&b.category), b.weight, b.required))
-                .collect(),
-            proposal: glance.proposal.as_ref().map(|p| {
-                (
-                    conclusion(&p.conclusion),
-                    expected(&p.conclusion),
-                    p.waiting_for.iter().map(role).collect(),
-                )
-            }),
-            adopted: glance
-                .adopted
-                .as_ref()
-                .map(|c| (conclusion(c), expected(c))),
-            rejections: glance.rejections,
-            breaches: glance.breaches,
-            idle_minutes,
-        }
-    }
-
-    /// Categories whose required weight is reached, of those that have one.
-    pub fn covered(&self) -> (usize, usize) {
-        let required: Vec<_> = self.coverage.iter().filter(|c| c.2 > 0).collect();
-        (
-            required.iter().filter(|c| c.1 >= c.2).count(),
-            required.len(),
-        )
-    }
-
-    /// A running table where nothing happened for a while.
-    pub fn idle(&self) -> bool {
-        self.status == Status::Running && self.idle_minutes >= IDLE_MINUTES
-    }
-
-    /// A table that keeps rejecting its proposals.
-    pub fn stuck(&self) -> bool {
-        self.status != Status::Ended
-            && self.adopted.is_none()
-            && self.rejections >= STUCK_REJECTIONS
-    }
-}
-
-/// The text of the item with this id, or the id itself.
-fn text_of<T>(items: &[T], id: &Id, key: impl Fn(&T) -> (&Id, &Text)) -> Text {
-    items
-        .iter()
-        .map(&key)
-        .find(|(i, _)| *i == id)
-        .map_or_else(|| Text::fr_en(id.as_str(), id.as_str()), |(_, t)| t.clone())
-}
+use crate::views::lobby::Occupant;
+use crate::views::room::{Room, TableCard};
 
 /// A command for every table at once.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -1020,43 +828,61 @@ mod tests {
 
     use super::*;
     use crate::i18n::Lang;
-    use crate::net::code::JoinCode;
-    use crate::net::workshop::{Seat, Setup};
+    use crate::views::lobby::{LobbySeat, Waiting};
+    use faisceau_engine::Session;
 
-    fn workshop(tables: usize) -> Workshop {
-        Workshop::new(Setup {
+    /// A room of the test case's tables as the host would summarise it:
+    /// each table's session, and who sits on each of its roles.
+    fn room(tables: &[Session], occupant: impl Fn(usize, usize) -> Occupant) -> Room {
+        let case = crate::ui::tests::case();
+        let s = case.scenario();
+        Room {
             name: "Atelier de Lyon".into(),
-            code: JoinCode::parse("K7QX-M2PD").unwrap(),
-            port: 5170,
-            scenario_path: "scenarios/foyer_fugues.ron".into(),
-            scenario_text: include_str!("../../scenarios/foyer_fugues.ron").into(),
-            tables,
-            seed: 5,
-            journal: None,
-        })
-        .unwrap()
+            addresses: vec!["192.168.1.20:5170".into()],
+            browser: None,
+            code: "K7QX-M2PD".into(),
+            tables: tables
+                .iter()
+                .enumerate()
+                .map(|(t, session)| {
+                    let seats = s
+                        .roles
+                        .iter()
+                        .enumerate()
+                        .map(|(r, role)| LobbySeat {
+                            role: role.id.clone(),
+                            name: role.name.clone(),
+                            occupant: occupant(t, r),
+                        })
+                        .collect();
+                    TableCard::of(s, &session.glance(), seats, 0)
+                })
+                .collect(),
+            waiting: Vec::new(),
+            projector_open: true,
+            listen_error: None,
+            disconnected: Vec::new(),
+        }
+    }
+
+    /// `n` tables of the test case, the first `started` of them running.
+    fn tables(n: usize, started: usize) -> Vec<Session> {
+        (0..n)
+            .map(|t| {
+                let mut session = Session::new(crate::ui::tests::case(), 5 + t as u64);
+                if t < started {
+                    session.direct(TrainerCommand::Start).unwrap();
+                }
+                session
+            })
+            .collect()
     }
 
     /// A room of six tables: three running, one with a breach, people and
     /// bots seated, and two people waiting.
     fn six() -> Room {
-        let mut w = workshop(6);
-        let roles: Vec<String> = w
-            .case()
-            .scenario()
-            .roles
-            .iter()
-            .map(|r| r.id.to_string())
-            .collect();
-        w.assign(0, &roles[0], Seat::person("Claire Dubois".into(), None))
-            .unwrap();
-        w.assign(0, &roles[1], Seat::Bot).unwrap();
-        for t in 0..3 {
-            w.fill_with_bots(t);
-            w.direct(t, TrainerCommand::Start).unwrap();
-        }
-        w.tables[1]
-            .session
+        let mut sessions = tables(6, 3);
+        sessions[1]
             .submit(
                 "educatrice",
                 faisceau_engine::RoleCommand::Share {
@@ -1066,7 +892,15 @@ mod tests {
                 },
             )
             .unwrap();
-        let mut room = Room::of(&w, vec!["192.168.1.20:5170".into()], true);
+        let mut room = room(&sessions, |t, r| match (t, r) {
+            (0, 0) => Occupant::Person {
+                name: "Claire Dubois".into(),
+                connected: false,
+            },
+            (t, _) if t < 3 => Occupant::Bot,
+            _ => Occupant::Free,
+        });
+        room.disconnected = vec!["Claire Dubois (1)".into()];
         room.waiting = vec![
             Waiting {
                 client: 11,
@@ -1183,12 +1017,7 @@ mod tests {
 
     #[test]
     fn eight_running_tables_fit_a_laptop_screen_once_everyone_is_seated() {
-        let mut w = workshop(8);
-        for t in 0..8 {
-            w.fill_with_bots(t);
-            w.direct(t, TrainerCommand::Start).unwrap();
-        }
-        let room = Room::of(&w, vec!["192.168.1.20:5170".into()], true);
+        let room = room(&tables(8, 8), |_, _| Occupant::Bot);
         assert!(!room.seating_needed(), "nobody to seat: the lists give way");
         for size in [LAPTOP, PROJECTOR] {
             let harness = harness(room.clone(), size, Lang::Fr);
@@ -1304,8 +1133,11 @@ mod tests {
     fn a_wrong_conclusion_and_an_idle_table_are_flagged() {
         let mut room = six();
         let card = &mut room.tables[0];
-        card.adopted = Some((Text::fr_en("Fugue simple", "Simple runaway"), false));
-        card.idle_minutes = IDLE_MINUTES + 2;
+        card.adopted = Some((
+            faisceau_engine::Text::fr_en("Fugue simple", "Simple runaway"),
+            false,
+        ));
+        card.idle_minutes = crate::views::room::IDLE_MINUTES + 2;
         assert_eq!(card.status, Status::Running);
         let harness = harness(room, LAPTOP, Lang::Fr);
         assert!(
@@ -1322,10 +1154,7 @@ mod tests {
 
     #[test]
     fn the_solution_and_the_end_of_a_table_ask_first_and_the_solution_stays_off_the_projector() {
-        let mut w = workshop(1);
-        w.fill_with_bots(0);
-        w.direct(0, TrainerCommand::Start).unwrap();
-        let view = w.tables[0].session.trainer_view();
+        let view = tables(1, 1)[0].trainer_view();
         let tr = Tr::new(Lang::Fr);
         let mut harness = Harness::builder()
             .with_size((1093.0, 2400.0))

@@ -2,15 +2,15 @@
 //! and seating plan, the join form, the lobby, and the projector's board.
 
 use bevy_egui::egui::{self, RichText};
-use faisceau_engine::debrief::Debrief;
+use faisceau_engine::Id;
 use faisceau_engine::model::Scenario;
 use faisceau_engine::session::Status;
-use faisceau_engine::{Id, Text};
 
 use super::theme::{self, size};
 use super::{clock, duration, heading, text};
 use crate::i18n::Tr;
-use crate::net::protocol::{Lobby, Occupant};
+use crate::views::lobby::{Lobby, Occupant};
+use crate::views::room::TableBoard;
 
 /// What the person asked for on a network screen.
 #[derive(Clone, Debug, PartialEq)]
@@ -428,76 +428,6 @@ pub fn lobby(
         });
     });
     actions
-}
-
-/// A person waiting in the lobby without a role, as the host sees them.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Waiting {
-    /// Their connection.
-    pub client: u64,
-    /// Their name.
-    pub name: String,
-}
-
-/// One table on the projector's board.
-#[derive(Clone, Debug)]
-pub struct TableBoard {
-    /// Where it stands.
-    pub status: Status,
-    /// The phase's name.
-    pub phase: Text,
-    /// The phase's position from 0, and how many phases there are.
-    pub phase_index: (usize, usize),
-    /// Scenario time.
-    pub clock: u32,
-    /// Clues found by the table, of all.
-    pub clues: (usize, usize),
-    /// For each category with a minimum, whether the table's bundle meets it.
-    pub coverage: Vec<bool>,
-    /// Names of the people seated, in role order.
-    pub people: Vec<String>,
-    /// The debrief, once ended.
-    pub debrief: Option<Debrief>,
-}
-
-impl TableBoard {
-    /// Every table of a hosted workshop, as the projector shows it.
-    #[cfg(not(target_arch = "wasm32"))]
-    pub fn of_workshop(workshop: &crate::net::workshop::Workshop) -> Vec<TableBoard> {
-        let case = workshop.case();
-        let s = case.scenario();
-        workshop
-            .tables
-            .iter()
-            .enumerate()
-            .map(|(t, table)| {
-                let glance = table.session.glance();
-                let people = table
-                    .seats
-                    .iter()
-                    .filter_map(|seat| match seat {
-                        crate::net::workshop::Seat::Person { name, .. } => Some(name.clone()),
-                        _ => None,
-                    })
-                    .collect();
-                TableBoard {
-                    status: glance.status,
-                    phase: s.phases[glance.phase].name.clone(),
-                    phase_index: (glance.phase, s.phases.len()),
-                    clock: glance.clock,
-                    clues: glance.clues_found,
-                    coverage: glance
-                        .bundle
-                        .iter()
-                        .filter(|b| b.required > 0)
-                        .map(|b| b.weight >= b.required)
-                        .collect(),
-                    people,
-                    debrief: workshop.debrief(t).map(|d| (*d).clone()),
-                }
-            })
-            .collect()
-    }
 }
 
 /// What the projector shows of a workshop.

@@ -465,8 +465,9 @@ mod network {
     use faisceau_engine::session::Status;
 
     use crate::i18n::{Lang, Tr};
-    use crate::net::protocol::{Lobby, LobbySeat, LobbyTable, Occupant};
-    use crate::ui::network::{Board, JoinForm, NetAction, TableBoard, board, join_form, lobby};
+    use crate::ui::network::{Board, JoinForm, NetAction, board, join_form, lobby};
+    use crate::views::lobby::{Lobby, LobbySeat, LobbyTable, Occupant};
+    use crate::views::room::TableBoard;
 
     fn a_lobby() -> Lobby {
         let case = super::case();
