@@ -6,13 +6,10 @@
 
 mod app;
 #[cfg(not(target_arch = "wasm32"))]
-mod archive;
-#[cfg(not(target_arch = "wasm32"))]
 mod cli;
 mod i18n;
 mod net;
-#[cfg(not(target_arch = "wasm32"))]
-mod report;
+mod records;
 mod rulebooks;
 mod ui;
 mod views;

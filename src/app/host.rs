@@ -10,7 +10,7 @@ use bevy_replicon::prelude::*;
 use faisceau_engine::TrainerCommand;
 use faisceau_engine::session::Status;
 
-use super::projector::ProjectorWanted;
+use super::ProjectorWanted;
 use super::screens::root;
 use super::{Launch, Screen, Settings};
 use crate::i18n::{Lang, Tr};
@@ -160,7 +160,12 @@ pub(super) fn host_console(
     // archive it again with the names.
     if all_ended && !ui_state.archived {
         ui_state.archived = true;
-        archive(&host, &mut ui_state, crate::archive::Keeping::Automatic, tr);
+        archive(
+            &host,
+            &mut ui_state,
+            crate::records::archive::Keeping::Automatic,
+            tr,
+        );
     }
     for action in actions {
         if let Err(e) = act(
@@ -279,22 +284,22 @@ fn act(
         RoomAction::Free(t, role) => host.assign(t, role.as_str(), Seat::Free, out)?,
         RoomAction::Projector(open) => projector.0 = open,
         RoomAction::WriteReport => {
-            let path = crate::report::path_for(host.workshop.journal_path().as_deref());
-            ui_state.room.outcome = Some(crate::report::for_workshop(&host.workshop, tr).and_then(
-                |html| {
+            let path = crate::records::report::path_for(host.workshop.journal_path().as_deref());
+            ui_state.room.outcome = Some(
+                crate::records::report::for_workshop(&host.workshop, tr).and_then(|html| {
                     std::fs::write(&path, html)
                         .map(|()| {
                             tr.t_args("report-written", &[("file", path.display().to_string())])
                         })
                         .map_err(|e| format!("{}: {e}", path.display()))
-                },
-            ));
+                }),
+            );
         }
         RoomAction::Archive { names } => {
             archive(
                 host,
                 ui_state,
-                crate::archive::Keeping::Chosen { names },
+                crate::records::archive::Keeping::Chosen { names },
                 tr,
             );
         }
@@ -303,9 +308,9 @@ fn act(
 }
 
 /// Keeps the workshop in the archive and says how on the console.
-fn archive(host: &Host, ui_state: &mut HostUi, keeping: crate::archive::Keeping, tr: &Tr) {
+fn archive(host: &Host, ui_state: &mut HostUi, keeping: crate::records::archive::Keeping, tr: &Tr) {
     ui_state.room.outcome = Some(
-        crate::archive::keep_workshop(&host.workshop, keeping, tr).map(|(id, kept)| {
+        crate::records::archive::keep_workshop(&host.workshop, keeping, tr).map(|(id, kept)| {
             tr.t_args(
                 "room-archived",
                 &[
@@ -365,12 +370,12 @@ fn pearls_panel(ui: &mut egui::Ui, workshop: &Workshop, tr: &Tr) {
         .filter_map(|t| workshop.debrief(t).map(|d| (*d).clone()))
         .collect();
     let p = faisceau_engine::pearls::pearls(case, &debriefs);
-    for (key, prompts) in crate::report::sections(&p) {
+    for (key, prompts) in crate::records::report::sections(&p) {
         ui.label(theme::strong(tr.t(key)).size(size::LARGE));
         for prompt in prompts {
             ui.label(format!(
                 "• {}",
-                crate::report::prompt_text(tr, case.scenario(), case, prompt)
+                crate::records::report::prompt_text(tr, case.scenario(), case, prompt)
             ));
         }
     }

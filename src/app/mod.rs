@@ -55,6 +55,11 @@ pub enum Screen {
     Lobby,
 }
 
+/// Set when the trainer asks for the projector (the console's button, the
+/// host at launch, the browser client's host screen).
+#[derive(Resource, Default)]
+pub struct ProjectorWanted(pub bool);
+
 /// How the app was started.
 #[derive(Resource, Clone, Debug, Default)]
 pub struct Launch {

@@ -7,7 +7,7 @@ use bevy::window::{WindowRef, WindowResolution};
 use bevy_egui::egui;
 use bevy_egui::{EguiContext, EguiGlobalSettings, EguiSchedule, PrimaryEguiContext};
 
-use super::{Settings, Table};
+use super::{ProjectorWanted, Settings, Table};
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<ProjectorWanted>()
@@ -24,10 +24,6 @@ pub(super) fn plugin(app: &mut App) {
         draw_workshop.run_if(resource_exists::<crate::net::host::Host>),
     );
 }
-
-/// Set when the trainer asks for the projector.
-#[derive(Resource, Default)]
-pub struct ProjectorWanted(pub bool);
 
 /// The egui pass of the projector window.
 #[derive(ScheduleLabel, Clone, Debug, PartialEq, Eq, Hash)]

@@ -294,7 +294,7 @@ fn preview(
     settings: Res<Settings>,
     mut table: ResMut<Table>,
     mut next: ResMut<NextState<Screen>>,
-    mut projector: ResMut<super::projector::ProjectorWanted>,
+    mut projector: ResMut<super::ProjectorWanted>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let mut root = root(ctx);

@@ -112,7 +112,7 @@ pub fn run() {
     .insert_resource(Launch { lang, ..default() })
     .insert_state(Screen::JoinForm)
     .init_resource::<super::reload::CaseFile>()
-    .init_resource::<super::projector::ProjectorWanted>()
+    .init_resource::<super::ProjectorWanted>()
     .init_resource::<JoinUi>()
     .init_resource::<ClientDesk>()
     .insert_resource(page)

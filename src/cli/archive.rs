@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use clap::{Subcommand, ValueEnum};
 
 use super::emit;
-use crate::archive;
+use crate::records::archive;
 use crate::i18n::{Lang, Tr};
 
 /// What to do with the archive.

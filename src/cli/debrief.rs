@@ -16,7 +16,7 @@ use crate::i18n::{Lang, Tr};
 /// Writes the workshop's report as one self-contained HTML file.
 pub fn report(journal: &Path, lang: Lang, file: &Path) -> Result<ExitCode, String> {
     let tr = Tr::new(lang);
-    let html = crate::report::from_journal(journal, &tr, true)?;
+    let html = crate::records::report::from_journal(journal, &tr, true)?;
     std::fs::write(file, html).map_err(|e| format!("{}: {e}", file.display()))?;
     eprintln!(
         "{}",
@@ -25,7 +25,7 @@ pub fn report(journal: &Path, lang: Lang, file: &Path) -> Result<ExitCode, Strin
     Ok(ExitCode::SUCCESS)
 }
 
-use crate::report::open_journal as open;
+use crate::records::report::open_journal as open;
 
 /// Prints the debrief of every table in the journal.
 pub fn run(journal: &Path, lang: Lang, format: Format) -> Result<ExitCode, String> {

@@ -354,11 +354,11 @@ fn report_on_exit(
     {
         let tr = crate::i18n::Tr::new(archiving.lang);
         let keeping = if archiving.names {
-            crate::archive::Keeping::Chosen { names: true }
+            crate::records::archive::Keeping::Chosen { names: true }
         } else {
-            crate::archive::Keeping::Automatic
+            crate::records::archive::Keeping::Automatic
         };
-        match crate::archive::keep_workshop(&host.workshop, keeping, &tr) {
+        match crate::records::archive::keep_workshop(&host.workshop, keeping, &tr) {
             Ok((id, _)) => println!("archived as {id} (faisceau archive show {id})"),
             Err(e) => eprintln!("not archived: {e}"),
         }

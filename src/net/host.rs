@@ -20,9 +20,6 @@ use super::protocol::ToClient;
 use super::workshop::{ClientKey, Outbox, Seat, Workshop};
 use super::{Down, Up, VERSION};
 
-/// The most clients a workshop takes over UDP (a hall of 256 trainees).
-pub const MAX_CLIENTS: usize = 256;
-
 /// The shortest time between two lobby broadcasts: a room sitting down
 /// changes it many times a second.
 pub const LOBBY_EVERY: Duration = Duration::from_millis(250);
@@ -210,7 +207,7 @@ fn open(commands: &mut Commands, channels: &RepliconChannels, host: &Host) -> Re
         })?;
     let config = ServerConfig {
         current_time: super::now(),
-        max_clients: MAX_CLIENTS,
+        max_clients: super::protocol::MAX_CLIENTS,
         protocol_id: super::protocol_id(),
         public_addresses: addresses.clone(),
         authentication: ServerAuthentication::Secure {

@@ -134,6 +134,10 @@ pub struct DebriefPackage {
 // The lobby travels as it is drawn: its types are views of the room.
 pub use crate::views::lobby::{Lobby, LobbySeat, LobbyTable, Occupant};
 
+/// The most clients a workshop takes, app and browsers together (a hall
+/// of 256 trainees).
+pub const MAX_CLIENTS: usize = 256;
+
 /// Encodes a message for the wire.
 pub fn encode<T: Serialize>(message: &T) -> Vec<u8> {
     serde_json::to_vec(message).expect("protocol messages serialise")

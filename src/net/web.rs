@@ -33,11 +33,11 @@ const WEB_ID: u64 = 1 << 63;
 
 /// Connections open at once (pages loading, browsers joined, knocks under
 /// way); more are closed at once, so a flood cannot exhaust the host.
-const MAX_CONNECTIONS: usize = 2 * super::host::MAX_CLIENTS;
+const MAX_CONNECTIONS: usize = 2 * super::protocol::MAX_CLIENTS;
 
 /// Connections that have not proved the code yet, in all and from one
 /// address: the rest of `MAX_CONNECTIONS` is kept for browsers that did.
-const MAX_UNPROVEN: usize = super::host::MAX_CLIENTS;
+const MAX_UNPROVEN: usize = super::protocol::MAX_CLIENTS;
 const MAX_UNPROVEN_PER_ADDRESS: usize = 16;
 
 /// From accept to the end of the request head, and from the upgrade to the
@@ -804,10 +804,10 @@ fn receive(
         match event {
             WebEvent::Opened { id, peer, writer } => {
                 // Browsers count toward the host's clients, with the app's.
-                if connected.iter().count() >= super::host::MAX_CLIENTS {
+                if connected.iter().count() >= super::protocol::MAX_CLIENTS {
                     warn!(
                         "web: {} clients connected already; the browser from {peer} is closed",
-                        super::host::MAX_CLIENTS
+                        super::protocol::MAX_CLIENTS
                     );
                     let _ = writer.stream.shutdown(Shutdown::Both);
                     continue;

@@ -307,7 +307,7 @@ pub fn svg(scenario: &Scenario, rulebook: &Rulebook, edges: &[Edge], tr: &Tr) ->
     };
     let mut out = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"720\" height=\"{h}\" viewBox=\"0 0 720 {h}\" aria-label=\"{}\" font-family=\"Inter, Segoe UI, sans-serif\">",
-        crate::report::esc(&tr.t("debrief-graph")),
+        crate::records::html::esc(&tr.t("debrief-graph")),
         h = layout.size.y.ceil()
     );
     for (name, x) in &layout.columns {
@@ -320,7 +320,7 @@ pub fn svg(scenario: &Scenario, rulebook: &Rulebook, edges: &[Edge], tr: &Tr) ->
                 out,
                 "<text x=\"{x:.0}\" y=\"{}\" font-size=\"12\" font-weight=\"600\" fill=\"#4a5463\" text-anchor=\"middle\">{}</text>",
                 18 + 15 * i,
-                crate::report::esc(line)
+                crate::records::html::esc(line)
             );
         }
     }
@@ -344,7 +344,7 @@ pub fn svg(scenario: &Scenario, rulebook: &Rulebook, edges: &[Edge], tr: &Tr) ->
             p.y,
             p.x,
             p.y + 5.0,
-            crate::report::esc(&initials(name))
+            crate::records::html::esc(&initials(name))
         );
         for (i, line) in two_lines(name, 24).iter().enumerate() {
             let _ = write!(
@@ -352,7 +352,7 @@ pub fn svg(scenario: &Scenario, rulebook: &Rulebook, edges: &[Edge], tr: &Tr) ->
                 "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"12\" fill=\"#171c26\" text-anchor=\"middle\" paint-order=\"stroke\" stroke=\"#ffffff\" stroke-width=\"4\">{}</text>",
                 p.x,
                 p.y + NODE + 16.0 + 15.0 * i as f32,
-                crate::report::esc(line)
+                crate::records::html::esc(line)
             );
         }
     }

@@ -12,8 +12,8 @@ use std::path::{Path, PathBuf};
 use faisceau_engine::record::{CaseStats, TableRecord, Tally, stats};
 use faisceau_store::archive::{Archive, Entry, digest, today};
 
+use super::html::esc;
 use crate::i18n::Tr;
-use crate::report::esc;
 
 /// The archive file in the user's data directory.
 pub fn path() -> Result<PathBuf, String> {
@@ -34,8 +34,8 @@ pub fn open(path: &Path) -> Result<Archive, String> {
 /// records cite. The id is a digest of the journal's workshop and events, so
 /// the same workshop archived twice or imported elsewhere is one entry.
 pub fn entry_of(journal: &Path, names: bool, tr: &Tr) -> Result<Entry, String> {
-    let (restored, case) = crate::report::open_journal(journal)?;
-    let debriefs = crate::report::debriefs(&restored, &case)?;
+    let (restored, case) = super::report::open_journal(journal)?;
+    let debriefs = super::report::debriefs(&restored, &case)?;
     let s = case.scenario();
     let lang = tr.lang().code();
     let tables: Vec<TableRecord> = debriefs.iter().map(TableRecord::of).collect();
@@ -84,9 +84,9 @@ pub fn entry_of(journal: &Path, names: bool, tr: &Tr) -> Result<Entry, String> {
                     || t.conclusion.as_ref().is_some_and(|c| c.as_str() == id)
             })
     });
-    let people = crate::report::seated(&restored, names, tr);
-    let report = crate::report::html(
-        &crate::report::Workshop {
+    let people = super::report::seated(&restored, names, tr);
+    let report = super::report::html(
+        &super::report::Workshop {
             name: &w.name,
             case: &case,
             tables: &debriefs,
@@ -412,7 +412,7 @@ pub fn stats_html(entries: &[Entry], tr: &Tr) -> String {
         "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title><style>{}</style></head><body><h1>{}</h1><p class=\"muted\">{}</p>",
         tr.lang().code(),
         esc(&tr.t("archive-stats-title")),
-        crate::report::STYLE,
+        super::report::STYLE,
         esc(&tr.t("archive-stats-title")),
         esc(&tr.t_args(
             "archive-stats-intro",

@@ -11,6 +11,7 @@ use faisceau_engine::model::{Scenario, Verdict};
 use faisceau_engine::pearls::{Pearls, Prompt, pearls};
 use faisceau_engine::{Case, Debrief, Id, Text};
 
+use super::html::esc;
 use crate::i18n::Tr;
 use crate::ui::{clock, name_in};
 
@@ -39,13 +40,6 @@ pub struct Workshop<'a> {
     /// observer notes, the reasons people wrote. A pseudonymous report (the
     /// archive's, unless the trainer chose to keep names) holds none.
     pub personal: bool,
-}
-
-pub(crate) fn esc(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 fn t<'a>(tr: &Tr, text: &'a Text) -> &'a str {
