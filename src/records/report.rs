@@ -772,7 +772,7 @@ mod tests {
     fn case() -> Arc<Case> {
         Arc::new(
             load(
-                include_str!("../scenarios/foyer_fugues.ron"),
+                include_str!("../../scenarios/foyer_fugues.ron"),
                 "foyer_fugues.ron",
                 &crate::rulebooks::shelf_for(std::path::Path::new("scenarios/foyer_fugues.ron")),
             )
