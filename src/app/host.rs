@@ -84,7 +84,7 @@ pub(super) fn host_setup(
                 };
                 let opened = code.map_err(|e| e.to_string()).and_then(|code| {
                     let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
-                    let journal = crate::net::workshop::default_journal();
+                    let journal = crate::net::journal_path::default_journal();
                     Workshop::new(Setup {
                         name: form.name.trim().to_owned(),
                         code,

@@ -6,8 +6,8 @@ use std::process::ExitCode;
 use clap::{Subcommand, ValueEnum};
 
 use super::emit;
-use crate::records::archive;
 use crate::i18n::{Lang, Tr};
+use crate::records::archive;
 
 /// What to do with the archive.
 #[derive(Debug, Subcommand)]

@@ -134,7 +134,7 @@ pub fn open_workshop(args: &HostArgs) -> Result<Workshop, String> {
     let journal = args
         .journal
         .clone()
-        .unwrap_or_else(crate::net::workshop::default_journal);
+        .unwrap_or_else(crate::net::journal_path::default_journal);
     let workshop = Workshop::new(Setup {
         name: args.name.clone(),
         code,

@@ -3,6 +3,8 @@
 //! (UDP, encrypted, authenticated by connect tokens derived from the join
 //! code). See docs/security.md for the threat model.
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod allowance;
 pub mod client;
 pub mod code;
 pub mod delta;
@@ -11,6 +13,8 @@ pub mod error;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod host;
 pub mod interfaces;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod journal_path;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod pace;
 pub mod protocol;

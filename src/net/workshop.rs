@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use faisceau_engine::session::Status;
 use faisceau_engine::{
@@ -17,6 +17,7 @@ use faisceau_engine::{
 };
 use faisceau_store::{Journal, Restored, Workshop as Record};
 
+use super::allowance::{Admission, Allowance, BURST, PER_SECOND, WHOLE_VIEW_COST};
 use super::code::JoinCode;
 use super::delta::Snapshot;
 use super::error::NetError;
@@ -90,89 +91,6 @@ struct Client {
     name: Option<String>,
     seat: Option<(usize, usize)>,
     allowance: Allowance,
-}
-
-/// How many messages a client may send at once; a person clicks a few a
-/// second, a flood is set aside.
-pub const BURST: f64 = 60.0;
-
-/// How many messages a second a client may send once its burst is spent.
-pub const PER_SECOND: f64 = 25.0;
-
-/// A whole view is the dearest answer: asking for one counts as this many
-/// messages.
-const WHOLE_VIEW_COST: f64 = 5.0;
-
-/// A client's allowance of messages (a token bucket).
-#[derive(Clone, Debug)]
-struct Allowance {
-    tokens: f64,
-    at: Instant,
-    /// Messages set aside in the flood under way.
-    set_aside: u64,
-    /// When the last message was set aside: a flood is over once a second
-    /// has passed without one.
-    last_set_aside: Option<Instant>,
-}
-
-impl Default for Allowance {
-    fn default() -> Allowance {
-        Allowance {
-            tokens: BURST,
-            at: Instant::now(),
-            set_aside: 0,
-            last_set_aside: None,
-        }
-    }
-}
-
-/// What the allowance says of one message.
-enum Admission {
-    /// It passes; a flood that just ended set this many aside.
-    Pass { flood_ended: Option<u64> },
-    /// Set aside, and the flood starts: tell the client once.
-    FloodStarts,
-    /// Set aside, in a flood already reported.
-    SetAside,
-}
-
-impl Allowance {
-    /// Whether a message of `cost` may pass now; else it is counted.
-    fn spend(&mut self, cost: f64, now: Instant) -> bool {
-        let refill = now.saturating_duration_since(self.at).as_secs_f64() * PER_SECOND;
-        self.tokens = (self.tokens + refill).min(BURST);
-        self.at = now;
-        if self.tokens >= cost {
-            self.tokens -= cost;
-            true
-        } else {
-            self.set_aside += 1;
-            false
-        }
-    }
-
-    /// Spends the allowance for one message and says what to do with it.
-    fn admit(&mut self, cost: f64, now: Instant) -> Admission {
-        let flooding = self.last_set_aside.is_some();
-        if self.spend(cost, now) {
-            let ended = self
-                .last_set_aside
-                .is_some_and(|at| now.saturating_duration_since(at) >= Duration::from_secs(1));
-            if ended {
-                self.last_set_aside = None;
-                return Admission::Pass {
-                    flood_ended: Some(std::mem::take(&mut self.set_aside)),
-                };
-            }
-            return Admission::Pass { flood_ended: None };
-        }
-        self.last_set_aside = Some(now);
-        if flooding {
-            Admission::SetAside
-        } else {
-            Admission::FloodStarts
-        }
-    }
 }
 
 /// The host's workshop.
@@ -1083,45 +1001,4 @@ fn load_case(
                 .join("\n"),
         )),
     }
-}
-
-/// `faisceau-2026-11-29-1432.journal` in the user's data directory
-/// (`journals/`), never in whatever folder the program was started from;
-/// in the working directory only when there is no data directory.
-pub fn default_journal() -> PathBuf {
-    let secs = super::now().as_secs();
-    let (days, rest) = (secs / 86_400, secs % 86_400);
-    let (y, m, d) = civil_from_days(days as i64);
-    let dir = super::seats::data_dir()
-        .map(|d| d.join("journals"))
-        .filter(|d| std::fs::create_dir_all(d).is_ok())
-        .unwrap_or_default();
-    let mut path = dir.join(format!(
-        "faisceau-{y:04}-{m:02}-{d:02}-{:02}{:02}.journal",
-        rest / 3600,
-        rest % 3600 / 60
-    ));
-    let mut n = 2;
-    while path.exists() {
-        path.set_file_name(format!(
-            "faisceau-{y:04}-{m:02}-{d:02}-{:02}{:02}-{n}.journal",
-            rest / 3600,
-            rest % 3600 / 60
-        ));
-        n += 1;
-    }
-    path
-}
-
-/// Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
-fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
 }

@@ -74,7 +74,7 @@ fn notes(w: &Workshop, role: &Id) -> usize {
 
 #[test]
 fn a_flood_of_commands_is_set_aside_told_once_and_others_play_on() {
-    use crate::net::workshop::{BURST, PER_SECOND};
+    use crate::net::allowance::{BURST, PER_SECOND};
     let dir = std::env::temp_dir().join(format!("faisceau-insider-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let journal = dir.join("flood.journal");
@@ -269,7 +269,7 @@ fn seats_tables_and_acts_that_are_not_the_senders_are_refused() {
 
 #[test]
 fn repeated_view_requests_are_answered_within_the_allowance() {
-    use crate::net::workshop::BURST;
+    use crate::net::allowance::BURST;
     let mut w = workshop(1, 0);
     let roles = role_ids(&w);
     seated(&mut w, 1, "Inès", 0, &roles[0]);
@@ -471,7 +471,7 @@ mod properties {
 
 #[test]
 fn unreadable_messages_spend_the_allowance_and_a_flood_is_logged_once() {
-    use crate::net::workshop::{BURST, PER_SECOND};
+    use crate::net::allowance::{BURST, PER_SECOND};
     let mut w = workshop(1, 0);
     let roles = role_ids(&w);
     seated(&mut w, 1, "Flot", 0, &roles[0]);
