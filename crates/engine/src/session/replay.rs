@@ -10,21 +10,13 @@ impl State {
     /// Folds one event into the state. Unknown ids, which only a journal
     /// written for another version of the case could hold, are an error.
     pub fn apply(&mut self, case: &Case, event: &Event) -> Result<(), ReplayError> {
-        let role = |id: &Id| {
-            case.role(id.as_str())
-                .ok_or_else(|| ReplayError::unknown("role", id))
-        };
-        let clue = |id: &Id| {
-            case.clue(id.as_str())
-                .ok_or_else(|| ReplayError::unknown("clue", id))
-        };
+        let role = |id: &Id| found("role", id, case.role(id.as_str()));
+        let clue = |id: &Id| found("clue", id, case.clue(id.as_str()));
         match &event.kind {
             EventKind::Started | EventKind::Resumed => self.status = Status::Running,
             EventKind::Paused => self.status = Status::Paused,
             EventKind::PhaseBegan { phase } => {
-                self.phase = case
-                    .phase(phase.as_str())
-                    .ok_or_else(|| ReplayError::unknown("phase", phase))?;
+                self.phase = found("phase", phase, case.phase(phase.as_str()))?;
                 for r in &mut self.roles {
                     r.spent = 0;
                     r.extra = 0;
@@ -34,9 +26,7 @@ impl State {
                 role: r, action, ..
             } => {
                 let r = role(r)?;
-                let a = case
-                    .action(action.as_str())
-                    .ok_or_else(|| ReplayError::unknown("action", action))?;
+                let a = found("action", action, case.action(action.as_str()))?;
                 self.roles[r].done[a] += 1;
                 self.roles[r].spent += case.action_cost(a);
             }
@@ -47,9 +37,7 @@ impl State {
                 self.roles[r].known[c] = true;
             }
             EventKind::TrustChanged { person, level } => {
-                let p = case
-                    .person(person.as_str())
-                    .ok_or_else(|| ReplayError::unknown("person", person))?;
+                let p = found("person", person, case.person(person.as_str()))?;
                 self.trust[p] = *level;
             }
             EventKind::Shared {
@@ -58,59 +46,21 @@ impl State {
                 frame,
                 copies,
                 ..
-            } => {
-                let f = case
-                    .frame(frame.as_str())
-                    .ok_or_else(|| ReplayError::unknown("frame", frame))?;
-                self.frames_used[f] = true;
-                for recipient in to.iter().chain(copies) {
-                    let r = role(recipient)?;
-                    for c in clues {
-                        let c = clue(c)?;
-                        self.roles[r].known[c] = true;
-                        self.roles[r].received[c] = true;
-                    }
-                }
-            }
+            } => self.receive_share(case, frame, to.iter().chain(copies), clues)?,
             EventKind::ActIssued {
                 number,
                 act,
                 by,
                 to,
                 scope,
-            } => {
-                let kind = case
-                    .act(act.as_str())
-                    .ok_or_else(|| ReplayError::unknown("act", act))?;
-                let mut classes = Vec::new();
-                for class in scope {
-                    classes.push(
-                        case.class(class.as_str())
-                            .ok_or_else(|| ReplayError::unknown("kind of information", class))?,
-                    );
-                }
-                self.acts.push(ActState {
-                    number: *number,
-                    kind,
-                    by: role(by)?,
-                    to: role(to)?,
-                    scope: classes,
-                    declined: false,
-                });
-            }
+            } => self.issue_act(case, *number, act, (role(by)?, role(to)?), scope)?,
             EventKind::ActDeclined { number, .. } => {
                 if let Some(act) = self.acts.iter_mut().find(|a| a.number == *number) {
                     act.declined = true;
                 }
             }
             EventKind::Availability { item, enabled } => {
-                if let Some(a) = case.action(item.as_str()) {
-                    self.actions_enabled[a] = *enabled;
-                } else if let Some(d) = case.decision(item.as_str()) {
-                    self.decisions_enabled[d] = *enabled;
-                } else {
-                    return Err(ReplayError::unknown("action or decision", item));
-                }
+                self.make_available(case, item, *enabled)?;
             }
             EventKind::BudgetChanged { role: r, minutes } => {
                 let r = role(r)?;
@@ -118,9 +68,7 @@ impl State {
             }
             EventKind::Decided { role: r, decision } => {
                 let r = role(r)?;
-                let d = case
-                    .decision(decision.as_str())
-                    .ok_or_else(|| ReplayError::unknown("decision", decision))?;
+                let d = found("decision", decision, case.decision(decision.as_str()))?;
                 self.decided[d] = Some((r, event.at));
                 self.roles[r].spent += case.decision_cost(d);
             }
@@ -129,22 +77,16 @@ impl State {
                 clue: c,
                 indicator,
             } => {
-                let (r, c) = (role(r)?, clue(c)?);
-                let i = case
-                    .indicator(indicator.as_str())
-                    .ok_or_else(|| ReplayError::unknown("indicator", indicator))?;
-                self.roles[r].bundle.push((c, i));
+                let entry = (clue(c)?, indicator_of(case, indicator)?);
+                self.roles[role(r)?].bundle.push(entry);
             }
             EventKind::Untagged {
                 role: r,
                 clue: c,
                 indicator,
             } => {
-                let (r, c) = (role(r)?, clue(c)?);
-                let i = case
-                    .indicator(indicator.as_str())
-                    .ok_or_else(|| ReplayError::unknown("indicator", indicator))?;
-                self.roles[r].bundle.retain(|entry| *entry != (c, i));
+                let entry = (clue(c)?, indicator_of(case, indicator)?);
+                self.roles[role(r)?].bundle.retain(|e| *e != entry);
             }
             EventKind::Proposed {
                 role: r,
@@ -152,30 +94,7 @@ impl State {
                 conclusion,
                 orientation,
                 reason,
-            } => {
-                let r = role(r)?;
-                let conclusion = case
-                    .conclusion(conclusion.as_str())
-                    .ok_or_else(|| ReplayError::unknown("conclusion", conclusion))?;
-                let orientation = match orientation {
-                    Some(o) => Some(
-                        case.orientation(o.as_str())
-                            .ok_or_else(|| ReplayError::unknown("orientation", o))?,
-                    ),
-                    None => None,
-                };
-                let mut endorsed = vec![false; self.roles.len()];
-                endorsed[r] = true;
-                self.proposal = Some(Proposal {
-                    number: *proposal,
-                    by: r,
-                    conclusion,
-                    orientation,
-                    endorsed,
-                    reason: reason.clone(),
-                });
-                self.proposals = self.proposals.max(*proposal);
-            }
+            } => self.open_proposal(case, role(r)?, *proposal, conclusion, orientation, reason)?,
             EventKind::Endorsed { role: r, .. } => {
                 let r = role(r)?;
                 if let Some(proposal) = &mut self.proposal {
@@ -189,9 +108,7 @@ impl State {
                 }
             }
             EventKind::InjectReleased { inject, .. } => {
-                let i = case
-                    .inject(inject.as_str())
-                    .ok_or_else(|| ReplayError::unknown("inject", inject))?;
+                let i = found("inject", inject, case.inject(inject.as_str()))?;
                 self.released[i] = true;
             }
             EventKind::Noted {
@@ -205,6 +122,107 @@ impl State {
         }
         Ok(())
     }
+
+    /// The clues of a share reach its recipients and the copies it owes;
+    /// the frame counts as used.
+    fn receive_share<'i>(
+        &mut self,
+        case: &Case,
+        frame: &Id,
+        recipients: impl Iterator<Item = &'i Id>,
+        clues: &[Id],
+    ) -> Result<(), ReplayError> {
+        let f = found("frame", frame, case.frame(frame.as_str()))?;
+        self.frames_used[f] = true;
+        for recipient in recipients {
+            let r = found("role", recipient, case.role(recipient.as_str()))?;
+            for c in clues {
+                let c = found("clue", c, case.clue(c.as_str()))?;
+                self.roles[r].known[c] = true;
+                self.roles[r].received[c] = true;
+            }
+        }
+        Ok(())
+    }
+
+    /// A legal act issued from one role to another, over kinds of information.
+    fn issue_act(
+        &mut self,
+        case: &Case,
+        number: u32,
+        act: &Id,
+        (by, to): (usize, usize),
+        scope: &[Id],
+    ) -> Result<(), ReplayError> {
+        let kind = found("act", act, case.act(act.as_str()))?;
+        let scope = scope
+            .iter()
+            .map(|class| found("kind of information", class, case.class(class.as_str())))
+            .collect::<Result<Vec<_>, _>>()?;
+        self.acts.push(ActState {
+            number,
+            kind,
+            by,
+            to,
+            scope,
+            declined: false,
+        });
+        Ok(())
+    }
+
+    /// An action or a decision becomes available, or stops being so.
+    fn make_available(&mut self, case: &Case, item: &Id, enabled: bool) -> Result<(), ReplayError> {
+        if let Some(a) = case.action(item.as_str()) {
+            self.actions_enabled[a] = enabled;
+        } else if let Some(d) = case.decision(item.as_str()) {
+            self.decisions_enabled[d] = enabled;
+        } else {
+            return Err(ReplayError::unknown("action or decision", item));
+        }
+        Ok(())
+    }
+
+    /// A proposal of conclusion opens, endorsed by the role that made it.
+    fn open_proposal(
+        &mut self,
+        case: &Case,
+        by: usize,
+        number: u32,
+        conclusion: &Id,
+        orientation: &Option<Id>,
+        reason: &str,
+    ) -> Result<(), ReplayError> {
+        let conclusion = found(
+            "conclusion",
+            conclusion,
+            case.conclusion(conclusion.as_str()),
+        )?;
+        let orientation = orientation
+            .as_ref()
+            .map(|o| found("orientation", o, case.orientation(o.as_str())))
+            .transpose()?;
+        let mut endorsed = vec![false; self.roles.len()];
+        endorsed[by] = true;
+        self.proposal = Some(Proposal {
+            number,
+            by,
+            conclusion,
+            orientation,
+            endorsed,
+            reason: reason.to_owned(),
+        });
+        self.proposals = self.proposals.max(number);
+        Ok(())
+    }
+}
+
+/// The index the case gave an id, or the error that names what is missing.
+fn found(kind: &'static str, id: &Id, index: Option<usize>) -> Result<usize, ReplayError> {
+    index.ok_or_else(|| ReplayError::unknown(kind, id))
+}
+
+fn indicator_of(case: &Case, indicator: &Id) -> Result<usize, ReplayError> {
+    found("indicator", indicator, case.indicator(indicator.as_str()))
 }
 
 /// A journal that does not fit the case it is replayed against.
