@@ -506,29 +506,7 @@ fn card(ui: &mut egui::Ui, t: usize, table: &TableCard, tr: &Tr) -> bool {
         // Left-aligned text: a column's layout would justify it.
         ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
             theme::card_with(ui, edge, |ui| {
-                ui.horizontal_wrapped(|ui| {
-                    ui.label(
-                        theme::strong(tr.t_args("table-n", &[("n", (t + 1).to_string())]))
-                            .size(size::HEADING),
-                    );
-                    let (glyph, color) = match table.status {
-                        Status::Waiting => (icon::HOURGLASS, palette.muted),
-                        Status::Running => (icon::PLAY, palette.allowed),
-                        Status::Paused => (icon::PAUSE, palette.caution),
-                        Status::Ended => (icon::FLAG, palette.text),
-                    };
-                    ui.label(
-                        RichText::new(format!("{glyph}  {}", status_word(table.status, tr)))
-                            .color(color),
-                    );
-                    if ui
-                        .link(icon::CARET_RIGHT)
-                        .on_hover_text(tr.t("room-open-table"))
-                        .clicked()
-                    {
-                        open = true;
-                    }
-                });
+                open = card_title(ui, t, table, tr);
                 let (index, phase, phases) = &table.phase;
                 ui.label(small(format!(
                     "{} · {}",
@@ -542,161 +520,16 @@ fn card(ui: &mut egui::Ui, t: usize, table: &TableCard, tr: &Tr) -> bool {
                     egui::Label::new(small(text(tr, phase).to_owned()).color(palette.muted))
                         .truncate(),
                 );
-                // People and their connection; bots and free seats counted.
-                let mut items: Vec<(String, egui::Color32, Option<String>)> = Vec::new();
-                let mut bots = 0;
-                let mut free = 0;
-                for seat in &table.seats {
-                    let (glyph, name, color) = match &seat.occupant {
-                        Occupant::Free => {
-                            free += 1;
-                            continue;
-                        }
-                        Occupant::Bot => {
-                            bots += 1;
-                            continue;
-                        }
-                        Occupant::Person {
-                            name,
-                            connected: true,
-                        } => (icon::USER, name, palette.text),
-                        // Who leaves a table that has ended is gone, not lost.
-                        Occupant::Person { name, .. } if table.status == Status::Ended => {
-                            (icon::USER, name, palette.muted)
-                        }
-                        Occupant::Person {
-                            name,
-                            connected: false,
-                        } => (icon::WIFI_SLASH, name, palette.caution),
-                    };
-                    items.push((
-                        format!("{glyph}  {name}"),
-                        color,
-                        Some(text(tr, &seat.name).to_owned()),
-                    ));
-                }
-                for (count, glyph, key) in [
-                    (bots, icon::ROBOT, "room-bots"),
-                    (free, icon::CIRCLE, "room-free-seats"),
-                ] {
-                    if count > 0 {
-                        let words = tr.t_args(key, &[("count", count.to_string())]);
-                        items.push((format!("{glyph}  {words}"), palette.muted, None));
-                    }
-                }
-                flow(ui, items);
+                flow(ui, seat_items(ui, table, tr));
                 // The bundle's coverage: categories reached, and a bar per category.
                 let (covered, of) = table.covered();
                 ui.label(small(tr.t_args(
                     "room-coverage",
                     &[("covered", covered.to_string()), ("of", of.to_string())],
                 )));
-                // One segment per category with a minimum, filled once it is reached.
-                let required: Vec<_> = table.coverage.iter().filter(|c| c.2 > 0).collect();
-                if !required.is_empty() {
-                    let gap = 4.0;
-                    let width = ui.available_width();
-                    let (rect, _) =
-                        ui.allocate_exact_size(egui::vec2(width, 8.0), egui::Sense::hover());
-                    let segment =
-                        (width - gap * (required.len() - 1) as f32) / required.len() as f32;
-                    for (i, (_, weight, needed)) in required.into_iter().enumerate() {
-                        let x = rect.left() + i as f32 * (segment + gap);
-                        let part = egui::Rect::from_min_size(
-                            egui::pos2(x, rect.top()),
-                            egui::vec2(segment, rect.height()),
-                        );
-                        let met = weight >= needed;
-                        ui.painter().rect_filled(
-                            part,
-                            2.0,
-                            if met { palette.allowed } else { palette.border },
-                        );
-                    }
-                }
-                match (&table.adopted, &table.proposal) {
-                    (Some((conclusion, right)), _) => {
-                        ui.label(
-                            small(format!(
-                                "{}  {}",
-                                if *right {
-                                    icon::CHECK_CIRCLE
-                                } else {
-                                    icon::X_CIRCLE
-                                },
-                                tr.t_args(
-                                    if *right {
-                                        "room-adopted"
-                                    } else {
-                                        "room-adopted-wrong"
-                                    },
-                                    &[("conclusion", text(tr, conclusion).to_owned())]
-                                )
-                            ))
-                            .color(if *right {
-                                palette.allowed
-                            } else {
-                                palette.breach
-                            }),
-                        );
-                    }
-                    (None, Some((conclusion, right, waiting))) => {
-                        let names: Vec<&str> = waiting.iter().map(|n| text(tr, n)).collect();
-                        ui.label(small(format!(
-                            "{}  {}",
-                            icon::HANDSHAKE,
-                            tr.t_args(
-                                if *right {
-                                    "room-proposal"
-                                } else {
-                                    "room-proposal-wrong"
-                                },
-                                &[
-                                    ("conclusion", text(tr, conclusion).to_owned()),
-                                    ("waiting", names.join(", "))
-                                ]
-                            )
-                        )));
-                    }
-                    (None, None) => {}
-                }
-                ui.horizontal_wrapped(|ui| {
-                    ui.label(
-                        small(format!(
-                            "{}  {}",
-                            icon::PROHIBIT,
-                            tr.t_args("debrief-breaches", &[("count", table.breaches.to_string())])
-                        ))
-                        .color(if table.breaches > 0 {
-                            palette.breach
-                        } else {
-                            palette.muted
-                        }),
-                    );
-                    if table.idle() {
-                        ui.label(
-                            small(format!(
-                                "{}  {}",
-                                icon::CLOCK,
-                                tr.t_args(
-                                    "room-idle",
-                                    &[("minutes", table.idle_minutes.to_string())]
-                                )
-                            ))
-                            .color(palette.caution),
-                        );
-                    }
-                    if table.stuck() {
-                        ui.label(
-                            small(format!(
-                                "{}  {}",
-                                icon::WARNING,
-                                tr.t_args("room-stuck", &[("count", table.rejections.to_string())])
-                            ))
-                            .color(palette.caution),
-                        );
-                    }
-                });
+                coverage_bar(ui, table);
+                conclusion_line(ui, table, tr);
+                alerts(ui, table, tr);
             })
         })
     });
@@ -724,6 +557,203 @@ fn card(ui: &mut egui::Ui, t: usize, table: &TableCard, tr: &Tr) -> bool {
         .on_hover_cursor(egui::CursorIcon::PointingHand)
         .on_hover_text(coverage.join("\n"));
     open || response.clicked()
+}
+
+/// A card's first line: the table's number and status, and the link that
+/// opens it; true when clicked.
+fn card_title(ui: &mut egui::Ui, t: usize, table: &TableCard, tr: &Tr) -> bool {
+    let palette = theme::palette(ui);
+    let mut open = false;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            theme::strong(tr.t_args("table-n", &[("n", (t + 1).to_string())])).size(size::HEADING),
+        );
+        let (glyph, color) = match table.status {
+            Status::Waiting => (icon::HOURGLASS, palette.muted),
+            Status::Running => (icon::PLAY, palette.allowed),
+            Status::Paused => (icon::PAUSE, palette.caution),
+            Status::Ended => (icon::FLAG, palette.text),
+        };
+        ui.label(RichText::new(format!("{glyph}  {}", status_word(table.status, tr))).color(color));
+        if ui
+            .link(icon::CARET_RIGHT)
+            .on_hover_text(tr.t("room-open-table"))
+            .clicked()
+        {
+            open = true;
+        }
+    });
+    open
+}
+
+/// The people at a table and their connection; bots and free seats counted.
+fn seat_items(
+    ui: &egui::Ui,
+    table: &TableCard,
+    tr: &Tr,
+) -> Vec<(String, egui::Color32, Option<String>)> {
+    let palette = theme::palette(ui);
+    let mut items: Vec<(String, egui::Color32, Option<String>)> = Vec::new();
+    let mut bots = 0;
+    let mut free = 0;
+    for seat in &table.seats {
+        let (glyph, name, color) = match &seat.occupant {
+            Occupant::Free => {
+                free += 1;
+                continue;
+            }
+            Occupant::Bot => {
+                bots += 1;
+                continue;
+            }
+            Occupant::Person {
+                name,
+                connected: true,
+            } => (icon::USER, name, palette.text),
+            // Who leaves a table that has ended is gone, not lost.
+            Occupant::Person { name, .. } if table.status == Status::Ended => {
+                (icon::USER, name, palette.muted)
+            }
+            Occupant::Person {
+                name,
+                connected: false,
+            } => (icon::WIFI_SLASH, name, palette.caution),
+        };
+        items.push((
+            format!("{glyph}  {name}"),
+            color,
+            Some(text(tr, &seat.name).to_owned()),
+        ));
+    }
+    for (count, glyph, key) in [
+        (bots, icon::ROBOT, "room-bots"),
+        (free, icon::CIRCLE, "room-free-seats"),
+    ] {
+        if count > 0 {
+            let words = tr.t_args(key, &[("count", count.to_string())]);
+            items.push((format!("{glyph}  {words}"), palette.muted, None));
+        }
+    }
+    items
+}
+
+/// The bundle's coverage as a bar: one segment per category with a
+/// minimum, filled once it is reached.
+fn coverage_bar(ui: &mut egui::Ui, table: &TableCard) {
+    let palette = theme::palette(ui);
+    let required: Vec<_> = table.coverage.iter().filter(|c| c.2 > 0).collect();
+    if !required.is_empty() {
+        let gap = 4.0;
+        let width = ui.available_width();
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(width, 8.0), egui::Sense::hover());
+        let segment = (width - gap * (required.len() - 1) as f32) / required.len() as f32;
+        for (i, (_, weight, needed)) in required.into_iter().enumerate() {
+            let x = rect.left() + i as f32 * (segment + gap);
+            let part = egui::Rect::from_min_size(
+                egui::pos2(x, rect.top()),
+                egui::vec2(segment, rect.height()),
+            );
+            let met = weight >= needed;
+            ui.painter().rect_filled(
+                part,
+                2.0,
+                if met { palette.allowed } else { palette.border },
+            );
+        }
+    }
+}
+
+/// The adopted conclusion, or the proposal under discussion and whom it
+/// waits for; each says whether it is the expected one.
+fn conclusion_line(ui: &mut egui::Ui, table: &TableCard, tr: &Tr) {
+    let palette = theme::palette(ui);
+    let small = |s: String| RichText::new(s).size(size::SMALL + 1.0);
+    match (&table.adopted, &table.proposal) {
+        (Some((conclusion, right)), _) => {
+            ui.label(
+                small(format!(
+                    "{}  {}",
+                    if *right {
+                        icon::CHECK_CIRCLE
+                    } else {
+                        icon::X_CIRCLE
+                    },
+                    tr.t_args(
+                        if *right {
+                            "room-adopted"
+                        } else {
+                            "room-adopted-wrong"
+                        },
+                        &[("conclusion", text(tr, conclusion).to_owned())]
+                    )
+                ))
+                .color(if *right {
+                    palette.allowed
+                } else {
+                    palette.breach
+                }),
+            );
+        }
+        (None, Some((conclusion, right, waiting))) => {
+            let names: Vec<&str> = waiting.iter().map(|n| text(tr, n)).collect();
+            ui.label(small(format!(
+                "{}  {}",
+                icon::HANDSHAKE,
+                tr.t_args(
+                    if *right {
+                        "room-proposal"
+                    } else {
+                        "room-proposal-wrong"
+                    },
+                    &[
+                        ("conclusion", text(tr, conclusion).to_owned()),
+                        ("waiting", names.join(", "))
+                    ]
+                )
+            )));
+        }
+        (None, None) => {}
+    }
+}
+
+/// Breaches, and the warnings of an idle or stuck table.
+fn alerts(ui: &mut egui::Ui, table: &TableCard, tr: &Tr) {
+    let palette = theme::palette(ui);
+    let small = |s: String| RichText::new(s).size(size::SMALL + 1.0);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            small(format!(
+                "{}  {}",
+                icon::PROHIBIT,
+                tr.t_args("debrief-breaches", &[("count", table.breaches.to_string())])
+            ))
+            .color(if table.breaches > 0 {
+                palette.breach
+            } else {
+                palette.muted
+            }),
+        );
+        if table.idle() {
+            ui.label(
+                small(format!(
+                    "{}  {}",
+                    icon::CLOCK,
+                    tr.t_args("room-idle", &[("minutes", table.idle_minutes.to_string())])
+                ))
+                .color(palette.caution),
+            );
+        }
+        if table.stuck() {
+            ui.label(
+                small(format!(
+                    "{}  {}",
+                    icon::WARNING,
+                    tr.t_args("room-stuck", &[("count", table.rejections.to_string())])
+                ))
+                .color(palette.caution),
+            );
+        }
+    });
 }
 
 /// Short items side by side, wrapped between items and never inside one,
