@@ -5,7 +5,7 @@
 use super::types::*;
 use crate::case::{Case, Minutes};
 use crate::id::Id;
-use crate::session::{Discovery, EventKind};
+use crate::session::{Discovery, Event, EventKind};
 use crate::text::Text;
 
 /// What a role has lived through, read from the events: the clues it
@@ -25,54 +25,22 @@ pub(super) struct Story {
     pub(super) acts: Vec<ActView>,
 }
 
-pub(super) fn story(case: &Case, events: &[crate::session::Event], role_id: &Id) -> Story {
-    let s = case.scenario();
-    let mut clues: Vec<KnownClue> = Vec::new();
-    let mut results = Vec::new();
-    let mut inbox = Vec::new();
-    let mut sent = Vec::new();
-    let mut decisions_taken = Vec::new();
-    let mut discussion = Vec::new();
-    let mut messages = Vec::new();
-    let mut notes = Vec::new();
-    let mut adopted = None;
-    let mut acts: Vec<ActView> = Vec::new();
-    let learn = |clues: &mut Vec<KnownClue>, clue: &Id, at: Minutes, provenance: Provenance| {
-        if let Some(known) = clues.iter_mut().find(|k| k.id == *clue) {
-            known.provenance.push(provenance);
-            return;
-        }
-        if let Some(c) = case.clue(clue.as_str()) {
-            let spec = &s.clues[c];
-            clues.push(KnownClue {
-                id: spec.id.clone(),
-                text: spec.text.clone(),
-                class: spec.class.clone(),
-                learned_at: at,
-                provenance: vec![provenance],
-                tags: Vec::new(),
-            });
-        }
-    };
+/// The story of `role_id` at a table, from its events.
+pub(super) fn story(case: &Case, events: &[Event], role_id: &Id) -> Story {
+    let mut story = Story::default();
     for event in events {
+        story.read(case, event, role_id);
+    }
+    story
+}
+
+impl Story {
+    /// What one event adds to the role's story.
+    fn read(&mut self, case: &Case, event: &Event, role_id: &Id) {
+        let s = case.scenario();
         match &event.kind {
             EventKind::ClueLearned { role, clue, source } if role == role_id => {
-                learn(
-                    &mut clues,
-                    clue,
-                    event.at,
-                    Provenance::Discovered(source.clone()),
-                );
-                if let (Discovery::Action(action), Some(last)) = (source, results.last_mut())
-                    && let ActionResult {
-                        action: taken,
-                        revealed,
-                        ..
-                    } = last
-                    && taken == action
-                {
-                    revealed.push(clue.clone());
-                }
+                self.discovered(case, event.at, clue, source);
             }
             EventKind::ActionTaken {
                 role,
@@ -84,64 +52,21 @@ pub(super) fn story(case: &Case, events: &[crate::session::Event], role_id: &Id)
                     .zip(*outcome)
                     .and_then(|(a, o)| s.actions[a].outcomes.get(o as usize))
                     .and_then(|o| o.text.clone());
-                results.push(ActionResult {
+                self.results.push(ActionResult {
                     at: event.at,
                     action: action.clone(),
                     text,
                     revealed: Vec::new(),
                 });
             }
-            EventKind::Shared {
-                from,
-                to,
-                clues: shared,
-                frame,
-                act,
-                copies,
-                copies_outside,
-                judgements,
-            } => {
-                let view = |to: Vec<Id>, verdict| ShareView {
-                    at: event.at,
-                    from: from.clone(),
-                    to,
-                    clues: shared.clone(),
-                    frame: frame.clone(),
-                    act: *act,
-                    copies: copies.clone(),
-                    copies_outside: copies_outside.clone(),
-                    verdict,
-                };
-                if from == role_id {
-                    let verdict = judgements.iter().map(|j| j.judgement.verdict).max();
-                    sent.push(view(to.clone(), verdict));
-                    if let Some(number) = act
-                        && let Some(answered) = acts.iter_mut().find(|a| a.number == *number)
-                    {
-                        answered.answered = true;
-                    }
-                } else if to.contains(role_id) || copies.contains(role_id) {
-                    for clue in shared {
-                        learn(
-                            &mut clues,
-                            clue,
-                            event.at,
-                            Provenance::Received {
-                                from: from.clone(),
-                                frame: frame.clone(),
-                            },
-                        );
-                    }
-                    inbox.push(view(vec![role_id.clone()], None));
-                }
-            }
+            EventKind::Shared { .. } => self.shared(case, event, role_id),
             EventKind::ActIssued {
                 number,
                 act,
                 by,
                 to,
                 scope,
-            } if by == role_id || to == role_id => acts.push(ActView {
+            } if by == role_id || to == role_id => self.acts.push(ActView {
                 number: *number,
                 act: act.clone(),
                 by: by.clone(),
@@ -152,13 +77,13 @@ pub(super) fn story(case: &Case, events: &[crate::session::Event], role_id: &Id)
                 answered: false,
             }),
             EventKind::ActDeclined { number, reason, .. } => {
-                if let Some(declined) = acts.iter_mut().find(|a| a.number == *number) {
+                if let Some(declined) = self.acts.iter_mut().find(|a| a.number == *number) {
                     declined.declined = Some(reason.clone());
                 }
             }
             EventKind::Decided { role, decision } => {
                 if let Some(d) = case.decision(decision.as_str()) {
-                    decisions_taken.push(TakenDecision {
+                    self.decisions_taken.push(TakenDecision {
                         decision: decision.clone(),
                         name: s.decisions[d].name.clone(),
                         by: role.clone(),
@@ -166,43 +91,17 @@ pub(super) fn story(case: &Case, events: &[crate::session::Event], role_id: &Id)
                     });
                 }
             }
-            EventKind::Proposed {
-                role,
-                proposal,
-                conclusion,
-                reason,
-                ..
-            } => {
-                discussion.push(Discussion::Proposed {
-                    number: *proposal,
-                    by: role.clone(),
-                    conclusion: conclusion.clone(),
-                    reason: reason.clone(),
-                });
-            }
-            EventKind::Endorsed { role, proposal } => discussion.push(Discussion::Endorsed {
-                number: *proposal,
-                by: role.clone(),
-            }),
-            EventKind::Rejected {
-                role,
-                proposal,
-                reason,
-                lacking,
-            } => {
-                discussion.push(Discussion::Rejected {
-                    number: *proposal,
-                    by: role.clone(),
-                    reason: reason.clone(),
-                    lacking: lacking.clone(),
-                });
+            EventKind::Proposed { .. }
+            | EventKind::Endorsed { .. }
+            | EventKind::Rejected { .. } => {
+                self.discussed(&event.kind);
             }
             EventKind::ConclusionAdopted {
                 conclusion,
                 orientation,
                 ..
             } => {
-                adopted = Some(Adopted {
+                self.adopted = Some(Adopted {
                     conclusion: conclusion.clone(),
                     orientation: orientation.clone(),
                     at: event.at,
@@ -212,7 +111,7 @@ pub(super) fn story(case: &Case, events: &[crate::session::Event], role_id: &Id)
                 if let Some(i) = case.inject(inject.as_str()) {
                     let spec = &s.injects[i];
                     if spec.to.is_empty() || spec.to.contains(role_id) {
-                        messages.push(Message {
+                        self.messages.push(Message {
                             at: event.at,
                             title: Some(spec.name.clone()),
                             text: spec.text.clone(),
@@ -222,7 +121,7 @@ pub(super) fn story(case: &Case, events: &[crate::session::Event], role_id: &Id)
                 }
             }
             EventKind::HintSent { to, text } if to.as_ref().is_none_or(|t| t == role_id) => {
-                messages.push(Message {
+                self.messages.push(Message {
                     at: event.at,
                     title: None,
                     text: Text::fr_en(text.clone(), text.clone()),
@@ -232,20 +131,125 @@ pub(super) fn story(case: &Case, events: &[crate::session::Event], role_id: &Id)
             EventKind::Noted {
                 role: Some(author),
                 text,
-            } if author == role_id => notes.push((event.at, text.clone())),
+            } if author == role_id => self.notes.push((event.at, text.clone())),
             _ => {}
         }
     }
-    Story {
-        clues,
-        results,
-        inbox,
-        sent,
-        decisions_taken,
-        discussion,
-        messages,
-        notes,
-        adopted,
-        acts,
+
+    /// A clue the role now knows, or another way it came to know it.
+    fn learn(&mut self, case: &Case, clue: &Id, at: Minutes, provenance: Provenance) {
+        if let Some(known) = self.clues.iter_mut().find(|k| k.id == *clue) {
+            known.provenance.push(provenance);
+            return;
+        }
+        if let Some(c) = case.clue(clue.as_str()) {
+            let spec = &case.scenario().clues[c];
+            self.clues.push(KnownClue {
+                id: spec.id.clone(),
+                text: spec.text.clone(),
+                class: spec.class.clone(),
+                learned_at: at,
+                provenance: vec![provenance],
+                tags: Vec::new(),
+            });
+        }
+    }
+
+    /// A clue found by the role's own means; one found by its last action
+    /// is listed with that action's result.
+    fn discovered(&mut self, case: &Case, at: Minutes, clue: &Id, source: &Discovery) {
+        self.learn(case, clue, at, Provenance::Discovered(source.clone()));
+        if let (Discovery::Action(action), Some(last)) = (source, self.results.last_mut())
+            && let ActionResult {
+                action: taken,
+                revealed,
+                ..
+            } = last
+            && taken == action
+        {
+            revealed.push(clue.clone());
+        }
+    }
+
+    /// A share the role sent (answering an act, maybe) or received, with
+    /// its copies.
+    fn shared(&mut self, case: &Case, event: &Event, role_id: &Id) {
+        let EventKind::Shared {
+            from,
+            to,
+            clues: shared,
+            frame,
+            act,
+            copies,
+            copies_outside,
+            judgements,
+        } = &event.kind
+        else {
+            return;
+        };
+        let view = |to: Vec<Id>, verdict| ShareView {
+            at: event.at,
+            from: from.clone(),
+            to,
+            clues: shared.clone(),
+            frame: frame.clone(),
+            act: *act,
+            copies: copies.clone(),
+            copies_outside: copies_outside.clone(),
+            verdict,
+        };
+        if from == role_id {
+            let verdict = judgements.iter().map(|j| j.judgement.verdict).max();
+            self.sent.push(view(to.clone(), verdict));
+            if let Some(number) = act
+                && let Some(answered) = self.acts.iter_mut().find(|a| a.number == *number)
+            {
+                answered.answered = true;
+            }
+        } else if to.contains(role_id) || copies.contains(role_id) {
+            for clue in shared {
+                let provenance = Provenance::Received {
+                    from: from.clone(),
+                    frame: frame.clone(),
+                };
+                self.learn(case, clue, event.at, provenance);
+            }
+            self.inbox.push(view(vec![role_id.clone()], None));
+        }
+    }
+
+    /// A proposal, an endorsement or a rejection, in the table's discussion.
+    fn discussed(&mut self, kind: &EventKind) {
+        let entry = match kind {
+            EventKind::Proposed {
+                role,
+                proposal,
+                conclusion,
+                reason,
+                ..
+            } => Discussion::Proposed {
+                number: *proposal,
+                by: role.clone(),
+                conclusion: conclusion.clone(),
+                reason: reason.clone(),
+            },
+            EventKind::Endorsed { role, proposal } => Discussion::Endorsed {
+                number: *proposal,
+                by: role.clone(),
+            },
+            EventKind::Rejected {
+                role,
+                proposal,
+                reason,
+                lacking,
+            } => Discussion::Rejected {
+                number: *proposal,
+                by: role.clone(),
+                reason: reason.clone(),
+                lacking: lacking.clone(),
+            },
+            _ => return,
+        };
+        self.discussion.push(entry);
     }
 }
