@@ -24,34 +24,8 @@ pub fn debrief(
 ) -> Vec<UiAction> {
     let mut actions = Vec::new();
     if focus.is_some() {
-        let palette = theme::palette(ui);
-        egui::Panel::top("debrief_way_out")
-            .frame(
-                egui::Frame::new()
-                    .fill(palette.panel)
-                    .inner_margin(egui::Margin::symmetric(14, 8)),
-            )
-            .show(ui, |ui| {
-                ui.horizontal(|ui| {
-                    if theme::button(ui, true, icon::ARROW_LEFT, &tr.t("debrief-back-desk"))
-                        .clicked()
-                    {
-                        actions.push(UiAction::BackToDesk);
-                    }
-                    if theme::button(ui, true, icon::HOUSE, &tr.t("debrief-launcher")).clicked() {
-                        actions.push(UiAction::OpenLauncher);
-                    }
-                    if theme::button(ui, true, icon::SIGN_OUT, &tr.t("debrief-quit")).clicked() {
-                        actions.push(UiAction::Quit);
-                    }
-                });
-            });
+        way_out(ui, tr, &mut actions);
     }
-    let role_name = |id: &Id| name_in(tr, &scenario.roles, id, |r| (&r.id, &r.name));
-    let clue_text = |id: &Id| name_in(tr, &scenario.clues, id, |c| (&c.id, &c.text));
-    let conclusion_name = |id: &Id| name_in(tr, &scenario.conclusions, id, |c| (&c.id, &c.name));
-    let decision_name = |id: &Id| name_in(tr, &scenario.decisions, id, |d| (&d.id, &d.name));
-    let t = &debrief.table;
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
@@ -65,101 +39,23 @@ pub fn debrief(
                 .size(size::TITLE),
             );
             heading(ui, tr.t("debrief-table"));
-            let expected = conclusion_name(&scenario.solution.conclusion);
-            let (line, color) = match &t.conclusion {
-                Some(c) if t.conclusion_correct => (
-                    tr.t_args(
-                        "debrief-conclusion-correct",
-                        &[("conclusion", conclusion_name(c))],
-                    ),
-                    verdict_color(ui, Verdict::Allowed),
-                ),
-                Some(c) => (
-                    tr.t_args(
-                        "debrief-conclusion-wrong",
-                        &[
-                            ("conclusion", conclusion_name(c)),
-                            ("expected", expected.clone()),
-                        ],
-                    ),
-                    verdict_color(ui, Verdict::Breach),
-                ),
-                None => (
-                    tr.t_args("debrief-no-conclusion", &[("expected", expected.clone())]),
-                    verdict_color(ui, Verdict::Caution),
-                ),
-            };
-            ui.label(
-                RichText::new(line)
-                    .size(size::HEADING)
-                    .color(color)
-                    .strong(),
-            );
-            if let Some(time) = t.time_to_identification {
-                ui.label(
-                    RichText::new(tr.t_args("debrief-time", &[("time", clock(tr, time))]))
-                        .size(size::LARGE),
-                );
-            }
-            ui.label(
-                RichText::new(tr.t_args("debrief-breaches", &[("count", t.breaches.to_string())]))
-                    .size(size::LARGE),
-            );
+            table_outcome(ui, scenario, debrief, tr);
 
             heading(ui, tr.t("debrief-bundle"));
             bundle_chart(ui, scenario, debrief, tr);
 
             heading(ui, tr.t("debrief-graph"));
-            super::graph::paint(ui, scenario, rulebook, &t.sharing_graph, tr);
+            super::graph::paint(ui, scenario, rulebook, &debrief.table.sharing_graph, tr);
 
             heading(ui, tr.t("timeline-title"));
             timeline(ui, scenario, rulebook, debrief, focus, tr);
 
             heading(ui, tr.t("debrief-decisions"));
-            for review in &t.decisions {
-                let (status, color) = status_line(ui, tr, &review.status);
-                let by = review
-                    .by
-                    .as_ref()
-                    .map(|b| format!(" — {}", role_name(b)))
-                    .unwrap_or_default();
-                ui.label(
-                    RichText::new(format!(
-                        "{} : {status}{by}",
-                        decision_name(&review.decision)
-                    ))
-                    .size(size::LARGE)
-                    .color(color),
-                );
-            }
+            table_decisions(ui, scenario, debrief, tr);
             heading(ui, tr.t("debrief-key-shares"));
-            for share in &t.key_shares {
-                let reached = if share.reached_at.is_some() {
-                    tr.t("debrief-reached")
-                } else {
-                    tr.t("debrief-not-reached")
-                };
-                ui.label(tr.t_args(
-                    "debrief-key-share",
-                    &[
-                        ("clue", clue_text(&share.clue)),
-                        ("role", role_name(&share.to)),
-                        ("reached", reached),
-                    ],
-                ));
-            }
+            key_shares(ui, scenario, debrief, tr);
             heading(ui, tr.t("debrief-teaching"));
-            for id in &t.teaching_points {
-                if let Some(point) = scenario.teaching_points.iter().find(|p| p.id == *id) {
-                    ui.label(
-                        RichText::new(text(tr, &point.title))
-                            .size(size::LARGE)
-                            .strong(),
-                    );
-                    ui.label(RichText::new(text(tr, &point.text)).size(size::LARGE));
-                    ui.add_space(4.0);
-                }
-            }
+            teaching_points(ui, scenario, debrief, tr);
             heading(ui, tr.t("debrief-roles"));
             let mut roles: Vec<_> = debrief.roles.iter().collect();
             if let Some(focus) = focus {
@@ -167,60 +63,203 @@ pub fn debrief(
             }
             for role in roles {
                 egui::CollapsingHeader::new(
-                    RichText::new(role_name(&role.role))
-                        .size(size::LARGE)
-                        .strong(),
+                    RichText::new(name_in(tr, &scenario.roles, &role.role, |r| {
+                        (&r.id, &r.name)
+                    }))
+                    .size(size::LARGE)
+                    .strong(),
                 )
                 .default_open(focus.is_none_or(|f| *f == role.role))
-                .show(ui, |ui| {
-                    ui.label(RichText::new(tr.t("debrief-found")).strong());
-                    for found in &role.found {
-                        ui.label(format!(
-                            "{} · {}",
-                            clock(tr, found.at),
-                            clue_text(&found.clue)
-                        ));
-                    }
-                    if !role.missed.is_empty() {
-                        ui.label(RichText::new(tr.t("debrief-missed")).strong());
-                        for clue in &role.missed {
-                            ui.label(format!("• {}", clue_text(clue)));
-                        }
-                    }
-                    if !role.sent.is_empty() {
-                        ui.label(RichText::new(tr.t("debrief-sent")).strong());
-                        for share in &role.sent {
-                            share_line(ui, rulebook, share, &role_name, tr);
-                        }
-                    }
-                    for review in &role.decisions {
-                        let (status, color) = status_line(ui, tr, &review.status);
-                        // Which alternative or acceptable decision met the expectation.
-                        let instead = review
-                            .instead
-                            .as_ref()
-                            .map(|d| {
-                                tr.t_args("debrief-instead", &[("decision", decision_name(d))])
-                            })
-                            .unwrap_or_default();
-                        ui.label(
-                            RichText::new(format!(
-                                "{} : {status}{instead}",
-                                decision_name(&review.decision)
-                            ))
-                            .color(color),
-                        );
-                    }
-                    if !role.traps.is_empty() {
-                        ui.label(RichText::new(tr.t("debrief-traps")).strong());
-                        for trap in &role.traps {
-                            ui.label(super::trap_line(tr, scenario, trap));
-                        }
-                    }
-                });
+                .show(ui, |ui| role_part(ui, scenario, rulebook, role, tr));
             }
         });
     actions
+}
+
+/// A trainee's way out of the debrief: back to the desk, to the launcher,
+/// or quit.
+fn way_out(ui: &mut egui::Ui, tr: &Tr, actions: &mut Vec<UiAction>) {
+    let palette = theme::palette(ui);
+    egui::Panel::top("debrief_way_out")
+        .frame(
+            egui::Frame::new()
+                .fill(palette.panel)
+                .inner_margin(egui::Margin::symmetric(14, 8)),
+        )
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                if theme::button(ui, true, icon::ARROW_LEFT, &tr.t("debrief-back-desk")).clicked() {
+                    actions.push(UiAction::BackToDesk);
+                }
+                if theme::button(ui, true, icon::HOUSE, &tr.t("debrief-launcher")).clicked() {
+                    actions.push(UiAction::OpenLauncher);
+                }
+                if theme::button(ui, true, icon::SIGN_OUT, &tr.t("debrief-quit")).clicked() {
+                    actions.push(UiAction::Quit);
+                }
+            });
+        });
+}
+
+/// The table's conclusion against the expected one, the time it took and
+/// the breaches.
+fn table_outcome(ui: &mut egui::Ui, scenario: &Scenario, debrief: &Debrief, tr: &Tr) {
+    let conclusion_name = |id: &Id| name_in(tr, &scenario.conclusions, id, |c| (&c.id, &c.name));
+    let t = &debrief.table;
+    let expected = conclusion_name(&scenario.solution.conclusion);
+    let (line, color) = match &t.conclusion {
+        Some(c) if t.conclusion_correct => (
+            tr.t_args(
+                "debrief-conclusion-correct",
+                &[("conclusion", conclusion_name(c))],
+            ),
+            verdict_color(ui, Verdict::Allowed),
+        ),
+        Some(c) => (
+            tr.t_args(
+                "debrief-conclusion-wrong",
+                &[
+                    ("conclusion", conclusion_name(c)),
+                    ("expected", expected.clone()),
+                ],
+            ),
+            verdict_color(ui, Verdict::Breach),
+        ),
+        None => (
+            tr.t_args("debrief-no-conclusion", &[("expected", expected.clone())]),
+            verdict_color(ui, Verdict::Caution),
+        ),
+    };
+    ui.label(
+        RichText::new(line)
+            .size(size::HEADING)
+            .color(color)
+            .strong(),
+    );
+    if let Some(time) = t.time_to_identification {
+        ui.label(
+            RichText::new(tr.t_args("debrief-time", &[("time", clock(tr, time))]))
+                .size(size::LARGE),
+        );
+    }
+    ui.label(
+        RichText::new(tr.t_args("debrief-breaches", &[("count", t.breaches.to_string())]))
+            .size(size::LARGE),
+    );
+}
+
+/// Each decision the case expects: taken in time, late or missing, and by whom.
+fn table_decisions(ui: &mut egui::Ui, scenario: &Scenario, debrief: &Debrief, tr: &Tr) {
+    let role_name = |id: &Id| name_in(tr, &scenario.roles, id, |r| (&r.id, &r.name));
+    let decision_name = |id: &Id| name_in(tr, &scenario.decisions, id, |d| (&d.id, &d.name));
+    for review in &debrief.table.decisions {
+        let (status, color) = status_line(ui, tr, &review.status);
+        let by = review
+            .by
+            .as_ref()
+            .map(|b| format!(" — {}", role_name(b)))
+            .unwrap_or_default();
+        ui.label(
+            RichText::new(format!(
+                "{} : {status}{by}",
+                decision_name(&review.decision)
+            ))
+            .size(size::LARGE)
+            .color(color),
+        );
+    }
+}
+
+/// The shares the case needs, and whether each reached its role.
+fn key_shares(ui: &mut egui::Ui, scenario: &Scenario, debrief: &Debrief, tr: &Tr) {
+    let role_name = |id: &Id| name_in(tr, &scenario.roles, id, |r| (&r.id, &r.name));
+    let clue_text = |id: &Id| name_in(tr, &scenario.clues, id, |c| (&c.id, &c.text));
+    for share in &debrief.table.key_shares {
+        let reached = if share.reached_at.is_some() {
+            tr.t("debrief-reached")
+        } else {
+            tr.t("debrief-not-reached")
+        };
+        ui.label(tr.t_args(
+            "debrief-key-share",
+            &[
+                ("clue", clue_text(&share.clue)),
+                ("role", role_name(&share.to)),
+                ("reached", reached),
+            ],
+        ));
+    }
+}
+
+/// The teaching points the table raised.
+fn teaching_points(ui: &mut egui::Ui, scenario: &Scenario, debrief: &Debrief, tr: &Tr) {
+    for id in &debrief.table.teaching_points {
+        if let Some(point) = scenario.teaching_points.iter().find(|p| p.id == *id) {
+            ui.label(
+                RichText::new(text(tr, &point.title))
+                    .size(size::LARGE)
+                    .strong(),
+            );
+            ui.label(RichText::new(text(tr, &point.text)).size(size::LARGE));
+            ui.add_space(4.0);
+        }
+    }
+}
+
+/// One role's part: what it found and missed, what it sent, its decisions
+/// and the traps it fell into.
+fn role_part(
+    ui: &mut egui::Ui,
+    scenario: &Scenario,
+    rulebook: &Rulebook,
+    role: &faisceau_engine::debrief::RoleDebrief,
+    tr: &Tr,
+) {
+    let role_name = |id: &Id| name_in(tr, &scenario.roles, id, |r| (&r.id, &r.name));
+    let clue_text = |id: &Id| name_in(tr, &scenario.clues, id, |c| (&c.id, &c.text));
+    let decision_name = |id: &Id| name_in(tr, &scenario.decisions, id, |d| (&d.id, &d.name));
+    ui.label(RichText::new(tr.t("debrief-found")).strong());
+    for found in &role.found {
+        ui.label(format!(
+            "{} · {}",
+            clock(tr, found.at),
+            clue_text(&found.clue)
+        ));
+    }
+    if !role.missed.is_empty() {
+        ui.label(RichText::new(tr.t("debrief-missed")).strong());
+        for clue in &role.missed {
+            ui.label(format!("• {}", clue_text(clue)));
+        }
+    }
+    if !role.sent.is_empty() {
+        ui.label(RichText::new(tr.t("debrief-sent")).strong());
+        for share in &role.sent {
+            share_line(ui, rulebook, share, &role_name, tr);
+        }
+    }
+    for review in &role.decisions {
+        let (status, color) = status_line(ui, tr, &review.status);
+        // Which alternative or acceptable decision met the expectation.
+        let instead = review
+            .instead
+            .as_ref()
+            .map(|d| tr.t_args("debrief-instead", &[("decision", decision_name(d))]))
+            .unwrap_or_default();
+        ui.label(
+            RichText::new(format!(
+                "{} : {status}{instead}",
+                decision_name(&review.decision)
+            ))
+            .color(color),
+        );
+    }
+    if !role.traps.is_empty() {
+        ui.label(RichText::new(tr.t("debrief-traps")).strong());
+        for trap in &role.traps {
+            ui.label(super::trap_line(tr, scenario, trap));
+        }
+    }
 }
 
 /// One share in a role's debrief: when, to whom, through which frame and, for
