@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use bevy::prelude::*;
-use faisceau_engine::bot::{Bot, Temperament};
+use faisceau_engine::bot::{Crew, Temperament};
 use faisceau_engine::{Case, Debrief, Id, Session};
 
 use super::Screen;
@@ -38,7 +38,7 @@ pub struct Table {
     /// The role the person plays; none in the author preview.
     pub role: Option<Id>,
     /// Bots for the other roles.
-    pub bots: Vec<Bot>,
+    pub bots: Crew,
     /// What the person composes on the desk.
     pub desk: DeskState,
     /// What the trainer composes on the console.
@@ -49,24 +49,13 @@ pub struct Table {
     pub notice: Option<String>,
     /// A newer version of the case that breaks this session; the person may restart with it.
     pub pending: Option<Arc<Case>>,
-    next_bot: usize,
 }
 
 impl Table {
     /// A new session of `case`; bots take every role but `role`.
     pub fn new(case: Arc<Case>, role: Option<Id>, seed: u64) -> Table {
-        let seated: Vec<usize> = role.iter().filter_map(|r| case.role(r.as_str())).collect();
-        let bots = case
-            .scenario()
-            .roles
-            .iter()
-            .filter(|r| Some(&r.id) != role.as_ref())
-            .filter_map(|r| Bot::new(&case, r.id.as_str(), seed, Temperament::default()))
-            .map(|mut bot| {
-                bot.defer_to(&case, &seated);
-                bot
-            })
-            .collect();
+        let person = role.as_ref().and_then(|r| case.role(r.as_str()));
+        let bots = Crew::all_but(&case, person, seed);
         let desk = DeskState {
             solo: role.is_some(),
             ..DeskState::default()
@@ -81,7 +70,6 @@ impl Table {
             preview_role: 0,
             notice: None,
             pending: None,
-            next_bot: 0,
         }
     }
 
@@ -107,15 +95,13 @@ impl Table {
 
     /// One bot command, taking turns; false when no bot has anything to do.
     pub fn bot_step(&mut self) -> bool {
-        for _ in 0..self.bots.len() {
-            let i = self.next_bot % self.bots.len().max(1);
-            self.next_bot += 1;
-            let bot = &mut self.bots[i];
-            if let Some(command) = bot.next(&self.session) {
-                let role = bot.role(&self.case).clone();
-                if self.session.submit(role.as_str(), command).is_ok() {
-                    return true;
-                }
+        for _ in 0..self.case.scenario().roles.len() {
+            let Some((r, command)) = self.bots.turn(&self.session) else {
+                return false;
+            };
+            let role = self.case.scenario().roles[r].id.clone();
+            if self.session.submit(role.as_str(), command).is_ok() {
+                return true;
             }
         }
         false

@@ -11,10 +11,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
+use faisceau_engine::bot::Crew;
 use faisceau_engine::session::Status;
-use faisceau_engine::{
-    Bot, Case, Debrief, Id, RoleCommand, RoleView, Session, Temperament, TrainerCommand,
-};
+use faisceau_engine::{Case, Debrief, Id, RoleCommand, RoleView, Session, TrainerCommand};
 use faisceau_store::{Journal, Restored, Workshop as Record};
 
 use super::allowance::{Admission, Allowance, BURST, PER_SECOND, WHOLE_VIEW_COST};
@@ -75,7 +74,7 @@ pub struct Table {
     pub session: Session,
     /// Who plays each role, in the case's role order.
     pub seats: Vec<Seat>,
-    bots: Vec<Option<Bot>>,
+    bots: Crew,
     /// The last view sent to each role's person: the base of the next change.
     sent: Vec<Option<Snapshot>>,
     /// When an event last happened at this table.
@@ -238,12 +237,7 @@ impl Workshop {
                 None => Seat::Bot,
             };
             if table.seats[r] == Seat::Bot {
-                table.bots[r] = Bot::new(
-                    &resumed.case,
-                    &seat.role,
-                    table.session.seed(),
-                    Temperament::default(),
-                );
+                table.bots.seat(&resumed.case, r, table.session.seed());
             }
         }
         for table in &mut resumed.tables {
@@ -625,10 +619,7 @@ impl Workshop {
         for t in 0..self.tables.len() {
             for r in 0..self.case.scenario().roles.len() {
                 let table = &mut self.tables[t];
-                let Some(bot) = table.bots[r].as_mut() else {
-                    continue;
-                };
-                if let Some(command) = bot.next(&table.session) {
+                if let Some(command) = table.bots.command(r, &table.session) {
                     out.extend(self.submit(t, r, command, None));
                 }
             }
@@ -703,15 +694,10 @@ impl Workshop {
     fn set_seat(&mut self, t: usize, r: usize, seat: Seat) {
         let role = self.case.scenario().roles[r].id.clone();
         let table = &mut self.tables[t];
-        table.bots[r] = match seat {
-            Seat::Bot => Bot::new(
-                &self.case,
-                role.as_str(),
-                table.session.seed(),
-                Temperament::default(),
-            ),
-            _ => None,
-        };
+        match seat {
+            Seat::Bot => table.bots.seat(&self.case, r, table.session.seed()),
+            _ => table.bots.unseat(r),
+        }
         table.sent[r] = None;
         defer_to_people(&self.case, table);
         if let Some(journal) = &self.journal {
@@ -900,7 +886,7 @@ impl Table {
         Table {
             session,
             seats: vec![Seat::Free; roles],
-            bots: (0..roles).map(|_| None).collect(),
+            bots: Crew::empty(roles),
             sent: (0..roles).map(|_| None).collect(),
             last_event: Instant::now(),
             views_built: 0,
@@ -982,9 +968,7 @@ fn defer_to_people(case: &Case, table: &mut Table) {
     let seated: Vec<usize> = (0..table.seats.len())
         .filter(|&r| matches!(table.seats[r], Seat::Person { .. }))
         .collect();
-    for bot in table.bots.iter_mut().flatten() {
-        bot.defer_to(case, &seated);
-    }
+    table.bots.defer_to(case, &seated);
 }
 
 fn load_case(

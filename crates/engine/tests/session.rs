@@ -1208,3 +1208,37 @@ fn notes_refuse_control_characters_and_are_capped() {
     // Another role still writes.
     session.submit("policier", note("à moi")).unwrap();
 }
+
+/// The bots of a table, as the solo table and the workshop drive them: none
+/// on the person's role, each in turn, and a role's bot gone once a person
+/// sits there.
+#[test]
+fn a_crew_of_bots_takes_turns_and_leaves_the_persons_role_alone() {
+    use faisceau_engine::bot::Crew;
+    let case = case();
+    let roles = case.scenario().roles.len();
+    let mut session = started(4);
+    let mut crew = Crew::all_but(&case, Some(0), 4);
+    assert_eq!(crew.len(), roles - 1, "a bot on every role but the person's");
+    assert!(crew.command(0, &session).is_none());
+    let mut turns = Vec::new();
+    for _ in 0..roles * 3 {
+        let Some((r, command)) = crew.turn(&session) else {
+            break;
+        };
+        assert_ne!(r, 0, "never the person's role");
+        let role = case.scenario().roles[r].id.clone();
+        let _ = session.submit(role.as_str(), command);
+        turns.push(r);
+    }
+    assert!(turns.len() >= roles, "{turns:?}");
+    // Each bot in turn: no role acts twice before the others had theirs.
+    let first: Vec<usize> = turns.iter().copied().take(roles - 1).collect();
+    let mut distinct = first.clone();
+    distinct.sort();
+    distinct.dedup();
+    assert_eq!(distinct.len(), first.len(), "{turns:?}");
+    crew.unseat(1);
+    assert_eq!(crew.len(), roles - 2);
+    assert!(crew.command(1, &session).is_none());
+}

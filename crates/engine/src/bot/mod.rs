@@ -6,14 +6,17 @@
 //! calls for; it can still be swayed by a trap, agree too quickly with a
 //! colleague, or take a decision late.
 //!
-//! The bot that plays from the session (`player`), sessions played by bots
+//! The bot that plays from the session (`player`), the bots of one table
+//! by role, seated and taking turns (`crew`), sessions played by bots
 //! and what they tell (`simulate`), and the bot that plays from a role's
 //! view (`view_bot`).
 
+mod crew;
 mod player;
 mod simulate;
 mod view_bot;
 
+pub use self::crew::*;
 pub use self::player::*;
 pub use self::simulate::*;
 pub use self::view_bot::*;
