@@ -671,65 +671,15 @@ impl Debrief {
         let mut fallen_share_traps: Vec<usize> = Vec::new();
         for r in 0..roles {
             let role_id = &s.roles[r].id;
-            let mut reach: Vec<usize> = Vec::new();
-            for &a in case.role_actions(r) {
-                let action = &s.actions[a];
-                for clue in action
-                    .reveals
-                    .iter()
-                    .chain(action.outcomes.iter().flat_map(|o| o.reveals.iter()))
-                {
-                    reach.extend(case.clue(clue.as_str()));
-                }
-            }
-            for share in s.solution.key_shares.iter().filter(|k| k.to == *role_id) {
-                reach.extend(case.clue(share.clue.as_str()));
-            }
-            reach.sort_unstable();
-            reach.dedup();
-            let missed = reach
-                .into_iter()
-                .filter(|&c| !state.roles[r].known[c])
-                .map(|c| s.clues[c].id.clone())
-                .collect();
+            let missed = missed_clues(case, &state, r);
             let decisions = (0..s.decisions.len())
                 .filter(|&d| {
                     case.has_power(r, d) || state.decided[d].is_some_and(|(by, _)| by == r)
                 })
                 .filter_map(|d| review(case, &state, d))
                 .collect();
-            let mut traps = Vec::new();
-            for (c, clue) in s.clues.iter().enumerate() {
-                let Some(trap) = &clue.trap else { continue };
-                if !state.roles[r].known[c] {
-                    continue;
-                }
-                let fallen = trap
-                    .leads_to
-                    .as_ref()
-                    .and_then(|t| case.conclusion(t.as_str()))
-                    .is_some_and(|t| supported[r].contains(&t));
-                if fallen {
-                    fallen_traps.push(c);
-                }
-                traps.push(TrapReview {
-                    clue: clue.id.clone(),
-                    fallen,
-                    share_trap: None,
-                });
-            }
-            for (t, trap) in s.share_traps.iter().enumerate() {
-                let made = crate::trap::made(case, events, &trap.share);
-                if let Some(made) = made.iter().find(|m| m.sender == r) {
-                    let clue = made.clue;
-                    fallen_share_traps.push(t);
-                    traps.push(TrapReview {
-                        clue: s.clues[clue].id.clone(),
-                        fallen: true,
-                        share_trap: Some(trap.id.clone()),
-                    });
-                }
-            }
+            let mut traps = clue_traps(case, &state, r, &supported[r], &mut fallen_traps);
+            traps.extend(share_traps(case, events, r, &mut fallen_share_traps));
             role_debriefs.push(RoleDebrief {
                 role: role_id.clone(),
                 timeline: std::mem::take(&mut timelines[r]),
@@ -771,25 +721,7 @@ impl Debrief {
 
         let (graph, breaches, cautions) = sharing_graph(&role_debriefs);
 
-        let key_shares: Vec<KeyShareReview> = s
-            .solution
-            .key_shares
-            .iter()
-            .map(|k| {
-                let reached_at = case.role(k.to.as_str()).and_then(|r| {
-                    role_debriefs[r]
-                        .found
-                        .iter()
-                        .find(|f| f.clue == k.clue)
-                        .map(|f| f.at)
-                });
-                KeyShareReview {
-                    clue: k.clue.clone(),
-                    to: k.to.clone(),
-                    reached_at,
-                }
-            })
-            .collect();
+        let key_shares = key_share_reviews(case, &role_debriefs);
         let decisions: Vec<DecisionReview> = (0..s.decisions.len())
             .filter_map(|d| review(case, &state, d))
             .collect();
@@ -797,36 +729,18 @@ impl Debrief {
             .filter(|&c| state.roles.iter().any(|r| r.known[c]))
             .count();
 
-        let teaching_points = s
-            .teaching_points
-            .iter()
-            .filter(|point| match &point.when {
-                When::Always => true,
-                When::TrapFallen(id) => {
-                    case.clue(id.as_str())
-                        .is_some_and(|c| fallen_traps.contains(&c))
-                        || s.share_traps
-                            .iter()
-                            .position(|t| t.id == *id)
-                            .is_some_and(|t| fallen_share_traps.contains(&t))
-                }
-                When::Shared(binding) => !crate::trap::made(case, events, binding).is_empty(),
-                When::DecisionMissed(decision) => decisions.iter().any(|d| {
-                    d.decision == *decision
-                        && matches!(
-                            d.status,
-                            DecisionStatus::Missing | DecisionStatus::Late { .. }
-                        )
-                }),
-                When::AnyBreach => breaches > 0,
-                When::NotShared { clue, to } => case
-                    .role(to.as_str())
-                    .zip(case.clue(clue.as_str()))
-                    .is_some_and(|(r, c)| !state.roles[r].known[c]),
-                When::WrongConclusion => !conclusion_correct,
-            })
-            .map(|point| point.id.clone())
-            .collect();
+        let teaching_points = raised_points(
+            case,
+            events,
+            &state,
+            &Raised {
+                fallen_traps: &fallen_traps,
+                fallen_share_traps: &fallen_share_traps,
+                decisions: &decisions,
+                breaches,
+                conclusion_correct,
+            },
+        );
 
         Ok(Debrief {
             case: s.id.clone(),
@@ -866,6 +780,157 @@ impl Debrief {
             },
         })
     }
+}
+
+/// The clues a role could reach (by its actions, or as a key share owed to
+/// it) that it never learned.
+fn missed_clues(case: &Case, state: &State, r: usize) -> Vec<Id> {
+    let s = case.scenario();
+    let role_id = &s.roles[r].id;
+    let mut reach: Vec<usize> = Vec::new();
+    for &a in case.role_actions(r) {
+        let action = &s.actions[a];
+        for clue in action
+            .reveals
+            .iter()
+            .chain(action.outcomes.iter().flat_map(|o| o.reveals.iter()))
+        {
+            reach.extend(case.clue(clue.as_str()));
+        }
+    }
+    for share in s.solution.key_shares.iter().filter(|k| k.to == *role_id) {
+        reach.extend(case.clue(share.clue.as_str()));
+    }
+    reach.sort_unstable();
+    reach.dedup();
+    reach
+        .into_iter()
+        .filter(|&c| !state.roles[r].known[c])
+        .map(|c| s.clues[c].id.clone())
+        .collect()
+}
+
+/// The misleading clues a role met, and whether it fell for each (its
+/// evidence supports the conclusion the trap leads to); those it fell for
+/// are added to `fallen`.
+fn clue_traps(
+    case: &Case,
+    state: &State,
+    r: usize,
+    supported: &[usize],
+    fallen_traps: &mut Vec<usize>,
+) -> Vec<TrapReview> {
+    let mut traps = Vec::new();
+    for (c, clue) in case.scenario().clues.iter().enumerate() {
+        let Some(trap) = &clue.trap else { continue };
+        if !state.roles[r].known[c] {
+            continue;
+        }
+        let fallen = trap
+            .leads_to
+            .as_ref()
+            .and_then(|t| case.conclusion(t.as_str()))
+            .is_some_and(|t| supported.contains(&t));
+        if fallen {
+            fallen_traps.push(c);
+        }
+        traps.push(TrapReview {
+            clue: clue.id.clone(),
+            fallen,
+            share_trap: None,
+        });
+    }
+    traps
+}
+
+/// The share traps a role fell into (a share it made that the case marks);
+/// they are added to `fallen`.
+fn share_traps(
+    case: &Case,
+    events: &[Event],
+    r: usize,
+    fallen_share_traps: &mut Vec<usize>,
+) -> Vec<TrapReview> {
+    let s = case.scenario();
+    let mut traps = Vec::new();
+    for (t, trap) in s.share_traps.iter().enumerate() {
+        let made = crate::trap::made(case, events, &trap.share);
+        if let Some(made) = made.iter().find(|m| m.sender == r) {
+            fallen_share_traps.push(t);
+            traps.push(TrapReview {
+                clue: s.clues[made.clue].id.clone(),
+                fallen: true,
+                share_trap: Some(trap.id.clone()),
+            });
+        }
+    }
+    traps
+}
+
+/// Whether each share the case needs reached its role, and when.
+fn key_share_reviews(case: &Case, role_debriefs: &[RoleDebrief]) -> Vec<KeyShareReview> {
+    case.scenario()
+        .solution
+        .key_shares
+        .iter()
+        .map(|k| {
+            let reached_at = case.role(k.to.as_str()).and_then(|r| {
+                role_debriefs[r]
+                    .found
+                    .iter()
+                    .find(|f| f.clue == k.clue)
+                    .map(|f| f.at)
+            });
+            KeyShareReview {
+                clue: k.clue.clone(),
+                to: k.to.clone(),
+                reached_at,
+            }
+        })
+        .collect()
+}
+
+/// What happened at the table that teaching points are raised by.
+struct Raised<'a> {
+    fallen_traps: &'a [usize],
+    fallen_share_traps: &'a [usize],
+    decisions: &'a [DecisionReview],
+    breaches: usize,
+    conclusion_correct: bool,
+}
+
+/// The teaching points the table raised, by their `when`.
+fn raised_points(case: &Case, events: &[Event], state: &State, raised: &Raised<'_>) -> Vec<Id> {
+    let s = case.scenario();
+    s.teaching_points
+        .iter()
+        .filter(|point| match &point.when {
+            When::Always => true,
+            When::TrapFallen(id) => {
+                case.clue(id.as_str())
+                    .is_some_and(|c| raised.fallen_traps.contains(&c))
+                    || s.share_traps
+                        .iter()
+                        .position(|t| t.id == *id)
+                        .is_some_and(|t| raised.fallen_share_traps.contains(&t))
+            }
+            When::Shared(binding) => !crate::trap::made(case, events, binding).is_empty(),
+            When::DecisionMissed(decision) => raised.decisions.iter().any(|d| {
+                d.decision == *decision
+                    && matches!(
+                        d.status,
+                        DecisionStatus::Missing | DecisionStatus::Late { .. }
+                    )
+            }),
+            When::AnyBreach => raised.breaches > 0,
+            When::NotShared { clue, to } => case
+                .role(to.as_str())
+                .zip(case.clue(clue.as_str()))
+                .is_some_and(|(r, c)| !state.roles[r].known[c]),
+            When::WrongConclusion => !raised.conclusion_correct,
+        })
+        .map(|point| point.id.clone())
+        .collect()
 }
 
 /// One table in a side-by-side comparison.

@@ -1219,7 +1219,11 @@ fn a_crew_of_bots_takes_turns_and_leaves_the_persons_role_alone() {
     let roles = case.scenario().roles.len();
     let mut session = started(4);
     let mut crew = Crew::all_but(&case, Some(0), 4);
-    assert_eq!(crew.len(), roles - 1, "a bot on every role but the person's");
+    assert_eq!(
+        crew.len(),
+        roles - 1,
+        "a bot on every role but the person's"
+    );
     assert!(crew.command(0, &session).is_none());
     let mut turns = Vec::new();
     for _ in 0..roles * 3 {
