@@ -6,33 +6,46 @@ mod common;
 use std::sync::Arc;
 
 use faisceau_engine::session::Status;
-use faisceau_engine::{EventKind, RoleCommand, RoleView, Session, TrainerCommand, ViewBot};
+use faisceau_engine::{Case, EventKind, RoleCommand, RoleView, Session, TrainerCommand, ViewBot};
 
-#[test]
-fn view_bots_play_every_case_to_a_conclusion() {
+/// Every case of the library, with its path.
+fn shipped_cases() -> Vec<(std::path::PathBuf, Arc<Case>)> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../scenarios");
-    let mut cases = 0;
+    let mut cases = Vec::new();
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
         if path.extension().is_none_or(|e| e != "ron") {
             continue;
         }
-        cases += 1;
         let text = std::fs::read_to_string(&path).unwrap();
-        let case = Arc::new(
-            faisceau_engine::load(&text, "case.ron", &common::shelf())
-                .unwrap()
-                .case,
-        );
-        let mut session = Session::new(case.clone(), 3);
-        session.direct(TrainerCommand::Start).unwrap();
-        let roles: Vec<String> = case
-            .scenario()
-            .roles
-            .iter()
-            .map(|r| r.id.to_string())
-            .collect();
-        let mut bots: Vec<ViewBot> = (0..roles.len()).map(|i| ViewBot::new(i as u64)).collect();
+        let case = faisceau_engine::load(&text, "case.ron", &common::shelf())
+            .unwrap()
+            .case;
+        cases.push((path, Arc::new(case)));
+    }
+    cases
+}
+
+/// A started session of `case`, its roles' ids, and a view-bot per role.
+fn started_with_view_bots(case: &Arc<Case>, seed: u64) -> (Session, Vec<String>, Vec<ViewBot>) {
+    let mut session = Session::new(case.clone(), seed);
+    session.direct(TrainerCommand::Start).unwrap();
+    let roles: Vec<String> = case
+        .scenario()
+        .roles
+        .iter()
+        .map(|r| r.id.to_string())
+        .collect();
+    let bots = (0..roles.len()).map(|i| ViewBot::new(i as u64)).collect();
+    (session, roles, bots)
+}
+
+#[test]
+fn view_bots_play_every_case_to_a_conclusion() {
+    let mut cases = 0;
+    for (path, case) in shipped_cases() {
+        cases += 1;
+        let (mut session, roles, mut bots) = started_with_view_bots(&case, 3);
         let mut refused = 0;
         let mut rounds = 0;
         while session.state().status != Status::Ended && rounds < 10_000 {
@@ -84,28 +97,9 @@ fn view_bots_play_every_case_to_a_conclusion() {
 /// case, played by view-bots that also write notes.
 #[test]
 fn a_note_or_a_bundle_change_leaves_every_other_view_as_it_was() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../scenarios");
     let mut private = 0;
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_none_or(|e| e != "ron") {
-            continue;
-        }
-        let text = std::fs::read_to_string(&path).unwrap();
-        let case = Arc::new(
-            faisceau_engine::load(&text, "case.ron", &common::shelf())
-                .unwrap()
-                .case,
-        );
-        let mut session = Session::new(case.clone(), 5);
-        session.direct(TrainerCommand::Start).unwrap();
-        let roles: Vec<String> = case
-            .scenario()
-            .roles
-            .iter()
-            .map(|r| r.id.to_string())
-            .collect();
-        let mut bots: Vec<ViewBot> = (0..roles.len()).map(|i| ViewBot::new(i as u64)).collect();
+    for (path, case) in shipped_cases() {
+        let (mut session, roles, mut bots) = started_with_view_bots(&case, 5);
         // Each role's view as last built, while no event has changed it.
         let mut kept: Vec<Option<RoleView>> = vec![None; roles.len()];
         let mut rounds = 0;
