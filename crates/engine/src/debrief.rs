@@ -357,42 +357,54 @@ struct Reading {
 
 /// Reads a table's events into each role's timeline, clues, shares and time.
 fn read(case: &Case, events: &[Event]) -> Result<Reading, ReplayError> {
-    let s = case.scenario();
-    let mut state = State::for_case(case);
-    let roles = s.roles.len();
-    let mut timelines: Vec<Vec<TimelineEntry>> = vec![Vec::new(); roles];
-    let mut found: Vec<Vec<FoundClue>> = vec![Vec::new(); roles];
-    let mut sent: Vec<Vec<ShareRecord>> = vec![Vec::new(); roles];
-    let mut received: Vec<Vec<ShareRecord>> = vec![Vec::new(); roles];
-    let mut spent = vec![0 as Minutes; roles];
-    let mut supported: Vec<Vec<usize>> = vec![Vec::new(); roles];
-    let mut proposals: BTreeMap<u32, usize> = BTreeMap::new();
-    let mut ending = None;
-    let mut duration = 0;
-    let mut observer_notes = Vec::new();
-    let role = |id: &Id| {
-        case.role(id.as_str()).ok_or_else(|| ReplayError {
-            kind: "role",
-            id: id.clone(),
-        })
+    let roles = case.scenario().roles.len();
+    let mut reading = Reading {
+        state: State::for_case(case),
+        timelines: vec![Vec::new(); roles],
+        found: vec![Vec::new(); roles],
+        sent: vec![Vec::new(); roles],
+        received: vec![Vec::new(); roles],
+        spent: vec![0 as Minutes; roles],
+        supported: vec![Vec::new(); roles],
+        ending: None,
+        duration: 0,
+        observer_notes: Vec::new(),
     };
+    // Each proposal's conclusion, for the roles that endorse it.
+    let mut proposals: BTreeMap<u32, usize> = BTreeMap::new();
     for event in events {
-        duration = duration.max(event.at);
+        reading.duration = reading.duration.max(event.at);
+        reading.read(case, event, &mut proposals)?;
+        reading.state.apply(case, event)?;
+    }
+    Ok(reading)
+}
+
+impl Reading {
+    /// What one event adds, before the state takes it in.
+    fn read(
+        &mut self,
+        case: &Case,
+        event: &Event,
+        proposals: &mut BTreeMap<u32, usize>,
+    ) -> Result<(), ReplayError> {
         let at = event.at;
+        let role = |id: &Id| {
+            case.role(id.as_str()).ok_or_else(|| ReplayError {
+                kind: "role",
+                id: id.clone(),
+            })
+        };
         match &event.kind {
             EventKind::ActionTaken {
                 role: r, action, ..
             } => {
                 let r = role(r)?;
                 if let Some(a) = case.action(action.as_str()) {
-                    spent[r] += case.action_cost(a);
+                    self.spent[r] += case.action_cost(a);
                 }
-                timelines[r].push(TimelineEntry {
-                    at,
-                    step: Step::Action {
-                        action: action.clone(),
-                    },
-                });
+                let action = action.clone();
+                self.step(r, at, Step::Action { action });
             }
             EventKind::ClueLearned {
                 role: r,
@@ -400,90 +412,14 @@ fn read(case: &Case, events: &[Event]) -> Result<Reading, ReplayError> {
                 source,
             } => {
                 let r = role(r)?;
-                if !found[r].iter().any(|f| f.clue == *clue) {
-                    found[r].push(FoundClue {
-                        clue: clue.clone(),
-                        at,
-                        discovered: true,
-                    });
-                }
-                timelines[r].push(TimelineEntry {
-                    at,
-                    step: Step::Learned {
-                        clue: clue.clone(),
-                        source: source.clone(),
-                    },
-                });
+                self.found_clue(r, clue, at, true);
+                let (clue, source) = (clue.clone(), source.clone());
+                self.step(r, at, Step::Learned { clue, source });
             }
-            EventKind::Shared {
-                from,
-                to,
-                clues,
-                frame,
-                act,
-                copies,
-                copies_outside,
-                judgements,
-            } => {
-                let act_kind = act.and_then(|n| {
-                    state
-                        .acts
-                        .iter()
-                        .find(|a| a.number == n)
-                        .map(|a| (n, case.rulebook().acts[a.kind].id.clone()))
-                });
-                let record = ShareRecord {
-                    at,
-                    from: from.clone(),
-                    to: to.clone(),
-                    clues: clues.clone(),
-                    frame: frame.clone(),
-                    act: act_kind,
-                    copies: copies.clone(),
-                    copies_outside: copies_outside.clone(),
-                    verdict: judgements
-                        .iter()
-                        .map(|j| j.judgement.verdict)
-                        .max()
-                        .unwrap_or(Verdict::Allowed),
-                    judgements: judgements.clone(),
-                };
-                let f = role(from)?;
-                timelines[f].push(TimelineEntry {
-                    at,
-                    step: Step::Sent {
-                        share: record.clone(),
-                    },
-                });
-                sent[f].push(record.clone());
-                for recipient in to {
-                    let t = role(recipient)?;
-                    for clue in clues {
-                        if !found[t].iter().any(|x| x.clue == *clue) {
-                            found[t].push(FoundClue {
-                                clue: clue.clone(),
-                                at,
-                                discovered: false,
-                            });
-                        }
-                    }
-                    timelines[t].push(TimelineEntry {
-                        at,
-                        step: Step::Received {
-                            share: record.clone(),
-                        },
-                    });
-                    received[t].push(record.clone());
-                }
-            }
+            EventKind::Shared { .. } => self.shared(case, event)?,
             EventKind::Decided { role: r, decision } => {
-                let r = role(r)?;
-                timelines[r].push(TimelineEntry {
-                    at,
-                    step: Step::Decided {
-                        decision: decision.clone(),
-                    },
-                });
+                let decision = decision.clone();
+                self.step(role(r)?, at, Step::Decided { decision });
             }
             EventKind::Proposed {
                 role: r,
@@ -494,26 +430,18 @@ fn read(case: &Case, events: &[Event]) -> Result<Reading, ReplayError> {
                 let r = role(r)?;
                 if let Some(c) = case.conclusion(conclusion.as_str()) {
                     proposals.insert(*proposal, c);
-                    supported[r].push(c);
+                    self.supported[r].push(c);
                 }
-                timelines[r].push(TimelineEntry {
-                    at,
-                    step: Step::Proposed {
-                        conclusion: conclusion.clone(),
-                    },
-                });
+                let conclusion = conclusion.clone();
+                self.step(r, at, Step::Proposed { conclusion });
             }
             EventKind::Endorsed { role: r, proposal } => {
                 let r = role(r)?;
                 if let Some(&c) = proposals.get(proposal) {
-                    supported[r].push(c);
+                    self.supported[r].push(c);
                 }
-                timelines[r].push(TimelineEntry {
-                    at,
-                    step: Step::Endorsed {
-                        proposal: *proposal,
-                    },
-                });
+                let proposal = *proposal;
+                self.step(r, at, Step::Endorsed { proposal });
             }
             EventKind::Rejected {
                 role: r,
@@ -521,36 +449,94 @@ fn read(case: &Case, events: &[Event]) -> Result<Reading, ReplayError> {
                 reason,
                 ..
             } => {
-                let r = role(r)?;
-                timelines[r].push(TimelineEntry {
-                    at,
-                    step: Step::Rejected {
-                        proposal: *proposal,
-                        reason: reason.clone(),
-                    },
-                });
+                let (proposal, reason) = (*proposal, reason.clone());
+                self.step(role(r)?, at, Step::Rejected { proposal, reason });
             }
-            EventKind::Ended { ending: e } => ending = Some(*e),
+            EventKind::Ended { ending } => self.ending = Some(*ending),
             EventKind::Noted { role: None, text } => {
-                observer_notes.push((event.at, text.clone()));
+                self.observer_notes.push((at, text.clone()));
             }
             _ => {}
         }
-        state.apply(case, event)?;
+        Ok(())
     }
 
-    Ok(Reading {
-        state,
-        timelines,
-        found,
-        sent,
-        received,
-        spent,
-        supported,
-        ending,
-        duration,
-        observer_notes,
-    })
+    /// A line of role `r`'s timeline.
+    fn step(&mut self, r: usize, at: Minutes, step: Step) {
+        self.timelines[r].push(TimelineEntry { at, step });
+    }
+
+    /// The first time role `r` came to know `clue`, and how.
+    fn found_clue(&mut self, r: usize, clue: &Id, at: Minutes, discovered: bool) {
+        if !self.found[r].iter().any(|f| f.clue == *clue) {
+            self.found[r].push(FoundClue {
+                clue: clue.clone(),
+                at,
+                discovered,
+            });
+        }
+    }
+
+    /// A share, in its sender's and its recipients' records and timelines.
+    fn shared(&mut self, case: &Case, event: &Event) -> Result<(), ReplayError> {
+        let EventKind::Shared {
+            from,
+            to,
+            clues,
+            frame,
+            act,
+            copies,
+            copies_outside,
+            judgements,
+        } = &event.kind
+        else {
+            return Ok(());
+        };
+        let at = event.at;
+        let role = |id: &Id| {
+            case.role(id.as_str()).ok_or_else(|| ReplayError {
+                kind: "role",
+                id: id.clone(),
+            })
+        };
+        let act_kind = act.and_then(|n| {
+            self.state
+                .acts
+                .iter()
+                .find(|a| a.number == n)
+                .map(|a| (n, case.rulebook().acts[a.kind].id.clone()))
+        });
+        let record = ShareRecord {
+            at,
+            from: from.clone(),
+            to: to.clone(),
+            clues: clues.clone(),
+            frame: frame.clone(),
+            act: act_kind,
+            copies: copies.clone(),
+            copies_outside: copies_outside.clone(),
+            verdict: judgements
+                .iter()
+                .map(|j| j.judgement.verdict)
+                .max()
+                .unwrap_or(Verdict::Allowed),
+            judgements: judgements.clone(),
+        };
+        let f = role(from)?;
+        let share = record.clone();
+        self.step(f, at, Step::Sent { share });
+        self.sent[f].push(record.clone());
+        for recipient in to {
+            let t = role(recipient)?;
+            for clue in clues {
+                self.found_clue(t, clue, at, false);
+            }
+            let share = record.clone();
+            self.step(t, at, Step::Received { share });
+            self.received[t].push(record.clone());
+        }
+        Ok(())
+    }
 }
 
 /// Who told whom what, with the frames used and the worst verdict, and the
