@@ -216,15 +216,34 @@ impl Bot {
         let case = Arc::clone(session.case());
         let case = &*case;
         let s = case.scenario();
-        let state = session.state();
-        if state.status != Status::Running {
+        if session.state().status != Status::Running {
             return None;
         }
-        let me = self.role;
         let correct = case.conclusion(s.solution.conclusion.as_str())?;
         self.note_events(case, session);
+        self.answer_proposal(case, session, correct)
+            .or_else(|| self.tag_new_clue(case, session))
+            .or_else(|| self.decide(case, session))
+            .or_else(|| self.answer_act(case, session))
+            .or_else(|| self.issue_act(case, session))
+            // A tempting share outside the law, now and then; then useful shares.
+            .or_else(|| self.tempted_share(case, session))
+            .or_else(|| self.share(case, session))
+            .or_else(|| self.propose_when_ready(case, session, correct))
+            .or_else(|| self.take_action(case, session))
+            .or_else(|| self.last_word(case, session, correct))
+    }
 
-        // Answer a colleague's proposal.
+    /// Answers a colleague's open proposal: endorsed when its own evidence
+    /// supports it (or out of deference), else rejected with what lacks.
+    fn answer_proposal(
+        &mut self,
+        case: &Case,
+        session: &Session,
+        correct: usize,
+    ) -> Option<RoleCommand> {
+        let state = session.state();
+        let me = self.role;
         if let Some(proposal) = &state.proposal
             && proposal.by != me
             && !proposal.endorsed[me]
@@ -265,8 +284,14 @@ impl Bot {
                 }
             });
         }
+        None
+    }
 
-        // Tag the indicators of newly known clues.
+    /// Tags an indicator of a newly known clue (or sets the clue aside).
+    fn tag_new_clue(&mut self, case: &Case, session: &Session) -> Option<RoleCommand> {
+        let s = case.scenario();
+        let state = session.state();
+        let me = self.role;
         for c in 0..s.clues.len() {
             if !state.roles[me].known[c] || self.considered_tags[c] {
                 continue;
@@ -286,8 +311,14 @@ impl Bot {
                 _ => self.considered_tags[c] = true,
             }
         }
+        None
+    }
 
-        // Take a decision within the role's powers.
+    /// Takes a decision within the role's powers, not left to a person.
+    fn decide(&mut self, case: &Case, session: &Session) -> Option<RoleCommand> {
+        let s = case.scenario();
+        let state = session.state();
+        let me = self.role;
         for d in 0..s.decisions.len() {
             if case.has_power(me, d)
                 && !self.deferred[d]
@@ -299,27 +330,19 @@ impl Bot {
                 });
             }
         }
+        None
+    }
 
-        // Answer the acts addressed to this role, then issue acts.
-        if let Some(answer) = self.answer_act(case, session) {
-            return Some(answer);
-        }
-        if let Some(issue) = self.issue_act(case, session) {
-            return Some(issue);
-        }
-
-        // A tempting share outside the law, now and then.
-        if let Some(share) = self.tempted_share(case, session) {
-            return Some(share);
-        }
-
-        // Share useful clues with colleagues.
-        if let Some(share) = self.share(case, session) {
-            return Some(share);
-        }
-
-        // Propose a conclusion in the last phase when the evidence is there;
-        // earlier, only a trap may tempt a bot to conclude too fast.
+    /// Proposes a conclusion in the last phase when the evidence is there;
+    /// earlier, only a trap may tempt a bot to conclude too fast.
+    fn propose_when_ready(
+        &mut self,
+        case: &Case,
+        session: &Session,
+        correct: usize,
+    ) -> Option<RoleCommand> {
+        let s = case.scenario();
+        let state = session.state();
         let last = state.phase + 1 == s.phases.len();
         if state.proposal.is_none()
             && state.adopted.is_none()
@@ -343,8 +366,14 @@ impl Bot {
                 }
             }
         }
+        None
+    }
 
-        // Take an action.
+    /// Takes one of the actions open to the role, at random.
+    fn take_action(&mut self, case: &Case, session: &Session) -> Option<RoleCommand> {
+        let s = case.scenario();
+        let state = session.state();
+        let me = self.role;
         let available: Vec<usize> = case
             .role_actions(me)
             .iter()
@@ -357,8 +386,14 @@ impl Bot {
                 action: s.actions[a].id.clone(),
             });
         }
+        None
+    }
 
-        // Last phase, nothing left to do: put the best reading to the table.
+    /// Last phase, nothing left to do: puts the best reading to the table.
+    fn last_word(&mut self, case: &Case, session: &Session, correct: usize) -> Option<RoleCommand> {
+        let s = case.scenario();
+        let state = session.state();
+        let last = state.phase + 1 == s.phases.len();
         if last
             && state.proposal.is_none()
             && state.adopted.is_none()
