@@ -392,118 +392,8 @@ impl Workshop {
         // A message may overtake the connection's notice: know the client from it.
         let known = self.clients.entry(client).or_default().clone();
         match message {
-            ToHost::Hello { name, token } => {
-                let name = name.trim().to_owned();
-                if name.is_empty()
-                    || name.chars().count() > MAX_NAME
-                    || name.chars().any(char::is_control)
-                {
-                    return refuse(Refused::BadName);
-                }
-                // The seat held under this name, if any.
-                let held = self.tables.iter().enumerate().find_map(|(t, table)| {
-                    table
-                        .seats
-                        .iter()
-                        .enumerate()
-                        .find_map(|(r, seat)| match seat {
-                            Seat::Person {
-                                name: n,
-                                client: c,
-                                token: k,
-                            } if *n == name => Some((t, r, *c, *k)),
-                            _ => None,
-                        })
-                });
-                // Its token proves the seat is theirs: back at once, even
-                // while the old connection has not timed out (it is let go).
-                if let Some((t, r, old, seat_token)) = held
-                    && token == Some(seat_token)
-                {
-                    if let Some(old) = old.filter(|o| *o != client)
-                        && let Some(gone) = self.clients.get_mut(&old)
-                    {
-                        gone.seat = None;
-                        gone.name = None;
-                    }
-                    let me = self.clients.get_mut(&client).expect("known client");
-                    me.name = Some(name.clone());
-                    me.seat = Some((t, r));
-                    if let Seat::Person { client: c, .. } = &mut self.tables[t].seats[r] {
-                        *c = Some(client);
-                    }
-                    self.tables[t].sent[r] = None;
-                    let mut out = self.broadcast_lobby();
-                    out.extend(self.welcome_back(client, t, r));
-                    return out;
-                }
-                let in_use = self
-                    .clients
-                    .iter()
-                    .any(|(k, c)| *k != client && c.name.as_deref() == Some(name.as_str()));
-                if in_use {
-                    return refuse(Refused::NameInUse);
-                }
-                let me = self.clients.get_mut(&client).expect("known client");
-                me.name = Some(name.clone());
-                // The others hear of the change with the next lobby broadcast;
-                // the newcomer needs the lobby now, changed or not.
-                self.lobby_changed = true;
-                let mut out = vec![(client, ToClient::Lobby(self.lobby()))];
-                // A seat waits under this name, but the person has no token
-                // for it (another computer): the trainer reseats them.
-                if let Some((t, r, None, _)) = held {
-                    out.push((
-                        client,
-                        ToClient::Refused(Refused::SeatHeld {
-                            table: t,
-                            role: self.case.scenario().roles[r].id.clone(),
-                        }),
-                    ));
-                }
-                out
-            }
-            ToHost::Sit { table, role } => {
-                let Some(name) = known.name.clone() else {
-                    return refuse(Refused::NoName);
-                };
-                // Asking again for one's own seat is answered with it.
-                if let Some((t, r)) = known.seat
-                    && t == table
-                    && self.case.scenario().roles[r].id == role
-                {
-                    return self.welcome_to_seat(client, t, r);
-                }
-                let Some(t) = self.tables.get(table) else {
-                    return refuse(Refused::NoSuchTable);
-                };
-                let Some(r) = self.case.role(role.as_str()) else {
-                    return refuse(Refused::NoSuchRole);
-                };
-                if t.seats.iter().all(|s| *s != Seat::Free) {
-                    return refuse(Refused::TableFull);
-                }
-                match &t.seats[r] {
-                    Seat::Free => {}
-                    Seat::Bot => {
-                        return refuse(Refused::RoleTaken { by: "bot".into() });
-                    }
-                    Seat::Person { name: by, .. } => {
-                        return refuse(Refused::RoleTaken { by: by.clone() });
-                    }
-                }
-                if let Some((old_t, old_r)) = known.seat {
-                    if self.tables[old_t].session.state().status != Status::Waiting {
-                        return refuse(Refused::TableStarted);
-                    }
-                    self.set_seat(old_t, old_r, Seat::Free);
-                }
-                self.set_seat(table, r, Seat::person(name, Some(client)));
-                self.clients.get_mut(&client).expect("known client").seat = Some((table, r));
-                let mut out = self.broadcast_lobby();
-                out.extend(self.welcome_to_seat(client, table, r));
-                out
-            }
+            ToHost::Hello { name, token } => self.hello(client, name, token),
+            ToHost::Sit { table, role } => self.sit(client, &known, table, role),
             ToHost::Stand => {
                 let Some((t, r)) = known.seat else {
                     return refuse(Refused::NotSeated);
@@ -528,6 +418,123 @@ impl Workshop {
                 self.whole_view(client, t, r).into_iter().collect()
             }
         }
+    }
+
+    /// Who a client is: their seat back at once with its token, the lobby
+    /// otherwise (and word of a seat that waits under their name).
+    fn hello(&mut self, client: ClientKey, name: String, token: Option<u64>) -> Outbox {
+        let refuse = |why| vec![(client, ToClient::Refused(why))];
+        let name = name.trim().to_owned();
+        if name.is_empty() || name.chars().count() > MAX_NAME || name.chars().any(char::is_control)
+        {
+            return refuse(Refused::BadName);
+        }
+        // The seat held under this name, if any.
+        let held = self.tables.iter().enumerate().find_map(|(t, table)| {
+            table
+                .seats
+                .iter()
+                .enumerate()
+                .find_map(|(r, seat)| match seat {
+                    Seat::Person {
+                        name: n,
+                        client: c,
+                        token: k,
+                    } if *n == name => Some((t, r, *c, *k)),
+                    _ => None,
+                })
+        });
+        // Its token proves the seat is theirs: back at once, even
+        // while the old connection has not timed out (it is let go).
+        if let Some((t, r, old, seat_token)) = held
+            && token == Some(seat_token)
+        {
+            if let Some(old) = old.filter(|o| *o != client)
+                && let Some(gone) = self.clients.get_mut(&old)
+            {
+                gone.seat = None;
+                gone.name = None;
+            }
+            let me = self.clients.get_mut(&client).expect("known client");
+            me.name = Some(name.clone());
+            me.seat = Some((t, r));
+            if let Seat::Person { client: c, .. } = &mut self.tables[t].seats[r] {
+                *c = Some(client);
+            }
+            self.tables[t].sent[r] = None;
+            let mut out = self.broadcast_lobby();
+            out.extend(self.welcome_back(client, t, r));
+            return out;
+        }
+        let in_use = self
+            .clients
+            .iter()
+            .any(|(k, c)| *k != client && c.name.as_deref() == Some(name.as_str()));
+        if in_use {
+            return refuse(Refused::NameInUse);
+        }
+        let me = self.clients.get_mut(&client).expect("known client");
+        me.name = Some(name.clone());
+        // The others hear of the change with the next lobby broadcast;
+        // the newcomer needs the lobby now, changed or not.
+        self.lobby_changed = true;
+        let mut out = vec![(client, ToClient::Lobby(self.lobby()))];
+        // A seat waits under this name, but the person has no token
+        // for it (another computer): the trainer reseats them.
+        if let Some((t, r, None, _)) = held {
+            out.push((
+                client,
+                ToClient::Refused(Refused::SeatHeld {
+                    table: t,
+                    role: self.case.scenario().roles[r].id.clone(),
+                }),
+            ));
+        }
+        out
+    }
+
+    /// A seat taken, if it is free and the client's table has not started.
+    fn sit(&mut self, client: ClientKey, known: &Client, table: usize, role: Id) -> Outbox {
+        let refuse = |why| vec![(client, ToClient::Refused(why))];
+        let Some(name) = known.name.clone() else {
+            return refuse(Refused::NoName);
+        };
+        // Asking again for one's own seat is answered with it.
+        if let Some((t, r)) = known.seat
+            && t == table
+            && self.case.scenario().roles[r].id == role
+        {
+            return self.welcome_to_seat(client, t, r);
+        }
+        let Some(t) = self.tables.get(table) else {
+            return refuse(Refused::NoSuchTable);
+        };
+        let Some(r) = self.case.role(role.as_str()) else {
+            return refuse(Refused::NoSuchRole);
+        };
+        if t.seats.iter().all(|s| *s != Seat::Free) {
+            return refuse(Refused::TableFull);
+        }
+        match &t.seats[r] {
+            Seat::Free => {}
+            Seat::Bot => {
+                return refuse(Refused::RoleTaken { by: "bot".into() });
+            }
+            Seat::Person { name: by, .. } => {
+                return refuse(Refused::RoleTaken { by: by.clone() });
+            }
+        }
+        if let Some((old_t, old_r)) = known.seat {
+            if self.tables[old_t].session.state().status != Status::Waiting {
+                return refuse(Refused::TableStarted);
+            }
+            self.set_seat(old_t, old_r, Seat::Free);
+        }
+        self.set_seat(table, r, Seat::person(name, Some(client)));
+        self.clients.get_mut(&client).expect("known client").seat = Some((table, r));
+        let mut out = self.broadcast_lobby();
+        out.extend(self.welcome_to_seat(client, table, r));
+        out
     }
 
     /// A role's command (from its person, or from its bot), journaled, then
