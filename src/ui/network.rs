@@ -765,7 +765,6 @@ fn in_play(ui: &mut egui::Ui, board: &Board, tr: &Tr) {
 /// on time, key shares, breaches, then each category of the bundle).
 fn compare(ui: &mut egui::Ui, s: &Scenario, tables: &[TableBoard], tr: &Tr) {
     let conclusion = |id: &Id| super::name_in(tr, &s.conclusions, id, |c| (&c.id, &c.name));
-    let palette = theme::palette(ui);
     // The engine's comparison of the tables' debriefs, not a summary of our own.
     let ended: Vec<(String, faisceau_engine::Debrief)> = tables
         .iter()
@@ -788,9 +787,6 @@ fn compare(ui: &mut egui::Ui, s: &Scenario, tables: &[TableBoard], tr: &Tr) {
         )));
     });
     ui.add_space(12.0);
-    let cell = |ui: &mut egui::Ui, words: String, color: egui::Color32| {
-        ui.add(egui::Label::new(big(words).color(color)).wrap());
-    };
     // The measures' names take a fixed column; the tables share the rest.
     let names = 300.0;
     let column = ((ui.available_width() - names - 40.0) / summaries.len().max(1) as f32 - 16.0)
@@ -808,115 +804,142 @@ fn compare(ui: &mut egui::Ui, s: &Scenario, tables: &[TableBoard], tr: &Tr) {
                     ui.label(big(&summary.label).family(theme::bold_family()));
                 }
                 ui.end_row();
-                let row = |ui: &mut egui::Ui, key: &str| {
-                    ui.add(egui::Label::new(big(tr.t(key)).family(theme::semibold())).wrap());
-                };
-                row(ui, "projector-row-conclusion");
-                for summary in &summaries {
-                    match &summary.conclusion {
-                        Some(_) if summary.conclusion_correct => cell(
-                            ui,
-                            format!(
-                                "{}  {}",
-                                theme::icon::CHECK_CIRCLE,
-                                tr.t("projector-expected-one")
-                            ),
-                            palette.allowed,
-                        ),
-                        Some(c) => cell(
-                            ui,
-                            format!("{}  {}", theme::icon::X_CIRCLE, conclusion(c)),
-                            palette.breach,
-                        ),
-                        None => cell(
-                            ui,
-                            format!("{}  {}", theme::icon::MINUS_CIRCLE, tr.t("projector-none")),
-                            palette.caution,
-                        ),
-                    }
-                }
-                ui.end_row();
-                row(ui, "projector-row-time");
-                for summary in &summaries {
-                    let words = summary
-                        .time_to_identification
-                        .map_or_else(|| "—".to_owned(), |at| clock(tr, at));
-                    cell(ui, words, palette.text);
-                }
-                ui.end_row();
-                for (key, pick) in [
-                    (
-                        "projector-row-decisions",
-                        (|s: &faisceau_engine::debrief::TableSummary| s.decisions_on_time)
-                            as fn(&faisceau_engine::debrief::TableSummary) -> (usize, usize),
-                    ),
-                    ("projector-row-key-shares", |s| s.key_shares_made),
-                ] {
-                    row(ui, key);
-                    for summary in &summaries {
-                        let (done, of) = pick(summary);
-                        cell(
-                            ui,
-                            tr.t_args(
-                                "projector-of",
-                                &[("done", done.to_string()), ("of", of.to_string())],
-                            ),
-                            if done == of {
-                                palette.allowed
-                            } else {
-                                palette.caution
-                            },
-                        );
-                    }
-                    ui.end_row();
-                }
-                row(ui, "projector-row-breaches");
-                for summary in &summaries {
-                    if summary.breaches > 0 {
-                        cell(
-                            ui,
-                            format!("{}  {}", theme::icon::PROHIBIT, summary.breaches),
-                            palette.breach,
-                        );
-                    } else {
-                        cell(ui, "0".to_owned(), palette.text);
-                    }
-                }
-                ui.end_row();
-                for category in &s.categories {
-                    ui.add(egui::Label::new(big(text(tr, &category.name))).wrap());
-                    for summary in &summaries {
-                        let Some(score) = summary.bundle.iter().find(|b| b.category == category.id)
-                        else {
-                            ui.label("");
-                            continue;
-                        };
-                        let met = score.required == 0 || score.weight >= score.required;
-                        cell(
-                            ui,
-                            format!(
-                                "{}  {}/{}",
-                                if met {
-                                    theme::icon::CHECK
-                                } else {
-                                    theme::icon::WARNING
-                                },
-                                score.weight,
-                                score.required
-                            ),
-                            if met {
-                                palette.allowed
-                            } else {
-                                palette.caution
-                            },
-                        );
-                    }
-                    ui.end_row();
-                }
+                outcome_rows(ui, s, &summaries, tr);
+                count_rows(ui, &summaries, tr);
+                category_rows(ui, s, &summaries, tr);
             });
     });
     ui.add_space(8.0);
     ui.vertical_centered(|ui| {
         ui.add(egui::Label::new(big(tr.t("projector-legend"))).wrap());
     });
+}
+
+/// A cell of the comparison, in the board's size.
+fn cell(ui: &mut egui::Ui, words: String, color: egui::Color32) {
+    ui.add(egui::Label::new(big(words).color(color)).wrap());
+}
+
+/// A measure's name, first in its row.
+fn row(ui: &mut egui::Ui, tr: &Tr, key: &str) {
+    ui.add(egui::Label::new(big(tr.t(key)).family(theme::semibold())).wrap());
+}
+
+type Summaries = [faisceau_engine::debrief::TableSummary];
+
+/// The conclusion each table adopted, and its time to identification.
+fn outcome_rows(ui: &mut egui::Ui, s: &Scenario, summaries: &Summaries, tr: &Tr) {
+    let conclusion = |id: &Id| super::name_in(tr, &s.conclusions, id, |c| (&c.id, &c.name));
+    let palette = theme::palette(ui);
+    row(ui, tr, "projector-row-conclusion");
+    for summary in summaries {
+        match &summary.conclusion {
+            Some(_) if summary.conclusion_correct => cell(
+                ui,
+                format!(
+                    "{}  {}",
+                    theme::icon::CHECK_CIRCLE,
+                    tr.t("projector-expected-one")
+                ),
+                palette.allowed,
+            ),
+            Some(c) => cell(
+                ui,
+                format!("{}  {}", theme::icon::X_CIRCLE, conclusion(c)),
+                palette.breach,
+            ),
+            None => cell(
+                ui,
+                format!("{}  {}", theme::icon::MINUS_CIRCLE, tr.t("projector-none")),
+                palette.caution,
+            ),
+        }
+    }
+    ui.end_row();
+    row(ui, tr, "projector-row-time");
+    for summary in summaries {
+        let words = summary
+            .time_to_identification
+            .map_or_else(|| "—".to_owned(), |at| clock(tr, at));
+        cell(ui, words, palette.text);
+    }
+    ui.end_row();
+}
+
+/// Decisions on time, key shares made, breaches.
+fn count_rows(ui: &mut egui::Ui, summaries: &Summaries, tr: &Tr) {
+    let palette = theme::palette(ui);
+    for (key, pick) in [
+        (
+            "projector-row-decisions",
+            (|s: &faisceau_engine::debrief::TableSummary| s.decisions_on_time)
+                as fn(&faisceau_engine::debrief::TableSummary) -> (usize, usize),
+        ),
+        ("projector-row-key-shares", |s| s.key_shares_made),
+    ] {
+        row(ui, tr, key);
+        for summary in summaries {
+            let (done, of) = pick(summary);
+            cell(
+                ui,
+                tr.t_args(
+                    "projector-of",
+                    &[("done", done.to_string()), ("of", of.to_string())],
+                ),
+                if done == of {
+                    palette.allowed
+                } else {
+                    palette.caution
+                },
+            );
+        }
+        ui.end_row();
+    }
+    row(ui, tr, "projector-row-breaches");
+    for summary in summaries {
+        if summary.breaches > 0 {
+            cell(
+                ui,
+                format!("{}  {}", theme::icon::PROHIBIT, summary.breaches),
+                palette.breach,
+            );
+        } else {
+            cell(ui, "0".to_owned(), palette.text);
+        }
+    }
+    ui.end_row();
+}
+
+/// Each category of the bundle: its weight against the minimum.
+fn category_rows(ui: &mut egui::Ui, s: &Scenario, summaries: &Summaries, tr: &Tr) {
+    let palette = theme::palette(ui);
+    for category in &s.categories {
+        ui.add(egui::Label::new(big(text(tr, &category.name))).wrap());
+        for summary in summaries {
+            let Some(score) = summary.bundle.iter().find(|b| b.category == category.id) else {
+                ui.label("");
+                continue;
+            };
+            let met = score.required == 0 || score.weight >= score.required;
+            cell(
+                ui,
+                format!(
+                    "{}  {}/{}",
+                    if met {
+                        theme::icon::CHECK
+                    } else {
+                        theme::icon::WARNING
+                    },
+                    score.weight,
+                    score.required
+                ),
+                if met {
+                    palette.allowed
+                } else {
+                    palette.caution
+                },
+            );
+        }
+        ui.end_row();
+    }
 }
