@@ -365,7 +365,6 @@ fn report(case: &Case, reach: &Reach) -> Analysis {
             ));
         }
     }
-    let mut solvable = true;
     let expected: Vec<&Id> = s
         .solution
         .expected_decisions
@@ -389,6 +388,51 @@ fn report(case: &Case, reach: &Reach) -> Analysis {
             );
         }
     }
+    let (solvable, bundle) =
+        solution_findings(case, reach, &clue_reachable, &reported, &mut findings);
+    if solvable && s.solution.bundle.is_empty() && s.solution.expected_decisions.is_empty() {
+        findings.push(Finding::warning(
+            "solution",
+            "the solution asks for no bundle and no decision",
+            Some(
+                "add `bundle` requirements so that the debrief can judge the table's reasoning"
+                    .into(),
+            ),
+        ));
+    }
+    let role_reach = s
+        .roles
+        .iter()
+        .enumerate()
+        .map(|(r, role)| RoleReach {
+            role: role.id.clone(),
+            discoverable: reach.discovered[r].iter().filter(|k| **k).count(),
+            knowable: reach.known[r].iter().filter(|k| **k).count(),
+        })
+        .collect();
+    Analysis {
+        solvable,
+        reachable_clues: clue_reachable.iter().filter(|k| **k).count(),
+        reachable_actions: action_reachable.iter().filter(|k| **k).count(),
+        reachable_decisions: reach.decided.iter().filter(|k| **k).count(),
+        bundle,
+        role_reach,
+        findings,
+    }
+}
+
+/// What the solution needs that play can never give: an expected decision
+/// never taken, a bundle weight out of reach, a key share that cannot
+/// happen. Whether the case is solvable, and each bundle category's reach.
+fn solution_findings(
+    case: &Case,
+    reach: &Reach,
+    clue_reachable: &[bool],
+    reported: &dyn Fn(&Condition) -> bool,
+    findings: &mut Vec<Finding>,
+) -> (bool, Vec<CategoryReach>) {
+    let s = case.scenario();
+    let mut solvable = true;
     for (i, expected) in s.solution.expected_decisions.iter().enumerate() {
         let Some(d) = case.decision(expected.decision.as_str()) else {
             continue;
@@ -413,7 +457,7 @@ fn report(case: &Case, reach: &Reach) -> Analysis {
         let Some(category) = case.category(requirement.category.as_str()) else {
             continue;
         };
-        let reachable = reachable_weight(case, &clue_reachable, category);
+        let reachable = reachable_weight(case, clue_reachable, category);
         if reachable < requirement.min_weight {
             solvable = false;
             let missing_clues = clue_reachable.iter().any(|r| !r);
@@ -450,35 +494,7 @@ fn report(case: &Case, reach: &Reach) -> Analysis {
             ).consequence_if(!clue_reachable[c]));
         }
     }
-    if solvable && s.solution.bundle.is_empty() && s.solution.expected_decisions.is_empty() {
-        findings.push(Finding::warning(
-            "solution",
-            "the solution asks for no bundle and no decision",
-            Some(
-                "add `bundle` requirements so that the debrief can judge the table's reasoning"
-                    .into(),
-            ),
-        ));
-    }
-    let role_reach = s
-        .roles
-        .iter()
-        .enumerate()
-        .map(|(r, role)| RoleReach {
-            role: role.id.clone(),
-            discoverable: reach.discovered[r].iter().filter(|k| **k).count(),
-            knowable: reach.known[r].iter().filter(|k| **k).count(),
-        })
-        .collect();
-    Analysis {
-        solvable,
-        reachable_clues: clue_reachable.iter().filter(|k| **k).count(),
-        reachable_actions: action_reachable.iter().filter(|k| **k).count(),
-        reachable_decisions: reach.decided.iter().filter(|k| **k).count(),
-        bundle,
-        role_reach,
-        findings,
-    }
+    (solvable, bundle)
 }
 
 fn reachable_weight(case: &Case, reachable: &[bool], category: usize) -> u32 {
