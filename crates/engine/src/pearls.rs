@@ -136,125 +136,11 @@ pub fn pearls(case: &Case, tables: &[Debrief]) -> Pearls {
             at: d.table.time_to_identification,
         });
     }
-    // Breaches first, in time order within each table: they are the lesson.
-    for (t, d) in tables.iter().enumerate() {
-        let mut shares: Vec<_> = d
-            .roles
-            .iter()
-            .flat_map(|r| r.sent.iter())
-            .filter(|s| s.verdict == Verdict::Breach)
-            .collect();
-        shares.sort_by_key(|s| s.at);
-        for share in shares {
-            p.analysis.push(Prompt::Breach {
-                table: t,
-                from: share.from.clone(),
-                to: share.to.clone(),
-                frame: share.frame.clone(),
-                clues: share.clues.clone(),
-                at: share.at,
-            });
-        }
-    }
-    // Decisions late or missing, in the case's order.
-    for expected in &case.scenario().solution.expected_decisions {
-        let (mut late, mut missing) = (Vec::new(), Vec::new());
-        for (t, d) in tables.iter().enumerate() {
-            match d
-                .table
-                .decisions
-                .iter()
-                .find(|r| r.decision == expected.decision)
-                .map(|r| &r.status)
-            {
-                Some(DecisionStatus::Late { .. }) => late.push(t),
-                Some(DecisionStatus::Missing) | None => missing.push(t),
-                _ => {}
-            }
-        }
-        if !late.is_empty() || !missing.is_empty() {
-            p.analysis.push(Prompt::DecisionLateOrMissing {
-                decision: expected.decision.clone(),
-                late,
-                missing,
-                of,
-            });
-        }
-    }
-    // Key shares that did not happen everywhere.
-    if let Some(first) = tables.first() {
-        for (k, key) in first.table.key_shares.iter().enumerate() {
-            let tables_without: Vec<usize> = tables
-                .iter()
-                .enumerate()
-                .filter(|(_, d)| {
-                    d.table
-                        .key_shares
-                        .get(k)
-                        .is_none_or(|s| s.reached_at.is_none())
-                })
-                .map(|(t, _)| t)
-                .collect();
-            if !tables_without.is_empty() {
-                p.analysis.push(Prompt::KeyShareMissed {
-                    clue: key.clue.clone(),
-                    to: key.to.clone(),
-                    tables: tables_without,
-                    of,
-                });
-            }
-        }
-    }
-    // Traps, by how many tables they caught (most first).
-    let mut traps: Vec<(Id, Vec<usize>)> = Vec::new();
-    for (t, d) in tables.iter().enumerate() {
-        for trap in d.roles.iter().flat_map(|r| r.traps.iter()) {
-            // A share trap is known by its id, a clue's trap by its clue.
-            let key = trap.share_trap.as_ref().unwrap_or(&trap.clue);
-            let entry = match traps.iter_mut().find(|(c, _)| c == key) {
-                Some(entry) => entry,
-                None => {
-                    traps.push((key.clone(), Vec::new()));
-                    traps.last_mut().expect("just pushed")
-                }
-            };
-            if trap.fallen && !entry.1.contains(&t) {
-                entry.1.push(t);
-            }
-        }
-    }
-    traps.sort_by_key(|(_, caught)| std::cmp::Reverse(caught.len()));
-    for (clue, caught) in traps.into_iter().filter(|(_, c)| !c.is_empty()) {
-        p.analysis.push(Prompt::TrapCaught {
-            clue,
-            tables: caught,
-            of,
-        });
-    }
-    // Categories of indicators short of their minimum.
-    if let Some(first) = tables.first() {
-        for score in &first.table.bundle {
-            let short: Vec<usize> = tables
-                .iter()
-                .enumerate()
-                .filter(|(_, d)| {
-                    d.table
-                        .bundle
-                        .iter()
-                        .find(|b| b.category == score.category)
-                        .is_some_and(|b| b.weight < b.required)
-                })
-                .map(|(t, _)| t)
-                .collect();
-            if !short.is_empty() {
-                p.analysis.push(Prompt::CategoryShort {
-                    category: score.category.clone(),
-                    tables: short,
-                    of,
-                });
-            }
-        }
-    }
+    p.analysis.extend(breaches(tables));
+    p.analysis.extend(decisions_late_or_missing(case, tables));
+    p.analysis.extend(key_shares_missed(tables));
+    p.analysis.extend(traps_caught(tables));
+    p.analysis.extend(categories_short(tables));
     // Teaching points, in the case's order, with the tables that raised them.
     for point in &case.scenario().teaching_points {
         let raised: Vec<usize> = tables
@@ -276,6 +162,155 @@ pub fn pearls(case: &Case, tables: &[Debrief]) -> Pearls {
         breaches: tables.iter().map(|d| d.table.breaches).sum(),
     });
     p
+}
+
+/// Breaches, in time order within each table (they come first: they are
+/// the lesson).
+fn breaches(tables: &[Debrief]) -> Vec<Prompt> {
+    let mut out = Vec::new();
+    for (t, d) in tables.iter().enumerate() {
+        let mut shares: Vec<_> = d
+            .roles
+            .iter()
+            .flat_map(|r| r.sent.iter())
+            .filter(|s| s.verdict == Verdict::Breach)
+            .collect();
+        shares.sort_by_key(|s| s.at);
+        for share in shares {
+            out.push(Prompt::Breach {
+                table: t,
+                from: share.from.clone(),
+                to: share.to.clone(),
+                frame: share.frame.clone(),
+                clues: share.clues.clone(),
+                at: share.at,
+            });
+        }
+    }
+    out
+}
+
+/// Decisions late or missing, in the case's order.
+fn decisions_late_or_missing(case: &Case, tables: &[Debrief]) -> Vec<Prompt> {
+    let of = tables.len();
+    let mut out = Vec::new();
+    for expected in &case.scenario().solution.expected_decisions {
+        let (mut late, mut missing) = (Vec::new(), Vec::new());
+        for (t, d) in tables.iter().enumerate() {
+            match d
+                .table
+                .decisions
+                .iter()
+                .find(|r| r.decision == expected.decision)
+                .map(|r| &r.status)
+            {
+                Some(DecisionStatus::Late { .. }) => late.push(t),
+                Some(DecisionStatus::Missing) | None => missing.push(t),
+                _ => {}
+            }
+        }
+        if !late.is_empty() || !missing.is_empty() {
+            out.push(Prompt::DecisionLateOrMissing {
+                decision: expected.decision.clone(),
+                late,
+                missing,
+                of,
+            });
+        }
+    }
+    out
+}
+
+/// Key shares that did not happen everywhere.
+fn key_shares_missed(tables: &[Debrief]) -> Vec<Prompt> {
+    let of = tables.len();
+    let mut out = Vec::new();
+    if let Some(first) = tables.first() {
+        for (k, key) in first.table.key_shares.iter().enumerate() {
+            let tables_without: Vec<usize> = tables
+                .iter()
+                .enumerate()
+                .filter(|(_, d)| {
+                    d.table
+                        .key_shares
+                        .get(k)
+                        .is_none_or(|s| s.reached_at.is_none())
+                })
+                .map(|(t, _)| t)
+                .collect();
+            if !tables_without.is_empty() {
+                out.push(Prompt::KeyShareMissed {
+                    clue: key.clue.clone(),
+                    to: key.to.clone(),
+                    tables: tables_without,
+                    of,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Traps, by how many tables they caught (most first).
+fn traps_caught(tables: &[Debrief]) -> Vec<Prompt> {
+    let of = tables.len();
+    let mut out = Vec::new();
+    let mut traps: Vec<(Id, Vec<usize>)> = Vec::new();
+    for (t, d) in tables.iter().enumerate() {
+        for trap in d.roles.iter().flat_map(|r| r.traps.iter()) {
+            // A share trap is known by its id, a clue's trap by its clue.
+            let key = trap.share_trap.as_ref().unwrap_or(&trap.clue);
+            let entry = match traps.iter_mut().find(|(c, _)| c == key) {
+                Some(entry) => entry,
+                None => {
+                    traps.push((key.clone(), Vec::new()));
+                    traps.last_mut().expect("just pushed")
+                }
+            };
+            if trap.fallen && !entry.1.contains(&t) {
+                entry.1.push(t);
+            }
+        }
+    }
+    traps.sort_by_key(|(_, caught)| std::cmp::Reverse(caught.len()));
+    for (clue, caught) in traps.into_iter().filter(|(_, c)| !c.is_empty()) {
+        out.push(Prompt::TrapCaught {
+            clue,
+            tables: caught,
+            of,
+        });
+    }
+    out
+}
+
+/// Categories of indicators short of their minimum.
+fn categories_short(tables: &[Debrief]) -> Vec<Prompt> {
+    let of = tables.len();
+    let mut out = Vec::new();
+    if let Some(first) = tables.first() {
+        for score in &first.table.bundle {
+            let short: Vec<usize> = tables
+                .iter()
+                .enumerate()
+                .filter(|(_, d)| {
+                    d.table
+                        .bundle
+                        .iter()
+                        .find(|b| b.category == score.category)
+                        .is_some_and(|b| b.weight < b.required)
+                })
+                .map(|(t, _)| t)
+                .collect();
+            if !short.is_empty() {
+                out.push(Prompt::CategoryShort {
+                    category: score.category.clone(),
+                    tables: short,
+                    of,
+                });
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
