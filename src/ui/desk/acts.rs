@@ -24,141 +24,161 @@ pub(super) fn acts_section(
     if view.acts.is_empty() && view.issuable.is_empty() {
         return;
     }
-    let palette = theme::palette(ui);
     theme::heading(ui, Some(icon::GAVEL), tr.t("acts-heading"));
-    let me = &view.role.id;
     for act in &view.acts {
-        let received = act.to == *me;
-        let pending = received && !act.answered && act.declined.is_none();
-        theme::card_with(ui, pending.then_some(palette.new), |ui| {
-            let who = if received { &act.by } else { &act.to };
-            let key = if received {
-                "acts-received"
-            } else {
-                "acts-issued"
-            };
-            ui.label(theme::strong(tr.t_args(
-                key,
-                &[
-                    ("number", act.number.to_string()),
-                    ("act", act_name(view, tr, &act.act)),
-                    ("role", colleague_name(view, tr, who)),
-                    ("time", clock(tr, act.at)),
-                ],
-            )));
-            ui.label(tr.t_args(
-                "acts-scope",
-                &[("scope", class_names(view, tr, &act.scope))],
-            ));
-            if let Some(reason) = &act.declined {
-                ui.label(
-                    RichText::new(tr.t_args("acts-declined", &[("reason", reason.clone())]))
-                        .italics(),
-                );
-            } else if act.answered {
-                ui.label(
-                    RichText::new(format!("{}  {}", icon::CHECK, tr.t("acts-answered"))).italics(),
-                );
-            } else if received {
-                let frame = view
-                    .frames
-                    .iter()
-                    .find(|f| f.opened_by.as_ref() == Some(&act.act))
-                    .map(|f| text(tr, &f.name).to_owned())
-                    .unwrap_or_default();
-                ui.label(tr.t_args("acts-how-to-answer", &[("frame", frame)]));
-                ui.horizontal_wrapped(|ui| {
-                    ui.label(tr.t("acts-decline-reason"));
-                    ui.add(
-                        egui::TextEdit::singleline(&mut state.decline_reason).desired_width(280.0),
-                    );
-                    if theme::button(
-                        ui,
-                        !state.decline_reason.trim().is_empty(),
-                        icon::X_CIRCLE,
-                        &tr.t("acts-decline"),
-                    )
-                    .clicked()
-                    {
-                        actions.push(UiAction::Role(RoleCommand::Decline {
-                            act: act.number,
-                            reason: std::mem::take(&mut state.decline_reason),
-                        }));
-                    }
-                });
-            }
-        });
+        act_card(ui, view, act, state, tr, actions);
     }
     for issuable in &view.issuable {
-        theme::card(ui, |ui| {
-            let kind = view.act_kinds.iter().find(|a| a.id == issuable.act);
+        issuable_card(ui, view, issuable, state, tr, actions);
+    }
+}
+
+/// An act the role received (to answer through its frame, or decline with
+/// a reason) or issued, and where it stands.
+fn act_card(
+    ui: &mut egui::Ui,
+    view: &RoleView,
+    act: &faisceau_engine::view::ActView,
+    state: &mut DeskState,
+    tr: &Tr,
+    actions: &mut Vec<UiAction>,
+) {
+    let palette = theme::palette(ui);
+    let me = &view.role.id;
+    let received = act.to == *me;
+    let pending = received && !act.answered && act.declined.is_none();
+    theme::card_with(ui, pending.then_some(palette.new), |ui| {
+        let who = if received { &act.by } else { &act.to };
+        let key = if received {
+            "acts-received"
+        } else {
+            "acts-issued"
+        };
+        ui.label(theme::strong(tr.t_args(
+            key,
+            &[
+                ("number", act.number.to_string()),
+                ("act", act_name(view, tr, &act.act)),
+                ("role", colleague_name(view, tr, who)),
+                ("time", clock(tr, act.at)),
+            ],
+        )));
+        ui.label(tr.t_args(
+            "acts-scope",
+            &[("scope", class_names(view, tr, &act.scope))],
+        ));
+        if let Some(reason) = &act.declined {
             ui.label(
-                theme::strong(
-                    tr.t_args("acts-issue", &[("act", act_name(view, tr, &issuable.act))]),
-                )
-                .size(size::LARGE),
+                RichText::new(tr.t_args("acts-declined", &[("reason", reason.clone())])).italics(),
             );
-            if let Some(kind) = kind {
-                ui.label(theme::muted(
-                    ui,
-                    format!(
-                        "{} — {}",
-                        text(tr, &kind.basis),
-                        text(tr, &kind.explanation)
-                    ),
-                ));
-            }
-            if let Some(blocked) = &issuable.blocked {
-                blocked_line(ui, tr, blocked, view);
-                return;
-            }
+        } else if act.answered {
+            ui.label(
+                RichText::new(format!("{}  {}", icon::CHECK, tr.t("acts-answered"))).italics(),
+            );
+        } else if received {
+            let frame = view
+                .frames
+                .iter()
+                .find(|f| f.opened_by.as_ref() == Some(&act.act))
+                .map(|f| text(tr, &f.name).to_owned())
+                .unwrap_or_default();
+            ui.label(tr.t_args("acts-how-to-answer", &[("frame", frame)]));
             ui.horizontal_wrapped(|ui| {
-                ui.label(tr.t("acts-to"));
-                for to in &issuable.to {
-                    let selected = state.act_to.as_ref() == Some(to);
-                    if theme::chip(ui, &colleague_name(view, tr, to), selected).clicked() {
-                        state.act_to = Some(to.clone());
+                ui.label(tr.t("acts-decline-reason"));
+                ui.add(egui::TextEdit::singleline(&mut state.decline_reason).desired_width(280.0));
+                if theme::button(
+                    ui,
+                    !state.decline_reason.trim().is_empty(),
+                    icon::X_CIRCLE,
+                    &tr.t("acts-decline"),
+                )
+                .clicked()
+                {
+                    actions.push(UiAction::Role(RoleCommand::Decline {
+                        act: act.number,
+                        reason: std::mem::take(&mut state.decline_reason),
+                    }));
+                }
+            });
+        }
+    });
+}
+
+/// An act the role may issue: to whom, over which kinds of information.
+fn issuable_card(
+    ui: &mut egui::Ui,
+    view: &RoleView,
+    issuable: &faisceau_engine::view::IssuableView,
+    state: &mut DeskState,
+    tr: &Tr,
+    actions: &mut Vec<UiAction>,
+) {
+    theme::card(ui, |ui| {
+        let kind = view.act_kinds.iter().find(|a| a.id == issuable.act);
+        ui.label(
+            theme::strong(tr.t_args("acts-issue", &[("act", act_name(view, tr, &issuable.act))]))
+                .size(size::LARGE),
+        );
+        if let Some(kind) = kind {
+            ui.label(theme::muted(
+                ui,
+                format!(
+                    "{} — {}",
+                    text(tr, &kind.basis),
+                    text(tr, &kind.explanation)
+                ),
+            ));
+        }
+        if let Some(blocked) = &issuable.blocked {
+            blocked_line(ui, tr, blocked, view);
+            return;
+        }
+        ui.horizontal_wrapped(|ui| {
+            ui.label(tr.t("acts-to"));
+            for to in &issuable.to {
+                let selected = state.act_to.as_ref() == Some(to);
+                if theme::chip(ui, &colleague_name(view, tr, to), selected).clicked() {
+                    state.act_to = Some(to.clone());
+                }
+            }
+        });
+        let scoped = kind.is_none_or(|k| k.scoped);
+        if scoped {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(tr.t("acts-covering"));
+                for class in &view.classes {
+                    let chosen = state.act_scope.contains(&class.id);
+                    if theme::chip(ui, text(tr, &class.name), chosen).clicked() {
+                        toggle(&mut state.act_scope, &class.id, !chosen);
                     }
                 }
             });
-            let scoped = kind.is_none_or(|k| k.scoped);
-            if scoped {
-                ui.horizontal_wrapped(|ui| {
-                    ui.label(tr.t("acts-covering"));
-                    for class in &view.classes {
-                        let chosen = state.act_scope.contains(&class.id);
-                        if theme::chip(ui, text(tr, &class.name), chosen).clicked() {
-                            toggle(&mut state.act_scope, &class.id, !chosen);
-                        }
-                    }
-                });
-            }
-            let ready = state
-                .act_to
-                .as_ref()
-                .is_some_and(|t| issuable.to.contains(t))
-                && (!scoped || !state.act_scope.is_empty());
-            if theme::primary(
-                ui,
-                ready,
-                tr.t_args(
-                    "acts-issue-button",
-                    &[("act", act_name(view, tr, &issuable.act))],
-                ),
-            )
-            .clicked()
-                && let Some(to) = state.act_to.take()
-            {
-                actions.push(UiAction::Role(RoleCommand::Issue {
-                    act: issuable.act.clone(),
-                    to,
-                    scope: if scoped {
-                        std::mem::take(&mut state.act_scope)
-                    } else {
-                        Vec::new()
-                    },
-                }));
-            }
-        });
-    }
+        }
+        let ready = state
+            .act_to
+            .as_ref()
+            .is_some_and(|t| issuable.to.contains(t))
+            && (!scoped || !state.act_scope.is_empty());
+        if theme::primary(
+            ui,
+            ready,
+            tr.t_args(
+                "acts-issue-button",
+                &[("act", act_name(view, tr, &issuable.act))],
+            ),
+        )
+        .clicked()
+            && let Some(to) = state.act_to.take()
+        {
+            actions.push(UiAction::Role(RoleCommand::Issue {
+                act: issuable.act.clone(),
+                to,
+                scope: if scoped {
+                    std::mem::take(&mut state.act_scope)
+                } else {
+                    Vec::new()
+                },
+            }));
+        }
+    });
 }
