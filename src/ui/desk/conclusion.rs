@@ -56,105 +56,11 @@ pub(super) fn conclusion_tab(
     }
     if let Some(proposal) = view.proposal.as_ref().filter(|_| !ended) {
         theme::card_with(ui, Some(palette.accent), |ui| {
-            ui.label(
-                theme::strong(tr.t_args(
-                    "conclusion-open",
-                    &[
-                        ("role", colleague_name(view, tr, &proposal.by)),
-                        (
-                            "conclusion",
-                            conclusion_name(view, tr, &proposal.conclusion),
-                        ),
-                    ],
-                ))
-                .size(size::LARGE),
-            );
-            ui.label(&proposal.reason);
-            let endorsed: Vec<Id> = std::iter::once(proposal.by.clone())
-                .chain(proposal.endorsed_by.iter().cloned())
-                .collect();
-            ui.label(
-                RichText::new(format!(
-                    "{}  {}",
-                    icon::CHECK,
-                    tr.t_args(
-                        "conclusion-endorsed-by",
-                        &[("roles", names(view, tr, &endorsed))]
-                    )
-                ))
-                .color(palette.allowed),
-            );
-            ui.label(format!(
-                "{}  {}",
-                icon::HOURGLASS,
-                tr.t_args(
-                    "conclusion-waiting",
-                    &[("roles", names(view, tr, &proposal.waiting_for))]
-                )
-            ));
-            if proposal.waiting_for.contains(&view.role.id) {
-                ui.add_space(space::ITEM);
-                ui.horizontal_wrapped(|ui| {
-                    if theme::primary(
-                        ui,
-                        true,
-                        format!("{}  {}", icon::CHECK, tr.t("conclusion-endorse")),
-                    )
-                    .clicked()
-                    {
-                        actions.push(UiAction::Role(RoleCommand::Endorse {
-                            proposal: proposal.number,
-                        }));
-                    }
-                });
-                ui.label(tr.t("conclusion-reject-reason"));
-                ui.horizontal_wrapped(|ui| {
-                    ui.add(
-                        egui::TextEdit::singleline(&mut state.reject_reason).desired_width(320.0),
-                    );
-                    if theme::button(
-                        ui,
-                        !state.reject_reason.trim().is_empty(),
-                        icon::X_CIRCLE,
-                        &tr.t("conclusion-reject"),
-                    )
-                    .clicked()
-                    {
-                        actions.push(UiAction::Role(RoleCommand::Reject {
-                            proposal: proposal.number,
-                            reason: std::mem::take(&mut state.reject_reason),
-                            lacking: None,
-                        }));
-                    }
-                });
-            }
+            open_proposal(ui, view, proposal, state, tr, actions);
         });
     }
     if !view.discussion.is_empty() {
-        theme::heading(
-            ui,
-            Some(icon::CHAT_CIRCLE_TEXT),
-            tr.t("conclusion-discussion"),
-        );
-        for (i, entry) in view.discussion.iter().enumerate().rev() {
-            let glyph = match entry {
-                Discussion::Proposed { .. } => icon::HAND_POINTING,
-                Discussion::Endorsed { .. } => icon::CHECK,
-                Discussion::Rejected { .. } => icon::X_CIRCLE,
-            };
-            let color = match entry {
-                Discussion::Rejected { .. } => palette.breach,
-                Discussion::Endorsed { .. } => palette.allowed,
-                Discussion::Proposed { .. } => palette.text,
-            };
-            ui.horizontal_wrapped(|ui| {
-                new_mark(ui, tr, i >= state.seen_at_open.discussion);
-                ui.label(
-                    RichText::new(format!("{glyph}  {}", discussion_line(view, tr, entry)))
-                        .color(color),
-                );
-            });
-        }
+        discussion(ui, view, state, tr);
     }
     if !ended && view.adopted.is_none() {
         propose_form(ui, view, state, tr, actions);
@@ -247,5 +153,117 @@ pub(super) fn messages_tab(
     if let Some(text) = crate::ui::notes(ui, tr, tr.t("notes-title"), &view.notes, &mut state.note)
     {
         actions.push(UiAction::Role(RoleCommand::Note { text }));
+    }
+}
+
+/// The proposal under discussion: who made it and why, who endorsed it and
+/// whom it waits for; the role's own vote when it is awaited.
+fn open_proposal(
+    ui: &mut egui::Ui,
+    view: &RoleView,
+    proposal: &faisceau_engine::view::ProposalView,
+    state: &mut DeskState,
+    tr: &Tr,
+    actions: &mut Vec<UiAction>,
+) {
+    let palette = theme::palette(ui);
+    ui.label(
+        theme::strong(tr.t_args(
+            "conclusion-open",
+            &[
+                ("role", colleague_name(view, tr, &proposal.by)),
+                (
+                    "conclusion",
+                    conclusion_name(view, tr, &proposal.conclusion),
+                ),
+            ],
+        ))
+        .size(size::LARGE),
+    );
+    ui.label(&proposal.reason);
+    let endorsed: Vec<Id> = std::iter::once(proposal.by.clone())
+        .chain(proposal.endorsed_by.iter().cloned())
+        .collect();
+    ui.label(
+        RichText::new(format!(
+            "{}  {}",
+            icon::CHECK,
+            tr.t_args(
+                "conclusion-endorsed-by",
+                &[("roles", names(view, tr, &endorsed))]
+            )
+        ))
+        .color(palette.allowed),
+    );
+    ui.label(format!(
+        "{}  {}",
+        icon::HOURGLASS,
+        tr.t_args(
+            "conclusion-waiting",
+            &[("roles", names(view, tr, &proposal.waiting_for))]
+        )
+    ));
+    if proposal.waiting_for.contains(&view.role.id) {
+        ui.add_space(space::ITEM);
+        ui.horizontal_wrapped(|ui| {
+            if theme::primary(
+                ui,
+                true,
+                format!("{}  {}", icon::CHECK, tr.t("conclusion-endorse")),
+            )
+            .clicked()
+            {
+                actions.push(UiAction::Role(RoleCommand::Endorse {
+                    proposal: proposal.number,
+                }));
+            }
+        });
+        ui.label(tr.t("conclusion-reject-reason"));
+        ui.horizontal_wrapped(|ui| {
+            ui.add(egui::TextEdit::singleline(&mut state.reject_reason).desired_width(320.0));
+            if theme::button(
+                ui,
+                !state.reject_reason.trim().is_empty(),
+                icon::X_CIRCLE,
+                &tr.t("conclusion-reject"),
+            )
+            .clicked()
+            {
+                actions.push(UiAction::Role(RoleCommand::Reject {
+                    proposal: proposal.number,
+                    reason: std::mem::take(&mut state.reject_reason),
+                    lacking: None,
+                }));
+            }
+        });
+    }
+}
+
+/// The table's discussion, newest first: proposals, endorsements, rejections.
+fn discussion(ui: &mut egui::Ui, view: &RoleView, state: &DeskState, tr: &Tr) {
+    let palette = theme::palette(ui);
+    theme::heading(
+        ui,
+        Some(icon::CHAT_CIRCLE_TEXT),
+        tr.t("conclusion-discussion"),
+    );
+    for (i, entry) in view.discussion.iter().enumerate().rev() {
+        let glyph = match entry {
+            Discussion::Proposed { .. } => icon::HAND_POINTING,
+            Discussion::Endorsed { .. } => icon::CHECK,
+            Discussion::Rejected { .. } => icon::X_CIRCLE,
+        };
+        let color = match entry {
+            Discussion::Rejected { .. } => palette.breach,
+            Discussion::Endorsed { .. } => palette.allowed,
+            Discussion::Proposed { .. } => palette.text,
+        };
+        ui.horizontal_wrapped(|ui| {
+            new_mark(ui, tr, i >= state.seen_at_open.discussion);
+            ui.label(
+                RichText::new(format!("{glyph}  {}", discussion_line(view, tr, entry)))
+                    .color(color),
+            );
+        });
     }
 }
