@@ -90,7 +90,6 @@ fn table_text(
     let table = &debrief.table;
     let conclusion = |id: &Id| name(&s.conclusions, id, |c| (&c.id, &c.name), code);
     let role_name = |id: &Id| name(&s.roles, id, |r| (&r.id, &r.name), code);
-    let decision_name = |id: &Id| name(&s.decisions, id, |d| (&d.id, &d.name), code);
     let _ = writeln!(out, "\n== {} {} ==", tr.t("debrief-table"), t + 1);
     let expected = conclusion(&s.solution.conclusion);
     let line = match &table.conclusion {
@@ -129,37 +128,8 @@ fn table_text(
     }
     let _ = writeln!(out, "\n{}", tr.t("debrief-decisions"));
     for review in &table.decisions {
-        let status = match &review.status {
-            DecisionStatus::OnTime { at } => {
-                tr.t_args("debrief-on-time", &[("time", duration(*at))])
-            }
-            DecisionStatus::Late { at, deadline } => tr.t_args(
-                "debrief-late",
-                &[("time", duration(*at)), ("deadline", duration(*deadline))],
-            ),
-            DecisionStatus::Acceptable { at } => {
-                tr.t_args("debrief-acceptable", &[("time", duration(*at))])
-            }
-            DecisionStatus::Missing => tr.t("debrief-missing"),
-            DecisionStatus::Unexpected { at } => {
-                tr.t_args("debrief-unexpected", &[("time", duration(*at))])
-            }
-        };
-        let instead = review
-            .instead
-            .as_ref()
-            .map(|d| tr.t_args("debrief-instead", &[("decision", decision_name(d))]))
-            .unwrap_or_default();
-        let by = review
-            .by
-            .as_ref()
-            .map(|r| tr.t_args("debrief-by", &[("role", role_name(r))]))
-            .unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "  {} — {status}{by}{instead}",
-            decision_name(&review.decision)
-        );
+        let line = decision_line(s, review, tr);
+        let _ = writeln!(out, "  {line}");
     }
     let _ = writeln!(out, "\n{}", tr.t("debrief-graph"));
     for edge in &table.sharing_graph {
@@ -217,4 +187,44 @@ fn table_text(
             }
         }
     }
+}
+
+/// A decision's review in one line: its status, by whom, and what was
+/// taken instead.
+fn decision_line(
+    s: &Scenario,
+    review: &faisceau_engine::debrief::DecisionReview,
+    tr: &Tr,
+) -> String {
+    let code = tr.lang().code();
+    let role_name = |id: &Id| name(&s.roles, id, |r| (&r.id, &r.name), code);
+    let decision_name = |id: &Id| name(&s.decisions, id, |d| (&d.id, &d.name), code);
+    let status = match &review.status {
+        DecisionStatus::OnTime { at } => tr.t_args("debrief-on-time", &[("time", duration(*at))]),
+        DecisionStatus::Late { at, deadline } => tr.t_args(
+            "debrief-late",
+            &[("time", duration(*at)), ("deadline", duration(*deadline))],
+        ),
+        DecisionStatus::Acceptable { at } => {
+            tr.t_args("debrief-acceptable", &[("time", duration(*at))])
+        }
+        DecisionStatus::Missing => tr.t("debrief-missing"),
+        DecisionStatus::Unexpected { at } => {
+            tr.t_args("debrief-unexpected", &[("time", duration(*at))])
+        }
+    };
+    let instead = review
+        .instead
+        .as_ref()
+        .map(|d| tr.t_args("debrief-instead", &[("decision", decision_name(d))]))
+        .unwrap_or_default();
+    let by = review
+        .by
+        .as_ref()
+        .map(|r| tr.t_args("debrief-by", &[("role", role_name(r))]))
+        .unwrap_or_default();
+    format!(
+        "{} — {status}{by}{instead}",
+        decision_name(&review.decision)
+    )
 }
