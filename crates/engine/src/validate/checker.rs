@@ -72,6 +72,42 @@ pub fn validate_suite(suite: &crate::verdicts::Suite, rulebook: &Rulebook) -> Ve
 
 /// The ids a rulebook declares, for references from a case: its own
 /// duplicates are reported against the rulebook's file.
+/// The ids a rulebook declares, for references from a case or a suite.
+pub(super) struct RulebookIds<'a> {
+    pub(super) classes: Ids<'a>,
+    pub(super) professions: Ids<'a>,
+    pub(super) frames: Ids<'a>,
+    pub(super) acts: Ids<'a>,
+    pub(super) situations: Ids<'a>,
+}
+
+impl<'a> RulebookIds<'a> {
+    pub(super) fn of(book: &'a Rulebook) -> RulebookIds<'a> {
+        RulebookIds {
+            classes: known(
+                "kind of information",
+                "the rulebook's classes",
+                &book.classes,
+                |c| &c.id,
+            ),
+            professions: known(
+                "profession",
+                "the rulebook's professions",
+                &book.professions,
+                |p| &p.id,
+            ),
+            frames: known("frame", "the rulebook's frames", &book.frames, |f| &f.id),
+            acts: known("act", "the rulebook's acts", &book.acts, |a| &a.id),
+            situations: known(
+                "situation",
+                "the rulebook's situations",
+                &book.situations,
+                |s| &s.id,
+            ),
+        }
+    }
+}
+
 pub(super) fn known<'a, T>(
     kind: &'static str,
     list: &'static str,
@@ -207,27 +243,13 @@ impl<'a> Checker<'a> {
         let indicators = self.declare("indicator", "indicators", &s.indicators, |i| &i.id);
         let roles = self.declare("role", "roles", &s.roles, |r| &r.id);
         let people = self.declare("person", "people", &s.people, |p| &p.id);
-        let book = self.rulebook;
-        let classes = known(
-            "kind of information",
-            "the rulebook's classes",
-            &book.classes,
-            |c| &c.id,
-        );
-        let professions = known(
-            "profession",
-            "the rulebook's professions",
-            &book.professions,
-            |p| &p.id,
-        );
-        let frames = known("frame", "the rulebook's frames", &book.frames, |f| &f.id);
-        let acts = known("act", "the rulebook's acts", &book.acts, |a| &a.id);
-        let situations = known(
-            "situation",
-            "the rulebook's situations",
-            &book.situations,
-            |s| &s.id,
-        );
+        let RulebookIds {
+            classes,
+            professions,
+            frames,
+            acts,
+            situations,
+        } = RulebookIds::of(self.rulebook);
         let clues = self.declare("clue", "clues", &s.clues, |c| &c.id);
         let actions = self.declare("action", "actions", &s.actions, |a| &a.id);
         let decisions = self.declare("decision", "decisions", &s.decisions, |d| &d.id);

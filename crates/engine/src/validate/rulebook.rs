@@ -16,26 +16,13 @@ impl<'a> Checker<'a> {
                 Some("name the rulebook the suite sits beside".into()),
             ));
         }
-        let professions = known(
-            "profession",
-            "the rulebook's professions",
-            &book.professions,
-            |p| &p.id,
-        );
-        let classes = known(
-            "kind of information",
-            "the rulebook's classes",
-            &book.classes,
-            |c| &c.id,
-        );
-        let frames = known("frame", "the rulebook's frames", &book.frames, |f| &f.id);
-        let situations = known(
-            "situation",
-            "the rulebook's situations",
-            &book.situations,
-            |s| &s.id,
-        );
-        let acts = known("act", "the rulebook's acts", &book.acts, |a| &a.id);
+        let RulebookIds {
+            classes,
+            professions,
+            frames,
+            acts,
+            situations,
+        } = RulebookIds::of(book);
         for (i, share) in suite.shares.iter().enumerate() {
             let at = format!("shares[{i}]");
             self.reference(&professions, &share.from, format!("{at}.from"));
