@@ -342,92 +342,135 @@ pub fn lobby(
 ) -> Vec<NetAction> {
     let mut actions = Vec::new();
     egui::ScrollArea::vertical().show(ui, |ui| {
-        let palette = theme::palette(ui);
-        ui.set_max_width(1200.0);
-        ui.add_space(8.0);
-        ui.label(theme::muted(ui, lobby.workshop.clone()).size(size::HEADING));
-        ui.label(theme::title(text(tr, &lobby.title)));
-        ui.add_space(6.0);
-        theme::card_with(ui, Some(palette.caution), |ui| {
-            ui.label(theme::strong(format!(
-                "{}  {}",
-                theme::icon::INFO,
-                tr.t("picker-content-note")
-            )));
-            ui.label(text(tr, &lobby.content_note));
-        });
-        theme::band(
-            ui,
-            palette.accent_soft,
-            palette.text,
-            format!(
-                "{}  {}",
-                theme::icon::ARROW_RIGHT,
-                if mine.is_some() {
-                    tr.t("lobby-seated")
-                } else {
-                    tr.t("lobby-choose")
-                }
-            ),
-        );
-        if let Some(refusal) = refusal {
-            ui.add_space(4.0);
+        theme::column(ui, 1200.0, |ui| {
+            let palette = theme::palette(ui);
+            ui.add_space(8.0);
+            ui.label(theme::muted(ui, lobby.workshop.clone()).size(size::HEADING));
+            ui.label(theme::title(text(tr, &lobby.title)));
+            ui.add_space(6.0);
+            theme::card_with(ui, Some(palette.caution), |ui| {
+                ui.label(theme::strong(format!(
+                    "{}  {}",
+                    theme::icon::INFO,
+                    tr.t("picker-content-note")
+                )));
+                ui.label(text(tr, &lobby.content_note));
+            });
             theme::band(
                 ui,
-                palette.caution,
-                palette.surface,
-                format!("{}  {refusal}", theme::icon::WARNING),
+                palette.accent_soft,
+                palette.text,
+                format!(
+                    "{}  {}",
+                    theme::icon::ARROW_RIGHT,
+                    if mine.is_some() {
+                        tr.t("lobby-seated")
+                    } else {
+                        tr.t("lobby-choose")
+                    }
+                ),
             );
-        }
-        ui.add_space(8.0);
-        ui.horizontal_wrapped(|ui| {
-            for (t, table) in lobby.tables.iter().enumerate() {
-                ui.allocate_ui(egui::vec2(560.0, 0.0), |ui| {
-                    theme::card(ui, |ui| {
-                        ui.label(
-                            RichText::new(tr.t_args("table-n", &[("n", (t + 1).to_string())]))
-                                .strong()
-                                .size(size::LARGE),
+            if let Some(refusal) = refusal {
+                ui.add_space(4.0);
+                theme::band(
+                    ui,
+                    palette.caution,
+                    palette.surface,
+                    format!("{}  {refusal}", theme::icon::WARNING),
+                );
+            }
+            ui.add_space(8.0);
+            // One card per table, one row per role: two columns when they fit,
+            // so that every role of every table can be read and taken.
+            let gap = theme::space::ITEM;
+            let width = ui.available_width();
+            let columns = if width >= 2.0 * LOBBY_CARD + gap {
+                2
+            } else {
+                1
+            };
+            let card_width = ((width - gap * (columns as f32 - 1.0)) / columns as f32).floor();
+            for (row, tables) in lobby.tables.chunks(columns).enumerate() {
+                ui.horizontal_top(|ui| {
+                    ui.spacing_mut().item_spacing.x = gap;
+                    for (c, table) in tables.iter().enumerate() {
+                        let t = row * columns + c;
+                        ui.allocate_ui_with_layout(
+                            egui::vec2(card_width, 0.0),
+                            egui::Layout::top_down(egui::Align::Min),
+                            |ui| {
+                                ui.set_width(card_width);
+                                lobby_table(ui, t, table, mine, tr, &mut actions);
+                            },
                         );
-                        ui.label(status_name(table.status, tr));
-                        for seat in &table.seats {
-                            ui.horizontal(|ui| {
-                                ui.label(text(tr, &seat.name));
-                                ui.label(occupant_label(ui, &seat.occupant, tr));
-                                let is_mine =
-                                    mine.is_some_and(|(mt, mr)| *mt == t && *mr == seat.role);
-                                if seat.occupant == Occupant::Free
-                                    && table.status == Status::Waiting
-                                    && theme::button(
-                                        ui,
-                                        true,
-                                        theme::icon::ARROW_RIGHT,
-                                        &tr.t("lobby-take"),
-                                    )
-                                    .clicked()
-                                {
-                                    actions.push(NetAction::Sit(t, seat.role.clone()));
-                                }
-                                if is_mine
-                                    && table.status == Status::Waiting
-                                    && theme::button(
-                                        ui,
-                                        true,
-                                        theme::icon::ARROW_LEFT,
-                                        &tr.t("lobby-leave"),
-                                    )
-                                    .clicked()
-                                {
-                                    actions.push(NetAction::Stand);
-                                }
-                            });
-                        }
-                    });
+                    }
                 });
+                ui.add_space(gap);
             }
         });
     });
     actions
+}
+
+/// The narrowest a table's card in the lobby gets before the lobby goes to one column.
+const LOBBY_CARD: f32 = 560.0;
+/// Room kept on a role's row for its button.
+const LOBBY_BUTTON: f32 = 200.0;
+
+/// A table's card in the lobby: its number and state, then one row per role
+/// with who holds it and, when it is free, a button to take it.
+fn lobby_table(
+    ui: &mut egui::Ui,
+    t: usize,
+    table: &crate::views::lobby::LobbyTable,
+    mine: Option<&(usize, Id)>,
+    tr: &Tr,
+    actions: &mut Vec<NetAction>,
+) {
+    theme::card(ui, |ui| {
+        ui.horizontal(|ui| {
+            ui.label(
+                RichText::new(tr.t_args("table-n", &[("n", (t + 1).to_string())]))
+                    .strong()
+                    .size(size::LARGE),
+            );
+            ui.label(theme::muted(ui, status_name(table.status, tr)));
+        });
+        ui.add_space(4.0);
+        for seat in &table.seats {
+            ui.separator();
+            ui.horizontal(|ui| {
+                // The role's name and who holds it on the left, wrapped; the button on the right.
+                let words = (ui.available_width() - LOBBY_BUTTON).max(120.0);
+                ui.allocate_ui_with_layout(
+                    egui::vec2(words, 0.0),
+                    egui::Layout::top_down(egui::Align::Min),
+                    |ui| {
+                        ui.set_width(words);
+                        ui.add(egui::Label::new(text(tr, &seat.name)).wrap());
+                        ui.label(occupant_label(ui, &seat.occupant, tr));
+                    },
+                );
+                let is_mine = mine.is_some_and(|(mt, mr)| *mt == t && *mr == seat.role);
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if seat.occupant == Occupant::Free
+                        && table.status == Status::Waiting
+                        && theme::button(ui, true, theme::icon::ARROW_RIGHT, &tr.t("lobby-take"))
+                            .clicked()
+                    {
+                        actions.push(NetAction::Sit(t, seat.role.clone()));
+                    }
+                    if is_mine
+                        && table.status == Status::Waiting
+                        && theme::button(ui, true, theme::icon::ARROW_LEFT, &tr.t("lobby-leave"))
+                            .clicked()
+                    {
+                        actions.push(NetAction::Stand);
+                    }
+                });
+            });
+        }
+    });
 }
 
 /// What the projector shows of a workshop.

@@ -214,7 +214,7 @@ pub fn role_card(ui: &mut egui::Ui, view: &RoleView, tr: &Tr) -> Vec<UiAction> {
         });
     egui::ScrollArea::vertical().show(ui, |ui| {
         // Lines a reader can follow on a wide screen.
-        ui.set_max_width(1040.0);
+        theme::max_width(ui, 1040.0);
         ui.add_space(8.0);
         ui.label(theme::muted(ui, text(tr, &view.title)).size(size::HEADING));
         ui.label(theme::title(text(tr, &view.role.name)));

@@ -554,6 +554,74 @@ mod network {
     }
 
     #[test]
+    fn every_role_of_every_table_can_be_read_and_taken_on_a_laptop() {
+        // A laptop's 1366 pixels, with text at 100 % and at 125 % (1093 points).
+        for (lang, zoom) in [(Lang::Fr, 1.0), (Lang::En, 1.0), (Lang::Fr, 1.25)] {
+            let tr = Tr::new(lang);
+            let mut lobby_view = a_lobby();
+            let free = lobby_view.tables[0].seats.clone();
+            lobby_view.tables = (0..3)
+                .map(|_| LobbyTable {
+                    status: Status::Waiting,
+                    seats: free
+                        .iter()
+                        .map(|seat| LobbySeat {
+                            occupant: Occupant::Free,
+                            ..seat.clone()
+                        })
+                        .collect(),
+                })
+                .collect();
+            let roles = free.len();
+            assert_eq!(roles, 6, "the case of this test has six roles");
+            let names: Vec<String> = free
+                .iter()
+                .map(|seat| crate::ui::text(&tr, &seat.name).to_owned())
+                .collect();
+            let width = 1366.0 / zoom;
+            let mut harness = Harness::builder()
+                .with_size((width, 768.0 / zoom))
+                .with_pixels_per_point(zoom)
+                .build_ui_state(
+                    move |ui, out: &mut Vec<NetAction>| {
+                        if super::themed(ui) {
+                            out.extend(lobby(ui, &lobby_view, None, None, &tr))
+                        }
+                    },
+                    Vec::new(),
+                );
+            harness.run();
+            let take = super::iconed(
+                super::icon::ARROW_RIGHT,
+                if lang == Lang::Fr {
+                    "Prendre ce rôle"
+                } else {
+                    "Take this role"
+                },
+            );
+            let buttons: Vec<_> = harness.query_all_by_label(&take).collect();
+            assert_eq!(buttons.len(), 3 * roles, "{lang:?}");
+            for button in &buttons {
+                let rect = button.rect();
+                assert!(
+                    rect.min.x >= 0.0 && rect.max.x <= width,
+                    "{lang:?}: a button lies outside the window: {rect:?}"
+                );
+            }
+            for name in &names {
+                for label in harness.query_all_by_label(name) {
+                    assert!(label.rect().max.x <= width, "{lang:?}: {name} is cut");
+                }
+                assert_eq!(
+                    harness.query_all_by_label(name).count(),
+                    3,
+                    "{lang:?}: {name}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn the_join_form_waits_for_every_field_and_shows_the_error() {
         let tr = Tr::new(Lang::En);
         let form = JoinForm {

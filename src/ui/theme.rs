@@ -431,6 +431,33 @@ pub fn muted(ui: &egui::Ui, text: impl Into<String>) -> RichText {
         .color(palette(ui).muted)
 }
 
+/// Keeps what follows at most `width` wide, never wider than the room there is:
+/// `Ui::set_max_width` alone widens a narrow window's content past its edge
+/// (a 1366-pixel laptop with text at 125 % is 1093 points wide).
+pub fn max_width(ui: &mut egui::Ui, width: f32) {
+    ui.set_max_width(ui.available_width().min(width));
+}
+
+/// A column at most `width` wide, centred in the room there is: lines a
+/// reader can follow on a projector-sized screen, no wasted edge on a laptop.
+pub fn column<R>(ui: &mut egui::Ui, width: f32, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
+    let room = ui.available_width();
+    let width = room.min(width);
+    let margin = ((room - width) / 2.0).floor();
+    let spacing = ui.spacing().item_spacing;
+    ui.horizontal_top(|ui| {
+        ui.spacing_mut().item_spacing.x = 0.0;
+        ui.add_space(margin);
+        ui.vertical(|ui| {
+            ui.spacing_mut().item_spacing = spacing;
+            ui.set_width(width);
+            add(ui)
+        })
+        .inner
+    })
+    .inner
+}
+
 /// A white card with a border, the width of its container.
 pub fn card<R>(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
     card_with(ui, None, add)
@@ -611,7 +638,7 @@ pub fn confirm(
 ) -> Answer {
     let mut answer = Answer::Open;
     let modal = egui::Modal::new(egui::Id::new(id)).show(ui.ctx(), |ui| {
-        ui.set_max_width(480.0);
+        max_width(ui, 480.0);
         ui.label(strong(title).size(size::HEADING));
         ui.add_space(space::ITEM);
         ui.label(body.into());

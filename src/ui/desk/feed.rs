@@ -386,7 +386,7 @@ pub(super) fn toasts(ui: &mut egui::Ui, state: &mut DeskState, tr: &Tr) {
         .anchor(egui::Align2::RIGHT_BOTTOM, [-16.0, -16.0])
         .order(egui::Order::Foreground)
         .show(ui.ctx(), |ui| {
-            ui.set_max_width(380.0);
+            theme::max_width(ui, 380.0);
             for toast in &state.toasts {
                 let response = egui::Frame::new()
                     .fill(palette.surface)
