@@ -1243,6 +1243,73 @@ fn a_rejection_and_its_reason_are_shown_to_the_whole_table_with_the_rule() {
 }
 
 #[test]
+fn the_next_step_line_tells_the_truth_at_the_start_mid_phase_and_at_the_last_phase() {
+    let case = Arc::new(
+        load(
+            include_str!("../../scenarios/orly_tata.ron"),
+            "orly_tata.ron",
+            &crate::rulebooks::shelf_for(std::path::Path::new("scenarios/orly_tata.ron")),
+        )
+        .unwrap()
+        .case,
+    );
+    // The one next-step line of the desk, as a screen reader gets it.
+    let line = |view: RoleView, lang: Lang| {
+        let harness = desk_harness(view, DeskState::default(), lang);
+        let found: Vec<String> = harness
+            .query_all_by_label_contains(if lang == Lang::Fr {
+                "Prochaine étape"
+            } else {
+                "Next step"
+            })
+            .map(|node| format!("{node:?}"))
+            .collect();
+        assert_eq!(found.len(), 1, "{found:?}");
+        found[0].clone()
+    };
+    let mut session = Session::new(case, 1);
+    session.direct(TrainerCommand::Start).unwrap();
+    // The CRIP is given no time at night: nothing to do yet, not "time is up".
+    let start = line(session.view("crip").unwrap(), Lang::Fr);
+    assert!(start.contains("rien à faire pour l'instant"), "{start}");
+    assert!(!start.contains("écoulé"), "{start}");
+    // The night porter spends her night: then, and only then, her time is up.
+    loop {
+        let view = session.view("veilleur").unwrap();
+        let Some(action) = view.actions.iter().find(|a| a.blocked.is_none()) else {
+            break;
+        };
+        session
+            .submit(
+                "veilleur",
+                RoleCommand::TakeAction {
+                    action: action.id.clone(),
+                },
+            )
+            .unwrap();
+    }
+    let mut spent = session.view("veilleur").unwrap();
+    assert_eq!(spent.budget_left, 0);
+    // With nothing left to file, share or decide.
+    spent.clues.clear();
+    spent.decisions.clear();
+    let mid = line(spent, Lang::En);
+    assert!(mid.contains("time for this phase is used up"), "{mid}");
+    // The last phase: conclude, never "wait for the next phase".
+    while session.view("crip").unwrap().phase.index + 1 < session.view("crip").unwrap().phase.count
+    {
+        session.direct(TrainerCommand::NextPhase).unwrap();
+    }
+    let mut last = session.view("crip").unwrap();
+    last.decisions.clear();
+    last.clues.clear();
+    last.actions.clear();
+    let end = line(last, Lang::Fr);
+    assert!(end.contains("dernière phase"), "{end}");
+    assert!(!end.contains("phase suivante"), "{end}");
+}
+
+#[test]
 fn the_desk_renders_from_a_view_that_crossed_the_network_without_the_case() {
     let mut session = running();
     session

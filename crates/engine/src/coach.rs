@@ -22,12 +22,32 @@ pub enum NextStep {
     Tag,
     /// The role has shared nothing yet.
     Share,
-    /// Nothing left this phase: wait for the next one.
-    Wait,
+    /// The last phase, no conclusion adopted yet: propose one or answer one.
+    Conclude,
+    /// The role's time for this phase is spent (or too short for any action
+    /// left): the next phase gives it more.
+    OutOfTime,
+    /// Nothing to do for now, with time left: colleagues' shares and the
+    /// next events will bring more.
+    Listen,
 }
 
 /// Fewer known clues than this, and acting comes before anything else.
 const FEW_CLUES: usize = 3;
+
+/// The role has spent its time this phase: it worked in it (its clock moved
+/// past the phase's start) and has none left, or too little for any action it
+/// still has. A role given no time this phase (off duty at night) is not out
+/// of time: it waits for its colleagues.
+fn out_of_time(view: &RoleView) -> bool {
+    let worked = view.clock > view.phase.starts_at;
+    let too_short = !view.actions.is_empty()
+        && view
+            .actions
+            .iter()
+            .all(|a| a.blocked.is_some() && a.cost > view.budget_left);
+    worked && (view.budget_left == 0 || too_short)
+}
 
 /// The next step for a role, or none when the table is not running.
 pub fn next_step(view: &RoleView) -> Option<NextStep> {
@@ -61,8 +81,12 @@ pub fn next_step(view: &RoleView) -> Option<NextStep> {
             NextStep::Share
         } else if can_act {
             NextStep::Act
+        } else if view.phase.index + 1 >= view.phase.count && view.adopted.is_none() {
+            NextStep::Conclude
+        } else if out_of_time(view) {
+            NextStep::OutOfTime
         } else {
-            NextStep::Wait
+            NextStep::Listen
         },
     )
 }

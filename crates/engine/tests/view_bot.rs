@@ -52,7 +52,7 @@ fn view_bots_play_every_case_to_a_conclusion() {
             rounds += 1;
             let mut acted = false;
             for (role, bot) in roles.iter().zip(&mut bots) {
-                let view = session.view(role).unwrap();
+                let view = session.view(role.as_str()).unwrap();
                 if let Some(command) = bot.next(&view) {
                     acted = true;
                     if session.submit(role, command).is_err() {
@@ -107,7 +107,7 @@ fn a_note_or_a_bundle_change_leaves_every_other_view_as_it_was() {
             rounds += 1;
             let mut acted = false;
             for (r, (role, bot)) in roles.iter().zip(&mut bots).enumerate() {
-                let view = session.view(role).unwrap();
+                let view = session.view(role.as_str()).unwrap();
                 kept[r] = Some(view.clone());
                 // A note now and then, beside what the bot does (a note is
                 // not play: the phase still moves on when bots are idle).
@@ -197,5 +197,88 @@ fn the_coaching_line_follows_the_table() {
     assert_ne!(
         next_step(&session.view("chef_service").unwrap()),
         Some(NextStep::AnswerProposal)
+    );
+}
+
+#[test]
+fn nobody_is_told_their_time_is_up_at_the_start_and_the_last_phase_asks_for_a_conclusion() {
+    use faisceau_engine::coach::{NextStep, next_step};
+    use faisceau_engine::{RoleCommand, Session, TrainerCommand};
+    let mut spent = 0;
+    for file in [
+        "annonces_en_ligne.ron",
+        "foyer_fugues.ron",
+        "gare_nuit.ron",
+        "guetteur_contraint.ron",
+        "kenza_a_risque.ron",
+        "orly_tata.ron",
+        "urgences_nuit.ron",
+        "zone_attente_roissy.ron",
+    ] {
+        let case = Arc::new(
+            faisceau_engine::load(&common::case_text(file), file, &common::shelf())
+                .unwrap()
+                .case,
+        );
+        let roles: Vec<_> = case.scenario().roles.iter().map(|r| r.id.clone()).collect();
+        let mut session = Session::new(case, 1);
+        session.direct(TrainerCommand::Start).unwrap();
+        for role in &roles {
+            let view = session.view(role.as_str()).unwrap();
+            let step = next_step(&view);
+            assert!(
+                step != Some(NextStep::OutOfTime) && step != Some(NextStep::Conclude),
+                "{file}, {role} at the start: {step:?} with {} min left",
+                view.budget_left
+            );
+        }
+        // A role that spends its time on actions is told so, until the next phase.
+        let busy = roles[0].as_str();
+        loop {
+            let view = session.view(busy).unwrap();
+            let Some(action) = view.actions.iter().find(|a| a.blocked.is_none()) else {
+                break;
+            };
+            session
+                .submit(
+                    busy,
+                    RoleCommand::TakeAction {
+                        action: action.id.clone(),
+                    },
+                )
+                .unwrap();
+        }
+        // Everything else done: nothing to decide, answer, file or share.
+        let mut view = session.view(busy).unwrap();
+        view.decisions.clear();
+        view.acts.clear();
+        view.proposal = None;
+        view.clues.clear();
+        let cheapest = view.actions.iter().map(|a| a.cost).min().unwrap_or(0);
+        if view.phase.count > 1 && view.budget_left < cheapest {
+            assert_eq!(
+                next_step(&view),
+                Some(NextStep::OutOfTime),
+                "{file}, {busy} with {} min left",
+                view.budget_left
+            );
+            spent += 1;
+        }
+        while session.view(roles[0].as_str()).unwrap().phase.index + 1
+            < session.view(roles[0].as_str()).unwrap().phase.count
+        {
+            session.direct(TrainerCommand::NextPhase).unwrap();
+        }
+        for role in &roles {
+            let step = next_step(&session.view(role.as_str()).unwrap());
+            assert!(
+                !matches!(step, Some(NextStep::OutOfTime | NextStep::Listen)),
+                "{file}, {role} at the last phase: {step:?}"
+            );
+        }
+    }
+    assert!(
+        spent > 0,
+        "no case spent a role's time: the test proves nothing about it"
     );
 }

@@ -23,7 +23,9 @@ pub fn next_step(view: &RoleView, tr: &Tr) -> Option<String> {
         NextStep::Act => "hint-act",
         NextStep::Tag => "hint-tag",
         NextStep::Share => "hint-share",
-        NextStep::Wait => "hint-wait",
+        NextStep::Conclude => "hint-conclude",
+        NextStep::OutOfTime => "hint-out-of-time",
+        NextStep::Listen => "hint-listen",
     };
     Some(tr.t_args("desk-next-step", &[("hint", tr.t(key))]))
 }
