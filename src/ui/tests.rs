@@ -1310,6 +1310,51 @@ fn the_next_step_line_tells_the_truth_at_the_start_mid_phase_and_at_the_last_pha
 }
 
 #[test]
+fn a_pending_proposal_is_dated_once_and_notified_once_while_the_clock_moves() {
+    let tr = Tr::new(Lang::Fr);
+    let mut session = running();
+    let mut state = DeskState::default();
+    state.observe(&session.view("educatrice").unwrap(), &tr, 0.0);
+    session
+        .submit(
+            "chef_service",
+            RoleCommand::Propose {
+                conclusion: "mineure_en_danger".into(),
+                orientation: None,
+                reason: "Premiers signes.".into(),
+            },
+        )
+        .unwrap();
+    let proposed = session.view("educatrice").unwrap();
+    state.observe(&proposed, &tr, 1.0);
+    let about = |state: &DeskState| {
+        state
+            .toasts
+            .iter()
+            .filter(|t| t.item.tab == Tab::Conclusion)
+            .map(|t| t.item.at)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(about(&state).len(), 1, "the proposal is news once");
+    let at = about(&state)[0];
+    // A colleague works for an hour and a half: the table's clock moves on.
+    let before = proposed.table_clock;
+    for action in ["consulter_registre", "reunion_equipe"] {
+        let _ = session.submit(
+            "chef_service",
+            RoleCommand::TakeAction {
+                action: action.into(),
+            },
+        );
+    }
+    let later = session.view("educatrice").unwrap();
+    assert!(later.table_clock > before, "the clock moved");
+    state.observe(&later, &tr, 2.0);
+    assert_eq!(about(&state), vec![at], "no second notice, no new date");
+    assert_eq!(later.discussion[0].0, at);
+}
+
+#[test]
 fn the_desk_renders_from_a_view_that_crossed_the_network_without_the_case() {
     let mut session = running();
     session

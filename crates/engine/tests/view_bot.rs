@@ -282,3 +282,61 @@ fn nobody_is_told_their_time_is_up_at_the_start_and_the_last_phase_asks_for_a_co
         "no case spent a role's time: the test proves nothing about it"
     );
 }
+
+#[test]
+fn one_event_keeps_one_time_on_the_tables_clock() {
+    for (path, case) in shipped_cases() {
+        let (mut session, roles, mut bots) = started_with_view_bots(&case, 7);
+        // Each role's discussion as first seen: later views must keep its times.
+        let mut seen: Vec<Vec<(u32, faisceau_engine::view::Discussion)>> =
+            vec![Vec::new(); roles.len()];
+        let mut rounds = 0;
+        while session.state().status != Status::Ended && rounds < 10_000 {
+            rounds += 1;
+            let mut acted = false;
+            for (r, (role, bot)) in roles.iter().zip(&mut bots).enumerate() {
+                let view = session.view(role.as_str()).unwrap();
+                assert!(
+                    view.discussion.starts_with(&seen[r]),
+                    "{}: {role}'s discussion was re-dated",
+                    path.display()
+                );
+                seen[r] = view.discussion.clone();
+                // Nothing the role sees is dated after the table's clock.
+                for at in view
+                    .inbox
+                    .iter()
+                    .chain(&view.sent)
+                    .map(|s| s.at)
+                    .chain(view.results.iter().map(|x| x.at))
+                    .chain(view.decisions_taken.iter().map(|d| d.at))
+                    .chain(view.discussion.iter().map(|(at, _)| *at))
+                {
+                    assert!(
+                        at <= view.table_clock,
+                        "{}: {role} sees {at} after the table's {}",
+                        path.display(),
+                        view.table_clock
+                    );
+                }
+                if let Some(command) = bot.next(&view) {
+                    acted |= session.submit(role, command).is_ok();
+                }
+            }
+            if !acted {
+                let _ = session.direct(TrainerCommand::NextPhase);
+            }
+        }
+        // The journal's times never go back: what happened later is dated later.
+        let times: Vec<u32> = session.events().iter().map(|e| e.at).collect();
+        for pair in times.windows(2) {
+            assert!(
+                pair[0] <= pair[1],
+                "{}: an event at {} after one at {}",
+                path.display(),
+                pair[1],
+                pair[0]
+            );
+        }
+    }
+}

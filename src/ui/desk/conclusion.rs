@@ -247,7 +247,7 @@ fn discussion(ui: &mut egui::Ui, view: &RoleView, state: &DeskState, tr: &Tr) {
         Some(icon::CHAT_CIRCLE_TEXT),
         tr.t("conclusion-discussion"),
     );
-    for (i, entry) in view.discussion.iter().enumerate().rev() {
+    for (i, (at, entry)) in view.discussion.iter().enumerate().rev() {
         let glyph = match entry {
             Discussion::Proposed { .. } => icon::HAND_POINTING,
             Discussion::Endorsed { .. } => icon::CHECK,
@@ -261,7 +261,11 @@ fn discussion(ui: &mut egui::Ui, view: &RoleView, state: &DeskState, tr: &Tr) {
         ui.horizontal_wrapped(|ui| {
             new_mark(ui, tr, i >= state.seen_at_open.discussion);
             ui.label(
-                RichText::new(format!("{glyph}  {}", discussion_line(view, tr, entry)))
+                RichText::new(format!(
+                    "{glyph}  {}  {}",
+                    clock(tr, *at),
+                    discussion_line(view, tr, entry)
+                ))
                     .color(color),
             );
         });

@@ -122,11 +122,9 @@ pub fn feed(view: &RoleView, tr: &Tr) -> Vec<FeedItem> {
             tab: Tab::Decisions,
         });
     }
-    // The discussion carries no times: its steps come at the table's clock
-    // when first seen, after everything else.
-    for entry in &view.discussion {
+    for (at, entry) in &view.discussion {
         items.push(FeedItem {
-            at: view.table_clock,
+            at: *at,
             icon: icon::HANDSHAKE,
             text: discussion_line(view, tr, entry),
             tab: Tab::Conclusion,
@@ -264,7 +262,7 @@ impl DeskState {
                         "feed-trust-down"
                     };
                     self.local_feed.push(FeedItem {
-                        at: view.clock,
+                        at: view.table_clock,
                         icon: if *level > before {
                             icon::ARROW_FAT_UP
                         } else {

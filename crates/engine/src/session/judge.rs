@@ -47,7 +47,9 @@ impl Session {
         let a = case.action(action.as_str()).ok_or(Refusal::UnknownAction)?;
         state.can_take(case, r, a)?;
         let spec = &case.scenario().actions[a];
-        let at = state.clock(case, r) + case.action_cost(a);
+        // The result comes when the role's work is done, and never before what
+        // the table has already lived: one time per event, on the table's clock.
+        let at = (state.clock(case, r) + case.action_cost(a)).max(state.table_clock(case));
         let outcome = self.draw_outcome(a);
         let mut events = vec![Event {
             at,
@@ -104,7 +106,7 @@ impl Session {
             .decision(decision.as_str())
             .ok_or(Refusal::UnknownDecision)?;
         state.can_decide(case, r, d)?;
-        let at = state.clock(case, r);
+        let at = state.table_clock(case);
         let mut events = vec![Event {
             at,
             kind: EventKind::Decided {
@@ -210,7 +212,7 @@ impl Session {
         }
         let (copies, copies_outside) = self.copies(f, r, &recipients);
         Ok(vec![Event {
-            at: state.clock(case, r),
+            at: state.table_clock(case),
             kind: EventKind::Shared {
                 from: self.role_id(r),
                 to: recipients.iter().map(|&t| s.roles[t].id.clone()).collect(),
@@ -284,7 +286,7 @@ impl Session {
         }
         let number = state.acts.len() as u32 + 1;
         Ok(vec![Event {
-            at: state.clock(case, r),
+            at: state.table_clock(case),
             kind: EventKind::ActIssued {
                 number,
                 act: act.clone(),
@@ -312,7 +314,7 @@ impl Session {
         }
         let reason = checked_text(reason)?;
         Ok(vec![Event {
-            at: state.clock(&self.case, r),
+            at: state.table_clock(&self.case),
             kind: EventKind::ActDeclined {
                 number,
                 by: self.role_id(r),
@@ -348,7 +350,7 @@ impl Session {
             },
         };
         Ok(vec![Event {
-            at: state.clock(case, r),
+            at: state.table_clock(case),
             kind,
         }])
     }
@@ -369,7 +371,7 @@ impl Session {
                 .ok_or(Refusal::UnknownOrientation)?;
         }
         let reason = checked_text(reason)?;
-        let at = state.clock(case, r);
+        let at = state.table_clock(case);
         let number = state.proposals + 1;
         let mut events = vec![Event {
             at,
@@ -401,7 +403,7 @@ impl Session {
             return Err(Refusal::AlreadyEndorsed);
         }
         let mut events = vec![Event {
-            at: state.clock(case, r),
+            at: state.table_clock(case),
             kind: EventKind::Endorsed {
                 role: self.role_id(r),
                 proposal,
@@ -434,7 +436,7 @@ impl Session {
         }
         let reason = checked_text(reason)?;
         Ok(vec![Event {
-            at: state.clock(&self.case, r),
+            at: state.table_clock(&self.case),
             kind: EventKind::Rejected {
                 role: self.role_id(r),
                 proposal,

@@ -18,7 +18,7 @@ pub(super) struct Story {
     pub(super) inbox: Vec<ShareView>,
     pub(super) sent: Vec<ShareView>,
     pub(super) decisions_taken: Vec<TakenDecision>,
-    pub(super) discussion: Vec<Discussion>,
+    pub(super) discussion: Vec<(Minutes, Discussion)>,
     pub(super) messages: Vec<Message>,
     pub(super) notes: Vec<(Minutes, String)>,
     pub(super) adopted: Option<Adopted>,
@@ -94,7 +94,7 @@ impl Story {
             EventKind::Proposed { .. }
             | EventKind::Endorsed { .. }
             | EventKind::Rejected { .. } => {
-                self.discussed(&event.kind);
+                self.discussed(event.at, &event.kind);
             }
             EventKind::ConclusionAdopted {
                 conclusion,
@@ -219,7 +219,7 @@ impl Story {
     }
 
     /// A proposal, an endorsement or a rejection, in the table's discussion.
-    fn discussed(&mut self, kind: &EventKind) {
+    fn discussed(&mut self, at: Minutes, kind: &EventKind) {
         let entry = match kind {
             EventKind::Proposed {
                 role,
@@ -250,6 +250,6 @@ impl Story {
             },
             _ => return,
         };
-        self.discussion.push(entry);
+        self.discussion.push((at, entry));
     }
 }

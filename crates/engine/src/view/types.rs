@@ -405,8 +405,8 @@ pub struct RoleView {
     pub orientations: Vec<Orientation>,
     /// The proposal under discussion.
     pub proposal: Option<ProposalView>,
-    /// The table's discussion so far.
-    pub discussion: Vec<Discussion>,
+    /// The table's discussion so far, each step at the table's time it was taken.
+    pub discussion: Vec<(Minutes, Discussion)>,
     /// The adopted conclusion.
     pub adopted: Option<Adopted>,
     /// Injects and hints for this role.
