@@ -98,7 +98,8 @@ pub(super) fn host_setup(
                     .map_err(String::from)
                 });
                 match opened {
-                    Ok(workshop) => {
+                    Ok(mut workshop) => {
+                        workshop.speak(settings.tr.lang().code());
                         commands.insert_resource(Host::new(
                             workshop,
                             Duration::from_millis(2500),

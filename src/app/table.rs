@@ -147,8 +147,19 @@ impl Table {
     }
 }
 
-fn bots_play(time: Res<Time>, mut pace: ResMut<BotPace>, mut table: ResMut<Table>) {
+fn bots_play(
+    time: Res<Time>,
+    settings: Option<Res<super::Settings>>,
+    mut pace: ResMut<BotPace>,
+    mut table: ResMut<Table>,
+) {
     if pace.0.tick(time.delta()).just_finished() {
+        // The bots speak the person's language, the solo table's.
+        if let Some(settings) = settings
+            && table.bots.lang() != settings.tr.lang().code()
+        {
+            table.bots.speak(settings.tr.lang().code());
+        }
         table.bot_step();
     }
 }

@@ -38,9 +38,10 @@ pub struct HostArgs {
     /// The join code (8 characters such as K7QX-M2PD); generated when not given.
     #[arg(long)]
     pub code: Option<String>,
-    /// The workshop's name, shown to trainees and on the projector.
-    #[arg(long, default_value = "Atelier Faisceau")]
-    pub name: String,
+    /// The workshop's name, shown to trainees and on the projector
+    /// ("Atelier Faisceau" in French, "Faisceau workshop" in English when not given).
+    #[arg(long)]
+    pub name: Option<String>,
     /// Resume a workshop from its journal after the host stopped.
     #[arg(long, conflicts_with = "scenario")]
     pub resume: Option<PathBuf>,
@@ -99,6 +100,7 @@ pub struct HostArgs {
 pub fn open_workshop(args: &HostArgs) -> Result<Workshop, String> {
     if let Some(journal) = &args.resume {
         let mut workshop = Workshop::resume(journal)?;
+        workshop.speak(crate::i18n::Lang::detect(args.lang.as_deref()).code());
         if let Some(port) = args.port
             && port != workshop.port
         {
@@ -135,8 +137,11 @@ pub fn open_workshop(args: &HostArgs) -> Result<Workshop, String> {
         .journal
         .clone()
         .unwrap_or_else(crate::net::journal_path::default_journal);
-    let workshop = Workshop::new(Setup {
-        name: args.name.clone(),
+    let mut workshop = Workshop::new(Setup {
+        name: args.name.clone().unwrap_or_else(|| {
+            crate::i18n::Tr::new(crate::i18n::Lang::detect(args.lang.as_deref()))
+                .t("host-default-name")
+        }),
         code,
         port: args.port.unwrap_or(crate::net::DEFAULT_PORT),
         scenario_path: scenario.display().to_string(),
@@ -150,6 +155,7 @@ pub fn open_workshop(args: &HostArgs) -> Result<Workshop, String> {
         journal.display(),
         journal.display()
     );
+    workshop.speak(crate::i18n::Lang::detect(args.lang.as_deref()).code());
     Ok(workshop)
 }
 
@@ -557,8 +563,10 @@ fn bot_app(
 ) -> App {
     let mut app = headless_app();
     let entry = entry.clone();
+    let mut player = BotPlayer::new(seed, pace);
+    player.bot.speak(limits.lang.code());
     app.insert_resource(Joined::new(entry.clone(), name, want))
-        .insert_resource(BotPlayer::new(seed, pace))
+        .insert_resource(player)
         .insert_resource(limits)
         .add_plugins(client::plugin)
         .add_systems(

@@ -610,6 +610,14 @@ impl Workshop {
         Ok(out)
     }
 
+    /// The bots of every table give their reasons in `lang`, the
+    /// workshop's language (the trainer's).
+    pub fn speak(&mut self, lang: &str) {
+        for table in &mut self.tables {
+            table.bots.speak(lang);
+        }
+    }
+
     /// Gives every free role at table `t` to a bot.
     pub fn fill_with_bots(&mut self, t: usize) -> Outbox {
         for r in 0..self.case.scenario().roles.len() {

@@ -810,27 +810,36 @@ mod tests {
     #[test]
     fn a_pseudonymous_report_holds_no_note_and_no_reason_written_at_the_table() {
         let case = case();
-        let mut session = Session::new(Arc::clone(&case), 3);
-        session
-            .direct(faisceau_engine::TrainerCommand::Start)
-            .unwrap();
-        session
-            .direct(faisceau_engine::TrainerCommand::Note {
-                text: "Inès hésite à appeler la police".into(),
+        // The first seed whose table rejects a proposal with a reason.
+        let (session, reasons) = (1..50)
+            .map(|seed| {
+                let mut session = Session::new(Arc::clone(&case), seed);
+                session
+                    .direct(faisceau_engine::TrainerCommand::Start)
+                    .unwrap();
+                session
+                    .direct(faisceau_engine::TrainerCommand::Note {
+                        text: "Inès hésite à appeler la police".into(),
+                    })
+                    .unwrap();
+                play_on(&mut session, None, &Temperament::default());
+                let reasons: Vec<String> = session
+                    .events()
+                    .iter()
+                    .filter_map(|e| match &e.kind {
+                        faisceau_engine::EventKind::Rejected { reason, .. }
+                            if !reason.is_empty() =>
+                        {
+                            Some(reason.clone())
+                        }
+                        _ => None,
+                    })
+                    .collect();
+                (session, reasons)
             })
-            .unwrap();
-        play_on(&mut session, None, &Temperament::default());
+            .find(|(_, reasons)| !reasons.is_empty())
+            .unwrap_or_else(|| (Session::new(Arc::clone(&case), 0), Vec::new()));
         let debrief = Debrief::build(&case, session.events()).unwrap();
-        let reasons: Vec<String> = session
-            .events()
-            .iter()
-            .filter_map(|e| match &e.kind {
-                faisceau_engine::EventKind::Rejected { reason, .. } if !reason.is_empty() => {
-                    Some(reason.clone())
-                }
-                _ => None,
-            })
-            .collect();
         assert!(
             !reasons.is_empty(),
             "the bots rejected a proposal with a reason"

@@ -1716,8 +1716,21 @@ fn a_trainee_plays_a_whole_case_through_the_desk() {
                 if live.session.state().adopted.is_some() {
                     break;
                 }
-                let open = live.session.view("educatrice").unwrap().proposal.is_some();
-                if !open {
+                let proposal = live.session.view("educatrice").unwrap().proposal;
+                // A colleague put the same reading to the table: approve it.
+                if let Some(open) = &proposal
+                    && open.conclusion.as_str() == "traite_exploitation"
+                    && open.waiting_for.iter().any(|r| r.as_str() == "educatrice")
+                {
+                    assert!(click_nth(
+                        &mut h,
+                        &mut bots,
+                        &mut clicks,
+                        &iconed(icon::CHECK, "Approuver"),
+                        0
+                    ));
+                }
+                if proposal.is_none() {
                     h.state_mut().desk.reason =
                         "Fugues, argent, dette, emprise : un faisceau d'exploitation.".into();
                     assert!(click_nth(

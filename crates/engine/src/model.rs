@@ -546,6 +546,12 @@ pub struct ConclusionOption {
     /// What it means.
     #[serde(default)]
     pub description: Option<Text>,
+    /// A reading under which the young person needs no protection as a
+    /// victim: no danger, a consenting relationship, an adult, an offender.
+    /// Bots never propose or approve such a reading once their own bundle
+    /// shows danger, nor after the table took a protective decision.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub no_protection: bool,
 }
 
 /// An orientation the table may choose with its conclusion.

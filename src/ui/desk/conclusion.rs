@@ -266,7 +266,7 @@ fn discussion(ui: &mut egui::Ui, view: &RoleView, state: &DeskState, tr: &Tr) {
                     clock(tr, *at),
                     discussion_line(view, tr, entry)
                 ))
-                    .color(color),
+                .color(color),
             );
         });
     }

@@ -15,6 +15,7 @@ mod crew;
 mod player;
 mod simulate;
 mod view_bot;
+pub mod words;
 
 pub use self::crew::*;
 pub use self::player::*;

@@ -5,6 +5,8 @@
 use crate::Id;
 use crate::case::Case;
 use crate::session::{RoleCommand, Session, Status};
+
+use super::words;
 use rand::rngs::StdRng;
 use rand::{RngExt, SeedableRng};
 use std::sync::Arc;
@@ -39,7 +41,7 @@ impl Default for Temperament {
             decisiveness: 0.6,
             deference: 0.5,
             credulity: 0.25,
-            temptation: 0.15,
+            temptation: 0.2,
         }
     }
 }
@@ -70,6 +72,11 @@ pub struct Bot {
     pub(super) rejected: Vec<(usize, usize)>,
     /// Decisions left to the people seated at the table.
     pub(super) deferred: Vec<bool>,
+    /// The table's language, for the reasons the bot gives.
+    pub(super) lang: String,
+    /// Colleagues (role indices) the bot holds its shares back from for
+    /// now: a person who has just received one, kept at a colleague's pace.
+    pub(super) quiet: Vec<bool>,
 }
 
 impl Bot {
@@ -94,7 +101,64 @@ impl Bot {
             mine: Vec::new(),
             rejected: Vec::new(),
             deferred: vec![false; s.decisions.len()],
+            lang: crate::text::FALLBACK_LANGUAGE.to_owned(),
+            quiet: vec![false; s.roles.len()],
         })
+    }
+
+    /// The bot gives its reasons in `lang` (the table's language).
+    pub fn speak(&mut self, lang: &str) {
+        self.lang = lang.to_owned();
+    }
+
+    /// Holds shares back from the colleagues marked in `quiet` for now.
+    pub fn hold_back(&mut self, quiet: &[bool]) {
+        for (mine, q) in self.quiet.iter_mut().zip(quiet) {
+            *mine = *q;
+        }
+    }
+
+    /// Whether this role's own evidence shows danger: at least half of the
+    /// weight the case's bundle calls for, all categories together. A bot
+    /// whose bundle shows danger never proposes or approves a reading that
+    /// leaves the young person without protection.
+    pub(super) fn shows_danger(&self, case: &Case, session: &Session) -> bool {
+        let weights = self.weights(case, session);
+        let (mut held, mut called) = (0u32, 0u32);
+        for requirement in &case.scenario().solution.bundle {
+            if let Some(k) = case.category(requirement.category.as_str()) {
+                held += weights[k].min(requirement.min_weight);
+                called += requirement.min_weight;
+            }
+        }
+        called > 0 && 4 * held >= 3 * called
+    }
+
+    /// The categories where this role's evidence is strongest, with its
+    /// weight against the bundle's minimum, in the table's language.
+    pub(super) fn strongest(&self, case: &Case, session: &Session) -> Vec<String> {
+        let s = case.scenario();
+        let weights = self.weights(case, session);
+        let mut held: Vec<(u32, u32, usize)> = s
+            .solution
+            .bundle
+            .iter()
+            .filter_map(|r| {
+                let k = case.category(r.category.as_str())?;
+                (weights[k] > 0).then_some((weights[k], r.min_weight, k))
+            })
+            .collect();
+        held.sort_by_key(|&(w, m, _)| std::cmp::Reverse(w * 100 / m.max(1)));
+        held.iter()
+            .take(2)
+            .map(|&(w, m, k)| format!("{} {w}/{m}", s.categories[k].name.get(&self.lang)))
+            .collect()
+    }
+
+    /// Whether the table has taken a decision: a protective measure that a
+    /// "no protection" reading would contradict.
+    pub(super) fn table_protected(session: &Session) -> bool {
+        session.state().decided.iter().any(Option::is_some)
     }
 
     /// The role this bot plays.
@@ -251,37 +315,47 @@ impl Bot {
         {
             self.answered = proposal.number;
             let evidence = self.evidence(case, session);
+            let danger = self.shows_danger(case, session);
+            let no_protection = case.scenario().conclusions[proposal.conclusion].no_protection;
             let tempted = self
                 .trap_conclusions(case, session)
                 .contains(&proposal.conclusion);
-            let agree = if proposal.conclusion == correct {
-                evidence >= 1.0
+            let number = proposal.number;
+            let reject = |reason: String, lacking| RoleCommand::Reject {
+                proposal: number,
+                reason,
+                lacking,
+            };
+            return Some(if proposal.conclusion == correct {
+                // The reading its evidence points to: approved when the
+                // bundle makes it, or on a colleague's word (deference).
+                if evidence >= 1.0
                     || self
                         .rng
                         .random_bool(self.temperament.deference.max(evidence))
-            } else if evidence >= 1.0 {
-                false
-            } else {
-                self.rng.random_bool(if tempted {
-                    0.8
+                {
+                    RoleCommand::Endorse { proposal: number }
                 } else {
-                    self.temperament.deference * 0.6
-                })
-            };
-            return Some(if agree {
-                RoleCommand::Endorse {
-                    proposal: proposal.number,
+                    reject(words::not_yet(&self.lang), self.lacking(case, session))
                 }
+            } else if no_protection && danger {
+                reject(
+                    words::danger_shown(&self.lang, &self.strongest(case, session)),
+                    None,
+                )
+            } else if evidence >= 1.0 {
+                reject(
+                    words::further(&self.lang, &self.strongest(case, session)),
+                    None,
+                )
+            } else if self.rng.random_bool(if tempted {
+                0.8
             } else {
-                RoleCommand::Reject {
-                    proposal: proposal.number,
-                    // A bot's words are free text, read in either language:
-                    // they carry both (`lacking` is worded by the reader's desk).
-                    reason: "Mes éléments ne permettent pas encore de conclure ainsi. / \
-                             My evidence does not support this conclusion yet."
-                        .into(),
-                    lacking: self.lacking(case, session),
-                }
+                self.temperament.deference * 0.6
+            }) {
+                RoleCommand::Endorse { proposal: number }
+            } else {
+                reject(words::too_early(&self.lang), None)
             });
         }
         None
@@ -351,10 +425,16 @@ impl Bot {
             let evidence = self.evidence(case, session);
             if last && evidence >= 1.0 && !self.just_rejected(session, correct) {
                 self.proposed_in_phase = Some(state.phase);
-                return Some(self.proposal(case, correct));
+                return Some(self.proposal(case, session, correct));
             }
-            // A bot whose own bundle already makes the case is not tempted.
-            let traps = self.trap_conclusions(case, session);
+            // A bot whose own bundle shows danger is not tempted by a reading
+            // that would leave the young person without protection.
+            let blind = !self.shows_danger(case, session);
+            let traps: Vec<usize> = self
+                .trap_conclusions(case, session)
+                .into_iter()
+                .filter(|&c| !s.conclusions[c].no_protection || blind)
+                .collect();
             if !traps.is_empty() && evidence < 1.0 && self.tempted_in_phase != Some(state.phase) {
                 self.tempted_in_phase = Some(state.phase);
                 let wrong = traps[self.rng.random_range(0..traps.len())];
@@ -362,7 +442,7 @@ impl Bot {
                     && !self.just_rejected(session, wrong)
                 {
                     self.proposed_in_phase = Some(state.phase);
-                    return Some(self.proposal(case, wrong));
+                    return Some(self.proposal(case, session, wrong));
                 }
             }
         }
@@ -402,24 +482,33 @@ impl Bot {
             self.proposed_in_phase = Some(state.phase);
             let evidence = self.evidence(case, session);
             let traps = self.trap_conclusions(case, session);
-            let choice = if evidence >= 0.6 || traps.is_empty() && s.conclusions.len() < 2 {
+            let choice = if evidence >= 0.6
+                || self.shows_danger(case, session)
+                || Self::table_protected(session)
+                || traps.is_empty() && s.conclusions.len() < 2
+            {
                 correct
             } else if let Some(&wrong) = traps.first() {
                 wrong
             } else {
                 (0..s.conclusions.len())
-                    .find(|&c| c != correct)
+                    .find(|&c| c != correct && !s.conclusions[c].no_protection)
                     .unwrap_or(correct)
             };
             if self.just_rejected(session, choice) {
                 return None;
             }
-            return Some(self.proposal(case, choice));
+            return Some(self.proposal(case, session, choice));
         }
         None
     }
 
-    pub(super) fn proposal(&mut self, case: &Case, conclusion: usize) -> RoleCommand {
+    pub(super) fn proposal(
+        &mut self,
+        case: &Case,
+        session: &Session,
+        conclusion: usize,
+    ) -> RoleCommand {
         let s = case.scenario();
         let orientation = if s.orientations.is_empty() {
             None
@@ -436,9 +525,14 @@ impl Bot {
         RoleCommand::Propose {
             conclusion: s.conclusions[conclusion].id.clone(),
             orientation,
-            reason: "Au vu des indices réunis par la table. / \
-                     In view of the indicators the table gathered."
-                .into(),
+            reason: {
+                let strongest = self.strongest(case, session);
+                if s.conclusions[conclusion].no_protection || strongest.is_empty() {
+                    words::thin(&self.lang)
+                } else {
+                    words::supported(&self.lang, &strongest)
+                }
+            },
         }
     }
 
@@ -564,6 +658,16 @@ impl Bot {
                 if to == me || self.considered_shares[c][to] {
                     continue;
                 }
+                // A colleague who already has it needs it no more: each clue
+                // reaches each colleague once, whoever sends it.
+                if state.roles[to].known[c] {
+                    self.considered_shares[c][to] = true;
+                    continue;
+                }
+                // A person who has just received a share gets the next later.
+                if self.quiet[to] {
+                    continue;
+                }
                 let best = case.best_share(class, me, to, &holding);
                 if best.is_none() && case.shareable(class, me, to) {
                     // A frame that the story has not opened yet may open
@@ -593,6 +697,7 @@ impl Bot {
                 for other in c + 1..s.clues.len() {
                     if state.roles[me].known[other]
                         && case.clue_relevant[other]
+                        && !state.roles[to].known[other]
                         && !self.considered_shares[other][to]
                         && case.clue_class[other] == class
                     {

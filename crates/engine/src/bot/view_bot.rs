@@ -11,7 +11,11 @@ use rand::{RngExt, SeedableRng};
 /// the first legal route, answers proposals, and in the last phase puts a
 /// conclusion to the table. It knows nothing of the solution, so its
 /// conclusion is often wrong: it is a player for load and network tests,
-/// not a model trainee.
+/// not a model trainee. Like the session's bots it behaves as a colleague:
+/// it never proposes or approves a reading that leaves the young person
+/// without protection once its own bundle shows danger, proposes nothing on
+/// a thin bundle, gives its reasons in the table's language, and does not
+/// send a colleague a clue that colleague sent it.
 #[derive(Debug)]
 pub struct ViewBot {
     pub(super) rng: StdRng,
@@ -20,7 +24,13 @@ pub struct ViewBot {
     pub(super) answered_acts: std::collections::HashSet<u32>,
     pub(super) answered: u32,
     pub(super) proposed_in_phase: Option<usize>,
+    pub(super) lang: String,
 }
+
+/// Facts held from which a view bot's file shows danger.
+const DANGER_FACTS: usize = 3;
+/// Fewer facts than this, and a view bot finds it too early to conclude.
+const THIN_FACTS: usize = 1;
 
 impl ViewBot {
     /// A bot with its own random draws.
@@ -32,7 +42,19 @@ impl ViewBot {
             answered_acts: std::collections::HashSet::new(),
             answered: 0,
             proposed_in_phase: None,
+            lang: crate::text::FALLBACK_LANGUAGE.to_owned(),
         }
+    }
+
+    /// The bot gives its reasons in `lang` (the table's language).
+    pub fn speak(&mut self, lang: &str) {
+        self.lang = lang.to_owned();
+    }
+
+    /// Whether what the role holds shows danger: a view bot cannot weigh
+    /// indicators (it files nothing), so it counts the facts it holds.
+    fn shows_danger(view: &crate::view::RoleView) -> bool {
+        view.clues.len() >= DANGER_FACTS
     }
 
     /// Answers a standing act addressed to this role with what it holds
@@ -95,8 +117,28 @@ impl ViewBot {
             && self.answered < proposal.number
         {
             self.answered = proposal.number;
-            return Some(RoleCommand::Endorse {
-                proposal: proposal.number,
+            let danger = Self::shows_danger(view);
+            let held = view.clues.len();
+            let no_protection = view
+                .conclusions
+                .iter()
+                .any(|c| c.id == proposal.conclusion && c.no_protection);
+            let reason = if no_protection && danger {
+                Some(super::words::facts_show_danger(&self.lang, held))
+            } else if !no_protection && held < THIN_FACTS {
+                Some(super::words::too_early(&self.lang))
+            } else {
+                None
+            };
+            return Some(match reason {
+                Some(reason) => RoleCommand::Reject {
+                    proposal: proposal.number,
+                    reason,
+                    lacking: None,
+                },
+                None => RoleCommand::Endorse {
+                    proposal: proposal.number,
+                },
             });
         }
         if let Some(decision) = view.decisions.iter().find(|d| d.blocked.is_none()) {
@@ -113,6 +155,14 @@ impl ViewBot {
         for clue in &view.clues {
             for colleague in &view.colleagues {
                 if !self.shared.insert((clue.id.clone(), colleague.id.clone())) {
+                    continue;
+                }
+                // The colleague sent it: they have it.
+                if view
+                    .inbox
+                    .iter()
+                    .any(|s| s.from == colleague.id && s.clues.contains(&clue.id))
+                {
                     continue;
                 }
                 let legal = view
@@ -148,22 +198,26 @@ impl ViewBot {
             });
         }
         let last = view.phase.index + 1 == view.phase.count;
-        let first_role = view.colleagues.iter().all(|c| c.id.as_str() > me.as_str());
+        // Only a file that shows danger puts a reading to the table, and
+        // never one that would leave the young person without protection.
+        let supported: Vec<&crate::model::ConclusionOption> = view
+            .conclusions
+            .iter()
+            .filter(|c| !c.no_protection)
+            .collect();
         if last
-            && first_role
+            && Self::shows_danger(view)
             && view.proposal.is_none()
             && view.adopted.is_none()
             && self.proposed_in_phase.is_none()
-            && !view.conclusions.is_empty()
+            && !supported.is_empty()
         {
             self.proposed_in_phase = Some(view.phase.index);
-            let conclusion = &view.conclusions[self.rng.random_range(0..view.conclusions.len())];
+            let conclusion = supported[self.rng.random_range(0..supported.len())];
             return Some(RoleCommand::Propose {
                 conclusion: conclusion.id.clone(),
                 orientation: view.orientations.first().map(|o| o.id.clone()),
-                reason: "Proposition d'un participant automatique. / \
-                         Proposed by an automatic participant."
-                    .into(),
+                reason: super::words::facts_support(&self.lang, view.clues.len()),
             });
         }
         None
