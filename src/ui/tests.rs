@@ -1355,6 +1355,57 @@ fn a_pending_proposal_is_dated_once_and_notified_once_while_the_clock_moves() {
 }
 
 #[test]
+fn a_chosen_indicator_stays_where_it_was_marked_and_the_next_does_not_slide_under_the_pointer() {
+    let mut session = running();
+    // Learn a clue first.
+    let view = session.view("educatrice").unwrap();
+    let action = view.actions.iter().find(|a| a.blocked.is_none()).unwrap().id.clone();
+    session
+        .submit("educatrice", RoleCommand::TakeAction { action })
+        .unwrap();
+    let view = session.view("educatrice").unwrap();
+    let clue = view.clues[0].id.clone();
+    let state = DeskState {
+        tab: Tab::File,
+        tagging: Some(clue.clone()),
+        ..DeskState::default()
+    };
+    let names: Vec<String> = view
+        .indicators
+        .iter()
+        .map(|i| i.name.get("fr").to_owned())
+        .collect();
+    let place = |view: RoleView, glyph: &str| {
+        let harness = desk_harness(view, state.clone(), Lang::Fr);
+        names
+            .iter()
+            .map(|name| {
+                harness
+                    .query_by_label(&iconed(glyph, name))
+                    .map(|node| node.rect())
+            })
+            .collect::<Vec<_>>()
+    };
+    let before = place(view.clone(), icon::PLUS);
+    assert!(before.iter().all(Option::is_some), "every indicator is offered");
+    // File it under the first indicator.
+    session
+        .submit(
+            "educatrice",
+            RoleCommand::Tag {
+                clue: clue.clone(),
+                indicator: view.indicators[0].id.clone(),
+            },
+        )
+        .unwrap();
+    let after_view = session.view("educatrice").unwrap();
+    let chosen = place(after_view.clone(), icon::CHECK);
+    let offered = place(after_view, icon::PLUS);
+    assert_eq!(chosen[0], before[0], "the chosen indicator kept its place, marked ✓");
+    assert_eq!(offered[1], before[1], "the next one did not slide under the pointer");
+}
+
+#[test]
 fn the_desk_renders_from_a_view_that_crossed_the_network_without_the_case() {
     let mut session = running();
     session

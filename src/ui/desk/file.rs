@@ -93,19 +93,10 @@ pub(super) fn file_tab(
                 new_mark(ui, tr, new);
                 ui.label(RichText::new(text(tr, &clue.text)).size(size::LARGE));
             });
-            provenance(ui, view, clue, tr);
+            // The button that opens the indicators comes first and stays
+            // where it is, whatever is filed; the sources come last, so that
+            // a colleague's new source never pushes a button down.
             ui.horizontal_wrapped(|ui| {
-                for tag in &clue.tags {
-                    if theme::chip(ui, &indicator_name(view, tr, tag), true)
-                        .on_hover_text(tr.t("file-untag-help"))
-                        .clicked()
-                    {
-                        actions.push(UiAction::Role(RoleCommand::Untag {
-                            clue: clue.id.clone(),
-                            indicator: tag.clone(),
-                        }));
-                    }
-                }
                 let open = state.tagging.as_ref() == Some(&clue.id);
                 let label = if open {
                     format!("{}  {}", icon::CARET_UP, tr.t("file-tags-close"))
@@ -115,27 +106,51 @@ pub(super) fn file_tab(
                 if ui.link(RichText::new(label).size(size::BODY)).clicked() {
                     state.tagging = if open { None } else { Some(clue.id.clone()) };
                 }
+                if !open {
+                    for tag in &clue.tags {
+                        if theme::chip(ui, &indicator_name(view, tr, tag), true)
+                            .on_hover_text(tr.t("file-untag-help"))
+                            .clicked()
+                        {
+                            actions.push(UiAction::Role(RoleCommand::Untag {
+                                clue: clue.id.clone(),
+                                indicator: tag.clone(),
+                            }));
+                        }
+                    }
+                }
             });
             if state.tagging.as_ref() == Some(&clue.id) {
                 ui.add_space(4.0);
+                // Every indicator keeps its place: a chosen one is marked ✓
+                // and a second click takes it back out.
                 for category in &view.categories {
                     ui.label(theme::strong(text(tr, &category.name)).size(size::SMALL));
                     ui.horizontal_wrapped(|ui| {
                         for indicator in view
                             .indicators
                             .iter()
-                            .filter(|i| i.category == category.id && !clue.tags.contains(&i.id))
+                            .filter(|i| i.category == category.id)
                         {
-                            if theme::chip(ui, text(tr, &indicator.name), false).clicked() {
-                                actions.push(UiAction::Role(RoleCommand::Tag {
-                                    clue: clue.id.clone(),
-                                    indicator: indicator.id.clone(),
+                            let chosen = clue.tags.contains(&indicator.id);
+                            if theme::chip(ui, text(tr, &indicator.name), chosen).clicked() {
+                                actions.push(UiAction::Role(if chosen {
+                                    RoleCommand::Untag {
+                                        clue: clue.id.clone(),
+                                        indicator: indicator.id.clone(),
+                                    }
+                                } else {
+                                    RoleCommand::Tag {
+                                        clue: clue.id.clone(),
+                                        indicator: indicator.id.clone(),
+                                    }
                                 }));
                             }
                         }
                     });
                 }
             }
+            provenance(ui, view, clue, tr);
         });
     }
     if !view.people.is_empty() {
