@@ -290,7 +290,9 @@ impl Joined {
                 self.refused = None;
                 self.rejoining = false;
                 self.retry_name_until = None;
-                self.back = back;
+                // Only a person who held this seat before (a token of theirs,
+                // from this window or from disk) is welcomed back.
+                self.back = back && self.token.is_some();
                 if self.token != Some(token) {
                     self.token = Some(token);
                     if self.keep_token {

@@ -39,11 +39,24 @@ use self::file::*;
 use self::share::*;
 pub use self::state::*;
 
+/// How long "welcome back" stays above the desk.
+const WELCOME_SECONDS: f64 = 8.0;
+
 /// Draws the desk.
 pub fn desk(ui: &mut egui::Ui, view: &RoleView, state: &mut DeskState, tr: &Tr) -> Vec<UiAction> {
     let mut actions = Vec::new();
     let now = ui.input(|i| i.time);
     let feed = state.observe(view, tr, now);
+    if state.welcome_back {
+        let since = *state.welcome_since.get_or_insert(now);
+        if now - since > WELCOME_SECONDS {
+            state.welcome_back = false;
+            state.welcome_since = None;
+        } else {
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_secs(1));
+        }
+    }
     if !state.toasts.is_empty() {
         ui.ctx()
             .request_repaint_after(std::time::Duration::from_millis(500));

@@ -186,8 +186,11 @@ pub struct DeskState {
     pub solo: bool,
     /// Something waiting for confirmation.
     pub confirm: Option<Confirm>,
-    /// A returning trainee: say "welcome back" until their first move.
+    /// A returning trainee: say "welcome back" for a few seconds, or until
+    /// their first move.
     pub welcome_back: bool,
+    /// When the welcome was first shown (egui time, seconds).
+    pub welcome_since: Option<f64>,
     /// What the person has seen.
     pub seen: Seen,
     /// What was seen when the open tab was opened: newer items are marked new.
