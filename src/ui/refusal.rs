@@ -33,6 +33,20 @@ pub trait Names {
     /// What a trainee reads when a situation does not hold ("aucune fugue
     /// en cours").
     fn situation_absent(&self, id: &Id) -> Option<&Text>;
+    /// The name of a profession's family, if the rulebook gives it one.
+    fn family_of(&self, _profession: &Id) -> Option<&Text> {
+        None
+    }
+}
+
+/// The family of `profession` among `professions`, by name in `families`.
+fn family_name<'a>(
+    professions: &[faisceau_engine::rulebook::Profession],
+    families: &'a [faisceau_engine::rulebook::Family],
+    profession: &Id,
+) -> Option<&'a Text> {
+    let family = professions.iter().find(|p| p.id == *profession)?.family.as_ref()?;
+    families.iter().find(|f| f.id == *family).map(|f| &f.name)
 }
 
 fn find<'a, T>(items: &'a [T], id: &Id, key: impl Fn(&T) -> (&Id, &Text)) -> Option<&'a Text> {
@@ -74,6 +88,9 @@ impl Names for Case {
     fn situation_absent(&self, id: &Id) -> Option<&Text> {
         find(&self.rulebook().situations, id, |s| (&s.id, &s.absent))
     }
+    fn family_of(&self, profession: &Id) -> Option<&Text> {
+        family_name(&self.rulebook().professions, &self.rulebook().families, profession)
+    }
 }
 
 impl Names for RoleView {
@@ -109,6 +126,9 @@ impl Names for RoleView {
     }
     fn situation_absent(&self, id: &Id) -> Option<&Text> {
         find(&self.situation_kinds, id, |s| (&s.id, &s.absent))
+    }
+    fn family_of(&self, profession: &Id) -> Option<&Text> {
+        family_name(&self.professions, &self.families, profession)
     }
 }
 
@@ -214,6 +234,22 @@ fn professions(tr: &Tr, ids: &[Id], names: &dyn Names) -> String {
         .join(", ")
 }
 
+/// Where a frame leads, in a few words: the families of its professions
+/// (each once), or a profession's own name when it has no family.
+fn families(tr: &Tr, ids: &[Id], names: &dyn Names) -> String {
+    let mut said: Vec<String> = Vec::new();
+    for p in ids {
+        let word = match names.family_of(p) {
+            Some(family) => super::text(tr, family).to_owned(),
+            None => name(tr, names.profession(p), p),
+        };
+        if !said.contains(&word) {
+            said.push(word);
+        }
+    }
+    said.join(", ")
+}
+
 /// Why a frame is closed, in the reader's language.
 pub fn closed_text(tr: &Tr, closed: &Closed, names: &dyn Names) -> String {
     match closed {
@@ -225,7 +261,7 @@ pub fn closed_text(tr: &Tr, closed: &Closed, names: &dyn Names) -> String {
             "closed-not-to",
             &[
                 ("frame", name(tr, names.frame(frame), frame)),
-                ("only", professions(tr, only, names)),
+                ("only", families(tr, only, names)),
             ],
         ),
         Closed::NoAct { frame, act, from } => tr.t_args(

@@ -1406,6 +1406,32 @@ fn a_chosen_indicator_stays_where_it_was_marked_and_the_next_does_not_slide_unde
 }
 
 #[test]
+fn a_frame_closed_to_a_recipient_says_where_it_leads_in_a_few_words() {
+    let session = running();
+    let view = session.view("educatrice").unwrap();
+    let state = DeskState {
+        tab: Tab::Share,
+        share_clues: vec!["fugues_nocturnes".into()],
+        share_to: vec!["policier".into()],
+        ..DeskState::default()
+    };
+    let mut harness = desk_harness(view, state, Lang::Fr);
+    harness.get_by_label_contains("autres cadres sont fermés").click();
+    harness.run();
+    let reasons: Vec<String> = harness
+        .query_all_by_label_contains("ce cadre ne mène qu'à")
+        .map(|node| format!("{node:?}"))
+        .collect();
+    assert!(!reasons.is_empty(), "a frame closed to the police is explained");
+    assert!(
+        reasons.iter().any(|r| r.contains("Protection de l'enfance")),
+        "{reasons:?}"
+    );
+    // Families, not the thirteen professions of the rulebook.
+    assert!(reasons.iter().all(|r| !r.contains("Infirmier")), "{reasons:?}");
+}
+
+#[test]
 fn the_desk_renders_from_a_view_that_crossed_the_network_without_the_case() {
     let mut session = running();
     session

@@ -99,6 +99,7 @@ impl Session {
             indicators: s.indicators.clone(),
             classes: case.rulebook().classes.clone(),
             professions: case.rulebook().professions.clone(),
+            families: case.rulebook().families.clone(),
             frames: case.rulebook().frames.clone(),
             act_kinds: case.rulebook().acts.clone(),
             situation_kinds: case.rulebook().situations.clone(),

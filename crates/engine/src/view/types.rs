@@ -373,6 +373,10 @@ pub struct RoleView {
     pub classes: Vec<InfoClass>,
     /// The professions of the rulebook.
     pub professions: Vec<Profession>,
+    /// The rulebook's families of professions, to word a closed frame by
+    /// the families it leads to rather than by thirteen professions.
+    #[serde(default)]
+    pub families: Vec<crate::rulebook::Family>,
     /// The frames of the rulebook, with the case's overrides.
     pub frames: Vec<Frame>,
     /// The acts of the rulebook.
