@@ -19,6 +19,16 @@ picker-roles = Roles
 picker-content-note = Content note
 picker-choose-role = Choose your role
 picker-start = Start with this role
+picker-title-preview = Author preview: choose a case
+picker-none = No case found in { $folder }.
+picker-open-file = Open a case file
+picker-open-file-hint = path of the .ron file
+picker-open = Open
+picker-open-failed = Cannot open { $path }: { $reason }
+picker-empty-next = No case is loaded: open a case file on the left (its path), or start Faisceau from the project folder.
+picker-choose-case = Choose a case on the left.
+picker-open-preview = Open the author preview of this case
+preview-change-case = Change case
 picker-next-step = Read the content note, then choose your role: bots will play the others.
 
 # Role card

@@ -19,6 +19,16 @@ picker-roles = Rôles
 picker-content-note = Avertissement sur le contenu
 picker-choose-role = Choisir votre rôle
 picker-start = Commencer avec ce rôle
+picker-title-preview = Aperçu auteur : choisir un cas
+picker-none = Aucun cas trouvé dans { $folder }.
+picker-open-file = Ouvrir un fichier de cas
+picker-open-file-hint = chemin du fichier .ron
+picker-open = Ouvrir
+picker-open-failed = Impossible d'ouvrir { $path } : { $reason }
+picker-empty-next = Aucun cas n'est chargé : ouvrez un fichier de cas à gauche (son chemin), ou lancez Faisceau depuis le dossier du projet.
+picker-choose-case = Choisissez un cas à gauche.
+picker-open-preview = Ouvrir l'aperçu auteur de ce cas
+preview-change-case = Changer de cas
 picker-next-step = Lisez l'avertissement, puis choisissez votre rôle : des bots joueront les autres.
 
 # Role card

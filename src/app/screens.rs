@@ -46,6 +46,18 @@ pub(super) fn plugin(app: &mut App) {
 pub(super) struct Library {
     pub(super) cases: Vec<(PathBuf, Arc<Case>)>,
     chosen: Option<usize>,
+    /// What the picker is for and what it says.
+    picker: ui::picker::PickerState,
+}
+
+/// A case file the person named: its case, or why it cannot be opened, in
+/// the words `faisceau check` would use.
+fn opened_case(path: &std::path::Path) -> Result<Arc<Case>, String> {
+    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+    let shelf = crate::rulebooks::shelf_for(path);
+    load_bytes(&bytes, &path.display().to_string(), &shelf)
+        .map(|loaded| Arc::new(loaded.case))
+        .map_err(|err| err.to_string())
 }
 
 fn read_case(path: &PathBuf) -> Option<Arc<Case>> {
@@ -74,6 +86,9 @@ fn open_launch(
         .iter()
         .filter_map(|p| read_case(p).map(|c| (p.clone(), c)))
         .collect();
+    library.picker.searched = std::env::current_dir()
+        .map(|dir| dir.join("scenarios").display().to_string())
+        .unwrap_or_else(|_| "scenarios/".into());
     let Some((path, role)) = &launch.play else {
         if let Some(screen) = launch.screen {
             next.set(screen);
@@ -169,9 +184,7 @@ fn launcher(
     mut contexts: EguiContexts,
     mut settings: ResMut<Settings>,
     mut next: ResMut<NextState<Screen>>,
-    library: Res<Library>,
-    mut commands: Commands,
-    launch: Res<Launch>,
+    mut library: ResMut<Library>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let mut root = root(ctx);
@@ -183,14 +196,16 @@ fn launcher(
     for action in actions {
         apply_common(&action, &mut settings);
         match action {
-            UiAction::OpenPicker => next.set(Screen::Picker),
+            UiAction::OpenPicker => {
+                library.picker.for_preview = false;
+                next.set(Screen::Picker);
+            }
             UiAction::OpenHost => next.set(Screen::HostSetup),
             UiAction::OpenJoin => next.set(Screen::JoinForm),
+            // The author preview asks which case first.
             UiAction::OpenPreview => {
-                if let Some((_, case)) = library.cases.get(library.chosen.unwrap_or(0)) {
-                    commands.insert_resource(Table::new(Arc::clone(case), None, launch.seed));
-                    next.set(Screen::Preview);
-                }
+                library.picker.for_preview = true;
+                next.set(Screen::Picker);
             }
             _ => {}
         }
@@ -209,18 +224,46 @@ fn picker(
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let mut root = root(ctx);
+    let library = &mut *library;
     let scenarios: Vec<&faisceau_engine::model::Scenario> =
         library.cases.iter().map(|(_, c)| c.scenario()).collect();
     let chosen = library.chosen;
     let actions = egui::CentralPanel::default()
         .show(&mut root, |ui| {
-            ui::picker::picker(ui, &scenarios, chosen, &settings.tr)
+            ui::picker::picker(ui, &scenarios, chosen, &mut library.picker, &settings.tr)
         })
         .inner;
     for action in actions {
         apply_common(&action, &mut settings);
         match action {
             UiAction::PickCase(i) => library.chosen = Some(i),
+            UiAction::OpenLauncher => next.set(Screen::Launcher),
+            UiAction::OpenCase(path) => match opened_case(&path) {
+                Ok(case) => {
+                    library.picker.error = None;
+                    library.picker.path.clear();
+                    let at = library.cases.iter().position(|(p, _)| *p == path);
+                    library.chosen = Some(at.unwrap_or_else(|| {
+                        library.cases.push((path.clone(), case));
+                        library.cases.len() - 1
+                    }));
+                }
+                Err(reason) => {
+                    library.picker.error = Some(settings.tr.t_args(
+                        "picker-open-failed",
+                        &[("path", path.display().to_string()), ("reason", reason)],
+                    ));
+                }
+            },
+            UiAction::OpenPreview => {
+                if let Some((path, case)) = library.chosen.and_then(|i| library.cases.get(i)) {
+                    file.path = path.file_name().map(PathBuf::from);
+                    file.full = std::fs::canonicalize(path).ok();
+                    file.handle = None;
+                    commands.insert_resource(Table::new(Arc::clone(case), None, launch.seed));
+                    next.set(Screen::Preview);
+                }
+            }
             UiAction::PickRole(role) => {
                 if let Some((path, case)) = library.chosen.and_then(|i| library.cases.get(i)) {
                     file.path = path.file_name().map(PathBuf::from);
@@ -295,6 +338,8 @@ fn preview(
     mut table: ResMut<Table>,
     mut next: ResMut<NextState<Screen>>,
     mut projector: ResMut<super::ProjectorWanted>,
+    mut library: ResMut<Library>,
+    mut commands: Commands,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let mut root = root(ctx);
@@ -306,6 +351,27 @@ fn preview(
             let mut actions = Vec::new();
             egui::Panel::top("preview_switch").show(ui, |ui| {
                 ui.horizontal_wrapped(|ui| {
+                    if ui::theme::button(
+                        ui,
+                        true,
+                        ui::theme::icon::ARROW_LEFT,
+                        &settings.tr.t("debrief-launcher"),
+                    )
+                    .clicked()
+                    {
+                        actions.push(UiAction::OpenLauncher);
+                    }
+                    if ui::theme::button(
+                        ui,
+                        true,
+                        ui::theme::icon::FOLDER_OPEN,
+                        &settings.tr.t("preview-change-case"),
+                    )
+                    .clicked()
+                    {
+                        actions.push(UiAction::OpenPicker);
+                    }
+                    ui.separator();
                     ui.label(RichText::new(settings.tr.t("launcher-author")).strong());
                     for (i, role) in case.scenario().roles.iter().enumerate() {
                         if ui
@@ -361,6 +427,14 @@ fn preview(
         match action {
             UiAction::OpenDebrief => next.set(Screen::Debrief),
             UiAction::OpenProjector => projector.0 = true,
+            UiAction::OpenLauncher => {
+                commands.remove_resource::<Table>();
+                next.set(Screen::Launcher);
+            }
+            UiAction::OpenPicker => {
+                library.picker.for_preview = true;
+                next.set(Screen::Picker);
+            }
             _ => {}
         }
         table.apply(action);

@@ -97,7 +97,7 @@ enum Command {
         #[arg(long)]
         projector: bool,
         /// Window size, WIDTHxHEIGHT.
-        #[arg(long, default_value = "1600x1000")]
+        #[arg(long, default_value = "1280x720")]
         size: String,
         /// Start in the high-contrast theme (also in the launcher's settings).
         #[arg(long)]
@@ -167,12 +167,31 @@ enum Command {
 }
 
 /// The case library next to the working directory, for the launcher and the picker.
+/// The shipped cases: `scenarios/` in the current folder, else beside the
+/// program (its folder or one above it, as in a build tree or an unpacked
+/// release), so that the app finds them wherever it is started from.
 fn library() -> Vec<PathBuf> {
-    check::scenario_files(&[PathBuf::from("scenarios")])
+    let mut folders = vec![PathBuf::from("scenarios")];
+    if let Ok(exe) = std::env::current_exe() {
+        folders.extend(
+            exe.ancestors()
+                .skip(1)
+                .take(4)
+                .map(|dir| dir.join("scenarios")),
+        );
+    }
+    folders
+        .iter()
+        .filter(|dir| dir.is_dir())
+        .map(|dir| {
+            check::scenario_files(std::slice::from_ref(dir))
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|p| !crate::rulebooks::is_rulebook(p) && !crate::rulebooks::is_suite(p))
+                .collect::<Vec<_>>()
+        })
+        .find(|cases| !cases.is_empty())
         .unwrap_or_default()
-        .into_iter()
-        .filter(|p| !crate::rulebooks::is_rulebook(p) && !crate::rulebooks::is_suite(p))
-        .collect()
 }
 
 fn screen_of(arg: ScreenArg) -> crate::app::Screen {
@@ -339,7 +358,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
                 lang: Lang::detect(cli.lang.as_deref()),
                 screenshot: cli.screenshot,
                 seed: 1,
-                size: (1600, 1000),
+                size: (1280, 720),
                 net: None,
                 ..Default::default()
             };

@@ -92,7 +92,7 @@ pub struct HostArgs {
     #[arg(long)]
     pub no_projector: bool,
     /// The console window's size, WIDTHxHEIGHT.
-    #[arg(long, default_value = "1600x1000")]
+    #[arg(long, default_value = "1280x720")]
     pub size: String,
 }
 
@@ -439,7 +439,7 @@ pub struct JoinArgs {
     #[arg(long, value_enum)]
     pub screen: Option<ScreenArg>,
     /// Window size, WIDTHxHEIGHT.
-    #[arg(long, default_value = "1600x1000")]
+    #[arg(long, default_value = "1280x720")]
     pub size: String,
 }
 

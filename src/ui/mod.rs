@@ -51,6 +51,8 @@ pub enum UiAction {
     OpenPicker,
     /// Open the author preview.
     OpenPreview,
+    /// Open a case file by its path (the picker's "open a file").
+    OpenCase(std::path::PathBuf),
     /// Set up a workshop to host.
     OpenHost,
     /// Join a workshop.

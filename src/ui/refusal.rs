@@ -45,7 +45,11 @@ fn family_name<'a>(
     families: &'a [faisceau_engine::rulebook::Family],
     profession: &Id,
 ) -> Option<&'a Text> {
-    let family = professions.iter().find(|p| p.id == *profession)?.family.as_ref()?;
+    let family = professions
+        .iter()
+        .find(|p| p.id == *profession)?
+        .family
+        .as_ref()?;
     families.iter().find(|f| f.id == *family).map(|f| &f.name)
 }
 
@@ -89,7 +93,11 @@ impl Names for Case {
         find(&self.rulebook().situations, id, |s| (&s.id, &s.absent))
     }
     fn family_of(&self, profession: &Id) -> Option<&Text> {
-        family_name(&self.rulebook().professions, &self.rulebook().families, profession)
+        family_name(
+            &self.rulebook().professions,
+            &self.rulebook().families,
+            profession,
+        )
     }
 }
 

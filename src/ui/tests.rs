@@ -1359,7 +1359,13 @@ fn a_chosen_indicator_stays_where_it_was_marked_and_the_next_does_not_slide_unde
     let mut session = running();
     // Learn a clue first.
     let view = session.view("educatrice").unwrap();
-    let action = view.actions.iter().find(|a| a.blocked.is_none()).unwrap().id.clone();
+    let action = view
+        .actions
+        .iter()
+        .find(|a| a.blocked.is_none())
+        .unwrap()
+        .id
+        .clone();
     session
         .submit("educatrice", RoleCommand::TakeAction { action })
         .unwrap();
@@ -1387,7 +1393,10 @@ fn a_chosen_indicator_stays_where_it_was_marked_and_the_next_does_not_slide_unde
             .collect::<Vec<_>>()
     };
     let before = place(view.clone(), icon::PLUS);
-    assert!(before.iter().all(Option::is_some), "every indicator is offered");
+    assert!(
+        before.iter().all(Option::is_some),
+        "every indicator is offered"
+    );
     // File it under the first indicator.
     session
         .submit(
@@ -1401,8 +1410,14 @@ fn a_chosen_indicator_stays_where_it_was_marked_and_the_next_does_not_slide_unde
     let after_view = session.view("educatrice").unwrap();
     let chosen = place(after_view.clone(), icon::CHECK);
     let offered = place(after_view, icon::PLUS);
-    assert_eq!(chosen[0], before[0], "the chosen indicator kept its place, marked ✓");
-    assert_eq!(offered[1], before[1], "the next one did not slide under the pointer");
+    assert_eq!(
+        chosen[0], before[0],
+        "the chosen indicator kept its place, marked ✓"
+    );
+    assert_eq!(
+        offered[1], before[1],
+        "the next one did not slide under the pointer"
+    );
 }
 
 #[test]
@@ -1416,19 +1431,76 @@ fn a_frame_closed_to_a_recipient_says_where_it_leads_in_a_few_words() {
         ..DeskState::default()
     };
     let mut harness = desk_harness(view, state, Lang::Fr);
-    harness.get_by_label_contains("autres cadres sont fermés").click();
+    harness
+        .get_by_label_contains("autres cadres sont fermés")
+        .click();
     harness.run();
     let reasons: Vec<String> = harness
         .query_all_by_label_contains("ce cadre ne mène qu'à")
         .map(|node| format!("{node:?}"))
         .collect();
-    assert!(!reasons.is_empty(), "a frame closed to the police is explained");
     assert!(
-        reasons.iter().any(|r| r.contains("Protection de l'enfance")),
+        !reasons.is_empty(),
+        "a frame closed to the police is explained"
+    );
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r.contains("Protection de l'enfance")),
         "{reasons:?}"
     );
     // Families, not the thirteen professions of the rulebook.
-    assert!(reasons.iter().all(|r| !r.contains("Infirmier")), "{reasons:?}");
+    assert!(
+        reasons.iter().all(|r| !r.contains("Infirmier")),
+        "{reasons:?}"
+    );
+}
+
+#[test]
+fn an_empty_picker_says_where_it_looked_and_offers_a_file_and_a_way_home() {
+    use super::picker::{PickerState, picker};
+    let tr = Tr::new(Lang::Fr);
+    let mut harness = Harness::builder()
+        .with_size((1366.0, 768.0))
+        .build_ui_state(
+            move |ui, (state, out): &mut (PickerState, Vec<UiAction>)| {
+                if themed(ui) {
+                    out.extend(picker(ui, &[], None, state, &tr))
+                }
+            },
+            (
+                PickerState {
+                    searched: "/home/ines/scenarios".into(),
+                    ..PickerState::default()
+                },
+                Vec::new(),
+            ),
+        );
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("Aucun cas trouvé dans /home/ines/scenarios")
+            .is_some()
+    );
+    harness
+        .get_by_label(&iconed(icon::ARROW_LEFT, "Accueil"))
+        .click();
+    harness.run();
+    assert_eq!(harness.state().1, vec![UiAction::OpenLauncher]);
+    harness.state_mut().1.clear();
+    harness.get_by_role(egui::accesskit::Role::TextInput).focus();
+    harness.run();
+    harness
+        .get_by_role(egui::accesskit::Role::TextInput)
+        .type_text("cas/mon_cas.ron");
+    harness.run();
+    assert_eq!(harness.state().0.path, "cas/mon_cas.ron");
+    harness.get_by_label(&iconed(icon::FOLDER_OPEN, "Ouvrir")).click();
+    harness.run();
+    assert_eq!(
+        harness.state().1,
+        vec![UiAction::OpenCase("cas/mon_cas.ron".into())]
+    );
 }
 
 #[test]

@@ -127,10 +127,8 @@ pub(super) fn file_tab(
                 for category in &view.categories {
                     ui.label(theme::strong(text(tr, &category.name)).size(size::SMALL));
                     ui.horizontal_wrapped(|ui| {
-                        for indicator in view
-                            .indicators
-                            .iter()
-                            .filter(|i| i.category == category.id)
+                        for indicator in
+                            view.indicators.iter().filter(|i| i.category == category.id)
                         {
                             let chosen = clue.tags.contains(&indicator.id);
                             if theme::chip(ui, text(tr, &indicator.name), chosen).clicked() {
