@@ -1488,18 +1488,122 @@ fn an_empty_picker_says_where_it_looked_and_offers_a_file_and_a_way_home() {
     harness.run();
     assert_eq!(harness.state().1, vec![UiAction::OpenLauncher]);
     harness.state_mut().1.clear();
-    harness.get_by_role(egui::accesskit::Role::TextInput).focus();
+    harness
+        .get_by_role(egui::accesskit::Role::TextInput)
+        .focus();
     harness.run();
     harness
         .get_by_role(egui::accesskit::Role::TextInput)
         .type_text("cas/mon_cas.ron");
     harness.run();
     assert_eq!(harness.state().0.path, "cas/mon_cas.ron");
-    harness.get_by_label(&iconed(icon::FOLDER_OPEN, "Ouvrir")).click();
+    harness
+        .get_by_label(&iconed(icon::FOLDER_OPEN, "Ouvrir"))
+        .click();
     harness.run();
     assert_eq!(
         harness.state().1,
         vec![UiAction::OpenCase("cas/mon_cas.ron".into())]
+    );
+}
+
+/// The focused control, as a screen reader would announce it.
+fn focused<S>(harness: &Harness<'_, S>) -> Option<String> {
+    harness
+        .query_by(|n| n.is_focused())
+        .map(|node| format!("{node:?}"))
+}
+
+/// Presses Tab until the focused control's label holds `label`, then Enter:
+/// what a person without a mouse does. Panics if Tab never reaches it.
+fn tab_to_and_press<S>(harness: &mut Harness<'_, S>, label: &str) {
+    for _ in 0..300 {
+        harness.key_press(egui::Key::Tab);
+        harness.run();
+        if focused(harness).is_some_and(|f| f.contains(label)) {
+            harness.key_press(egui::Key::Enter);
+            harness.run();
+            return;
+        }
+    }
+    panic!("Tab never reaches a control labelled {label:?}");
+}
+
+#[test]
+fn a_trainee_plays_the_desk_with_the_keyboard_alone() {
+    let tr = Tr::new(Lang::Fr);
+    let mut session = running();
+    // The role card: Tab to "I have read my card", Enter.
+    let view = session.view("educatrice").unwrap();
+    let card_view = view.clone();
+    let mut card = Harness::builder()
+        .with_size((1366.0, 768.0))
+        .build_ui_state(
+            move |ui, out: &mut Vec<UiAction>| {
+                if themed(ui) {
+                    out.extend(super::picker::role_card(ui, &card_view, &tr))
+                }
+            },
+            Vec::new(),
+        );
+    card.run();
+    tab_to_and_press(&mut card, "J'ai lu ma fiche");
+    assert!(
+        card.state().contains(&UiAction::Begin),
+        "{:?}",
+        card.state()
+    );
+    // The desk: the Actions tab, then an action, by keys.
+    let mut desk = desk_harness(view, DeskState::default(), Lang::Fr);
+    tab_to_and_press(&mut desk, "Actions");
+    assert_eq!(desk.state().0.tab, Tab::Actions);
+    tab_to_and_press(&mut desk, "Mener");
+    let taken = desk
+        .state()
+        .1
+        .iter()
+        .find_map(|a| match a {
+            UiAction::Role(command @ RoleCommand::TakeAction { .. }) => Some(command.clone()),
+            _ => None,
+        })
+        .expect("an action taken by keys");
+    session.submit("educatrice", taken).unwrap();
+    // The file: open the indicators of the new clue and file it, by keys.
+    let state = DeskState {
+        tab: Tab::File,
+        ..desk.state().0.clone()
+    };
+    let mut desk = desk_harness(session.view("educatrice").unwrap(), state, Lang::Fr);
+    tab_to_and_press(&mut desk, "Classer dans le faisceau");
+    assert!(desk.state().0.tagging.is_some(), "the indicators opened");
+    // The first offered indicator: a chip reached by Tab.
+    let first = session.view("educatrice").unwrap().indicators[0]
+        .name
+        .get("fr")
+        .to_owned();
+    tab_to_and_press(&mut desk, &first);
+    assert!(
+        desk.state()
+            .1
+            .iter()
+            .any(|a| matches!(a, UiAction::Role(RoleCommand::Tag { .. }))),
+        "an indicator filed by keys: {:?}",
+        desk.state().1
+    );
+    // The decisions: "Décider" by keys.
+    let state = DeskState {
+        tab: Tab::Decisions,
+        ..DeskState::default()
+    };
+    let mut desk = desk_harness(session.view("educatrice").unwrap(), state, Lang::Fr);
+    tab_to_and_press(&mut desk, "Décider");
+    assert!(
+        desk.state()
+            .1
+            .iter()
+            .any(|a| matches!(a, UiAction::Role(RoleCommand::Decide { .. }))),
+        "a decision taken by keys: {:?}",
+        desk.state().1
     );
 }
 
