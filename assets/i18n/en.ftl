@@ -508,11 +508,27 @@ pearls-decision = "{ $decision }": { $nlate ->
     [0] {""}
    *[other] never taken ({ $missing }).
 } Ask what held the decision back.
-pearls-key-share = "{ $clue }" never reached { $to } at { $count } table(s) of { $of }. Ask who knew it and what stopped them passing it on.
-pearls-trap = The trap "{ $clue }" caught { $count } table(s) of { $of }. Ask what made it convincing.
-pearls-category = Category "{ $category }": minimum not reached at { $count } table(s) of { $of }. Ask which indicators of this category were there to find.
+pearls-key-share = "{ $clue }" never reached { $to } at { $count ->
+    [one] { $count } table
+   *[other] { $count } tables
+} of { $of }. Ask who knew it and what stopped them passing it on.
+pearls-trap = The trap "{ $clue }" caught { $count ->
+    [one] { $count } table
+   *[other] { $count } tables
+} of { $of }. Ask what made it convincing.
+pearls-category = Category "{ $category }": minimum not reached at { $count ->
+    [one] { $count } table
+   *[other] { $count } tables
+} of { $of }. Ask which indicators of this category were there to find.
 pearls-teaching = "{ $point }" ({ $tables }): ask how it would go in your own service.
-pearls-summary = { $solved } table(s) of { $of } identified the situation; { $breaches } share(s) beyond the legal frame. Ask each person for one point to keep for their practice.
+pearls-summary = { $solved ->
+    [one] { $solved } table
+   *[other] { $solved } tables
+} of { $of } identified the situation; { $breaches ->
+    [0] no share
+    [one] { $breaches } share
+   *[other] { $breaches } shares
+} beyond the legal frame. Ask each person for one point to keep for their practice.
 report-tables = { $count ->
     [one] one table
    *[other] { $count } tables
@@ -528,8 +544,10 @@ report-my-decisions = My decisions
 report-my-shares = My shares
 report-none = None.
 report-remember = Points to remember
+report-opened = Report { $file } opened in the browser (journals folder).
+room-pearls-fold = Debriefing prompts (PEARLS)
 report-written = Report written to { $file }.
-host-write-report = Write the workshop report (HTML)
+host-write-report = Open the workshop report (HTML)
 pearls-wait = The structured debrief's questions compare the tables: they show once every table has ended ({ $ended } of { $count }).
 projector-expected = Expected conclusion: { $conclusion }
 projector-legend = Green ✓: the category's minimum reached · orange ⚠: not reached · "7/3": weight gathered / minimum
@@ -599,22 +617,37 @@ trainer-solution-private = The solution never appears on the projector.
 report-pseudonym = Trainee { $n }
 archive-empty = The archive holds no workshop yet.
 archive-list-header = Number    Date        Workshop  Case  Tables  Names
-archive-tables-solved = { $tables } table(s), { $solved } solved
+archive-tables-solved = { $tables ->
+    [one] { $tables } table
+   *[other] { $tables } tables
+}, { $solved } solved
 archive-names-kept = names kept
 archive-pseudonyms = pseudonyms
 archive-id = Number:
 archive-breach-line = { $count } breach(es) of secrecy through "{ $frame }"
 archive-no-report = The report was not kept (a workshop imported from another archive with names).
 archive-show-html = The whole report: faisceau archive show NUMBER --html report.html
-archive-stats-head = { $workshops } workshop(s), { $tables } table(s): { $solved } solved ({ $rate } %), { $correct } with the expected conclusion
+archive-stats-head = { $workshops ->
+    [one] { $workshops } workshop
+   *[other] { $workshops } workshops
+}, { $tables ->
+    [one] { $tables } table
+   *[other] { $tables } tables
+}: { $solved } solved ({ $rate } %), { $correct } with the expected conclusion
 archive-stats-time = Time to identification: from { $low } to { $high }, median { $median }
 archive-stats-breaches = Breaches of secrecy, by frame
 archive-stats-traps = Traps, by how many tables they caught
 archive-stats-late = Decisions taken late
 archive-stats-missing = Decisions never taken
-archive-tally = { $tables } table(s) of { $of } ({ $count } times)
+archive-tally = { $tables ->
+    [one] { $tables } table
+   *[other] { $tables } tables
+} of { $of } ({ $count } times)
 archive-stats-title = Faisceau archive statistics
-archive-stats-intro = Computed over { $count } archived workshop(s), without any trainee's name.
+archive-stats-intro = Computed over { $count ->
+    [one] { $count } archived workshop
+   *[other] { $count } archived workshops
+}, without any trainee's name.
 archive-stats-outcome = How tables ended
 archive-chart-solved = Case solved (conclusion and bundle)
 archive-chart-correct = Expected conclusion adopted
@@ -624,7 +657,10 @@ archive-kept-again = Workshop already archived as number { $id }: its entry is r
 archive-forgotten = Workshop { $id } deleted from the archive.
 archive-journal-deleted = Journal deleted: { $file }
 archive-journal-kept = Journal not found, nothing else to delete: { $file }
-archive-imported = { $added } workshop(s) added, { $skipped } already there.
+archive-imported = { $added ->
+    [one] { $added } workshop added
+   *[other] { $added } workshops added
+}, { $skipped } already there.
 archive-not-found = No workshop has the number "{ $id }": "faisceau archive list" gives them.
 room-bots = { $count ->
     [one] 1 bot
@@ -652,8 +688,14 @@ timeline-all = The whole table
 timeline-trainer = Trainer
 timeline-action = did: { $action }
 timeline-learned = learned: { $clue }
-timeline-sent = shared { $count } piece(s) of information with { $to } under "{ $frame }" ({ $verdict })
-timeline-received = received { $count } piece(s) of information from { $from }
+timeline-sent = shared { $count ->
+    [one] { $count } piece of information
+   *[other] { $count } pieces of information
+} with { $to } under "{ $frame }" ({ $verdict })
+timeline-received = received { $count ->
+    [one] { $count } piece of information
+   *[other] { $count } pieces of information
+} from { $from }
 timeline-decided = decided: { $decision }
 timeline-proposed = proposed the conclusion: { $conclusion }
 timeline-endorsed = endorsed proposal no. { $number }
@@ -670,4 +712,5 @@ projector-expected-one = expected
 projector-none = none
 projector-of = { $done } of { $of }
 timeline-rejected-plain = rejected proposal no. { $number }
+room-coverage-line-free = { $category }: weight { $weight } (no minimum for this category)
 room-coverage-line = { $category }: { $weight } for a minimum of { $required }

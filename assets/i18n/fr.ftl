@@ -222,7 +222,10 @@ join-network-error = Erreur réseau sur cet ordinateur : { $why }
 join-found-none-cli = Aucun atelier trouvé sur ce réseau : saisissez l'adresse affichée au projecteur, par exemple « faisceau join 192.168.1.20:5170 --code K7QX-M2PD ».
 join-found-several-cli = Plusieurs ateliers sur ce réseau ; indiquez l'adresse du vôtre :
 join-time-limit = Temps écoulé avant la fin de la table.
-join-bots-failed = { $failed } bot(s) sur { $count } n'ont pas fini.
+join-bots-failed = { $failed ->
+    [one] { $failed } bot sur { $count } n'a pas fini.
+   *[other] { $failed } bots sur { $count } n'ont pas fini.
+}
 lobby-connecting = Connexion à « { $workshop } »…
 lobby-choose = Lisez l'avertissement ci-dessus, puis choisissez une table et un rôle libre.
 lobby-seated = Votre rôle est choisi : la carte de rôle s'ouvre. La personne qui anime lancera la table.
@@ -508,11 +511,27 @@ pearls-decision = « { $decision } » : { $nlate ->
     [0] {""}
    *[other] jamais prise ({ $missing }).
 } Demandez ce qui a retenu la décision.
-pearls-key-share = « { $clue } » n'est jamais parvenu à { $to } dans { $count } table(s) sur { $of }. Demandez qui le savait et ce qui a empêché de le transmettre.
-pearls-trap = Le piège « { $clue } » a pris { $count } table(s) sur { $of }. Demandez ce qui le rendait convaincant.
-pearls-category = Catégorie « { $category } » : minimum non atteint dans { $count } table(s) sur { $of }. Demandez quels indices de cette catégorie étaient disponibles.
+pearls-key-share = « { $clue } » n'est jamais parvenu à { $to } { $count ->
+    [one] dans { $count } table
+   *[other] dans { $count } tables
+} sur { $of }. Demandez qui le savait et ce qui a empêché de le transmettre.
+pearls-trap = Le piège « { $clue } » a pris { $count ->
+    [one] { $count } table
+   *[other] { $count } tables
+} sur { $of }. Demandez ce qui le rendait convaincant.
+pearls-category = Catégorie « { $category } » : minimum non atteint dans { $count ->
+    [one] { $count } table
+   *[other] { $count } tables
+} sur { $of }. Demandez quels indices de cette catégorie étaient disponibles.
 pearls-teaching = « { $point } » ({ $tables }) : demandez comment cela se passerait dans votre service.
-pearls-summary = { $solved } table(s) sur { $of } ont identifié la situation ; { $breaches } partage(s) hors du cadre légal. Demandez à chacun un point à garder pour sa pratique.
+pearls-summary = { $solved ->
+    [one] { $solved } table sur { $of } a identifié
+   *[other] { $solved } tables sur { $of } ont identifié
+} la situation ; { $breaches ->
+    [0] aucun partage
+    [one] { $breaches } partage
+   *[other] { $breaches } partages
+} hors du cadre légal. Demandez à chacun un point à garder pour sa pratique.
 report-tables = { $count ->
     [one] une table
    *[other] { $count } tables
@@ -528,8 +547,10 @@ report-my-decisions = Mes décisions
 report-my-shares = Mes partages
 report-none = Aucun.
 report-remember = Les points à retenir
+report-opened = Rapport { $file } ouvert dans le navigateur (dossier des journaux).
+room-pearls-fold = Questions du débriefing (PEARLS)
 report-written = Rapport écrit dans { $file }.
-host-write-report = Écrire le rapport de l'atelier (HTML)
+host-write-report = Ouvrir le rapport de l'atelier (HTML)
 pearls-wait = Les questions du débriefing structuré comparent les tables : elles s'affichent quand toutes ont terminé ({ $ended } sur { $count }).
 projector-expected = Conclusion attendue : { $conclusion }
 projector-legend = Vert ✓ : minimum de la catégorie atteint · orange ⚠ : pas atteint · « 7/3 » : poids réuni / minimum
@@ -599,22 +620,46 @@ trainer-solution-private = La solution ne s'affiche jamais au projecteur.
 report-pseudonym = Stagiaire { $n }
 archive-empty = L'archive ne contient encore aucun atelier.
 archive-list-header = Numéro    Date        Atelier  Cas  Tables  Noms
-archive-tables-solved = { $tables } table(s), { $solved } résolue(s)
+archive-tables-solved = { $tables ->
+    [one] { $tables } table
+   *[other] { $tables } tables
+}, { $solved ->
+    [one] { $solved } résolue
+   *[other] { $solved } résolues
+}
 archive-names-kept = noms gardés
 archive-pseudonyms = pseudonymes
 archive-id = Numéro :
-archive-breach-line = { $count } manquement(s) au secret par « { $frame } »
+archive-breach-line = { $count ->
+    [one] { $count } manquement
+   *[other] { $count } manquements
+} au secret par « { $frame } »
 archive-no-report = Le rapport n'a pas été gardé (atelier importé d'une autre archive avec des noms).
 archive-show-html = Le rapport complet : faisceau archive show NUMÉRO --html rapport.html
-archive-stats-head = { $workshops } atelier(s), { $tables } table(s) : { $solved } résolue(s) ({ $rate } %), { $correct } avec la conclusion attendue
+archive-stats-head = { $workshops ->
+    [one] { $workshops } atelier
+   *[other] { $workshops } ateliers
+}, { $tables ->
+    [one] { $tables } table
+   *[other] { $tables } tables
+} : { $solved ->
+    [one] { $solved } résolue
+   *[other] { $solved } résolues
+} ({ $rate } %), { $correct } avec la conclusion attendue
 archive-stats-time = Temps jusqu'à l'identification : de { $low } à { $high }, médiane { $median }
 archive-stats-breaches = Manquements au secret, par cadre
 archive-stats-traps = Fausses pistes, par nombre de tables prises
 archive-stats-late = Décisions prises en retard
 archive-stats-missing = Décisions jamais prises
-archive-tally = { $tables } table(s) sur { $of } ({ $count } fois)
+archive-tally = { $tables ->
+    [one] { $tables } table
+   *[other] { $tables } tables
+} sur { $of } ({ $count } fois)
 archive-stats-title = Statistiques de l'archive Faisceau
-archive-stats-intro = Calculées sur { $count } atelier(s) archivé(s), sans aucun nom de stagiaire.
+archive-stats-intro = Calculées sur { $count ->
+    [one] { $count } atelier archivé
+   *[other] { $count } ateliers archivés
+}, sans aucun nom de stagiaire.
 archive-stats-outcome = Issue des tables
 archive-chart-solved = Cas résolu (conclusion et faisceau)
 archive-chart-correct = Conclusion attendue adoptée
@@ -624,7 +669,13 @@ archive-kept-again = Atelier déjà archivé sous le numéro { $id } : son entr�
 archive-forgotten = Atelier { $id } supprimé de l'archive.
 archive-journal-deleted = Journal supprimé : { $file }
 archive-journal-kept = Journal introuvable, rien d'autre à supprimer : { $file }
-archive-imported = { $added } atelier(s) ajouté(s), { $skipped } déjà présent(s).
+archive-imported = { $added ->
+    [one] { $added } atelier ajouté
+   *[other] { $added } ateliers ajoutés
+}, { $skipped ->
+    [one] { $skipped } déjà présent
+   *[other] { $skipped } déjà présents
+}.
 archive-not-found = Aucun atelier ne porte le numéro « { $id } » : « faisceau archive list » les donne.
 room-bots = { $count ->
     [one] 1 robot
@@ -652,8 +703,14 @@ timeline-all = Toute la table
 timeline-trainer = Formateur
 timeline-action = a mené : { $action }
 timeline-learned = a appris : { $clue }
-timeline-sent = a partagé { $count } information(s) avec { $to } au titre de « { $frame } » ({ $verdict })
-timeline-received = a reçu { $count } information(s) de { $from }
+timeline-sent = a partagé { $count ->
+    [one] { $count } information
+   *[other] { $count } informations
+} avec { $to } au titre de « { $frame } » ({ $verdict })
+timeline-received = a reçu { $count ->
+    [one] { $count } information
+   *[other] { $count } informations
+} de { $from }
 timeline-decided = a décidé : { $decision }
 timeline-proposed = a proposé la conclusion : { $conclusion }
 timeline-endorsed = a soutenu la proposition n° { $number }
@@ -670,4 +727,5 @@ projector-expected-one = attendue
 projector-none = aucune
 projector-of = { $done } sur { $of }
 timeline-rejected-plain = a rejeté la proposition n° { $number }
+room-coverage-line-free = { $category } : poids { $weight } (pas de minimum pour cette catégorie)
 room-coverage-line = { $category } : { $weight } pour un minimum de { $required }

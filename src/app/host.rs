@@ -204,12 +204,17 @@ impl console::Inside for HostInside<'_> {
         }
         let tr = self.consoles.tr;
         let case = self.workshop.case();
-        // The prompts above, in their own scroll; the debrief (which scrolls
-        // by itself) below.
-        egui::ScrollArea::vertical()
+        // The debrief takes the height; the PEARLS prompts fold above it
+        // (the whole room's are under the grid once every table has ended).
+        egui::CollapsingHeader::new(tr.t("room-pearls-fold"))
             .id_salt("ended_table_pearls")
-            .max_height(ui.available_height() * 0.4)
-            .show(ui, |ui| pearls_panel(ui, self.workshop, tr));
+            .default_open(false)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("ended_table_pearls_scroll")
+                    .max_height(ui.available_height() * 0.5)
+                    .show(ui, |ui| pearls_panel(ui, self.workshop, tr));
+            });
         ui.separator();
         if let Some(debrief) = self.workshop.debrief(t) {
             ui::debrief::debrief(ui, case.scenario(), case.rulebook(), &debrief, None, tr);
@@ -290,7 +295,18 @@ fn act(
                 crate::records::report::for_workshop(&host.workshop, tr).and_then(|html| {
                     std::fs::write(&path, html)
                         .map(|()| {
-                            tr.t_args("report-written", &[("file", path.display().to_string())])
+                            // Opened in the browser at once: a trainer prints
+                            // or presents it from there, no path to copy.
+                            let key = if open_in_browser(&path) {
+                                "report-opened"
+                            } else {
+                                "report-written"
+                            };
+                            let file = path.file_name().map_or_else(
+                                || path.display().to_string(),
+                                |f| f.to_string_lossy().into_owned(),
+                            );
+                            tr.t_args(key, &[("file", file)])
                         })
                         .map_err(|e| format!("{}: {e}", path.display()))
                 }),
@@ -306,6 +322,25 @@ fn act(
         }
     }
     Ok(())
+}
+
+/// Opens a file in the system's browser; false when no opener ran.
+fn open_in_browser(path: &std::path::Path) -> bool {
+    let mut command = if cfg!(target_os = "windows") {
+        let mut c = std::process::Command::new("cmd");
+        c.args(["/C", "start", ""]);
+        c
+    } else if cfg!(target_os = "macos") {
+        std::process::Command::new("open")
+    } else {
+        std::process::Command::new("xdg-open")
+    };
+    command
+        .arg(path)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .is_ok()
 }
 
 /// Keeps the workshop in the archive and says how on the console.

@@ -218,23 +218,28 @@ fn header(
     actions: &mut Vec<RoomAction>,
 ) {
     let palette = theme::palette(ui);
+    let all_ended = !room.tables.is_empty() && room.count(Status::Ended) == room.tables.len();
     ui.add_space(space::ITEM);
     ui.horizontal_wrapped(|ui| {
         ui.scope(|ui| {
             ui.set_max_width((ui.available_width() * 0.3).max(280.0));
             ui.add(egui::Label::new(theme::strong(&room.name).size(size::HEADING)).truncate());
         });
-        ui.separator();
-        ui.label(tr.t_args("host-join-at", &[("address", room.addresses.join(" · "))]));
-        if let Some(url) = &room.browser {
+        // Once every table has ended, nobody joins any more: the header
+        // keeps to one row, and the room to the debrief.
+        if !all_ended {
             ui.separator();
-            ui.label(tr.t_args("host-join-browser", &[("url", url.clone())]));
+            ui.label(tr.t_args("host-join-at", &[("address", room.addresses.join(" · "))]));
+            if let Some(url) = &room.browser {
+                ui.separator();
+                ui.label(tr.t_args("host-join-browser", &[("url", url.clone())]));
+            }
+            ui.separator();
+            ui.label(
+                theme::strong(tr.t_args("host-code-is", &[("code", room.code.clone())]))
+                    .size(size::HEADING),
+            );
         }
-        ui.separator();
-        ui.label(
-            theme::strong(tr.t_args("host-code-is", &[("code", room.code.clone())]))
-                .size(size::HEADING),
-        );
         ui.separator();
         // One projector button, whose words follow the window's state.
         let (glyph, key) = if room.projector_open {
@@ -270,6 +275,9 @@ fn header(
     let ended = room.count(Status::Ended);
     let live = room.tables.len() - ended;
     ui.horizontal_wrapped(|ui| {
+        if all_ended {
+            return;
+        }
         let n = |count: usize| [("count", count.to_string())];
         // One start button: it starts what waits, and says so.
         if theme::primary(
@@ -539,7 +547,11 @@ fn card(ui: &mut egui::Ui, t: usize, table: &TableCard, tr: &Tr) -> bool {
         .iter()
         .map(|(name, weight, required)| {
             tr.t_args(
-                "room-coverage-line",
+                if *required == 0 {
+                    "room-coverage-line-free"
+                } else {
+                    "room-coverage-line"
+                },
                 &[
                     ("category", text(tr, name).to_owned()),
                     ("weight", weight.to_string()),

@@ -964,17 +964,21 @@ fn category_rows(ui: &mut egui::Ui, s: &Scenario, summaries: &Summaries, tr: &Tr
                 continue;
             };
             let met = score.required == 0 || score.weight >= score.required;
+            // No minimum: the weight alone, never "6/0".
+            let figures = if score.required == 0 {
+                score.weight.to_string()
+            } else {
+                format!("{}/{}", score.weight, score.required)
+            };
             cell(
                 ui,
                 format!(
-                    "{}  {}/{}",
+                    "{}  {figures}",
                     if met {
                         theme::icon::CHECK
                     } else {
                         theme::icon::WARNING
                     },
-                    score.weight,
-                    score.required
                 ),
                 if met {
                     palette.allowed

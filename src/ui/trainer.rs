@@ -219,7 +219,11 @@ fn solution(ui: &mut egui::Ui, view: &TrainerView, state: &mut ConsoleState, tr:
         for score in &view.bundle {
             let category = super::name_in(tr, &s.categories, &score.category, |c| (&c.id, &c.name));
             ui.label(tr.t_args(
-                "trainer-bundle-score",
+                if score.required == 0 {
+                    "room-coverage-line-free"
+                } else {
+                    "trainer-bundle-score"
+                },
                 &[
                     ("category", category),
                     ("weight", score.weight.to_string()),
