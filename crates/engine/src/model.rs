@@ -549,7 +549,7 @@ pub struct ConclusionOption {
     /// A reading under which the young person needs no protection as a
     /// victim: no danger, a consenting relationship, an adult, an offender.
     /// Bots never propose or approve such a reading once their own bundle
-    /// shows danger, nor after the table took a protective decision.
+    /// shows danger, nor end the game on it after the table took a decision.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub no_protection: bool,
 }

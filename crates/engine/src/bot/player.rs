@@ -118,7 +118,7 @@ impl Bot {
         }
     }
 
-    /// Whether this role's own evidence shows danger: at least half of the
+    /// Whether this role's own evidence shows danger: three quarters of the
     /// weight the case's bundle calls for, all categories together. A bot
     /// whose bundle shows danger never proposes or approves a reading that
     /// leaves the young person without protection.

@@ -49,17 +49,6 @@ pub fn danger_shown(lang: &str, strongest: &[String]) -> String {
     .to_owned()
 }
 
-/// The reason a bot gives when it rejects a reading after the table took a
-/// protective decision.
-pub fn decided(lang: &str) -> String {
-    Text::fr_en(
-        "La table a déjà pris une mesure de protection : cette lecture la contredit.",
-        "The table has already taken a protective measure: this reading contradicts it.",
-    )
-    .get(lang)
-    .to_owned()
-}
-
 /// The reason a bot gives when it rejects a lesser reading than the one its
 /// bundle makes.
 pub fn further(lang: &str, strongest: &[String]) -> String {
