@@ -63,7 +63,7 @@ tab-conclusion = Conclusion
 tab-messages = Messages
 file-empty = Vous ne savez encore rien de plus que votre fiche. Menez une action.
 file-learned = appris à { $time }
-file-from = transmis par { $role } · { $channel }
+file-from = transmis par : { $role } · { $channel }
 file-discovered = découvert par vous
 file-tags = Indicateurs
 file-add-tag = Classer dans le faisceau
@@ -84,7 +84,7 @@ share-confirm-breach = Je comprends que ce partage viole le secret et qu'il sera
 share-nothing = Choisissez au moins une information et un destinataire pour voir le verdict.
 share-strict = Seul le strict nécessaire peut être partagé.
 inbox-empty = Rien reçu pour l'instant.
-inbox-from = De { $role }, au titre de « { $channel } », à { $time }
+inbox-from = De : { $role } · au titre de « { $channel } » · { $time }
 decisions-none = Votre profession ne prend pas de décision propre dans ce cas.
 decisions-take = Décider
 decisions-taken = Décisions prises à la table
@@ -94,7 +94,7 @@ conclusion-choose = Conclusion
 conclusion-orientation = Orientation
 conclusion-reason = Pourquoi (vos indices)
 conclusion-submit = Proposer
-conclusion-open = Proposition de { $role } : { $conclusion }
+conclusion-open = Proposition — { $role } : { $conclusion }
 conclusion-waiting = En attente de : { $roles }
 conclusion-endorse = Approuver
 conclusion-reject = Rejeter
@@ -280,14 +280,14 @@ share-record = Ce cadre transmet des faits, pas l'historique d'un dossier : le v
 share-copy = Ce cadre oblige à adresser une copie à : { $to }.
 share-cannot = Ce partage n'est pas possible dans ce cadre : retirez l'information ou le destinataire concerné, ou choisissez un autre cadre.
 share-mine = Mes partages ({ $count })
-share-sent-line = { $time } · à { $to }, au titre de « { $frame } » ({ $count ->
+share-sent-line = { $time } · destinataire : { $to } · au titre de « { $frame } » ({ $count ->
     [one] une information
    *[other] { $count } informations
 })
 share-copy-sent = Copie adressée à : { $to }
 acts-heading = Actes (réquisitions, auditions, convocations)
-acts-received = { $act } n° { $number } — de { $role }, { $time }
-acts-issued = { $act } n° { $number } — adressée à { $role }, { $time }
+acts-received = { $act } n° { $number } — de : { $role }, { $time }
+acts-issued = { $act } n° { $number } — destinataire : { $role }, { $time }
 acts-scope = Porte sur : { $scope }
 acts-scope-all = toute information utile
 acts-declined = Refusé : { $reason }
@@ -303,7 +303,7 @@ debrief-share = { $time } » { $to } — { $frame } — { $verdict }
 debrief-share-act = , en réponse à : { $act } n° { $number }
 debrief-acceptable = acceptable en partie ({ $time })
 debrief-instead = , par : { $decision }
-debrief-by = , par { $role }
+debrief-by = , par : { $role }
 
 # faisceau rulebook: the tables for legal review
 rb-as-of = État du droit au { $date } (référentiel `{ $id }`).
@@ -415,7 +415,7 @@ refusal-empty-scope = Précisez ce que l'acte couvre : au moins une catégorie d
 refusal-no-such-act = Aucun acte en cours portant ce numéro ne vous est adressé.
 closed-not-from = { $frame } : ce cadre n'est pas ouvert à votre profession.
 closed-not-to = { $frame } : fermé vers ce destinataire ; ce cadre ne mène qu'à : { $only }.
-closed-no-act = { $frame } : aucun acte « { $act } » reçu de { $who }.
+closed-no-act = { $frame } : aucun acte « { $act } » reçu (de : { $who }).
 closed-no-situation = { $frame } : fermé, { $why }.
 closed-out-of-scope = L'acte n° { $number } ne couvre pas cette information : { $class }.
 share-law-as-of = Règles du référentiel, état du droit au { $date }.
@@ -438,19 +438,19 @@ bundle-coverage = { $covered } sur { $count }
 feed-title = Activité
 feed-empty = Rien ne s'est encore passé à la table.
 feed-result = Votre action « { $action } » : { $found }
-feed-received = Reçu de { $role } au titre de « { $frame } » ({ $count ->
+feed-received = Reçu de : { $role } · au titre de « { $frame } » ({ $count ->
     [one] une information
    *[other] { $count } informations
 })
-feed-act-received = { $act } reçue de { $role }
-feed-act-issued = { $act } adressée à { $role }
+feed-act-received = { $act } reçue — de : { $role }
+feed-act-issued = { $act } — destinataire : { $role }
 feed-decision = Décision prise : { $decision } ({ $role })
 feed-phase = Phase { $index }/{ $count } : { $phase }
-feed-trust-up = La confiance de { $person } augmente ({ $from } → { $to }/5)
-feed-trust-down = La confiance de { $person } baisse ({ $from } → { $to }/5)
+feed-trust-up = { $person } : confiance en hausse ({ $from } → { $to }/5)
+feed-trust-down = { $person } : confiance en baisse ({ $from } → { $to }/5)
 actions-nothing-new = rien de nouveau.
 actions-found-at = Résultat, { $time } :
-share-done = Partagé avec { $to } au titre de « { $frame } » ({ $count ->
+share-done = Partagé avec : { $to } · au titre de « { $frame } » ({ $count ->
     [one] une information
    *[other] { $count } informations
 })
@@ -502,7 +502,7 @@ pearls-reactions-prompt = Comment vous sentez-vous après ce cas ? Qu'est-ce qui
 pearls-concluded-correct = Table { $table } : a conclu « { $conclusion } » (identification à { $time }). Demandez quel indice a fait basculer la table.
 pearls-concluded-wrong = Table { $table } : a conclu « { $conclusion } ». Demandez ce qui a conduit à cette lecture et ce qui manquait.
 pearls-concluded-none = Table { $table } : aucune conclusion adoptée. Demandez où la discussion s'est arrêtée.
-pearls-breach = Table { $table } : { $from } a partagé « { $what } » avec { $to } au titre de « { $frame } » à { $time }, hors de ce que la loi permet. Demandez ce qu'ils ont pesé.
+pearls-breach = Table { $table }, { $time } : partage hors de ce que la loi permet, de : { $from }, à : { $to }, au titre de « { $frame } ». Ce qui a été partagé : { $what } Demandez ce qu'ils ont pesé.
 pearls-decision-none = Aucune table n'a pris « { $decision } » dans les temps. Demandez ce qui a retenu la décision.
 pearls-decision = « { $decision } » : { $nlate ->
     [0] {""}
@@ -556,7 +556,7 @@ projector-expected = Conclusion attendue : { $conclusion }
 projector-legend = Vert ✓ : minimum de la catégorie atteint · orange ⚠ : pas atteint · « 7/3 » : poids réuni / minimum
 trainer-sent = Envoyé à cette table
 trainer-sent-inject = { $time } · événement déclenché : { $inject }
-trainer-sent-hint = { $time } · indice à { $to } : « { $text } »
+trainer-sent-hint = { $time } · indice pour : { $to } — { $text }
 room-all-tables = Toutes les tables
 room-start-table = Démarrer cette table
 room-projector-close = Fermer le projecteur

@@ -435,7 +435,7 @@ mod tests {
         });
         assert_eq!(
             refusal_text(&fr, &closed, &view),
-            "Réponse à une réquisition : aucun acte « Réquisition » reçu de Enquêteur de la brigade de protection des familles."
+            "Réponse à une réquisition : aucun acte « Réquisition » reçu (de : Enquêteur de la brigade de protection des familles)."
         );
         // A refusal from the engine, worded.
         let refused = session

@@ -358,7 +358,7 @@ fn the_conclusion_flow_works() {
     );
     assert!(
         harness
-            .query_by_label_contains("Proposition de Éducatrice de la MECS")
+            .query_by_label_contains("Proposition — Éducatrice de la MECS")
             .is_some()
     );
     harness
@@ -1103,7 +1103,7 @@ fn a_share_is_confirmed_and_listed_in_my_shares_and_the_frame_resets() {
     assert!(
         harness
             .query_all_by_label_contains(
-                "Partagé avec Enquêteur de la brigade de protection des familles"
+                "Partagé avec : Enquêteur de la brigade de protection des familles"
             )
             .next()
             .is_some(),
@@ -1176,7 +1176,7 @@ fn unread_counters_count_what_is_new_and_drop_once_read() {
     assert!(harness.query_by_label("1").is_some(), "the badge shows");
     assert!(
         harness
-            .query_all_by_label_contains("Reçu de Chef de service de la MECS")
+            .query_all_by_label_contains("Reçu de : Chef de service de la MECS")
             .next()
             .is_some(),
         "a notice and a feed line say so"
@@ -2112,7 +2112,7 @@ fn the_console_keeps_what_was_sent_to_a_table_with_the_time() {
     assert!(
         harness
             .query_by_label_contains(
-                "indice à Infirmière scolaire du lycée : « Relisez les passages à l'infirmerie. »"
+                "indice pour : Infirmière scolaire du lycée — Relisez les passages à l'infirmerie."
             )
             .is_some()
     );
