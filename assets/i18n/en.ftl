@@ -676,7 +676,7 @@ projector-no-seat-yet = No seat yet:
 projector-nobody-yet = Names appear here as people join.
 projector-phase = Phase
 projector-phases-differ = The tables are in different phases
-projector-elapsed = Time elapsed: { $elapsed } of { $planned } planned
+projector-elapsed = Workshop time: { $elapsed } of the { $planned } planned for this case
 projector-bundle = Bundle: { $met ->
     [one] { $met } category
    *[other] { $met } categories

@@ -691,7 +691,7 @@ projector-no-seat-yet = Sans place encore :
 projector-nobody-yet = Les noms s'affichent ici dès que chacun rejoint.
 projector-phase = Phase
 projector-phases-differ = Les tables en sont à des phases différentes
-projector-elapsed = Temps écoulé : { $elapsed } sur { $planned } prévues
+projector-elapsed = Temps de l'atelier : { $elapsed } écoulées sur les { $planned } prévues pour ce cas
 projector-bundle = Faisceau : { $met ->
     [one] { $met } catégorie
    *[other] { $met } catégories

@@ -540,8 +540,13 @@ fn join_wall(ui: &mut egui::Ui, board: &Board, tr: &Tr) {
         columns[1].with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
             if let Some(url) = board.browser {
                 // A phone's camera on the QR code opens the page, code filled in.
+                // Large enough for a phone at the back of the room: half the
+                // column, within half the screen's height.
+                let side = (ui.available_width() * 0.5)
+                    .min(ui.available_height() * 0.5)
+                    .max(size::BOARD_QR);
                 ui.horizontal(|ui| {
-                    qr_code(ui, &browser_join_link(url, board.code), size::BOARD_QR);
+                    qr_code(ui, &browser_join_link(url, board.code), side);
                     ui.add_space(16.0);
                     ui.vertical(|ui| {
                         ui.set_max_width(ui.available_width());
