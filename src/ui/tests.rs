@@ -727,7 +727,7 @@ mod network {
                 );
                 assert!(
                     harness
-                        .query_by_label_contains("Temps écoulé : 42 min sur")
+                        .query_by_label_contains("Temps de l'atelier : 42 min écoulées sur les")
                         .is_some()
                 );
             }
