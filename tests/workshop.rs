@@ -391,11 +391,11 @@ fn a_workshop_is_reported_archived_merged_and_counted() {
     let their_file = theirs.join("archive.sqlite");
     let merged = archive(&mine, &["import", their_file.to_str().unwrap()]);
     assert!(
-        merged.contains("1 atelier(s) ajouté(s), 0 déjà"),
+        merged.contains("1 atelier ajouté, 0 déjà présent"),
         "{merged}"
     );
     let again = archive(&mine, &["import", their_file.to_str().unwrap()]);
-    assert!(again.contains("0 atelier(s) ajouté(s), 1 déjà"), "{again}");
+    assert!(again.contains("0 atelier ajouté, 1 déjà présent"), "{again}");
 
     // The statistics count both workshops: four tables of the same case.
     let stats: serde_json::Value =
