@@ -395,7 +395,10 @@ fn a_workshop_is_reported_archived_merged_and_counted() {
         "{merged}"
     );
     let again = archive(&mine, &["import", their_file.to_str().unwrap()]);
-    assert!(again.contains("0 atelier ajouté, 1 déjà présent"), "{again}");
+    assert!(
+        again.contains("0 atelier ajouté, 1 déjà présent"),
+        "{again}"
+    );
 
     // The statistics count both workshops: four tables of the same case.
     let stats: serde_json::Value =
