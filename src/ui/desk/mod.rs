@@ -50,8 +50,7 @@ pub fn desk(ui: &mut egui::Ui, view: &RoleView, state: &mut DeskState, tr: &Tr) 
     if state.welcome_back {
         let since = *state.welcome_since.get_or_insert(now);
         if now - since > WELCOME_SECONDS {
-            state.welcome_back = false;
-            state.welcome_since = None;
+            state.end_welcome();
         } else {
             ui.ctx()
                 .request_repaint_after(std::time::Duration::from_secs(1));
@@ -133,7 +132,7 @@ pub fn desk(ui: &mut egui::Ui, view: &RoleView, state: &mut DeskState, tr: &Tr) 
     state.seen.read(tab, view);
     if !actions.is_empty() {
         state.refusal = None;
-        state.welcome_back = false;
+        state.end_welcome();
         state.feed_read = feed.len();
     }
     actions

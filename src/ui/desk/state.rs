@@ -209,6 +209,15 @@ pub struct DeskState {
     pub last: Option<Snapshot>,
 }
 
+impl DeskState {
+    /// The "welcome back" band goes, and its timer with it: a later return
+    /// starts a fresh eight seconds.
+    pub fn end_welcome(&mut self) {
+        self.welcome_back = false;
+        self.welcome_since = None;
+    }
+}
+
 /// What the desk remembers of the view it drew last, to see what changed.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Snapshot {
