@@ -11,24 +11,7 @@ use faisceau_engine::bot::{Crew, Temperament, play};
 use faisceau_engine::session::Status;
 use faisceau_engine::{Case, EventKind, Session, TrainerCommand};
 
-const CASES: [&str; 8] = [
-    "annonces_en_ligne.ron",
-    "foyer_fugues.ron",
-    "gare_nuit.ron",
-    "guetteur_contraint.ron",
-    "kenza_a_risque.ron",
-    "orly_tata.ron",
-    "urgences_nuit.ron",
-    "zone_attente_roissy.ron",
-];
-
-fn case(file: &str) -> Arc<Case> {
-    Arc::new(
-        faisceau_engine::load(&common::case_text(file), file, &common::shelf())
-            .unwrap()
-            .case,
-    )
-}
+use common::{SHIPPED as CASES, loaded as case};
 
 /// Whether a role's known clues reach three quarters of the weight the
 /// case's bundle calls for, all categories together (the bots' own rule).

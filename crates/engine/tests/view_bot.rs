@@ -205,21 +205,8 @@ fn nobody_is_told_their_time_is_up_at_the_start_and_the_last_phase_asks_for_a_co
     use faisceau_engine::coach::{NextStep, next_step};
     use faisceau_engine::{RoleCommand, Session, TrainerCommand};
     let mut spent = 0;
-    for file in [
-        "annonces_en_ligne.ron",
-        "foyer_fugues.ron",
-        "gare_nuit.ron",
-        "guetteur_contraint.ron",
-        "kenza_a_risque.ron",
-        "orly_tata.ron",
-        "urgences_nuit.ron",
-        "zone_attente_roissy.ron",
-    ] {
-        let case = Arc::new(
-            faisceau_engine::load(&common::case_text(file), file, &common::shelf())
-                .unwrap()
-                .case,
-        );
+    for file in common::SHIPPED {
+        let case = common::loaded(file);
         let roles: Vec<_> = case.scenario().roles.iter().map(|r| r.id.clone()).collect();
         let mut session = Session::new(case, 1);
         session.direct(TrainerCommand::Start).unwrap();

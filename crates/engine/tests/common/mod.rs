@@ -30,3 +30,24 @@ pub fn shelf() -> Books {
 pub fn case_text(file: &str) -> String {
     std::fs::read_to_string(scenarios().join(file)).unwrap()
 }
+
+/// The shipped cases' files, in `scenarios/`.
+pub const SHIPPED: [&str; 8] = [
+    "annonces_en_ligne.ron",
+    "foyer_fugues.ron",
+    "gare_nuit.ron",
+    "guetteur_contraint.ron",
+    "kenza_a_risque.ron",
+    "orly_tata.ron",
+    "urgences_nuit.ron",
+    "zone_attente_roissy.ron",
+];
+
+/// A shipped case, loaded with the shipped rulebooks.
+pub fn loaded(file: &str) -> std::sync::Arc<faisceau_engine::Case> {
+    std::sync::Arc::new(
+        faisceau_engine::load(&case_text(file), file, &shelf())
+            .unwrap()
+            .case,
+    )
+}
