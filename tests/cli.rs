@@ -3,9 +3,12 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+/// The program on a system set to English: a test that reads French asks
+/// for it with `--lang fr`.
 fn faisceau(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_faisceau"))
         .args(args)
+        .env("LC_ALL", "en_GB.UTF-8")
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .expect("runs")
@@ -34,10 +37,14 @@ fn check_of_the_library_is_clean() {
     let text = stdout(&output);
     assert!(output.status.success(), "{text}");
     assert!(
-        text.contains("✓ scenarios/foyer_fugues.ron — Les nuits de Maëlle"),
+        text.contains("✓ scenarios/foyer_fugues.ron — Maëlle's nights"),
         "{text}"
     );
     assert!(text.contains("solvable: yes"), "{text}");
+    assert!(
+        text.contains("rulebook: france (scenarios/rulebooks/france.ron), law as of"),
+        "{text}"
+    );
     assert!(text.contains("0 with errors"), "{text}");
 }
 
@@ -76,6 +83,35 @@ fn check_reports_every_error_with_its_place_and_fails() {
         text.contains("2 files checked: 1 ok, 1 with errors"),
         "{text}"
     );
+    // A French author reads the same places in French, asked or from the system.
+    let french = stdout(&faisceau(&["check", dir.to_str().unwrap(), "--lang", "fr"]));
+    assert!(
+        french.contains(&format!("broken.ron:{broken_line}:")),
+        "{french}"
+    );
+    assert!(
+        french.contains("erreur : indice inconnu : `dort_gar`"),
+        "{french}"
+    );
+    assert!(
+        french.contains("conseil : vouliez-vous dire `dort_gare` ?"),
+        "{french}"
+    );
+    assert!(
+        french.contains("erreur : catégorie d'indicateurs inconnue : `vulnerable`"),
+        "{french}"
+    );
+    assert!(
+        french.contains("2 fichiers vérifiés : 1 sans erreur, 1 avec des erreurs"),
+        "{french}"
+    );
+    assert!(!french.contains("hint"), "{french}");
+    let from_system = Command::new(env!("CARGO_BIN_EXE_faisceau"))
+        .args(["check", dir.to_str().unwrap()])
+        .env("LC_ALL", "fr_FR.UTF-8")
+        .output()
+        .expect("runs");
+    assert_eq!(stdout(&from_system), french);
 }
 
 #[test]

@@ -714,3 +714,65 @@ projector-of = { $done } of { $of }
 timeline-rejected-plain = rejected proposal no. { $number }
 room-coverage-line-free = { $category }: weight { $weight } (no minimum for this category)
 room-coverage-line = { $category }: { $weight } for a minimum of { $required }
+check-roles = { $count ->
+    [one] { $count } role
+   *[other] { $count } roles
+}
+check-clues = { $count ->
+    [one] { $count } clue
+   *[other] { $count } clues
+}
+check-actions = { $count ->
+    [one] { $count } action
+   *[other] { $count } actions
+}
+check-decisions = { $count ->
+    [one] { $count } decision
+   *[other] { $count } decisions
+}
+check-warnings = { $count ->
+    [one] { $count } warning
+   *[other] { $count } warnings
+}
+check-errors = { $count ->
+    [one] { $count } error
+   *[other] { $count } errors
+}
+check-files = { $count ->
+    [one] { $count } file checked
+   *[other] { $count } files checked
+}
+check-professions = { $count ->
+    [one] { $count } profession
+   *[other] { $count } professions
+}
+check-kinds = { $count ->
+    [one] { $count } kind of information
+   *[other] { $count } kinds of information
+}
+check-acts = { $count ->
+    [one] { $count } act
+   *[other] { $count } acts
+}
+check-frames = { $count ->
+    [one] { $count } frame
+   *[other] { $count } frames
+}
+check-points = { $count ->
+    [one] { $count } point
+   *[other] { $count } points
+}
+check-case-ok = ✓ { $file } — { $title }
+check-case-counts = { $roles }, { $clues }, { $actions }, { $decisions }; languages: { $languages }; { $warnings }
+check-case-rulebook = rulebook: { $rulebook } ({ $file }), law as of { $date }
+check-failed = ✗ { $file }: { $errors }, { $warnings }
+check-summary = { $files }: { $ok } ok, { $failed } with errors
+check-suite-ok = ✓ { $file } — verdict suite: { $shares } shares judged as expected by { $rulebook }
+check-rulebook-ok = ✓ { $file } — rulebook { $name }
+check-rulebook-counts = { $professions }, { $kinds }, { $acts }, { $frames }; law as of { $date }; { $points } to confirm with a lawyer
+check-solvable = solvable: { $solvable }; reachable: { $clues }, { $actions }, { $decisions }
+check-yes = yes
+check-no = no
+check-bundle = bundle (reachable/required): { $bundle }
+check-role-reach = clues per role (own + shared): { $reach }
+check-no-file = no .ron file found

@@ -729,3 +729,65 @@ projector-of = { $done } sur { $of }
 timeline-rejected-plain = a rejeté la proposition n° { $number }
 room-coverage-line-free = { $category } : poids { $weight } (pas de minimum pour cette catégorie)
 room-coverage-line = { $category } : { $weight } pour un minimum de { $required }
+check-roles = { $count ->
+    [one] { $count } rôle
+   *[other] { $count } rôles
+}
+check-clues = { $count ->
+    [one] { $count } indice
+   *[other] { $count } indices
+}
+check-actions = { $count ->
+    [one] { $count } action
+   *[other] { $count } actions
+}
+check-decisions = { $count ->
+    [one] { $count } décision
+   *[other] { $count } décisions
+}
+check-warnings = { $count ->
+    [one] { $count } avertissement
+   *[other] { $count } avertissements
+}
+check-errors = { $count ->
+    [one] { $count } erreur
+   *[other] { $count } erreurs
+}
+check-files = { $count ->
+    [one] { $count } fichier vérifié
+   *[other] { $count } fichiers vérifiés
+}
+check-professions = { $count ->
+    [one] { $count } profession
+   *[other] { $count } professions
+}
+check-kinds = { $count ->
+    [one] { $count } catégorie d'information
+   *[other] { $count } catégories d'information
+}
+check-acts = { $count ->
+    [one] { $count } acte
+   *[other] { $count } actes
+}
+check-frames = { $count ->
+    [one] { $count } cadre
+   *[other] { $count } cadres
+}
+check-points = { $count ->
+    [one] { $count } point
+   *[other] { $count } points
+}
+check-case-ok = ✓ { $file } — { $title }
+check-case-counts = { $roles }, { $clues }, { $actions }, { $decisions } ; langues : { $languages } ; { $warnings }
+check-case-rulebook = référentiel : { $rulebook } ({ $file }), droit à jour au { $date }
+check-failed = ✗ { $file } : { $errors }, { $warnings }
+check-summary = { $files } : { $ok } sans erreur, { $failed } avec des erreurs
+check-suite-ok = ✓ { $file } — suite de verdicts : { $shares } partages jugés comme attendu par { $rulebook }
+check-rulebook-ok = ✓ { $file } — référentiel { $name }
+check-rulebook-counts = { $professions }, { $kinds }, { $acts }, { $frames } ; droit à jour au { $date } ; { $points } à confirmer par un juriste
+check-solvable = soluble : { $solvable } ; accessibles : { $clues }, { $actions }, { $decisions }
+check-yes = oui
+check-no = non
+check-bundle = faisceau (accessible/exigé) : { $bundle }
+check-role-reach = indices par rôle (propres + transmis) : { $reach }
+check-no-file = aucun fichier .ron trouvé

@@ -66,8 +66,9 @@ fn read_case(path: &PathBuf) -> Option<Arc<Case>> {
     match load_bytes(&bytes, &path.display().to_string(), &shelf) {
         Ok(loaded) => Some(Arc::new(loaded.case)),
         Err(err) => {
+            let lang = crate::i18n::Lang::detect(None);
             for diagnostic in &err.diagnostics {
-                eprintln!("{diagnostic}");
+                eprintln!("{}", diagnostic.in_lang(lang.code()));
             }
             None
         }
@@ -509,7 +510,8 @@ fn notices(
                 ui.label(RichText::new(notice).strong());
             }
             for diagnostic in &file.diagnostics {
-                ui.label(RichText::new(diagnostic.to_string()).monospace());
+                let shown = diagnostic.in_lang(settings.tr.lang().code()).to_string();
+                ui.label(RichText::new(shown).monospace());
             }
             if table.pending.is_some() && ui.button(settings.tr.t("reload-restart")).clicked() {
                 restart = true;

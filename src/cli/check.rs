@@ -1,4 +1,5 @@
-//! `faisceau check PATH... [--format json]`
+//! `faisceau check PATH... [--format json] [--lang fr|en]`: every message
+//! in the author's language.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -10,6 +11,7 @@ use faisceau_engine::{Analysis, Loaded};
 use serde::Serialize;
 
 use super::Format;
+use crate::i18n::{Lang, Tr};
 
 /// Every `.ron` file named or found under the paths, in a stable order.
 pub fn scenario_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
@@ -51,14 +53,14 @@ struct Located<'a> {
     hint: Option<&'a str>,
 }
 
-impl<'a> From<&'a Diagnostic> for Located<'a> {
-    fn from(d: &'a Diagnostic) -> Self {
+impl<'a> Located<'a> {
+    fn of(d: &'a Diagnostic, lang: Lang) -> Self {
         Located {
             file: &d.file,
             line: d.line,
             column: d.column,
-            message: &d.message,
-            hint: d.hint.as_deref(),
+            message: d.message(lang.code()),
+            hint: d.hint(lang.code()),
         }
     }
 }
@@ -83,10 +85,11 @@ struct FileReport<'a> {
     analysis: Option<&'a Analysis>,
 }
 
-pub fn run(paths: &[PathBuf], format: Format) -> Result<ExitCode, String> {
+pub fn run(paths: &[PathBuf], format: Format, lang: Lang) -> Result<ExitCode, String> {
+    let tr = Tr::new(lang);
     let files = scenario_files(paths)?;
     if files.is_empty() {
-        return Err("no .ron file found".into());
+        return Err(tr.t("check-no-file"));
     }
     let mut failed = 0;
     let mut out = String::new();
@@ -94,11 +97,11 @@ pub fn run(paths: &[PathBuf], format: Format) -> Result<ExitCode, String> {
         let name = path.display().to_string();
         let bytes = std::fs::read(path).map_err(|e| format!("cannot read {name}: {e}"))?;
         if crate::rulebooks::is_suite(path) {
-            failed += usize::from(!check_suite(&mut out, path, &name, &bytes, format)?);
+            failed += usize::from(!check_suite(&mut out, path, &name, &bytes, format, &tr)?);
             continue;
         }
         if crate::rulebooks::is_rulebook(path) {
-            failed += usize::from(!check_rulebook(&mut out, &name, &bytes, format)?);
+            failed += usize::from(!check_rulebook(&mut out, &name, &bytes, format, &tr)?);
             continue;
         }
         let outcome: Result<Loaded, Vec<Diagnostic>> =
@@ -136,8 +139,8 @@ pub fn run(paths: &[PathBuf], format: Format) -> Result<ExitCode, String> {
                 let report = FileReport {
                     file: &name,
                     ok,
-                    errors: located(diagnostics, true),
-                    warnings: located(diagnostics, false),
+                    errors: located(diagnostics, true, lang),
+                    warnings: located(diagnostics, false, lang),
                     languages,
                     counts,
                     solvable: analysis.is_some_and(|a| a.solvable),
@@ -146,24 +149,53 @@ pub fn run(paths: &[PathBuf], format: Format) -> Result<ExitCode, String> {
                 write_report(&mut out, &report)?;
             }
             Format::Human => {
-                let (errors, warnings) = write_diagnostics(&mut out, diagnostics);
+                let (errors, warnings) = write_diagnostics(&mut out, diagnostics, lang);
                 match (&outcome, counts) {
                     (Ok(loaded), Some(counts)) => {
                         let s = loaded.case.scenario();
-                        let _ = writeln!(out, "✓ {name} — {}", s.title.get("fr"));
                         let _ = writeln!(
                             out,
-                            "  {}, {}, {}, {}; languages: {}; {}",
-                            count(counts.roles, "role"),
-                            count(counts.clues, "clue"),
-                            count(counts.actions, "action"),
-                            count(counts.decisions, "decision"),
-                            languages.join(", "),
-                            count(warnings, "warning"),
+                            "{}",
+                            tr.t_args(
+                                "check-case-ok",
+                                &[
+                                    ("file", name.clone()),
+                                    ("title", s.title.get(lang.code()).to_owned())
+                                ]
+                            )
                         );
-                        print_analysis(&mut out, &loaded.analysis);
+                        let _ = writeln!(
+                            out,
+                            "  {}",
+                            tr.t_args(
+                                "check-case-counts",
+                                &[
+                                    ("roles", count(&tr, "check-roles", counts.roles)),
+                                    ("clues", count(&tr, "check-clues", counts.clues)),
+                                    ("actions", count(&tr, "check-actions", counts.actions)),
+                                    ("decisions", count(&tr, "check-decisions", counts.decisions)),
+                                    ("languages", languages.join(", ")),
+                                    ("warnings", count(&tr, "check-warnings", warnings)),
+                                ]
+                            )
+                        );
+                        let book = loaded.case.rulebook();
+                        let (book_file, _) = loaded.case.rulebook_source();
+                        let _ = writeln!(
+                            out,
+                            "  {}",
+                            tr.t_args(
+                                "check-case-rulebook",
+                                &[
+                                    ("rulebook", book.id.to_string()),
+                                    ("file", book_file.to_owned()),
+                                    ("date", book.law_as_of.clone()),
+                                ]
+                            )
+                        );
+                        print_analysis(&mut out, &loaded.analysis, &tr);
                     }
-                    _ => write_failed(&mut out, &name, errors, warnings),
+                    _ => write_failed(&mut out, &name, errors, warnings, &tr),
                 }
                 let _ = writeln!(out);
             }
@@ -172,10 +204,15 @@ pub fn run(paths: &[PathBuf], format: Format) -> Result<ExitCode, String> {
     if format == Format::Human {
         let _ = writeln!(
             out,
-            "{} checked: {} ok, {} with errors",
-            count(files.len(), "file"),
-            files.len() - failed,
-            failed
+            "{}",
+            tr.t_args(
+                "check-summary",
+                &[
+                    ("files", count(&tr, "check-files", files.len())),
+                    ("ok", (files.len() - failed).to_string()),
+                    ("failed", failed.to_string()),
+                ]
+            )
         );
     }
     super::emit(&out)?;
@@ -186,7 +223,6 @@ pub fn run(paths: &[PathBuf], format: Format) -> Result<ExitCode, String> {
     })
 }
 
-/// Checks a rulebook file on its own; whether it loaded.
 /// Checks a verdict suite: every name it uses, then every share judged as
 /// it expects (a difference is an error) and every frame and exception of
 /// the rulebook checked by some line (a gap is a warning).
@@ -196,6 +232,7 @@ fn check_suite(
     name: &str,
     bytes: &[u8],
     format: Format,
+    tr: &Tr,
 ) -> Result<bool, String> {
     use faisceau_engine::diagnostic::Severity;
     let text = String::from_utf8_lossy(bytes);
@@ -227,17 +264,19 @@ fn check_suite(
                         &text,
                         line,
                         column,
-                        format!(
-                            "share {}: expected {:?}, the rulebook judges {:?} ({} → {}, `{}` through `{}`)",
-                            played.line + 1,
-                            share.expect,
-                            played.judged,
-                            share.from,
-                            share.to,
-                            share.class,
-                            share.frame
-                        ),
-                        Some("correct the rulebook's rule, or this line if the law says otherwise".into()),
+                        {
+                            let number = played.line + 1;
+                            let (expect, judged) = (format!("{:?}", share.expect), format!("{:?}", played.judged));
+                            let (from, to, class, frame) = (&share.from, &share.to, &share.class, &share.frame);
+                            faisceau_engine::say!(
+                                "share {number}: expected {expect}, the rulebook judges {judged} ({from} → {to}, `{class}` through `{frame}`)",
+                                "partage n° {number} : attendu {expect}, le référentiel juge {judged} ({from} → {to}, `{class}` par `{frame}`)"
+                            )
+                        },
+                        Some(faisceau_engine::say!(
+                            "correct the rulebook's rule, or this line if the law says otherwise",
+                            "corrigez la règle du référentiel, ou cette ligne si la loi dit autre chose"
+                        )),
                     ));
                 }
                 for frame in &verification.frames_without_line {
@@ -247,8 +286,14 @@ fn check_suite(
                         &text,
                         1,
                         1,
-                        format!("no line checks the frame `{frame}`"),
-                        Some("add a share through it with the verdict the law gives".into()),
+                        faisceau_engine::say!(
+                            "no line checks the frame `{frame}`",
+                            "aucune ligne ne vérifie le cadre `{frame}`"
+                        ),
+                        Some(faisceau_engine::say!(
+                            "add a share through it with the verdict the law gives",
+                            "ajoutez un partage par ce cadre, avec le verdict que donne la loi"
+                        )),
                     ));
                 }
                 for (frame, e) in &verification.exceptions_without_line {
@@ -258,8 +303,17 @@ fn check_suite(
                         &text,
                         1,
                         1,
-                        format!("no line checks exception {} of the frame `{frame}`", e + 1),
-                        Some("add a share that this exception decides".into()),
+                        {
+                            let number = e + 1;
+                            faisceau_engine::say!(
+                                "no line checks exception {number} of the frame `{frame}`",
+                                "aucune ligne ne vérifie l'exception n° {number} du cadre `{frame}`"
+                            )
+                        },
+                        Some(faisceau_engine::say!(
+                            "add a share that this exception decides",
+                            "ajoutez un partage que cette exception tranche"
+                        )),
                     ));
                 }
                 summary = Some((suite.shares.len(), verification.differences()));
@@ -273,8 +327,8 @@ fn check_suite(
             let report = FileReport {
                 file: name,
                 ok,
-                errors: located(&diagnostics, true),
-                warnings: located(&diagnostics, false),
+                errors: located(&diagnostics, true, tr.lang()),
+                warnings: located(&diagnostics, false, tr.lang()),
                 languages: Vec::new(),
                 counts: None,
                 solvable: false,
@@ -283,11 +337,19 @@ fn check_suite(
             write_report(out, &report)?;
         }
         Format::Human => {
-            let _ = write_diagnostics(out, &diagnostics);
+            let _ = write_diagnostics(out, &diagnostics, tr.lang());
             if let (true, Some((shares, _))) = (ok, summary) {
                 let _ = writeln!(
                     out,
-                    "✓ {name} — verdict suite: {shares} shares judged as expected by {book_name}"
+                    "{}",
+                    tr.t_args(
+                        "check-suite-ok",
+                        &[
+                            ("file", name.to_owned()),
+                            ("shares", shares.to_string()),
+                            ("rulebook", book_name.clone()),
+                        ]
+                    )
                 );
             }
         }
@@ -295,11 +357,13 @@ fn check_suite(
     Ok(ok)
 }
 
+/// Checks a rulebook file on its own; whether it loaded.
 fn check_rulebook(
     out: &mut String,
     name: &str,
     bytes: &[u8],
     format: Format,
+    tr: &Tr,
 ) -> Result<bool, String> {
     let text = String::from_utf8_lossy(bytes);
     let outcome = faisceau_engine::load_rulebook(&text, name);
@@ -313,8 +377,8 @@ fn check_rulebook(
             let report = FileReport {
                 file: name,
                 ok,
-                errors: located(diagnostics, true),
-                warnings: located(diagnostics, false),
+                errors: located(diagnostics, true, tr.lang()),
+                warnings: located(diagnostics, false, tr.lang()),
                 languages: outcome
                     .as_ref()
                     .map(|l| l.rulebook.languages.clone())
@@ -326,23 +390,41 @@ fn check_rulebook(
             write_report(out, &report)?;
         }
         Format::Human => {
-            let (errors, warnings) = write_diagnostics(out, diagnostics);
+            let (errors, warnings) = write_diagnostics(out, diagnostics, tr.lang());
             match &outcome {
                 Ok(loaded) => {
                     let book = &loaded.rulebook;
-                    let _ = writeln!(out, "✓ {name} — rulebook {}", book.name.get("fr"));
                     let _ = writeln!(
                         out,
-                        "  {}, {}, {}, {}; law as of {}; {} to confirm with a lawyer",
-                        count(book.professions.len(), "profession"),
-                        count(book.classes.len(), "kind"),
-                        count(book.acts.len(), "act"),
-                        count(book.frames.len(), "frame"),
-                        book.law_as_of,
-                        count(book.to_confirm.len(), "point"),
+                        "{}",
+                        tr.t_args(
+                            "check-rulebook-ok",
+                            &[
+                                ("file", name.to_owned()),
+                                ("name", book.name.get(tr.lang().code()).to_owned()),
+                            ]
+                        )
+                    );
+                    let _ = writeln!(
+                        out,
+                        "  {}",
+                        tr.t_args(
+                            "check-rulebook-counts",
+                            &[
+                                (
+                                    "professions",
+                                    count(tr, "check-professions", book.professions.len())
+                                ),
+                                ("kinds", count(tr, "check-kinds", book.classes.len())),
+                                ("acts", count(tr, "check-acts", book.acts.len())),
+                                ("frames", count(tr, "check-frames", book.frames.len())),
+                                ("date", book.law_as_of.clone()),
+                                ("points", count(tr, "check-points", book.to_confirm.len())),
+                            ]
+                        )
                     );
                 }
-                Err(_) => write_failed(out, name, errors, warnings),
+                Err(_) => write_failed(out, name, errors, warnings, tr),
             }
             let _ = writeln!(out);
         }
@@ -358,50 +440,70 @@ fn write_report(out: &mut String, report: &FileReport<'_>) -> Result<(), String>
 }
 
 /// Prints each diagnostic; returns how many are errors and how many warnings.
-fn write_diagnostics(out: &mut String, diagnostics: &[Diagnostic]) -> (usize, usize) {
+fn write_diagnostics(out: &mut String, diagnostics: &[Diagnostic], lang: Lang) -> (usize, usize) {
     for diagnostic in diagnostics {
-        let _ = writeln!(out, "{diagnostic}");
+        let _ = writeln!(out, "{}", diagnostic.in_lang(lang.code()));
     }
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     (errors, diagnostics.len() - errors)
 }
 
 /// The summary line of a file that did not load.
-fn write_failed(out: &mut String, name: &str, errors: usize, warnings: usize) {
+fn write_failed(out: &mut String, name: &str, errors: usize, warnings: usize, tr: &Tr) {
     let _ = writeln!(
         out,
-        "✗ {name}: {}, {}",
-        count(errors, "error"),
-        count(warnings, "warning")
+        "{}",
+        tr.t_args(
+            "check-failed",
+            &[
+                ("file", name.to_owned()),
+                ("errors", count(tr, "check-errors", errors)),
+                ("warnings", count(tr, "check-warnings", warnings)),
+            ]
+        )
     );
 }
 
 /// The errors, or the warnings, of a file for the JSON report.
-fn located(diagnostics: &[Diagnostic], errors: bool) -> Vec<Located<'_>> {
+fn located(diagnostics: &[Diagnostic], errors: bool, lang: Lang) -> Vec<Located<'_>> {
     diagnostics
         .iter()
         .filter(|d| d.is_error() == errors)
-        .map(Located::from)
+        .map(|d| Located::of(d, lang))
         .collect()
 }
 
-/// "1 clue", "2 clues".
-fn count(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
+/// "1 indice", "2 clues": a count with its noun, in the language of `tr`.
+fn count(tr: &Tr, key: &str, n: usize) -> String {
+    tr.t_args(key, &[("count", n.to_string())])
 }
 
-fn print_analysis(out: &mut String, analysis: &Analysis) {
+fn print_analysis(out: &mut String, analysis: &Analysis, tr: &Tr) {
     let _ = writeln!(
         out,
-        "  solvable: {}; reachable: {}, {}, {}",
-        if analysis.solvable { "yes" } else { "no" },
-        count(analysis.reachable_clues, "clue"),
-        count(analysis.reachable_actions, "action"),
-        count(analysis.reachable_decisions, "decision")
+        "  {}",
+        tr.t_args(
+            "check-solvable",
+            &[
+                (
+                    "solvable",
+                    tr.t(if analysis.solvable {
+                        "check-yes"
+                    } else {
+                        "check-no"
+                    })
+                ),
+                ("clues", count(tr, "check-clues", analysis.reachable_clues)),
+                (
+                    "actions",
+                    count(tr, "check-actions", analysis.reachable_actions)
+                ),
+                (
+                    "decisions",
+                    count(tr, "check-decisions", analysis.reachable_decisions)
+                ),
+            ]
+        )
     );
     if !analysis.bundle.is_empty() {
         let bundle: Vec<String> = analysis
@@ -409,7 +511,11 @@ fn print_analysis(out: &mut String, analysis: &Analysis) {
             .iter()
             .map(|b| format!("{} {}/{}", b.category, b.reachable, b.required))
             .collect();
-        let _ = writeln!(out, "  bundle (reachable/required): {}", bundle.join(", "));
+        let _ = writeln!(
+            out,
+            "  {}",
+            tr.t_args("check-bundle", &[("bundle", bundle.join(", "))])
+        );
     }
     let reach: Vec<String> = analysis
         .role_reach
@@ -423,5 +529,9 @@ fn print_analysis(out: &mut String, analysis: &Analysis) {
             )
         })
         .collect();
-    let _ = writeln!(out, "  clues per role (own + shared): {}", reach.join(", "));
+    let _ = writeln!(
+        out,
+        "  {}",
+        tr.t_args("check-role-reach", &[("reach", reach.join(", "))])
+    );
 }

@@ -70,6 +70,9 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t)]
         format: Format,
+        /// Language of the messages (fr or en); else the system's, else French.
+        #[arg(long)]
+        lang: Option<String>,
     },
     /// Play a case on this machine: you take one role, bots play the others at a human pace.
     Play {
@@ -239,7 +242,11 @@ fn emit(out: &str) -> Result<(), String> {
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
-        Some(Command::Check { paths, format }) => check::run(&paths, format),
+        Some(Command::Check {
+            paths,
+            format,
+            lang,
+        }) => check::run(&paths, format, Lang::detect(lang.as_deref())),
         Some(Command::Host(args)) => {
             if args.headless {
                 return net::host_headless(args);

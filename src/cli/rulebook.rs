@@ -34,7 +34,7 @@ pub fn run(
         Ok(loaded) => loaded,
         Err(err) => {
             for diagnostic in &err.diagnostics {
-                eprintln!("{diagnostic}");
+                eprintln!("{}", diagnostic.in_lang(lang.code()));
             }
             return Ok(ExitCode::FAILURE);
         }
@@ -100,8 +100,9 @@ fn read_suite(book: &Rulebook, path: &Path) -> Result<Option<(Suite, Verificatio
             Ok(Some((suite, verification)))
         }
         Err(err) => {
+            let lang = crate::i18n::Lang::detect(None);
             for diagnostic in &err.diagnostics {
-                eprintln!("{diagnostic}");
+                eprintln!("{}", diagnostic.in_lang(lang.code()));
             }
             Ok(None)
         }

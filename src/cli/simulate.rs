@@ -18,8 +18,9 @@ pub fn run(path: &Path, runs: usize, seed: u64, format: Format) -> Result<ExitCo
     let loaded = match load_bytes(&bytes, &name, &crate::rulebooks::shelf_for(path)) {
         Ok(loaded) => loaded,
         Err(err) => {
+            let lang = crate::i18n::Lang::detect(None);
             for diagnostic in &err.diagnostics {
-                eprintln!("{diagnostic}");
+                eprintln!("{}", diagnostic.in_lang(lang.code()));
             }
             eprintln!("✗ {name} does not load: run `faisceau check {name}`");
             return Ok(ExitCode::FAILURE);

@@ -9,6 +9,8 @@ use serde::Serialize;
 use crate::case::Case;
 use crate::id::Id;
 use crate::model::{Condition, Effect, Trigger};
+use crate::say;
+use crate::text::Text;
 use crate::validate::Finding;
 
 /// What the analysis found.
@@ -317,7 +319,13 @@ fn report(case: &Case, reach: &Reach) -> Analysis {
             findings.push(
                 Finding::error(
                     format!("actions[{a}]"),
-                    format!("the action `{}` can never be taken", action.id),
+                    {
+                        let id = &action.id;
+                        say!(
+                            "the action `{id}` can never be taken",
+                            "l'action `{id}` ne peut jamais être menée"
+                        )
+                    },
                     Some(action_blocker(case, reach, a)),
                 )
                 .consequence_if(action.requires.iter().any(reported)),
@@ -338,18 +346,28 @@ fn report(case: &Case, reach: &Reach) -> Analysis {
             .map(|a| &a.id)
             .collect();
         let hint = if revealers.is_empty() {
-            "no action, decision or inject reveals it: add it to an action's `reveals`, or to `known_to`".to_owned()
+            say!(
+                "no action, decision or inject reveals it: add it to an action's `reveals`, or to `known_to`",
+                "aucune action, décision ni aucun événement ne le révèle : ajoutez-le aux `reveals` d'une action, ou à `known_to`"
+            )
         } else {
-            format!(
-                "the actions that reveal it can never be taken: {}",
-                list(&revealers)
+            let revealers = list(&revealers);
+            say!(
+                "the actions that reveal it can never be taken: {revealers}",
+                "les actions qui le révèlent ne peuvent jamais être menées : {revealers}"
             )
         };
         let caused = !revealers.is_empty();
         findings.push(
             Finding::error(
                 format!("clues[{c}]"),
-                format!("the clue `{}` can never be discovered", clue.id),
+                {
+                    let id = &clue.id;
+                    say!(
+                        "the clue `{id}` can never be discovered",
+                        "l'indice `{id}` ne peut jamais être découvert"
+                    )
+                },
                 Some(hint),
             )
             .consequence_if(caused),
@@ -360,8 +378,17 @@ fn report(case: &Case, reach: &Reach) -> Analysis {
         if !acts && role.powers.is_empty() {
             findings.push(Finding::error(
                 format!("roles[{r}]"),
-                format!("the role `{}` has nothing to do", role.id),
-                Some("list it in some action's `by`, or give it `powers`".into()),
+                {
+                    let id = &role.id;
+                    say!(
+                        "the role `{id}` has nothing to do",
+                        "le rôle `{id}` n'a rien à faire"
+                    )
+                },
+                Some(say!(
+                    "list it in some action's `by`, or give it `powers`",
+                    "listez-le dans le `by` d'une action, ou donnez-lui des `powers`"
+                )),
             ));
         }
     }
@@ -381,7 +408,13 @@ fn report(case: &Case, reach: &Reach) -> Analysis {
             findings.push(
                 Finding::error(
                     format!("decisions[{d}]"),
-                    format!("the decision `{}` can never be taken", decision.id),
+                    {
+                        let id = &decision.id;
+                        say!(
+                            "the decision `{id}` can never be taken",
+                            "la décision `{id}` ne peut jamais être prise"
+                        )
+                    },
                     Some(decision_blocker(case, reach, d)),
                 )
                 .consequence_if(decision.requires.iter().any(reported)),
@@ -393,11 +426,14 @@ fn report(case: &Case, reach: &Reach) -> Analysis {
     if solvable && s.solution.bundle.is_empty() && s.solution.expected_decisions.is_empty() {
         findings.push(Finding::warning(
             "solution",
-            "the solution asks for no bundle and no decision",
-            Some(
-                "add `bundle` requirements so that the debrief can judge the table's reasoning"
-                    .into(),
+            say!(
+                "the solution asks for no bundle and no decision",
+                "la solution ne demande ni faisceau ni décision"
             ),
+            Some(say!(
+                "add `bundle` requirements so that the debrief can judge the table's reasoning",
+                "ajoutez des exigences de `bundle` pour que le débriefing juge le raisonnement de la table"
+            )),
         ));
     }
     let role_reach = s
@@ -442,10 +478,13 @@ fn solution_findings(
             findings.push(
                 Finding::error(
                     format!("solution.expected_decisions[{i}]"),
-                    format!(
-                        "the solution cannot be reached: the expected decision `{}` can never be taken",
-                        expected.decision
-                    ),
+                    {
+                        let id = &expected.decision;
+                        say!(
+                            "the solution cannot be reached: the expected decision `{id}` can never be taken",
+                            "la solution est hors d'atteinte : la décision attendue `{id}` ne peut jamais être prise"
+                        )
+                    },
                     Some(decision_blocker(case, reach, d)),
                 )
                 .consequence_if(s.decisions[d].requires.iter().any(reported)),
@@ -463,11 +502,17 @@ fn solution_findings(
             let missing_clues = clue_reachable.iter().any(|r| !r);
             findings.push(Finding::error(
                 format!("solution.bundle[{i}].min_weight"),
-                format!(
-                    "the solution cannot be reached: the bundle needs a weight of {} in `{}`, but reachable clues give at most {reachable}",
-                    requirement.min_weight, requirement.category
-                ),
-                Some("lower `min_weight`, or add clues that support this category's indicators".into()),
+                {
+                    let (min, category) = (requirement.min_weight, &requirement.category);
+                    say!(
+                        "the solution cannot be reached: the bundle needs a weight of {min} in `{category}`, but reachable clues give at most {reachable}",
+                        "la solution est hors d'atteinte : le faisceau demande un poids de {min} en `{category}`, mais les indices accessibles donnent au plus {reachable}"
+                    )
+                },
+                Some(say!(
+                    "lower `min_weight`, or add clues that support this category's indicators",
+                    "baissez `min_weight`, ou ajoutez des indices qui étayent les indicateurs de cette catégorie"
+                )),
             ).consequence_if(missing_clues));
         }
         bundle.push(CategoryReach {
@@ -485,11 +530,23 @@ fn solution_findings(
             solvable = false;
             findings.push(Finding::error(
                 format!("solution.key_shares[{i}]"),
-                format!("the solution cannot be reached: the clue `{}` can never reach the role `{}`", share.clue, share.to),
+                {
+                    let (clue, to) = (&share.clue, &share.to);
+                    say!(
+                        "the solution cannot be reached: the clue `{clue}` can never reach the role `{to}`",
+                        "la solution est hors d'atteinte : l'indice `{clue}` ne peut jamais parvenir au rôle `{to}`"
+                    )
+                },
                 Some(if clue_reachable[c] {
-                    "no role that can know it may pass it to this role through a frame of the rulebook without a breach: change the clue's class, add an override with its reason, or change the key share".into()
+                    say!(
+                        "no role that can know it may pass it to this role through a frame of the rulebook without a breach: change the clue's class, add an override with its reason, or change the key share",
+                        "aucun rôle qui peut le connaître ne peut le transmettre à ce rôle par un cadre du référentiel sans faute : changez la catégorie d'information de l'indice, ajoutez une dérogation (`overrides`) avec sa raison, ou changez le partage clé"
+                    )
                 } else {
-                    "the clue itself can never be discovered".into()
+                    say!(
+                        "the clue itself can never be discovered",
+                        "l'indice lui-même ne peut jamais être découvert"
+                    )
                 }),
             ).consequence_if(!clue_reachable[c]));
         }
@@ -519,34 +576,71 @@ fn list(ids: &[&Id]) -> String {
         .join(", ")
 }
 
-fn blocker(case: &Case, reach: &Reach, role: usize, condition: &Condition) -> Option<String> {
+/// Reasons joined with "; ", in each language.
+fn joined(reasons: &[Text]) -> Text {
+    let join = |lang: &str| {
+        reasons
+            .iter()
+            .map(|r| r.get(lang))
+            .collect::<Vec<_>>()
+            .join(" ; ")
+    };
+    Text::fr_en(join("fr"), join("en").replace(" ; ", "; "))
+}
+
+fn never_holds() -> Text {
+    say!(
+        "its conditions can never hold",
+        "ses conditions ne peuvent jamais être remplies"
+    )
+}
+
+fn blocker(case: &Case, reach: &Reach, role: usize, condition: &Condition) -> Option<Text> {
     if reach.satisfied(case, role, condition) {
         return None;
     }
     let role_id = &case.scenario().roles[role].id;
     Some(match condition {
-        Condition::Knows(clue) => format!("`{role_id}` can never come to know the clue `{clue}`"),
-        Condition::Decided(decision) => format!("the decision `{decision}` can never be taken"),
-        Condition::Done(action) => format!("`{role_id}` can never take the action `{action}`"),
+        Condition::Knows(clue) => say!(
+            "`{role_id}` can never come to know the clue `{clue}`",
+            "`{role_id}` ne peut jamais apprendre l'indice `{clue}`"
+        ),
+        Condition::Decided(decision) => say!(
+            "the decision `{decision}` can never be taken",
+            "la décision `{decision}` ne peut jamais être prise"
+        ),
+        Condition::Done(action) => say!(
+            "`{role_id}` can never take the action `{action}`",
+            "`{role_id}` ne peut jamais mener l'action `{action}`"
+        ),
         Condition::Trust { person, at_least } => {
             let best = case.person(person.as_str()).map_or(0, |p| reach.trust[p]);
-            format!("the trust of `{person}` must reach {at_least}, but can reach at most {best}")
+            say!(
+                "the trust of `{person}` must reach {at_least}, but can reach at most {best}",
+                "la confiance de `{person}` doit atteindre {at_least}, mais ne peut dépasser {best}"
+            )
         }
-        Condition::FromPhase(phase) => format!("the phase `{phase}` is never reached"),
-        Condition::All(_) | Condition::Any(_) => {
-            "a combination of conditions can never hold".to_owned()
-        }
-        Condition::SharedTo { clue, to } => {
-            format!("the clue `{clue}` can never be shared to `{to}`")
-        }
+        Condition::FromPhase(phase) => say!(
+            "the phase `{phase}` is never reached",
+            "la phase `{phase}` n'est jamais atteinte"
+        ),
+        Condition::All(_) | Condition::Any(_) => say!(
+            "a combination of conditions can never hold",
+            "une combinaison de conditions ne peut jamais être remplie"
+        ),
+        Condition::SharedTo { clue, to } => say!(
+            "the clue `{clue}` can never be shared to `{to}`",
+            "l'indice `{clue}` ne peut jamais être transmis à `{to}`"
+        ),
         Condition::Not(_)
         | Condition::During { .. }
         | Condition::Issued(_)
         | Condition::Released(_)
-        | Condition::SharedThrough(_) => "its conditions can never hold".to_owned(),
-        Condition::Situation(situation) => {
-            format!("the situation `{situation}` never holds in this case")
-        }
+        | Condition::SharedThrough(_) => never_holds(),
+        Condition::Situation(situation) => say!(
+            "the situation `{situation}` never holds in this case",
+            "la situation `{situation}` ne tient jamais dans ce cas"
+        ),
     })
 }
 
@@ -577,7 +671,7 @@ fn shareable_on_request(case: &Case, class: usize, from: usize, to: usize) -> bo
     })
 }
 
-fn action_blocker(case: &Case, reach: &Reach, action: usize) -> String {
+fn action_blocker(case: &Case, reach: &Reach, action: usize) -> Text {
     let s = case.scenario();
     let a = &s.actions[action];
     let mut reasons = Vec::new();
@@ -586,31 +680,35 @@ fn action_blocker(case: &Case, reach: &Reach, action: usize) -> String {
             continue;
         };
         if case.action_cost(action) > case.max_budget(r) {
-            reasons.push(format!("it costs more hours than the budget of `{role}`"));
+            reasons.push(say!(
+                "it costs more hours than the budget of `{role}`",
+                "elle coûte plus d'heures que le budget de `{role}`"
+            ));
             continue;
         }
         reasons.extend(a.requires.iter().filter_map(|c| blocker(case, reach, r, c)));
     }
     reasons.dedup();
     if reasons.is_empty() {
-        "its conditions can never hold".into()
+        never_holds()
     } else {
-        reasons.join("; ")
+        joined(&reasons)
     }
 }
 
-fn decision_blocker(case: &Case, reach: &Reach, decision: usize) -> String {
+fn decision_blocker(case: &Case, reach: &Reach, decision: usize) -> Text {
     let s = case.scenario();
     let holders: Vec<usize> = (0..s.roles.len())
         .filter(|&r| case.has_power(r, decision))
         .collect();
     if holders.is_empty() {
-        return format!(
-            "no role has it in its `powers`: add \"{}\" to a role's `powers`",
-            s.decisions[decision].id
+        let id = &s.decisions[decision].id;
+        return say!(
+            "no role has it in its `powers`: add \"{id}\" to a role's `powers`",
+            "aucun rôle ne l'a dans ses `powers` : ajoutez \"{id}\" aux `powers` d'un rôle"
         );
     }
-    let mut reasons: Vec<String> = holders
+    let mut reasons: Vec<Text> = holders
         .iter()
         .flat_map(|&r| {
             s.decisions[decision]
@@ -621,8 +719,8 @@ fn decision_blocker(case: &Case, reach: &Reach, decision: usize) -> String {
         .collect();
     reasons.dedup();
     if reasons.is_empty() {
-        "its conditions can never hold".into()
+        never_holds()
     } else {
-        reasons.join("; ")
+        joined(&reasons)
     }
 }

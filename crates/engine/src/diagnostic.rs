@@ -4,6 +4,8 @@ use std::fmt;
 
 use serde::Serialize;
 
+use crate::text::Text;
+
 /// How serious a diagnostic is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -25,10 +27,10 @@ pub struct Diagnostic {
     pub line: usize,
     /// Column in characters, from 1.
     pub column: usize,
-    /// What is wrong.
-    pub message: String,
-    /// What to do about it.
-    pub hint: Option<String>,
+    /// What is wrong, in French and English.
+    pub message: Text,
+    /// What to do about it, in French and English.
+    pub hint: Option<Text>,
     /// The source line, for the caret display.
     #[serde(skip)]
     pub snippet: String,
@@ -45,8 +47,8 @@ impl Diagnostic {
         source: &str,
         line: usize,
         column: usize,
-        message: impl Into<String>,
-        hint: Option<String>,
+        message: Text,
+        hint: Option<Text>,
     ) -> Self {
         let line = line.max(1);
         let snippet = source.lines().nth(line - 1).unwrap_or("").to_owned();
@@ -55,7 +57,7 @@ impl Diagnostic {
             file: file.to_owned(),
             line,
             column: column.max(1),
-            message: message.into(),
+            message,
             hint,
             snippet,
             width: 1,
@@ -66,9 +68,40 @@ impl Diagnostic {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+
+    /// What is wrong, in `lang` (else French).
+    pub fn message(&self, lang: &str) -> &str {
+        self.message.get(lang)
+    }
+
+    /// What to do about it, in `lang` (else French).
+    pub fn hint(&self, lang: &str) -> Option<&str> {
+        self.hint.as_ref().map(|h| h.get(lang))
+    }
+
+    /// The diagnostic rendered in `lang` (`fr` or `en`), its labels included.
+    pub fn in_lang<'a>(&'a self, lang: &'a str) -> InLang<'a> {
+        InLang {
+            diagnostic: self,
+            lang,
+        }
+    }
+}
+
+/// A diagnostic rendered in one language, like a compiler message.
+pub struct InLang<'a> {
+    diagnostic: &'a Diagnostic,
+    lang: &'a str,
 }
 
 impl fmt::Display for Diagnostic {
+    /// Renders in English, like a compiler message.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.in_lang("en").fmt(f)
+    }
+}
+
+impl fmt::Display for InLang<'_> {
     /// Renders like a compiler message:
     ///
     /// ```text
@@ -80,24 +113,33 @@ impl fmt::Display for Diagnostic {
     ///     = hint: did you mean `night_runaway`?
     /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let label = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+        let d = self.diagnostic;
+        let french = self.lang == "fr";
+        let label = match (d.severity, french) {
+            (Severity::Error, false) => "error",
+            (Severity::Warning, false) => "warning",
+            (Severity::Error, true) => "erreur",
+            (Severity::Warning, true) => "avertissement",
         };
-        writeln!(f, "{label}: {}", self.message)?;
-        let number = self.line.to_string();
+        let (hint_label, colon) = if french {
+            ("conseil", " :")
+        } else {
+            ("hint", ":")
+        };
+        writeln!(f, "{label}{colon} {}", d.message(self.lang))?;
+        let number = d.line.to_string();
         let pad = " ".repeat(number.len());
-        writeln!(f, "{pad}--> {}:{}:{}", self.file, self.line, self.column)?;
-        if !self.snippet.is_empty() || self.column == 1 {
-            let snippet = self.snippet.replace('\t', " ");
+        writeln!(f, "{pad}--> {}:{}:{}", d.file, d.line, d.column)?;
+        if !d.snippet.is_empty() || d.column == 1 {
+            let snippet = d.snippet.replace('\t', " ");
             writeln!(f, "{pad} |")?;
             writeln!(f, "{number} | {snippet}")?;
-            let before = " ".repeat(self.column - 1);
-            let caret = "^".repeat(self.width.max(1));
+            let before = " ".repeat(d.column - 1);
+            let caret = "^".repeat(d.width.max(1));
             writeln!(f, "{pad} | {before}{caret}")?;
         }
-        if let Some(hint) = &self.hint {
-            writeln!(f, "{pad} = hint: {hint}")?;
+        if let Some(hint) = d.hint(self.lang) {
+            writeln!(f, "{pad} = {hint_label}{colon} {hint}")?;
         }
         Ok(())
     }
@@ -176,8 +218,11 @@ mod tests {
             source,
             2,
             21,
-            "unknown clue `nigth`",
-            Some("did you mean `night`?".into()),
+            Text::fr_en("indice inconnu : `nigth`", "unknown clue `nigth`"),
+            Some(Text::fr_en(
+                "vouliez-vous dire `night` ?",
+                "did you mean `night`?",
+            )),
         );
         d.width = 7;
         let text = d.to_string();
@@ -188,5 +233,14 @@ mod tests {
         );
         assert!(text.contains("  |                     ^^^^^^^"), "{text}");
         assert!(text.contains("= hint: did you mean `night`?"), "{text}");
+        let french = d.in_lang("fr").to_string();
+        assert!(
+            french.starts_with("erreur : indice inconnu : `nigth`"),
+            "{french}"
+        );
+        assert!(
+            french.contains("= conseil : vouliez-vous dire `night` ?"),
+            "{french}"
+        );
     }
 }

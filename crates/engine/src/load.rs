@@ -9,6 +9,8 @@ use crate::diagnostic::{Diagnostic, Severity, closest, line_column};
 use crate::locate::SourceMap;
 use crate::model::Scenario;
 use crate::rulebook::{Rulebook, Shelf};
+use crate::say;
+use crate::text::Text;
 use crate::validate::{Finding, validate, validate_rulebook};
 
 /// Where `docs/authoring.md` explains how to move a case to rulebooks.
@@ -58,11 +60,14 @@ pub fn load_bytes(bytes: &[u8], file: &str, shelf: &dyn Shelf) -> Result<Loaded,
                     valid,
                     line,
                     column,
-                    "the file is not UTF-8 text",
-                    Some(
-                        "save the file with the UTF-8 encoding (the default of most editors)"
-                            .into(),
+                    say!(
+                        "the file is not UTF-8 text",
+                        "le fichier n'est pas du texte UTF-8"
                     ),
+                    Some(say!(
+                        "save the file with the UTF-8 encoding (the default of most editors)",
+                        "enregistrez le fichier avec l'encodage UTF-8 (celui par défaut de la plupart des éditeurs)"
+                    )),
                 )],
             })
         }
@@ -89,11 +94,20 @@ pub fn load(source: &str, file: &str, shelf: &dyn Shelf) -> Result<Loaded, LoadE
             source,
             place.line,
             place.column,
-            format!("no rulebook named `{}` was found", scenario.rulebook),
-            Some(format!(
-                "rulebooks are read from `rulebooks/{}.ron` beside the case or in its parent folder, such as scenarios/rulebooks/france.ron",
-                scenario.rulebook
-            )),
+            {
+                let name = &scenario.rulebook;
+                say!(
+                    "no rulebook named `{name}` was found",
+                    "aucun référentiel nommé `{name}` n'a été trouvé"
+                )
+            },
+            {
+                let name = &scenario.rulebook;
+                Some(say!(
+                    "rulebooks are read from `rulebooks/{name}.ron` beside the case or in its parent folder, such as scenarios/rulebooks/france.ron",
+                    "les référentiels sont lus dans `rulebooks/{name}.ron` à côté du cas ou dans son dossier parent, comme scenarios/rulebooks/france.ron"
+                ))
+            },
         );
         diagnostic.width = place.width;
         return Err(LoadError {
@@ -211,11 +225,13 @@ fn old_format(source: &str, file: &str) -> Option<Diagnostic> {
         source,
         place.line,
         place.column,
-        format!(
-            "`{field}` belongs to the old format: sharing is now judged by a rulebook's frames and acts"
+        say!(
+            "`{field}` belongs to the old format: sharing is now judged by a rulebook's frames and acts",
+            "`{field}` appartient à l'ancien format : le partage est désormais jugé par les cadres et les actes d'un référentiel"
         ),
-        Some(format!(
-            "name a rulebook (`rulebook: \"france\"`), give roles a rulebook profession (`profession: \"educator\"`), give clues a rulebook class, and remove `confidentiality`, `sharing_rules` and `unmatched_share`; see {MIGRATION}"
+        Some(say!(
+            "name a rulebook (`rulebook: \"france\"`), give roles a rulebook profession (`profession: \"educateur\"`), give clues a rulebook class, and remove `confidentiality`, `sharing_rules` and `unmatched_share`; see {MIGRATION}",
+            "nommez un référentiel (`rulebook: \"france\"`), donnez aux rôles une profession du référentiel (`profession: \"educateur\"`), aux indices une catégorie d'information du référentiel, et retirez `confidentiality`, `sharing_rules` et `unmatched_share` ; voir {MIGRATION}"
         )),
     );
     diagnostic.width = place.width;
@@ -233,11 +249,17 @@ pub fn parse<T: serde::de::DeserializeOwned>(source: &str, file: &str) -> Result
             source,
             place.line,
             place.column,
-            format!(
-                "values nest more than {} levels deep here",
-                crate::locate::MAX_DEPTH
-            ),
-            Some("a case nests about ten levels: look for brackets opened and never closed".into()),
+            {
+                let depth = crate::locate::MAX_DEPTH;
+                say!(
+                    "values nest more than {depth} levels deep here",
+                    "les valeurs s'imbriquent ici sur plus de {depth} niveaux"
+                )
+            },
+            Some(say!(
+                "a case nests about ten levels: look for brackets opened and never closed",
+                "un cas s'imbrique sur une dizaine de niveaux : cherchez des parenthèses ouvertes et jamais fermées"
+            )),
         );
         diagnostic.width = place.width;
         return Err(LoadError {
@@ -265,12 +287,17 @@ fn locate_findings(source: &str, file: &str, findings: Vec<Finding>) -> Vec<Diag
             let mut hint = finding.hint;
             if let Some(related) = &finding.related {
                 let other = map.resolve_item(related);
-                let see = format!(
-                    "the other one is at line {}, column {}",
-                    other.line, other.column
+                let (line, column) = (other.line, other.column);
+                let see = say!(
+                    "the other one is at line {line}, column {column}",
+                    "l'autre est à la ligne {line}, colonne {column}"
                 );
                 hint = Some(match hint {
-                    Some(hint) => format!("{hint}; {see}"),
+                    Some(hint) => {
+                        let (fr, en) = (hint.get("fr"), hint.get("en"));
+                        let (see_fr, see_en) = (see.get("fr"), see.get("en"));
+                        Text::fr_en(format!("{fr} ; {see_fr}"), format!("{en}; {see_en}"))
+                    }
                     None => see,
                 });
             }
@@ -311,8 +338,14 @@ fn syntax_diagnostic(source: &str, file: &str, err: &SpannedError) -> Diagnostic
             source,
             line,
             start,
-            format!("expected a whole number, found {number}"),
-            Some("write it without a decimal point, such as `2`".into()),
+            say!(
+                "expected a whole number, found {number}",
+                "nombre entier attendu, trouvé {number}"
+            ),
+            Some(say!(
+                "write it without a decimal point, such as `2`",
+                "écrivez-le sans virgule décimale, comme `2`"
+            )),
         );
         diagnostic.width = number.chars().count();
         return diagnostic;
@@ -325,8 +358,14 @@ fn syntax_diagnostic(source: &str, file: &str, err: &SpannedError) -> Diagnostic
                 source,
                 line,
                 quote_column,
-                "a `\"` inside a text ends the text here",
-                Some("write \\\" for a quote inside a text, or use « » or ' instead".into()),
+                say!(
+                    "a `\"` inside a text ends the text here",
+                    "un `\"` dans un texte termine le texte ici"
+                ),
+                Some(say!(
+                    "write \\\" for a quote inside a text, or use « » or ' instead",
+                    "écrivez \\\" pour un guillemet dans un texte, ou employez « » ou ' à la place"
+                )),
             );
             diagnostic.width = 1;
             return diagnostic;
@@ -421,153 +460,294 @@ fn one_of(names: &[&str]) -> String {
     list.join(", ")
 }
 
-fn did_you_mean(found: &str, expected: &[&str], kind: &str) -> String {
-    let allowed = format!("{kind} allowed here: {}", one_of(expected));
+/// What may be written here, with the nearest name first when one is close.
+fn did_you_mean(found: &str, expected: &[&str], fields: bool) -> Text {
+    let names = one_of(expected);
+    let allowed = if fields {
+        say!(
+            "fields allowed here: {names}",
+            "champs permis ici : {names}"
+        )
+    } else {
+        say!(
+            "values allowed here: {names}",
+            "valeurs permises ici : {names}"
+        )
+    };
     match closest(found, expected.iter().copied()) {
-        Some(near) => format!("did you mean `{near}`? {allowed}"),
+        Some(near) => {
+            let (fr, en) = (allowed.get("fr"), allowed.get("en"));
+            say!(
+                "did you mean `{near}`? {en}",
+                "vouliez-vous dire `{near}` ? {fr}"
+            )
+        }
         None => allowed,
     }
 }
 
-fn explain(code: &RonError) -> (String, Option<String>) {
-    let brackets = "check that every `(`, `[` and `{` opened earlier has its partner".to_owned();
+/// The message and hint of a parse error, in French and English.
+fn explain(code: &RonError) -> (Text, Option<Text>) {
+    let brackets = say!(
+        "check that every `(`, `[` and `{{` opened earlier has its partner",
+        "vérifiez que chaque `(`, `[` et `{{` ouvert plus haut a son partenaire"
+    );
+    let (brackets_fr, brackets_en) = (brackets.get("fr").to_owned(), brackets.get("en").to_owned());
+    let see_docs = || {
+        say!(
+            "docs/authoring.md gives the type of every field",
+            "docs/authoring.md donne le type de chaque champ"
+        )
+    };
+    let outer_of = |outer: &Option<String>| outer.clone().filter(|o| !o.is_empty());
     match code {
         RonError::Eof => (
-            "the file ends before the case is complete".into(),
-            Some(format!("a bracket is probably not closed: {brackets}")),
+            say!(
+                "the file ends before the case is complete",
+                "le fichier se termine avant que le cas soit complet"
+            ),
+            Some(say!(
+                "a bracket is probably not closed: {brackets_en}",
+                "une parenthèse n'est sans doute pas fermée : {brackets_fr}"
+            )),
         ),
         RonError::ExpectedComma => (
-            "expected a comma here".into(),
-            Some("fields and list items are separated by `,`: add one here".into()),
+            say!("expected a comma here", "virgule attendue ici"),
+            Some(say!(
+                "fields and list items are separated by `,`: add one here",
+                "les champs et les éléments d'une liste sont séparés par `,` : ajoutez-en une ici"
+            )),
         ),
         RonError::ExpectedStructLikeEnd | RonError::ExpectedOptionEnd => (
-            "expected `)` here".into(),
-            Some(format!(
-                "a comma may be missing between two fields, or {brackets}"
+            say!("expected `)` here", "`)` attendue ici"),
+            Some(say!(
+                "a comma may be missing between two fields, or {brackets_en}",
+                "il manque peut-être une virgule entre deux champs, ou {brackets_fr}"
             )),
         ),
         RonError::ExpectedArrayEnd => (
-            "expected `]` to close the list".into(),
-            Some("list items are separated by `,` and the list ends with `]`".into()),
+            say!(
+                "expected `]` to close the list",
+                "`]` attendu pour fermer la liste"
+            ),
+            Some(say!(
+                "list items are separated by `,` and the list ends with `]`",
+                "les éléments d'une liste sont séparés par `,` et la liste se termine par `]`"
+            )),
         ),
         RonError::ExpectedArray => (
-            "expected a list in square brackets".into(),
-            Some("write a list as `[first, second]`, or `[]` when it is empty".into()),
+            say!(
+                "expected a list in square brackets",
+                "liste entre crochets attendue"
+            ),
+            Some(say!(
+                "write a list as `[first, second]`, or `[]` when it is empty",
+                "écrivez une liste `[premier, second]`, ou `[]` quand elle est vide"
+            )),
         ),
-        RonError::ExpectedMapEnd => ("expected `}` here".into(), Some(brackets)),
+        RonError::ExpectedMapEnd => (
+            say!("expected `}}` here", "`}}` attendue ici"),
+            Some(brackets),
+        ),
         RonError::ExpectedMapColon => (
-            "expected `:` after the name".into(),
-            Some("write fields as `name: value`".into()),
+            say!("expected `:` after the name", "`:` attendu après le nom"),
+            Some(say!(
+                "write fields as `name: value`",
+                "écrivez les champs `nom: valeur`"
+            )),
         ),
         RonError::ExpectedStructLike | RonError::ExpectedNamedStructLike(_) => (
-            "expected an opening `(` here".into(),
-            Some("a group of fields is written `(name: value, other: value)`".into()),
+            say!("expected an opening `(` here", "`(` ouvrante attendue ici"),
+            Some(say!(
+                "a group of fields is written `(name: value, other: value)`",
+                "un groupe de champs s'écrit `(nom: valeur, autre: valeur)`"
+            )),
+        ),
+        RonError::ExpectedIdentifier => (
+            say!(
+                "expected a name without quotes here",
+                "nom sans guillemets attendu ici"
+            ),
+            Some(say!(
+                "a choice among fixed values, such as `verdict: Breach` or `secrecy: Professional`, is written without quotes",
+                "un choix parmi des valeurs fixes, comme `verdict: Breach` ou `secrecy: Professional`, s'écrit sans guillemets"
+            )),
         ),
         RonError::ExpectedString => (
-            "expected a text between double quotes".into(),
-            Some("write texts and ids as \"…\", with straight double quotes".into()),
+            say!(
+                "expected a text between double quotes",
+                "texte entre guillemets droits attendu"
+            ),
+            Some(say!(
+                "write texts and ids as \"…\", with straight double quotes",
+                "écrivez textes et identifiants \"…\", entre guillemets droits"
+            )),
         ),
         RonError::ExpectedStringEnd => (
-            "this text is never closed".into(),
-            Some("add the closing `\"`; a `\"` inside a text is written `\\\"`".into()),
+            say!("this text is never closed", "ce texte n'est jamais fermé"),
+            Some(say!(
+                "add the closing `\"`; a `\"` inside a text is written `\\\"`",
+                "ajoutez le `\"` fermant ; un `\"` dans un texte s'écrit `\\\"`"
+            )),
         ),
         RonError::ExpectedInteger => (
-            "expected a whole number".into(),
-            Some("write it without quotes, such as `3`".into()),
+            say!("expected a whole number", "nombre entier attendu"),
+            Some(say!(
+                "write it without quotes, such as `3`",
+                "écrivez-le sans guillemets, comme `3`"
+            )),
         ),
         RonError::ExpectedFloat => (
-            "expected a number".into(),
-            Some("write it without quotes, such as `1.5` or `2`".into()),
+            say!("expected a number", "nombre attendu"),
+            Some(say!(
+                "write it without quotes, such as `1.5` or `2`",
+                "écrivez-le sans guillemets, avec un point décimal, comme `1.5` ou `2`"
+            )),
         ),
         RonError::ExpectedBoolean => (
-            "expected `true` or `false`".into(),
-            Some("write it without quotes".into()),
+            say!("expected `true` or `false`", "`true` ou `false` attendu"),
+            Some(say!(
+                "write it without quotes",
+                "écrivez-le sans guillemets"
+            )),
         ),
         RonError::IntegerOutOfBounds => (
-            "this number is out of range".into(),
-            Some("use a smaller number; weights and trust levels go from 0 to 5".into()),
+            say!("this number is out of range", "ce nombre est hors limites"),
+            Some(say!(
+                "use a smaller number; weights and trust levels go from 0 to 5",
+                "employez un nombre plus petit ; poids et niveaux de confiance vont de 0 à 5"
+            )),
         ),
         RonError::NoSuchStructField {
             expected,
             found,
             outer,
         } => (
-            match outer {
-                Some(outer) if !outer.is_empty() => format!("unknown field `{found}` in {outer}"),
-                _ => format!("unknown field `{found}`"),
+            match outer_of(outer) {
+                Some(outer) => say!(
+                    "unknown field `{found}` in {outer}",
+                    "champ inconnu dans {outer} : `{found}`"
+                ),
+                None => say!("unknown field `{found}`", "champ inconnu : `{found}`"),
             },
-            Some(did_you_mean(found, expected, "fields")),
+            Some(did_you_mean(found, expected, true)),
         ),
         RonError::MissingStructField { field, outer } => (
-            match outer {
-                Some(outer) if !outer.is_empty() => format!("missing field `{field}` in {outer}"),
-                _ => format!("missing field `{field}`"),
+            match outer_of(outer) {
+                Some(outer) => say!(
+                    "missing field `{field}` in {outer}",
+                    "champ manquant dans {outer} : `{field}`"
+                ),
+                None => say!("missing field `{field}`", "champ manquant : `{field}`"),
             },
-            Some(format!(
-                "add `{field}: …` before the closing `)`; docs/authoring.md lists every field"
+            Some(say!(
+                "add `{field}: …` before the closing `)`; docs/authoring.md lists every field",
+                "ajoutez `{field}: …` avant la `)` fermante ; docs/authoring.md liste tous les champs"
             )),
         ),
         RonError::DuplicateStructField { field, outer } => (
-            match outer {
-                Some(outer) if !outer.is_empty() => {
-                    format!("the field `{field}` is written twice in {outer}")
-                }
-                _ => format!("the field `{field}` is written twice"),
+            match outer_of(outer) {
+                Some(outer) => say!(
+                    "the field `{field}` is written twice in {outer}",
+                    "le champ `{field}` est écrit deux fois dans {outer}"
+                ),
+                None => say!(
+                    "the field `{field}` is written twice",
+                    "le champ `{field}` est écrit deux fois"
+                ),
             },
-            Some("keep one of the two".into()),
+            Some(say!("keep one of the two", "gardez l'un des deux")),
         ),
         RonError::NoSuchEnumVariant {
             expected,
             found,
             outer,
         } => (
-            match outer {
-                Some(outer) if !outer.is_empty() => format!("unknown {outer} `{found}`"),
-                _ => format!("unknown choice `{found}`"),
+            match outer_of(outer) {
+                Some(outer) => say!("unknown {outer} `{found}`", "{outer} inconnu : `{found}`"),
+                None => say!("unknown choice `{found}`", "choix inconnu : `{found}`"),
             },
-            Some(did_you_mean(found, expected, "values")),
+            Some(did_you_mean(found, expected, false)),
         ),
         RonError::ExpectedDifferentStructName { expected, found } => (
-            format!("expected `{expected}(` here, found `{found}(`"),
-            Some(format!(
-                "rename it `{expected}`, or leave the name out and write only `(`"
+            say!(
+                "expected `{expected}(` here, found `{found}(`",
+                "`{expected}(` attendu ici, trouvé `{found}(`"
+            ),
+            Some(say!(
+                "rename it `{expected}`, or leave the name out and write only `(`",
+                "renommez-le `{expected}`, ou omettez le nom et écrivez seulement `(`"
             )),
         ),
         RonError::TrailingCharacters => (
-            "unexpected text after the end of the case".into(),
-            Some("a file holds one `Scenario(…)` or one `Rulebook(…)`; there may be one `)` too many above".into()),
+            say!(
+                "unexpected text after the end of the case",
+                "texte inattendu après la fin du cas"
+            ),
+            Some(say!(
+                "a file holds one `Scenario(…)` or one `Rulebook(…)`; there may be one `)` too many above",
+                "un fichier contient un seul `Scenario(…)` ou un seul `Rulebook(…)` ; il y a peut-être une `)` de trop plus haut"
+            )),
         ),
         RonError::UnexpectedChar(c) => (
-            format!("unexpected character `{c}`"),
-            Some(format!("texts go between double quotes; {brackets}")),
+            say!("unexpected character `{c}`", "caractère inattendu : `{c}`"),
+            Some(say!(
+                "texts go between double quotes; {brackets_en}",
+                "les textes vont entre guillemets droits ; {brackets_fr}"
+            )),
         ),
         RonError::UnclosedBlockComment => (
-            "a `/*` comment is never closed".into(),
-            Some("close it with `*/`".into()),
+            say!(
+                "a `/*` comment is never closed",
+                "un commentaire `/*` n'est jamais fermé"
+            ),
+            Some(say!("close it with `*/`", "fermez-le par `*/`")),
         ),
         RonError::InvalidValueForType { expected, found }
-            if found.contains('.') && (expected.contains("integer") || expected.starts_with('u') || expected.starts_with('i')) =>
+            if found.contains('.')
+                && (expected.contains("integer")
+                    || expected.starts_with('u')
+                    || expected.starts_with('i')) =>
         {
             (
-                format!("expected a whole number, found {found}"),
-                Some("write it without a decimal point, such as `2`".into()),
+                say!(
+                    "expected a whole number, found {found}",
+                    "nombre entier attendu, trouvé {found}"
+                ),
+                Some(say!(
+                    "write it without a decimal point, such as `2`",
+                    "écrivez-le sans virgule décimale, comme `2`"
+                )),
             )
         }
         RonError::InvalidValueForType { expected, found } => (
-            format!("expected {expected}, found {found}"),
-            Some("docs/authoring.md gives the type of every field".into()),
+            say!(
+                "expected {expected}, found {found}",
+                "attendu : {expected} ; trouvé : {found}"
+            ),
+            Some(see_docs()),
         ),
         RonError::ExpectedDifferentLength { expected, found } => (
-            format!("expected {expected}, found {found} element(s)"),
+            say!(
+                "expected {expected}, found a list of {found}",
+                "attendu : {expected} ; trouvé : une liste de {found}"
+            ),
             None,
         ),
-        RonError::ExceededRecursionLimit => {
-            ("the file nests brackets too deeply".into(), Some(brackets))
-        }
-        RonError::Message(message) => (
-            message.clone(),
-            Some("docs/authoring.md gives the type of every field".into()),
+        RonError::ExceededRecursionLimit => (
+            say!(
+                "the file nests brackets too deeply",
+                "le fichier imbrique trop de parenthèses"
+            ),
+            Some(brackets),
         ),
-        other => (other.to_string(), Some(brackets)),
+        RonError::Message(message) => (
+            Text::fr_en(message.clone(), message.clone()),
+            Some(see_docs()),
+        ),
+        other => {
+            let message = other.to_string();
+            (Text::fr_en(message.clone(), message), Some(brackets))
+        }
     }
 }

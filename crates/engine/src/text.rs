@@ -16,6 +16,16 @@ pub const REQUIRED_LANGUAGES: [&str; 2] = ["fr", "en"];
 /// The language used when a translation is missing.
 pub const FALLBACK_LANGUAGE: &str = "fr";
 
+/// A text in English and French for authors' messages, each written like
+/// `format!` with named captures only:
+/// `say!("unknown clue `{id}`", "indice inconnu : `{id}`")`.
+#[macro_export]
+macro_rules! say {
+    ($en:literal, $fr:literal $(,)?) => {
+        $crate::text::Text::fr_en(format!($fr), format!($en))
+    };
+}
+
 /// A text with one translation per language, written in RON as
 /// `(fr: "Fugue de nuit", en: "Night runaway")`.
 #[derive(Clone, Default, PartialEq, Eq)]

@@ -46,7 +46,7 @@ fn a_missing_comma_points_where_the_comma_belongs() {
     let text = broken("id: \"premier_cas\",", "id: \"premier_cas\"");
     let error = only_error(&text);
     assert_eq!((error.line, error.column), (3, 22));
-    assert_eq!(error.message, "expected a comma here");
+    assert_eq!(error.message("en"), "expected a comma here");
     let shown = error.to_string();
     assert!(shown.contains("case.ron:3:22"), "{shown}");
     assert!(shown.contains("id: \"premier_cas\""), "{shown}");
@@ -59,14 +59,13 @@ fn an_unknown_field_suggests_the_right_name() {
     let error = only_error(&text);
     assert_eq!((error.line, error.column, error.width), (5, 5, 5));
     assert!(
-        error.message.contains("unknown field `titel`"),
+        error.message("en").contains("unknown field `titel`"),
         "{}",
-        error.message
+        error.message("en")
     );
     assert!(
         error
-            .hint
-            .as_deref()
+            .hint("en")
             .unwrap()
             .starts_with("did you mean `title`?")
     );
@@ -77,11 +76,10 @@ fn an_unknown_profession_suggests_the_right_one() {
     let text = broken("profession: \"policier\",", "profession: \"policer\",");
     let error = only_error(&text);
     assert_eq!(error.line, line_of(&text, "policer"));
-    assert_eq!(error.message, "unknown profession `policer`");
+    assert_eq!(error.message("en"), "unknown profession `policer`");
     assert!(
         error
-            .hint
-            .as_deref()
+            .hint("en")
             .unwrap()
             .contains("did you mean `policier`?"),
         "{error:?}"
@@ -93,7 +91,9 @@ fn a_missing_field_is_named() {
     let text = broken("    conclusions: [", "    conclusion_list: [");
     let error = only_error(&text);
     assert!(
-        error.message.contains("unknown field `conclusion_list`"),
+        error
+            .message("en")
+            .contains("unknown field `conclusion_list`"),
         "{error:?}"
     );
     let text = broken(
@@ -101,7 +101,10 @@ fn a_missing_field_is_named() {
         "        ),\n        (\n            id: \"homme_voiture\"",
     );
     let error = only_error(&text);
-    assert!(error.message.contains("missing field `class`"), "{error:?}");
+    assert!(
+        error.message("en").contains("missing field `class`"),
+        "{error:?}"
+    );
     assert!(error.line > 1);
 }
 
@@ -113,7 +116,7 @@ fn an_unclosed_text_and_a_truncated_file_are_located() {
     let half = TUTORIAL[..TUTORIAL.len() / 2].rfind('\n').unwrap();
     let truncated = &TUTORIAL[..half];
     let error = only_error(truncated);
-    assert!(error.message.contains("ends before"), "{error:?}");
+    assert!(error.message("en").contains("ends before"), "{error:?}");
     assert!(error.line <= truncated.lines().count());
 }
 
@@ -126,7 +129,7 @@ fn a_plain_string_where_translations_are_needed_says_so() {
     let error = only_error(&text);
     assert_eq!(error.line, 5);
     assert!(
-        error.message.contains("(fr: \"…\", en: \"…\")"),
+        error.message("en").contains("(fr: \"…\", en: \"…\")"),
         "{error:?}"
     );
 }
@@ -135,8 +138,8 @@ fn a_plain_string_where_translations_are_needed_says_so() {
 fn an_unknown_reference_is_located_with_a_suggestion() {
     let text = broken(r#"reveals: ["dort_gare"]"#, r#"reveals: ["dort_gar"]"#);
     let error = only_error(&text);
-    assert_eq!(error.message, "unknown clue `dort_gar`");
-    assert_eq!(error.hint.as_deref(), Some("did you mean `dort_gare`?"));
+    assert_eq!(error.message("en"), "unknown clue `dort_gar`");
+    assert_eq!(error.hint("en"), Some("did you mean `dort_gare`?"));
     assert_eq!(error.line, line_of(&text, r#"["dort_gar"]"#));
     assert_eq!(
         error.column,
@@ -155,16 +158,18 @@ fn a_duplicate_id_points_at_both() {
     let all = errors(&text);
     let duplicate = all
         .iter()
-        .find(|d| d.message.contains("used twice"))
+        .find(|d| d.message("en").contains("used twice"))
         .expect("duplicate reported");
-    assert_eq!(duplicate.message, "the clue id `dort_gare` is used twice");
+    assert_eq!(
+        duplicate.message("en"),
+        "the clue id `dort_gare` is used twice"
+    );
     let second = text.rfind(r#"id: "dort_gare""#).unwrap();
     assert_eq!(duplicate.line, text[..second].matches('\n').count() + 1);
     let first_line = line_of(&text, r#"id: "dort_gare""#);
     assert!(
         duplicate
-            .hint
-            .as_deref()
+            .hint("en")
             .unwrap()
             .contains(&format!("line {first_line}")),
         "{duplicate:?}"
@@ -190,7 +195,7 @@ fn every_semantic_error_is_reported_in_one_run() {
             1,
         );
     let all = errors(&text);
-    let messages: Vec<&str> = all.iter().map(|d| d.message.as_str()).collect();
+    let messages: Vec<&str> = all.iter().map(|d| d.message("en")).collect();
     assert!(
         messages.contains(&"unknown clue `dort_gar`"),
         "{messages:?}"
@@ -221,13 +226,12 @@ fn an_unreachable_action_says_what_blocks_it() {
     let all = errors(&text);
     let action = all
         .iter()
-        .find(|d| d.message == "the action `aller_vers` can never be taken")
+        .find(|d| d.message("en") == "the action `aller_vers` can never be taken")
         .expect("reported");
     assert_eq!(action.line, line_of(&text, r#"id: "aller_vers""#));
     assert!(
         action
-            .hint
-            .as_deref()
+            .hint("en")
             .unwrap()
             .contains("trust of `sami` must reach 5, but can reach at most 1"),
         "{action:?}"
@@ -235,12 +239,12 @@ fn an_unreachable_action_says_what_blocks_it() {
     // What the action would reveal is unreachable too, and the solution with it.
     assert!(
         all.iter()
-            .any(|d| d.message == "the clue `dort_gare` can never be discovered")
+            .any(|d| d.message("en") == "the clue `dort_gare` can never be discovered")
     );
-    assert!(
-        all.iter()
-            .any(|d| d.message.starts_with("the solution cannot be reached"))
-    );
+    assert!(all.iter().any(|d| {
+        d.message("en")
+            .starts_with("the solution cannot be reached")
+    }));
 }
 
 #[test]
@@ -249,12 +253,11 @@ fn an_unreachable_clue_is_reported() {
     let all = errors(&text);
     let clue = all
         .iter()
-        .find(|d| d.message == "the clue `homme_voiture` can never be discovered")
+        .find(|d| d.message("en") == "the clue `homme_voiture` can never be discovered")
         .expect("reported");
     assert_eq!(clue.line, line_of(&text, r#"id: "homme_voiture""#));
     assert!(
-        clue.hint
-            .as_deref()
+        clue.hint("en")
             .unwrap()
             .contains("no action, decision or inject reveals it")
     );
@@ -266,7 +269,7 @@ fn a_role_with_nothing_to_do_is_reported() {
     let all = errors(&text);
     let role = all
         .iter()
-        .find(|d| d.message == "the role `police` has nothing to do")
+        .find(|d| d.message("en") == "the role `police` has nothing to do")
         .expect("reported");
     assert_eq!(role.line, line_of(&text, r#"id: "police""#));
 }
@@ -276,7 +279,7 @@ fn an_unreachable_solution_is_reported() {
     let text = broken("min_weight: 4", "min_weight: 40");
     let error = only_error(&text);
     assert!(
-        error.message.contains(
+        error.message("en").contains(
             "needs a weight of 40 in `vulnerabilite`, but reachable clues give at most 4"
         ),
         "{error:?}"
@@ -292,7 +295,7 @@ fn an_unreachable_solution_is_reported() {
     let error = only_error(&text);
     assert!(
         error
-            .message
+            .message("en")
             .contains("`homme_voiture` can never reach the role `maraude`"),
         "{error:?}"
     );
@@ -308,12 +311,9 @@ fn a_missing_translation_is_a_warning_that_still_loads() {
         load(&text, "case.ron", &common::shelf()).expect("a warning does not stop loading");
     let warning = &loaded.warnings[0];
     assert_eq!(warning.severity, Severity::Warning);
-    assert_eq!(warning.message, "missing translation: en");
+    assert_eq!(warning.message("en"), "missing translation: en");
     assert_eq!(warning.line, 5);
-    assert_eq!(
-        warning.hint.as_deref(),
-        Some("add `en: \"…\"` to this text")
-    );
+    assert_eq!(warning.hint("en"), Some("add `en: \"…\"` to this text"));
 }
 
 #[test]
@@ -321,7 +321,7 @@ fn french_and_english_are_required() {
     let text = broken("    title:", "    languages: [\"fr\"],\n    title:");
     let error = errors(&text)
         .into_iter()
-        .find(|d| d.message.contains("`en` is required"))
+        .find(|d| d.message("en").contains("`en` is required"))
         .expect("reported");
     assert_eq!(error.line, 5);
 }
@@ -332,7 +332,7 @@ fn bad_ids_are_refused() {
     let all = errors(&text);
     assert!(
         all.iter()
-            .any(|d| d.message == "`La Soirée` is not a valid id"),
+            .any(|d| d.message("en") == "`La Soirée` is not a valid id"),
         "{all:#?}"
     );
 }
@@ -344,7 +344,7 @@ fn text_that_is_not_utf8_is_located() {
     bytes[at] = 0xFF;
     let err = load_bytes(&bytes, "case.ron", &common::shelf()).unwrap_err();
     let error = &err.diagnostics[0];
-    assert_eq!(error.message, "the file is not UTF-8 text");
+    assert_eq!(error.message("en"), "the file is not UTF-8 text");
     assert_eq!(error.line, line_of(TUTORIAL, "Sami dit"));
 }
 
@@ -357,8 +357,8 @@ fn a_case_in_the_old_format_gets_one_error_that_names_the_change_and_the_migrati
     .replacen("profession: \"policier\"", "profession: Police", 1);
     let error = only_error(&text);
     assert_eq!(error.line, line_of(&text, "sharing_rules"));
-    assert!(error.message.contains("old format"), "{error:?}");
-    let hint = error.hint.as_deref().unwrap();
+    assert!(error.message("en").contains("old format"), "{error:?}");
+    let hint = error.hint("en").unwrap();
     assert!(hint.contains("Migrating a case to a rulebook"), "{hint}");
     assert!(hint.contains("rulebook: \"france\""), "{hint}");
 }
@@ -379,8 +379,8 @@ fn a_quote_inside_a_text_is_pointed_at_with_how_to_write_it() {
     );
     let error = only_error(&text);
     assert_eq!(error.line, line_of(&text, "je dors ici"));
-    assert!(error.message.contains("inside a text"), "{error:?}");
-    assert!(error.hint.as_deref().unwrap().contains("\\\""), "{error:?}");
+    assert!(error.message("en").contains("inside a text"), "{error:?}");
+    assert!(error.hint("en").unwrap().contains("\\\""), "{error:?}");
     let line = text.lines().nth(error.line - 1).unwrap();
     assert_eq!(line.chars().nth(error.column - 1), Some('"'));
 }
@@ -392,7 +392,7 @@ fn a_decimal_where_a_whole_number_is_expected_says_so() {
         "weight: 2.5)],\n            class: \"educatif\"",
     );
     let error = only_error(&text);
-    assert!(error.message.contains("whole number"), "{error:?}");
+    assert!(error.message("en").contains("whole number"), "{error:?}");
     assert_eq!(error.line, line_of(&text, "2.5"));
 }
 
@@ -402,7 +402,7 @@ fn a_case_naming_a_rulebook_that_does_not_exist_is_located() {
     let error = only_error(&text);
     assert_eq!(error.line, line_of(&text, "belgique"));
     assert!(
-        error.message.contains("no rulebook named `belgique`"),
+        error.message("en").contains("no rulebook named `belgique`"),
         "{error:?}"
     );
 }
@@ -422,11 +422,11 @@ fn an_error_in_the_rulebook_is_located_in_the_rulebook_file() {
     let error = err.errors().next().unwrap();
     assert_eq!(error.file, "rulebooks/france.ron");
     assert!(
-        error.message.contains("unknown act `requisiton`"),
+        error.message("en").contains("unknown act `requisiton`"),
         "{error:?}"
     );
     assert!(
-        error.hint.as_deref().unwrap().contains("requisition"),
+        error.hint("en").unwrap().contains("requisition"),
         "{error:?}"
     );
 }
@@ -451,7 +451,10 @@ fn an_inaction_inject_on_the_last_phase_is_a_warning() {
     let all = warnings(&text);
     let warning = all
         .iter()
-        .find(|w| w.message.contains("waits for the end of the last phase"))
+        .find(|w| {
+            w.message("en")
+                .contains("waits for the end of the last phase")
+        })
         .unwrap_or_else(|| panic!("{all:#?}"));
     assert_eq!(warning.line, line_of(&text, "by: \"soiree\""));
 }
@@ -466,7 +469,7 @@ fn a_trap_that_leads_to_the_correct_conclusion_is_a_warning() {
     let all = warnings(&text);
     assert!(
         all.iter()
-            .any(|w| w.message == "the trap `homme_voiture` leads to the correct conclusion"),
+            .any(|w| w.message("en") == "the trap `homme_voiture` leads to the correct conclusion"),
         "{all:#?}"
     );
 }
@@ -481,7 +484,7 @@ fn a_not_shared_point_about_a_role_that_knows_the_clue_from_the_start_is_a_warni
     let all = warnings(&text);
     assert!(
         all.iter().any(|w| w
-            .message
+            .message("en")
             .contains("knows the clue `dort_gare` from the start")),
         "{all:#?}"
     );
@@ -518,19 +521,19 @@ fn in_a_cascade_the_root_cause_comes_first() {
     let all = errors(&text);
     assert!(all.len() >= 3, "{all:#?}");
     assert_eq!(
-        all[0].message, "the action `aller_vers` can never be taken",
+        all[0].message("en"),
+        "the action `aller_vers` can never be taken",
         "{all:#?}"
     );
     assert!(
         all[0]
-            .hint
-            .as_deref()
+            .hint("en")
             .unwrap()
             .contains("trust of `sami` must reach 5")
     );
     let clue = all
         .iter()
-        .position(|d| d.message == "the clue `dort_gare` can never be discovered")
+        .position(|d| d.message("en") == "the clue `dort_gare` can never be discovered")
         .unwrap();
     assert!(
         clue > 0,
@@ -549,14 +552,51 @@ fn did_you_mean_never_suggests_an_id_that_is_itself_invalid() {
     let all = errors(&text);
     let unknown = all
         .iter()
-        .find(|d| d.message == "unknown category `vulnerabilite`")
+        .find(|d| d.message("en") == "unknown category `vulnerabilite`")
         .unwrap_or_else(|| panic!("{all:#?}"));
     assert!(
         !unknown
-            .hint
-            .as_deref()
+            .hint("en")
             .unwrap_or("")
             .contains("did you mean `Vulnerabilite`"),
         "{unknown:?}"
     );
+}
+
+#[test]
+fn every_message_an_author_reads_is_written_in_french_as_well() {
+    let broken_cases = [
+        broken("id: \"premier_cas\",", "id: \"premier_cas\""),
+        broken("    title:", "    titel:"),
+        broken("profession: \"policier\"", "profession: \"policer\""),
+        broken("profession: \"policier\"", "profession: policier"),
+        broken("cost_hours: 2,", "cost_hours: \"2\","),
+        broken("conclusion: \"en_danger\"", "conclusion: \"en_dange\""),
+        broken("hours: 6)", "hours: 0)"),
+        TUTORIAL[..TUTORIAL.len() / 2].to_owned(),
+        TUTORIAL.replacen("rulebook: \"france\"", "sharing_rules: []", 1),
+    ];
+    let mut seen = 0;
+    for text in &broken_cases {
+        let diagnostics = match load(text, "case.ron", &common::shelf()) {
+            Ok(loaded) => loaded.warnings,
+            Err(err) => err.diagnostics,
+        };
+        assert!(!diagnostics.is_empty(), "{text}");
+        for d in &diagnostics {
+            seen += 1;
+            assert_ne!(d.message("fr"), d.message("en"), "{d:#?}");
+            if let Some(hint) = d.hint("en") {
+                assert_ne!(d.hint("fr"), Some(hint), "{d:#?}");
+            }
+            let french = d.in_lang("fr").to_string();
+            assert!(
+                french.starts_with("erreur : ") || french.starts_with("avertissement : "),
+                "{french}"
+            );
+            assert!(french.contains("--> case.ron:"), "{french}");
+            assert!(!french.contains("hint"), "{french}");
+        }
+    }
+    assert!(seen >= broken_cases.len(), "{seen}");
 }

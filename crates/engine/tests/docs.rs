@@ -33,7 +33,10 @@ fn blocks_after(marker: &str, language: &str) -> Vec<String> {
 fn first_answer(text: &str) -> String {
     match load(text, "gare.ron", &common::shelf()) {
         Ok(loaded) => format!("✓ gare.ron — {}", loaded.case.scenario().title.get("fr")),
-        Err(err) => format!("error: {}", err.errors().next().expect("an error").message),
+        Err(err) => format!(
+            "error: {}",
+            err.errors().next().expect("an error").message("en")
+        ),
     }
 }
 

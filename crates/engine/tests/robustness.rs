@@ -18,7 +18,7 @@ fn assert_located(diagnostics: &[Diagnostic], source_lines: usize) {
             "line {} beyond the file's {source_lines}: {d:?}",
             d.line
         );
-        assert!(!d.message.is_empty());
+        assert!(!d.message("en").is_empty() && !d.message("fr").is_empty());
         assert!(d.hint.is_some(), "every error carries a hint: {d:?}");
         let _ = d.to_string();
     }
@@ -192,7 +192,7 @@ proptest! {
         assert_located(&err.diagnostics, text.lines().count());
         if depth > faisceau_engine::locate::MAX_DEPTH {
             let first = &err.diagnostics[0];
-            assert!(first.message.contains("levels deep"), "{first:?}");
+            assert!(first.message("en").contains("levels deep"), "{first:?}");
             assert_eq!(first.line, 1);
             assert_eq!(first.column, faisceau_engine::locate::MAX_DEPTH + 1);
         }

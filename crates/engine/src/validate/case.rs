@@ -6,6 +6,7 @@ use super::checker::*;
 use super::finding::*;
 use crate::id::Id;
 use crate::model::{Deadline, Holds, Scenario, ShareBinding, Trigger, When};
+use crate::say;
 
 impl<'a> Checker<'a> {
     /// Checks rulebook, overrides and act conditions.
@@ -22,11 +23,17 @@ impl<'a> Checker<'a> {
         if s.rulebook != book.id {
             self.push(Finding::error(
                 "rulebook",
-                format!(
-                    "the rulebook found for `{}` has the id `{}`",
-                    s.rulebook, book.id
-                ),
-                Some("the file's `id` must be the name the case gives".into()),
+                {
+                    let (named, id) = (&s.rulebook, &book.id);
+                    say!(
+                        "the rulebook found for `{named}` has the id `{id}`",
+                        "le référentiel trouvé pour `{named}` a l'identifiant `{id}`"
+                    )
+                },
+                Some(say!(
+                    "the file's `id` must be the name the case gives",
+                    "l'`id` du fichier doit être le nom que donne le cas"
+                )),
             ));
         }
         for (i, o) in s.overrides.iter().enumerate() {
@@ -73,8 +80,17 @@ impl<'a> Checker<'a> {
             {
                 self.push(Finding::error(
                     format!("{at}.situation"),
-                    format!("the situation `{}` is defined twice", usage.situation),
-                    Some("say once when it holds; combine conditions with `Any([…])`".into()),
+                    {
+                        let id = &usage.situation;
+                        say!(
+                            "the situation `{id}` is defined twice",
+                            "la situation `{id}` est définie deux fois"
+                        )
+                    },
+                    Some(say!(
+                        "say once when it holds; combine conditions with `Any([…])`",
+                        "dites une seule fois quand elle tient ; combinez les conditions avec `Any([…])`"
+                    )),
                 ));
             }
             if let Some(note) = &usage.note {
@@ -84,11 +100,14 @@ impl<'a> Checker<'a> {
                 if mentions_situation(condition) {
                     self.push(Finding::error(
                         format!("{at}.holds"),
-                        "a situation cannot depend on a situation",
-                        Some(
-                            "say when it holds with clues, decisions, phases, injects or acts"
-                                .into(),
+                        say!(
+                            "a situation cannot depend on a situation",
+                            "une situation ne peut pas dépendre d'une situation"
                         ),
+                        Some(say!(
+                            "say when it holds with clues, decisions, phases, injects or acts",
+                            "dites quand elle tient avec des indices, décisions, phases, événements ou actes"
+                        )),
                     ));
                 }
                 self.condition(ids, condition, format!("{at}.holds[0]"));
@@ -119,12 +138,16 @@ impl<'a> Checker<'a> {
                     // A warning: the frame stays closed, as if it never held.
                     self.push(Finding::warning(
                         path,
-                        format!(
-                            "the frame `{}` of the rulebook needs the situation `{situation}`, which this case never defines: the frame stays closed",
-                            frame.id
-                        ),
-                        Some(format!(
-                            "add to `situations:` `(situation: \"{situation}\", holds: When(…))` saying when it holds in the story, or `holds: Never`"
+                        {
+                            let id = &frame.id;
+                            say!(
+                                "the frame `{id}` of the rulebook needs the situation `{situation}`, which this case never defines: the frame stays closed",
+                                "le cadre `{id}` du référentiel exige la situation `{situation}`, que ce cas ne définit jamais : le cadre reste fermé"
+                            )
+                        },
+                        Some(say!(
+                            "add to `situations:` `(situation: \"{situation}\", holds: When(…))` saying when it holds in the story, or `holds: Never`",
+                            "ajoutez à `situations:` `(situation: \"{situation}\", holds: When(…))` qui dit quand elle tient dans l'histoire, ou `holds: Never`"
                         )),
                     ));
                 }
@@ -139,8 +162,17 @@ impl<'a> Checker<'a> {
             if ids.clues.contains(trap.id.as_str()) {
                 self.push(Finding::error(
                     format!("{at}.id"),
-                    format!("`{}` is already the id of a clue", trap.id),
-                    Some("give the share trap an id of its own, such as `partage_police`".into()),
+                    {
+                        let id = &trap.id;
+                        say!(
+                            "`{id}` is already the id of a clue",
+                            "`{id}` est déjà l'identifiant d'un indice"
+                        )
+                    },
+                    Some(say!(
+                        "give the share trap an id of its own, such as `partage_police`",
+                        "donnez au piège de partage son propre identifiant, comme `partage_police`"
+                    )),
                 ));
             }
             self.text(&trap.note, format!("{at}.note"));
@@ -152,8 +184,17 @@ impl<'a> Checker<'a> {
             if !taught {
                 self.push(Finding::warning(
                     at,
-                    format!("the share trap `{}` has no teaching point", trap.id),
-                    Some(format!("add a teaching point with `when: TrapFallen(\"{}\")` that says why the share is wrong", trap.id)),
+                    {
+                        let id = &trap.id;
+                        say!("the share trap `{id}` has no teaching point", "le piège de partage `{id}` n'a pas de point pédagogique")
+                    },
+                    {
+                        let id = &trap.id;
+                        Some(say!(
+                            "add a teaching point with `when: TrapFallen(\"{id}\")` that says why the share is wrong",
+                            "ajoutez un point pédagogique avec `when: TrapFallen(\"{id}\")` qui dit pourquoi ce partage est une faute"
+                        ))
+                    },
                 ));
             }
         }
@@ -165,8 +206,14 @@ impl<'a> Checker<'a> {
             (None, Some(class)) => self.reference(ids.classes, class, format!("{at}.class")),
             _ => self.push(Finding::error(
                 at.to_owned(),
-                "name either a `clue` or a `class` of information",
-                Some("such as `clue: \"confidence_dette\"` or `class: \"confidences\"`".into()),
+                say!(
+                    "name either a `clue` or a `class` of information",
+                    "nommez soit un indice (`clue`), soit une catégorie d'information (`class`)"
+                ),
+                Some(say!(
+                    "such as `clue: \"confidence_dette\"` or `class: \"confidences\"`",
+                    "comme `clue: \"confidence_dette\"` ou `class: \"confidences\"`"
+                )),
             )),
         }
         match (&binding.to, &binding.profession) {
@@ -175,7 +222,10 @@ impl<'a> Checker<'a> {
             (None, None) => {}
             _ => self.push(Finding::error(
                 at.to_owned(),
-                "name either a recipient role `to` or a `profession`, not both",
+                say!(
+                    "name either a recipient role `to` or a `profession`, not both",
+                    "nommez soit un rôle destinataire (`to`), soit une `profession`, pas les deux"
+                ),
                 None,
             )),
         }
@@ -196,8 +246,11 @@ impl<'a> Checker<'a> {
         if s.sources.is_empty() {
             self.push(Finding::warning(
                 "sources",
-                "the case cites no source",
-                Some("cite the indicator lists and legal articles the case relies on".into()),
+                say!("the case cites no source", "le cas ne cite aucune source"),
+                Some(say!(
+                    "cite the indicator lists and legal articles the case relies on",
+                    "citez les listes d'indicateurs et les articles de loi sur lesquels le cas s'appuie"
+                )),
             ));
         }
         for (list, empty) in [
@@ -211,13 +264,26 @@ impl<'a> Checker<'a> {
             if empty {
                 self.push(Finding::error(
                     list,
-                    format!("`{list}` is empty"),
-                    Some("a case needs at least one; docs/authoring.md shows an example".into()),
+                    say!("`{list}` is empty", "`{list}` est vide"),
+                    Some(say!(
+                        "a case needs at least one; docs/authoring.md shows an example",
+                        "un cas en demande au moins un ; docs/authoring.md montre un exemple"
+                    )),
                 ));
             }
         }
         if s.conclusions.len() < 2 {
-            self.push(Finding::error("conclusions", "a case needs at least two conclusions to choose from", Some("add the plausible wrong answers too, such as \"minor at risk\" or \"no exploitation found\"".into())));
+            self.push(Finding::error(
+                "conclusions",
+                say!(
+                    "a case needs at least two conclusions to choose from",
+                    "un cas demande au moins deux conclusions entre lesquelles choisir"
+                ),
+                Some(say!(
+                    "add the plausible wrong answers too, such as \"minor at risk\" or \"no exploitation found\"",
+                    "ajoutez aussi les mauvaises réponses plausibles, comme « mineur en danger » ou « pas d'exploitation constatée »"
+                )),
+            ));
         }
     }
 
@@ -229,8 +295,17 @@ impl<'a> Checker<'a> {
             if !s.indicators.iter().any(|ind| ind.category == category.id) {
                 self.push(Finding::warning(
                     format!("categories[{i}]"),
-                    format!("no indicator belongs to the category `{}`", category.id),
-                    Some("add indicators to it, or remove it".into()),
+                    {
+                        let id = &category.id;
+                        say!(
+                            "no indicator belongs to the category `{id}`",
+                            "aucun indicateur n'appartient à la catégorie `{id}`"
+                        )
+                    },
+                    Some(say!(
+                        "add indicators to it, or remove it",
+                        "ajoutez-lui des indicateurs, ou retirez-la"
+                    )),
                 ));
             }
         }
@@ -248,8 +323,17 @@ impl<'a> Checker<'a> {
             {
                 self.push(Finding::warning(
                     format!("indicators[{i}]"),
-                    format!("no clue supports the indicator `{}`", indicator.id),
-                    Some("link it from a clue's `indicators`, or remove it".into()),
+                    {
+                        let id = &indicator.id;
+                        say!(
+                            "no clue supports the indicator `{id}`",
+                            "aucun indice n'étaye l'indicateur `{id}`"
+                        )
+                    },
+                    Some(say!(
+                        "link it from a clue's `indicators`, or remove it",
+                        "reliez-le depuis les `indicators` d'un indice, ou retirez-le"
+                    )),
                 ));
             }
         }
@@ -278,7 +362,10 @@ impl<'a> Checker<'a> {
                 if !(budget.hours >= 0.0 && budget.hours <= 24.0 * 60.0) {
                     self.push(Finding::error(
                         format!("roles[{i}].budget_by_phase[{j}].hours"),
-                        "a budget goes from 0 (off duty) to the length of the phase",
+                        say!(
+                            "a budget goes from 0 (off duty) to the length of the phase",
+                            "un budget va de 0 (hors service) à la durée de la phase"
+                        ),
                         None,
                     ));
                 }
@@ -292,7 +379,10 @@ impl<'a> Checker<'a> {
             if !(role.budget_hours > 0.0 && role.budget_hours <= 24.0) {
                 self.push(Finding::error(
                     format!("roles[{i}].budget_hours"),
-                    "a role's budget must be more than 0 and at most 24 hours per phase",
+                    say!(
+                        "a role's budget must be more than 0 and at most 24 hours per phase",
+                        "le budget d'un rôle doit être de plus de 0 et d'au plus 24 heures par phase"
+                    ),
                     None,
                 ));
             }
@@ -303,7 +393,7 @@ impl<'a> Checker<'a> {
             if !(0..=5).contains(&person.trust) {
                 self.push(Finding::error(
                     format!("people[{i}].trust"),
-                    "trust goes from 0 to 5",
+                    say!("trust goes from 0 to 5", "la confiance va de 0 à 5"),
                     None,
                 ));
             }
@@ -324,22 +414,19 @@ impl<'a> Checker<'a> {
             ..
         } = *ids;
         for (i, clue) in s.clues.iter().enumerate() {
-            let public = [
-                (&indicators, "indicator"),
-                (&actions, "action"),
-                (&decisions, "decision"),
-                (&roles, "role"),
-                (&people, "person"),
-                (&categories, "category"),
-            ];
-            if let Some((_, kind)) = public
-                .iter()
-                .find(|(ids, _)| ids.contains(clue.id.as_str()))
-            {
+            let public = [indicators, actions, decisions, roles, people, categories];
+            if let Some(other) = public.iter().find(|ids| ids.contains(clue.id.as_str())) {
+                let (id, en, fr) = (&clue.id, other.kind.en, other.kind.fr);
                 self.push(Finding::warning(
                     format!("clues[{i}].id"),
-                    format!("the clue id `{}` is also the id of a {kind}", clue.id),
-                    Some("give clues ids of their own: every trainee sees the other ids, and must not see a clue's before finding it".into()),
+                    say!(
+                        "the clue id `{id}` is also the id of a {en}",
+                        "l'identifiant d'indice `{id}` est aussi celui d'un·e {fr}"
+                    ),
+                    Some(say!(
+                        "give clues ids of their own: every trainee sees the other ids, and must not see a clue's before finding it",
+                        "donnez aux indices leurs propres identifiants : chaque stagiaire voit les autres identifiants, et ne doit pas voir celui d'un indice avant de le trouver"
+                    )),
                 ));
             }
             self.text(&clue.text, format!("clues[{i}].text"));
@@ -353,7 +440,7 @@ impl<'a> Checker<'a> {
                 if !(1..=5).contains(&support.weight) {
                     self.push(Finding::error(
                         format!("clues[{i}].indicators[{j}].weight"),
-                        "a weight goes from 1 to 5",
+                        say!("a weight goes from 1 to 5", "un poids va de 1 à 5"),
                         None,
                     ));
                 }
@@ -369,8 +456,17 @@ impl<'a> Checker<'a> {
                 if trap.leads_to.as_ref() == Some(&s.solution.conclusion) {
                     self.push(Finding::warning(
                         format!("clues[{i}].trap.leads_to"),
-                        format!("the trap `{}` leads to the correct conclusion", clue.id),
-                        Some("a trap invites a wrong reading: point `leads_to` at the conclusion it tempts toward, such as the one the prejudice suggests".into()),
+                        {
+                            let id = &clue.id;
+                            say!(
+                                "the trap `{id}` leads to the correct conclusion",
+                                "le piège `{id}` mène à la bonne conclusion"
+                            )
+                        },
+                        Some(say!(
+                            "a trap invites a wrong reading: point `leads_to` at the conclusion it tempts toward, such as the one the prejudice suggests",
+                            "un piège invite à une mauvaise lecture : faites pointer `leads_to` vers la conclusion où il entraîne, comme celle que suggère le préjugé"
+                        )),
                     ));
                 }
                 let taught = s
@@ -378,7 +474,18 @@ impl<'a> Checker<'a> {
                     .iter()
                     .any(|t| matches!(&t.when, When::TrapFallen(c) if *c == clue.id));
                 if !taught {
-                    self.push(Finding::warning(format!("clues[{i}].trap"), format!("the trap `{}` has no teaching point", clue.id), Some(format!("add a teaching point with `when: TrapFallen(\"{}\")` that says why it misleads", clue.id))));
+                    let id = &clue.id;
+                    self.push(Finding::warning(
+                        format!("clues[{i}].trap"),
+                        say!(
+                            "the trap `{id}` has no teaching point",
+                            "le piège `{id}` n'a pas de point pédagogique"
+                        ),
+                        Some(say!(
+                            "add a teaching point with `when: TrapFallen(\"{id}\")` that says why it misleads",
+                            "ajoutez un point pédagogique avec `when: TrapFallen(\"{id}\")` qui dit pourquoi il trompe"
+                        )),
+                    ));
                 }
             }
         }
@@ -401,8 +508,17 @@ impl<'a> Checker<'a> {
             if action.by.is_empty() {
                 self.push(Finding::error(
                     format!("actions[{i}].by"),
-                    format!("no role can take the action `{}`", action.id),
-                    Some("list the roles that may take it, such as `by: [\"educator\"]`".into()),
+                    {
+                        let id = &action.id;
+                        say!(
+                            "no role can take the action `{id}`",
+                            "aucun rôle ne peut mener l'action `{id}`"
+                        )
+                    },
+                    Some(say!(
+                        "list the roles that may take it, such as `by: [\"educatrice\"]`",
+                        "listez les rôles qui peuvent la mener, comme `by: [\"educatrice\"]`"
+                    )),
                 ));
             }
             for (j, role) in action.by.iter().enumerate() {
@@ -413,22 +529,34 @@ impl<'a> Checker<'a> {
             } else if action.trust != 0 || action.outcomes.iter().any(|o| o.trust != 0) {
                 self.push(Finding::error(
                     format!("actions[{i}].person"),
-                    "this action changes trust but names no person",
-                    Some("add `person: \"…\"`".into()),
+                    say!(
+                        "this action changes trust but names no person",
+                        "cette action change la confiance mais ne nomme aucune personne"
+                    ),
+                    Some(say!("add `person: \"…\"`", "ajoutez `person: \"…\"`")),
                 ));
             }
             if !(action.cost_hours >= 0.0 && action.cost_hours <= 24.0) {
                 self.push(Finding::error(
                     format!("actions[{i}].cost_hours"),
-                    "a cost goes from 0 to 24 hours",
+                    say!(
+                        "a cost goes from 0 to 24 hours",
+                        "un coût va de 0 à 24 heures"
+                    ),
                     None,
                 ));
             }
             if action.repeatable && action.cost_hours <= 0.0 {
                 self.push(Finding::error(
                     format!("actions[{i}].cost_hours"),
-                    "a repeatable action must cost some time",
-                    Some("give it a `cost_hours` above 0, or make it not `repeatable`".into()),
+                    say!(
+                        "a repeatable action must cost some time",
+                        "une action répétable doit coûter du temps"
+                    ),
+                    Some(say!(
+                        "give it a `cost_hours` above 0, or make it not `repeatable`",
+                        "donnez-lui un `cost_hours` au-dessus de 0, ou retirez `repeatable`"
+                    )),
                 ));
             }
             self.conditions(ids, &action.requires, &format!("actions[{i}].requires"));
@@ -440,8 +568,14 @@ impl<'a> Checker<'a> {
                 if outcome.weight == 0 {
                     self.push(Finding::error(
                         format!("actions[{i}].outcomes[{k}].weight"),
-                        "an outcome's weight must be at least 1",
-                        Some("remove the outcome rather than give it no chance".into()),
+                        say!(
+                            "an outcome's weight must be at least 1",
+                            "le poids d'une issue doit être d'au moins 1"
+                        ),
+                        Some(say!(
+                            "remove the outcome rather than give it no chance",
+                            "retirez l'issue plutôt que de ne lui laisser aucune chance"
+                        )),
                     ));
                 }
                 if let Some(text) = &outcome.text {
@@ -462,11 +596,17 @@ impl<'a> Checker<'a> {
             {
                 self.push(Finding::warning(
                     format!("actions[{i}]"),
-                    format!(
-                        "the action `{}` reveals nothing and changes nothing",
-                        action.id
-                    ),
-                    Some("add `reveals`, `outcomes` or `trust`".into()),
+                    {
+                        let id = &action.id;
+                        say!(
+                            "the action `{id}` reveals nothing and changes nothing",
+                            "l'action `{id}` ne révèle rien et ne change rien"
+                        )
+                    },
+                    Some(say!(
+                        "add `reveals`, `outcomes` or `trust`",
+                        "ajoutez `reveals`, `outcomes` ou `trust`"
+                    )),
                 ));
             }
         }
@@ -484,15 +624,30 @@ impl<'a> Checker<'a> {
             if !(decision.cost_hours >= 0.0 && decision.cost_hours <= 24.0) {
                 self.push(Finding::error(
                     format!("decisions[{i}].cost_hours"),
-                    "a cost goes from 0 to 24 hours",
+                    say!(
+                        "a cost goes from 0 to 24 hours",
+                        "un coût va de 0 à 24 heures"
+                    ),
                     None,
                 ));
             }
             if !s.roles.iter().any(|r| r.powers.contains(&decision.id)) {
                 self.push(Finding::warning(
                     format!("decisions[{i}]"),
-                    format!("no role has the power to take `{}`", decision.id),
-                    Some(format!("add \"{}\" to some role's `powers`", decision.id)),
+                    {
+                        let id = &decision.id;
+                        say!(
+                            "no role has the power to take `{id}`",
+                            "aucun rôle n'a le pouvoir de prendre `{id}`"
+                        )
+                    },
+                    {
+                        let id = &decision.id;
+                        Some(say!(
+                            "add \"{id}\" to some role's `powers`",
+                            "ajoutez \"{id}\" aux `powers` d'un rôle"
+                        ))
+                    },
                 ));
             }
         }
@@ -570,7 +725,10 @@ impl<'a> Checker<'a> {
                 {
                     self.push(Finding::error(
                         format!("solution.expected_decisions[{i}].deadline"),
-                        "a deadline must be more than 0 hours",
+                        say!(
+                            "a deadline must be more than 0 hours",
+                            "une échéance doit être de plus de 0 heure"
+                        ),
                         None,
                     ));
                 }
@@ -607,8 +765,17 @@ impl<'a> Checker<'a> {
             {
                 self.push(Finding::warning(
                     format!("{path}.by"),
-                    format!("the inject `{}` waits for the end of the last phase: it would fire as the session ends, when nobody can react", inject.id),
-                    Some("name an earlier phase in `by`, so that the table lives with the consequence of its inaction".into()),
+                    {
+                        let id = &inject.id;
+                        say!(
+                            "the inject `{id}` waits for the end of the last phase: it would fire as the session ends, when nobody can react",
+                            "l'événement `{id}` attend la fin de la dernière phase : il arriverait à la fin de la séance, quand personne ne peut plus réagir"
+                        )
+                    },
+                    Some(say!(
+                        "name an earlier phase in `by`, so that the table lives with the consequence of its inaction",
+                        "nommez une phase antérieure dans `by`, pour que la table vive la conséquence de son inaction"
+                    )),
                 ));
             }
             match &inject.trigger {
@@ -648,7 +815,10 @@ impl<'a> Checker<'a> {
             if !(phase.hours > 0.0 && phase.hours <= 24.0 * 60.0) {
                 self.push(Finding::error(
                     format!("phases[{i}].hours"),
-                    "a phase lasts more than 0 hours and at most 60 days",
+                    say!(
+                        "a phase lasts more than 0 hours and at most 60 days",
+                        "une phase dure plus de 0 heure et au plus 60 jours"
+                    ),
                     None,
                 ));
             }
@@ -668,8 +838,14 @@ impl<'a> Checker<'a> {
                     {
                         self.push(Finding::error(
                             path,
-                            format!("the clue `{clue}` is not a trap"),
-                            Some("add a `trap` to the clue, or use another `when`".into()),
+                            say!(
+                                "the clue `{clue}` is not a trap",
+                                "l'indice `{clue}` n'est pas un piège"
+                            ),
+                            Some(say!(
+                                "add a `trap` to the clue, or use another `when`",
+                                "ajoutez un `trap` à l'indice, ou choisissez un autre `when`"
+                            )),
                         ));
                     }
                 }
@@ -682,8 +858,14 @@ impl<'a> Checker<'a> {
                     {
                         self.push(Finding::warning(
                             path,
-                            format!("`{to}` knows the clue `{clue}` from the start: this point can never be raised"),
-                            Some("name the role that must be told, or remove it from the clue's `known_to`".into()),
+                            say!(
+                                "`{to}` knows the clue `{clue}` from the start: this point can never be raised",
+                                "`{to}` connaît l'indice `{clue}` dès le début : ce point ne peut jamais être soulevé"
+                            ),
+                            Some(say!(
+                                "name the role that must be told, or remove it from the clue's `known_to`",
+                                "nommez le rôle qui doit être informé, ou retirez-le des `known_to` de l'indice"
+                            )),
                         ));
                     }
                 }

@@ -6,13 +6,112 @@ use crate::diagnostic::closest;
 use crate::id::Id;
 use crate::model::{Condition, Effect, Scenario};
 use crate::rulebook::Rulebook;
+use crate::say;
 use crate::text::{REQUIRED_LANGUAGES, Text};
 use std::collections::HashMap;
 
+/// A kind of item as messages name it, in English and French.
+#[derive(Clone, Copy)]
+pub(super) struct Kind {
+    pub(super) en: &'static str,
+    pub(super) en_plural: &'static str,
+    pub(super) fr: &'static str,
+    pub(super) fr_plural: &'static str,
+    /// French agreement: "inconnue", "déclarées".
+    pub(super) feminine: bool,
+}
+
+const fn kind(
+    en: &'static str,
+    en_plural: &'static str,
+    fr: &'static str,
+    fr_plural: &'static str,
+    feminine: bool,
+) -> Kind {
+    Kind {
+        en,
+        en_plural,
+        fr,
+        fr_plural,
+        feminine,
+    }
+}
+
+pub(super) const CATEGORY: Kind = kind(
+    "category",
+    "categories",
+    "catégorie d'indicateurs",
+    "catégories d'indicateurs",
+    true,
+);
+pub(super) const INDICATOR: Kind = kind(
+    "indicator",
+    "indicators",
+    "indicateur",
+    "indicateurs",
+    false,
+);
+pub(super) const ROLE: Kind = kind("role", "roles", "rôle", "rôles", false);
+pub(super) const PERSON: Kind = kind("person", "people", "personne", "personnes", true);
+pub(super) const CLUE: Kind = kind("clue", "clues", "indice", "indices", false);
+pub(super) const ACTION: Kind = kind("action", "actions", "action", "actions", true);
+pub(super) const DECISION: Kind = kind("decision", "decisions", "décision", "décisions", true);
+pub(super) const CONCLUSION: Kind = kind(
+    "conclusion",
+    "conclusions",
+    "conclusion",
+    "conclusions",
+    true,
+);
+pub(super) const ORIENTATION: Kind = kind(
+    "orientation",
+    "orientations",
+    "orientation",
+    "orientations",
+    true,
+);
+pub(super) const INJECT: Kind = kind("inject", "injects", "événement", "événements", false);
+pub(super) const SHARE_TRAP: Kind = kind(
+    "share trap",
+    "share traps",
+    "piège de partage",
+    "pièges de partage",
+    false,
+);
+pub(super) const PHASE: Kind = kind("phase", "phases", "phase", "phases", true);
+pub(super) const TEACHING_POINT: Kind = kind(
+    "teaching point",
+    "teaching points",
+    "point pédagogique",
+    "points pédagogiques",
+    false,
+);
+pub(super) const CLASS: Kind = kind(
+    "kind of information",
+    "kinds of information",
+    "catégorie d'information",
+    "catégories d'information",
+    true,
+);
+pub(super) const PROFESSION: Kind = kind(
+    "profession",
+    "professions",
+    "profession",
+    "professions",
+    true,
+);
+pub(super) const FRAME: Kind = kind("frame", "frames", "cadre", "cadres", false);
+pub(super) const ACT: Kind = kind("act", "acts", "acte", "actes", false);
+pub(super) const SITUATION: Kind = kind("situation", "situations", "situation", "situations", true);
+pub(super) const FAMILY: Kind = kind("family", "families", "famille", "familles", true);
+
 /// The ids declared for one kind of item, with the index of their first declaration.
 pub(super) struct Ids<'a> {
-    pub(super) kind: &'static str,
+    pub(super) kind: Kind,
+    /// The list that declares them, such as `clues`.
     pub(super) list: &'static str,
+    /// Whether that list is the rulebook's rather than the case's.
+    pub(super) in_rulebook: bool,
     pub(super) first: HashMap<&'a str, usize>,
 }
 
@@ -84,32 +183,18 @@ pub(super) struct RulebookIds<'a> {
 impl<'a> RulebookIds<'a> {
     pub(super) fn of(book: &'a Rulebook) -> RulebookIds<'a> {
         RulebookIds {
-            classes: known(
-                "kind of information",
-                "the rulebook's classes",
-                &book.classes,
-                |c| &c.id,
-            ),
-            professions: known(
-                "profession",
-                "the rulebook's professions",
-                &book.professions,
-                |p| &p.id,
-            ),
-            frames: known("frame", "the rulebook's frames", &book.frames, |f| &f.id),
-            acts: known("act", "the rulebook's acts", &book.acts, |a| &a.id),
-            situations: known(
-                "situation",
-                "the rulebook's situations",
-                &book.situations,
-                |s| &s.id,
-            ),
+            classes: known(CLASS, "classes", &book.classes, |c| &c.id),
+            professions: known(PROFESSION, "professions", &book.professions, |p| &p.id),
+            frames: known(FRAME, "frames", &book.frames, |f| &f.id),
+            acts: known(ACT, "acts", &book.acts, |a| &a.id),
+            situations: known(SITUATION, "situations", &book.situations, |s| &s.id),
         }
     }
 }
 
+/// The ids of a rulebook's list, for references from a case or a suite.
 pub(super) fn known<'a, T>(
-    kind: &'static str,
+    kind: Kind,
     list: &'static str,
     items: &'a [T],
     id: fn(&'a T) -> &'a Id,
@@ -118,7 +203,12 @@ pub(super) fn known<'a, T>(
     for (index, item) in items.iter().enumerate() {
         first.entry(id(item).as_str()).or_insert(index);
     }
-    Ids { kind, list, first }
+    Ids {
+        kind,
+        list,
+        in_rulebook: true,
+        first,
+    }
 }
 
 impl<'a> Checker<'a> {
@@ -128,7 +218,7 @@ impl<'a> Checker<'a> {
 
     pub(super) fn declare<T>(
         &mut self,
-        kind: &'static str,
+        kind: Kind,
         list: &'static str,
         items: &'a [T],
         id: fn(&'a T) -> &'a Id,
@@ -140,22 +230,37 @@ impl<'a> Checker<'a> {
             if !item_id.is_well_formed() {
                 self.push(Finding::error(
                     path.clone(),
-                    format!("`{item_id}` is not a valid id"),
-                    Some("ids are short snake_case words: lowercase letters, digits and single underscores, starting with a letter, such as `night_runaway`".into()),
+                    say!("`{item_id}` is not a valid id", "`{item_id}` n'est pas un identifiant valide"),
+                    Some(say!(
+                        "ids are short snake_case words: lowercase letters, digits and single underscores, starting with a letter, such as `night_runaway`",
+                        "un identifiant est un mot court en snake_case : minuscules sans accent, chiffres et tirets bas simples, commençant par une lettre, comme `fugue_nuit`"
+                    )),
                 ));
             }
             if let Some(previous) = first.insert(item_id.as_str(), index) {
                 first.insert(item_id.as_str(), previous);
+                let (en, fr) = (kind.en, kind.fr);
                 let mut finding = Finding::error(
                     path,
-                    format!("the {kind} id `{item_id}` is used twice"),
-                    Some("give each one its own id".into()),
+                    say!(
+                        "the {en} id `{item_id}` is used twice",
+                        "l'identifiant `{item_id}` ({fr}) est employé deux fois"
+                    ),
+                    Some(say!(
+                        "give each one its own id",
+                        "donnez à chacun son propre identifiant"
+                    )),
                 );
                 finding.related = Some(format!("{list}[{previous}].id"));
                 self.push(finding);
             }
         }
-        Ids { kind, list, first }
+        Ids {
+            kind,
+            list,
+            in_rulebook: false,
+            first,
+        }
     }
 
     pub(super) fn reference(&mut self, ids: &Ids<'_>, id: &Id, path: String) {
@@ -168,27 +273,47 @@ impl<'a> Checker<'a> {
             .keys()
             .copied()
             .filter(|k| Id::new(k).is_well_formed());
+        let kind = ids.kind;
+        let (en, fr, en_plural, fr_plural) = (kind.en, kind.fr, kind.en_plural, kind.fr_plural);
+        let e = if kind.feminine { "e" } else { "" };
+        let list = ids.list;
+        let (en_where, fr_where) = if ids.in_rulebook {
+            (
+                format!("the rulebook's `{list}`"),
+                format!("`{list}` du référentiel"),
+            )
+        } else {
+            (format!("`{list}`"), format!("`{list}`"))
+        };
         let hint = match closest(id.as_str(), valid) {
-            Some(near) => format!("did you mean `{near}`?"),
+            Some(near) => say!("did you mean `{near}`?", "vouliez-vous dire `{near}` ?"),
             None if ids.first.is_empty() => {
-                format!("no {} is declared in `{}`", ids.kind, ids.list)
+                let none = if kind.feminine { "aucune" } else { "aucun" };
+                say!(
+                    "no {en} is declared in {en_where}",
+                    "{none} {fr} n'est déclaré{e} dans {fr_where}"
+                )
             }
             None => {
                 let mut known: Vec<&str> = ids.first.keys().copied().collect();
                 known.sort_unstable();
-                let shown: Vec<String> = known.iter().take(8).map(|k| format!("`{k}`")).collect();
-                let more = if known.len() > 8 { ", …" } else { "" };
-                format!(
-                    "the {} declared in `{}` are {}{more}",
-                    plural(ids.kind),
-                    ids.list,
-                    shown.join(", ")
+                let shown: Vec<String> = known
+                    .iter()
+                    .take(SHOWN_IDS)
+                    .map(|k| format!("`{k}`"))
+                    .collect();
+                let more = if known.len() > SHOWN_IDS { ", …" } else { "" };
+                let shown = shown.join(", ");
+                say!(
+                    "the {en_plural} declared in {en_where} are {shown}{more}",
+                    "les {fr_plural} déclaré{e}s dans {fr_where} sont {shown}{more}"
                 )
             }
         };
+        let unknown = if kind.feminine { "inconnue" } else { "inconnu" };
         self.push(Finding::error(
             path,
-            format!("unknown {} `{id}`", ids.kind),
+            say!("unknown {en} `{id}`", "{fr} {unknown} : `{id}`"),
             Some(hint),
         ));
     }
@@ -197,8 +322,11 @@ impl<'a> Checker<'a> {
         if text.is_blank() {
             self.push(Finding::warning(
                 path,
-                "this text is empty",
-                Some("write what trainees should read".into()),
+                say!("this text is empty", "ce texte est vide"),
+                Some(say!(
+                    "write what trainees should read",
+                    "écrivez ce que les stagiaires doivent lire"
+                )),
             ));
             return;
         }
@@ -209,10 +337,17 @@ impl<'a> Checker<'a> {
             .filter(|lang| text.exact(lang).is_none_or(|t| t.trim().is_empty()))
             .collect();
         if !missing.is_empty() {
+            let (list, first) = (missing.join(", "), missing[0]);
             self.push(Finding::warning(
                 path.clone(),
-                format!("missing translation: {}", missing.join(", ")),
-                Some(format!("add `{}: \"…\"` to this text", missing[0])),
+                say!(
+                    "missing translation: {list}",
+                    "traduction manquante : {list}"
+                ),
+                Some(say!(
+                    "add `{first}: \"…\"` to this text",
+                    "ajoutez `{first}: \"…\"` à ce texte"
+                )),
             ));
         }
         let extra: Vec<&str> = text
@@ -220,15 +355,16 @@ impl<'a> Checker<'a> {
             .filter(|lang| !self.languages.contains(lang))
             .collect();
         if !extra.is_empty() {
+            let (list, first) = (extra.join(", "), extra[0]);
             self.push(Finding::warning(
                 path,
-                format!(
-                    "language {} is not declared in `languages`",
-                    extra.join(", ")
+                say!(
+                    "language {list} is not declared in `languages`",
+                    "la langue {list} n'est pas déclarée dans `languages`"
                 ),
-                Some(format!(
-                    "add \"{}\" to `languages`, or remove it here",
-                    extra[0]
+                Some(say!(
+                    "add \"{first}\" to `languages`, or remove it here",
+                    "ajoutez \"{first}\" à `languages`, ou retirez-la ici"
                 )),
             ));
         }
@@ -238,11 +374,11 @@ impl<'a> Checker<'a> {
         let Some(s) = self.scenario else {
             return;
         };
-        self.id_and_languages(&s.id, "`foyer_runaways`", "case");
-        let categories = self.declare("category", "categories", &s.categories, |c| &c.id);
-        let indicators = self.declare("indicator", "indicators", &s.indicators, |i| &i.id);
-        let roles = self.declare("role", "roles", &s.roles, |r| &r.id);
-        let people = self.declare("person", "people", &s.people, |p| &p.id);
+        self.id_and_languages(&s.id, "`foyer_runaways`", false);
+        let categories = self.declare(CATEGORY, "categories", &s.categories, |c| &c.id);
+        let indicators = self.declare(INDICATOR, "indicators", &s.indicators, |i| &i.id);
+        let roles = self.declare(ROLE, "roles", &s.roles, |r| &r.id);
+        let people = self.declare(PERSON, "people", &s.people, |p| &p.id);
         let RulebookIds {
             classes,
             professions,
@@ -250,20 +386,17 @@ impl<'a> Checker<'a> {
             acts,
             situations,
         } = RulebookIds::of(self.rulebook);
-        let clues = self.declare("clue", "clues", &s.clues, |c| &c.id);
-        let actions = self.declare("action", "actions", &s.actions, |a| &a.id);
-        let decisions = self.declare("decision", "decisions", &s.decisions, |d| &d.id);
-        let conclusions = self.declare("conclusion", "conclusions", &s.conclusions, |c| &c.id);
-        let orientations = self.declare("orientation", "orientations", &s.orientations, |o| &o.id);
-        let injects = self.declare("inject", "injects", &s.injects, |i| &i.id);
-        let share_traps = self.declare("share trap", "share_traps", &s.share_traps, |t| &t.id);
-        let phases = self.declare("phase", "phases", &s.phases, |p| &p.id);
-        self.declare(
-            "teaching point",
-            "teaching_points",
-            &s.teaching_points,
-            |t| &t.id,
-        );
+        let clues = self.declare(CLUE, "clues", &s.clues, |c| &c.id);
+        let actions = self.declare(ACTION, "actions", &s.actions, |a| &a.id);
+        let decisions = self.declare(DECISION, "decisions", &s.decisions, |d| &d.id);
+        let conclusions = self.declare(CONCLUSION, "conclusions", &s.conclusions, |c| &c.id);
+        let orientations = self.declare(ORIENTATION, "orientations", &s.orientations, |o| &o.id);
+        let injects = self.declare(INJECT, "injects", &s.injects, |i| &i.id);
+        let share_traps = self.declare(SHARE_TRAP, "share_traps", &s.share_traps, |t| &t.id);
+        let phases = self.declare(PHASE, "phases", &s.phases, |p| &p.id);
+        self.declare(TEACHING_POINT, "teaching_points", &s.teaching_points, |t| {
+            &t.id
+        });
         let ids = Refs {
             roles: &roles,
             people: &people,
@@ -298,20 +431,34 @@ impl<'a> Checker<'a> {
     }
 
     /// The file's own id, and French and English among its languages.
-    pub(super) fn id_and_languages(&mut self, id: &Id, example: &str, what: &str) {
+    pub(super) fn id_and_languages(&mut self, id: &Id, example: &str, rulebook: bool) {
         if !id.is_well_formed() {
             self.push(Finding::error(
                 "id",
-                format!("`{id}` is not a valid id"),
-                Some(format!("ids are short snake_case words such as {example}")),
+                say!(
+                    "`{id}` is not a valid id",
+                    "`{id}` n'est pas un identifiant valide"
+                ),
+                Some(say!(
+                    "ids are short snake_case words such as {example}",
+                    "un identifiant est un mot court en snake_case, comme {example}"
+                )),
             ));
         }
+        let (en, fr) = if rulebook {
+            ("every rulebook", "tout référentiel")
+        } else {
+            ("every case", "tout cas")
+        };
         for required in REQUIRED_LANGUAGES {
             if !self.languages.contains(&required) {
                 self.push(Finding::error(
                     "languages",
-                    format!("the language `{required}` is required"),
-                    Some(format!("add \"{required}\" to `languages`: every {what} is written in French and English")),
+                    say!("the language `{required}` is required", "la langue `{required}` est obligatoire"),
+                    Some(say!(
+                        "add \"{required}\" to `languages`: {en} is written in French and English",
+                        "ajoutez \"{required}\" à `languages` : {fr} est écrit en français et en anglais"
+                    )),
                 ));
             }
         }
@@ -321,8 +468,11 @@ impl<'a> Checker<'a> {
         if basis.is_blank() {
             self.push(Finding::warning(
                 path,
-                "no legal basis is given",
-                Some("cite the article, such as \"CASF L226-2-2\"".into()),
+                say!("no legal basis is given", "aucune base légale n'est donnée"),
+                Some(say!(
+                    "cite the article, such as \"CASF L226-2-2\"",
+                    "citez l'article, comme \"CASF L226-2-2\""
+                )),
             ));
         }
     }
@@ -340,8 +490,14 @@ impl<'a> Checker<'a> {
         {
             self.push(Finding::error(
                 path,
-                format!("the phase `{from}` comes after `{to}`"),
-                Some("write the window as (first phase, last phase)".into()),
+                say!(
+                    "the phase `{from}` comes after `{to}`",
+                    "la phase `{from}` vient après `{to}`"
+                ),
+                Some(say!(
+                    "write the window as (first phase, last phase)",
+                    "écrivez la fenêtre (première phase, dernière phase)"
+                )),
             ));
         }
     }
@@ -359,8 +515,14 @@ impl<'a> Checker<'a> {
                 if list.is_empty() {
                     self.push(Finding::error(
                         at.clone(),
-                        "this list of conditions is empty",
-                        Some("name at least one condition, or remove it".into()),
+                        say!(
+                            "this list of conditions is empty",
+                            "cette liste de conditions est vide"
+                        ),
+                        Some(say!(
+                            "name at least one condition, or remove it",
+                            "nommez au moins une condition, ou retirez la liste"
+                        )),
                     ));
                 }
                 self.conditions(ids, list, &format!("{at}[0]"));
@@ -386,7 +548,7 @@ impl<'a> Checker<'a> {
                 if !(0..=crate::session::MAX_TRUST).contains(at_least) {
                     self.push(Finding::error(
                         format!("{at}.at_least"),
-                        "trust goes from 0 to 5",
+                        say!("trust goes from 0 to 5", "la confiance va de 0 à 5"),
                         None,
                     ));
                 }
@@ -413,8 +575,14 @@ impl<'a> Checker<'a> {
                     {
                         self.push(Finding::error(
                             format!("{at}[0]"),
-                            format!("unknown action or decision `{item}`"),
-                            Some("name an action or a decision of this case".into()),
+                            say!(
+                                "unknown action or decision `{item}`",
+                                "action ou décision inconnue : `{item}`"
+                            ),
+                            Some(say!(
+                                "name an action or a decision of this case",
+                                "nommez une action ou une décision de ce cas"
+                            )),
                         ));
                     }
                 }
@@ -423,7 +591,10 @@ impl<'a> Checker<'a> {
                     if !hours.is_finite() || hours.abs() > 24.0 {
                         self.push(Finding::error(
                             format!("{at}.hours"),
-                            "a change of budget goes from -24 to 24 hours",
+                            say!(
+                                "a change of budget goes from -24 to 24 hours",
+                                "un changement de budget va de -24 à 24 heures"
+                            ),
                             None,
                         ));
                     }
@@ -469,11 +640,5 @@ pub(super) struct Refs<'r, 'a> {
     pub(super) share_traps: &'r Ids<'a>,
 }
 
-pub(super) fn plural(kind: &str) -> String {
-    match kind {
-        "category" => "categories".into(),
-        "person" => "people".into(),
-        "kind of information" => "kinds of information".into(),
-        other => format!("{other}s"),
-    }
-}
+/// How many ids a "the … declared are" hint lists before "…".
+const SHOWN_IDS: usize = 30;

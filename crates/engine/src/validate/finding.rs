@@ -2,6 +2,7 @@
 //! consequence and a hint.
 
 use crate::diagnostic::Severity;
+use crate::text::Text;
 
 /// A problem found by a check, located by the path of the value.
 #[derive(Clone, Debug)]
@@ -10,10 +11,10 @@ pub struct Finding {
     pub severity: Severity,
     /// Path of the value, such as `clues[3].class`.
     pub path: String,
-    /// What is wrong.
-    pub message: String,
-    /// What to do about it.
-    pub hint: Option<String>,
+    /// What is wrong, in French and English.
+    pub message: Text,
+    /// What to do about it, in French and English.
+    pub hint: Option<Text>,
     /// Path of a related value, such as the first of two duplicates.
     pub related: Option<String>,
     /// The problem follows from another one reported too (an action that
@@ -23,15 +24,11 @@ pub struct Finding {
 
 impl Finding {
     /// An error at `path`.
-    pub fn error(
-        path: impl Into<String>,
-        message: impl Into<String>,
-        hint: Option<String>,
-    ) -> Self {
+    pub fn error(path: impl Into<String>, message: Text, hint: Option<Text>) -> Self {
         Finding {
             severity: Severity::Error,
             path: path.into(),
-            message: message.into(),
+            message,
             hint,
             related: None,
             consequence: false,
@@ -45,15 +42,11 @@ impl Finding {
     }
 
     /// A warning at `path`.
-    pub fn warning(
-        path: impl Into<String>,
-        message: impl Into<String>,
-        hint: Option<String>,
-    ) -> Self {
+    pub fn warning(path: impl Into<String>, message: Text, hint: Option<Text>) -> Self {
         Finding {
             severity: Severity::Warning,
             path: path.into(),
-            message: message.into(),
+            message,
             hint,
             related: None,
             consequence: false,

@@ -2,6 +2,7 @@
 
 use super::checker::*;
 use super::finding::*;
+use crate::say;
 
 impl<'a> Checker<'a> {
     pub(super) fn run_suite(&mut self, suite: &crate::verdicts::Suite) {
@@ -9,11 +10,17 @@ impl<'a> Checker<'a> {
         if suite.rulebook != book.id {
             self.push(Finding::error(
                 "rulebook",
-                format!(
-                    "this suite is for the rulebook `{}`, not `{}`",
-                    suite.rulebook, book.id
-                ),
-                Some("name the rulebook the suite sits beside".into()),
+                {
+                    let (named, id) = (&suite.rulebook, &book.id);
+                    say!(
+                        "this suite is for the rulebook `{named}`, not `{id}`",
+                        "cette suite est celle du référentiel `{named}`, pas de `{id}`"
+                    )
+                },
+                Some(say!(
+                    "name the rulebook the suite sits beside",
+                    "nommez le référentiel à côté duquel la suite est rangée"
+                )),
             ));
         }
         let RulebookIds {
@@ -41,7 +48,7 @@ impl<'a> Checker<'a> {
 
     pub(super) fn run_rulebook(&mut self) {
         let book = self.rulebook;
-        self.id_and_languages(&book.id, "`france`", "rulebook");
+        self.id_and_languages(&book.id, "`france`", true);
         let date = book.law_as_of.as_bytes();
         let dated = date.len() == 10
             && date.iter().enumerate().all(|(i, b)| {
@@ -52,34 +59,38 @@ impl<'a> Checker<'a> {
                 }
             });
         if !dated {
+            let date = &book.law_as_of;
             self.push(Finding::error(
                 "law_as_of",
-                format!("`{}` is not a date", book.law_as_of),
-                Some("write the date of the state of the law as \"YYYY-MM-DD\", such as \"2026-11-30\"".into()),
+                say!("`{date}` is not a date", "`{date}` n'est pas une date"),
+                Some(say!(
+                    "write the date of the state of the law as \"YYYY-MM-DD\", such as \"2026-11-30\"",
+                    "écrivez la date de l'état du droit sous la forme \"AAAA-MM-JJ\", comme \"2026-11-30\""
+                )),
             ));
         }
         self.text(&book.name, "name".into());
         for (i, point) in book.to_confirm.iter().enumerate() {
             self.text(point, format!("to_confirm[{i}]"));
         }
-        let families = self.declare("family", "families", &book.families, |f| &f.id);
+        let families = self.declare(FAMILY, "families", &book.families, |f| &f.id);
         for (i, f) in book.families.iter().enumerate() {
             self.text(&f.name, format!("families[{i}].name"));
         }
-        let professions = self.declare("profession", "professions", &book.professions, |p| &p.id);
+        let professions = self.declare(PROFESSION, "professions", &book.professions, |p| &p.id);
         for (i, p) in book.professions.iter().enumerate() {
             if let Some(family) = &p.family {
                 self.reference(&families, family, format!("professions[{i}].family"));
             }
         }
-        let classes = self.declare("kind of information", "classes", &book.classes, |c| &c.id);
-        let acts = self.declare("act", "acts", &book.acts, |a| &a.id);
-        let situations = self.declare("situation", "situations", &book.situations, |s| &s.id);
+        let classes = self.declare(CLASS, "classes", &book.classes, |c| &c.id);
+        let acts = self.declare(ACT, "acts", &book.acts, |a| &a.id);
+        let situations = self.declare(SITUATION, "situations", &book.situations, |s| &s.id);
         for (i, situation) in book.situations.iter().enumerate() {
             self.text(&situation.name, format!("situations[{i}].name"));
             self.text(&situation.absent, format!("situations[{i}].absent"));
         }
-        self.declare("frame", "frames", &book.frames, |f| &f.id);
+        self.declare(FRAME, "frames", &book.frames, |f| &f.id);
         for (i, p) in book.professions.iter().enumerate() {
             self.text(&p.name, format!("professions[{i}].name"));
         }
@@ -91,13 +102,17 @@ impl<'a> Checker<'a> {
             self.text(&act.explanation, format!("acts[{i}].explanation"));
             self.basis(&act.basis, format!("acts[{i}].basis"));
             if act.by.is_empty() {
+                let id = &act.id;
                 self.push(Finding::error(
                     format!("acts[{i}].by"),
-                    format!("no profession may issue the act `{}`", act.id),
-                    Some(
-                        "list the professions that hold this power, such as `by: [\"police\"]`"
-                            .into(),
+                    say!(
+                        "no profession may issue the act `{id}`",
+                        "aucune profession ne peut prendre l'acte `{id}`"
                     ),
+                    Some(say!(
+                        "list the professions that hold this power, such as `by: [\"police\"]`",
+                        "listez les professions qui ont ce pouvoir, comme `by: [\"police\"]`"
+                    )),
                 ));
             }
             for (j, p) in act.by.iter().enumerate() {
@@ -111,12 +126,16 @@ impl<'a> Checker<'a> {
                 .iter()
                 .any(|f| f.opened_by.as_ref() == Some(&act.id))
             {
+                let id = &act.id;
                 self.push(Finding::warning(
                     format!("acts[{i}]"),
-                    format!("no frame is opened by the act `{}`", act.id),
-                    Some(format!(
-                        "add `opened_by: \"{}\"` to the frame it opens",
-                        act.id
+                    say!(
+                        "no frame is opened by the act `{id}`",
+                        "aucun cadre n'est ouvert par l'acte `{id}`"
+                    ),
+                    Some(say!(
+                        "add `opened_by: \"{id}\"` to the frame it opens",
+                        "ajoutez `opened_by: \"{id}\"` au cadre qu'il ouvre"
                     )),
                 ));
             }
