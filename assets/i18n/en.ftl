@@ -616,7 +616,7 @@ console-solution-yes = Show the solution
 trainer-solution-private = The solution never appears on the projector.
 report-pseudonym = Trainee { $n }
 archive-empty = The archive holds no workshop yet.
-archive-list-header = Number    Date        Workshop  Case  Tables  Names
+archive-list-header = Number | Date | Workshop | Case | Tables | Names
 archive-tables-solved = { $tables ->
     [one] { $tables } table
    *[other] { $tables } tables

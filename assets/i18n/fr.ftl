@@ -619,7 +619,7 @@ console-solution-yes = Afficher la solution
 trainer-solution-private = La solution ne s'affiche jamais au projecteur.
 report-pseudonym = Stagiaire { $n }
 archive-empty = L'archive ne contient encore aucun atelier.
-archive-list-header = Numéro    Date        Atelier  Cas  Tables  Noms
+archive-list-header = Numéro | Date | Atelier | Cas | Tables | Noms
 archive-tables-solved = { $tables ->
     [one] { $tables } table
    *[other] { $tables } tables

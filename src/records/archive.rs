@@ -169,36 +169,60 @@ pub fn short(id: &str) -> &str {
     &id[..id.len().min(8)]
 }
 
-/// The entries as a table, one line each.
+/// The entries as a table, one line each, its columns aligned.
 pub fn list_text(entries: &[Entry], tr: &Tr) -> String {
     let mut out = String::new();
     if entries.is_empty() {
         let _ = writeln!(out, "{}", tr.t("archive-empty"));
         return out;
     }
-    let _ = writeln!(out, "{}", tr.t("archive-list-header"));
+    let header: Vec<String> = tr
+        .t("archive-list-header")
+        .split('|')
+        .map(|h| h.trim().to_owned())
+        .collect();
+    let mut rows = vec![header];
     for e in entries {
         let solved = e.tables.iter().filter(|t| t.solved).count();
-        let _ = writeln!(
-            out,
-            "{}  {}  {}  {}  {}  {}",
-            short(&e.id),
-            e.day,
-            e.name,
+        rows.push(vec![
+            short(&e.id).to_owned(),
+            e.day.clone(),
+            e.name.clone(),
             title_of(e, tr),
             tr.t_args(
                 "archive-tables-solved",
                 &[
                     ("tables", e.tables.len().to_string()),
-                    ("solved", solved.to_string())
-                ]
+                    ("solved", solved.to_string()),
+                ],
             ),
             tr.t(if e.names_kept {
                 "archive-names-kept"
             } else {
                 "archive-pseudonyms"
-            })
-        );
+            }),
+        ]);
+    }
+    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let widths: Vec<usize> = (0..columns)
+        .map(|c| {
+            rows.iter()
+                .filter_map(|r| r.get(c))
+                .map(|cell| cell.chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    for row in &rows {
+        let mut line = String::new();
+        for (c, cell) in row.iter().enumerate() {
+            line.push_str(cell);
+            if c + 1 < row.len() {
+                let pad = widths[c] - cell.chars().count() + 2;
+                line.push_str(&" ".repeat(pad));
+            }
+        }
+        let _ = writeln!(out, "{}", line.trim_end());
     }
     out
 }
@@ -528,6 +552,27 @@ mod tests {
         for outside in ["http://", "https://", "src=", "@import", "url("] {
             let found = html.replace("http://www.w3.org/2000/svg", "");
             assert!(!found.contains(outside), "{outside}");
+        }
+    }
+
+    #[test]
+    fn the_list_lines_its_columns_up_whatever_the_lengths_of_the_names() {
+        let mut long = entry("c3d4e5f6a7", 0);
+        long.name = "Atelier de formation du mardi".into();
+        let entries = [entry("a1", 2), long];
+        for lang in [Lang::Fr, Lang::En] {
+            let text = list_text(&entries, &Tr::new(lang));
+            let lines: Vec<&str> = text.lines().collect();
+            assert_eq!(lines.len(), 3, "{text}");
+            // The case's title starts at the same column on both lines.
+            let column = |line: &str| {
+                let at = line.find("Les nuits").or_else(|| line.find("Maëlle")).unwrap();
+                line[..at].chars().count()
+            };
+            assert_eq!(column(lines[1]), column(lines[2]), "{text}");
+            // And the header's third name sits above the workshops' names.
+            let header_case = lines[0].split("  ").filter(|w| !w.trim().is_empty()).count();
+            assert_eq!(header_case, 6, "{text}");
         }
     }
 }
