@@ -37,6 +37,7 @@ card-powers = Vos décisions possibles
 card-secrecy = Secret et partage
 card-budget = Temps de travail par phase : { $hours }
 card-begin = J'ai lu ma fiche, commencer
+card-back-to-desk = Revenir à mon bureau
 card-no-powers = Aucune décision propre : votre force est ce que vous savez et partagez.
 
 # Desk
@@ -295,6 +296,7 @@ acts-answered = Répondu.
 acts-how-to-answer = Pour répondre, partagez les informations demandées au titre de « { $frame } », ou refusez avec un motif légitime.
 acts-decline-reason = Motif du refus :
 acts-decline = Refuser
+acts-answer = Répondre : préparer le partage
 acts-issue = Émettre : { $act }
 acts-to = Destinataire :
 acts-covering = Porte sur :
@@ -373,7 +375,7 @@ refusal-unknown-action = Cette action n'existe pas dans ce cas.
 refusal-not-your-action = Cette action relève d'une autre profession.
 refusal-already-done = Vous avez déjà mené cette action.
 refusal-over-budget = Pas assez de temps dans cette phase : il faut { $needed }, il vous reste { $left }.
-refusal-unmet-knowledge = Vous ne disposez pas encore des informations nécessaires.
+refusal-unmet-knowledge = Il vous manque encore des informations : menez des actions et lisez ce que vos collègues vous transmettent (le jeu ne dit pas lesquelles, comme dans la réalité).
 refusal-unmet-decision = Il faut d'abord une décision : { $name }.
 refusal-unmet-phase = Pas possible avant cette phase : { $name }.
 refusal-unmet-phase-over = Plus possible après cette phase : { $name }.

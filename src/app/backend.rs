@@ -89,6 +89,11 @@ impl Backend<'_> {
         self.client.card_read = true;
     }
 
+    /// Whether the trainee has begun: the card is then read again, not for the first time.
+    pub fn has_read_card(&self) -> bool {
+        self.client.card_read
+    }
+
     /// Whether the debrief can be shown.
     pub fn has_debrief(&self) -> bool {
         match (&self.joined, &self.table) {

@@ -291,9 +291,10 @@ fn role_card(
     let Some(view) = backend.view() else {
         return Ok(());
     };
+    let again = backend.has_read_card();
     let actions = egui::CentralPanel::default()
         .show(&mut root, |ui| {
-            ui::picker::role_card(ui, &view, &settings.tr)
+            ui::picker::role_card(ui, &view, &settings.tr, again)
         })
         .inner;
     if actions.contains(&UiAction::Begin) {

@@ -566,12 +566,18 @@ mod tests {
             assert_eq!(lines.len(), 3, "{text}");
             // The case's title starts at the same column on both lines.
             let column = |line: &str| {
-                let at = line.find("Les nuits").or_else(|| line.find("Maëlle")).unwrap();
+                let at = line
+                    .find("Les nuits")
+                    .or_else(|| line.find("Maëlle"))
+                    .unwrap();
                 line[..at].chars().count()
             };
             assert_eq!(column(lines[1]), column(lines[2]), "{text}");
             // And the header's third name sits above the workshops' names.
-            let header_case = lines[0].split("  ").filter(|w| !w.trim().is_empty()).count();
+            let header_case = lines[0]
+                .split("  ")
+                .filter(|w| !w.trim().is_empty())
+                .count();
             assert_eq!(header_case, 6, "{text}");
         }
     }

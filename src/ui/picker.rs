@@ -285,8 +285,10 @@ pub fn picker(
     actions
 }
 
-/// The role card: content note, mission, powers, secrecy and time, before playing.
-pub fn role_card(ui: &mut egui::Ui, view: &RoleView, tr: &Tr) -> Vec<UiAction> {
+/// The role card: content note, mission, powers, secrecy and time, before
+/// playing; `again` when it is read again during play, so that its button
+/// goes back to the desk.
+pub fn role_card(ui: &mut egui::Ui, view: &RoleView, tr: &Tr, again: bool) -> Vec<UiAction> {
     let mut actions = Vec::new();
     let palette = theme::palette(ui);
     // The way on stays in view at the bottom, whatever the card's length.
@@ -298,16 +300,17 @@ pub fn role_card(ui: &mut egui::Ui, view: &RoleView, tr: &Tr) -> Vec<UiAction> {
         )
         .show(ui, |ui| {
             ui.horizontal(|ui| {
-                if theme::primary(
-                    ui,
-                    true,
-                    format!("{}  {}", icon::ARROW_RIGHT, tr.t("card-begin")),
-                )
-                .clicked()
-                {
+                let (icon, label) = if again {
+                    (icon::ARROW_LEFT, tr.t("card-back-to-desk"))
+                } else {
+                    (icon::ARROW_RIGHT, tr.t("card-begin"))
+                };
+                if theme::primary(ui, true, format!("{icon}  {label}")).clicked() {
                     actions.push(UiAction::Begin);
                 }
-                ui.label(theme::muted(ui, tr.t("card-begin-help")));
+                if !again {
+                    ui.label(theme::muted(ui, tr.t("card-begin-help")));
+                }
             });
         });
     egui::ScrollArea::vertical().show(ui, |ui| {

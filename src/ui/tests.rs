@@ -5,7 +5,7 @@ use std::sync::Arc;
 use bevy_egui::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use faisceau_engine::{Case, RoleCommand, RoleView, Session, TrainerCommand, load};
+use faisceau_engine::{Case, Id, RoleCommand, RoleView, Session, TrainerCommand, load};
 
 use super::UiAction;
 use super::desk::{DeskState, Tab, desk};
@@ -267,6 +267,38 @@ fn the_share_dialog_says_why_a_requisition_frame_is_closed_and_an_act_can_be_dec
         .click();
     harness.run();
     assert!(harness.state().1.is_empty(), "a refusal needs a reason");
+    // "Answer" fills the share: the asker, the act's frame, the facts it covers.
+    let view = session.view("referente_ase").unwrap();
+    let covered: Vec<Id> = view
+        .clues
+        .iter()
+        .filter(|c| c.class.as_str() == "dossier_social")
+        .map(|c| c.id.clone())
+        .collect();
+    assert!(!covered.is_empty());
+    let mut harness = desk_harness(
+        view,
+        DeskState {
+            tab: Tab::Share,
+            ..DeskState::default()
+        },
+        Lang::Fr,
+    );
+    harness
+        .get_by_label(&iconed(
+            icon::ARROW_BEND_UP_LEFT,
+            "Répondre : préparer le partage",
+        ))
+        .click();
+    harness.run();
+    let state = &harness.state().0;
+    assert_eq!(state.share_to, vec![Id::from("policier")]);
+    assert_eq!(state.frame, Some(Id::from("reponse_requisition")));
+    assert_eq!(state.share_clues, covered);
+    assert!(
+        harness.state().1.is_empty(),
+        "answering prepares, it does not send"
+    );
 }
 
 #[test]
@@ -1541,7 +1573,7 @@ fn a_trainee_plays_the_desk_with_the_keyboard_alone() {
         .build_ui_state(
             move |ui, out: &mut Vec<UiAction>| {
                 if themed(ui) {
-                    out.extend(super::picker::role_card(ui, &card_view, &tr))
+                    out.extend(super::picker::role_card(ui, &card_view, &tr, false))
                 }
             },
             Vec::new(),
@@ -2145,4 +2177,33 @@ fn a_notice_is_shown_once_for_each_new_line_wherever_its_time_falls() {
     ];
     assert_eq!(fresh(&before, &all).len(), 1);
     assert!(fresh(&before, &all[1..]).is_empty());
+}
+
+#[test]
+fn the_role_card_read_again_during_play_leads_back_to_the_desk() {
+    let session = running();
+    let view = session.view("educatrice").unwrap();
+    for (again, shown, hidden) in [
+        (false, "J'ai lu ma fiche, commencer", "Revenir à mon bureau"),
+        (true, "Revenir à mon bureau", "J'ai lu ma fiche, commencer"),
+    ] {
+        let card_view = view.clone();
+        let tr = Tr::new(Lang::Fr);
+        let mut card = Harness::builder()
+            .with_size((1366.0, 768.0))
+            .build_ui_state(
+                move |ui, out: &mut Vec<UiAction>| {
+                    if themed(ui) {
+                        out.extend(super::picker::role_card(ui, &card_view, &tr, again))
+                    }
+                },
+                Vec::new(),
+            );
+        card.run();
+        assert!(card.query_by_label_contains(shown).is_some(), "{shown}");
+        assert!(card.query_by_label_contains(hidden).is_none(), "{hidden}");
+        card.get_by_label_contains(shown).click();
+        card.run();
+        assert_eq!(card.state(), &vec![UiAction::Begin]);
+    }
 }

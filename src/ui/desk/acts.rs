@@ -76,13 +76,31 @@ fn act_card(
                 RichText::new(format!("{}  {}", icon::CHECK, tr.t("acts-answered"))).italics(),
             );
         } else if received {
-            let frame = view
+            let opened = view
                 .frames
                 .iter()
-                .find(|f| f.opened_by.as_ref() == Some(&act.act))
+                .find(|f| f.opened_by.as_ref() == Some(&act.act));
+            let frame = opened
                 .map(|f| text(tr, &f.name).to_owned())
                 .unwrap_or_default();
             ui.label(tr.t_args("acts-how-to-answer", &[("frame", frame)]));
+            // Answer: the share dialog above, filled with the asker, the
+            // act's frame and the facts held that the act covers.
+            if let Some(opened) = opened
+                && theme::button(ui, true, icon::ARROW_BEND_UP_LEFT, &tr.t("acts-answer")).clicked()
+            {
+                state.share_to = vec![act.by.clone()];
+                state.frame = Some(opened.id.clone());
+                state.share_clues = view
+                    .clues
+                    .iter()
+                    .filter(|c| act.scope.is_empty() || act.scope.contains(&c.class))
+                    .filter(|c| !act.scope.is_empty() || state.share_clues.contains(&c.id))
+                    .map(|c| c.id.clone())
+                    .collect();
+                state.confirm_breach = false;
+                state.scroll_to_share = true;
+            }
             ui.horizontal_wrapped(|ui| {
                 ui.label(tr.t("acts-decline-reason"));
                 ui.add(egui::TextEdit::singleline(&mut state.decline_reason).desired_width(280.0));

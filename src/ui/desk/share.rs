@@ -72,6 +72,9 @@ pub(super) fn share_form(
         .id_salt("share_scroll")
         .auto_shrink([false, false])
         .show(ui, |ui| {
+            if std::mem::take(&mut state.scroll_to_share) {
+                ui.scroll_to_cursor(Some(egui::Align::TOP));
+            }
             if let Some(count) = state.share_sent
                 && let Some(share) = view.sent.get(count)
             {

@@ -168,6 +168,9 @@ pub struct DeskState {
     pub act_scope: Vec<Id>,
     /// Why the person declines an act addressed to them.
     pub decline_reason: String,
+    /// "Answer" was pressed on an act: the share dialog, now filled, is
+    /// brought into view once.
+    pub scroll_to_share: bool,
     /// The person confirmed sending a breach.
     pub confirm_breach: bool,
     /// Conclusion being proposed.
