@@ -59,6 +59,7 @@ tab-file = File
 tab-actions = Actions
 tab-share = Share
 tab-inbox = Received
+toast-received-many = { $count } pieces of information received from your colleagues: read them in "Received".
 tab-decisions = Decisions
 tab-conclusion = Conclusion
 tab-messages = Messages

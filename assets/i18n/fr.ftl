@@ -59,6 +59,7 @@ tab-file = Dossier
 tab-actions = Actions
 tab-share = Partager
 tab-inbox = Reçu
+toast-received-many = { $count } informations reçues de vos collègues : lisez-les dans « Reçu ».
 tab-decisions = Décisions
 tab-conclusion = Conclusion
 tab-messages = Messages

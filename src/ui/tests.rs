@@ -2207,3 +2207,96 @@ fn the_role_card_read_again_during_play_leads_back_to_the_desk() {
         assert_eq!(card.state(), &vec![UiAction::Begin]);
     }
 }
+
+#[test]
+fn several_shares_received_at_once_make_one_notice() {
+    let tr = Tr::new(Lang::Fr);
+    let mut session = running();
+    // The educator finds a few things first.
+    for round in 0..2 {
+        for action in [
+            "observer_retours",
+            "entretien_educatif",
+            "activite_partagee",
+            "parler_chloe",
+            "entretien_confiance",
+        ] {
+            let _ = session.submit(
+                "educatrice",
+                RoleCommand::TakeAction {
+                    action: action.into(),
+                },
+            );
+        }
+        if round == 0 {
+            session.direct(TrainerCommand::NextPhase).unwrap();
+        }
+    }
+    let mut state = DeskState::default();
+    state.observe(&session.view("chef_service").unwrap(), &tr, 0.0);
+    let held: Vec<Id> = session
+        .view("educatrice")
+        .unwrap()
+        .clues
+        .iter()
+        .map(|c| c.id.clone())
+        .collect();
+    let mine: Vec<Id> = session
+        .view("chef_service")
+        .unwrap()
+        .clues
+        .iter()
+        .map(|c| c.id.clone())
+        .collect();
+    let mut sent = 0;
+    for clue in held.iter().filter(|c| !mine.contains(c)).take(3) {
+        session
+            .submit(
+                "educatrice",
+                RoleCommand::Share {
+                    clues: vec![clue.clone()],
+                    to: vec!["chef_service".into()],
+                    frame: "secret_partage".into(),
+                },
+            )
+            .unwrap();
+        sent += 1;
+    }
+    assert_eq!(sent, 3);
+    state.observe(&session.view("chef_service").unwrap(), &tr, 1.0);
+    let received: Vec<&str> = state
+        .toasts
+        .iter()
+        .filter(|t| t.item.tab == Tab::Inbox)
+        .map(|t| t.item.text.as_str())
+        .collect();
+    assert_eq!(
+        received,
+        vec!["3 informations reçues de vos collègues : lisez-les dans « Reçu »."]
+    );
+    // One more arrives while the notice shows: it counts in, still one notice.
+    let next = held.iter().filter(|c| !mine.contains(c)).nth(3).cloned();
+    if let Some(clue) = next {
+        session
+            .submit(
+                "educatrice",
+                RoleCommand::Share {
+                    clues: vec![clue],
+                    to: vec!["chef_service".into()],
+                    frame: "secret_partage".into(),
+                },
+            )
+            .unwrap();
+        state.observe(&session.view("chef_service").unwrap(), &tr, 2.0);
+        let received: Vec<&str> = state
+            .toasts
+            .iter()
+            .filter(|t| t.item.tab == Tab::Inbox)
+            .map(|t| t.item.text.as_str())
+            .collect();
+        assert_eq!(
+            received,
+            vec!["4 informations reçues de vos collègues : lisez-les dans « Reçu »."]
+        );
+    }
+}

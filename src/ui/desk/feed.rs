@@ -294,11 +294,13 @@ impl DeskState {
                     self.toasts.push(Toast {
                         item,
                         until: now + TOAST_SECONDS,
+                        grouped: 0,
                     });
                 }
             }
         }
         self.toasts.retain(|t| t.until > now);
+        self.group_received(tr, now);
         if self.toasts.len() > 3 {
             let drop = self.toasts.len() - 3;
             self.toasts.drain(..drop);
@@ -310,6 +312,43 @@ impl DeskState {
             feed: all.iter().map(|i| (i.at, i.text.clone())).collect(),
         });
         all
+    }
+
+    /// Several shares received at once make one notice ("3 informations
+    /// reçues de vos collègues"), not a stack that a reader cannot follow.
+    fn group_received(&mut self, tr: &Tr, now: f64) {
+        let received = |t: &Toast| t.item.tab == Tab::Inbox;
+        let count: usize = self
+            .toasts
+            .iter()
+            .filter(|t| received(t))
+            .map(|t| t.grouped.max(1))
+            .sum();
+        if self.toasts.iter().filter(|t| received(t)).count() < 2 {
+            return;
+        }
+        let at = self
+            .toasts
+            .iter()
+            .filter(|t| received(t))
+            .map(|t| t.item.at)
+            .max()
+            .unwrap_or_default();
+        let first = self.toasts.iter().position(received).unwrap_or(0);
+        self.toasts.retain(|t| !received(t));
+        self.toasts.insert(
+            first.min(self.toasts.len()),
+            Toast {
+                item: FeedItem {
+                    at,
+                    icon: icon::TRAY_ARROW_DOWN,
+                    text: tr.t_args("toast-received-many", &[("count", count.to_string())]),
+                    tab: Tab::Inbox,
+                },
+                until: now + TOAST_SECONDS,
+                grouped: count,
+            },
+        );
     }
 
     /// Opens a tab: what it shows now that was not seen before is marked new.
@@ -351,33 +390,34 @@ pub(super) fn activity(ui: &mut egui::Ui, state: &mut DeskState, feed: &[FeedIte
     let fresh = feed.len().saturating_sub(state.feed_read);
     for (i, item) in feed.iter().enumerate().rev().take(FEED_LINES) {
         let new = i + fresh >= feed.len();
-        ui.horizontal_wrapped(|ui| {
-            ui.spacing_mut().item_spacing.x = 4.0;
-            let mut line = RichText::new(format!(
-                "{} {} · {}",
-                item.icon,
-                clock(tr, item.at),
-                item.text
-            ))
-            .size(size::SMALL);
-            line = if new {
-                line.family(theme::semibold()).color(palette.text)
-            } else {
-                line.color(palette.muted)
-            };
-            if ui
-                .add(egui::Label::new(line).sense(egui::Sense::click()))
-                .on_hover_cursor(egui::CursorIcon::PointingHand)
-                .clicked()
-            {
-                state.open(item.tab);
-            }
-        });
+        // One wrapped label per item: its lines sit as close as any two
+        // lines of text, and items are one item spacing apart.
+        let mut line = RichText::new(format!(
+            "{} {} · {}",
+            item.icon,
+            clock(tr, item.at),
+            item.text
+        ))
+        .size(size::SMALL);
+        line = if new {
+            line.family(theme::semibold()).color(palette.text)
+        } else {
+            line.color(palette.muted)
+        };
+        if ui
+            .add(egui::Label::new(line).wrap().sense(egui::Sense::click()))
+            .on_hover_cursor(egui::CursorIcon::PointingHand)
+            .clicked()
+        {
+            state.open(item.tab);
+        }
     }
 }
 
 pub(super) fn toasts(ui: &mut egui::Ui, state: &mut DeskState, tr: &Tr) {
-    if state.toasts.is_empty() {
+    // A confirmation dialog has the person's attention: notices wait
+    // rather than sit over its dimmed background.
+    if state.toasts.is_empty() || state.confirm.is_some() {
         return;
     }
     let palette = theme::palette(ui);

@@ -142,6 +142,8 @@ pub struct Toast {
     pub item: FeedItem,
     /// When it goes (egui time, seconds).
     pub until: f64,
+    /// How many received shares it stands for, when it groups several.
+    pub grouped: usize,
 }
 
 /// How long a notice stays.
