@@ -436,8 +436,11 @@ confirm-next-yes = Passer à la phase suivante
 confirm-end-title = Terminer la séance ?
 confirm-end-body = C'est la dernière phase : la séance s'arrête pour toute la table et le débriefing s'ouvre. Plus aucune action, aucun partage ni aucun vote ne sera possible.
 confirm-cancel = Annuler
-bundle-help = Chaque information classée sous un indicateur compte pour sa catégorie.
-bundle-coverage = { $covered } sur { $count }
+bundle-help = Chaque information classée sous un indicateur compte pour sa catégorie. Ici : combien d'indicateurs vous avez étayés ; au débriefing, le poids de chaque catégorie sera comparé à un minimum.
+bundle-coverage = { $count ->
+    [one] { $covered } indicateur sur { $count }
+   *[other] { $covered } indicateurs sur { $count }
+}
 feed-title = Activité
 feed-empty = Rien ne s'est encore passé à la table.
 feed-result = Votre action « { $action } » : { $found }

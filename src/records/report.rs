@@ -288,13 +288,17 @@ fn bundle_svg(tr: &Tr, s: &Scenario, debrief: &Debrief) -> String {
                 y + 23.0
             );
         }
+        // No minimum: the weight alone, never "6 / 0".
+        let figures = if score.required == 0 {
+            score.weight.to_string()
+        } else {
+            format!("{} / {}", score.weight, score.required)
+        };
         let _ = write!(
             svg,
-            "<text x=\"{}\" y=\"{}\" font-size=\"14\" fill=\"#171c26\">{} / {}</text>",
+            "<text x=\"{}\" y=\"{}\" font-size=\"14\" fill=\"#171c26\">{figures}</text>",
             label_w + bar_w + 10.0,
             y + 15.0,
-            score.weight,
-            score.required
         );
     }
     svg.push_str("</svg>");

@@ -397,9 +397,13 @@ fn bundle_chart(ui: &mut egui::Ui, scenario: &Scenario, debrief: &Debrief, tr: &
                     Stroke::new(3.0, theme::palette(ui).text),
                 );
             }
-            ui.label(
-                RichText::new(format!("{} / {}", score.weight, score.required)).size(size::BODY),
-            );
+            // No minimum: the weight alone, never "6 / 0".
+            let figures = if score.required == 0 {
+                score.weight.to_string()
+            } else {
+                format!("{} / {}", score.weight, score.required)
+            };
+            ui.label(RichText::new(figures).size(size::BODY));
         });
     }
 }
