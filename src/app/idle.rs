@@ -84,10 +84,11 @@ struct LastDrawn {
 
 /// Frames drawn after a change of egui's textures (new glyphs in the font
 /// atlas). The texture reaches the GPU through Bevy's image assets, which
-/// may be a frame behind the shapes that use it (seen in browsers: letters
-/// just added to the atlas were blank, and stayed so on a window that draws
-/// only on change).
-const SETTLE_FRAMES: u8 = 2;
+/// may be a frame or more behind the shapes that use it (seen in browsers,
+/// and on the trainer's console under load: digits just added to the atlas
+/// were blank, and stayed so on a window that draws only on change). Any
+/// window's atlas counts: the projector's too.
+const SETTLE_FRAMES: u8 = 4;
 
 /// A window at rest still wakes (bots, the network's keep-alives, hot
 /// reload), but draws only when what egui would draw has changed: the
@@ -96,6 +97,7 @@ const SETTLE_FRAMES: u8 = 2;
 /// software renderer is what costs; laying out the screen does not.
 fn draw_only_on_change(
     mut main: Query<(&EguiFullOutput, &mut Camera), With<bevy_egui::PrimaryEguiContext>>,
+    others: Query<&EguiFullOutput, Without<bevy_egui::PrimaryEguiContext>>,
     mut last: ResMut<LastDrawn>,
     mut resized: MessageReader<bevy::window::WindowResized>,
     mut focused: MessageReader<bevy::window::WindowFocused>,
@@ -111,7 +113,11 @@ fn draw_only_on_change(
         let stale = last
             .at
             .is_none_or(|at| at.elapsed() > REDRAW_AT_LEAST_EVERY);
-        let textures = !full.textures_delta.is_empty();
+        let textures = !full.textures_delta.is_empty()
+            || others
+                .iter()
+                .filter_map(|o| o.0.as_ref())
+                .any(|o| !o.textures_delta.is_empty());
         let settling = last.settle > 0;
         last.settle = if textures {
             SETTLE_FRAMES

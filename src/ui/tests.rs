@@ -2300,3 +2300,158 @@ fn several_shares_received_at_once_make_one_notice() {
         );
     }
 }
+
+/// Presses Tab until a text field has the focus, then types `typed` into it.
+fn tab_to_field_and_type<S>(harness: &mut Harness<'_, S>, typed: &str) {
+    for _ in 0..300 {
+        harness.key_press(egui::Key::Tab);
+        harness.run();
+        if focused(harness).is_some_and(|f| f.contains("TextInput")) {
+            harness.event(egui::Event::Text(typed.to_owned()));
+            harness.run();
+            return;
+        }
+    }
+    panic!("Tab never reaches a text field");
+}
+
+#[test]
+fn a_trainee_shares_proposes_and_votes_with_the_keyboard_alone() {
+    let mut session = running();
+    session
+        .submit(
+            "educatrice",
+            RoleCommand::TakeAction {
+                action: "observer_retours".into(),
+            },
+        )
+        .unwrap();
+    let view = session.view("educatrice").unwrap();
+    let clue = view.clues[0].text.get("fr").to_owned();
+    let chef = view
+        .colleagues
+        .iter()
+        .find(|c| c.id.as_str() == "chef_service")
+        .unwrap()
+        .name
+        .get("fr")
+        .to_owned();
+    let frame = view
+        .frames
+        .iter()
+        .find(|f| f.id.as_str() == "secret_partage")
+        .unwrap()
+        .name
+        .get("fr")
+        .to_owned();
+    // The share: a fact, a colleague, a frame, then send, by Tab and Enter.
+    let state = DeskState {
+        tab: Tab::Share,
+        ..DeskState::default()
+    };
+    let mut desk = desk_harness(view, state, Lang::Fr);
+    tab_to_and_press(&mut desk, &clue);
+    assert_eq!(desk.state().0.share_clues.len(), 1, "the fact is chosen");
+    tab_to_and_press(&mut desk, &chef);
+    assert_eq!(desk.state().0.share_to, vec![Id::from("chef_service")]);
+    tab_to_and_press(&mut desk, &frame);
+    assert_eq!(desk.state().0.frame, Some(Id::from("secret_partage")));
+    tab_to_and_press(&mut desk, "Partager — ");
+    let share = desk
+        .state()
+        .1
+        .iter()
+        .find_map(|a| match a {
+            UiAction::Role(command @ RoleCommand::Share { .. }) => Some(command.clone()),
+            _ => None,
+        })
+        .expect("a share sent by keys");
+    session.submit("educatrice", share).unwrap();
+    // A proposal: a conclusion, a reason typed, then "Proposer".
+    let view = session.view("educatrice").unwrap();
+    let conclusion = view.conclusions[0].name.get("fr").to_owned();
+    let state = DeskState {
+        tab: Tab::Conclusion,
+        ..DeskState::default()
+    };
+    let mut desk = desk_harness(view, state, Lang::Fr);
+    tab_to_and_press(&mut desk, &conclusion);
+    assert!(
+        desk.state().0.conclusion.is_some(),
+        "a conclusion chosen by keys"
+    );
+    tab_to_field_and_type(&mut desk, "Fugues répétées et dette.");
+    assert_eq!(desk.state().0.reason, "Fugues répétées et dette.");
+    tab_to_and_press(&mut desk, "Proposer");
+    let proposal = desk
+        .state()
+        .1
+        .iter()
+        .find_map(|a| match a {
+            UiAction::Role(command @ RoleCommand::Propose { .. }) => Some(command.clone()),
+            _ => None,
+        })
+        .expect("a proposal sent by keys");
+    session.submit("educatrice", proposal).unwrap();
+    // A colleague approves it by keys.
+    let state = DeskState {
+        tab: Tab::Conclusion,
+        ..DeskState::default()
+    };
+    let mut desk = desk_harness(session.view("chef_service").unwrap(), state, Lang::Fr);
+    tab_to_and_press(&mut desk, "Approuver");
+    assert!(
+        desk.state()
+            .1
+            .iter()
+            .any(|a| matches!(a, UiAction::Role(RoleCommand::Endorse { .. }))),
+        "a vote by keys: {:?}",
+        desk.state().1
+    );
+}
+
+#[test]
+fn a_trainee_reads_the_debrief_and_leaves_it_with_the_keyboard_alone() {
+    let case = case();
+    let mut session = Session::new(case.clone(), 1);
+    session.direct(TrainerCommand::Start).unwrap();
+    session.direct(TrainerCommand::End).unwrap();
+    let debrief = faisceau_engine::Debrief::build(&case, session.events()).unwrap();
+    let other = case
+        .scenario()
+        .roles
+        .iter()
+        .find(|r| r.id.as_str() == "juge_enfants")
+        .unwrap()
+        .name
+        .get("fr")
+        .to_owned();
+    let tr = Tr::new(Lang::Fr);
+    let focus = Id::from("educatrice");
+    let mut harness = Harness::builder()
+        .with_size((1366.0, 768.0))
+        .build_ui_state(
+            move |ui, out: &mut Vec<UiAction>| {
+                if themed(ui) {
+                    out.extend(super::debrief::debrief(
+                        ui,
+                        case.scenario(),
+                        case.rulebook(),
+                        &debrief,
+                        Some(&focus),
+                        &tr,
+                    ))
+                }
+            },
+            Vec::new(),
+        );
+    harness.run();
+    // Another role's part, folded, opens with Enter.
+    let before = harness.query_all_by_label_contains("").count();
+    tab_to_and_press(&mut harness, &other);
+    let after = harness.query_all_by_label_contains("").count();
+    assert!(after > before, "the part opened: {before} → {after}");
+    // And the way back to the desk, by keys.
+    tab_to_and_press(&mut harness, "Retour au bureau");
+    assert_eq!(harness.state(), &vec![UiAction::BackToDesk]);
+}
