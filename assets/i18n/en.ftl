@@ -6,6 +6,7 @@ lang-name = English
 launcher-practise = Practise a case
 launcher-host = Host a workshop
 launcher-join = Join a workshop
+preview-view-as = View as:
 launcher-author = Author preview
 launcher-settings = Language and display
 settings-language = Language

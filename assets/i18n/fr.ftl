@@ -7,6 +7,7 @@ launcher-practise = S'exercer sur un cas
 launcher-host = Animer un atelier
 launcher-join = Rejoindre un atelier
 launcher-author = Aperçu auteur
+preview-view-as = Voir en tant que :
 launcher-settings = Langue et affichage
 settings-language = Langue
 settings-scale = Taille du texte

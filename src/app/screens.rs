@@ -375,26 +375,22 @@ fn preview(
                     }
                     ui.separator();
                     ui.label(RichText::new(settings.tr.t("launcher-author")).strong());
-                    for (i, role) in case.scenario().roles.iter().enumerate() {
-                        if ui
-                            .selectable_label(
-                                table.preview_role == i,
-                                ui::text(&settings.tr, &role.name),
-                            )
-                            .clicked()
-                        {
-                            table.preview_role = i;
-                        }
-                    }
-                    if ui
-                        .selectable_label(
-                            table.preview_role == roles,
-                            settings.tr.t("trainer-title"),
-                        )
-                        .clicked()
-                    {
-                        table.preview_role = roles;
-                    }
+                    // One line whatever the number of roles: the desk seen
+                    // as any role, or the trainer's console, from a list.
+                    ui.label(settings.tr.t("preview-view-as"));
+                    let name_of = |i: usize| match case.scenario().roles.get(i) {
+                        Some(role) => ui::text(&settings.tr, &role.name).to_owned(),
+                        None => settings.tr.t("trainer-title"),
+                    };
+                    egui::ComboBox::from_id_salt("preview_role")
+                        .width(380.0)
+                        .truncate()
+                        .selected_text(name_of(table.preview_role))
+                        .show_ui(ui, |ui| {
+                            for i in 0..=roles {
+                                ui.selectable_value(&mut table.preview_role, i, name_of(i));
+                            }
+                        });
                     if table.preview_role >= roles
                         && ui::theme::button(
                             ui,

@@ -28,22 +28,20 @@ pub(super) fn bundle_panel(ui: &mut egui::Ui, view: &RoleView, tr: &Tr) {
             .filter(|id| view.bundle.iter().any(|b| b.indicator == **id))
             .collect();
         ui.add_space(4.0);
-        ui.horizontal(|ui| {
-            ui.label(theme::strong(text(tr, &category.name)).size(size::BODY));
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                ui.label(
-                    RichText::new(tr.t_args(
-                        "bundle-coverage",
-                        &[
-                            ("covered", covered.len().to_string()),
-                            ("count", indicators.len().to_string()),
-                        ],
-                    ))
-                    .size(size::SMALL)
-                    .color(palette.muted),
-                );
-            });
-        });
+        // The name, then its count on a line of its own: a long name never
+        // runs under the count, in any language.
+        ui.add(egui::Label::new(theme::strong(text(tr, &category.name)).size(size::BODY)).wrap());
+        ui.label(
+            RichText::new(tr.t_args(
+                "bundle-coverage",
+                &[
+                    ("covered", covered.len().to_string()),
+                    ("count", indicators.len().to_string()),
+                ],
+            ))
+            .size(size::SMALL)
+            .color(palette.muted),
+        );
         let fraction = if indicators.is_empty() {
             0.0
         } else {
