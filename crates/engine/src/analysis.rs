@@ -578,14 +578,14 @@ fn list(ids: &[&Id]) -> String {
 
 /// Reasons joined with "; ", in each language.
 fn joined(reasons: &[Text]) -> Text {
-    let join = |lang: &str| {
+    let join = |lang: &str, separator: &str| {
         reasons
             .iter()
             .map(|r| r.get(lang))
             .collect::<Vec<_>>()
-            .join(" ; ")
+            .join(separator)
     };
-    Text::fr_en(join("fr"), join("en").replace(" ; ", "; "))
+    Text::fr_en(join("fr", " ; "), join("en", "; "))
 }
 
 fn never_holds() -> Text {

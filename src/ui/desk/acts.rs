@@ -94,7 +94,9 @@ fn act_card(
                 state.share_clues = view
                     .clues
                     .iter()
-                    .filter(|c| act.scope.is_empty() || act.scope.contains(&c.class))
+                    // An act with no scope asks for "any useful information":
+                    // the facts already chosen stay, no others are added.
+                    .filter(|c| act.covers(&c.class))
                     .filter(|c| !act.scope.is_empty() || state.share_clues.contains(&c.id))
                     .map(|c| c.id.clone())
                     .collect();

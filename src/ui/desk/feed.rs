@@ -317,25 +317,25 @@ impl DeskState {
     /// Several shares received at once make one notice ("3 informations
     /// reçues de vos collègues"), not a stack that a reader cannot follow.
     fn group_received(&mut self, tr: &Tr, now: f64) {
-        let received = |t: &Toast| t.item.tab == Tab::Inbox;
+        let received = |t: &&Toast| t.item.tab == Tab::Inbox;
+        if self.toasts.iter().filter(received).count() < 2 {
+            return;
+        }
         let count: usize = self
             .toasts
             .iter()
-            .filter(|t| received(t))
+            .filter(received)
             .map(|t| t.grouped.max(1))
             .sum();
-        if self.toasts.iter().filter(|t| received(t)).count() < 2 {
-            return;
-        }
         let at = self
             .toasts
             .iter()
-            .filter(|t| received(t))
+            .filter(received)
             .map(|t| t.item.at)
             .max()
             .unwrap_or_default();
-        let first = self.toasts.iter().position(received).unwrap_or(0);
-        self.toasts.retain(|t| !received(t));
+        let first = self.toasts.iter().position(|t| received(&t)).unwrap_or(0);
+        self.toasts.retain(|t| !received(&t));
         self.toasts.insert(
             first.min(self.toasts.len()),
             Toast {

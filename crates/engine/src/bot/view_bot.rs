@@ -75,7 +75,7 @@ impl ViewBot {
             let clues: Vec<Id> = view
                 .clues
                 .iter()
-                .filter(|c| act.scope.is_empty() || act.scope.contains(&c.class))
+                .filter(|c| act.covers(&c.class))
                 .map(|c| c.id.clone())
                 .collect();
             if !clues.is_empty() {

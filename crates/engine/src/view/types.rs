@@ -212,6 +212,14 @@ pub struct ActView {
     pub answered: bool,
 }
 
+impl ActView {
+    /// Whether the act covers a kind of information: an act with no scope
+    /// covers every kind.
+    pub fn covers(&self, class: &Id) -> bool {
+        self.scope.is_empty() || self.scope.contains(class)
+    }
+}
+
 /// Whether a frame is open from the role to a colleague now.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RouteView {
