@@ -1590,15 +1590,10 @@ fn a_trainee_plays_the_desk_with_the_keyboard_alone() {
     tab_to_and_press(&mut desk, "Actions");
     assert_eq!(desk.state().0.tab, Tab::Actions);
     tab_to_and_press(&mut desk, "Mener");
-    let taken = desk
-        .state()
-        .1
-        .iter()
-        .find_map(|a| match a {
-            UiAction::Role(command @ RoleCommand::TakeAction { .. }) => Some(command.clone()),
-            _ => None,
-        })
-        .expect("an action taken by keys");
+    let taken = first_command(&desk.state().1, |c| {
+        matches!(c, RoleCommand::TakeAction { .. })
+    })
+    .expect("an action taken by keys");
     session.submit("educatrice", taken).unwrap();
     // The file: open the indicators of the new clue and file it, by keys.
     let state = DeskState {
@@ -2301,6 +2296,14 @@ fn several_shares_received_at_once_make_one_notice() {
     }
 }
 
+/// The first command of a kind among the actions a screen produced.
+fn first_command(actions: &[UiAction], kind: fn(&RoleCommand) -> bool) -> Option<RoleCommand> {
+    actions.iter().find_map(|a| match a {
+        UiAction::Role(command) if kind(command) => Some(command.clone()),
+        _ => None,
+    })
+}
+
 /// Presses Tab until a text field has the focus, then types `typed` into it.
 fn tab_to_field_and_type<S>(harness: &mut Harness<'_, S>, typed: &str) {
     for _ in 0..300 {
@@ -2357,14 +2360,7 @@ fn a_trainee_shares_proposes_and_votes_with_the_keyboard_alone() {
     tab_to_and_press(&mut desk, &frame);
     assert_eq!(desk.state().0.frame, Some(Id::from("secret_partage")));
     tab_to_and_press(&mut desk, "Partager — ");
-    let share = desk
-        .state()
-        .1
-        .iter()
-        .find_map(|a| match a {
-            UiAction::Role(command @ RoleCommand::Share { .. }) => Some(command.clone()),
-            _ => None,
-        })
+    let share = first_command(&desk.state().1, |c| matches!(c, RoleCommand::Share { .. }))
         .expect("a share sent by keys");
     session.submit("educatrice", share).unwrap();
     // A proposal: a conclusion, a reason typed, then "Proposer".
@@ -2383,15 +2379,10 @@ fn a_trainee_shares_proposes_and_votes_with_the_keyboard_alone() {
     tab_to_field_and_type(&mut desk, "Fugues répétées et dette.");
     assert_eq!(desk.state().0.reason, "Fugues répétées et dette.");
     tab_to_and_press(&mut desk, "Proposer");
-    let proposal = desk
-        .state()
-        .1
-        .iter()
-        .find_map(|a| match a {
-            UiAction::Role(command @ RoleCommand::Propose { .. }) => Some(command.clone()),
-            _ => None,
-        })
-        .expect("a proposal sent by keys");
+    let proposal = first_command(&desk.state().1, |c| {
+        matches!(c, RoleCommand::Propose { .. })
+    })
+    .expect("a proposal sent by keys");
     session.submit("educatrice", proposal).unwrap();
     // A colleague approves it by keys.
     let state = DeskState {
