@@ -299,52 +299,58 @@ pub fn role_card(ui: &mut egui::Ui, view: &RoleView, tr: &Tr, again: bool) -> Ve
                 .inner_margin(egui::Margin::symmetric(24, 12)),
         )
         .show(ui, |ui| {
-            ui.horizontal(|ui| {
-                let (icon, label) = if again {
-                    (icon::ARROW_LEFT, tr.t("card-back-to-desk"))
-                } else {
-                    (icon::ARROW_RIGHT, tr.t("card-begin"))
-                };
-                if theme::primary(ui, true, format!("{icon}  {label}")).clicked() {
-                    actions.push(UiAction::Begin);
-                }
-                if !again {
-                    ui.label(theme::muted(ui, tr.t("card-begin-help")));
-                }
+            theme::column(ui, CARD_WIDTH, |ui| {
+                ui.horizontal(|ui| {
+                    let (icon, label) = if again {
+                        (icon::ARROW_LEFT, tr.t("card-back-to-desk"))
+                    } else {
+                        (icon::ARROW_RIGHT, tr.t("card-begin"))
+                    };
+                    if theme::primary(ui, true, format!("{icon}  {label}")).clicked() {
+                        actions.push(UiAction::Begin);
+                    }
+                    if !again {
+                        ui.label(theme::muted(ui, tr.t("card-begin-help")));
+                    }
+                });
             });
         });
     egui::ScrollArea::vertical().show(ui, |ui| {
-        // Lines a reader can follow on a wide screen.
-        theme::max_width(ui, 1040.0);
-        ui.add_space(8.0);
-        ui.label(theme::muted(ui, text(tr, &view.title)).size(size::HEADING));
-        ui.label(theme::title(text(tr, &view.role.name)));
-        ui.add_space(6.0);
-        theme::card_with(ui, Some(palette.caution), |ui| {
-            ui.label(theme::strong(format!(
-                "{}  {}",
-                icon::INFO,
-                tr.t("picker-content-note")
-            )));
-            ui.label(text(tr, &view.content_note));
-        });
-        theme::heading(ui, Some(icon::TARGET), tr.t("card-mission"));
-        ui.label(RichText::new(text(tr, &view.role.brief)).size(size::LARGE));
-        theme::heading(ui, Some(icon::GAVEL), tr.t("card-powers"));
-        if view.decisions.is_empty() {
-            ui.label(tr.t("card-no-powers"));
-        }
-        for decision in &view.decisions {
-            theme::card(ui, |ui| {
-                ui.label(theme::strong(text(tr, &decision.name)));
-                ui.label(text(tr, &decision.description));
+        // Lines a reader can follow on a wide screen, centred on the projector.
+        theme::column(ui, CARD_WIDTH, |ui| {
+            ui.add_space(8.0);
+            ui.label(theme::muted(ui, text(tr, &view.title)).size(size::HEADING));
+            ui.label(theme::title(text(tr, &view.role.name)));
+            ui.add_space(6.0);
+            theme::card_with(ui, Some(palette.caution), |ui| {
+                ui.label(theme::strong(format!(
+                    "{}  {}",
+                    icon::INFO,
+                    tr.t("picker-content-note")
+                )));
+                ui.label(text(tr, &view.content_note));
             });
-        }
-        theme::heading(ui, Some(icon::LOCK), tr.t("card-secrecy"));
-        ui.label(RichText::new(text(tr, &view.role.secrecy)).size(size::BODY));
-        theme::heading(ui, Some(icon::HOURGLASS), tr.t("card-time"));
-        ui.label(tr.t_args("card-budget", &[("hours", duration(view.role.budget))]));
-        ui.add_space(12.0);
+            theme::heading(ui, Some(icon::TARGET), tr.t("card-mission"));
+            ui.label(RichText::new(text(tr, &view.role.brief)).size(size::LARGE));
+            theme::heading(ui, Some(icon::GAVEL), tr.t("card-powers"));
+            if view.decisions.is_empty() {
+                ui.label(tr.t("card-no-powers"));
+            }
+            for decision in &view.decisions {
+                theme::card(ui, |ui| {
+                    ui.label(theme::strong(text(tr, &decision.name)));
+                    ui.label(text(tr, &decision.description));
+                });
+            }
+            theme::heading(ui, Some(icon::LOCK), tr.t("card-secrecy"));
+            ui.label(RichText::new(text(tr, &view.role.secrecy)).size(size::BODY));
+            theme::heading(ui, Some(icon::HOURGLASS), tr.t("card-time"));
+            ui.label(tr.t_args("card-budget", &[("hours", duration(view.role.budget))]));
+            ui.add_space(12.0);
+        });
     });
     actions
 }
+
+/// The role card's column: lines a reader can follow on a wide screen.
+const CARD_WIDTH: f32 = 1040.0;
