@@ -780,3 +780,19 @@ check-no = no
 check-bundle = bundle (reachable/required): { $bundle }
 check-role-reach = clues per role (own + shared): { $reach }
 check-no-file = no .ron file found
+report-moments-legend = Similar shares by one role are folded into one line; allowed shares are in the graph.
+report-moments-none = No questionable share, no proposal, no late decision.
+report-moment-shares = { $shares ->
+    [one] one share
+   *[other] { $shares } shares
+} under "{ $frame }" to { $to } ({ $count ->
+    [one] { $count } piece of information
+   *[other] { $count } pieces of information
+}): { $verdict }
+report-moment-late = decided after the deadline ({ $deadline }): { $decision }
+report-moment-missed = did not take the expected decision: { $decision }
+report-table-continued = Table { $n } (continued)
+report-quoted = "{ $text }"
+report-moment-rejected = rejected proposal no. { $number }
+report-moment-why = { $what }: { $reasons }
+report-moment-rejected-by = rejected by { $roles }

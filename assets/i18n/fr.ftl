@@ -798,3 +798,22 @@ check-no = non
 check-bundle = faisceau (accessible/exigé) : { $bundle }
 check-role-reach = indices par rôle (propres + transmis) : { $reach }
 check-no-file = aucun fichier .ron trouvé
+report-moments-legend = Les partages semblables d'un même rôle sont regroupés sur une ligne ; les partages autorisés figurent dans le graphe.
+report-moments-none = Aucun partage contestable, aucune proposition, aucune décision en retard.
+report-moment-shares = { $shares ->
+    [one] un partage
+   *[other] { $shares } partages
+} au titre de « { $frame } » vers { $to } ({ $count ->
+    [one] { $count } information
+   *[other] { $count } informations
+}) : { $verdict }
+report-moment-late = a décidé après l'échéance ({ $deadline }) : { $decision }
+report-moment-missed = n'a pas pris la décision attendue : { $decision }
+report-table-continued = Table { $n } (suite)
+report-quoted = « { $text } »
+report-moment-rejected = { $count ->
+    [one] a rejeté
+   *[other] ont rejeté
+} la proposition n° { $number }
+report-moment-why = { $what } : { $reasons }
+report-moment-rejected-by = rejetée par { $roles }

@@ -292,7 +292,7 @@ fn act(
         RoomAction::WriteReport => {
             let path = crate::records::report::path_for(host.workshop.journal_path().as_deref());
             ui_state.room.outcome = Some(
-                crate::records::report::for_workshop(&host.workshop, tr).and_then(|html| {
+                crate::records::report::for_workshop(&host.workshop, tr, false).and_then(|html| {
                     std::fs::write(&path, html)
                         .map(|()| {
                             // Opened in the browser at once: a trainer prints

@@ -14,9 +14,9 @@ use super::{Format, emit};
 use crate::i18n::{Lang, Tr};
 
 /// Writes the workshop's report as one self-contained HTML file.
-pub fn report(journal: &Path, lang: Lang, file: &Path) -> Result<ExitCode, String> {
+pub fn report(journal: &Path, lang: Lang, file: &Path, trainees: bool) -> Result<ExitCode, String> {
     let tr = Tr::new(lang);
-    let html = crate::records::report::from_journal(journal, &tr, true)?;
+    let html = crate::records::report::from_journal(journal, &tr, true, trainees)?;
     std::fs::write(file, html).map_err(|e| format!("{}: {e}", file.display()))?;
     eprintln!(
         "{}",

@@ -121,10 +121,13 @@ enum Command {
         #[arg(long, value_enum, default_value_t)]
         format: Format,
         /// Write the workshop's report to this file: one self-contained HTML
-        /// page (PEARLS prompts, each table with its charts, the legal bases,
-        /// one page per trainee), ready to print on A4.
+        /// page ready to print on A4 (the PEARLS prompts, two pages per
+        /// table, the teaching points and the legal bases).
         #[arg(long)]
         html: Option<PathBuf>,
+        /// With --html: add a personal page for each trainee, with their name.
+        #[arg(long, requires = "html")]
+        trainees: bool,
     },
     /// The archive of finished workshops: list, show, statistics, import, forget.
     Archive {
@@ -296,8 +299,9 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
             lang,
             format,
             html,
+            trainees,
         }) => match html {
-            Some(file) => debrief::report(&journal, Lang::detect(lang.as_deref()), &file),
+            Some(file) => debrief::report(&journal, Lang::detect(lang.as_deref()), &file, trainees),
             None => debrief::run(&journal, Lang::detect(lang.as_deref()), format),
         },
         Some(Command::Archive { what, file, lang }) => {

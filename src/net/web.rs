@@ -22,6 +22,7 @@ use bevy::prelude::*;
 use bevy_replicon::bytes::Bytes;
 use bevy_replicon::prelude::*;
 use bevy_replicon::shared::backend::connected_client::NetworkId;
+use blake2::Digest;
 use tungstenite::protocol::{Role, WebSocketConfig, WebSocketContext};
 use tungstenite::{Message, handshake::derive_accept_key};
 
@@ -382,6 +383,9 @@ pub fn open(port: u16, config: WebConfig) -> std::io::Result<(WebServer, Bell)> 
     let (events, receive) = channel();
     let stop = Arc::new(AtomicBool::new(false));
     let serves_client = config.files.is_some();
+    if let Some(dir) = &config.files {
+        warm(dir.clone());
+    }
     let watch = bell.try_clone()?;
     {
         let stop = stop.clone();
@@ -548,7 +552,7 @@ fn connection(
             "405 Method Not Allowed",
             "text/plain",
             b"",
-            None,
+            &[],
         );
     }
     serve_file(&mut stream, &request, config)
@@ -559,14 +563,22 @@ fn respond(
     status: &str,
     content_type: &str,
     body: &[u8],
-    encoding: Option<&str>,
+    headers: &[(&str, &str)],
 ) -> std::io::Result<()> {
+    // A 304 has no body, and no length: the browser keeps the one it has.
+    let length = if status.starts_with("304") {
+        String::new()
+    } else {
+        format!(
+            "Content-Type: {content_type}\r\nContent-Length: {}\r\n",
+            body.len()
+        )
+    };
     let mut head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n",
-        body.len()
+        "HTTP/1.1 {status}\r\n{length}Cache-Control: no-cache\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n"
     );
-    if let Some(encoding) = encoding {
-        head.push_str(&format!("Content-Encoding: {encoding}\r\n"));
+    for (name, value) in headers {
+        head.push_str(&format!("{name}: {value}\r\n"));
     }
     head.push_str("\r\n");
     stream.write_all(head.as_bytes())?;
@@ -583,20 +595,47 @@ rejoignez l'atelier avec l'application Faisceau, ou demandez-lui de construire l
 <p lang=\"en\">The browser client is not installed on the trainer's computer: join with the Faisceau app, \
 or ask the trainer to build it (<code>bash web/build.sh</code>).</p></body></html>";
 
-/// A file as read, and deflated.
-type Cached = Arc<(Vec<u8>, Vec<u8>)>;
+/// A file as served: its bytes, their deflated form, and its validator.
+struct Served {
+    raw: Vec<u8>,
+    deflated: Vec<u8>,
+    /// A strong entity tag from the bytes: a reload, or a second trainee on
+    /// the same laptop, costs a `304 Not Modified` instead of the client.
+    tag: String,
+}
 
-/// Files read once, with their deflated form (a third of the size).
-fn cached(dir: &Path, name: &str) -> Option<Cached> {
-    static CACHE: OnceLock<Mutex<HashMap<PathBuf, Cached>>> = OnceLock::new();
+impl Served {
+    fn new(raw: Vec<u8>) -> Self {
+        // Computed once per host run, so the strongest level is worth it.
+        let deflated = miniz_oxide::deflate::compress_to_vec_zlib(&raw, 10);
+        let digest = blake2::Blake2s256::digest(&raw);
+        let hex: String = digest[..12].iter().map(|b| format!("{b:02x}")).collect();
+        Served {
+            raw,
+            deflated,
+            tag: format!("\"{hex}\""),
+        }
+    }
+
+    /// Whether the browser's `If-None-Match` names this version.
+    fn matches(&self, if_none_match: &str) -> bool {
+        if_none_match
+            .split(',')
+            .map(|tag| tag.trim().trim_start_matches("W/"))
+            .any(|tag| tag == "*" || tag == self.tag)
+    }
+}
+
+/// Files read and deflated once; the host warms them when it opens, so the
+/// first browser does not wait for the compression.
+fn cached(dir: &Path, name: &str) -> Option<Arc<Served>> {
+    static CACHE: OnceLock<Mutex<HashMap<PathBuf, Arc<Served>>>> = OnceLock::new();
     let path = dir.join(name);
     let cache = CACHE.get_or_init(Mutex::default);
     if let Some(hit) = cache.lock().ok()?.get(&path) {
         return Some(hit.clone());
     }
-    let raw = std::fs::read(&path).ok()?;
-    let deflated = miniz_oxide::deflate::compress_to_vec_zlib(&raw, 6);
-    let entry = Arc::new((raw, deflated));
+    let entry = Arc::new(Served::new(std::fs::read(&path).ok()?));
     cache.lock().ok()?.insert(path, entry.clone());
     Some(entry)
 }
@@ -617,29 +656,42 @@ fn serve_file(
                 "200 OK",
                 "text/html; charset=utf-8",
                 NOT_BUILT.as_bytes(),
-                None,
+                &[],
             )
         } else {
-            respond(stream, "404 Not Found", "text/plain", b"not found", None)
+            respond(stream, "404 Not Found", "text/plain", b"not found", &[])
         };
     };
     let Some((_, content_type)) = FILES.iter().find(|(file, _)| *file == name) else {
-        return respond(stream, "404 Not Found", "text/plain", b"not found", None);
+        return respond(stream, "404 Not Found", "text/plain", b"not found", &[]);
     };
     let Some(file) = cached(dir, name) else {
-        return respond(stream, "404 Not Found", "text/plain", b"not found", None);
+        return respond(stream, "404 Not Found", "text/plain", b"not found", &[]);
     };
+    let tag = ("ETag", file.tag.as_str());
+    if file.matches(request.header("if-none-match")) {
+        return respond(stream, "304 Not Modified", content_type, &[], &[tag]);
+    }
     let deflate = request
         .header("accept-encoding")
         .split(',')
         .any(|e| e.trim().starts_with("deflate"));
-    let (body, encoding) = if deflate {
-        (&file.1, Some("deflate"))
+    let (body, encoding): (&[u8], &[(&str, &str)]) = if deflate {
+        (&file.deflated, &[tag, ("Content-Encoding", "deflate")])
     } else {
-        (&file.0, None)
+        (&file.raw, &[tag])
     };
     let body: &[u8] = if request.method == "HEAD" { &[] } else { body };
     respond(stream, "200 OK", content_type, body, encoding)
+}
+
+/// Reads and deflates the client's files in the background.
+fn warm(dir: PathBuf) {
+    std::thread::spawn(move || {
+        for (name, _) in FILES {
+            cached(&dir, name);
+        }
+    });
 }
 
 fn websocket(
@@ -658,7 +710,7 @@ fn websocket(
     } = *context;
     let key = request.header("sec-websocket-key");
     if key.is_empty() || request.header("sec-websocket-version") != "13" {
-        return respond(&mut stream, "400 Bad Request", "text/plain", b"", None);
+        return respond(&mut stream, "400 Bad Request", "text/plain", b"", &[]);
     }
     let accept = derive_accept_key(key.as_bytes());
     stream.write_all(
@@ -937,13 +989,18 @@ pub(crate) mod tests {
     }
 
     fn get(port: u16, path: &str, deflate: bool) -> (String, Vec<u8>) {
-        let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
         let encoding = if deflate {
             "Accept-Encoding: gzip, deflate\r\n"
         } else {
             ""
         };
-        write!(stream, "GET {path} HTTP/1.1\r\nHost: x\r\n{encoding}\r\n").unwrap();
+        get_with(port, path, encoding)
+    }
+
+    /// A GET with these extra header lines (each ending in CRLF).
+    fn get_with(port: u16, path: &str, headers: &str) -> (String, Vec<u8>) {
+        let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        write!(stream, "GET {path} HTTP/1.1\r\nHost: x\r\n{headers}\r\n").unwrap();
         let mut answer = Vec::new();
         stream.read_to_end(&mut answer).unwrap();
         let split = answer.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
@@ -1003,6 +1060,34 @@ pub(crate) mod tests {
         let inflated = miniz_oxide::inflate::decompress_to_vec_zlib(&body).unwrap();
         assert!(inflated.starts_with(b"contents of faisceau_bg.wasm"));
         assert!(body.len() < inflated.len());
+        // A reload revalidates: the same version costs a 304 and no body.
+        let tag = head
+            .lines()
+            .find_map(|line| line.strip_prefix("ETag: "))
+            .expect("an entity tag")
+            .to_owned();
+        let (head, body) = get_with(
+            port,
+            "/faisceau_bg.wasm",
+            &format!("If-None-Match: {tag}\r\n"),
+        );
+        assert!(head.starts_with("HTTP/1.1 304"), "{head}");
+        assert!(
+            body.is_empty() && !head.contains("Content-Length"),
+            "{head}"
+        );
+        assert!(head.contains(&format!("ETag: {tag}")), "{head}");
+        let (head, body) = get_with(port, "/faisceau_bg.wasm", "If-None-Match: \"older\"\r\n");
+        assert!(
+            head.starts_with("HTTP/1.1 200") && !body.is_empty(),
+            "{head}"
+        );
+        // Each file has its own tag.
+        let (index, _) = get(port, "/", false);
+        assert!(
+            index.contains("ETag: \"") && !index.contains(&tag),
+            "{index}"
+        );
         for path in ["/secret.ron", "/../Cargo.toml", "/web/dist/index.html"] {
             let (head, _) = get(port, path, false);
             assert!(head.starts_with("HTTP/1.1 404"), "{path}: {head}");

@@ -84,13 +84,14 @@ pub fn entry_of(journal: &Path, names: bool, tr: &Tr) -> Result<Entry, String> {
                     || t.conclusion.as_ref().is_some_and(|c| c.as_str() == id)
             })
     });
-    let people = super::report::seated(&restored, names, tr);
+    // The archive keeps the tables' pages; trainee pages are handed out
+    // from the journal (`faisceau debrief --html --trainees`).
     let report = super::report::html(
         &super::report::Workshop {
             name: &w.name,
             case: &case,
             tables: &debriefs,
-            people: &people,
+            people: &[],
             personal: names,
         },
         tr,

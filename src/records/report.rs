@@ -34,7 +34,8 @@ pub struct Workshop<'a> {
     pub case: &'a Case,
     /// Each table's debrief, in table order.
     pub tables: &'a [Debrief],
-    /// The people who played, for their personal pages.
+    /// The people who get a personal page: none unless the trainer asked
+    /// for trainee pages.
     pub people: &'a [Seated],
     /// Whether the report may hold personal data: names, the trainer's
     /// observer notes, the reasons people wrote. A pseudonymous report (the
@@ -205,8 +206,18 @@ h3 { color: #1f4e9a; margin-bottom: 0.3rem; } .muted { color: #4a5463; } .card {
 .allowed { color: #166b34; } .caution { color: #8a4b00; } .breach { color: #b01e24; } .tag { font-weight: 600; }
 table { border-collapse: collapse; width: 100%; margin: 0.5rem 0; } th, td { border-bottom: 1px solid #dde3ec; text-align: left; padding: 0.3rem 0.4rem; vertical-align: top; }
 .pearls h3 { margin-top: 1.2rem; } .timeline td:first-child { white-space: nowrap; color: #4a5463; } .note { font-style: italic; color: #1f4e9a; } .page { break-before: page; page-break-before: always; }
-@page { size: A4; margin: 18mm 16mm; }
-@media print { body { margin: 0; max-width: none; font-size: 11pt; } h2, h3 { break-after: avoid; } .card, tr, .keep, svg { break-inside: avoid; } }
+svg { max-width: 100%; height: auto; } .graph svg { max-height: 88mm; display: block; margin: 0 auto; }
+.timeline td:nth-child(2) { width: 24%; } .points { columns: 2; column-gap: 1.2rem; } .points .card { margin-top: 0; break-inside: avoid; } .points p { margin: 0.25rem 0; }
+@page { size: A4; margin: 0; }
+@media print {
+  /* No page margin, so the browser prints no header or footer of its own; each
+     page's padding gives the margin instead, on every fragment of a page. */
+  body { margin: 0; max-width: none; font-size: 10.5pt; line-height: 1.35; padding: 0; }
+  header, section { padding: 12mm 15mm; box-decoration-break: clone; -webkit-box-decoration-break: clone; }
+  header { padding-bottom: 0; } header + section { padding-top: 0; }
+  h2 { margin-top: 0; } h2, h3 { break-after: avoid; } h3 { margin: 0.7rem 0 0.2rem; }
+  .card, tr, .keep, svg { break-inside: avoid; } .timeline, .points { font-size: 9pt; line-height: 1.3; } .graph svg { max-height: 64mm; } .pearls { columns: 2; column-gap: 1.2rem; } .pearls h2, .pearls > p { column-span: all; } .pearls ul { padding-left: 1.1rem; margin: 0.2rem 0; } p { margin: 0.35rem 0; } td, th { padding: 0.18rem 0.35rem; }
+}
 ";
 
 fn verdict_class(verdict: Verdict) -> &'static str {
@@ -405,70 +416,291 @@ fn table_html(out: &mut String, tr: &Tr, case: &Case, t: usize, d: &Debrief, per
             esc(&by)
         );
     }
+    // Who told whom, under the decisions.
     let _ = write!(
         out,
-        "</table><div class=\"keep\"><h3>{}</h3>{}<p class=\"muted\">{}</p></div><table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+        "</table><div class=\"keep graph\"><h3>{}</h3>{}<p class=\"muted\">{}</p></div></section>",
         esc(&tr.t("debrief-graph")),
         crate::ui::graph::svg(s, case.rulebook(), &table.sharing_graph, tr),
         esc(&tr.t("graph-legend")),
-        esc(&tr.t("report-from")),
-        esc(&tr.t("report-to")),
-        esc(&tr.t("report-frame")),
-        esc(&tr.t("report-verdict"))
     );
-    for edge in &table.sharing_graph {
-        let frames: Vec<String> = edge
-            .frames
-            .iter()
-            .map(|f| name_in(tr, &case.rulebook().frames, f, |x| (&x.id, &x.name)))
-            .collect();
-        let _ = write!(
-            out,
-            "<tr><td>{}</td><td>{}</td><td>{} ({})</td><td>{}</td></tr>",
-            esc(&role(&edge.from)),
-            esc(&role(&edge.to)),
-            esc(&frames.join(", ")),
-            edge.clues.len(),
-            verdict_word(tr, edge.verdict)
-        );
-    }
-    out.push_str("</table>");
-    // The timeline, with the trainer's observer notes at their times.
+    // The second page: the moments that matter.
     let _ = write!(
         out,
-        "<h3>{}</h3><table class=\"timeline\">",
-        esc(&tr.t("timeline-key"))
+        "<section class=\"page\"><h2>{}</h2><h3>{}</h3><p class=\"muted\">{}</p><table class=\"timeline\">",
+        esc(&tr.t_args("report-table-continued", &[("n", (t + 1).to_string())])),
+        esc(&tr.t("timeline-key")),
+        esc(&tr.t("report-moments-legend"))
     );
-    for line in crate::ui::timeline::lines(
-        s,
-        case.rulebook(),
-        d,
-        crate::ui::timeline::Show {
-            only: None,
-            notes: personal,
-            reasons: personal,
-            keep: crate::ui::timeline::Keep::Key,
-        },
-        tr,
-    ) {
-        let who = line
-            .role
-            .as_ref()
-            .map_or_else(|| tr.t("timeline-trainer"), &role);
-        let class = match (line.verdict, &line.role) {
-            (Some(v), _) => verdict_class(v),
-            (None, None) => "note",
-            (None, Some(_)) => "",
+    let moments = moments(tr, case, d, personal);
+    if moments.is_empty() {
+        let _ = write!(
+            out,
+            "<tr><td></td><td></td><td>{}</td></tr>",
+            esc(&tr.t("report-moments-none"))
+        );
+    }
+    for moment in moments {
+        let who = if moment.who.is_empty() {
+            tr.t("timeline-trainer")
+        } else {
+            moment.who.iter().map(&role).collect::<Vec<_>>().join(", ")
+        };
+        // A folded run's first and last times, one under the other.
+        let when = match moment.until {
+            Some(until) if until != moment.at => format!(
+                "{}<br>– {}",
+                esc(&clock(tr, moment.at)),
+                esc(&clock(tr, until))
+            ),
+            _ => esc(&clock(tr, moment.at)),
         };
         let _ = write!(
             out,
-            "<tr><td>{}</td><td>{}</td><td class=\"{class}\">{}</td></tr>",
-            esc(&clock(tr, line.at)),
+            "<tr><td>{}</td><td>{}</td><td class=\"{}\">{}</td></tr>",
+            when,
             esc(&who),
-            esc(&line.what)
+            moment.class,
+            esc(&moment.what)
         );
     }
     out.push_str("</table></section>");
+}
+
+/// One of the key moments a report lists for a table.
+#[derive(Debug)]
+struct Moment {
+    at: u32,
+    /// The last time, for shares folded into one line.
+    until: Option<u32>,
+    /// The roles, or none for the trainer's note.
+    who: Vec<Id>,
+    what: String,
+    class: &'static str,
+}
+
+/// The moments a trainer discusses, short enough for a page: shares the
+/// rules did not simply allow, folded by sender, frame and verdict with
+/// their count; decisions taken late or never; proposals and rejections;
+/// and, in the trainer's own report, the observer notes. The sharing graph
+/// holds every share.
+fn moments(tr: &Tr, case: &Case, d: &Debrief, personal: bool) -> Vec<Moment> {
+    let s = case.scenario();
+    let role_name = |id: &Id| name_in(tr, &s.roles, id, |r| (&r.id, &r.name));
+    let decision_name = |id: &Id| name_in(tr, &s.decisions, id, |x| (&x.id, &x.name));
+    let mut out: Vec<Moment> = Vec::new();
+    // Folded shares: (sender, frame, verdict) -> first, last, shares, recipients, clues.
+    struct Fold {
+        from: Id,
+        frame: Id,
+        verdict: Verdict,
+        first: u32,
+        last: u32,
+        shares: usize,
+        to: Vec<Id>,
+        clues: usize,
+    }
+    let mut folds: Vec<Fold> = Vec::new();
+    // Each proposal's number and line, and the rejections of one proposal:
+    // its number, the first time, who, why.
+    let mut proposals: Vec<(u32, usize)> = Vec::new();
+    let mut rejections: Vec<(u32, u32, Vec<Id>, Vec<String>)> = Vec::new();
+    for role in &d.roles {
+        for entry in &role.timeline {
+            match &entry.step {
+                faisceau_engine::debrief::Step::Sent { share }
+                    if share.verdict != Verdict::Allowed =>
+                {
+                    let fold = match folds.iter_mut().position(|f| {
+                        f.from == role.role && f.frame == share.frame && f.verdict == share.verdict
+                    }) {
+                        Some(i) => &mut folds[i],
+                        None => {
+                            folds.push(Fold {
+                                from: role.role.clone(),
+                                frame: share.frame.clone(),
+                                verdict: share.verdict,
+                                first: entry.at,
+                                last: entry.at,
+                                shares: 0,
+                                to: Vec::new(),
+                                clues: 0,
+                            });
+                            folds.last_mut().expect("just pushed")
+                        }
+                    };
+                    fold.last = entry.at;
+                    fold.shares += 1;
+                    fold.clues += share.clues.len();
+                    for to in &share.to {
+                        if !fold.to.contains(to) {
+                            fold.to.push(to.clone());
+                        }
+                    }
+                }
+                faisceau_engine::debrief::Step::Decided { decision } => {
+                    let late = table_status(d, decision).and_then(|status| match status {
+                        DecisionStatus::Late { deadline, .. } => Some(*deadline),
+                        _ => None,
+                    });
+                    if let Some(deadline) = late {
+                        out.push(Moment {
+                            at: entry.at,
+                            until: None,
+                            who: vec![role.role.clone()],
+                            what: tr.t_args(
+                                "report-moment-late",
+                                &[
+                                    ("decision", decision_name(decision)),
+                                    ("deadline", clock(tr, deadline)),
+                                ],
+                            ),
+                            class: "caution",
+                        });
+                    }
+                }
+                faisceau_engine::debrief::Step::Proposed { conclusion, number } => {
+                    proposals.push((*number, out.len()));
+                    out.push(Moment {
+                        at: entry.at,
+                        until: None,
+                        who: vec![role.role.clone()],
+                        what: tr.t_args(
+                            "timeline-proposed",
+                            &[(
+                                "conclusion",
+                                name_in(tr, &s.conclusions, conclusion, |c| (&c.id, &c.name)),
+                            )],
+                        ),
+                        class: "",
+                    });
+                }
+                faisceau_engine::debrief::Step::Rejected { proposal, reason } => {
+                    match rejections.iter_mut().find(|r| r.0 == *proposal) {
+                        Some(run) => {
+                            run.2.push(role.role.clone());
+                            run.3.push(reason.clone());
+                        }
+                        None => rejections.push((
+                            *proposal,
+                            entry.at,
+                            vec![role.role.clone()],
+                            vec![reason.clone()],
+                        )),
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    // A proposal's rejections go on its own line: "… rejected by A, B".
+    for (number, at, who, reasons) in rejections {
+        let reasons: Vec<String> = reasons
+            .into_iter()
+            .filter(|r| personal && !r.trim().is_empty())
+            .map(|r| tr.t_args("report-quoted", &[("text", r)]))
+            .collect();
+        let names: Vec<String> = who.iter().map(&role_name).collect();
+        let line = proposals
+            .iter()
+            .find(|(n, _)| *n == number && number > 0)
+            .map(|(_, line)| *line);
+        let mut what = match line {
+            Some(_) => tr.t_args("report-moment-rejected-by", &[("roles", names.join(", "))]),
+            None => tr.t_args(
+                "report-moment-rejected",
+                &[
+                    ("count", who.len().to_string()),
+                    ("number", number.to_string()),
+                ],
+            ),
+        };
+        if !reasons.is_empty() {
+            what = tr.t_args(
+                "report-moment-why",
+                &[("what", what), ("reasons", reasons.join(" ; "))],
+            );
+        }
+        match line {
+            Some(line) => {
+                let proposal = &mut out[line];
+                proposal.what = format!("{} — {what}", proposal.what);
+            }
+            None => out.push(Moment {
+                at,
+                until: None,
+                who,
+                what,
+                class: "",
+            }),
+        }
+    }
+    for fold in folds {
+        let to: Vec<String> = fold.to.iter().map(&role_name).collect();
+        out.push(Moment {
+            at: fold.first,
+            until: Some(fold.last),
+            who: vec![fold.from],
+            what: tr.t_args(
+                "report-moment-shares",
+                &[
+                    ("shares", fold.shares.to_string()),
+                    ("count", fold.clues.to_string()),
+                    ("to", to.join(", ")),
+                    (
+                        "frame",
+                        crate::ui::frame_name(tr, &case.rulebook().frames, &fold.frame),
+                    ),
+                    ("verdict", crate::ui::verdict_name(tr, fold.verdict)),
+                ],
+            ),
+            class: verdict_class(fold.verdict),
+        });
+    }
+    if personal {
+        for (at, note) in &d.table.observer_notes {
+            out.push(Moment {
+                at: *at,
+                until: None,
+                who: Vec::new(),
+                what: tr.t_args("timeline-note", &[("text", note.clone())]),
+                class: "note",
+            });
+        }
+    }
+    out.sort_by_key(|m| m.at);
+    // Decisions never taken close the list: they have no time.
+    for review in &d.table.decisions {
+        if review.status == DecisionStatus::Missing {
+            out.push(Moment {
+                at: d.table.duration,
+                until: None,
+                // The role that held the power, though it did not use it.
+                who: s
+                    .roles
+                    .iter()
+                    .filter(|r| r.powers.contains(&review.decision))
+                    .map(|r| r.id.clone())
+                    .take(1)
+                    .collect(),
+                what: tr.t_args(
+                    "report-moment-missed",
+                    &[("decision", decision_name(&review.decision))],
+                ),
+                class: "breach",
+            });
+        }
+    }
+    out
+}
+
+/// How the table's review rates a decision.
+fn table_status<'a>(d: &'a Debrief, decision: &Id) -> Option<&'a DecisionStatus> {
+    d.table
+        .decisions
+        .iter()
+        .find(|r| r.decision == *decision)
+        .map(|r| &r.status)
 }
 
 /// The legal frames behind the verdicts that were not "allowed", once each.
@@ -588,7 +820,12 @@ fn person_html(out: &mut String, tr: &Tr, case: &Case, person: &Seated, d: &Debr
 
 /// The report of a workshop being hosted: every table's debrief so far,
 /// and the people seated.
-pub fn for_workshop(workshop: &crate::net::workshop::Workshop, tr: &Tr) -> Result<String, String> {
+/// With `trainees`, a personal page for each person seated.
+pub fn for_workshop(
+    workshop: &crate::net::workshop::Workshop,
+    tr: &Tr,
+    trainees: bool,
+) -> Result<String, String> {
     let case = workshop.case();
     let tables = workshop
         .tables
@@ -610,7 +847,7 @@ pub fn for_workshop(workshop: &crate::net::workshop::Workshop, tr: &Tr) -> Resul
                 .iter()
                 .enumerate()
                 .filter_map(move |(r, seat)| match seat {
-                    crate::net::workshop::Seat::Person { name, .. } => Some(Seated {
+                    crate::net::workshop::Seat::Person { name, .. } if trainees => Some(Seated {
                         table: t,
                         role: roles[r].id.clone(),
                         name: name.clone(),
@@ -653,7 +890,7 @@ pub fn html(workshop: &Workshop<'_>, tr: &Tr) -> String {
     );
     let _ = write!(
         out,
-        "<h1>{}</h1><p class=\"muted\">{} · {}</p><div class=\"card\"><b>{}</b> {}</div>",
+        "<header><h1>{}</h1><p class=\"muted\">{} · {}</p><div class=\"card\"><b>{}</b> {}</div></header>",
         esc(t(tr, &s.title)),
         esc(workshop.name),
         esc(&tr.t_args(
@@ -672,10 +909,11 @@ pub fn html(workshop: &Workshop<'_>, tr: &Tr) -> String {
         "<section class=\"page\"><h2>{}</h2>",
         esc(&tr.t("debrief-teaching"))
     );
+    out.push_str("<div class=\"points\">");
     for point in &s.teaching_points {
         point_card(&mut out, tr, point);
     }
-    out.push_str("</section>");
+    out.push_str("</div></section>");
     bases_html(&mut out, tr, case, workshop.tables);
     for person in workshop.people {
         if let Some(d) = workshop.tables.get(person.table) {
@@ -747,10 +985,21 @@ pub fn seated(restored: &faisceau_store::Restored, names: bool, tr: &Tr) -> Vec<
 
 /// The report of the workshop in a journal, with the trainees' names or
 /// pseudonyms.
-pub fn from_journal(journal: &std::path::Path, tr: &Tr, names: bool) -> Result<String, String> {
+/// Trainee pages only when `trainees` asks for them: a trainer hands out
+/// the tables' pages, and gives each trainee their own separately.
+pub fn from_journal(
+    journal: &std::path::Path,
+    tr: &Tr,
+    names: bool,
+    trainees: bool,
+) -> Result<String, String> {
     let (restored, case) = open_journal(journal)?;
     let tables = debriefs(&restored, &case)?;
-    let people = seated(&restored, names, tr);
+    let people = if trainees {
+        seated(&restored, names, tr)
+    } else {
+        Vec::new()
+    };
     Ok(html(
         &Workshop {
             name: &restored.workshop.name,
@@ -870,6 +1119,130 @@ mod tests {
         for reason in &reasons {
             assert!(!pseudonymous.contains(&esc(reason)), "{reason}");
         }
+    }
+
+    /// Tables played by the engine's bots, one seed each.
+    fn played(case: &Arc<Case>, seeds: std::ops::RangeInclusive<u64>) -> Vec<Debrief> {
+        seeds
+            .map(|seed| {
+                let mut session = Session::new(Arc::clone(case), seed);
+                play_on(&mut session, None, &Temperament::default());
+                Debrief::build(case, session.events()).unwrap()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn repeated_shares_are_folded_into_one_moment_with_their_count() {
+        let case = case();
+        let tr = Tr::new(Lang::Fr);
+        for d in played(&case, 1..=6) {
+            let sent: Vec<(&Id, &faisceau_engine::debrief::ShareRecord)> = d
+                .roles
+                .iter()
+                .flat_map(|r| r.sent.iter().map(move |share| (&r.role, share)))
+                .filter(|(_, share)| share.verdict != Verdict::Allowed)
+                .collect();
+            let mut runs: Vec<(&Id, &Id, Verdict)> = sent
+                .iter()
+                .map(|(role, share)| (*role, &share.frame, share.verdict))
+                .collect();
+            runs.sort_by_key(|(role, frame, verdict)| (*role, *frame, *verdict as u8));
+            runs.dedup();
+            let moments = moments(&tr, &case, &d, false);
+            let folded: Vec<&Moment> = moments.iter().filter(|m| m.until.is_some()).collect();
+            assert_eq!(
+                folded.len(),
+                runs.len(),
+                "one line per sender, frame and verdict"
+            );
+            // Every share is counted in its line: "N partages", or "un partage".
+            let counted: usize = folded
+                .iter()
+                .map(|m| {
+                    m.what
+                        .split_whitespace()
+                        .next()
+                        .and_then(|n| n.parse().ok())
+                        .unwrap_or(1)
+                })
+                .sum();
+            assert_eq!(counted, sent.len(), "{folded:?}");
+            assert!(
+                moments.iter().all(|m| m.class != "allowed"),
+                "allowed shares are in the graph, not among the moments"
+            );
+        }
+    }
+
+    /// The report of six tables played by bots, printed by Chromium as a
+    /// trainer would: two pages per table at most, PEARLS first, no trainee
+    /// page unless asked, no page header or footer from the browser.
+    #[test]
+    fn six_tables_print_on_at_most_sixteen_a4_pages() {
+        if std::process::Command::new("chromium")
+            .arg("--version")
+            .output()
+            .is_err()
+        {
+            assert!(
+                std::env::var_os("FAISCEAU_REQUIRE_BROWSER").is_none(),
+                "chromium is required here"
+            );
+            eprintln!("skipped: chromium is not installed");
+            return;
+        }
+        let case = case();
+        let tables = played(&case, 1..=6);
+        let page = html(
+            &Workshop {
+                name: "Atelier de Lyon",
+                case: &case,
+                tables: &tables,
+                people: &[],
+                personal: true,
+            },
+            &Tr::new(Lang::Fr),
+        );
+        let pearls = page.find("PEARLS").expect("the PEARLS section");
+        assert!(
+            pearls < page.find("Table 1").expect("table 1"),
+            "PEARLS first"
+        );
+        assert!(
+            page.contains("@page { size: A4; margin: 0; }"),
+            "no browser header or footer"
+        );
+        let dir = std::env::temp_dir().join(format!("faisceau-report-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let (file, pdf) = (dir.join("report.html"), dir.join("report.pdf"));
+        std::fs::write(&file, &page).unwrap();
+        let output = std::process::Command::new("chromium")
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-pdf-header-footer",
+            ])
+            .arg(format!("--user-data-dir={}", dir.join("profile").display()))
+            .arg(format!("--print-to-pdf={}", pdf.display()))
+            .arg(format!("file://{}", file.display()))
+            .output()
+            .unwrap();
+        let bytes = std::fs::read(&pdf)
+            .unwrap_or_else(|_| panic!("no PDF: {}", String::from_utf8_lossy(&output.stderr)));
+        // Each page object is "/Type /Page"; the tree's nodes are "/Pages".
+        let text = String::from_utf8_lossy(&bytes);
+        let pages = text
+            .match_indices("/Type /Page")
+            .filter(|(i, _)| !text[i + 11..].starts_with('s'))
+            .count();
+        assert!(
+            (8..=16).contains(&pages),
+            "six tables on {pages} pages (PEARLS, 2 per table, teaching points, bases): {}",
+            pdf.display()
+        );
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]

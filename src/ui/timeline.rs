@@ -126,7 +126,7 @@ pub fn lines(
                         name_in(tr, &scenario.decisions, decision, |d| (&d.id, &d.name)),
                     )],
                 ),
-                Step::Proposed { conclusion } => tr.t_args(
+                Step::Proposed { conclusion, .. } => tr.t_args(
                     "timeline-proposed",
                     &[(
                         "conclusion",

@@ -46,6 +46,10 @@ pub enum Step {
     Proposed {
         /// The conclusion.
         conclusion: Id,
+        /// The proposal's number, which endorsements and rejections name
+        /// (0 in debriefs archived before it was kept).
+        #[serde(default)]
+        number: u32,
     },
     /// The role endorsed a proposal.
     Endorsed {
@@ -433,7 +437,8 @@ impl Reading {
                     self.supported[r].push(c);
                 }
                 let conclusion = conclusion.clone();
-                self.step(r, at, Step::Proposed { conclusion });
+                let number = *proposal;
+                self.step(r, at, Step::Proposed { conclusion, number });
             }
             EventKind::Endorsed { role: r, proposal } => {
                 let r = role(r)?;
