@@ -286,9 +286,13 @@ pub fn fonts() -> FontDefinitions {
         .insert(FontFamily::Proportional, family("inter"));
     fonts.families.insert(semibold(), family("inter-semibold"));
     fonts.families.insert(bold_family(), family("inter-bold"));
-    if let Some(mono) = fonts.families.get_mut(&FontFamily::Monospace) {
-        mono.push("phosphor".into());
+    let mono = fonts.families.entry(FontFamily::Monospace).or_default();
+    // The browser client has no font of egui's own (they would add a
+    // megabyte to its download): its monospace text is Inter.
+    if mono.is_empty() {
+        mono.push("inter".into());
     }
+    mono.push("phosphor".into());
     fonts
 }
 
@@ -685,6 +689,50 @@ pub fn band(ui: &mut egui::Ui, fill: Color32, fg: Color32, text: impl Into<Strin
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every character a trainee can be shown (the interface's strings in
+    /// both languages, every case and rulebook) has a glyph in Inter or
+    /// Phosphor alone: the browser client carries no other font, and a
+    /// missing glyph would show as an empty box.
+    #[test]
+    fn inter_and_phosphor_alone_draw_every_character_of_the_texts() {
+        use skrifa::MetadataProvider;
+        let own = fonts();
+        let faces: Vec<skrifa::FontRef<'_>> = ["inter", "inter-semibold", "inter-bold", "phosphor"]
+            .iter()
+            .map(|name| skrifa::FontRef::new(own.font_data[*name].font.as_ref()).unwrap())
+            .collect();
+        // Inter's three weights cover the same characters.
+        let drawn = |c: char| faces.iter().any(|face| face.charmap().map(c).is_some());
+        assert!(drawn('é') && !drawn('\u{1F642}'), "the check tells a glyph from none");
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = vec![
+            root.join("assets/i18n/fr.ftl"),
+            root.join("assets/i18n/en.ftl"),
+        ];
+        for dir in ["scenarios", "scenarios/rulebooks"] {
+            for entry in std::fs::read_dir(root.join(dir)).unwrap().flatten() {
+                if entry.path().extension().is_some_and(|e| e == "ron") {
+                    files.push(entry.path());
+                }
+            }
+        }
+        assert!(files.len() > 8, "{files:?}");
+        let mut missing = std::collections::BTreeMap::new();
+        for file in &files {
+            for c in std::fs::read_to_string(file).unwrap().chars() {
+                if !c.is_whitespace() && !drawn(c) {
+                    missing
+                        .entry(c)
+                        .or_insert_with(|| file.display().to_string());
+                }
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "characters without a glyph: {missing:?}"
+        );
+    }
 
     #[test]
     fn every_text_colour_meets_wcag_aa_on_every_background_of_both_themes() {
