@@ -132,13 +132,26 @@ pub fn layout(scenario: &Scenario, rulebook: &Rulebook, edges: &[Edge], width: f
             // The badge beside the curve, where it covers no role and no
             // other badge: the middle first, then further along either way.
             let free = |p: Pos2| {
+                nodes
+                    .iter()
+                    .all(|n| (*n - p).length() > NODE + 14.0 && !under_name(*n, p))
+                    && badges.iter().all(|b| (*b - p).length() > 22.0)
+            };
+            let candidates: Vec<Pos2> = [0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75, 0.2, 0.8]
+                .into_iter()
+                .flat_map(|t| [14.0, -14.0].map(|side| quad(&points, t) + normal * side))
+                .collect();
+            // Between two roles of one column every spot beside the curve is
+            // under the upper one's name: there, off the roles is enough.
+            let off_roles = |p: Pos2| {
                 nodes.iter().all(|n| (*n - p).length() > NODE + 14.0)
                     && badges.iter().all(|b| (*b - p).length() > 22.0)
             };
-            let badge = [0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75]
-                .into_iter()
-                .map(|t| quad(&points, t) + normal * 14.0)
-                .find(|p| free(*p))
+            let badge = candidates
+                .iter()
+                .find(|p| free(**p))
+                .or_else(|| candidates.iter().find(|p| off_roles(**p)))
+                .copied()
                 .unwrap_or_else(|| quad(&points, 0.5) + normal * 14.0);
             badges.push(badge);
             let back_dir = (end - quad(&points, 0.9)).normalized();
@@ -161,11 +174,29 @@ pub fn layout(scenario: &Scenario, rulebook: &Rulebook, edges: &[Edge], width: f
 
 /// Splits a role's name in at most two lines of about `max` characters.
 pub fn two_lines(name: &str, max: usize) -> Vec<String> {
+    wrap(name, max, 2)
+}
+
+/// A role's name under its circle: up to three lines, so that the longest
+/// names of the library ("Enquêteur de la brigade de protection des
+/// familles") are never cut.
+const NAME_LINES: usize = 3;
+
+/// Whether `p` falls on the name written under the role at `node`.
+fn under_name(node: Pos2, p: Pos2) -> bool {
+    (p.x - node.x).abs() < 84.0
+        && p.y > node.y + NODE
+        && p.y < node.y + NODE + 16.0 + 15.0 * NAME_LINES as f32 + 8.0
+}
+
+/// `name` in lines of at most `max` characters, at most `count` of them;
+/// past those, the last line ends with an ellipsis.
+pub fn wrap(name: &str, max: usize, count: usize) -> Vec<String> {
     let mut lines: Vec<String> = vec![String::new()];
     for word in name.split_whitespace() {
         let line = lines.last_mut().expect("one line at least");
         if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > max {
-            if lines.len() == 2 {
+            if lines.len() == count {
                 let last = lines.last_mut().expect("two lines");
                 last.push('…');
                 return lines;
@@ -229,7 +260,7 @@ pub fn paint(ui: &mut egui::Ui, scenario: &Scenario, rulebook: &Rulebook, edges:
             egui::FontId::new(theme::size::BODY, theme::semibold()),
             palette.on_accent,
         );
-        for (i, line) in two_lines(super::text(tr, &role.name), 24)
+        for (i, line) in wrap(super::text(tr, &role.name), 24, NAME_LINES)
             .iter()
             .enumerate()
         {
@@ -346,7 +377,7 @@ pub fn svg(scenario: &Scenario, rulebook: &Rulebook, edges: &[Edge], tr: &Tr) ->
             p.y + 5.0,
             crate::records::html::esc(&initials(name))
         );
-        for (i, line) in two_lines(name, 24).iter().enumerate() {
+        for (i, line) in wrap(name, 24, NAME_LINES).iter().enumerate() {
             let _ = write!(
                 out,
                 "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"12\" fill=\"#171c26\" text-anchor=\"middle\" paint-order=\"stroke\" stroke=\"#ffffff\" stroke-width=\"4\">{}</text>",
@@ -384,6 +415,15 @@ mod tests {
             vec!["Enquêteur de la brigade", "de protection des…"]
         );
         assert_eq!(two_lines("Juge des enfants", 24), vec!["Juge des enfants"]);
+        // A role's name has three lines: the longest of the library fits.
+        assert_eq!(
+            wrap(
+                "Enquêteur de la brigade de protection des familles",
+                24,
+                NAME_LINES
+            ),
+            vec!["Enquêteur de la brigade", "de protection des", "familles"]
+        );
         assert_eq!(initials("Infirmière scolaire du lycée"), "IS");
         assert_eq!(initials("Juge des enfants"), "JE");
     }
@@ -431,6 +471,15 @@ mod tests {
             assert!(nearest >= 10.0, "{nearest}");
             for node in &layout.nodes {
                 assert!((*node - shape.badge).length() > NODE, "a badge on a role");
+            }
+        }
+        // Across columns there is room: no badge there sits on a name.
+        for (edge, shape) in edges.iter().zip(&layout.edges) {
+            let at = |id: &Id| layout.nodes[s.roles.iter().position(|r| r.id == *id).unwrap()];
+            if (at(&edge.from).x - at(&edge.to).x).abs() > 1.0 {
+                for node in &layout.nodes {
+                    assert!(!under_name(*node, shape.badge), "a badge on a role's name");
+                }
             }
         }
         let svg = svg(

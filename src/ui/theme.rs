@@ -704,7 +704,10 @@ mod tests {
             .collect();
         // Inter's three weights cover the same characters.
         let drawn = |c: char| faces.iter().any(|face| face.charmap().map(c).is_some());
-        assert!(drawn('é') && !drawn('\u{1F642}'), "the check tells a glyph from none");
+        assert!(
+            drawn('é') && !drawn('\u{1F642}'),
+            "the check tells a glyph from none"
+        );
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut files = vec![
             root.join("assets/i18n/fr.ftl"),
