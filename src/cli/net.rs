@@ -390,9 +390,10 @@ fn report_on_exit(
         );
     }
     println!(
-        "messages sent: {} ({} bytes on the wire, before encryption)",
+        "messages sent: {} ({} bytes on the wire, before encryption; {} debriefs sent without packing again)",
         host.sent,
-        net::BYTES_SENT.load(std::sync::atomic::Ordering::Relaxed)
+        net::BYTES_SENT.load(std::sync::atomic::Ordering::Relaxed),
+        net::DEBRIEFS_REUSED.load(std::sync::atomic::Ordering::Relaxed)
     );
 }
 

@@ -327,7 +327,13 @@ impl Joined {
                 }
             }
             ToClient::CommandRefused(text) => self.command_refused = Some(text),
-            ToClient::Debrief(package) => self.debrief = Some(*package),
+            ToClient::Debrief(package) => {
+                let mut package = *package;
+                if let Some((_, role)) = &self.seat {
+                    package.role = role.clone();
+                }
+                self.debrief = Some(package);
+            }
         }
     }
 

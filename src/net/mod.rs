@@ -115,6 +115,10 @@ fn deserialize_up(_: &mut ServerReceiveCtx, bytes: &mut Bytes) -> Result<Up> {
 /// Bytes of host messages serialised (after compression), in this process.
 pub static BYTES_SENT: AtomicU64 = AtomicU64::new(0);
 
+/// Debrief messages sent without packing again: the table's package was
+/// packed for the first of its people.
+pub static DEBRIEFS_REUSED: AtomicU64 = AtomicU64::new(0);
+
 /// Bytes of host messages received (before decompression), in this process.
 pub static BYTES_RECEIVED: AtomicU64 = AtomicU64::new(0);
 
@@ -156,7 +160,24 @@ fn serialize_down(_: &mut ServerSendCtx, down: &Down, bytes: &mut Vec<u8>) -> Re
         static LAST_LOBBY: std::cell::RefCell<Option<(protocol::Lobby, Vec<u8>)>> =
             const { std::cell::RefCell::new(None) };
     }
+    // So does a table's debrief, the largest message, to everyone at it.
+    thread_local! {
+        static LAST_DEBRIEF: std::cell::RefCell<Option<(protocol::DebriefPackage, Vec<u8>)>> =
+            const { std::cell::RefCell::new(None) };
+    }
     let packed = match &down.0 {
+        ToClient::Debrief(package) => LAST_DEBRIEF.with_borrow_mut(|last| match last {
+            // Comparing is far cheaper than serialising and deflating again.
+            Some((known, packed)) if known == package.as_ref() => {
+                DEBRIEFS_REUSED.fetch_add(1, Ordering::Relaxed);
+                packed.clone()
+            }
+            _ => {
+                let packed = pack(&down.0);
+                *last = Some((package.as_ref().clone(), packed.clone()));
+                packed
+            }
+        }),
         ToClient::Lobby(lobby) => LAST_LOBBY.with_borrow_mut(|last| match last {
             Some((known, packed)) if known == lobby => packed.clone(),
             _ => {

@@ -127,7 +127,8 @@ pub struct DebriefPackage {
     pub rulebook: faisceau_engine::Rulebook,
     /// The debrief.
     pub debrief: Debrief,
-    /// The client's role.
+    /// The client's role: empty on the wire, where one package goes to
+    /// everyone at the table; the client sets its own seat's role.
     pub role: Id,
 }
 

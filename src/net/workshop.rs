@@ -801,13 +801,12 @@ impl Workshop {
                 continue;
             };
             out.push((client, message));
+            // One package for the whole table, packed once for all its people.
             if ended
                 && let Some(package) =
                     package.get_or_insert_with(|| debrief_package(&self.case, &table.session))
             {
-                let mut mine = package.clone();
-                mine.role = role.id.clone();
-                out.push((client, ToClient::Debrief(Box::new(mine))));
+                out.push((client, ToClient::Debrief(Box::new(package.clone()))));
             }
         }
         out
@@ -840,7 +839,7 @@ impl Workshop {
         out.extend(self.whole_view(client, t, r));
         let table = &self.tables[t];
         if table.session.state().status == Status::Ended {
-            out.extend(debrief_for(&self.case, &table.session, client, &role));
+            out.extend(debrief_for(&self.case, &table.session, client));
         }
         out
     }
@@ -930,14 +929,8 @@ fn view_message(sent: &mut Option<Snapshot>, view: RoleView) -> Option<ToClient>
     Some(ToClient::View(Box::new(view)))
 }
 
-fn debrief_for(
-    case: &Case,
-    session: &Session,
-    client: ClientKey,
-    role: &Id,
-) -> Option<(ClientKey, ToClient)> {
-    let mut package = debrief_package(case, session)?;
-    package.role = role.clone();
+fn debrief_for(case: &Case, session: &Session, client: ClientKey) -> Option<(ClientKey, ToClient)> {
+    let package = debrief_package(case, session)?;
     Some((client, ToClient::Debrief(Box::new(package))))
 }
 

@@ -386,3 +386,28 @@ fn people_who_leave_an_ended_table_are_not_flagged_as_lost() {
         "once the table has ended, leaving is not a lost connection"
     );
 }
+
+/// A table's debrief is one package for everyone at it, so that the host
+/// packs it once: no role inside; each client puts its own seat's role in.
+#[test]
+fn an_ended_table_sends_one_debrief_package_to_all_its_people() {
+    let mut w = workshop(1, 0);
+    let roles = role_ids(&w);
+    seated(&mut w, 1, "Inès", 0, &roles[0]);
+    seated(&mut w, 2, "Karim", 0, &roles[1]);
+    w.fill_with_bots(0);
+    w.direct(0, TrainerCommand::Start).unwrap();
+    let out = w.direct(0, TrainerCommand::End).unwrap();
+    let packages: Vec<(u64, &crate::net::protocol::DebriefPackage)> = out
+        .iter()
+        .filter_map(|(to, message)| match message {
+            ToClient::Debrief(package) => Some((*to, package.as_ref())),
+            _ => None,
+        })
+        .collect();
+    let to: Vec<u64> = packages.iter().map(|(to, _)| *to).collect();
+    assert_eq!(to, vec![1, 2], "each person gets the debrief once");
+    assert_eq!(packages[0].1, packages[1].1, "the same package for both");
+    assert_eq!(packages[0].1.role.as_str(), "", "no role inside");
+    // The client names its own role: see the secrecy test's debrief.
+}

@@ -66,6 +66,11 @@ fn a_client_never_receives_what_its_role_does_not_know() {
         joined.debrief.is_some(),
         "the table ended and the debrief arrived"
     );
+    assert_eq!(
+        joined.debrief.as_ref().map(|d| &d.role),
+        Some(&me),
+        "the client names its own role in the table's package"
+    );
     let during: Vec<&ToClient> = joined
         .received
         .iter()
