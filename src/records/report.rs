@@ -677,12 +677,12 @@ fn moments(tr: &Tr, case: &Case, d: &Debrief, personal: bool) -> Vec<Moment> {
                 until: None,
                 // The role that held the power, though it did not use it.
                 who: s
-                    .roles
+                    .decisions
                     .iter()
-                    .filter(|r| r.powers.contains(&review.decision))
-                    .map(|r| r.id.clone())
-                    .take(1)
-                    .collect(),
+                    .position(|x| x.id == review.decision)
+                    .and_then(|d| (0..s.roles.len()).find(|&r| case.has_power(r, d)))
+                    .map(|r| vec![s.roles[r].id.clone()])
+                    .unwrap_or_default(),
                 what: tr.t_args(
                     "report-moment-missed",
                     &[("decision", decision_name(&review.decision))],
