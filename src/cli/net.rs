@@ -16,6 +16,7 @@ use crate::i18n::{Lang, Tr};
 use crate::net::client::{self, BotPlayer, Joined};
 use crate::net::code::JoinCode;
 use crate::net::host::{self, Autopilot, Host};
+use crate::net::lite::{self, LiteClient, Wire};
 use crate::net::protocol::Refused;
 use crate::net::words::{code_error_text, join_error_text, refused_text};
 use crate::net::workshop::{Setup, Workshop};
@@ -493,59 +494,57 @@ pub fn join_bot(args: JoinArgs) -> Result<ExitCode, String> {
         )),
     };
     let count = args.count.max(1);
-    let apps: Vec<App> = (0..count)
-        .map(|i| {
-            let (name, stats) = if count == 1 {
-                (name.clone(), args.stats.clone())
-            } else {
-                let stats = args.stats.as_ref().map(|path| {
-                    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
-                    let ext = path
-                        .extension()
-                        .map(|e| format!(".{}", e.to_string_lossy()))
-                        .unwrap_or_default();
-                    path.with_file_name(format!("{stem}-{}{ext}", i + 1))
-                });
-                (format!("{name} {}", i + 1), stats)
-            };
-            let limits = BotLimits {
-                max: args.max_minutes.map(|m| Duration::from_secs_f64(m * 60.0)),
-                started: std::time::Instant::now(),
-                explicit_role: args.role.is_some(),
-                stats,
-                done: None,
-                lang,
-            };
-            let seed = (std::process::id() as u64) << 8 | i as u64;
-            bot_app(
-                &entry,
-                name,
-                want.clone(),
-                seed,
-                Duration::from_millis(args.pace_ms),
-                limits,
-            )
-        })
+    let wire = std::rc::Rc::new(Wire::of(headless_app()));
+    let mut clients = Vec::with_capacity(count);
+    let mut limits = Vec::with_capacity(count);
+    for i in 0..count {
+        let (name, stats) = if count == 1 {
+            (name.clone(), args.stats.clone())
+        } else {
+            let stats = args.stats.as_ref().map(|path| {
+                let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+                let ext = path
+                    .extension()
+                    .map(|e| format!(".{}", e.to_string_lossy()))
+                    .unwrap_or_default();
+                path.with_file_name(format!("{stem}-{}{ext}", i + 1))
+            });
+            (format!("{name} {}", i + 1), stats)
+        };
+        let seed = (std::process::id() as u64) << 8 | i as u64;
+        let mut player = BotPlayer::new(seed, Duration::from_millis(args.pace_ms));
+        player.bot.speak(lang.code());
+        let joined = Joined::new(entry.clone(), name, want.clone());
+        let client =
+            LiteClient::connect(wire.clone(), joined, Some(player)).map_err(|e| e.to_string())?;
+        clients.push(client);
+        limits.push(BotLimits {
+            max: args.max_minutes.map(|m| Duration::from_secs_f64(m * 60.0)),
+            started: std::time::Instant::now(),
+            explicit_role: args.role.is_some(),
+            stats,
+            done: None,
+            lang,
+        });
+    }
+    // One thread serves every bot of this process (the load benchmark's 256
+    // trainees on 2 cores): each is updated when its packets arrive or its
+    // pace or keep-alive falls due, without a Bevy app around it.
+    let finished = lite::run(clients, |i, client| limits[i].verdict(client));
+    let failed: Vec<String> = finished
+        .into_iter()
+        .filter_map(|(_, result)| result.err())
         .collect();
-    // One thread serves every bot of this process (the load benchmark's 64
-    // trainees on 2 cores), each woken at once by its own packets; the tick
-    // only serves its pace and keep-alives.
-    let exits = net::runner::run(apps, Duration::from_millis(100));
-    let failed: Vec<u8> = exits
-        .iter()
-        .filter_map(|exit| match exit {
-            AppExit::Success => None,
-            AppExit::Error(code) => Some(code.get()),
-        })
-        .collect();
-    Ok(match failed.as_slice() {
-        [] => ExitCode::SUCCESS,
-        [code] if count == 1 => ExitCode::from(*code),
-        _ => {
-            let failed = failed.len().to_string();
+    for message in &failed {
+        eprintln!("faisceau: {message}");
+    }
+    Ok(match failed.len() {
+        0 => ExitCode::SUCCESS,
+        _ if count == 1 => ExitCode::from(2),
+        n => {
             let words = Tr::new(lang).t_args(
                 "join-bots-failed",
-                &[("failed", failed), ("count", count.to_string())],
+                &[("failed", n.to_string()), ("count", count.to_string())],
             );
             eprintln!("faisceau: {words}");
             ExitCode::from(2)
@@ -553,37 +552,6 @@ pub fn join_bot(args: JoinArgs) -> Result<ExitCode, String> {
     })
 }
 
-/// One bot client's app: connects at start-up and plays.
-fn bot_app(
-    entry: &client::Entry,
-    name: String,
-    want: Option<(usize, Option<faisceau_engine::Id>)>,
-    seed: u64,
-    pace: Duration,
-    limits: BotLimits,
-) -> App {
-    let mut app = headless_app();
-    let entry = entry.clone();
-    let mut player = BotPlayer::new(seed, pace);
-    player.bot.speak(limits.lang.code());
-    app.insert_resource(Joined::new(entry.clone(), name, want))
-        .insert_resource(player)
-        .insert_resource(limits)
-        .add_plugins(client::plugin)
-        .add_systems(
-            Startup,
-            move |mut commands: Commands, channels: Res<RepliconChannels>| {
-                if let Err(e) = client::connect(&mut commands, &channels, &entry) {
-                    eprintln!("faisceau: {e}");
-                    std::process::exit(2);
-                }
-            },
-        )
-        .add_systems(Update, (client::play_bot, bot_watch).chain());
-    app
-}
-
-#[derive(Resource)]
 struct BotLimits {
     max: Option<Duration>,
     started: std::time::Instant,
@@ -593,53 +561,52 @@ struct BotLimits {
     lang: Lang,
 }
 
-fn bot_watch(
-    mut limits: ResMut<BotLimits>,
-    joined: Res<Joined>,
-    player: Res<BotPlayer>,
-    mut exit: MessageWriter<AppExit>,
-) {
-    let fail = |exit: &mut MessageWriter<AppExit>, message: String| {
-        eprintln!("faisceau: {message}");
-        exit.write(AppExit::from_code(2));
-    };
-    if limits.max.is_some_and(|m| limits.started.elapsed() > m) {
-        return fail(&mut exit, Tr::new(limits.lang).t("join-time-limit"));
-    }
-    if let Some(refused) = &joined.refused {
-        let fatal = match refused {
-            Refused::RoleTaken { .. }
-            | Refused::TableFull
-            | Refused::NoSuchRole
-            | Refused::NoSuchTable => limits.explicit_role,
-            Refused::BadName => true,
-            // Asked again while an old connection of ours may hold the name.
-            Refused::NameInUse => {
-                !joined.rejoining
-                    && joined
-                        .retry_name_until
-                        .is_none_or(|until| std::time::Instant::now() >= until)
+impl BotLimits {
+    /// Whether the bot is finished: `Ok` once its table's debrief is in
+    /// (its summary printed and written), `Err` with the reason when it
+    /// cannot go on; `None` while it plays.
+    fn verdict(&mut self, client: &LiteClient) -> Option<Result<(), String>> {
+        let joined = &client.joined;
+        let tr = Tr::new(self.lang);
+        if STOP_ASKED.load(std::sync::atomic::Ordering::SeqCst) {
+            return Some(Ok(()));
+        }
+        if self.max.is_some_and(|m| self.started.elapsed() > m) {
+            return Some(Err(tr.t("join-time-limit")));
+        }
+        if let Some(refused) = &joined.refused {
+            let fatal = match refused {
+                Refused::RoleTaken { .. }
+                | Refused::TableFull
+                | Refused::NoSuchRole
+                | Refused::NoSuchTable => self.explicit_role,
+                Refused::BadName => true,
+                // Asked again while an old connection of ours may hold the name.
+                Refused::NameInUse => {
+                    !joined.rejoining
+                        && joined
+                            .retry_name_until
+                            .is_none_or(|until| std::time::Instant::now() >= until)
+                }
+                _ => false,
+            };
+            if fatal {
+                return Some(Err(refused_text(refused, &tr)));
             }
-            _ => false,
-        };
-        if fatal {
-            return fail(&mut exit, refused_text(refused, &Tr::new(limits.lang)));
         }
-    }
-    if joined.seat.is_none() && joined.lobby.is_some() && joined.seat_to_ask().is_none() {
-        return fail(
-            &mut exit,
-            refused_text(&Refused::TableFull, &Tr::new(limits.lang)),
-        );
-    }
-    if joined.debrief.is_some() {
-        let done = *limits.done.get_or_insert_with(std::time::Instant::now);
+        if joined.seat.is_none() && joined.lobby.is_some() && joined.seat_to_ask().is_none() {
+            return Some(Err(refused_text(&Refused::TableFull, &tr)));
+        }
+        joined.debrief.as_ref()?;
+        // A moment for the last acknowledgements to go out.
+        let done = *self.done.get_or_insert_with(std::time::Instant::now);
         if done.elapsed() < Duration::from_millis(300) {
-            return;
+            return None;
         }
-        let mut summary = bot_summary(&joined, &player);
+        let player = client.bot.as_ref()?;
+        let mut summary = bot_summary(joined, player);
         println!("{summary}");
-        if let Some(path) = &limits.stats {
+        if let Some(path) = &self.stats {
             let raw: Vec<f64> = player
                 .latencies
                 .iter()
@@ -650,7 +617,7 @@ fn bot_watch(
                 eprintln!("faisceau: {}: {e}", path.display());
             }
         }
-        exit.write(AppExit::Success);
+        Some(Ok(()))
     }
 }
 

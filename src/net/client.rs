@@ -144,6 +144,17 @@ pub fn open(
     channels: &RepliconChannels,
     entry: &Entry,
 ) -> Result<(RenetClient, NetcodeClientTransport, Option<UdpSocket>), NetError> {
+    let (transport, watch) = transport(entry)?;
+    Ok((
+        RenetClient::new(super::connection_config(channels)),
+        transport,
+        watch,
+    ))
+}
+
+/// A netcode transport to the entry's host, with a connect token made from
+/// the code's key, and a second handle on its socket to watch.
+pub fn transport(entry: &Entry) -> Result<(NetcodeClientTransport, Option<UdpSocket>), NetError> {
     let client_id = u64::from_le_bytes(bevy_replicon_renet::netcode::generate_random_bytes());
     let mut servers = vec![entry.addr];
     for addr in &entry.addresses {
@@ -173,11 +184,7 @@ pub fn open(
         socket,
     )
     .map_err(|e| NetError::Netcode(e.to_string()))?;
-    Ok((
-        RenetClient::new(super::connection_config(channels)),
-        transport,
-        watch,
-    ))
+    Ok((transport, watch))
 }
 
 /// Where the client stands.
@@ -273,8 +280,8 @@ impl Joined {
         }
     }
 
-    fn take(&mut self, message: ToClient) {
-        self.received_bytes = super::BYTES_RECEIVED.load(std::sync::atomic::Ordering::Relaxed);
+    /// Takes a message from the host.
+    pub fn take(&mut self, message: ToClient) {
         if self.keep_received {
             self.received.push(message.clone());
         }
@@ -406,6 +413,7 @@ pub fn disconnect(commands: &mut Commands) {
 fn receive(mut messages: MessageReader<Down>, mut joined: ResMut<Joined>) {
     for Down(message) in messages.read() {
         joined.take(message.clone());
+        joined.received_bytes = super::BYTES_RECEIVED.load(std::sync::atomic::Ordering::Relaxed);
     }
 }
 
@@ -417,40 +425,8 @@ fn hello(
     if *state.get() != ClientState::Connected {
         return;
     }
-    if joined.whole_view_wanted {
-        joined.whole_view_wanted = false;
-        send.write(Send(ToHost::WholeView));
-    }
-    if !joined.said_hello {
-        joined.said_hello = true;
-        joined.link = Link::Connected;
-        joined.lost_at = None;
-        joined.hello_at = Some(Instant::now());
-        send.write(Send(ToHost::Hello {
-            name: joined.name.clone(),
-            token: joined.token,
-        }));
-        return;
-    }
-    // Back after a drop, the host may not have noticed the old connection
-    // is gone (it waits a few seconds): say hello again until it has. A
-    // window restarted after a crash does the same for a few seconds.
-    let retrying = joined.rejoining
-        || joined
-            .retry_name_until
-            .is_some_and(|until| Instant::now() < until);
-    if retrying
-        && joined.refused == Some(Refused::NameInUse)
-        && joined
-            .hello_at
-            .is_some_and(|at| at.elapsed() > Duration::from_secs(2))
-    {
-        joined.refused = None;
-        joined.hello_at = Some(Instant::now());
-        send.write(Send(ToHost::Hello {
-            name: joined.name.clone(),
-            token: joined.token,
-        }));
+    for message in joined.greet() {
+        send.write(Send(message));
     }
 }
 
@@ -491,8 +467,50 @@ fn reconnect(
 }
 
 impl Joined {
+    /// What a connected client says at this update: its hello (again while
+    /// the host may still hold its old connection), and a request for the
+    /// whole view when a change did not apply.
+    pub fn greet(&mut self) -> Vec<ToHost> {
+        let mut out = Vec::new();
+        if self.whole_view_wanted {
+            self.whole_view_wanted = false;
+            out.push(ToHost::WholeView);
+        }
+        if !self.said_hello {
+            self.said_hello = true;
+            self.link = Link::Connected;
+            self.lost_at = None;
+            self.hello_at = Some(Instant::now());
+            out.push(ToHost::Hello {
+                name: self.name.clone(),
+                token: self.token,
+            });
+            return out;
+        }
+        // Back after a drop, the host may not have noticed the old connection
+        // is gone (it waits a few seconds): say hello again until it has. A
+        // window restarted after a crash does the same for a few seconds.
+        let retrying = self.rejoining
+            || self
+                .retry_name_until
+                .is_some_and(|until| Instant::now() < until);
+        if retrying
+            && self.refused == Some(Refused::NameInUse)
+            && self
+                .hello_at
+                .is_some_and(|at| at.elapsed() > Duration::from_secs(2))
+        {
+            self.refused = None;
+            self.hello_at = Some(Instant::now());
+            out.push(ToHost::Hello {
+                name: self.name.clone(),
+                token: self.token,
+            });
+        }
+        out
+    }
+
     /// Whether this client had said hello on the connection now lost.
-    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // the browser's reconnect
     pub fn said_hello(&self) -> bool {
         self.said_hello
     }
@@ -556,6 +574,8 @@ pub struct BotPlayer {
     spread: u64,
     pending: Option<(Instant, usize)>,
     last: Instant,
+    /// When the bot last looked for something to do.
+    looked: Instant,
     views_seen: usize,
 }
 
@@ -573,66 +593,91 @@ impl BotPlayer {
             spread: seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 17,
             pending: None,
             last: Instant::now(),
+            looked: Instant::now(),
             views_seen: 0,
         }
     }
 }
 
-/// The bot client's system.
+/// The bot client's system (the browser's bot, and the tests').
+#[cfg_attr(not(any(test, target_arch = "wasm32")), allow(dead_code))]
 pub fn play_bot(
     mut player: ResMut<BotPlayer>,
     mut joined: ResMut<Joined>,
     mut send: MessageWriter<Send>,
 ) {
-    if joined.link != Link::Connected || joined.lobby.is_none() {
-        return;
+    if let Some(message) = player.step(&mut joined) {
+        send.write(Send(message));
     }
-    if joined.seat.is_none() {
-        // Ask for a seat, again after a refusal (someone took it first).
-        let due = player
-            .asked_seat
-            .is_none_or(|at| at.elapsed() > Duration::from_millis(700));
-        // First the first free seat, as a person would; refused (someone
-        // was quicker), the next tries look elsewhere.
-        let spread = if player.asked_seat.is_some() {
-            player.spread
-        } else {
-            0
-        };
-        if due && let Some((table, role)) = joined.seat_to_ask_from(spread) {
-            player.asked_seat = Some(Instant::now());
-            player.spread = player.spread.wrapping_add(1);
-            joined.refused = None;
-            send.write(Send(ToHost::Sit { table, role }));
+}
+
+impl BotPlayer {
+    /// The bot's move at this update, if any: a seat to ask for, or a
+    /// command once the host answered the last one.
+    pub fn step(&mut self, joined: &mut Joined) -> Option<ToHost> {
+        self.looked = Instant::now();
+        if joined.link != Link::Connected || joined.lobby.is_none() {
+            return None;
         }
-        return;
-    }
-    let views = joined.views;
-    if let Some((sent, seen)) = player.pending {
-        if views > seen || joined.command_refused.is_some() {
-            if views > seen {
-                player.latencies.push(sent.elapsed());
+        if joined.seat.is_none() {
+            // Ask for a seat, again after a refusal (someone took it first).
+            let due = self
+                .asked_seat
+                .is_none_or(|at| at.elapsed() > Duration::from_millis(700));
+            // First the first free seat, as a person would; refused (someone
+            // was quicker), the next tries look elsewhere.
+            let spread = if self.asked_seat.is_some() {
+                self.spread
+            } else {
+                0
+            };
+            if !due {
+                return None;
             }
-            player.pending = None;
-            joined.command_refused = None;
-        } else if sent.elapsed() < Duration::from_secs(5) {
-            // Wait for the host's answer before acting on a stale view.
-            return;
-        } else {
-            player.pending = None;
+            let (table, role) = joined.seat_to_ask_from(spread)?;
+            self.asked_seat = Some(Instant::now());
+            self.spread = self.spread.wrapping_add(1);
+            joined.refused = None;
+            return Some(ToHost::Sit { table, role });
         }
+        let views = joined.views;
+        if let Some((sent, seen)) = self.pending {
+            if views > seen || joined.command_refused.is_some() {
+                if views > seen {
+                    self.latencies.push(sent.elapsed());
+                }
+                self.pending = None;
+                joined.command_refused = None;
+            } else if sent.elapsed() < Duration::from_secs(5) {
+                // Wait for the host's answer before acting on a stale view.
+                return None;
+            } else {
+                self.pending = None;
+            }
+        }
+        self.views_seen = views;
+        if self.last.elapsed() < self.pace {
+            return None;
+        }
+        let command = self.bot.next(joined.view.as_ref()?)?;
+        self.last = Instant::now();
+        self.commands += 1;
+        self.pending = Some((Instant::now(), views));
+        Some(ToHost::Command(command))
     }
-    player.views_seen = views;
-    if player.last.elapsed() < player.pace {
-        return;
-    }
-    let Some(view) = joined.view.as_ref() else {
-        return;
-    };
-    if let Some(command) = player.bot.next(view) {
-        player.last = Instant::now();
-        player.commands += 1;
-        player.pending = Some((Instant::now(), views));
-        send.write(Send(ToHost::Command(command)));
+
+    /// When this bot next wants an update for its pace: when its pace
+    /// allows the next command, or a pace after it last looked and found
+    /// nothing to do (none while it waits for an answer: the answer's
+    /// packet wakes it).
+    pub fn due(&self) -> Option<Instant> {
+        let next = self.last + self.pace;
+        (self.pending.is_none()).then(|| {
+            if self.looked < next {
+                next
+            } else {
+                self.looked + self.pace
+            }
+        })
     }
 }

@@ -16,6 +16,8 @@ pub mod interfaces;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod journal_path;
 #[cfg(not(target_arch = "wasm32"))]
+pub mod lite;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod pace;
 pub mod protocol;
 #[cfg(not(target_arch = "wasm32"))]

@@ -27,6 +27,7 @@ use super::workshop::{Seat, Setup, Workshop};
 
 mod browser_frames;
 mod insider;
+mod lite;
 mod reconnect;
 mod seats;
 mod secrecy;
