@@ -61,6 +61,10 @@ tab-actions = Actions
 tab-share = Share
 tab-inbox = Received
 toast-received-many = { $count } pieces of information received from your colleagues: read them in "Received".
+desk-notices-more = { $count ->
+    [one] and 1 more notice
+   *[other] and { $count } more notices
+}
 tab-decisions = Decisions
 tab-conclusion = Conclusion
 tab-messages = Messages

@@ -61,6 +61,10 @@ tab-actions = Actions
 tab-share = Partager
 tab-inbox = Reçu
 toast-received-many = { $count } informations reçues de vos collègues : lisez-les dans « Reçu ».
+desk-notices-more = { $count ->
+    [one] et 1 autre avis
+   *[other] et { $count } autres avis
+}
 tab-decisions = Décisions
 tab-conclusion = Conclusion
 tab-messages = Messages

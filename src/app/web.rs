@@ -100,12 +100,16 @@ pub fn run() {
         // The page's width is known now: start at the scale `fit_scale`
         // would choose, so the first frames do not lay out text twice.
         display: Display {
-            scale: scale_for(
-                web_sys::window()
-                    .and_then(|w| w.inner_width().ok())
-                    .and_then(|w| w.as_f64())
-                    .unwrap_or(1024.0) as f32,
-            ),
+            scale: {
+                let window = web_sys::window();
+                let size = |v: Option<wasm_bindgen::JsValue>, or: f64| {
+                    v.and_then(|v| v.as_f64()).unwrap_or(or) as f32
+                };
+                scale_for(
+                    size(window.as_ref().and_then(|w| w.inner_width().ok()), 1024.0),
+                    size(window.as_ref().and_then(|w| w.inner_height().ok()), 768.0),
+                )
+            },
             contrast: false,
         },
     })
@@ -157,15 +161,22 @@ fn fit_scale(windows: Query<&Window>, mut settings: ResMut<Settings>) {
     let Some(window) = windows.iter().next() else {
         return;
     };
-    let scale = scale_for(window.width());
+    let scale = scale_for(window.width(), window.height());
     if settings.display.scale != scale {
         settings.display.scale = scale;
     }
 }
 
-/// The desktop's zoom from 1280 points wide, 1 below.
-fn scale_for(width: f32) -> f32 {
-    if width >= 1280.0 { 1.25 } else { 1.0 }
+/// The desktop's zoom on a page at least 1280 points wide and 720 high; 1
+/// below, where the desk needs the room (a 1366×768 laptop leaves the page
+/// about 625 points: at 1.25 the header and the send bar would leave the
+/// form 300).
+fn scale_for(width: f32, height: f32) -> f32 {
+    if width >= 1280.0 && height >= 720.0 {
+        1.25
+    } else {
+        1.0
+    }
 }
 
 /// The join form, without an address: the workshop is this page's host.

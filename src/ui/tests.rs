@@ -2446,3 +2446,91 @@ fn a_trainee_reads_the_debrief_and_leaves_it_with_the_keyboard_alone() {
     tab_to_and_press(&mut harness, "Retour au bureau");
     assert_eq!(harness.state(), &vec![UiAction::BackToDesk]);
 }
+
+#[test]
+fn on_a_laptops_page_the_header_is_one_line_the_verdict_shows_above_the_send_bar_and_a_notice_covers_nothing()
+ {
+    let tr = Tr::new(Lang::Fr);
+    let mut session = running();
+    let mut state = DeskState::default();
+    state.observe(&session.view("educatrice").unwrap(), &tr, 0.0);
+    session
+        .submit(
+            "chef_service",
+            RoleCommand::Propose {
+                conclusion: "mineure_en_danger".into(),
+                orientation: None,
+                reason: "Premiers signes.".into(),
+            },
+        )
+        .unwrap();
+    let view = session.view("educatrice").unwrap();
+    state.observe(&view, &tr, 1.0);
+    assert_eq!(state.toasts.len(), 1, "a notice waits");
+    // The frame was just chosen, as a click on its button does.
+    state.tab = Tab::Share;
+    state.share_clues = vec!["fugues_nocturnes".into()];
+    state.share_to = vec!["policier".into()];
+    state.frame = Some("hors_cadre".into());
+    state.show_verdict = true;
+    // 1366×768 less the browser's bars, at the page's zoom of 1.
+    let (width, height) = (1366.0, 625.0);
+    let mut harness = Harness::builder()
+        .with_size((width, height))
+        .build_ui_state(
+            move |ui, (state, out): &mut (DeskState, Vec<UiAction>)| {
+                if themed(ui) {
+                    out.extend(desk(ui, &view, state, &tr))
+                }
+            },
+            (state, Vec::new()),
+        );
+    harness.run();
+    let role = harness.get_by_label("Éducatrice de la MECS").rect();
+    let clock = harness.get_by_label_contains(icon::CLOCK).rect();
+    assert!(
+        (role.center().y - clock.center().y).abs() < 12.0,
+        "the role, the phase and the clock share one line: {role:?} {clock:?}"
+    );
+    let tab = harness.get_by_label_contains("Dossier").rect();
+    assert!(
+        tab.top() < 150.0,
+        "the header leaves the page its height: {tab:?}"
+    );
+
+    // The verdict is in view above the bar that sends it.
+    let verdict = harness
+        .get_by_label_contains("Ce que dit le cadre légal")
+        .rect();
+    let send = harness
+        .get_by_label(&iconed(
+            icon::WARNING,
+            "Partager malgré la violation du secret",
+        ))
+        .rect();
+    assert!(
+        verdict.top() >= tab.top() && verdict.bottom() < send.top(),
+        "the verdict shows above the send bar: {verdict:?} {send:?}"
+    );
+    assert!(send.bottom() <= height, "the send button is on the page");
+
+    // The notice sits in the header's right end: it covers no label.
+    let notice = harness.get_by_label_contains("Premiers signes").rect();
+    assert!(
+        notice.bottom() <= tab.top(),
+        "inside the header: {notice:?}"
+    );
+    assert!(notice.right() <= width);
+    for label in ["Éducatrice de la MECS", "Phase 1/"] {
+        let other = harness.get_by_label_contains(label).rect();
+        assert!(
+            !notice.intersects(other),
+            "the notice covers {label}: {notice:?} {other:?}"
+        );
+    }
+    // A click on it opens what it is about.
+    harness.get_by_label_contains("Premiers signes").click();
+    harness.run();
+    assert_eq!(harness.state().0.tab, Tab::Conclusion);
+    assert!(harness.state().0.toasts.is_empty());
+}

@@ -112,9 +112,6 @@ pub const BOARD: Palette = Palette {
     ..LIGHT
 };
 
-/// The shadow under a notice.
-pub const SHADOW: Color32 = Color32::from_black_alpha(40);
-
 impl Palette {
     /// The palette for the high-contrast setting.
     pub fn for_contrast(high: bool) -> Palette {

@@ -414,51 +414,62 @@ pub(super) fn activity(ui: &mut egui::Ui, state: &mut DeskState, feed: &[FeedIte
     }
 }
 
-pub(super) fn toasts(ui: &mut egui::Ui, state: &mut DeskState, tr: &Tr) {
-    // A confirmation dialog has the person's attention: notices wait
-    // rather than sit over its dimmed background.
+/// How wide the header's notices are: none without a notice (or while a
+/// confirmation dialog has the person's attention), else at most 360
+/// points and a third of the header.
+pub(super) fn notices_width(ui: &egui::Ui, state: &DeskState) -> f32 {
     if state.toasts.is_empty() || state.confirm.is_some() {
-        return;
+        return 0.0;
     }
+    (ui.available_width() / 3.0).min(360.0)
+}
+
+/// The newest notice, at the header's right end, on two lines at most
+/// (with how many more wait), so that it covers nothing and moves nothing;
+/// a click opens the tab it is about.
+pub(super) fn notices(ui: &mut egui::Ui, state: &mut DeskState, tr: &Tr) {
+    let Some(toast) = state.toasts.last() else {
+        return;
+    };
     let palette = theme::palette(ui);
-    let mut open = None;
-    egui::Area::new(egui::Id::new("desk_toasts"))
-        .anchor(egui::Align2::RIGHT_BOTTOM, [-16.0, -16.0])
-        .order(egui::Order::Foreground)
-        .show(ui.ctx(), |ui| {
-            theme::max_width(ui, 380.0);
-            for toast in &state.toasts {
-                let response = egui::Frame::new()
-                    .fill(palette.surface)
-                    .stroke(egui::Stroke::new(1.5, palette.accent))
-                    .corner_radius(egui::CornerRadius::same(space::RADIUS))
-                    .inner_margin(egui::Margin::same(10))
-                    .shadow(egui::epaint::Shadow {
-                        offset: [0, 2],
-                        blur: 8,
-                        spread: 0,
-                        color: theme::SHADOW,
-                    })
-                    .show(ui, |ui| {
-                        ui.label(
-                            theme::strong(format!(
-                                "{}  {} · {}",
-                                toast.item.icon,
-                                clock(tr, toast.item.at),
-                                toast.item.text
-                            ))
-                            .size(size::BODY),
-                        );
-                    })
-                    .response
-                    .interact(egui::Sense::click());
-                if response.clicked() {
-                    open = Some(toast.item.tab);
-                }
-                ui.add_space(6.0);
-            }
-        });
-    if let Some(tab) = open {
+    let more = state.toasts.len() - 1;
+    let mut words = format!(
+        "{}  {} · {}",
+        toast.item.icon,
+        clock(tr, toast.item.at),
+        toast.item.text
+    );
+    if more > 0 {
+        words.push_str(&format!(
+            "  ({})",
+            tr.t_args("desk-notices-more", &[("count", more.to_string())])
+        ));
+    }
+    let tab = toast.item.tab;
+    let width = ui.available_width();
+    let response = egui::Frame::new()
+        .fill(palette.surface)
+        .stroke(egui::Stroke::new(1.5, palette.accent))
+        .corner_radius(egui::CornerRadius::same(space::RADIUS))
+        .inner_margin(egui::Margin::symmetric(10, 6))
+        .show(ui, |ui| {
+            ui.set_width(width - 20.0);
+            let mut job = egui::text::LayoutJob::simple(
+                words.clone(),
+                egui::FontId::proportional(size::BODY),
+                palette.text,
+                width - 20.0,
+            );
+            job.wrap.max_rows = 2;
+            job.wrap.break_anywhere = false;
+            let galley = ui.fonts_mut(|f| f.layout_job(job));
+            ui.add(egui::Label::new(galley).selectable(false))
+                .on_hover_text(words);
+        })
+        .response
+        .interact(egui::Sense::click())
+        .on_hover_cursor(egui::CursorIcon::PointingHand);
+    if response.clicked() {
         state.open(tab);
         state.toasts.clear();
     }

@@ -31,10 +31,10 @@ use crate::i18n::Tr;
 use self::actions::*;
 use self::conclusion::*;
 use self::decisions::*;
+use self::feed::activity;
 #[cfg(test)]
 pub(crate) use self::feed::fresh;
 pub use self::feed::next_step;
-use self::feed::{activity, toasts};
 use self::file::*;
 use self::share::*;
 pub use self::state::*;
@@ -126,7 +126,6 @@ pub fn desk(ui: &mut egui::Ui, view: &RoleView, state: &mut DeskState, tr: &Tr) 
                 });
         });
     confirm_dialog(ui, view, state, tr, &mut actions);
-    toasts(ui, state, tr);
     // What the open tab shows has been read.
     let tab = state.tab;
     state.seen.read(tab, view);
@@ -146,46 +145,40 @@ fn header(
     actions: &mut Vec<UiAction>,
 ) {
     let palette = theme::palette(ui);
-    ui.horizontal(|ui| {
-        ui.label(theme::strong(text(tr, &view.role.name)).size(size::HEADING));
-        ui.label(theme::muted(ui, text(tr, &view.title)).size(size::BODY));
-        if state.solo || view.status == Status::Ended {
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                phase_control(ui, view, state, tr, actions);
+    // Notices sit at the header's right end, beside what they announce and
+    // over nothing the trainee works on; the header's lines make room.
+    let notices = feed::notices_width(ui, state);
+    let short = compact(ui);
+    ui.horizontal_top(|ui| {
+        let gap = if notices > 0.0 { space::SECTION } else { 0.0 };
+        let left = (ui.available_width() - notices - gap).max(0.0);
+        ui.vertical(|ui| {
+            ui.set_width(left);
+            ui.horizontal_wrapped(|ui| {
+                ui.label(theme::strong(text(tr, &view.role.name)).size(size::HEADING));
+                ui.label(theme::muted(ui, text(tr, &view.title)).size(size::BODY));
+                if short {
+                    // A short window (a laptop's browser): one line less.
+                    ui.separator();
+                    status_line(ui, view, tr);
+                }
+                if state.solo || view.status == Status::Ended {
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        phase_control(ui, view, state, tr, actions);
+                    });
+                }
+            });
+            if !short {
+                ui.horizontal_wrapped(|ui| status_line(ui, view, tr));
+            }
+        });
+        if notices > 0.0 {
+            ui.add_space(gap);
+            ui.vertical(|ui| {
+                ui.set_width(notices);
+                feed::notices(ui, state, tr);
             });
         }
-    });
-    ui.horizontal_wrapped(|ui| {
-        ui.label(
-            RichText::new(format!(
-                "{}  {}",
-                icon::FLAG,
-                tr.t_args(
-                    "desk-phase",
-                    &[
-                        ("phase", text(tr, &view.phase.name).to_owned()),
-                        ("index", (view.phase.index + 1).to_string()),
-                        ("count", view.phase.count.to_string()),
-                    ],
-                )
-            ))
-            .size(size::BODY),
-        );
-        ui.separator();
-        ui.label(
-            theme::strong(format!("{}  {}", icon::CLOCK, clock(tr, view.table_clock)))
-                .size(size::BODY),
-        )
-        .on_hover_text(tr.t("desk-clock-help"));
-        ui.separator();
-        ui.label(
-            RichText::new(format!(
-                "{}  {}",
-                icon::HOURGLASS,
-                tr.t_args("desk-time-left", &[("time", duration(view.budget_left))])
-            ))
-            .size(size::BODY),
-        );
     });
     ui.add_space(4.0);
     if state.welcome_back {
@@ -244,6 +237,46 @@ fn header(
             ),
         );
     }
+}
+
+/// The phase, the table's clock and the time left to the role.
+fn status_line(ui: &mut egui::Ui, view: &RoleView, tr: &Tr) {
+    ui.label(
+        RichText::new(format!(
+            "{}  {}",
+            icon::FLAG,
+            tr.t_args(
+                "desk-phase",
+                &[
+                    ("phase", text(tr, &view.phase.name).to_owned()),
+                    ("index", (view.phase.index + 1).to_string()),
+                    ("count", view.phase.count.to_string()),
+                ],
+            )
+        ))
+        .size(size::BODY),
+    );
+    ui.separator();
+    ui.label(
+        theme::strong(format!("{}  {}", icon::CLOCK, clock(tr, view.table_clock))).size(size::BODY),
+    )
+    .on_hover_text(tr.t("desk-clock-help"));
+    ui.separator();
+    ui.label(
+        RichText::new(format!(
+            "{}  {}",
+            icon::HOURGLASS,
+            tr.t_args("desk-time-left", &[("time", duration(view.budget_left))])
+        ))
+        .size(size::BODY),
+    );
+}
+
+/// Whether the window is short (under 640 points high: a laptop's browser,
+/// 1366×768 less the browser's bars): the header takes one line less and
+/// the send bar one row.
+pub(super) fn compact(ui: &egui::Ui) -> bool {
+    ui.ctx().content_rect().height() < 640.0
 }
 
 /// The solo desk's phase button, away from where "Start" was; it only opens

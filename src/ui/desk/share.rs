@@ -124,8 +124,17 @@ pub(super) fn share_form(
             if let Some(frame) = frame
                 && !previews.is_empty()
             {
+                let top = ui.cursor().top();
                 theme::heading(ui, Some(icon::SEAL_CHECK), tr.t("share-verdict"));
                 share_preview(ui, view, tr, frame, previews);
+                if std::mem::take(&mut state.show_verdict) {
+                    // As little scrolling as shows the whole verdict.
+                    let shown = egui::Rect::from_x_y_ranges(
+                        ui.max_rect().x_range(),
+                        top..=ui.cursor().top(),
+                    );
+                    ui.scroll_to_rect(shown, None);
+                }
             }
             acts_section(ui, view, state, tr, actions);
             sent_section(ui, view, state, tr);
@@ -178,26 +187,9 @@ pub(super) fn send_bar(
         .filter_map(|p| p.verdict)
         .max()
         .unwrap_or(Verdict::Allowed);
-    ui.horizontal_wrapped(|ui| {
-        ui.label(tr.t_args(
-            "share-summary",
-            &[
-                ("count", state.share_clues.len().to_string()),
-                ("to", names(view, tr, &state.share_to)),
-                ("frame", frame_name(tr, &view.frames, frame)),
-            ],
-        ));
-        if !closed {
-            verdict_tag(ui, tr, worst);
-        }
-    });
-    if closed {
-        ui.label(theme::strong(tr.t("share-cannot")).color(palette.breach));
-        return;
-    }
     let allowed = allowed_recipients(state, previews);
     let mixed = !allowed.is_empty() && allowed.len() < state.share_to.len();
-    ui.horizontal_wrapped(|ui| {
+    let buttons = |ui: &mut egui::Ui, state: &mut DeskState, actions: &mut Vec<UiAction>| {
         if worst == Verdict::Breach {
             ui.checkbox(&mut state.confirm_breach, tr.t("share-confirm-breach"));
         }
@@ -232,9 +224,35 @@ pub(super) fn send_bar(
             )
             .clicked()
         {
-            send(state, view, actions, frame, allowed);
+            send(state, view, actions, frame, allowed.clone());
+        }
+    };
+    // On a short window the bar is one row: what is sent, its verdict and
+    // the button, so that the form above keeps the height.
+    let short = super::compact(ui);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(tr.t_args(
+            "share-summary",
+            &[
+                ("count", state.share_clues.len().to_string()),
+                ("to", names(view, tr, &state.share_to)),
+                ("frame", frame_name(tr, &view.frames, frame)),
+            ],
+        ));
+        if !closed {
+            verdict_tag(ui, tr, worst);
+        }
+        if short && !closed {
+            buttons(ui, state, actions);
         }
     });
+    if closed {
+        ui.label(theme::strong(tr.t("share-cannot")).color(palette.breach));
+        return;
+    }
+    if !short {
+        ui.horizontal_wrapped(|ui| buttons(ui, state, actions));
+    }
 }
 
 pub(super) fn send(
@@ -316,6 +334,7 @@ pub(super) fn frame_choice(ui: &mut egui::Ui, view: &RoleView, state: &mut DeskS
             {
                 state.frame = Some(frame.id.clone());
                 state.confirm_breach = false;
+                state.show_verdict = true;
             }
             ui.label(theme::muted(ui, text(tr, &frame.basis)));
         });

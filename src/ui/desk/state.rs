@@ -173,6 +173,9 @@ pub struct DeskState {
     /// "Answer" was pressed on an act: the share dialog, now filled, is
     /// brought into view once.
     pub scroll_to_share: bool,
+    /// A frame was just chosen: its verdict is brought into view once (on
+    /// a laptop it would sit under the send bar).
+    pub show_verdict: bool,
     /// The person confirmed sending a breach.
     pub confirm_breach: bool,
     /// Conclusion being proposed.
