@@ -4,17 +4,6 @@ import glob, json, re, sys
 out, clients, start, end = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4])
 files = glob.glob(f"{out}/client-*.json")
 stats = [json.load(open(f)) for f in files]
-# Bots sharing a process (client-P-K.json) report the process's byte count:
-# share it among them.
-per_process = {}
-for f, s in zip(files, stats):
-    name = f.rsplit("/", 1)[-1]
-    process = re.sub(r"-\d+\.json$", "", name) if name.count("-") > 1 else name
-    per_process.setdefault(process, []).append(s)
-for group in per_process.values():
-    total = max(s["received_bytes"] for s in group)
-    for s in group:
-        s["received_bytes"] = total / len(group)
 lat = sorted(x for s in stats for x in s.get("latencies", []))
 def q(p):
     return lat[min(len(lat) - 1, int(round((len(lat) - 1) * p)))] if lat else float("nan")
@@ -31,6 +20,13 @@ print(f"clients finished: {len(stats)}/{clients}")
 print(f"commands: {sum(s['commands'] for s in stats)}, latency samples: {len(lat)}")
 print(f"send-to-view latency: p50 {q(0.5):.1f} ms, p99 {q(0.99):.1f} ms, max {q(1.0):.1f} ms")
 print(f"host: {cpu:.1f} s CPU over {wall:.0f} s wall ({100 * cpu / wall:.0f}% of a core), peak RSS {rss_mb:.0f} MB")
+bots_cpu, bots_rss = 0.0, 0.0
+for f in glob.glob(f"{out}/bots-*.time"):
+    text = open(f).read()
+    get = lambda name: float(re.search(rf"{re.escape(name)}: (.*)", text).group(1))
+    bots_cpu += get("User time (seconds)") + get("System time (seconds)")
+    bots_rss += get("Maximum resident set size (kbytes)") / 1024
+print(f"bots: {bots_cpu:.1f} s CPU over {wall:.0f} s wall ({100 * bots_cpu / wall:.0f}% of a core), peak RSS {bots_rss:.0f} MB in all")
 if stats:
     mean_bytes = sum(bytes_per_client) / len(stats)
     mean_secs = sum(secs) / len(stats)

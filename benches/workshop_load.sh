@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Load benchmark of a networked workshop over loopback UDP (docs/benchmarks.md).
 #
-# A headless host runs TABLES tables of a case; CLIENTS bot clients, each its
-# own process, join and play with the view-only bot policy at PACE_MS between
-# commands. Each client reports the time from a command's send to the arrival
-# of its updated view, and the bytes it received; the host's CPU time and
-# peak resident memory come from /usr/bin/time.
+# A headless host runs TABLES tables of a case; CLIENTS bot clients join and
+# play with the view-only bot policy at PACE_MS between commands. The bots are
+# light clients (src/net/lite.rs: the app's wire and view bot without Bevy's
+# schedules), all in one process unless PROCESSES says otherwise, pinned to
+# the cores the host does not use. Each client reports the time from a
+# command's send to the arrival of its updated view, and the bytes it
+# received; the host's and the bots' CPU time and peak resident memory come
+# from /usr/bin/time.
 #
 #   [PROCESSES=N] [PIN=0] benches/workshop_load.sh [CLIENTS] [TABLES] [PACE_MS] [LOSS_PERCENT]
 #
@@ -47,12 +50,12 @@ if [ "${PIN:-1}" = 1 ] && command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ];
 fi
 sleep 1
 START=$(date +%s.%N)
-# PROCESSES < CLIENTS runs several bots per process (`join --bot --count`):
-# on a 2-core machine, 64 bot processes starve the host they measure.
-PROCESSES=${PROCESSES:-$CLIENTS}
+# Bots per process: `join --bot --count` (one trainee presses "Join" every
+# 20 ms within a process).
+PROCESSES=${PROCESSES:-1}
 PER=$(( (CLIENTS + PROCESSES - 1) / PROCESSES ))
 for i in $(seq 1 "$PROCESSES"); do
-    $PIN_BOTS "$BIN" join "127.0.0.1:$JOIN_PORT" --code K7QX-M2PD --bot --name "bot $i" --count "$PER" \
+    $PIN_BOTS /usr/bin/time -v -o "$OUT/bots-$i.time" "$BIN" join "127.0.0.1:$JOIN_PORT" --code K7QX-M2PD --bot --name "bot $i" --count "$PER" \
         --pace-ms "$PACE_MS" --max-minutes 15 --stats "$OUT/client-$i.json" \
         >"$OUT/client-$i.out" 2>"$OUT/client-$i.err" &
     # Trainees do not all click "Join" in the same millisecond.

@@ -515,9 +515,9 @@ pub fn join_bot(args: JoinArgs) -> Result<ExitCode, String> {
         let mut player = BotPlayer::new(seed, Duration::from_millis(args.pace_ms));
         player.bot.speak(lang.code());
         let joined = Joined::new(entry.clone(), name, want.clone());
-        let client =
-            LiteClient::connect(wire.clone(), joined, Some(player)).map_err(|e| e.to_string())?;
-        clients.push(client);
+        // One trainee presses "Join" every 20 ms.
+        let at = std::time::Instant::now() + Duration::from_millis(20 * i as u64);
+        clients.push(LiteClient::later(wire.clone(), joined, Some(player), at));
         limits.push(BotLimits {
             max: args.max_minutes.map(|m| Duration::from_secs_f64(m * 60.0)),
             started: std::time::Instant::now(),

@@ -77,6 +77,8 @@ pub struct LiteClient {
     urgent: bool,
     /// Bytes of host messages received by this client (before inflating).
     pub received_bytes: u64,
+    /// Not connected before this time (a room of bots does not knock at once).
+    start_at: Option<Instant>,
 }
 
 impl LiteClient {
@@ -86,8 +88,22 @@ impl LiteClient {
         joined: Joined,
         bot: Option<BotPlayer>,
     ) -> Result<LiteClient, NetError> {
+        let mut client = LiteClient::later(wire, joined, bot, Instant::now());
+        client.start_at = None;
+        client.open()?;
+        Ok(client)
+    }
+
+    /// A client that connects at its first update from `at` on: people do
+    /// not all press "Join" in the same millisecond.
+    pub fn later(
+        wire: Rc<Wire>,
+        joined: Joined,
+        bot: Option<BotPlayer>,
+        at: Instant,
+    ) -> LiteClient {
         let now = Instant::now();
-        let mut client = LiteClient {
+        LiteClient {
             wire,
             joined,
             bot,
@@ -97,9 +113,8 @@ impl LiteClient {
             last_sent: now,
             urgent: true,
             received_bytes: 0,
-        };
-        client.open()?;
-        Ok(client)
+            start_at: Some(at),
+        }
     }
 
     fn open(&mut self) -> Result<(), NetError> {
@@ -120,6 +135,9 @@ impl LiteClient {
     /// When this client next needs an update without a packet: its bot's
     /// pace, and its period for acknowledgements and keep-alives.
     pub fn due(&self) -> Instant {
+        if let Some(at) = self.start_at {
+            return at;
+        }
         let send = self.last_sent + CLIENT_EVERY;
         let bot = self.bot.as_ref().and_then(BotPlayer::due);
         // Between two connections it tries again every two seconds.
@@ -137,6 +155,17 @@ impl LiteClient {
     /// Reads what arrived, plays, and sends: one update of the app's client.
     pub fn update(&mut self) {
         let now = Instant::now();
+        if let Some(at) = self.start_at {
+            if now < at {
+                return;
+            }
+            self.start_at = None;
+            self.updated = now;
+            if let Err(e) = self.open() {
+                warn!("connecting: {e}");
+            }
+            return;
+        }
         let delta = now - self.updated;
         self.updated = now;
         let Some((renet, transport, _)) = self.link.as_mut() else {

@@ -156,11 +156,13 @@ fn header(
             ui.set_width(left);
             ui.horizontal_wrapped(|ui| {
                 ui.label(theme::strong(text(tr, &view.role.name)).size(size::HEADING));
-                ui.label(theme::muted(ui, text(tr, &view.title)).size(size::BODY));
                 if short {
-                    // A short window (a laptop's browser): one line less.
+                    // A short window (a laptop's browser): one line less, and
+                    // the case's title is on the role card.
                     ui.separator();
                     status_line(ui, view, tr);
+                } else {
+                    ui.label(theme::muted(ui, text(tr, &view.title)).size(size::BODY));
                 }
                 if state.solo || view.status == Status::Ended {
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
