@@ -214,6 +214,9 @@ struct Chromium {
     page: tungstenite::WebSocket<TcpStream>,
     next_id: u64,
     _profile: PathBuf,
+    /// What the page wrote to its console (level and text), and its
+    /// uncaught exceptions, as they came.
+    console: Vec<(String, String)>,
 }
 
 impl Chromium {
@@ -269,12 +272,11 @@ impl Chromium {
             page,
             next_id: 1,
             _profile: profile,
+            console: Vec::new(),
         };
+        chromium.call("Runtime.enable", json!({}));
         // The page's own size, as on a tablet (the window has browser chrome).
-        chromium.call(
-            "Emulation.setDeviceMetricsOverride",
-            json!({ "width": 1024, "height": 768, "deviceScaleFactor": 1, "mobile": false }),
-        );
+        chromium.resize(1024, 768);
         chromium
     }
 
@@ -292,6 +294,29 @@ impl Chromium {
             let answer: Value = serde_json::from_str(&text).unwrap();
             if answer["id"] == id {
                 return answer["result"].clone();
+            }
+            match answer["method"].as_str() {
+                Some("Runtime.consoleAPICalled") => {
+                    let params = &answer["params"];
+                    let words: Vec<String> = params["args"]
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                        .map(|a| {
+                            a["value"]
+                                .as_str()
+                                .map_or_else(|| a["value"].to_string(), str::to_owned)
+                        })
+                        .collect();
+                    let level = params["type"].as_str().unwrap_or_default().to_owned();
+                    self.console.push((level, words.join(" ")));
+                }
+                Some("Runtime.exceptionThrown") => {
+                    let details = &answer["params"]["exceptionDetails"];
+                    self.console
+                        .push(("exception".into(), details["exception"]["description"].to_string()));
+                }
+                _ => {}
             }
         }
     }
@@ -311,6 +336,14 @@ impl Chromium {
 
     fn number(&mut self, name: &str) -> u64 {
         self.state(name).parse().unwrap_or(0)
+    }
+
+    /// The page's size, as a laptop's or a tablet's browser gives it.
+    fn resize(&mut self, width: u32, height: u32) {
+        self.call(
+            "Emulation.setDeviceMetricsOverride",
+            json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": false }),
+        );
     }
 
     fn screenshot(&mut self, path: &Path) {
@@ -519,11 +552,43 @@ fn a_browser_plays_a_role_beside_a_desktop_client_and_the_wire_shows_no_clue() {
     wait(Duration::from_secs(30), "a view after the reload", || {
         page.number("views") >= 1
     });
+    // The reload found the client in the browser's cache (the host answered
+    // 304): the first screen's time is the warm one.
+    let origin = page.call(
+        "Runtime.evaluate",
+        json!({ "expression": "performance.timeOrigin", "returnByValue": true }),
+    )["result"]["value"]
+        .as_f64()
+        .unwrap();
+    let warm_first_screen =
+        Duration::from_millis(page.number("shown-at").saturating_sub(origin as u64));
     let shot = Path::new(env!("CARGO_TARGET_TMPDIR")).join("browser-desk-1024x768.png");
     page.screenshot(&shot);
     eprintln!("the page at 1024×768: {}", shot.display());
+    // A 1366×768 laptop's browser leaves the page about 1366×625.
+    page.resize(1366, 625);
+    std::thread::sleep(Duration::from_secs(3));
+    let laptop = Path::new(env!("CARGO_TARGET_TMPDIR")).join("browser-desk-1366x625.png");
+    page.screenshot(&laptop);
+    eprintln!("the page at 1366×625: {}", laptop.display());
     eprintln!(
-        "from opening the address: first screen (the join form) {to_first_screen:?}, lobby {to_lobby:?}"
+        "from opening the address: first screen (the join form) {to_first_screen:?}, lobby {to_lobby:?}; \
+         after a reload (warm cache): first screen {warm_first_screen:?}"
+    );
+    // Nothing went wrong that the page only told its console.
+    let troubles: Vec<&(String, String)> = page
+        .console
+        .iter()
+        .filter(|(level, _)| matches!(level.as_str(), "error" | "warning" | "exception"))
+        .collect();
+    for (level, words) in &troubles {
+        eprintln!("console {level}: {words}");
+    }
+    assert!(
+        !troubles
+            .iter()
+            .any(|(level, words)| level == "exception" || words.contains("texture")),
+        "the page reported an exception or a texture it could not write: {troubles:?}"
     );
 
     // All the while, the siege held its connections and cost the host a

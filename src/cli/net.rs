@@ -567,12 +567,14 @@ impl BotLimits {
     /// cannot go on; `None` while it plays.
     fn verdict(&mut self, client: &LiteClient) -> Option<Result<(), String>> {
         let joined = &client.joined;
-        let tr = Tr::new(self.lang);
+        // Words only for a bot that stops on a refusal (parsing the
+        // interface's texts at every update cost the bots most of their CPU).
+        let tr = || Tr::new(self.lang);
         if STOP_ASKED.load(std::sync::atomic::Ordering::SeqCst) {
             return Some(Ok(()));
         }
         if self.max.is_some_and(|m| self.started.elapsed() > m) {
-            return Some(Err(tr.t("join-time-limit")));
+            return Some(Err(tr().t("join-time-limit")));
         }
         if let Some(refused) = &joined.refused {
             let fatal = match refused {
@@ -591,11 +593,11 @@ impl BotLimits {
                 _ => false,
             };
             if fatal {
-                return Some(Err(refused_text(refused, &tr)));
+                return Some(Err(refused_text(refused, &tr())));
             }
         }
         if joined.seat.is_none() && joined.lobby.is_some() && joined.seat_to_ask().is_none() {
-            return Some(Err(refused_text(&Refused::TableFull, &tr)));
+            return Some(Err(refused_text(&Refused::TableFull, &tr())));
         }
         joined.debrief.as_ref()?;
         // A moment for the last acknowledgements to go out.

@@ -82,18 +82,6 @@ pub struct LiteClient {
 }
 
 impl LiteClient {
-    /// A client of `joined.entry`'s host, connecting at once.
-    pub fn connect(
-        wire: Rc<Wire>,
-        joined: Joined,
-        bot: Option<BotPlayer>,
-    ) -> Result<LiteClient, NetError> {
-        let mut client = LiteClient::later(wire, joined, bot, Instant::now());
-        client.start_at = None;
-        client.open()?;
-        Ok(client)
-    }
-
     /// A client that connects at its first update from `at` on: people do
     /// not all press "Join" in the same millisecond.
     pub fn later(

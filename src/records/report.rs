@@ -216,7 +216,7 @@ svg { max-width: 100%; height: auto; } .graph svg { max-height: 88mm; display: b
   header, section { padding: 12mm 15mm; box-decoration-break: clone; -webkit-box-decoration-break: clone; }
   header { padding-bottom: 0; } header + section { padding-top: 0; }
   h2 { margin-top: 0; } h2, h3 { break-after: avoid; } h3 { margin: 0.7rem 0 0.2rem; }
-  .card, tr, .keep, svg { break-inside: avoid; } .timeline, .points { font-size: 9pt; line-height: 1.3; } .graph svg { max-height: 64mm; } .pearls { columns: 2; column-gap: 1.2rem; } .pearls h2, .pearls > p { column-span: all; } .pearls ul { padding-left: 1.1rem; margin: 0.2rem 0; } p { margin: 0.35rem 0; } td, th { padding: 0.18rem 0.35rem; }
+  .card, tr, .keep, svg { break-inside: avoid; } .timeline, .points { font-size: 9pt; line-height: 1.3; } .graph svg { max-height: 64mm; } .pearls { columns: 2; column-gap: 1.2rem; } .pearls h2, .pearls > p { column-span: all; } .pearls ul { padding-left: 1.1rem; margin: 0.2rem 0; } .pearls li { break-inside: avoid; } p { margin: 0.35rem 0; } td, th { padding: 0.18rem 0.35rem; }
 }
 ";
 

@@ -35,7 +35,7 @@ fn a_lite_bot_plays_a_table_to_its_debrief_over_the_real_protocol() {
     let (_, entry) = entry_at(port);
     let joined = Joined::new(entry.clone(), "Inès".into(), None);
     let bot = BotPlayer::new(11, Duration::from_millis(30));
-    let mut client = LiteClient::connect(wire(), joined, Some(bot)).unwrap();
+    let mut client = LiteClient::later(wire(), joined, Some(bot), Instant::now());
 
     let deadline = Instant::now() + Duration::from_secs(60);
     while client.joined.debrief.is_none() && Instant::now() < deadline {
@@ -77,7 +77,7 @@ fn a_lite_bot_plays_a_table_to_its_debrief_over_the_real_protocol() {
     let clients: Vec<LiteClient> = (0..2)
         .map(|i| {
             let joined = Joined::new(entry.clone(), format!("Lecteur {i}"), None);
-            LiteClient::connect(wire(), joined, None).unwrap()
+            LiteClient::later(wire(), joined, None, Instant::now())
         })
         .collect();
     let server = std::cell::RefCell::new(server);
