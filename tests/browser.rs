@@ -313,8 +313,10 @@ impl Chromium {
                 }
                 Some("Runtime.exceptionThrown") => {
                     let details = &answer["params"]["exceptionDetails"];
-                    self.console
-                        .push(("exception".into(), details["exception"]["description"].to_string()));
+                    self.console.push((
+                        "exception".into(),
+                        details["exception"]["description"].to_string(),
+                    ));
                 }
                 _ => {}
             }
@@ -571,6 +573,12 @@ fn a_browser_plays_a_role_beside_a_desktop_client_and_the_wire_shows_no_clue() {
     let laptop = Path::new(env!("CARGO_TARGET_TMPDIR")).join("browser-desk-1366x625.png");
     page.screenshot(&laptop);
     eprintln!("the page at 1366×625: {}", laptop.display());
+    // A phone held upright.
+    page.resize(390, 844);
+    std::thread::sleep(Duration::from_secs(3));
+    let phone = Path::new(env!("CARGO_TARGET_TMPDIR")).join("browser-desk-390x844.png");
+    page.screenshot(&phone);
+    eprintln!("the page at 390×844: {}", phone.display());
     eprintln!(
         "from opening the address: first screen (the join form) {to_first_screen:?}, lobby {to_lobby:?}; \
          after a reload (warm cache): first screen {warm_first_screen:?}"
@@ -581,6 +589,11 @@ fn a_browser_plays_a_role_beside_a_desktop_client_and_the_wire_shows_no_clue() {
         .iter()
         .filter(|(level, _)| matches!(level.as_str(), "error" | "warning" | "exception"))
         .collect();
+    eprintln!(
+        "the page's console: {} lines, {} warnings or errors",
+        page.console.len(),
+        troubles.len()
+    );
     for (level, words) in &troubles {
         eprintln!("console {level}: {words}");
     }

@@ -2534,3 +2534,63 @@ fn on_a_laptops_page_the_header_is_one_line_the_verdict_shows_above_the_send_bar
     assert_eq!(harness.state().0.tab, Tab::Conclusion);
     assert!(harness.state().0.toasts.is_empty());
 }
+
+#[test]
+fn on_a_phone_the_tabs_make_a_row_and_the_bundle_follows_the_file_within_the_screen() {
+    let session = running();
+    let view = session.view("educatrice").unwrap();
+    let tr = Tr::new(Lang::Fr);
+    let (width, height) = (390.0, 844.0);
+    let mut harness = Harness::builder()
+        .with_size((width, height))
+        .build_ui_state(
+            move |ui, (state, out): &mut (DeskState, Vec<UiAction>)| {
+                if themed(ui) {
+                    out.extend(desk(ui, &view, state, &tr))
+                }
+            },
+            (DeskState::default(), Vec::new()),
+        );
+    harness.run();
+    let file = harness
+        .get_by_role_and_label(
+            egui::accesskit::Role::Button,
+            &iconed(icon::FOLDER_OPEN, "Dossier"),
+        )
+        .rect();
+    let messages = harness
+        .get_by_label(&iconed(icon::CHAT_CIRCLE_TEXT, "Messages"))
+        .rect();
+    for (name, rect) in [("Dossier", file), ("Messages", messages)] {
+        assert!(
+            rect.left() >= 0.0 && rect.right() <= width,
+            "the tab {name} is on the screen: {rect:?}"
+        );
+    }
+    assert!(
+        messages.top() < 400.0,
+        "the tabs are a row under the header, not a column: {messages:?}"
+    );
+    let bundle = harness
+        .get_by_label_contains("Mon faisceau d'indices")
+        .rect();
+    assert!(
+        bundle.left() >= 0.0 && bundle.right() <= width,
+        "the bundle is within the screen: {bundle:?}"
+    );
+    assert!(
+        bundle.left() < width / 2.0,
+        "the bundle follows the file in the one column: {bundle:?}"
+    );
+    // Another tab: the bundle stays with the file.
+    harness
+        .get_by_label(&iconed(icon::MAGNIFYING_GLASS, "Actions"))
+        .click();
+    harness.run();
+    assert_eq!(harness.state().0.tab, Tab::Actions);
+    assert!(
+        harness
+            .query_by_label_contains("Mon faisceau d'indices")
+            .is_none()
+    );
+}

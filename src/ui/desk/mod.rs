@@ -69,17 +69,32 @@ pub fn desk(ui: &mut egui::Ui, view: &RoleView, state: &mut DeskState, tr: &Tr) 
                 .stroke(egui::Stroke::new(1.0, palette.border)),
         )
         .show(ui, |ui| header(ui, view, state, tr, &mut actions));
-    egui::Panel::left("desk_tabs")
-        .resizable(false)
-        .exact_size(space::RAIL)
-        .frame(
-            egui::Frame::new()
-                .fill(palette.panel)
-                .inner_margin(egui::Margin::symmetric(8, 12)),
-        )
-        .show(ui, |ui| rail(ui, view, state, tr, &mut actions));
+    // A phone's page has no room for three columns: the tabs go in a row
+    // under the header and the bundle under the file.
+    let narrow = narrow(ui);
+    if narrow {
+        egui::Panel::top("desk_tab_row")
+            .frame(
+                egui::Frame::new()
+                    .fill(palette.panel)
+                    .inner_margin(egui::Margin::symmetric(8, 6)),
+            )
+            .show(ui, |ui| {
+                ui.horizontal_wrapped(|ui| rail(ui, view, state, tr, &mut actions, false))
+            });
+    } else {
+        egui::Panel::left("desk_tabs")
+            .resizable(false)
+            .exact_size(space::RAIL)
+            .frame(
+                egui::Frame::new()
+                    .fill(palette.panel)
+                    .inner_margin(egui::Margin::symmetric(8, 12)),
+            )
+            .show(ui, |ui| rail(ui, view, state, tr, &mut actions, true));
+    }
     // The share dialog needs the width: the bundle shows on every other tab.
-    if state.tab != Tab::Share {
+    if state.tab != Tab::Share && !narrow {
         egui::Panel::right("desk_bundle")
             .resizable(false)
             .exact_size(space::BUNDLE)
@@ -116,6 +131,12 @@ pub fn desk(ui: &mut egui::Ui, view: &RoleView, state: &mut DeskState, tr: &Tr) 
                 .id_salt(("tab", state.tab as u8))
                 .auto_shrink([false, false])
                 .show(ui, |ui| match state.tab {
+                    Tab::File if narrow => {
+                        file_tab(ui, view, state, tr, &mut actions);
+                        ui.add_space(space::SECTION);
+                        bundle_panel(ui, view, tr);
+                        activity(ui, state, &feed, tr);
+                    }
                     Tab::File => file_tab(ui, view, state, tr, &mut actions),
                     Tab::Actions => actions_tab(ui, view, state, tr, &mut actions),
                     Tab::Share => {}
@@ -147,7 +168,12 @@ fn header(
     let palette = theme::palette(ui);
     // Notices sit at the header's right end, beside what they announce and
     // over nothing the trainee works on; the header's lines make room.
-    let notices = feed::notices_width(ui, state);
+    let narrow = narrow(ui);
+    let notices = if narrow {
+        0.0
+    } else {
+        feed::notices_width(ui, state)
+    };
     let short = compact(ui);
     ui.horizontal_top(|ui| {
         let gap = if notices > 0.0 { space::SECTION } else { 0.0 };
@@ -182,6 +208,9 @@ fn header(
             });
         }
     });
+    if narrow && feed::notices_width(ui, state) > 0.0 {
+        feed::notices(ui, state, tr);
+    }
     ui.add_space(4.0);
     if state.welcome_back {
         theme::band(
@@ -275,10 +304,16 @@ fn status_line(ui: &mut egui::Ui, view: &RoleView, tr: &Tr) {
 }
 
 /// Whether the window is short (under 640 points high: a laptop's browser,
-/// 1366×768 less the browser's bars): the header takes one line less and
-/// the send bar one row.
+/// 1366×768 less the browser's bars) or narrow (a phone): the header takes
+/// one line less and the send bar one row.
 pub(super) fn compact(ui: &egui::Ui) -> bool {
-    ui.ctx().content_rect().height() < 640.0
+    ui.ctx().content_rect().height() < 640.0 || narrow(ui)
+}
+
+/// Whether the window is narrow (under 700 points wide: a phone held
+/// upright): the tabs go in a row and the bundle under the file.
+pub(super) fn narrow(ui: &egui::Ui) -> bool {
+    ui.ctx().content_rect().width() < 700.0
 }
 
 /// The solo desk's phase button, away from where "Start" was; it only opens
@@ -370,12 +405,14 @@ fn confirm_dialog(
     }
 }
 
+/// The tabs, one under the other (`column`) or in a row on a phone.
 fn rail(
     ui: &mut egui::Ui,
     view: &RoleView,
     state: &mut DeskState,
     tr: &Tr,
     actions: &mut Vec<UiAction>,
+    column: bool,
 ) {
     let palette = theme::palette(ui);
     for tab in TABS {
@@ -401,27 +438,37 @@ fn rail(
             } else {
                 palette.text
             });
-        let response = ui
-            .horizontal(|ui| {
-                let button = egui::Button::new(label)
-                    .fill(if selected {
-                        palette.accent
-                    } else {
-                        palette.panel
-                    })
-                    .stroke(egui::Stroke::NONE)
-                    .min_size(egui::vec2(ui.available_width() - 34.0, 38.0));
-                let response = ui.add(button);
-                let response = theme::ring(ui, response);
-                theme::counter(ui, unread);
-                response
-            })
-            .inner;
+        let item = |ui: &mut egui::Ui| {
+            let button = egui::Button::new(label)
+                .fill(if selected {
+                    palette.accent
+                } else {
+                    palette.panel
+                })
+                .stroke(egui::Stroke::NONE)
+                .min_size(if column {
+                    egui::vec2(ui.available_width() - 34.0, 38.0)
+                } else {
+                    egui::vec2(0.0, 34.0)
+                });
+            let response = ui.add(button);
+            let response = theme::ring(ui, response);
+            theme::counter(ui, unread);
+            response
+        };
+        // In a row, each tab is placed on its own so that the row wraps.
+        let response = if column {
+            ui.horizontal(item).inner
+        } else {
+            item(ui)
+        };
         if response.clicked() && !selected {
             state.open(tab);
         }
     }
-    ui.add_space(space::SECTION);
+    if column {
+        ui.add_space(space::SECTION);
+    }
     if ui
         .link(
             RichText::new(format!(
