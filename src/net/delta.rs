@@ -11,6 +11,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use serde_json::value::RawValue;
+use std::ops::Range;
 
 /// How to turn one JSON value into another.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -43,15 +44,16 @@ pub struct Mismatch(pub String);
 
 /// A view as the host last sent it: each top-level field as JSON text, and
 /// each item of a list field apart. Comparing text is cheap; the host takes
-/// a snapshot of every person's view after every event at their table.
+/// a snapshot of every person's view after every event at their table, so
+/// the parts are places in the one text, not copies of it.
 pub struct Snapshot {
     json: String,
     fields: Vec<(String, Part)>,
 }
 
 enum Part {
-    Whole(Box<RawValue>),
-    Items(Vec<Box<RawValue>>),
+    Whole(Range<usize>),
+    Items(Vec<Range<usize>>),
 }
 
 impl Snapshot {
@@ -63,18 +65,26 @@ impl Snapshot {
 
     /// The snapshot of a JSON object's text.
     pub fn from_json(json: String) -> Snapshot {
-        let object: std::collections::BTreeMap<String, Box<RawValue>> =
+        // Where a part borrowed from `json` starts in it.
+        let place = |raw: &RawValue| {
+            let start = raw.get().as_ptr() as usize - json.as_ptr() as usize;
+            start..start + raw.get().len()
+        };
+        let object: std::collections::BTreeMap<String, &RawValue> =
             serde_json::from_str(&json).expect("views serialise to JSON objects");
         let fields = object
             .into_iter()
             .map(|(key, raw)| {
-                let part = match serde_json::from_str::<Vec<Box<RawValue>>>(raw.get()) {
-                    Ok(items) if raw.get().starts_with('[') => Part::Items(items),
-                    _ => Part::Whole(raw),
+                let part = match serde_json::from_str::<Vec<&RawValue>>(raw.get()) {
+                    Ok(items) if raw.get().starts_with('[') => {
+                        Part::Items(items.into_iter().map(place).collect())
+                    }
+                    _ => Part::Whole(place(raw)),
                 };
                 (key, part)
             })
             .collect();
+        // The text's buffer stays where it is when the String moves.
         Snapshot { json, fields }
     }
 
@@ -83,18 +93,26 @@ impl Snapshot {
         &self.json
     }
 
+    fn text(&self, place: &Range<usize>) -> &str {
+        &self.json[place.clone()]
+    }
+
+    fn value(&self, place: &Range<usize>) -> Value {
+        serde_json::from_str(self.text(place)).expect("a snapshot holds valid JSON")
+    }
+
     /// What turns `old` into this snapshot; none when nothing changed.
     pub fn since(&self, old: &Snapshot) -> Option<Delta> {
         let mut changed = Vec::new();
         for (key, part) in &self.fields {
             let before = old.fields.iter().find(|(k, _)| k == key).map(|(_, p)| p);
             let delta = match (before, part) {
-                (Some(Part::Whole(a)), Part::Whole(b)) if a.get() == b.get() => continue,
+                (Some(Part::Whole(a)), Part::Whole(b)) if old.text(a) == self.text(b) => continue,
                 (Some(Part::Items(a)), Part::Items(b)) => {
                     let len = a.len().min(b.len());
                     let items: Vec<(usize, Delta)> = (0..len)
-                        .filter(|&i| a[i].get() != b[i].get())
-                        .map(|i| (i, Delta::Set(value(&b[i]))))
+                        .filter(|&i| old.text(&a[i]) != self.text(&b[i]))
+                        .map(|i| (i, Delta::Set(self.value(&b[i]))))
                         .collect();
                     if items.is_empty() && a.len() == b.len() {
                         continue;
@@ -102,13 +120,13 @@ impl Snapshot {
                     Delta::Items {
                         len,
                         changed: items,
-                        added: b[len..].iter().map(|raw| value(raw)).collect(),
+                        added: b[len..].iter().map(|place| self.value(place)).collect(),
                     }
                 }
-                (_, Part::Whole(raw)) => Delta::Set(value(raw)),
-                (_, Part::Items(items)) => {
-                    Delta::Set(Value::Array(items.iter().map(|raw| value(raw)).collect()))
-                }
+                (_, Part::Whole(place)) => Delta::Set(self.value(place)),
+                (_, Part::Items(items)) => Delta::Set(Value::Array(
+                    items.iter().map(|place| self.value(place)).collect(),
+                )),
             };
             changed.push((key.clone(), delta));
         }
@@ -120,10 +138,6 @@ impl Snapshot {
             .collect();
         (!changed.is_empty() || !removed.is_empty()).then_some(Delta::Fields { changed, removed })
     }
-}
-
-fn value(raw: &RawValue) -> Value {
-    serde_json::from_str(raw.get()).expect("a snapshot holds valid JSON")
 }
 
 /// Applies `delta` to `value` in place.
