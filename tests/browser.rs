@@ -340,6 +340,18 @@ impl Chromium {
         self.state(name).parse().unwrap_or(0)
     }
 
+    /// How long after the navigation's start the client set the mark
+    /// `data-{name}` (a time in Unix milliseconds), on the page's own clock.
+    fn since_opening(&mut self, name: &str) -> Duration {
+        let origin = self.call(
+            "Runtime.evaluate",
+            json!({ "expression": "performance.timeOrigin", "returnByValue": true }),
+        )["result"]["value"]
+            .as_f64()
+            .unwrap();
+        Duration::from_millis(self.number(name).saturating_sub(origin as u64))
+    }
+
     /// The page's size, as a laptop's or a tablet's browser gives it.
     fn resize(&mut self, width: u32, height: u32) {
         self.call(
@@ -508,16 +520,8 @@ fn a_browser_plays_a_role_beside_a_desktop_client_and_the_wire_shows_no_clue() {
     wait(Duration::from_secs(90), "the lobby", || {
         !page.state("lobby-at").is_empty()
     });
-    // From the navigation's start, on the page's own clock.
-    let origin = page.call(
-        "Runtime.evaluate",
-        json!({ "expression": "performance.timeOrigin", "returnByValue": true }),
-    )["result"]["value"]
-        .as_f64()
-        .unwrap();
-    let since_opening = |at: u64| Duration::from_millis(at.saturating_sub(origin as u64));
-    let to_first_screen = since_opening(page.number("shown-at"));
-    let to_lobby = since_opening(page.number("lobby-at"));
+    let to_first_screen = page.since_opening("shown-at");
+    let to_lobby = page.since_opening("lobby-at");
     let seated = Instant::now() + Duration::from_secs(30);
     while page.state("seat") != format!("1:{ROLE}") {
         if Instant::now() > seated {
@@ -556,14 +560,7 @@ fn a_browser_plays_a_role_beside_a_desktop_client_and_the_wire_shows_no_clue() {
     });
     // The reload found the client in the browser's cache (the host answered
     // 304): the first screen's time is the warm one.
-    let origin = page.call(
-        "Runtime.evaluate",
-        json!({ "expression": "performance.timeOrigin", "returnByValue": true }),
-    )["result"]["value"]
-        .as_f64()
-        .unwrap();
-    let warm_first_screen =
-        Duration::from_millis(page.number("shown-at").saturating_sub(origin as u64));
+    let warm_first_screen = page.since_opening("shown-at");
     let shot = Path::new(env!("CARGO_TARGET_TMPDIR")).join("browser-desk-1024x768.png");
     page.screenshot(&shot);
     eprintln!("the page at 1024×768: {}", shot.display());

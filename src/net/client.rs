@@ -576,7 +576,6 @@ pub struct BotPlayer {
     last: Instant,
     /// When the bot last looked for something to do.
     looked: Instant,
-    views_seen: usize,
 }
 
 impl BotPlayer {
@@ -594,7 +593,6 @@ impl BotPlayer {
             pending: None,
             last: Instant::now(),
             looked: Instant::now(),
-            views_seen: 0,
         }
     }
 }
@@ -655,7 +653,6 @@ impl BotPlayer {
                 self.pending = None;
             }
         }
-        self.views_seen = views;
         if self.last.elapsed() < self.pace {
             return None;
         }

@@ -1341,12 +1341,12 @@ fn the_next_step_line_tells_the_truth_at_the_start_mid_phase_and_at_the_last_pha
     assert!(!end.contains("phase suivante"), "{end}");
 }
 
-#[test]
-fn a_pending_proposal_is_dated_once_and_notified_once_while_the_clock_moves() {
-    let tr = Tr::new(Lang::Fr);
+/// A running table where the educator's desk has seen the start, then the
+/// head of service proposes a conclusion (the desk has not yet seen it).
+fn a_colleague_proposes(tr: &Tr) -> (Session, DeskState) {
     let mut session = running();
     let mut state = DeskState::default();
-    state.observe(&session.view("educatrice").unwrap(), &tr, 0.0);
+    state.observe(&session.view("educatrice").unwrap(), tr, 0.0);
     session
         .submit(
             "chef_service",
@@ -1357,6 +1357,13 @@ fn a_pending_proposal_is_dated_once_and_notified_once_while_the_clock_moves() {
             },
         )
         .unwrap();
+    (session, state)
+}
+
+#[test]
+fn a_pending_proposal_is_dated_once_and_notified_once_while_the_clock_moves() {
+    let tr = Tr::new(Lang::Fr);
+    let (mut session, mut state) = a_colleague_proposes(&tr);
     let proposed = session.view("educatrice").unwrap();
     state.observe(&proposed, &tr, 1.0);
     let about = |state: &DeskState| {
@@ -2451,19 +2458,7 @@ fn a_trainee_reads_the_debrief_and_leaves_it_with_the_keyboard_alone() {
 fn on_a_laptops_page_the_header_is_one_line_the_verdict_shows_above_the_send_bar_and_a_notice_covers_nothing()
  {
     let tr = Tr::new(Lang::Fr);
-    let mut session = running();
-    let mut state = DeskState::default();
-    state.observe(&session.view("educatrice").unwrap(), &tr, 0.0);
-    session
-        .submit(
-            "chef_service",
-            RoleCommand::Propose {
-                conclusion: "mineure_en_danger".into(),
-                orientation: None,
-                reason: "Premiers signes.".into(),
-            },
-        )
-        .unwrap();
+    let (session, mut state) = a_colleague_proposes(&tr);
     let view = session.view("educatrice").unwrap();
     state.observe(&view, &tr, 1.0);
     assert_eq!(state.toasts.len(), 1, "a notice waits");

@@ -418,10 +418,16 @@ pub(super) fn activity(ui: &mut egui::Ui, state: &mut DeskState, feed: &[FeedIte
 /// confirmation dialog has the person's attention), else at most 360
 /// points and a third of the header.
 pub(super) fn notices_width(ui: &egui::Ui, state: &DeskState) -> f32 {
-    if state.toasts.is_empty() || state.confirm.is_some() {
+    if !notice_waits(state) {
         return 0.0;
     }
     (ui.available_width() / 3.0).min(360.0)
+}
+
+/// Whether a notice is to be shown: one waits, and no confirmation dialog
+/// has the person's attention.
+pub(super) fn notice_waits(state: &DeskState) -> bool {
+    !state.toasts.is_empty() && state.confirm.is_none()
 }
 
 /// The newest notice, at the header's right end, on two lines at most

@@ -208,7 +208,7 @@ fn header(
             });
         }
     });
-    if narrow && feed::notices_width(ui, state) > 0.0 {
+    if narrow && feed::notice_waits(state) {
         feed::notices(ui, state, tr);
     }
     ui.add_space(4.0);
