@@ -1,10 +1,14 @@
 //! `faisceau`: the command line of the Faisceau training simulation.
 
-// The browser client (wasm32) is the trainee's part of the app only: no
-// host, journal, archive or command line; what only they use is not built.
+// The browser client (wasm32) is the trainee's part of the app only, drawn
+// by eframe: no Bevy, host, journal, archive or command line; what only
+// they use is not built.
 #![cfg_attr(target_arch = "wasm32", allow(dead_code, unused_imports))]
 
+#[cfg(not(target_arch = "wasm32"))]
 mod app;
+#[cfg(target_arch = "wasm32")]
+mod browser;
 #[cfg(not(target_arch = "wasm32"))]
 mod cli;
 mod i18n;
@@ -35,5 +39,5 @@ fn main() -> ExitCode {
 /// In a browser: the trainee's client, joining the workshop that served the page.
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    app::web::run();
+    browser::run();
 }

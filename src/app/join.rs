@@ -9,14 +9,14 @@ use std::time::Duration;
 
 use bevy::prelude::*;
 use bevy_egui::EguiContexts;
-use bevy_egui::egui::{self, RichText};
+use bevy_egui::egui;
 use bevy_replicon::prelude::*;
 
 use super::backend::ClientDesk;
 use super::screens::root;
 use super::{Launch, NetLaunch, Screen, Settings};
 use crate::i18n::Tr;
-use crate::net::client::{self, Entry, Joined, Link, Send};
+use crate::net::client::{self, Entry, Joined, Send};
 use crate::net::code::JoinCode;
 use crate::net::door;
 #[cfg(not(target_arch = "wasm32"))]
@@ -24,8 +24,6 @@ use crate::net::host::Host;
 use crate::net::protocol::{Refused, ToHost};
 use crate::net::words::{code_error_text, join_error_text, refused_text};
 use crate::ui::network::{self as screens, JoinForm, NetAction};
-use crate::ui::theme::size;
-use crate::ui::{self};
 
 /// The join form's state, and its work in the background.
 #[derive(Resource, Default)]
@@ -277,43 +275,8 @@ pub(super) fn lobby(
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let mut root = root(ctx);
-    let tr = &settings.tr;
     let actions = egui::CentralPanel::default()
-        .show(&mut root, |ui| match &joined.lobby {
-            Some(lobby) => screens::lobby(
-                ui,
-                lobby,
-                joined.seat.as_ref(),
-                joined.refused.as_ref().map(|r| refused_text(r, tr)),
-                tr,
-            ),
-            None => {
-                ui.vertical_centered(|ui| {
-                    ui.add_space(80.0);
-                    ui.spinner();
-                    let palette = ui::theme::palette(ui);
-                    let taking_back = joined.refused == Some(Refused::NameInUse);
-                    let line = if taking_back {
-                        tr.t("join-taking-seat-back")
-                    } else {
-                        tr.t_args(
-                            "lobby-connecting",
-                            &[("workshop", joined.entry.workshop.clone())],
-                        )
-                    };
-                    ui.label(RichText::new(line).size(ui::theme::size::HEADING));
-                    if let Some(refused) = &joined.refused {
-                        let color = if taking_back {
-                            palette.text
-                        } else {
-                            palette.breach
-                        };
-                        ui.label(RichText::new(refused_text(refused, tr)).color(color));
-                    }
-                });
-                Vec::new()
-            }
-        })
+        .show(&mut root, |ui| screens::joined_lobby(ui, &joined, &settings.tr))
         .inner;
     for action in actions {
         match action {
@@ -335,38 +298,7 @@ pub(super) fn link_banner(
     settings: Res<Settings>,
     joined: Res<Joined>,
 ) -> Result {
-    if joined.link == Link::Connected {
-        return Ok(());
-    }
-    let ctx = contexts.ctx_mut()?;
-    // Once the table has ended, the host closing is expected: the debrief
-    // stays here, and nobody needs to wait for a reconnection.
-    let closed = joined.link == Link::Lost && joined.debrief.is_some();
-    let text = match joined.link {
-        Link::Lost if closed => settings.tr.t("link-closed-after-end"),
-        Link::Lost => settings.tr.t("link-lost"),
-        _ => settings.tr.t_args(
-            "lobby-connecting",
-            &[("workshop", joined.entry.workshop.clone())],
-        ),
-    };
-    let (align, offset) = if closed {
-        (egui::Align2::RIGHT_BOTTOM, [-12.0, -12.0])
-    } else {
-        (egui::Align2::CENTER_TOP, [0.0, 12.0])
-    };
-    egui::Window::new(settings.tr.t("app-title"))
-        .anchor(align, offset)
-        .collapsible(false)
-        .title_bar(false)
-        .show(ctx, |ui| {
-            ui.horizontal(|ui| {
-                if !closed {
-                    ui.spinner();
-                }
-                ui.label(RichText::new(text).strong().size(size::LARGE));
-            });
-        });
+    screens::link_banner(contexts.ctx_mut()?, &joined, &settings.tr);
     Ok(())
 }
 

@@ -15,8 +15,6 @@ mod reload;
 mod screens;
 mod screenshot;
 mod table;
-#[cfg(target_arch = "wasm32")]
-pub mod web;
 
 use std::path::PathBuf;
 

@@ -3,22 +3,35 @@
 //! keeps its role's view up to date. When the network drops it reconnects
 //! by itself and the host seats it back (same name).
 
-use std::net::{Ipv4Addr, SocketAddr, UdpSocket};
+#[cfg(not(target_arch = "wasm32"))]
+use std::net::{Ipv4Addr, UdpSocket};
+use std::net::SocketAddr;
 use std::time::Duration;
 
-use bevy::platform::time::Instant;
+#[cfg(not(target_arch = "wasm32"))]
 use bevy::prelude::*;
+#[cfg(not(target_arch = "wasm32"))]
 use bevy_replicon::prelude::*;
+#[cfg(not(target_arch = "wasm32"))]
 use bevy_replicon_renet::RenetClient;
+#[cfg(not(target_arch = "wasm32"))]
 use bevy_replicon_renet::netcode::{ClientAuthentication, ConnectToken, NetcodeClientTransport};
 use faisceau_engine::{Id, RoleView, ViewBot};
 use serde::Deserialize;
+use tracing::warn;
+use web_time::Instant;
 
-use super::code::{JoinCode, Keys};
+#[cfg(not(target_arch = "wasm32"))]
+use super::code::JoinCode;
+use super::code::Keys;
+#[cfg(not(target_arch = "wasm32"))]
 use super::door::{self, Datagram, DoorRefusal};
+#[cfg(not(target_arch = "wasm32"))]
 use super::error::NetError;
 use super::protocol::{DebriefPackage, Lobby, Occupant, Refused, ToClient, ToHost};
-use super::{Down, TIMEOUT_SECONDS, Up, VERSION};
+use super::{TIMEOUT_SECONDS, VERSION};
+#[cfg(not(target_arch = "wasm32"))]
+use super::{Down, Up};
 
 /// Why joining failed before connecting.
 #[derive(Debug, thiserror::Error)]
@@ -67,6 +80,7 @@ pub struct Entry {
     pub keys: Keys,
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// Reads `ADDR` as typed: `host:port` or `host` (default port).
 pub fn parse_address(typed: &str) -> Result<SocketAddr, JoinError> {
     use std::net::ToSocketAddrs;
@@ -83,6 +97,7 @@ pub fn parse_address(typed: &str) -> Result<SocketAddr, JoinError> {
         .ok_or_else(|| JoinError::BadAddress(typed.to_owned()))
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// Knocks at the door of the game address `addr` with `code`: answers
 /// within `timeout` with the entry, or why not.
 pub fn knock(addr: SocketAddr, code: &JoinCode, timeout: Duration) -> Result<Entry, JoinError> {
@@ -123,6 +138,7 @@ pub fn knock(addr: SocketAddr, code: &JoinCode, timeout: Duration) -> Result<Ent
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// Opens a netcode connection to the entry's host.
 pub fn connect(
     commands: &mut Commands,
@@ -138,6 +154,7 @@ pub fn connect(
     Ok(())
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// The renet client and its netcode transport, with a connect token made
 /// from the code's key.
 pub fn open(
@@ -152,6 +169,7 @@ pub fn open(
     ))
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// A netcode transport to the entry's host, with a connect token made from
 /// the code's key, and a second handle on its socket to watch.
 pub fn transport(entry: &Entry) -> Result<(NetcodeClientTransport, Option<UdpSocket>), NetError> {
@@ -199,7 +217,7 @@ pub enum Link {
 }
 
 /// Everything the client knows: only what the host sent.
-#[derive(Resource)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Resource))]
 pub struct Joined {
     /// Where to connect.
     pub entry: Entry,
@@ -378,10 +396,12 @@ impl Joined {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// Sends a message to the host.
 #[derive(Message, Clone, Debug)]
 pub struct Send(pub ToHost);
 
+#[cfg(not(target_arch = "wasm32"))]
 /// The client's systems (the caller inserts [`Joined`] and calls [`connect`]).
 pub fn plugin(app: &mut App) {
     app.add_message::<Send>()
@@ -392,24 +412,19 @@ pub fn plugin(app: &mut App) {
                 .run_if(in_state(ClientState::Connected).and_then(resource_exists::<Joined>)),
         )
         .add_systems(Update, hello.run_if(resource_exists::<Joined>))
-        .add_systems(PostUpdate, forward.before(ClientSystems::Send));
-    // The browser reconnects over its WebSocket (`super::web_client`).
-    #[cfg(not(target_arch = "wasm32"))]
-    app.add_systems(Update, reconnect.run_if(resource_exists::<Joined>));
+        .add_systems(PostUpdate, forward.before(ClientSystems::Send))
+        .add_systems(Update, reconnect.run_if(resource_exists::<Joined>));
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// Closes the connection to the host (a refused name goes back to the form).
 pub fn disconnect(commands: &mut Commands) {
     commands.remove_resource::<Joined>();
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        commands.remove_resource::<RenetClient>();
-        commands.remove_resource::<NetcodeClientTransport>();
-    }
-    #[cfg(target_arch = "wasm32")]
-    super::web_client::close(commands);
+    commands.remove_resource::<RenetClient>();
+    commands.remove_resource::<NetcodeClientTransport>();
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn receive(mut messages: MessageReader<Down>, mut joined: ResMut<Joined>) {
     for Down(message) in messages.read() {
         joined.take(message.clone());
@@ -417,6 +432,7 @@ fn receive(mut messages: MessageReader<Down>, mut joined: ResMut<Joined>) {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn hello(
     state: Res<State<ClientState>>,
     mut joined: ResMut<Joined>,
@@ -540,6 +556,7 @@ impl Joined {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn forward(
     mut sends: MessageReader<Send>,
     mut up: MessageWriter<Up>,
@@ -556,7 +573,7 @@ fn forward(
 
 /// A bot client: takes a seat, plays its role from its view alone, and
 /// records how long each command took to come back as a new view.
-#[derive(Resource)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Resource))]
 pub struct BotPlayer {
     /// The policy.
     pub bot: ViewBot,
@@ -597,6 +614,7 @@ impl BotPlayer {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// The bot client's system (the browser's bot, and the tests').
 #[cfg_attr(not(any(test, target_arch = "wasm32")), allow(dead_code))]
 pub fn play_bot(

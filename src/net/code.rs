@@ -43,6 +43,7 @@ pub enum CodeError {
 
 impl JoinCode {
     /// A fresh random code.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn generate() -> JoinCode {
         let bytes: [u8; CODE_LEN] = bevy_replicon_renet::netcode::generate_random_bytes();
         JoinCode(

@@ -29,8 +29,8 @@ use super::{Down, Up};
 pub struct Wire {
     config: ConnectionConfig,
     server_channels: u8,
-    up: u8,
-    down: u8,
+    pub(crate) up: u8,
+    pub(crate) down: u8,
     hash_channel: u8,
     hash: Vec<u8>,
 }

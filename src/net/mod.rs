@@ -8,6 +8,7 @@ pub mod allowance;
 pub mod client;
 pub mod code;
 pub mod delta;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod door;
 pub mod error;
 #[cfg(not(target_arch = "wasm32"))]
@@ -22,6 +23,7 @@ pub mod pace;
 pub mod protocol;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod room;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod runner;
 pub mod seal;
 pub mod seats;
@@ -37,16 +39,24 @@ use std::net::{IpAddr, Ipv4Addr, SocketAddr, UdpSocket};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+#[cfg(not(target_arch = "wasm32"))]
 use bevy::prelude::*;
+#[cfg(not(target_arch = "wasm32"))]
 use bevy_replicon::bytes::Bytes;
+#[cfg(not(target_arch = "wasm32"))]
 use bevy_replicon::prelude::*;
+#[cfg(not(target_arch = "wasm32"))]
 use bevy_replicon::shared::message::ctx::{
     ClientReceiveCtx, ClientSendCtx, ServerReceiveCtx, ServerSendCtx,
 };
+#[cfg(not(target_arch = "wasm32"))]
 use bevy_replicon_renet::RenetChannelsExt;
+#[cfg(not(target_arch = "wasm32"))]
 use bevy_replicon_renet::renet::ConnectionConfig;
 
-use protocol::{MAX_MESSAGE, ToClient, ToHost, decode, encode};
+#[cfg(not(target_arch = "wasm32"))]
+use protocol::{MAX_MESSAGE, ToHost};
+use protocol::{ToClient, decode, encode};
 
 /// This build's version: hosts and clients of different versions do not mix.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -57,15 +67,27 @@ pub const DEFAULT_PORT: u16 = 5170;
 /// Seconds without packets after which netcode drops a connection.
 pub const TIMEOUT_SECONDS: i32 = 6;
 
+#[cfg(not(target_arch = "wasm32"))]
 /// A client's message as the host receives it: none if it was unreadable
 /// or over [`MAX_MESSAGE`] bytes.
 #[derive(Message, Clone, Debug)]
 pub struct Up(pub Option<ToHost>);
 
+#[cfg(not(target_arch = "wasm32"))]
 /// A host's message to a client.
 #[derive(Message, Clone, Debug)]
 pub struct Down(pub ToClient);
 
+/// The renet channel of a client's messages ([`Up`]) and of the host's
+/// ([`Down`]), by number: the browser client, which has no replicon, names
+/// them so (a test checks them against the app's registration).
+#[cfg_attr(not(any(test, target_arch = "wasm32")), allow(dead_code))]
+pub const UP_CHANNEL: u8 = 2;
+/// See [`UP_CHANNEL`].
+#[cfg_attr(not(any(test, target_arch = "wasm32")), allow(dead_code))]
+pub const DOWN_CHANNEL: u8 = 3;
+
+#[cfg(not(target_arch = "wasm32"))]
 /// A second handle on the game socket, so that a window can wake up when
 /// a packet arrives instead of polling (see `app::network`).
 #[derive(Resource)]
@@ -82,6 +104,7 @@ pub fn protocol_id() -> u64 {
     hash
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// Registers the messages, identically on host and clients.
 pub fn shared(app: &mut App) {
     app.add_client_message_with(Channel::Ordered, serialize_up, deserialize_up)
@@ -94,6 +117,7 @@ pub fn shared(app: &mut App) {
         .add_custom(VERSION);
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn serialize_up(_: &mut ClientSendCtx, up: &Up, bytes: &mut Vec<u8>) -> Result<()> {
     if let Some(message) = &up.0 {
         bytes.extend(encode(message));
@@ -101,6 +125,7 @@ fn serialize_up(_: &mut ClientSendCtx, up: &Up, bytes: &mut Vec<u8>) -> Result<(
     Ok(())
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn deserialize_up(_: &mut ServerReceiveCtx, bytes: &mut Bytes) -> Result<Up> {
     let message = decode(bytes, MAX_MESSAGE);
     // The host answers and logs it within the sender's allowance.
@@ -156,6 +181,7 @@ pub fn unpack(bytes: &[u8]) -> Option<ToClient> {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn serialize_down(_: &mut ServerSendCtx, down: &Down, bytes: &mut Vec<u8>) -> Result<()> {
     // The same lobby goes to every client: packed once.
     thread_local! {
@@ -195,6 +221,7 @@ fn serialize_down(_: &mut ServerSendCtx, down: &Down, bytes: &mut Vec<u8>) -> Re
     Ok(())
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn deserialize_down(_: &mut ClientReceiveCtx, bytes: &mut Bytes) -> Result<Down> {
     BYTES_RECEIVED.fetch_add(bytes.len() as u64, Ordering::Relaxed);
     let message = unpack(bytes).ok_or("unreadable message from the host")?;
@@ -202,6 +229,7 @@ fn deserialize_down(_: &mut ClientReceiveCtx, bytes: &mut Bytes) -> Result<Down>
     Ok(Down(message))
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// Renet's channels for our registered messages.
 pub fn connection_config(channels: &RepliconChannels) -> ConnectionConfig {
     ConnectionConfig {
@@ -218,6 +246,7 @@ pub fn now() -> Duration {
         .unwrap_or_default()
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// The address this machine would use toward the outside, found by asking
 /// the system for a route to a public address (nothing is sent); none on a
 /// network without a way out.
@@ -230,6 +259,7 @@ fn routed_address() -> Option<Ipv4Addr> {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// The addresses a host can be joined at on `port`: each local network's
 /// (the one toward the outside first), then loopback.
 pub fn host_addresses(port: u16) -> Vec<SocketAddr> {

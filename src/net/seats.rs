@@ -101,7 +101,7 @@ pub fn remember(keys: &Keys, name: &str, token: u64) {
     if let Some(storage) = web_storage()
         && storage.set_item(STORAGE_KEY, &text).is_err()
     {
-        bevy::log::warn!("cannot keep the seat token in this browser's storage");
+        tracing::warn!("cannot keep the seat token in this browser's storage");
     }
     #[cfg(not(target_arch = "wasm32"))]
     write_file(&text);
@@ -114,7 +114,7 @@ fn write_file(text: &str) {
         let _ = std::fs::create_dir_all(dir);
     }
     if let Err(e) = write_private(&path, text) {
-        bevy::log::warn!("cannot keep the seat token in {}: {e}", path.display());
+        tracing::warn!("cannot keep the seat token in {}: {e}", path.display());
     }
 }
 

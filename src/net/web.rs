@@ -22,6 +22,7 @@ use bevy::prelude::*;
 use bevy_replicon::bytes::Bytes;
 use bevy_replicon::prelude::*;
 use bevy_replicon::shared::backend::connected_client::NetworkId;
+use bevy_replicon::shared::message::registry::RemoteMessageRegistry;
 use blake2::Digest;
 use tungstenite::protocol::{Role, WebSocketConfig, WebSocketContext};
 use tungstenite::{Message, handshake::derive_accept_key};
@@ -356,6 +357,8 @@ pub static WEB_BYTES_SENT: AtomicU64 = AtomicU64::new(0);
 pub struct WebServer {
     events: Mutex<Receiver<WebEvent>>,
     clients: HashMap<u64, (Entity, Writer)>,
+    /// Browsers let in at the last update: the host vouches for their protocol.
+    vouch_for: Vec<Entity>,
     bell: UdpSocket,
     stop: Arc<AtomicBool>,
     /// Whether the browser client's files are there to serve.
@@ -395,6 +398,7 @@ pub fn open(port: u16, config: WebConfig) -> std::io::Result<(WebServer, Bell)> 
         WebServer {
             events: Mutex::new(receive),
             clients: HashMap::new(),
+            vouch_for: Vec::new(),
             bell,
             stop,
             serves_client,
@@ -844,11 +848,24 @@ fn receive(
     mut messages: ResMut<ServerMessages>,
     channels: Res<RepliconChannels>,
     connected: Query<(), With<ConnectedClient>>,
+    hash: Res<ProtocolHash>,
+    registry: Res<RemoteMessageRegistry>,
 ) {
     let client_channels = channels.client_channels().len();
     let mut ding = [0u8; 16];
     while server.bell.recv(&mut ding).is_ok() {}
     let server = &mut *server;
+    // The page is this host's own build (its greeting checked the version):
+    // the host gives replicon the protocol hash on the browser's behalf, so
+    // that a client without replicon need not know it.
+    if let Some(channel) = registry.client_event_channel::<ProtocolHash>() {
+        for entity in server.vouch_for.drain(..) {
+            let mut bytes = Vec::new();
+            if bevy_replicon::postcard_utils::to_extend_mut(&*hash, &mut bytes).is_ok() {
+                messages.insert_received(entity, channel, Bytes::from(bytes));
+            }
+        }
+    }
     let Ok(events) = server.events.lock() else {
         return;
     };
@@ -873,6 +890,7 @@ fn receive(
                     .id();
                 debug!("web: client {entity} from {peer}");
                 server.clients.insert(id, (entity, *writer));
+                server.vouch_for.push(entity);
                 // Its frames wait for the next update, once the entity is there.
                 server.bell_again();
                 break;

@@ -1,23 +1,26 @@
 //! The browser's side of the link (`seal.rs`): a WebSocket to the host that
-//! served the page, as a bevy_replicon client backend. The page has one
-//! thread, so the socket and its callbacks live in a resource.
+//! served the page. The page has no replicon: once the code is proved, each
+//! frame is a sealed message on replicon's channel of [`super::Up`] or
+//! [`super::Down`] ([`super::UP_CHANNEL`], [`super::DOWN_CHANNEL`]); the host
+//! gives replicon the protocol hash on the page's behalf. The page has one
+//! thread, so the socket's callbacks leave what arrives in a queue that
+//! [`WebLink::pump`] reads.
 
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::rc::Rc;
 
-use bevy::prelude::*;
-use bevy_replicon::bytes::Bytes;
-use bevy_replicon::prelude::*;
+use tracing::warn;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
 use web_sys::{BinaryType, CloseEvent, MessageEvent, WebSocket};
 
-use super::VERSION;
 use super::error::NetError;
+use super::protocol::{ToClient, ToHost, encode};
 use super::seal::{self, NONCE_LEN, PROOF, Seal, Side, WebRefusal};
+use super::{DOWN_CHANNEL, UP_CHANNEL, VERSION};
 
-/// What the socket's callbacks leave for the app.
+/// What the socket's callbacks leave for the page.
 enum Incoming {
     Frame(Vec<u8>),
     Closed,
@@ -42,7 +45,6 @@ pub enum Stage {
 }
 
 /// The WebSocket to the host and its seal.
-#[derive(Resource)]
 pub struct WebLink {
     socket: WebSocket,
     inbox: Rc<RefCell<VecDeque<Incoming>>>,
@@ -52,13 +54,9 @@ pub struct WebLink {
     seal: Option<Seal>,
     /// Where the link stands.
     pub stage: Stage,
+    /// Bytes of host messages received (before inflating).
+    pub received_bytes: u64,
 }
-
-// SAFETY: the browser build runs on the page's one thread (Bevy without
-// `multi_threaded`), so the socket and its callbacks are never shared.
-unsafe impl Send for WebLink {}
-// SAFETY: as above.
-unsafe impl Sync for WebLink {}
 
 impl Drop for WebLink {
     fn drop(&mut self) {
@@ -79,66 +77,87 @@ pub fn address() -> Option<String> {
     Some(format!("{scheme}://{}/ws", location.host().ok()?))
 }
 
-/// Opens a link to the host that served the page, for the workshop whose
-/// web key is `web_key`; `wake` wakes the app when something arrives.
-pub fn open(web_key: [u8; 32], wake: Box<dyn Fn()>) -> Result<WebLink, NetError> {
-    let url = address().ok_or_else(|| NetError::Browser("this page has no address".into()))?;
-    let socket = WebSocket::new(&url).map_err(|e| NetError::Browser(format!("{e:?}")))?;
-    socket.set_binary_type(BinaryType::Arraybuffer);
-    let inbox: Rc<RefCell<VecDeque<Incoming>>> = Rc::default();
-    let wake: Rc<dyn Fn()> = Rc::from(wake);
-    let on_message = {
-        let (inbox, wake) = (inbox.clone(), wake.clone());
-        Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-            if let Ok(buffer) = event.data().dyn_into::<js_sys::ArrayBuffer>() {
-                let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-                inbox.borrow_mut().push_back(Incoming::Frame(bytes));
-                wake();
-            }
-        })
-    };
-    let on_close = {
-        let inbox = inbox.clone();
-        Closure::<dyn FnMut(CloseEvent)>::new(move |_: CloseEvent| {
-            inbox.borrow_mut().push_back(Incoming::Closed);
-            wake();
-        })
-    };
-    socket.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    socket.set_onclose(Some(on_close.as_ref().unchecked_ref()));
-    Ok(WebLink {
-        socket,
-        inbox,
-        _on_message: on_message,
-        _on_close: on_close,
-        web_key,
-        seal: None,
-        stage: Stage::Greeting,
-    })
-}
-
 impl WebLink {
-    fn send(&self, bytes: &[u8]) {
+    /// Opens a link to the host that served the page, for the workshop whose
+    /// web key is `web_key`; `wake` wakes the page when something arrives.
+    pub fn open(web_key: [u8; 32], wake: Box<dyn Fn()>) -> Result<WebLink, NetError> {
+        let url = address().ok_or_else(|| NetError::Browser("this page has no address".into()))?;
+        let socket = WebSocket::new(&url).map_err(|e| NetError::Browser(format!("{e:?}")))?;
+        socket.set_binary_type(BinaryType::Arraybuffer);
+        let inbox: Rc<RefCell<VecDeque<Incoming>>> = Rc::default();
+        let wake: Rc<dyn Fn()> = Rc::from(wake);
+        let on_message = {
+            let (inbox, wake) = (inbox.clone(), wake.clone());
+            Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+                if let Ok(buffer) = event.data().dyn_into::<js_sys::ArrayBuffer>() {
+                    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+                    inbox.borrow_mut().push_back(Incoming::Frame(bytes));
+                    wake();
+                }
+            })
+        };
+        let on_close = {
+            let inbox = inbox.clone();
+            Closure::<dyn FnMut(CloseEvent)>::new(move |_: CloseEvent| {
+                inbox.borrow_mut().push_back(Incoming::Closed);
+                wake();
+            })
+        };
+        socket.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        socket.set_onclose(Some(on_close.as_ref().unchecked_ref()));
+        Ok(WebLink {
+            socket,
+            inbox,
+            _on_message: on_message,
+            _on_close: on_close,
+            web_key,
+            seal: None,
+            stage: Stage::Greeting,
+            received_bytes: 0,
+        })
+    }
+
+    /// Whether the link carries messages.
+    pub fn is_open(&self) -> bool {
+        matches!(self.stage, Stage::Open { .. })
+    }
+
+    /// Whether the link is over (closed, failed or refused).
+    pub fn is_over(&self) -> bool {
+        matches!(self.stage, Stage::Closed | Stage::Refused(_))
+    }
+
+    /// Sends a message to the host (dropped unless the link is open).
+    pub fn send(&mut self, message: &ToHost) {
+        if !self.is_open() {
+            return;
+        }
+        let plain = seal::message(usize::from(UP_CHANNEL), &encode(message));
+        if let Some(frame) = self.seal.as_mut().map(|s| s.seal(&plain)) {
+            self.send_frame(&frame);
+        }
+    }
+
+    fn send_frame(&self, bytes: &[u8]) {
         if let Err(e) = self.socket.send_with_u8_array(bytes) {
             warn!("cannot send to the host: {e:?}");
         }
     }
 
-    /// Takes what arrived: moves the handshake on, and hands messages to replicon.
-    fn pump(&mut self, messages: &mut ClientMessages, server_channels: usize) {
+    /// Takes what arrived: moves the handshake on, and returns the host's
+    /// messages, in order.
+    pub fn pump(&mut self) -> Vec<ToClient> {
+        let mut messages = Vec::new();
         loop {
             let Some(incoming) = self.inbox.borrow_mut().pop_front() else {
-                return;
+                return messages;
             };
             let frame = match incoming {
                 Incoming::Closed => {
-                    if matches!(
-                        self.stage,
-                        Stage::Open { .. } | Stage::Greeting | Stage::Proving
-                    ) {
+                    if !self.is_over() {
                         self.stage = Stage::Closed;
                     }
-                    return;
+                    return messages;
                 }
                 Incoming::Frame(frame) => frame,
             };
@@ -146,28 +165,28 @@ impl WebLink {
                 Stage::Greeting => {
                     let Some((host_nonce, version)) = seal::read_greeting(&frame) else {
                         self.fail("the host's greeting is unreadable");
-                        return;
+                        return messages;
                     };
                     if version != VERSION {
                         self.stage = Stage::Refused(WebRefusal::Version(version));
-                        return;
+                        return messages;
                     }
                     let nonce: [u8; NONCE_LEN] = seal::fresh_nonce();
                     let mut seal = Seal::new(&self.web_key, &host_nonce, &nonce, Side::Browser);
                     let mut proof = nonce.to_vec();
                     proof.extend(seal.seal(PROOF));
-                    self.send(&proof);
+                    self.send_frame(&proof);
                     self.seal = Some(seal);
                     self.stage = Stage::Proving;
                 }
                 Stage::Proving => {
                     if let Some(reason) = seal::read_refusal(&frame) {
                         self.stage = Stage::Refused(reason);
-                        return;
+                        return messages;
                     }
                     let Some(name) = self.seal.as_mut().and_then(|s| s.open(&frame)) else {
                         self.fail("the host's answer did not open");
-                        return;
+                        return messages;
                     };
                     self.stage = Stage::Open {
                         workshop: String::from_utf8_lossy(&name).into_owned(),
@@ -176,15 +195,16 @@ impl WebLink {
                 Stage::Open { .. } => {
                     let Some(plain) = self.seal.as_mut().and_then(|s| s.open(&frame)) else {
                         self.fail("a frame from the host did not open");
-                        return;
+                        return messages;
                     };
-                    // The host is trusted, but an unknown channel would panic replicon.
-                    if let Some((channel, message)) = seal::read_message(&plain)
-                        .filter(|(channel, _)| usize::from(*channel) < server_channels)
-                    {
-                        super::BYTES_RECEIVED
-                            .fetch_add(frame.len() as u64, std::sync::atomic::Ordering::Relaxed);
-                        messages.insert_received(channel, Bytes::from(message.to_vec()));
+                    // Replication and other channels carry nothing for this page.
+                    let Some((DOWN_CHANNEL, bytes)) = seal::read_message(&plain) else {
+                        continue;
+                    };
+                    self.received_bytes += frame.len() as u64;
+                    match super::unpack(bytes) {
+                        Some(message) => messages.push(message),
+                        None => warn!("an unreadable message from the host"),
                     }
                 }
                 Stage::Refused(_) | Stage::Closed => {}
@@ -197,69 +217,4 @@ impl WebLink {
         self.stage = Stage::Closed;
         let _ = self.socket.close();
     }
-}
-
-/// The backend's systems.
-pub fn plugin(app: &mut App) {
-    app.add_systems(
-        PreUpdate,
-        receive
-            .in_set(ClientSystems::ReceivePackets)
-            .run_if(resource_exists::<WebLink>),
-    )
-    .add_systems(
-        PostUpdate,
-        send.in_set(ClientSystems::SendPackets)
-            .run_if(resource_exists::<WebLink>),
-    )
-    .add_systems(
-        PreUpdate,
-        disconnected
-            .in_set(ClientSystems::ReceivePackets)
-            .run_if(resource_removed::<WebLink>),
-    );
-}
-
-fn receive(
-    mut link: ResMut<WebLink>,
-    mut messages: ResMut<ClientMessages>,
-    channels: Res<RepliconChannels>,
-    state: Res<State<ClientState>>,
-    mut next: ResMut<NextState<ClientState>>,
-) {
-    link.pump(&mut messages, channels.server_channels().len());
-    let wanted = match link.stage {
-        Stage::Greeting | Stage::Proving => ClientState::Connecting,
-        Stage::Open { .. } => ClientState::Connected,
-        Stage::Refused(_) | Stage::Closed => ClientState::Disconnected,
-    };
-    if *state.get() != wanted {
-        next.set(wanted);
-    }
-}
-
-fn send(mut link: ResMut<WebLink>, mut messages: ResMut<ClientMessages>) {
-    if !matches!(link.stage, Stage::Open { .. }) {
-        messages.drain_sent().for_each(drop);
-        return;
-    }
-    let sent: Vec<(usize, Bytes)> = messages.drain_sent().collect();
-    for (channel, message) in sent {
-        let plain = seal::message(channel, &message);
-        let Some(frame) = link.seal.as_mut().map(|s| s.seal(&plain)) else {
-            return;
-        };
-        link.send(&frame);
-    }
-}
-
-fn disconnected(state: Res<State<ClientState>>, mut next: ResMut<NextState<ClientState>>) {
-    if *state.get() != ClientState::Disconnected {
-        next.set(ClientState::Disconnected);
-    }
-}
-
-/// Closes the link (the trainee goes back to the form).
-pub fn close(commands: &mut Commands) {
-    commands.remove_resource::<WebLink>();
 }

@@ -4,7 +4,7 @@
 //! Pure functions over a [`Room`], a summary of the host's workshop taken
 //! each frame; what the trainer asks for comes back as [`RoomAction`]s.
 
-use bevy_egui::egui::{self, RichText};
+use egui::{self, RichText};
 use faisceau_engine::session::Status;
 use faisceau_engine::view::TrainerView;
 use faisceau_engine::{Id, TrainerCommand};

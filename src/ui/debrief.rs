@@ -1,7 +1,7 @@
 //! The debrief: learning points for the table and for each role, readable
 //! on a projector.
 
-use bevy_egui::egui::{self, Color32, Pos2, RichText, Stroke, Vec2};
+use egui::{self, Color32, Pos2, RichText, Stroke, Vec2};
 use faisceau_engine::Id;
 use faisceau_engine::Rulebook;
 use faisceau_engine::debrief::{Debrief, DecisionStatus};

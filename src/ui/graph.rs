@@ -7,7 +7,7 @@
 
 use std::fmt::Write;
 
-use bevy_egui::egui::{self, Pos2, Stroke, Vec2};
+use egui::{self, Pos2, Stroke, Vec2};
 use faisceau_engine::debrief::Edge;
 use faisceau_engine::model::{Scenario, Verdict};
 use faisceau_engine::{Id, Rulebook, Text};

@@ -17,7 +17,7 @@ pub mod theme;
 pub mod timeline;
 pub mod trainer;
 
-use bevy_egui::egui::{self, Color32};
+use egui::{self, Color32};
 use faisceau_engine::model::Verdict;
 use faisceau_engine::rulebook::Frame;
 use faisceau_engine::{Id, RoleCommand, Text, TrainerCommand};

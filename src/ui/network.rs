@@ -1,7 +1,7 @@
 //! Screens of the networked workshop, as pure functions: the host's setup
 //! and seating plan, the join form, the lobby, and the projector's board.
 
-use bevy_egui::egui::{self, RichText};
+use egui::{self, RichText};
 use faisceau_engine::Id;
 use faisceau_engine::model::Scenario;
 use faisceau_engine::session::Status;
@@ -9,6 +9,9 @@ use faisceau_engine::session::Status;
 use super::theme::{self, size};
 use super::{clock, duration, heading, text};
 use crate::i18n::Tr;
+use crate::net::client::{Joined, Link};
+use crate::net::protocol::Refused;
+use crate::net::words::refused_text;
 use crate::views::lobby::{Lobby, Occupant};
 use crate::views::room::TableBoard;
 
@@ -498,6 +501,80 @@ pub struct Board<'a> {
 /// Text on the projector: never under the board's size.
 fn big(text: impl Into<String>) -> RichText {
     RichText::new(text).size(size::BOARD)
+}
+
+/// The lobby, or a word while the host's first answer is on its way.
+pub fn joined_lobby(ui: &mut egui::Ui, joined: &Joined, tr: &Tr) -> Vec<NetAction> {
+    match &joined.lobby {
+        Some(shown) => lobby(
+            ui,
+            shown,
+            joined.seat.as_ref(),
+            joined.refused.as_ref().map(|r| refused_text(r, tr)),
+            tr,
+        ),
+        None => {
+            ui.vertical_centered(|ui| {
+                ui.add_space(80.0);
+                ui.spinner();
+                let palette = theme::palette(ui);
+                let taking_back = joined.refused == Some(Refused::NameInUse);
+                let line = if taking_back {
+                    tr.t("join-taking-seat-back")
+                } else {
+                    tr.t_args(
+                        "lobby-connecting",
+                        &[("workshop", joined.entry.workshop.clone())],
+                    )
+                };
+                ui.label(RichText::new(line).size(size::HEADING));
+                if let Some(refused) = &joined.refused {
+                    let color = if taking_back {
+                        palette.text
+                    } else {
+                        palette.breach
+                    };
+                    ui.label(RichText::new(refused_text(refused, tr)).color(color));
+                }
+            });
+            Vec::new()
+        }
+    }
+}
+
+/// Says so when the connection drops, over any screen.
+pub fn link_banner(ctx: &egui::Context, joined: &Joined, tr: &Tr) {
+    if joined.link == Link::Connected {
+        return;
+    }
+    // Once the table has ended, the host closing is expected: the debrief
+    // stays here, and nobody needs to wait for a reconnection.
+    let closed = joined.link == Link::Lost && joined.debrief.is_some();
+    let text = match joined.link {
+        Link::Lost if closed => tr.t("link-closed-after-end"),
+        Link::Lost => tr.t("link-lost"),
+        _ => tr.t_args(
+            "lobby-connecting",
+            &[("workshop", joined.entry.workshop.clone())],
+        ),
+    };
+    let (align, offset) = if closed {
+        (egui::Align2::RIGHT_BOTTOM, [-12.0, -12.0])
+    } else {
+        (egui::Align2::CENTER_TOP, [0.0, 12.0])
+    };
+    egui::Window::new(tr.t("app-title"))
+        .anchor(align, offset)
+        .collapsible(false)
+        .title_bar(false)
+        .show(ctx, |ui| {
+            ui.horizontal(|ui| {
+                if !closed {
+                    ui.spinner();
+                }
+                ui.label(RichText::new(text).strong().size(size::LARGE));
+            });
+        });
 }
 
 /// The projector of a workshop: join details and who is here while waiting,

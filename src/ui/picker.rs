@@ -1,6 +1,6 @@
 //! The launcher, the case picker and the role card.
 
-use bevy_egui::egui::{self, RichText};
+use egui::{self, RichText};
 use faisceau_engine::RoleView;
 use faisceau_engine::model::Scenario;
 

@@ -1,6 +1,6 @@
 //! The projector: no controls, no spoilers, large type for the back of the room.
 
-use bevy_egui::egui::{self, RichText};
+use egui::{self, RichText};
 use faisceau_engine::debrief::Debrief;
 use faisceau_engine::session::Status;
 use faisceau_engine::view::TrainerView;

@@ -2,7 +2,6 @@
 
 use std::sync::Arc;
 
-use bevy_egui::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use faisceau_engine::{Case, Id, RoleCommand, RoleView, Session, TrainerCommand, load};
@@ -784,9 +783,9 @@ mod network {
                 crate::ui::network::join_page(ui, &mut form, &tr);
             });
             harness.run();
-            let screen = bevy_egui::egui::Rect::from_min_size(
-                bevy_egui::egui::Pos2::ZERO,
-                bevy_egui::egui::vec2(size.0, size.1),
+            let screen = egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(size.0, size.1),
             );
             // The heading and the button: both there, both on screen.
             let joins: Vec<_> = harness
@@ -856,7 +855,7 @@ mod network {
             let code = harness.get_by_label("K7QX-M2PD");
             let app = harness.get_by_label_contains(": 192.168.1.20:5170");
             let screen =
-                bevy_egui::egui::Rect::from_min_size(bevy_egui::egui::Pos2::ZERO, PROJECTOR.into());
+                egui::Rect::from_min_size(egui::Pos2::ZERO, PROJECTOR.into());
             for node in [&url, &code, &app] {
                 assert!(
                     screen.contains_rect(node.rect()),

@@ -6,7 +6,7 @@
 //! colours meets WCAG AA (4.5:1), which a test checks. Screens read the
 //! palette from the egui context, so a screen function keeps its signature.
 
-use bevy_egui::egui::{
+use egui::{
     self, Color32, CornerRadius, FontData, FontDefinitions, FontFamily, FontId, Margin, RichText,
     Stroke, TextStyle,
 };

@@ -1,7 +1,7 @@
 //! The trainer console: progress without spoilers, phase controls, injects,
 //! hints and observer notes.
 
-use bevy_egui::egui::{self, RichText};
+use egui::{self, RichText};
 use faisceau_engine::session::Status;
 use faisceau_engine::view::TrainerView;
 use faisceau_engine::{Id, TrainerCommand};

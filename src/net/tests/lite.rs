@@ -19,6 +19,16 @@ fn wire() -> Rc<Wire> {
 }
 
 #[test]
+fn the_browser_client_names_the_channels_the_app_registers() {
+    let wire = wire();
+    assert_eq!(
+        (wire.up, wire.down),
+        (crate::net::UP_CHANNEL, crate::net::DOWN_CHANNEL),
+        "net::UP_CHANNEL and DOWN_CHANNEL are replicon's channels of Up and Down"
+    );
+}
+
+#[test]
 fn a_lite_bot_plays_a_table_to_its_debrief_over_the_real_protocol() {
     let port = free_port_pair();
     let mut server = listening_host(Host::new(

@@ -1,7 +1,7 @@
 //! The actions tab: what the role can do, at what cost, and what each
 //! action found.
 
-use bevy_egui::egui::{self, RichText};
+use egui::{self, RichText};
 use faisceau_engine::{RoleCommand, RoleView};
 
 use crate::i18n::Tr;

@@ -1,7 +1,7 @@
 //! Legal acts: those addressed to the role, to answer or decline, and
 //! those it issued.
 
-use bevy_egui::egui::{self, RichText};
+use egui::{self, RichText};
 use faisceau_engine::{RoleCommand, RoleView};
 
 use crate::i18n::Tr;

@@ -1,7 +1,7 @@
 //! The table's conclusion (the proposal, endorsements, the role's own
 //! proposal) and the messages: injects, hints and notes.
 
-use bevy_egui::egui::{self, RichText};
+use egui::{self, RichText};
 use faisceau_engine::session::Status;
 use faisceau_engine::view::Discussion;
 use faisceau_engine::{Id, RoleCommand, RoleView};

@@ -2,7 +2,7 @@
 //! done yet, the button that does it, the mark of what is new, a verdict's
 //! word, a toggle in a list.
 
-use bevy_egui::egui::{self, RichText};
+use egui::{self, RichText};
 use faisceau_engine::model::Verdict;
 use faisceau_engine::{Id, Refusal, RoleView};
 

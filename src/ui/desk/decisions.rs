@@ -1,6 +1,6 @@
 //! The decisions the role may take, and those taken.
 
-use bevy_egui::egui::{self};
+use egui::{self};
 use faisceau_engine::{RoleCommand, RoleView};
 
 use super::controls::*;

@@ -1,7 +1,7 @@
 //! The activity feed: every change of the view as a dated line, the
 //! notices that show new lines for a few seconds, and the next step.
 
-use bevy_egui::egui::{self, RichText};
+use egui::{self, RichText};
 use faisceau_engine::session::Status;
 use faisceau_engine::view::Discussion;
 use faisceau_engine::{Id, RoleView};

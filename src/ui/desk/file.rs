@@ -1,7 +1,7 @@
 //! The case file: what the role knows, where each clue came from, and the
 //! bundle of indicators beside it.
 
-use bevy_egui::egui::{self, RichText};
+use egui::{self, RichText};
 use faisceau_engine::view::Provenance;
 use faisceau_engine::{Id, RoleCommand, RoleView};
 

@@ -19,7 +19,7 @@ mod names;
 mod share;
 mod state;
 
-use bevy_egui::egui::{self, RichText};
+use egui::{self, RichText};
 use faisceau_engine::session::Status;
 use faisceau_engine::{RoleView, TrainerCommand};
 

@@ -1,7 +1,7 @@
 //! The share dialog (clues, recipients, the legal frame, the preview of
 //! each verdict, the send bar), what the role shared and what it received.
 
-use bevy_egui::egui::{self, RichText};
+use egui::{self, RichText};
 use faisceau_engine::model::Verdict;
 use faisceau_engine::rulebook::Closed;
 use faisceau_engine::{Id, RoleCommand, RoleView};
