@@ -131,7 +131,9 @@ pub fn run() {
             .start(
                 canvas,
                 eframe::WebOptions::default(),
-                Box::new(move |creation| Ok(Box::new(Client::new(creation.egui_ctx.clone(), page)))),
+                Box::new(move |creation| {
+                    Ok(Box::new(Client::new(creation.egui_ctx.clone(), page)))
+                }),
             )
             .await;
         if let Err(e) = started {

@@ -360,6 +360,21 @@ impl Chromium {
         );
     }
 
+    /// The ink of a rectangle of the page as shown now: how many of its
+    /// pixels are dark (text on the page's light panels).
+    fn ink(&mut self, x: u32, y: u32, width: u32, height: u32) -> usize {
+        let clip = json!({ "x": x, "y": y, "width": width, "height": height, "scale": 1 });
+        let result = self.call(
+            "Page.captureScreenshot",
+            json!({ "format": "png", "clip": clip }),
+        );
+        let (_, _, channels, pixels) = png_pixels(&base64(result["data"].as_str().unwrap()));
+        pixels
+            .chunks(channels)
+            .filter(|p| u32::from(p[0]) + u32::from(p[1]) + u32::from(p[2]) < 3 * 110)
+            .count()
+    }
+
     fn screenshot(&mut self, path: &Path) {
         let result = self.call("Page.captureScreenshot", json!({ "format": "png" }));
         let png = base64(result["data"].as_str().unwrap());
@@ -444,6 +459,83 @@ fn base64(text: &str) -> Vec<u8> {
 }
 
 /// Stops the host and gives what it printed.
+/// A PNG as Chromium writes it (8 bits a channel, grey, RGB or RGBA, not
+/// interlaced): width, height, channels, and the pixels row after row.
+fn png_pixels(png: &[u8]) -> (usize, usize, usize, Vec<u8>) {
+    let mut at = 8;
+    let (mut width, mut height, mut channels) = (0, 0, 0);
+    let mut packed = Vec::new();
+    while at + 8 <= png.len() {
+        let length = u32::from_be_bytes(png[at..at + 4].try_into().unwrap()) as usize;
+        let kind = &png[at + 4..at + 8];
+        let body = &png[at + 8..at + 8 + length];
+        match kind {
+            b"IHDR" => {
+                width = u32::from_be_bytes(body[0..4].try_into().unwrap()) as usize;
+                height = u32::from_be_bytes(body[4..8].try_into().unwrap()) as usize;
+                assert_eq!((body[8], body[12]), (8, 0), "8 bits, not interlaced");
+                channels = match body[9] {
+                    0 => 1,
+                    2 => 3,
+                    6 => 4,
+                    other => panic!("PNG colour type {other}"),
+                };
+            }
+            b"IDAT" => packed.extend_from_slice(body),
+            _ => {}
+        }
+        at += 12 + length;
+    }
+    let raw = miniz_oxide::inflate::decompress_to_vec_zlib(&packed).expect("the PNG inflates");
+    let stride = width * channels;
+    let mut pixels = vec![0u8; stride * height];
+    for row in 0..height {
+        let filter = raw[row * (stride + 1)];
+        let line = &raw[row * (stride + 1) + 1..(row + 1) * (stride + 1)];
+        for i in 0..stride {
+            let left = if i >= channels {
+                pixels[row * stride + i - channels]
+            } else {
+                0
+            };
+            let up = if row > 0 {
+                pixels[(row - 1) * stride + i]
+            } else {
+                0
+            };
+            let up_left = if row > 0 && i >= channels {
+                pixels[(row - 1) * stride + i - channels]
+            } else {
+                0
+            };
+            let predicted = match filter {
+                0 => 0,
+                1 => left,
+                2 => up,
+                3 => ((u16::from(left) + u16::from(up)) / 2) as u8,
+                4 => {
+                    let p = i16::from(left) + i16::from(up) - i16::from(up_left);
+                    let (pa, pb, pc) = (
+                        (p - i16::from(left)).abs(),
+                        (p - i16::from(up)).abs(),
+                        (p - i16::from(up_left)).abs(),
+                    );
+                    if pa <= pb && pa <= pc {
+                        left
+                    } else if pb <= pc {
+                        up
+                    } else {
+                        up_left
+                    }
+                }
+                other => panic!("PNG filter {other}"),
+            };
+            pixels[row * stride + i] = line[i].wrapping_add(predicted);
+        }
+    }
+    (width, height, channels, pixels)
+}
+
 fn host_kill(mut host: Child) -> String {
     let _ = host.kill();
     text(&finish(host, Duration::from_secs(10)))
@@ -532,6 +624,14 @@ fn a_browser_plays_a_role_beside_a_desktop_client_and_the_wire_shows_no_clue() {
         }
         std::thread::sleep(Duration::from_millis(300));
     }
+    // The role's name at the top left of the desk, as first drawn: the ink
+    // of the same text later and after a reload must match it (the Bevy
+    // client drew glyphs new to the font atlas blank for a frame or more).
+    wait(Duration::from_secs(30), "the desk", || {
+        page.state("screen") == "Desk"
+    });
+    let role_name = (8, 4, 240, 36);
+    let ink_first = page.ink(role_name.0, role_name.1, role_name.2, role_name.3);
     // A desktop client at the same table.
     let desktop = join(
         port,
@@ -547,6 +647,7 @@ fn a_browser_plays_a_role_beside_a_desktop_client_and_the_wire_shows_no_clue() {
     wait(Duration::from_secs(30), "the view to change again", || {
         page.number("views") > views_after_share
     });
+    let ink_later = page.ink(role_name.0, role_name.1, role_name.2, role_name.3);
     // The tab closed and opened again: the page comes back into the same
     // role with the seat token it kept, straight to the desk.
     page.call("Page.reload", json!({}));
@@ -558,6 +659,20 @@ fn a_browser_plays_a_role_beside_a_desktop_client_and_the_wire_shows_no_clue() {
     wait(Duration::from_secs(30), "a view after the reload", || {
         page.number("views") >= 1
     });
+    let ink_reloaded = page.ink(role_name.0, role_name.1, role_name.2, role_name.3);
+    eprintln!(
+        "the role's name, dark pixels: first drawn {ink_first}, later {ink_later}, after a reload {ink_reloaded}"
+    );
+    assert!(
+        ink_first > 300,
+        "the role's name is drawn: {ink_first} dark pixels"
+    );
+    for (when, ink) in [("later", ink_later), ("after a reload", ink_reloaded)] {
+        assert!(
+            ink_first.abs_diff(ink) * 50 <= ink_first,
+            "every letter shows at once: the role's name has {ink_first} dark pixels first drawn, {ink} {when}"
+        );
+    }
     // The reload found the client in the browser's cache (the host answered
     // 304): the first screen's time is the warm one.
     let warm_first_screen = page.since_opening("shown-at");

@@ -276,7 +276,9 @@ pub(super) fn lobby(
     let ctx = contexts.ctx_mut()?;
     let mut root = root(ctx);
     let actions = egui::CentralPanel::default()
-        .show(&mut root, |ui| screens::joined_lobby(ui, &joined, &settings.tr))
+        .show(&mut root, |ui| {
+            screens::joined_lobby(ui, &joined, &settings.tr)
+        })
         .inner;
     for action in actions {
         match action {

@@ -3,9 +3,9 @@
 //! keeps its role's view up to date. When the network drops it reconnects
 //! by itself and the host seats it back (same name).
 
+use std::net::SocketAddr;
 #[cfg(not(target_arch = "wasm32"))]
 use std::net::{Ipv4Addr, UdpSocket};
-use std::net::SocketAddr;
 use std::time::Duration;
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -29,9 +29,9 @@ use super::door::{self, Datagram, DoorRefusal};
 #[cfg(not(target_arch = "wasm32"))]
 use super::error::NetError;
 use super::protocol::{DebriefPackage, Lobby, Occupant, Refused, ToClient, ToHost};
-use super::{TIMEOUT_SECONDS, VERSION};
 #[cfg(not(target_arch = "wasm32"))]
 use super::{Down, Up};
+use super::{TIMEOUT_SECONDS, VERSION};
 
 /// Why joining failed before connecting.
 #[derive(Debug, thiserror::Error)]

@@ -783,10 +783,7 @@ mod network {
                 crate::ui::network::join_page(ui, &mut form, &tr);
             });
             harness.run();
-            let screen = egui::Rect::from_min_size(
-                egui::Pos2::ZERO,
-                egui::vec2(size.0, size.1),
-            );
+            let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(size.0, size.1));
             // The heading and the button: both there, both on screen.
             let joins: Vec<_> = harness
                 .query_all_by_label_contains(match lang {
@@ -854,8 +851,7 @@ mod network {
             let url = harness.get_by_label("http://192.168.1.20:5170/");
             let code = harness.get_by_label("K7QX-M2PD");
             let app = harness.get_by_label_contains(": 192.168.1.20:5170");
-            let screen =
-                egui::Rect::from_min_size(egui::Pos2::ZERO, PROJECTOR.into());
+            let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, PROJECTOR.into());
             for node in [&url, &code, &app] {
                 assert!(
                     screen.contains_rect(node.rect()),

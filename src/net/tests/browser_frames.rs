@@ -140,9 +140,10 @@ fn up(seal: &mut Seal, channel: usize, message: &ToHost) -> Message {
 }
 
 /// A scripted browser that proved the code, said its name and sat at
-/// `role` of `table`, as the page does through its replicon client: the
-/// protocol hash on channel 1 (a varint), then our messages on the last
-/// channel. Its socket, its seal, and the channel of `ToHost`.
+/// `role` of `table`, as the page does: our messages on the last client
+/// channel, and no protocol hash (the host vouches for the page it served;
+/// replicon would drop the messages of a client it has not authorised).
+/// Its socket, its seal, and the channel of `ToHost`.
 fn seated_browser(
     server: &mut App,
     port: u16,
@@ -156,19 +157,8 @@ fn seated_browser(
         .client_channels()
         .len();
     assert_eq!(channels, 3, "acks, the protocol hash, ToHost");
-    let hash: u64 = serde_json::to_string(server.world().resource::<ProtocolHash>())
-        .unwrap()
-        .parse()
-        .unwrap();
-    let mut frame = vec![1u8];
-    let mut rest = hash;
-    while rest >= 0x80 {
-        frame.push(rest as u8 | 0x80);
-        rest >>= 7;
-    }
-    frame.push(rest as u8);
+    assert_eq!(channels - 1, usize::from(crate::net::UP_CHANNEL));
     let (mut socket, mut seal) = browser(port);
-    socket.send(Message::binary(seal.seal(&frame))).unwrap();
     for message in [
         ToHost::Hello {
             name: name.into(),
