@@ -431,13 +431,37 @@ fn rail(
         } else {
             state.seen.unread(tab, view)
         };
-        let label = RichText::new(format!("{glyph}  {}", tr.t(key)))
-            .size(size::BODY)
-            .color(if selected {
-                palette.on_accent
-            } else {
-                palette.text
-            });
+        let color = if selected {
+            palette.on_accent
+        } else {
+            palette.text
+        };
+        let words = format!("{glyph}  {}", tr.t(key));
+        // In a row the counter is part of the tab's text, so that the row
+        // wraps before a tab, never between a tab and its counter.
+        let label: egui::WidgetText = if column || unread == 0 {
+            RichText::new(words).size(size::BODY).color(color).into()
+        } else {
+            let mut job = egui::text::LayoutJob::default();
+            let font = |size| egui::FontId::new(size, egui::FontFamily::Proportional);
+            job.append(
+                &words,
+                0.0,
+                egui::TextFormat::simple(font(size::BODY), color),
+            );
+            job.append(
+                &format!(" {unread} "),
+                8.0,
+                egui::TextFormat {
+                    font_id: egui::FontId::new(size::SMALL, theme::semibold()),
+                    color: palette.on_new,
+                    background: palette.new,
+                    valign: egui::Align::Center,
+                    ..Default::default()
+                },
+            );
+            job.into()
+        };
         let item = |ui: &mut egui::Ui| {
             let button = egui::Button::new(label)
                 .fill(if selected {
@@ -453,7 +477,9 @@ fn rail(
                 });
             let response = ui.add(button);
             let response = theme::ring(ui, response);
-            theme::counter(ui, unread);
+            if column {
+                theme::counter(ui, unread);
+            }
             response
         };
         // In a row, each tab is placed on its own so that the row wraps.
