@@ -7,6 +7,10 @@
 //! how it greets, plays a bot and reconnects are the desktop client's own
 //! ([`Joined`], [`BotPlayer`]).
 
+// The crate allows unused code on wasm32 (shared modules the page uses in
+// part); the page's own code is held to the usual rules.
+#![warn(dead_code, unused_imports)]
+
 use std::time::Duration;
 
 use eframe::egui;
@@ -17,7 +21,7 @@ use web_time::Instant;
 use crate::i18n::{Lang, Tr};
 use crate::net::client::{BotPlayer, Entry, JoinError, Joined, Link};
 use crate::net::code::{JoinCode, Keys};
-use crate::net::protocol::{Refused, ToHost};
+use crate::net::protocol::ToHost;
 use crate::net::seal::{self, WebRefusal};
 use crate::net::web_client::{Stage, WebLink};
 use crate::net::words::{code_error_text, join_error_text, refused_text};
@@ -358,22 +362,12 @@ impl Client {
     /// A name the host refuses (in use, or too long) sends the trainee back
     /// to the join form, which keeps what they typed.
     fn name_refused(&mut self) {
-        let Some(joined) = &self.joined else { return };
-        if self.screen != Screen::Lobby || joined.lobby.is_some() || joined.rejoining {
+        if self.screen != Screen::Lobby {
             return;
         }
-        let Some(refused @ (Refused::NameInUse | Refused::BadName)) = &joined.refused else {
+        let Some(refused) = self.joined.as_ref().and_then(Joined::name_refused) else {
             return;
         };
-        // A name in use is asked again while an old connection of ours may
-        // still hold it: the trainee waits, told that their seat is coming back.
-        if *refused == Refused::NameInUse
-            && joined
-                .retry_name_until
-                .is_some_and(|until| Instant::now() < until)
-        {
-            return;
-        }
         let text = refused_text(refused, &self.tr);
         self.leave(Some(text));
     }

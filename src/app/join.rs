@@ -21,7 +21,7 @@ use crate::net::code::JoinCode;
 use crate::net::door;
 #[cfg(not(target_arch = "wasm32"))]
 use crate::net::host::Host;
-use crate::net::protocol::{Refused, ToHost};
+use crate::net::protocol::ToHost;
 use crate::net::words::{code_error_text, join_error_text, refused_text};
 use crate::ui::network::{self as screens, JoinForm, NetAction};
 
@@ -246,22 +246,9 @@ pub(super) fn name_refused(
     settings: Res<Settings>,
     mut next: ResMut<NextState<Screen>>,
 ) {
-    let Some(joined) = joined else { return };
-    if joined.lobby.is_some() || joined.rejoining {
-        return;
-    }
-    let Some(refused @ (Refused::NameInUse | Refused::BadName)) = &joined.refused else {
+    let Some(refused) = joined.as_deref().and_then(Joined::name_refused) else {
         return;
     };
-    // A name in use is asked again while an old connection of ours may
-    // still hold it: the trainee waits, told that their seat is coming back.
-    if *refused == Refused::NameInUse
-        && joined
-            .retry_name_until
-            .is_some_and(|until| bevy::platform::time::Instant::now() < until)
-    {
-        return;
-    }
     join.form.error = Some(refused_text(refused, &settings.tr));
     client::disconnect(&mut commands);
     next.set(Screen::JoinForm);

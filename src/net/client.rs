@@ -368,6 +368,24 @@ impl Joined {
         self.command_refused = None;
     }
 
+    /// A refusal of the name that sends the person back to the join form
+    /// (in use, or too long), once the lobby has not come: none while a
+    /// name "in use" may still be held by an old connection of ours (the
+    /// person waits, told that their seat is coming back).
+    pub fn name_refused(&self) -> Option<&Refused> {
+        if self.lobby.is_some() || self.rejoining {
+            return None;
+        }
+        let refused @ (Refused::NameInUse | Refused::BadName) = self.refused.as_ref()? else {
+            return None;
+        };
+        let waiting = *refused == Refused::NameInUse
+            && self
+                .retry_name_until
+                .is_some_and(|until| Instant::now() < until);
+        (!waiting).then_some(refused)
+    }
+
     /// The seat to ask for now: the one wanted, or the first free one.
     pub fn seat_to_ask(&self) -> Option<(usize, Id)> {
         self.seat_to_ask_from(0)

@@ -6,6 +6,10 @@
 //! thread, so the socket's callbacks leave what arrives in a queue that
 //! [`WebLink::pump`] reads.
 
+// The crate allows unused code on wasm32 (shared modules the page uses in
+// part); the page's own code is held to the usual rules.
+#![warn(dead_code, unused_imports)]
+
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::rc::Rc;
