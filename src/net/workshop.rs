@@ -853,13 +853,8 @@ impl Workshop {
     ) -> Option<(ClientKey, ToClient)> {
         let role = &self.case.scenario().roles[r].id;
         let table = &mut self.tables[t];
-        // The view last sent is the role's view now (every event refreshes
-        // it): a client that lost track gets it again, not built again.
-        if let Some(kept) = &table.sent[r]
-            && let Ok(view) = serde_json::from_str::<RoleView>(kept.json())
-        {
-            return Some((client, ToClient::View(Box::new(view))));
-        }
+        // What was sent holds the view's live part only: the whole view is
+        // built again.
         table.sent[r] = None;
         table.views_built += 1;
         let view = table.session.view(role.as_str())?;
@@ -908,11 +903,75 @@ impl Table {
     }
 }
 
+/// The parts of a role's view that are the case's own: clones of its
+/// scenario and rulebook (the legal frames, the professions, the
+/// indicators...), about three quarters of a view's text. They are the same
+/// at every event of a session, so the host leaves them out of the text it
+/// compares and diffs at each event; they travel in whole views only.
+#[derive(Debug, PartialEq)]
+struct CaseParts {
+    categories: Vec<faisceau_engine::model::Category>,
+    indicators: Vec<faisceau_engine::model::Indicator>,
+    classes: Vec<faisceau_engine::rulebook::InfoClass>,
+    professions: Vec<faisceau_engine::rulebook::Profession>,
+    families: Vec<faisceau_engine::rulebook::Family>,
+    frames: Vec<faisceau_engine::rulebook::Frame>,
+    act_kinds: Vec<faisceau_engine::rulebook::ActKind>,
+    situation_kinds: Vec<faisceau_engine::rulebook::Situation>,
+    phase_names: Vec<(Id, faisceau_engine::text::Text)>,
+    decision_names: Vec<(Id, faisceau_engine::text::Text)>,
+    conclusions: Vec<faisceau_engine::model::ConclusionOption>,
+}
+
+impl CaseParts {
+    /// Takes the case's parts out of `view`, leaving them empty.
+    fn take(view: &mut RoleView) -> CaseParts {
+        use std::mem::take;
+        CaseParts {
+            categories: take(&mut view.categories),
+            indicators: take(&mut view.indicators),
+            classes: take(&mut view.classes),
+            professions: take(&mut view.professions),
+            families: take(&mut view.families),
+            frames: take(&mut view.frames),
+            act_kinds: take(&mut view.act_kinds),
+            situation_kinds: take(&mut view.situation_kinds),
+            phase_names: take(&mut view.phase_names),
+            decision_names: take(&mut view.decision_names),
+            conclusions: take(&mut view.conclusions),
+        }
+    }
+
+    /// Puts them back.
+    fn restore(self, view: &mut RoleView) {
+        view.categories = self.categories;
+        view.indicators = self.indicators;
+        view.classes = self.classes;
+        view.professions = self.professions;
+        view.families = self.families;
+        view.frames = self.frames;
+        view.act_kinds = self.act_kinds;
+        view.situation_kinds = self.situation_kinds;
+        view.phase_names = self.phase_names;
+        view.decision_names = self.decision_names;
+        view.conclusions = self.conclusions;
+    }
+}
+
+/// The JSON text of the part of `view` that can change during play.
+fn live_json(view: &mut RoleView) -> String {
+    let parts = CaseParts::take(view);
+    let json = serde_json::to_string(&*view).expect("views serialise");
+    parts.restore(view);
+    json
+}
+
 /// What brings a person's desk from the view last sent to `view`: nothing
-/// if it did not change, the change alone when that is smaller, the whole
-/// view otherwise (a new phase rewrites most of a desk).
-fn view_message(sent: &mut Option<Snapshot>, view: RoleView) -> Option<ToClient> {
-    let json = serde_json::to_string(&view).expect("views serialise");
+/// if it did not change, the change alone when it is smaller than the
+/// view's live part, the whole view otherwise (the first, or after the
+/// client asked for it). `sent` keeps the live part last sent.
+fn view_message(sent: &mut Option<Snapshot>, mut view: RoleView) -> Option<ToClient> {
+    let json = live_json(&mut view);
     // Most events change a few desks at the table: the text tells at once.
     if sent.as_ref().is_some_and(|last| last.json() == json) {
         return None;
@@ -920,7 +979,7 @@ fn view_message(sent: &mut Option<Snapshot>, view: RoleView) -> Option<ToClient>
     let new = Snapshot::from_json(json);
     if let Some(last) = sent.as_ref() {
         let change = new.since(last)?;
-        if encode(&change).len() * 2 < new.json().len() {
+        if encode(&change).len() < new.json().len() {
             *sent = Some(new);
             return Some(ToClient::ViewChange(change));
         }
@@ -992,5 +1051,83 @@ fn load_case(
                 .collect::<Vec<_>>()
                 .join("\n"),
         )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use faisceau_engine::ViewBot;
+    use serde::Deserialize;
+
+    #[test]
+    fn a_desk_rebuilt_from_the_hosts_messages_is_the_role_view_and_the_case_parts_never_change() {
+        let path = std::path::Path::new("scenarios/foyer_fugues.ron");
+        let text = std::fs::read_to_string(path).unwrap();
+        let shelf = crate::rulebooks::shelf_for(path);
+        let case = Arc::new(
+            faisceau_engine::load(&text, "case.ron", &shelf)
+                .unwrap()
+                .case,
+        );
+        let mut session = Session::new(case.clone(), 7);
+        session.direct(TrainerCommand::Start).unwrap();
+        let roles: Vec<String> = case
+            .scenario()
+            .roles
+            .iter()
+            .map(|r| r.id.to_string())
+            .collect();
+        let mut bots: Vec<ViewBot> = (0..roles.len()).map(|i| ViewBot::new(i as u64)).collect();
+        // What each client holds, as `Joined` holds it, and the host's side.
+        let mut held: Vec<Option<serde_json::Value>> = vec![None; roles.len()];
+        let mut sent: Vec<Option<Snapshot>> = (0..roles.len()).map(|_| None).collect();
+        let first_parts: Vec<CaseParts> = roles
+            .iter()
+            .map(|r| CaseParts::take(&mut session.view(r).unwrap()))
+            .collect();
+        let (mut whole, mut changes, mut rounds) = (0, 0, 0);
+        while session.state().status != Status::Ended && rounds < 10_000 {
+            rounds += 1;
+            let mut acted = false;
+            for (role, bot) in roles.iter().zip(&mut bots) {
+                if let Some(command) = bot.next(&session.view(role).unwrap()) {
+                    acted = true;
+                    let _ = session.submit(role, command);
+                }
+            }
+            if !acted {
+                let _ = session.direct(TrainerCommand::NextPhase);
+            }
+            for (r, role) in roles.iter().enumerate() {
+                let view = session.view(role).unwrap();
+                assert_eq!(
+                    CaseParts::take(&mut view.clone()),
+                    first_parts[r],
+                    "{role}: the case's parts of a view are the same at every event"
+                );
+                match view_message(&mut sent[r], view.clone()) {
+                    Some(ToClient::View(whole_view)) => {
+                        whole += 1;
+                        held[r] = Some(serde_json::to_value(&*whole_view).unwrap());
+                    }
+                    Some(ToClient::ViewChange(change)) => {
+                        changes += 1;
+                        let held = held[r].as_mut().expect("a change follows a whole view");
+                        super::super::delta::apply(held, &change).unwrap();
+                    }
+                    None => {}
+                    Some(other) => panic!("not a view: {other:?}"),
+                }
+                let rebuilt = RoleView::deserialize(held[r].as_ref().unwrap()).unwrap();
+                assert_eq!(
+                    rebuilt, view,
+                    "{role}'s desk rebuilt from the host's messages"
+                );
+            }
+        }
+        assert_eq!(session.state().status, Status::Ended);
+        assert_eq!(whole, roles.len(), "one whole view per role, then changes");
+        assert!(changes > 50, "{changes} changes");
     }
 }
