@@ -325,7 +325,7 @@ fn time_answers(mut host: ResMut<Host>) {
     }
 }
 
-/// Sends the lobby to every named client when it changed, at most every
+/// Sends the lobby to every client in the lobby when it changed, at most every
 /// [`LOBBY_EVERY`] (its bytes are packed once for all: see
 /// [`super::pack`]).
 fn broadcast_lobby(mut host: ResMut<Host>, mut out: MessageWriter<ToClients<Down>>) {
@@ -338,7 +338,7 @@ fn broadcast_lobby(mut host: ResMut<Host>, mut out: MessageWriter<ToClients<Down
     host.last_lobby = Some(Instant::now());
     let outbox: Outbox = host
         .workshop
-        .named_clients()
+        .lobby_clients()
         .map(|key| (key, ToClient::Lobby(lobby.clone())))
         .collect();
     host.send(outbox, &mut out);

@@ -874,11 +874,17 @@ impl Workshop {
         self.tables.get(t).map_or(0, |table| table.views_built)
     }
 
-    /// Clients that said hello with a name: those the lobby goes to.
-    pub fn named_clients(&self) -> impl Iterator<Item = ClientKey> + '_ {
+    /// The clients the lobby goes to: those that said hello with a name and
+    /// hold no seat. A seated person is on their role card, desk or debrief
+    /// and never sees the lobby; one who loses their seat (they stood up, or
+    /// the trainer gave it to someone else) is unseated before the
+    /// broadcast that change calls for, and so receives it. At 256 clients
+    /// this is what keeps a table ending from sending 256 lobbies (600 KB)
+    /// in one update.
+    pub fn lobby_clients(&self) -> impl Iterator<Item = ClientKey> + '_ {
         self.clients
             .iter()
-            .filter(|(_, c)| c.name.is_some())
+            .filter(|(_, c)| c.name.is_some() && c.seat.is_none())
             .map(|(k, _)| *k)
     }
 

@@ -90,7 +90,8 @@ fn seats_are_taken_once_and_refusals_are_told() {
             .any(|(k, m)| *k == 1 && matches!(m, ToClient::View(_)))
     );
     // Marc sees Inès on the role in the next lobby broadcast (to every
-    // named client), and cannot take it.
+    // named client without a seat: Inès is on her role card), and cannot
+    // take it.
     let lobby = w.lobby_change().expect("the lobby changed");
     assert_eq!(
         lobby.tables[0].seats[0].occupant,
@@ -99,7 +100,11 @@ fn seats_are_taken_once_and_refusals_are_told() {
             connected: true
         }
     );
-    assert!(w.named_clients().any(|k| k == 2));
+    assert!(w.lobby_clients().any(|k| k == 2));
+    assert!(
+        !w.lobby_clients().any(|k| k == 1),
+        "a seated person has no lobby"
+    );
     assert_eq!(w.lobby_change(), None, "broadcast once");
     assert_eq!(
         refusal(
@@ -410,4 +415,41 @@ fn an_ended_table_sends_one_debrief_package_to_all_its_people() {
     assert_eq!(packages[0].1, packages[1].1, "the same package for both");
     assert_eq!(packages[0].1.role.as_str(), "", "no role inside");
     // The client names its own role: see the secrecy test's debrief.
+}
+
+#[test]
+fn the_lobby_goes_to_those_without_a_seat_and_back_to_one_who_loses_theirs() {
+    let mut w = workshop(1, 0);
+    let roles = role_ids(&w);
+    for (k, name) in [(1, "Inès"), (2, "Marc"), (3, "Léa")] {
+        w.connected(k);
+        hello(&mut w, k, name);
+    }
+    let receivers = |w: &Workshop| {
+        let mut keys: Vec<crate::net::workshop::ClientKey> = w.lobby_clients().collect();
+        keys.sort();
+        keys
+    };
+    assert_eq!(receivers(&w), vec![1, 2, 3]);
+    for (k, r) in [(1, 0), (2, 1)] {
+        w.receive(
+            k,
+            ToHost::Sit {
+                table: 0,
+                role: roles[r].clone(),
+            },
+        );
+    }
+    w.lobby_change();
+    assert_eq!(receivers(&w), vec![3], "the seated are on their role cards");
+    // Marc stands up: the change calls for a broadcast, and he is among
+    // those it goes to.
+    w.receive(2, ToHost::Stand);
+    assert!(w.lobby_change().is_some());
+    assert_eq!(receivers(&w), vec![2, 3]);
+    // The trainer gives Inès's role to Léa: Inès is back in the lobby.
+    w.assign(0, roles[0].as_str(), Seat::person("Léa".into(), Some(3)))
+        .unwrap();
+    assert!(w.lobby_change().is_some());
+    assert_eq!(receivers(&w), vec![1, 2]);
 }
