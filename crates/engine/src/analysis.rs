@@ -538,10 +538,34 @@ fn solution_findings(
                     )
                 },
                 Some(if clue_reachable[c] {
-                    say!(
-                        "no role that can know it may pass it to this role through a frame of the rulebook without a breach: change the clue's class, add an override with its reason, or change the key share",
-                        "aucun rôle qui peut le connaître ne peut le transmettre à ce rôle par un cadre du référentiel sans faute : changez la catégorie d'information de l'indice, ajoutez une dérogation (`overrides`) avec sa raison, ou changez le partage clé"
-                    )
+                    // An override changes a frame's verdict; it cannot open a
+                    // frame that does not run between the two professions.
+                    let to_profession = &s.roles[r].profession;
+                    let frames: Vec<String> = case
+                        .rulebook()
+                        .frames
+                        .iter()
+                        .filter(|f| {
+                            s.roles.iter().enumerate().any(|(x, holder)| {
+                                x != r
+                                    && reach.known[x][c]
+                                    && f.between(&holder.profession, to_profession).is_ok()
+                            })
+                        })
+                        .map(|f| format!("`{}`", f.id))
+                        .collect();
+                    if frames.is_empty() {
+                        say!(
+                            "no frame of the rulebook runs from a role that can know it to the profession `{to_profession}`, so no override can help: give the clue to another role, or change the key share",
+                            "aucun cadre du référentiel ne va d'un rôle qui peut le connaître à la profession `{to_profession}`, et aucune dérogation n'y peut rien : confiez l'indice à un autre rôle, ou changez le partage clé"
+                        )
+                    } else {
+                        let frames = frames.join(", ");
+                        say!(
+                            "no role that can know it may pass it to this role without a breach; the frames that run between them are {frames}: change the clue's class, add an override of one of them with its reason, or change the key share",
+                            "aucun rôle qui peut le connaître ne peut le transmettre à ce rôle sans faute ; les cadres qui vont de l'un à l'autre sont {frames} : changez la catégorie d'information de l'indice, ajoutez une dérogation (`overrides`) à l'un d'eux avec sa raison, ou changez le partage clé"
+                        )
+                    }
                 } else {
                     say!(
                         "the clue itself can never be discovered",

@@ -600,3 +600,136 @@ fn every_message_an_author_reads_is_written_in_french_as_well() {
     }
     assert!(seen >= broken_cases.len(), "{seen}");
 }
+
+#[test]
+fn an_override_that_can_never_apply_is_a_warning_that_names_the_frames_senders() {
+    // `signalement` runs to the prosecutor only, and the police are not
+    // among its senders: no pair of the case's roles fits.
+    let text = broken(
+        "rulebook: \"france\",",
+        "rulebook: \"france\",\n    overrides: [(frame: \"signalement\", from: [\"policier\"], verdict: Allowed, explanation: (fr: \"x\", en: \"x\"), why: (fr: \"y\", en: \"y\"))],",
+    );
+    let loaded = load(&text, "case.ron", &common::shelf()).expect("a warning only");
+    let warning = loaded
+        .warnings
+        .iter()
+        .find(|w| w.message("en").contains("can never apply"))
+        .unwrap_or_else(|| panic!("{:#?}", loaded.warnings));
+    assert_eq!((warning.line, warning.column), (5, 17));
+    let hint = warning.hint("en").unwrap();
+    assert!(
+        hint.contains("`signalement` runs from `educateur`"),
+        "{hint}"
+    );
+    assert!(hint.contains("to `procureur`"), "{hint}");
+    // The same override on a frame that does run between the two roles
+    // (the informal one, open to all) passes.
+    let text = text.replace("frame: \"signalement\"", "frame: \"hors_cadre\"");
+    let loaded = load(&text, "case.ron", &common::shelf()).expect("loads");
+    assert!(loaded.warnings.is_empty(), "{:#?}", loaded.warnings);
+}
+
+#[test]
+fn a_choice_written_in_quotes_is_told_to_drop_them() {
+    let text = broken(
+        "rulebook: \"france\",",
+        "rulebook: \"france\",\n    overrides: [(frame: \"hors_cadre\", verdict: \"Caution\", explanation: (fr: \"x\", en: \"x\"), why: (fr: \"y\", en: \"y\"))],",
+    );
+    let error = only_error(&text);
+    assert_eq!(error.message("en"), "expected a name without quotes here");
+    assert!(error.hint("en").unwrap().contains("`verdict: Breach`"));
+    assert!(!error.hint("en").unwrap().contains("bracket"));
+}
+
+#[test]
+fn a_profession_no_frame_names_is_a_warning() {
+    // A local rulebook copy that adds a profession bound by professional
+    // secrecy and no frame for it: only the informal frame reaches it, a
+    // breach for such a sender and from the other roles.
+    let book = std::fs::read_to_string(common::scenarios().join("rulebooks/france.ron")).unwrap();
+    let anchor = "professions: [";
+    assert!(book.contains(anchor));
+    let book = book.replacen(
+        anchor,
+        "professions: [\n        (id: \"conseiller_mission_locale\", name: (fr: \"Conseiller de mission locale\", en: \"Mission locale adviser\"), secrecy: Professional, family: \"protection\"),",
+        1,
+    );
+    let shelf =
+        faisceau_engine::Books(vec![("france".into(), "rulebooks/france.ron".into(), book)]);
+    let text = broken(
+        "profession: \"educateur_prevention\"",
+        "profession: \"conseiller_mission_locale\"",
+    );
+    let outcome = load(&text, "case.ron", &shelf);
+    let diagnostics = match outcome {
+        Ok(loaded) => loaded.warnings,
+        Err(err) => err.diagnostics,
+    };
+    let warning = diagnostics
+        .iter()
+        .find(|d| {
+            d.message("en")
+                .contains("no frame of the rulebook names the profession")
+        })
+        .unwrap_or_else(|| panic!("{diagnostics:#?}"));
+    assert_eq!(warning.line, line_of(&text, "conseiller_mission_locale"));
+    assert!(
+        warning.message("en").contains("`hors_cadre`"),
+        "{}",
+        warning.message("en")
+    );
+    assert!(
+        warning
+            .hint("en")
+            .unwrap()
+            .contains("A profession the rulebook lacks")
+    );
+}
+
+#[test]
+fn a_trap_that_leads_nowhere_or_carries_a_strong_support_is_a_warning() {
+    let clue_line = TUTORIAL
+        .lines()
+        .find(|l| l.contains("indicators: [(indicator: \"seul_la_nuit\", weight: 2)]"))
+        .expect("the tutorial's first clue");
+    // The same clue made a trap with no `leads_to`.
+    let trapped = clue_line.replacen(
+        "indicators:",
+        "trap: (note: (fr: \"n\", en: \"n\")), indicators:",
+        1,
+    );
+    let text = TUTORIAL.replacen(clue_line, &trapped, 1);
+    let diagnostics = match load(&text, "case.ron", &common::shelf()) {
+        Ok(loaded) => loaded.warnings,
+        Err(err) => err.diagnostics,
+    };
+    assert!(
+        diagnostics
+            .iter()
+            .any(|d| d.message("en").contains("leads nowhere")),
+        "{diagnostics:#?}"
+    );
+    // Leading to a conclusion, it still supports an indicator with weight 2.
+    let conclusion = TUTORIAL
+        .split("conclusions: [")
+        .nth(1)
+        .and_then(|rest| rest.split("id: \"").nth(1))
+        .and_then(|rest| rest.split('"').next())
+        .expect("a conclusion id");
+    let trapped = clue_line.replacen(
+        "indicators:",
+        &format!("trap: (note: (fr: \"n\", en: \"n\"), leads_to: \"{conclusion}\"), indicators:"),
+        1,
+    );
+    let text = TUTORIAL.replacen(clue_line, &trapped, 1);
+    let diagnostics = match load(&text, "case.ron", &common::shelf()) {
+        Ok(loaded) => loaded.warnings,
+        Err(err) => err.diagnostics,
+    };
+    assert!(
+        diagnostics.iter().any(|d| d
+            .message("en")
+            .contains("also supports indicators (weight 2)")),
+        "{diagnostics:#?}"
+    );
+}

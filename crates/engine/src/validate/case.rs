@@ -53,6 +53,101 @@ impl<'a> Checker<'a> {
             }
             self.text(&o.explanation, format!("{at}.explanation"));
             self.text(&o.why, format!("{at}.why"));
+            if let Some(frame) = book.frames.iter().find(|f| f.id == o.frame)
+                && !override_can_apply(s, book, frame, o)
+            {
+                self.push(Finding::warning(
+                    at,
+                    {
+                        let frame = &frame.id;
+                        say!(
+                            "this override can never apply: no two roles of the case are a sender and a recipient it covers on the frame `{frame}`",
+                            "cette dérogation ne peut jamais s'appliquer : aucun couple de rôles du cas n'est un expéditeur et un destinataire qu'elle couvre sur le cadre `{frame}`"
+                        )
+                    },
+                    {
+                        let (frame_id, from, to) = (
+                            &frame.id,
+                            professions_or_any(&frame.from),
+                            professions_or_any(&frame.to),
+                        );
+                        let (from_fr, to_fr) = (from.get("fr"), to.get("fr"));
+                        let (from_en, to_en) = (from.get("en"), to.get("en"));
+                        Some(say!(
+                            "`{frame_id}` runs from {from_en} to {to_en}: the override's `from`, `to` and `secrecy` must fit the professions of two of the case's roles that the frame itself allows (`faisceau rulebook` lists every frame)",
+                            "`{frame_id}` va de {from_fr} à {to_fr} : les `from`, `to` et `secrecy` de la dérogation doivent convenir aux professions de deux rôles du cas que le cadre lui-même permet (`faisceau rulebook` liste chaque cadre)"
+                        ))
+                    },
+                ));
+            }
+        }
+        // A profession no frame names can share only through the frames
+        // open to every profession (the informal one, in the French
+        // rulebook): a local rulebook copy that adds a profession must also
+        // say which frames it may use.
+        for (i, role) in s.roles.iter().enumerate() {
+            let p = &role.profession;
+            let named = book.frames.iter().any(|f| {
+                f.from.contains(p)
+                    || f.to.contains(p)
+                    || f.copy_to.contains(p)
+                    || f.exceptions
+                        .iter()
+                        .any(|e| e.from.contains(p) || e.to.contains(p))
+            });
+            let open_frames: Vec<&crate::rulebook::Frame> =
+                book.frames.iter().filter(|f| f.to.is_empty()).collect();
+            // A rulebook may mean a profession to rely on its open frames (a
+            // testimony anyone may receive): the role is left out only when
+            // none of them reaches it lawfully as a rule. Frames opened by an
+            // act run to the act's issuer, and are left aside.
+            let receives = open_frames.iter().any(|f| {
+                f.verdict != crate::rulebook::Verdict::Breach
+                    && f.opened_by.is_none()
+                    && s.roles
+                        .iter()
+                        .any(|from| from.id != role.id && f.between(&from.profession, p).is_ok())
+            });
+            let secrecy = book
+                .professions
+                .iter()
+                .find(|q| q.id == *p)
+                .map(|q| q.secrecy);
+            let sends = book.frames.iter().any(|f| {
+                let lawful = f.verdict != crate::rulebook::Verdict::Breach
+                    || f.exceptions.iter().any(|e| {
+                        e.verdict != crate::rulebook::Verdict::Breach
+                            && (e.from.is_empty() || e.from.contains(p))
+                            && (e.secrecy.is_empty()
+                                || secrecy.is_some_and(|x| e.secrecy.contains(&x)))
+                    });
+                f.from.is_empty()
+                    && f.opened_by.is_none()
+                    && lawful
+                    && s.roles
+                        .iter()
+                        .any(|to| to.id != role.id && f.between(p, &to.profession).is_ok())
+            });
+            if named || receives || sends || secrecy.is_none() {
+                continue;
+            }
+            let open: Vec<String> = open_frames.iter().map(|f| format!("`{}`", f.id)).collect();
+            let open = if open.is_empty() {
+                "-".to_owned()
+            } else {
+                open.join(", ")
+            };
+            self.push(Finding::warning(
+                format!("roles[{i}].profession"),
+                say!(
+                    "no frame of the rulebook names the profession `{p}`: this role can neither send nor receive anything at this table without a breach (only the frames open to every profession reach it: {open})",
+                    "aucun cadre du référentiel ne nomme la profession `{p}` : ce rôle ne peut rien envoyer ni recevoir à cette table sans faute (seuls les cadres ouverts à toute profession l'atteignent : {open})"
+                ),
+                Some(say!(
+                    "give the role the nearest profession the rulebook has, or add `{p}` to the `from` and `to` of the frames it may use in your copy of the rulebook (docs/authoring.md, \"A profession the rulebook lacks\")",
+                    "donnez au rôle la profession la plus proche que le référentiel connaît, ou ajoutez `{p}` aux `from` et `to` des cadres qu'elle peut employer dans votre copie du référentiel (docs/authoring.md, « Une profession que le référentiel n'a pas »)"
+                )),
+            ));
         }
         for (i, usage) in s.acts.iter().enumerate() {
             let at = format!("acts[{i}]");
@@ -469,6 +564,38 @@ impl<'a> Checker<'a> {
                         )),
                     ));
                 }
+                if trap.leads_to.is_none() {
+                    let id = &clue.id;
+                    self.push(Finding::warning(
+                        format!("clues[{i}].trap"),
+                        say!(
+                            "the trap `{id}` leads nowhere: with no `leads_to`, no role can ever fall into it",
+                            "le piège `{id}` ne mène nulle part : sans `leads_to`, aucun rôle ne peut jamais y tomber"
+                        ),
+                        Some(say!(
+                            "add `leads_to` with the wrong conclusion it tempts toward (one of `conclusions`)",
+                            "ajoutez `leads_to` avec la mauvaise conclusion vers laquelle il entraîne (l'une des `conclusions`)"
+                        )),
+                    ));
+                }
+                // A faint support (weight 1) can be calibrated with
+                // `simulate`; a strong one is what tables build their bundle
+                // on, and shares the trap with everyone.
+                let support: u32 = clue.indicators.iter().map(|s| s.weight).sum();
+                if trap.leads_to.is_some() && support >= 2 {
+                    let id = &clue.id;
+                    self.push(Finding::warning(
+                        format!("clues[{i}].indicators"),
+                        say!(
+                            "the trap clue `{id}` also supports indicators (weight {support}): tables share it to build their bundle, which spreads the trap to every role (in one measured case it took the trap from 40% to 80% of runs)",
+                            "l'indice piège `{id}` étaye aussi des indicateurs (poids {support}) : les tables le partagent pour bâtir leur faisceau, ce qui répand le piège à tous les rôles (dans un cas mesuré, le piège est passé de 40 % à 80 % des parties)"
+                        ),
+                        Some(say!(
+                            "keep the supporting fact in a clue of its own and leave the trap clue with `indicators: []`; `faisceau simulate` shows how often the trap catches",
+                            "placez le fait qui étaye dans un indice à part et laissez l'indice piège avec `indicators: []` ; `faisceau simulate` montre combien de fois le piège prend"
+                        )),
+                    ));
+                }
                 let taught = s
                     .teaching_points
                     .iter()
@@ -871,5 +998,46 @@ impl<'a> Checker<'a> {
                 }
             }
         }
+    }
+}
+
+/// Whether a case's override of `frame` covers some sender and recipient
+/// among the case's roles that the frame itself runs between.
+fn override_can_apply(
+    s: &Scenario,
+    book: &crate::rulebook::Rulebook,
+    frame: &crate::rulebook::Frame,
+    o: &crate::rulebook::Override,
+) -> bool {
+    let covers = |list: &[Id], id: &Id| list.is_empty() || list.contains(id);
+    let secrecy_of = |p: &Id| {
+        book.professions
+            .iter()
+            .find(|q| q.id == *p)
+            .map(|q| q.secrecy)
+    };
+    s.roles.iter().any(|from| {
+        s.roles.iter().any(|to| {
+            from.id != to.id
+                && frame.between(&from.profession, &to.profession).is_ok()
+                && covers(&o.from, &from.profession)
+                && covers(&o.to, &to.profession)
+                && (o.secrecy.is_empty()
+                    || secrecy_of(&from.profession).is_some_and(|x| o.secrecy.contains(&x)))
+        })
+    })
+}
+
+/// A frame's list of professions in words: "`a`, `b`", or "any profession".
+fn professions_or_any(list: &[Id]) -> crate::text::Text {
+    if list.is_empty() {
+        say!("any profession", "toute profession")
+    } else {
+        let names = list
+            .iter()
+            .map(|p| format!("`{p}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        say!("{names}", "{names}")
     }
 }
