@@ -183,7 +183,8 @@ debrief-not-reached = never reached
 debrief-breaches = Breaches of secrecy: { $count }
 
 # Overlays
-reload-error = The case file has an error: the last valid version keeps running.
+reload-error = The case file or its rulebook has an error: the last valid version keeps running.
+reload-unreadable = The case file cannot be read ({ $path }): { $reason }. The last valid version keeps running; save the file again to reload it.
 reload-breaks = The case changed in a way that breaks the running session: { $reason }
 reload-restart = Restart with the new version
 reload-applied = New version of the case loaded.

@@ -183,7 +183,8 @@ debrief-not-reached = jamais parvenu
 debrief-breaches = Violations du secret : { $count }
 
 # Overlays
-reload-error = Le fichier du cas contient une erreur : la dernière version valide reste en jeu.
+reload-error = Le fichier du cas ou son référentiel contient une erreur : la dernière version valide reste en jeu.
+reload-unreadable = Le fichier du cas ne peut pas être lu ({ $path }) : { $reason }. La dernière version valide reste en jeu ; enregistrez de nouveau le fichier pour le recharger.
 reload-breaks = Le cas a changé d'une façon incompatible avec la partie en cours : { $reason }
 reload-restart = Recommencer avec la nouvelle version
 reload-applied = Nouvelle version du cas chargée.

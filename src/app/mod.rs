@@ -106,6 +106,20 @@ pub fn run(launch: Launch) -> AppExit {
     run_with(launch, |_| {})
 }
 
+/// The folder of a case file, absolute: the asset root that hot reload
+/// watches. Bevy resolves a relative root against the executable, not the
+/// working directory, and `my_case.ron`'s parent is the empty path, so the
+/// file is made absolute first (`faisceau play my_case.ron` in the case's
+/// folder watched `target/release/my_case.ron`).
+#[cfg(not(target_arch = "wasm32"))]
+fn case_folder(file: &std::path::Path) -> PathBuf {
+    let file = std::fs::canonicalize(file)
+        .or_else(|_| std::env::current_dir().map(|dir| dir.join(file)))
+        .unwrap_or_else(|_| file.to_path_buf());
+    file.parent()
+        .map_or_else(|| PathBuf::from("."), |dir| dir.to_path_buf())
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 /// Runs the desktop app, letting `setup` add resources first (a hosted workshop).
 pub fn run_with(launch: Launch, setup: impl FnOnce(&mut App)) -> AppExit {
@@ -113,16 +127,9 @@ pub fn run_with(launch: Launch, setup: impl FnOnce(&mut App)) -> AppExit {
     let asset_root = launch
         .play
         .as_ref()
-        .and_then(|(path, _)| path.parent().map(|p| p.to_path_buf()))
-        .or_else(|| {
-            launch
-                .library
-                .first()
-                .and_then(|p| p.parent().map(|p| p.to_path_buf()))
-        })
-        .unwrap_or_else(|| PathBuf::from("."));
-    // Bevy resolves a relative asset root against the executable, not the working directory.
-    let asset_root = std::fs::canonicalize(&asset_root).unwrap_or(asset_root);
+        .map(|(path, _)| path)
+        .or_else(|| launch.library.first())
+        .map_or_else(|| PathBuf::from("."), |file| case_folder(file));
     let title = Tr::new(launch.lang).t("app-title");
     app.add_plugins(
         DefaultPlugins
@@ -138,7 +145,8 @@ pub fn run_with(launch: Launch, setup: impl FnOnce(&mut App)) -> AppExit {
             })
             .set(AssetPlugin {
                 file_path: asset_root.display().to_string(),
-                watch_for_changes_override: Some(true),
+                // Saves are watched by reload.rs (the case and its rulebook).
+                watch_for_changes_override: Some(false),
                 ..default()
             }),
     )

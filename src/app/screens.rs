@@ -105,8 +105,7 @@ fn open_launch(
             library.cases.push((path.clone(), Arc::clone(&case)));
             Some(library.cases.len() - 1)
         });
-    file.path = path.file_name().map(PathBuf::from);
-    file.full = std::fs::canonicalize(path).ok();
+    file.watch(path);
     let role_id = role
         .as_ref()
         .map(|r| faisceau_engine::Id::new(r))
@@ -258,18 +257,14 @@ fn picker(
             },
             UiAction::OpenPreview => {
                 if let Some((path, case)) = library.chosen.and_then(|i| library.cases.get(i)) {
-                    file.path = path.file_name().map(PathBuf::from);
-                    file.full = std::fs::canonicalize(path).ok();
-                    file.handle = None;
+                    file.watch(path);
                     commands.insert_resource(Table::new(Arc::clone(case), None, launch.seed));
                     next.set(Screen::Preview);
                 }
             }
             UiAction::PickRole(role) => {
                 if let Some((path, case)) = library.chosen.and_then(|i| library.cases.get(i)) {
-                    file.path = path.file_name().map(PathBuf::from);
-                    file.full = std::fs::canonicalize(path).ok();
-                    file.handle = None;
+                    file.watch(path);
                     commands.insert_resource(Table::new(Arc::clone(case), Some(role), launch.seed));
                     next.set(Screen::RoleCard);
                 }
