@@ -775,6 +775,7 @@ check-case-ok = ✓ { $file } — { $title }
 check-case-counts = { $roles }, { $clues }, { $actions }, { $decisions }; languages: { $languages }; { $warnings }
 check-case-rulebook = rulebook: { $rulebook } ({ $file }), law as of { $date }
 check-failed = ✗ { $file }: { $errors }, { $warnings }
+check-rulebook-read = rulebook read: { $file }
 check-summary = { $files }: { $ok } ok, { $failed } with errors
 check-suite-ok = ✓ { $file } — verdict suite: { $shares } shares judged as expected by { $rulebook }
 check-rulebook-ok = ✓ { $file } — rulebook { $name }

@@ -793,6 +793,7 @@ check-case-ok = ✓ { $file } — { $title }
 check-case-counts = { $roles }, { $clues }, { $actions }, { $decisions } ; langues : { $languages } ; { $warnings }
 check-case-rulebook = référentiel : { $rulebook } ({ $file }), droit à jour au { $date }
 check-failed = ✗ { $file } : { $errors }, { $warnings }
+check-rulebook-read = référentiel lu : { $file }
 check-summary = { $files } : { $ok } sans erreur, { $failed } avec des erreurs
 check-suite-ok = ✓ { $file } — suite de verdicts : { $shares } partages jugés comme attendu par { $rulebook }
 check-rulebook-ok = ✓ { $file } — référentiel { $name }

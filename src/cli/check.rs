@@ -80,6 +80,8 @@ struct FileReport<'a> {
     errors: Vec<Located<'a>>,
     warnings: Vec<Located<'a>>,
     languages: Vec<String>,
+    /// The rulebook file the case was judged by.
+    rulebook_file: Option<String>,
     counts: Option<Counts>,
     solvable: bool,
     analysis: Option<&'a Analysis>,
@@ -132,6 +134,17 @@ pub fn run(paths: &[PathBuf], format: Format, lang: Lang) -> Result<ExitCode, St
             Ok(loaded) => Some(&loaded.analysis),
             Err(_) => None,
         };
+        // Which rulebook file the case was judged by (a local copy beside
+        // the case, one folder up, or the built-in one), failed or not.
+        let rulebook_file = match &outcome {
+            Ok(loaded) => Some(loaded.case.rulebook_source().0.to_owned()),
+            Err(_) => parsed.as_ref().and_then(|s| {
+                use faisceau_engine::Shelf as _;
+                crate::rulebooks::shelf_for(path)
+                    .rulebook(s.rulebook.as_str())
+                    .map(|(file, _)| file)
+            }),
+        };
         let ok = outcome.is_ok();
         failed += usize::from(!ok);
         match format {
@@ -142,6 +155,7 @@ pub fn run(paths: &[PathBuf], format: Format, lang: Lang) -> Result<ExitCode, St
                     errors: located(diagnostics, true, lang),
                     warnings: located(diagnostics, false, lang),
                     languages,
+                    rulebook_file: rulebook_file.clone(),
                     counts,
                     solvable: analysis.is_some_and(|a| a.solvable),
                     analysis,
@@ -195,7 +209,16 @@ pub fn run(paths: &[PathBuf], format: Format, lang: Lang) -> Result<ExitCode, St
                         );
                         print_analysis(&mut out, &loaded.analysis, &tr);
                     }
-                    _ => write_failed(&mut out, &name, errors, warnings, &tr),
+                    _ => {
+                        write_failed(&mut out, &name, errors, warnings, &tr);
+                        if let Some(file) = &rulebook_file {
+                            let _ = writeln!(
+                                out,
+                                "  {}",
+                                tr.t_args("check-rulebook-read", &[("file", file.clone())])
+                            );
+                        }
+                    }
                 }
                 let _ = writeln!(out);
             }
@@ -330,6 +353,7 @@ fn check_suite(
                 errors: located(&diagnostics, true, tr.lang()),
                 warnings: located(&diagnostics, false, tr.lang()),
                 languages: Vec::new(),
+                rulebook_file: Some(book_name.clone()),
                 counts: None,
                 solvable: false,
                 analysis: None,
@@ -383,6 +407,7 @@ fn check_rulebook(
                     .as_ref()
                     .map(|l| l.rulebook.languages.clone())
                     .unwrap_or_default(),
+                rulebook_file: None,
                 counts: None,
                 solvable: false,
                 analysis: None,

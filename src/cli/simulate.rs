@@ -46,8 +46,16 @@ pub fn run(path: &Path, runs: usize, seed: u64, format: Format) -> Result<ExitCo
     Ok(ExitCode::SUCCESS)
 }
 
+/// A share as a whole percentage; a share that is not zero never reads
+/// "0%" (0.01 breaches per run "in 0% of runs" read as a contradiction).
 fn percent(x: f64) -> String {
-    format!("{:.0}%", x * 100.0)
+    if x > 0.0 && x < 0.005 {
+        "<1%".to_owned()
+    } else if x < 1.0 && x > 0.995 {
+        ">99%".to_owned()
+    } else {
+        format!("{:.0}%", x * 100.0)
+    }
 }
 
 /// The report for a person: outcomes, wrong conclusions and breaches by
@@ -124,7 +132,7 @@ fn decisions_and_shares(out: &mut String, report: &Simulation) {
     let when = |m: Option<u32>| m.map_or("—".to_owned(), hours);
     let _ = writeln!(
         out,
-        "  expected decisions (on time / taken at all / acceptable only; median time taken):"
+        "  expected decisions (on time / taken at all / acceptable only; median time taken, on the deciding role's own clock):"
     );
     for d in &report.decisions {
         let _ = writeln!(
@@ -218,5 +226,19 @@ fn hours(minutes: u32) -> String {
         format!("{days} d {} h", rest / 60)
     } else {
         format!("{} h {:02}", rest / 60, rest % 60)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::percent;
+
+    #[test]
+    fn a_share_that_is_not_zero_never_reads_zero_or_all() {
+        assert_eq!(percent(0.0), "0%");
+        assert_eq!(percent(0.002), "<1%");
+        assert_eq!(percent(0.4), "40%");
+        assert_eq!(percent(0.998), ">99%");
+        assert_eq!(percent(1.0), "100%");
     }
 }

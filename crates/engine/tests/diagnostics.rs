@@ -733,3 +733,24 @@ fn a_trap_that_leads_nowhere_or_carries_a_strong_support_is_a_warning() {
         "{diagnostics:#?}"
     );
 }
+
+#[test]
+fn an_old_formats_profession_is_told_its_rulebook_id() {
+    for (old, hint) in [
+        ("CripWorker", "the rulebook's id is `crip`"),
+        ("Prosecutor", "the rulebook's id is `procureur`"),
+        ("Other", "no equivalent in the rulebook"),
+    ] {
+        let text = broken(
+            "profession: \"policier\"",
+            &format!("profession: \"{old}\""),
+        );
+        let error = only_error(&text);
+        assert!(error.message("en").contains(old), "{}", error.message("en"));
+        assert!(
+            error.hint("en").unwrap().contains(hint),
+            "{:?}",
+            error.hint("en")
+        );
+    }
+}

@@ -285,16 +285,27 @@ impl<'a> Checker<'a> {
         } else {
             (format!("`{list}`"), format!("`{list}`"))
         };
-        let hint = match closest(id.as_str(), valid) {
-            Some(near) => say!("did you mean `{near}`?", "vouliez-vous dire `{near}` ?"),
-            None if ids.first.is_empty() => {
+        let old = (ids.in_rulebook && list == "professions")
+            .then(|| OLD_PROFESSIONS.iter().find(|(old, _)| *old == id.as_str()))
+            .flatten();
+        let hint = match (old, closest(id.as_str(), valid)) {
+            (Some((old, "")), _) => say!(
+                "`{old}` is a profession of the old format with no equivalent in the rulebook: choose the nearest of the rulebook's professions (`faisceau rulebook` lists them), or see \"A profession the rulebook lacks\" in docs/authoring.md",
+                "`{old}` est une profession de l'ancien format sans équivalent dans le référentiel : choisissez la plus proche des professions du référentiel (`faisceau rulebook` les liste), ou voyez « Une profession que le référentiel n'a pas » dans docs/authoring.md"
+            ),
+            (Some((old, new)), _) if ids.contains(new) => say!(
+                "`{old}` is the old format's name: the rulebook's id is `{new}`",
+                "`{old}` est le nom de l'ancien format : l'identifiant du référentiel est `{new}`"
+            ),
+            (_, Some(near)) => say!("did you mean `{near}`?", "vouliez-vous dire `{near}` ?"),
+            _ if ids.first.is_empty() => {
                 let none = if kind.feminine { "aucune" } else { "aucun" };
                 say!(
                     "no {en} is declared in {en_where}",
                     "{none} {fr} n'est déclaré{e} dans {fr_where}"
                 )
             }
-            None => {
+            _ => {
                 let mut known: Vec<&str> = ids.first.keys().copied().collect();
                 known.sort_unstable();
                 let shown: Vec<String> = known
@@ -642,3 +653,26 @@ pub(super) struct Refs<'r, 'a> {
 
 /// How many ids a "the … declared are" hint lists before "…".
 const SHOWN_IDS: usize = 30;
+
+/// The professions of the format before rulebooks, and the French
+/// rulebook's id for each (docs/authoring.md, "Migrating"); an empty id:
+/// none.
+const OLD_PROFESSIONS: &[(&str, &str)] = &[
+    ("Educator", "educateur"),
+    ("HeadOfService", "chef_de_service"),
+    ("SocialWorker", "travailleur_social"),
+    ("CripWorker", "crip"),
+    ("OutreachWorker", "educateur_prevention"),
+    ("MinorsEvaluator", "evaluateur_minorite"),
+    ("SchoolNurse", "infirmier_scolaire"),
+    ("Doctor", "medecin"),
+    ("SchoolStaff", "personnel_scolaire"),
+    ("AdHocAdministrator", "administrateur_ad_hoc"),
+    ("AssociationWorker", "intervenant_associatif"),
+    ("Prosecutor", "procureur"),
+    ("ChildrenJudge", "juge_des_enfants"),
+    ("Police", "policier"),
+    ("Gendarme", "gendarme"),
+    ("BorderPolice", "police_aux_frontieres"),
+    ("Other", ""),
+];
