@@ -3,6 +3,7 @@
 mod archive;
 mod check;
 mod debrief;
+mod migrate;
 pub mod net;
 mod rulebook;
 mod simulate;
@@ -156,6 +157,14 @@ enum Command {
         #[arg(long)]
         verify: Option<PathBuf>,
     },
+    /// An old-format case: its sharing rules beside the verdicts the rulebook gives them, and the overrides that would keep them.
+    Migrate {
+        /// The case in the old format (with `sharing_rules`).
+        scenario: PathBuf,
+        /// Language (fr or en); else the system's, else French.
+        #[arg(long)]
+        lang: Option<String>,
+    },
     /// Play bot teams headless and report solve rate, durations, clues found and breaches.
     Simulate {
         /// The scenario file.
@@ -306,6 +315,9 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
         },
         Some(Command::Archive { what, file, lang }) => {
             archive::run(what, file.as_deref(), Lang::detect(lang.as_deref()))
+        }
+        Some(Command::Migrate { scenario, lang }) => {
+            migrate::run(&scenario, Lang::detect(lang.as_deref()))
         }
         Some(Command::Simulate {
             scenario,

@@ -230,8 +230,8 @@ fn old_format(source: &str, file: &str) -> Option<Diagnostic> {
             "`{field}` appartient à l'ancien format : le partage est désormais jugé par les cadres et les actes d'un référentiel"
         ),
         Some(say!(
-            "name a rulebook (`rulebook: \"france\"`), give roles a rulebook profession (`profession: \"educateur\"`), give clues a rulebook class, and remove `confidentiality`, `sharing_rules` and `unmatched_share`; see {MIGRATION}",
-            "nommez un référentiel (`rulebook: \"france\"`), donnez aux rôles une profession du référentiel (`profession: \"educateur\"`), aux indices une catégorie d'information du référentiel, et retirez `confidentiality`, `sharing_rules` et `unmatched_share` ; voir {MIGRATION}"
+            "name a rulebook (`rulebook: \"france\"`), give roles a rulebook profession (`profession: \"educateur\"`), give clues a rulebook class, and remove `confidentiality`, `sharing_rules` and `unmatched_share`; `faisceau migrate` on this file shows each old rule beside the rulebook's verdict and the overrides that would keep it; see {MIGRATION}",
+            "nommez un référentiel (`rulebook: \"france\"`), donnez aux rôles une profession du référentiel (`profession: \"educateur\"`), aux indices une catégorie d'information du référentiel, et retirez `confidentiality`, `sharing_rules` et `unmatched_share` ; `faisceau migrate` sur ce fichier montre chaque ancienne règle à côté du verdict du référentiel et les dérogations qui la garderaient ; voir {MIGRATION}"
         )),
     );
     diagnostic.width = place.width;
