@@ -152,6 +152,15 @@ fn agrees(old: Verdict, judged: Expected) -> bool {
     Expected::from(old) == judged || (old == Verdict::Breach && judged == Expected::Closed)
 }
 
+/// Shares of one frame and verdict, folded into one line.
+#[derive(Default)]
+struct Fold {
+    count: usize,
+    from: Vec<Id>,
+    to: Vec<Id>,
+    classes: Vec<Id>,
+}
+
 /// One share an old rule spoke of, as the rulebook judges it.
 struct Line {
     rule: usize,
@@ -322,18 +331,23 @@ pub fn run(path: &Path, lang: Lang) -> Result<ExitCode, String> {
         );
         // The differences folded by frame and verdict: one line each, with
         // the senders, recipients and kinds of information concerned.
-        let mut folded: BTreeMap<(String, String), (usize, Vec<Id>, Vec<Id>, Vec<Id>)> =
-            BTreeMap::new();
+        let mut folded: BTreeMap<(String, String), Fold> = BTreeMap::new();
         for line in mine.iter().filter(|l| !agrees(l.old, l.judged)) {
             let entry = folded
                 .entry((line.frame.to_string(), closed_or_verdict(line, &say)))
                 .or_default();
-            entry.0 += 1;
-            add_once(&mut entry.1, &line.from);
-            add_once(&mut entry.2, &line.to);
-            add_once(&mut entry.3, &line.class);
+            entry.count += 1;
+            add_once(&mut entry.from, &line.from);
+            add_once(&mut entry.to, &line.to);
+            add_once(&mut entry.classes, &line.class);
         }
-        for ((frame, judged), (count, from, to, classes)) in &folded {
+        for ((frame, judged), fold) in &folded {
+            let Fold {
+                count,
+                from,
+                to,
+                classes,
+            } = fold;
             let _ = writeln!(
                 out,
                 "    `{frame}`: {} {judged} — {count} {}: {} → {}; {}",
@@ -348,7 +362,7 @@ pub fn run(path: &Path, lang: Lang) -> Result<ExitCode, String> {
     // The overrides that would keep the old verdicts where the rulebook
     // judges otherwise, one per frame and verdict; a closed frame cannot be
     // opened by an override.
-    let mut keep: BTreeMap<(String, String), (Vec<Id>, Vec<Id>, Vec<Id>)> = BTreeMap::new();
+    let mut keep: BTreeMap<(String, String), Fold> = BTreeMap::new();
     let mut closed = 0;
     for line in judged.iter().filter(|l| !agrees(l.old, l.judged)) {
         if line.judged == Expected::Closed {
@@ -358,9 +372,9 @@ pub fn run(path: &Path, lang: Lang) -> Result<ExitCode, String> {
         let entry = keep
             .entry((line.frame.to_string(), format!("{:?}", line.old)))
             .or_default();
-        add_once(&mut entry.0, &line.from);
-        add_once(&mut entry.1, &line.to);
-        add_once(&mut entry.2, &line.class);
+        add_once(&mut entry.from, &line.from);
+        add_once(&mut entry.to, &line.to);
+        add_once(&mut entry.classes, &line.class);
     }
     let _ = writeln!(out);
     if keep.is_empty() {
@@ -382,7 +396,13 @@ pub fn run(path: &Path, lang: Lang) -> Result<ExitCode, String> {
             )
         );
         let _ = writeln!(out, "overrides: [");
-        for ((frame, verdict), (from, to, classes)) in &keep {
+        for (
+            (frame, verdict),
+            Fold {
+                from, to, classes, ..
+            },
+        ) in &keep
+        {
             let ids = |list: &[Id]| {
                 list.iter()
                     .map(|id| format!("\"{id}\""))

@@ -3,6 +3,7 @@
 mod archive;
 mod check;
 mod debrief;
+mod map;
 mod migrate;
 pub mod net;
 mod rulebook;
@@ -156,6 +157,23 @@ enum Command {
         /// the verdict expected and the one judged; exits non-zero on any difference.
         #[arg(long)]
         verify: Option<PathBuf>,
+    },
+    /// The case on one page: roles, clues, key shares and their frames, decisions, traps, injects, with simulated figures.
+    Map {
+        /// The scenario file.
+        scenario: PathBuf,
+        /// Write a self-contained HTML page (one A3 landscape sheet) to this file instead of text.
+        #[arg(long)]
+        html: Option<PathBuf>,
+        /// Language (fr or en); else the system's, else French.
+        #[arg(long)]
+        lang: Option<String>,
+        /// Simulated runs for the figures (0: none).
+        #[arg(long, default_value_t = 200)]
+        runs: usize,
+        /// The first seed of the simulated runs.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
     },
     /// An old-format case: its sharing rules beside the verdicts the rulebook gives them, and the overrides that would keep them.
     Migrate {
@@ -316,6 +334,19 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
         Some(Command::Archive { what, file, lang }) => {
             archive::run(what, file.as_deref(), Lang::detect(lang.as_deref()))
         }
+        Some(Command::Map {
+            scenario,
+            html,
+            lang,
+            runs,
+            seed,
+        }) => map::run(
+            &scenario,
+            html.as_deref(),
+            Lang::detect(lang.as_deref()),
+            runs,
+            seed,
+        ),
         Some(Command::Migrate { scenario, lang }) => {
             migrate::run(&scenario, Lang::detect(lang.as_deref()))
         }
