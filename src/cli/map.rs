@@ -60,6 +60,9 @@ pub struct Arrow {
     pub routes: Vec<Route>,
     /// Share of simulated runs in which the clue reached the role.
     pub reached: Option<f64>,
+    /// How it first arrived in those runs: a frame, or none (found or told
+    /// otherwise), each with its share of all runs.
+    pub through: Vec<(Option<Id>, f64)>,
 }
 
 /// An expected decision.
@@ -234,13 +237,14 @@ impl CaseMap {
                 }
                 // The lawful routes first, then the cautions, then the breaches.
                 routes.sort_by_key(|r| (r.verdict, r.act.is_some()));
+                let rate = sim.and_then(|sim| {
+                    sim.key_shares
+                        .iter()
+                        .find(|k| k.clue == share.clue && k.to == share.to)
+                });
                 Arrow {
-                    reached: sim.and_then(|sim| {
-                        sim.key_shares
-                            .iter()
-                            .find(|k| k.clue == share.clue && k.to == share.to)
-                            .map(|k| k.reached)
-                    }),
+                    reached: rate.map(|k| k.reached),
+                    through: rate.map(|k| k.through.clone()).unwrap_or_default(),
                     clue: share.clue.clone(),
                     to: share.to.clone(),
                     holders,
@@ -422,11 +426,7 @@ fn deadline(case: &Case, d: &Deadline, lang: &str) -> String {
 }
 
 fn percent(x: Option<f64>) -> String {
-    match x {
-        None => "—".to_owned(),
-        Some(x) if x > 0.0 && x < 0.005 => "<1%".to_owned(),
-        Some(x) => format!("{:.0}%", x * 100.0),
-    }
+    x.map_or_else(|| "—".to_owned(), super::simulate::percent)
 }
 
 /// `s` escaped for HTML, cut to `max` characters with an ellipsis; the
@@ -502,11 +502,12 @@ pub fn text(map: &CaseMap, lang: &str) -> String {
     for a in &map.arrows {
         let _ = writeln!(
             out,
-            "  {} → {} ({} {})",
+            "  {} → {} ({} {}{})",
             a.clue,
             a.to,
             percent(a.reached),
-            w.w("of runs", "des parties")
+            w.w("of runs", "des parties"),
+            through(a, &w)
         );
         for r in &a.routes {
             let _ = writeln!(
@@ -581,6 +582,28 @@ pub fn text(map: &CaseMap, lang: &str) -> String {
             .join(", ")
     );
     out
+}
+
+/// How the simulated tables made a key share: ", via f 60%, found 10%".
+fn through(a: &Arrow, w: &Words) -> String {
+    if a.through.is_empty() {
+        return String::new();
+    }
+    let ways: Vec<String> = a
+        .through
+        .iter()
+        .map(|(frame, share)| {
+            format!(
+                "{} {}",
+                frame.as_ref().map_or(
+                    w.w("found or told otherwise", "trouvé ou appris autrement"),
+                    |f| f.as_str()
+                ),
+                percent(Some(*share))
+            )
+        })
+        .collect();
+    format!(", {} {}", w.w("via", "par"), ways.join(", "))
 }
 
 fn ids(list: &[Id]) -> String {
@@ -793,11 +816,12 @@ pub fn html(map: &CaseMap, lang: &str) -> String {
                 v
             });
         let label = format!(
-            "{} → {} · {} {} · {}",
+            "{} → {} · {} {}{} · {}",
             a.clue,
             a.to,
             percent(a.reached),
             w.w("of runs", "des parties"),
+            through(a, &w),
             if frames.is_empty() {
                 w.w("no lawful frame", "aucun cadre licite").to_owned()
             } else {
@@ -1058,6 +1082,13 @@ mod tests {
         assert!(reached.iter().all(Option::is_some));
         for (arrow, rate) in a.arrows.iter().zip(&first.key_shares) {
             assert_eq!(arrow.reached, Some(rate.reached));
+            assert_eq!(arrow.through, rate.through);
         }
+        // Some key share of this case travels through a frame in the runs.
+        assert!(
+            a.arrows
+                .iter()
+                .any(|a| a.through.iter().any(|(f, _)| f.is_some()))
+        );
     }
 }

@@ -48,13 +48,14 @@ pub fn run(path: &Path, runs: usize, seed: u64, format: Format) -> Result<ExitCo
 
 /// A share as a whole percentage; a share that is not zero never reads
 /// "0%" (0.01 breaches per run "in 0% of runs" read as a contradiction).
-fn percent(x: f64) -> String {
-    if x > 0.0 && x < 0.005 {
+pub(super) fn percent(x: f64) -> String {
+    let rounded = (x * 100.0).round();
+    if x > 0.0 && rounded == 0.0 {
         "<1%".to_owned()
-    } else if x < 1.0 && x > 0.995 {
+    } else if x < 1.0 && rounded >= 100.0 {
         ">99%".to_owned()
     } else {
-        format!("{:.0}%", x * 100.0)
+        format!("{rounded:.0}%")
     }
 }
 
@@ -146,14 +147,35 @@ fn decisions_and_shares(out: &mut String, report: &Simulation) {
         );
     }
     if !report.key_shares.is_empty() {
-        let _ = writeln!(out, "  key shares (reached; median time):");
+        let _ = writeln!(
+            out,
+            "  key shares (reached; median time; how it first arrived):"
+        );
         for k in &report.key_shares {
+            let through: Vec<String> = k
+                .through
+                .iter()
+                .map(|(frame, share)| {
+                    format!(
+                        "{} {}",
+                        frame
+                            .as_ref()
+                            .map_or("found or told otherwise", |f| f.as_str()),
+                        percent(*share)
+                    )
+                })
+                .collect();
             let _ = writeln!(
                 out,
-                "    {:<40} {:>5}; {}",
+                "    {:<40} {:>5}; {}; {}",
                 format!("{} -> {}", k.clue, k.to),
                 percent(k.reached),
-                when(k.median_minutes)
+                when(k.median_minutes),
+                if through.is_empty() {
+                    "—".to_owned()
+                } else {
+                    through.join(", ")
+                }
             );
         }
     }
@@ -237,6 +259,8 @@ mod tests {
     fn a_share_that_is_not_zero_never_reads_zero_or_all() {
         assert_eq!(percent(0.0), "0%");
         assert_eq!(percent(0.002), "<1%");
+        assert_eq!(percent(0.005), "1%");
+        assert_eq!(percent(1.0 / 300.0), "<1%");
         assert_eq!(percent(0.4), "40%");
         assert_eq!(percent(0.998), ">99%");
         assert_eq!(percent(1.0), "100%");

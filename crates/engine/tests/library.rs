@@ -114,6 +114,21 @@ fn bots_meet_the_library_calibration_bands() {
         let case = Arc::new(load(&text, &name, &common::shelf()).unwrap().case);
         let report = simulate(Arc::clone(&case), 300, 1);
         assert!(report.clues_found > 0.3 && report.clues_found <= 1.0);
+        // Each key share that arrived arrived one way: its routes add up to
+        // the runs in which it reached the role, and each is a frame of the
+        // rulebook or none (the role found it itself).
+        for key in &report.key_shares {
+            let total: f64 = key.through.iter().map(|(_, share)| share).sum();
+            assert!((total - key.reached).abs() < 1e-9, "{name}: {key:?}");
+            for (frame, _) in &key.through {
+                assert!(
+                    frame
+                        .as_ref()
+                        .is_none_or(|f| case.frame(f.as_str()).is_some()),
+                    "{name}: {key:?}"
+                );
+            }
+        }
         assert_eq!(report.decisions.len(), case_expected(&text, &name));
         if !(0.40..=0.85).contains(&report.solve_rate) {
             outside.push(format!(

@@ -124,6 +124,10 @@ pub struct KeyShareRate {
     pub reached: f64,
     /// Median scenario time at which it did, over the runs where it did.
     pub median_minutes: Option<Minutes>,
+    /// How it first arrived, each with its share of all runs: through a
+    /// frame (its id), or, none, without a share (the role found it itself
+    /// or was told by an inject). Most frequent first.
+    pub through: Vec<(Option<crate::Id>, f64)>,
 }
 
 /// Breaches recorded under one rule: a frame, or one of its exceptions.
@@ -203,6 +207,7 @@ pub(super) struct Tally {
     pub(super) trap_followed: Vec<Vec<(Option<crate::Id>, usize)>>,
     pub(super) inject_phases: Vec<Vec<(crate::Id, usize)>>,
     pub(super) key_reached: Vec<Vec<Minutes>>,
+    pub(super) key_through: Vec<Vec<(Option<crate::Id>, usize)>>,
 }
 
 pub(super) fn bump<K: PartialEq>(counts: &mut Vec<(K, usize)>, key: K) {
@@ -227,6 +232,7 @@ impl Tally {
             trap_followed: vec![Vec::new(); traps],
             inject_phases: vec![Vec::new(); s.injects.len()],
             key_reached: vec![Vec::new(); s.solution.key_shares.len()],
+            key_through: vec![Vec::new(); s.solution.key_shares.len()],
             ..Tally::default()
         }
     }
@@ -340,6 +346,26 @@ impl Tally {
                 .find(|r| r.clue == share.clue && r.to == share.to)
                 .and_then(|r| r.reached_at);
             self.key_reached[k].extend(reached);
+            if reached.is_some() {
+                // The first share that carried the clue to the role, if the
+                // role did not come to know it otherwise first.
+                let frame = session.events().iter().find_map(|event| match &event.kind {
+                    crate::EventKind::Shared {
+                        to,
+                        clues,
+                        frame,
+                        copies,
+                        ..
+                    } if clues.contains(&share.clue)
+                        && (to.contains(&share.to) || copies.contains(&share.to))
+                        && reached.is_some_and(|at| event.at <= at) =>
+                    {
+                        Some(frame.clone())
+                    }
+                    _ => None,
+                });
+                bump(&mut self.key_through[k], frame);
+            }
         }
     }
 
@@ -439,6 +465,14 @@ impl Tally {
                     to: share.to.clone(),
                     reached: rate(self.key_reached[k].len()),
                     median_minutes: median(self.key_reached[k].clone()),
+                    through: {
+                        let mut through: Vec<(Option<crate::Id>, f64)> = self.key_through[k]
+                            .iter()
+                            .map(|(frame, n)| (frame.clone(), rate(*n)))
+                            .collect();
+                        through.sort_by(|a, b| b.1.total_cmp(&a.1));
+                        through
+                    },
                 })
                 .collect(),
         }
