@@ -744,11 +744,11 @@ pub fn html(map: &CaseMap, lang: &str) -> String {
     }
     // The key shares: one row each below the columns, an arrow from each
     // holder's column to the recipient's.
-    let mut y = bottom + 44.0;
+    let mut y = bottom + 58.0;
     let _ = write!(
         svg,
         r#"<text x="6" y="{}" class="section">{} — {} {}, seed {}</text>"#,
-        y - 24.0,
+        y - 36.0,
         w.w(
             "Key shares and the frames that can carry them",
             "Partages clés et cadres qui peuvent les porter"
@@ -815,26 +815,35 @@ pub fn html(map: &CaseMap, lang: &str) -> String {
                 }
                 v
             });
-        let label = format!(
-            "{} → {} · {} {}{} · {}",
+        // Two lines above the arrow: what the tables did, then the frames
+        // the law offers; each cut to the page's width.
+        let fits = (width / 6.4) as usize;
+        let made = format!(
+            "{} → {} · {} {}{}",
             a.clue,
             a.to,
             percent(a.reached),
             w.w("of runs", "des parties"),
-            through(a, &w),
+            through(a, &w)
+        );
+        let lawful = format!(
+            "{}: {}",
+            w.w("lawful frames", "cadres licites"),
             if frames.is_empty() {
-                w.w("no lawful frame", "aucun cadre licite").to_owned()
+                w.w("none", "aucun").to_owned()
             } else {
                 frames.join(", ")
             }
         );
         let _ = write!(
             svg,
-            r#"<text x="8" y="{}" class="arrowlabel">{}</text>"#,
+            r#"<text x="8" y="{}" class="arrowlabel"><tspan font-weight="700">{}</tspan></text><text x="8" y="{}" class="arrowlabel frames">{}</text>"#,
+            y - 14.0,
+            fit(&made, fits),
             y - 1.0,
-            escape(&label)
+            fit(&lawful, fits)
         );
-        y += 30.0;
+        y += 44.0;
     }
     let height = y + 10.0;
     let mut page = String::new();
@@ -851,7 +860,7 @@ svg {{ width: 100%; height: auto; }}
 .clue {{ font-size: 10.5px; fill: #1d2433; }} .label {{ font-size: 10px; fill: #555; }}
 .section {{ font-size: 13px; font-weight: 700; fill: #1d2433; }}
 .share {{ stroke: #2c4a7a; stroke-width: 2; }} .share.breach {{ stroke: #b5432f; stroke-dasharray: 5 3; }}
-.dot {{ fill: #2c4a7a; }} .arrowlabel {{ font-size: 11px; fill: #1d2433; }}
+.dot {{ fill: #2c4a7a; }} .arrowlabel {{ font-size: 11px; fill: #1d2433; }} .frames {{ fill: #444; }}
 .tables {{ display: grid; grid-template-columns: 1.6fr 1fr 1fr; gap: 14px; font-size: 11px; margin-top: 8px; }}
 table {{ border-collapse: collapse; width: 100%; }} th, td {{ border-bottom: 1px solid #ccd; text-align: left; padding: 2px 4px; vertical-align: top; }}
 th {{ background: #f0f3f8; }} h2 {{ font-size: 13px; margin: 4px 0; }} .num {{ text-align: right; white-space: nowrap; }}
