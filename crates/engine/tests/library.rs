@@ -437,3 +437,45 @@ fn case_expected(text: &str, name: &str) -> usize {
         .expected_decisions
         .len()
 }
+
+/// Issue 28: a share trap written from docs/authoring.md alone (the
+/// tutorial's case, plus the trap and its teaching point as the guide shows
+/// them) passes `check` without a warning, and the simulated tables fall
+/// into it in 10% to 60% of runs, so that `simulate` can calibrate it.
+#[test]
+fn a_share_trap_written_from_the_guide_is_calibrated_by_simulate() {
+    let tutorial = include_str!("fixtures/premier_cas.ron");
+    let anchor = "    phases: [\n        (id: \"soiree\",";
+    assert!(tutorial.contains(anchor));
+    let text = tutorial.replacen(
+        anchor,
+        &format!(
+            "{}\n{anchor}",
+            r#"    share_traps: [
+        (id: "confidence_a_la_patrouille",
+         share: (clue: "dort_gare", profession: "policier", at_least: Breach),
+         note: (fr: "Dire à la patrouille, hors de tout cadre, ce que Sami a confié.", en: "Telling the patrol, outside any frame, what Sami confided.")),
+    ],
+    teaching_points: [
+        (id: "pt_confidence", title: (fr: "Une confidence n'est pas un renseignement", en: "A confidence is not intelligence"),
+         text: (fr: "Le danger se signale par l'information préoccupante.", en: "Danger is reported through an information préoccupante."),
+         when: TrapFallen("confidence_a_la_patrouille")),
+    ],"#
+        ),
+        1,
+    );
+    let loaded = load(&text, "piege.ron", &common::shelf())
+        .unwrap_or_else(|e| panic!("{:#?}", e.diagnostics));
+    assert!(loaded.warnings.is_empty(), "{:#?}", loaded.warnings);
+    let report = simulate(Arc::new(loaded.case), 300, 1);
+    let trap = report
+        .traps
+        .iter()
+        .find(|t| t.share && t.clue.as_str() == "confidence_a_la_patrouille")
+        .expect("the share trap is reported");
+    assert!(
+        (0.10..=0.60).contains(&trap.caught),
+        "caught {:.0}%",
+        trap.caught * 100.0
+    );
+}
