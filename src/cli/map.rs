@@ -204,22 +204,8 @@ impl CaseMap {
                             continue;
                         };
                         for (f, frame) in book.frames.iter().enumerate() {
-                            if case.frame_between(f, from, to).is_err() {
+                            if !case.frame_reaches(f, from, to) {
                                 continue;
-                            }
-                            // A frame that answers an act runs only where the
-                            // recipient may issue that act to the holder.
-                            if let Some(act) = &frame.opened_by {
-                                let issuable = book.acts.iter().any(|k| {
-                                    k.id == *act
-                                        && (k.by.is_empty()
-                                            || k.by.contains(&case.profession_of(to).id))
-                                        && (k.to.is_empty()
-                                            || k.to.contains(&case.profession_of(from).id))
-                                });
-                                if !issuable {
-                                    continue;
-                                }
                             }
                             let verdict = class.map_or(frame.verdict, |class| {
                                 case.judge_class(f, class, relevant, from, to, &frame.requires)
@@ -973,13 +959,7 @@ pub fn run(
     let name = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|e| format!("{name}: {e}"))?;
     let loaded = faisceau_engine::load_bytes(&bytes, &name, &crate::rulebooks::shelf_for(path))
-        .map_err(|err| {
-            err.diagnostics
-                .iter()
-                .map(|d| d.in_lang(lang.code()).to_string())
-                .collect::<Vec<_>>()
-                .join("\n")
-        })?;
+        .map_err(|err| super::in_words(&err.diagnostics, lang))?;
     let case = Arc::new(loaded.case);
     let sim = (runs > 0).then(|| simulate(Arc::clone(&case), runs, seed));
     let map = CaseMap::build(&case, lang.code(), sim.as_ref(), runs, seed);

@@ -80,26 +80,14 @@ enum OldProfession {
 }
 
 impl OldProfession {
+    /// The French rulebook's id, from the engine's table of old names.
     fn new_id(self) -> Option<&'static str> {
-        Some(match self {
-            OldProfession::Educator => "educateur",
-            OldProfession::HeadOfService => "chef_de_service",
-            OldProfession::SocialWorker => "travailleur_social",
-            OldProfession::CripWorker => "crip",
-            OldProfession::OutreachWorker => "educateur_prevention",
-            OldProfession::MinorsEvaluator => "evaluateur_minorite",
-            OldProfession::SchoolNurse => "infirmier_scolaire",
-            OldProfession::Doctor => "medecin",
-            OldProfession::SchoolStaff => "personnel_scolaire",
-            OldProfession::AdHocAdministrator => "administrateur_ad_hoc",
-            OldProfession::AssociationWorker => "intervenant_associatif",
-            OldProfession::Prosecutor => "procureur",
-            OldProfession::ChildrenJudge => "juge_des_enfants",
-            OldProfession::Police => "policier",
-            OldProfession::Gendarme => "gendarme",
-            OldProfession::BorderPolice => "police_aux_frontieres",
-            OldProfession::Other => return None,
-        })
+        let old = format!("{self:?}");
+        faisceau_engine::validate::OLD_PROFESSIONS
+            .iter()
+            .find(|(name, _)| *name == old)
+            .map(|(_, new)| *new)
+            .filter(|new| !new.is_empty())
     }
 }
 
@@ -184,13 +172,8 @@ pub fn run(path: &Path, lang: Lang) -> Result<ExitCode, String> {
     };
     let name = path.display().to_string();
     let text = std::fs::read_to_string(path).map_err(|e| format!("{name}: {e}"))?;
-    let old: OldCase = faisceau_engine::load::parse(&text, &name).map_err(|err| {
-        err.diagnostics
-            .iter()
-            .map(|d| d.in_lang(lang.code()).to_string())
-            .collect::<Vec<_>>()
-            .join("\n")
-    })?;
+    let old: OldCase = faisceau_engine::load::parse(&text, &name)
+        .map_err(|err| super::in_words(&err.diagnostics, lang))?;
     if old.sharing_rules.is_empty() {
         return Err(format!(
             "{name}: {}",
@@ -204,13 +187,7 @@ pub fn run(path: &Path, lang: Lang) -> Result<ExitCode, String> {
         .rulebook("france")
         .ok_or_else(|| "no rulebook named france".to_owned())?;
     let book = faisceau_engine::load_rulebook(&book_text, &book_file)
-        .map_err(|e| {
-            e.diagnostics
-                .iter()
-                .map(|d| d.in_lang(lang.code()).to_string())
-                .collect::<Vec<_>>()
-                .join("\n")
-        })?
+        .map_err(|err| super::in_words(&err.diagnostics, lang))?
         .rulebook;
     let mut out = String::new();
     let _ = writeln!(

@@ -260,6 +260,16 @@ fn exit_code(exit: bevy::app::AppExit) -> ExitCode {
     }
 }
 
+/// Diagnostics in the reader's language, one after the other: the error a
+/// command returns when its file does not load.
+fn in_words(diagnostics: &[faisceau_engine::Diagnostic], lang: Lang) -> String {
+    diagnostics
+        .iter()
+        .map(|d| d.in_lang(lang.code()).to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// Prints a command's output; a reader that went away (`| head`) is not an error.
 fn emit(out: &str) -> Result<(), String> {
     use std::io::Write;

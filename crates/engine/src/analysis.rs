@@ -677,17 +677,9 @@ fn shareable_on_request(case: &Case, class: usize, from: usize, to: usize) -> bo
     let book = case.rulebook();
     let possible = case.possible_situations();
     book.frames.iter().enumerate().any(|(f, frame)| {
-        let Some(act) = frame.opened_by.as_ref().and_then(|a| book.act(a.as_str())) else {
-            return false;
-        };
-        if frame.in_situation(&possible).is_err() {
-            return false;
-        }
-        let issuer = &case.profession_of(to).id;
-        let holder = &case.profession_of(from).id;
-        act.by.contains(issuer)
-            && (act.to.is_empty() || act.to.contains(holder))
-            && case.frame_between(f, from, to).is_ok()
+        frame.opened_by.is_some()
+            && frame.in_situation(&possible).is_ok()
+            && case.frame_reaches(f, from, to)
             && case
                 .judge_class(f, class, true, from, to, &possible)
                 .verdict

@@ -342,6 +342,22 @@ impl Case {
             .between(&self.profession_of(from).id, &self.profession_of(to).id)
     }
 
+    /// Whether a frame can ever carry a share from one role to another,
+    /// situations aside: it runs between their professions and, when it
+    /// answers an act, the recipient may issue that act to the sender.
+    pub fn frame_reaches(&self, frame: usize, from: usize, to: usize) -> bool {
+        if from == to || self.frame_between(frame, from, to).is_err() {
+            return false;
+        }
+        let Some(act) = self.rulebook.frames[frame].opened_by.as_ref() else {
+            return true;
+        };
+        self.rulebook.act(act.as_str()).is_some_and(|act| {
+            act.by.contains(&self.profession_of(to).id)
+                && (act.to.is_empty() || act.to.contains(&self.profession_of(from).id))
+        })
+    }
+
     /// Judges sending information of a class through a frame, with the
     /// situations that hold now.
     pub fn judge_class(

@@ -656,8 +656,8 @@ const SHOWN_IDS: usize = 30;
 
 /// The professions of the format before rulebooks, and the French
 /// rulebook's id for each (docs/authoring.md, "Migrating"); an empty id:
-/// none.
-const OLD_PROFESSIONS: &[(&str, &str)] = &[
+/// none. `faisceau migrate` reads old cases with it too.
+pub const OLD_PROFESSIONS: &[(&str, &str)] = &[
     ("Educator", "educateur"),
     ("HeadOfService", "chef_de_service"),
     ("SocialWorker", "travailleur_social"),
