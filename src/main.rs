@@ -12,6 +12,8 @@ mod browser;
 #[cfg(not(target_arch = "wasm32"))]
 mod cli;
 mod i18n;
+#[cfg(not(target_arch = "wasm32"))]
+mod map;
 mod net;
 mod records;
 mod rulebooks;

@@ -10,6 +10,8 @@ use faisceau_engine::bot::Simulation;
 use faisceau_engine::load::load_bytes;
 use faisceau_engine::simulate;
 
+use crate::map::percent;
+
 use super::Format;
 
 pub fn run(path: &Path, runs: usize, seed: u64, format: Format) -> Result<ExitCode, String> {
@@ -44,19 +46,6 @@ pub fn run(path: &Path, runs: usize, seed: u64, format: Format) -> Result<ExitCo
     }
     super::emit(&out)?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// A share as a whole percentage; a share that is not zero never reads
-/// "0%" (0.01 breaches per run "in 0% of runs" read as a contradiction).
-pub(super) fn percent(x: f64) -> String {
-    let rounded = (x * 100.0).round();
-    if x > 0.0 && rounded == 0.0 {
-        "<1%".to_owned()
-    } else if x < 1.0 && rounded >= 100.0 {
-        ">99%".to_owned()
-    } else {
-        format!("{rounded:.0}%")
-    }
 }
 
 /// The report for a person: outcomes, wrong conclusions and breaches by
@@ -248,21 +237,5 @@ fn hours(minutes: u32) -> String {
         format!("{days} d {} h", rest / 60)
     } else {
         format!("{} h {:02}", rest / 60, rest % 60)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::percent;
-
-    #[test]
-    fn a_share_that_is_not_zero_never_reads_zero_or_all() {
-        assert_eq!(percent(0.0), "0%");
-        assert_eq!(percent(0.002), "<1%");
-        assert_eq!(percent(0.005), "1%");
-        assert_eq!(percent(1.0 / 300.0), "<1%");
-        assert_eq!(percent(0.4), "40%");
-        assert_eq!(percent(0.998), ">99%");
-        assert_eq!(percent(1.0), "100%");
     }
 }
