@@ -802,3 +802,35 @@ report-quoted = "{ $text }"
 report-moment-rejected = rejected proposal no. { $number }
 report-moment-why = { $what }: { $reasons }
 report-moment-rejected-by = rejected by { $roles }
+
+# The author preview: the case's map and the figures of each save.
+preview-tab-play = Play the case
+preview-tab-map = Map and figures
+author-studying = Checking and simulating save no. { $number }…
+author-version = Version no. { $number }, read at { $at }
+author-solvable = the case is solvable
+author-unsolvable = the case is not solvable
+author-runs = { $runs } simulated runs (seed { $seed }): the same bot tables play every version, so a change comes from the edit.
+author-broken = Save no. { $number } ({ $at }) does not load. Fix it and save again; the figures shown are still those of version no. { $kept }.
+author-broken-first = Save no. { $number } ({ $at }) does not load. Fix it and save again.
+author-unreadable = The case file cannot be read: { $reason }
+author-changes = What the last save changed
+author-figures = This version's figures
+author-first-hint = Edit the case or its rulebook in your editor and save: the new version is checked and simulated, and its figures show here beside these. What moved is shown in colour.
+author-column-version = no. { $number }
+author-column-change = Change
+author-moved = { $count ->
+    [0] No figure moved.
+    [one] One figure moved.
+   *[other] { $count } figures moved.
+}
+author-new = new
+author-gone = removed
+author-warnings = Warnings from the check
+author-no-warning = The check reports nothing.
+author-bundle = Bundle minimums
+author-zoom-in = Zoom in
+author-zoom-out = Zoom out
+author-zoom-fit = Fit to width
+author-print = To print the map (A3 landscape): faisceau map { $file } --html map.html
+author-decision-hint = Requires: { $requires } · deadline: { $deadline } · held by: { $holders }

@@ -823,3 +823,35 @@ report-moment-rejected = { $count ->
 } la proposition n° { $number }
 report-moment-why = { $what } : { $reasons }
 report-moment-rejected-by = rejetée par { $roles }
+
+# L'aperçu auteur : la carte du cas et les chiffres de chaque sauvegarde.
+preview-tab-play = Jouer le cas
+preview-tab-map = Carte et chiffres
+author-studying = Vérification et simulation de la sauvegarde n° { $number }…
+author-version = Version n° { $number }, lue à { $at }
+author-solvable = cas résoluble
+author-unsolvable = le cas n'est pas résoluble
+author-runs = { $runs } parties simulées (graine { $seed }) : les mêmes tables de robots jouent chaque version, un écart vient donc de la modification.
+author-broken = La sauvegarde n° { $number } ({ $at }) ne se charge pas. Corrigez-la et enregistrez de nouveau ; les chiffres affichés restent ceux de la version n° { $kept }.
+author-broken-first = La sauvegarde n° { $number } ({ $at }) ne se charge pas. Corrigez-la et enregistrez de nouveau.
+author-unreadable = Le fichier du cas ne peut pas être lu : { $reason }
+author-changes = Ce que la dernière sauvegarde a changé
+author-figures = Chiffres de cette version
+author-first-hint = Modifiez le cas ou son référentiel dans votre éditeur et enregistrez : la nouvelle version est vérifiée et simulée, et ses chiffres s'affichent ici à côté de ceux-ci. Ce qui a bougé apparaît en couleur.
+author-column-version = n° { $number }
+author-column-change = Écart
+author-moved = { $count ->
+    [0] Aucun chiffre n'a bougé.
+    [one] Un chiffre a bougé.
+   *[other] { $count } chiffres ont bougé.
+}
+author-new = nouveau
+author-gone = retiré
+author-warnings = Avertissements de la vérification
+author-no-warning = La vérification ne signale rien.
+author-bundle = Minimums du faisceau
+author-zoom-in = Agrandir
+author-zoom-out = Réduire
+author-zoom-fit = Ajuster à la largeur
+author-print = Pour imprimer la carte (A3 paysage) : faisceau map { $file } --html carte.html
+author-decision-hint = Exige : { $requires } · échéance : { $deadline } · détenue par : { $holders }

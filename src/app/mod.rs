@@ -1,6 +1,7 @@
 //! The desktop app: Bevy and egui glue around the engine. Rules stay in
 //! `faisceau-engine`; screens are the pure functions of `crate::ui`.
 
+mod author;
 mod backend;
 #[cfg(not(target_arch = "wasm32"))]
 mod close;
@@ -75,6 +76,9 @@ pub struct Launch {
     pub screen: Option<Screen>,
     /// Open the trainer console rather than a role's desk in the preview.
     pub console: bool,
+    /// Open the preview on its map and figures (and capture it once the
+    /// case is studied).
+    pub map: bool,
     /// Open the projector window at once (and capture it with `--screenshot`).
     pub projector: bool,
     /// Open the projector window at once without capturing it (hosting).
@@ -173,6 +177,7 @@ pub fn run_with(launch: Launch, setup: impl FnOnce(&mut App)) -> AppExit {
     .add_plugins((
         table::plugin,
         reload::plugin,
+        author::plugin,
         screens::plugin,
         screenshot::plugin,
         idle::plugin,

@@ -57,6 +57,12 @@ pub struct CaseFile {
     pub full: Option<PathBuf>,
     /// The outcome of the last save, left by the watching thread.
     saved: Arc<Mutex<Option<Saved>>>,
+    /// Counts the files opened: another case (or the same one again)
+    /// starts its saves' numbering afresh.
+    pub opened: u32,
+    /// The number of the version on disk: 1 when opened, then one more for
+    /// each save of the case or its rulebook.
+    pub saves: u32,
 }
 
 impl CaseFile {
@@ -67,6 +73,8 @@ impl CaseFile {
             .or_else(|_| std::env::current_dir().map(|dir| dir.join(path)))
             .ok();
         self.diagnostics.clear();
+        self.opened += 1;
+        self.saves = 1;
     }
 }
 
@@ -151,13 +159,18 @@ fn watch_saves(
 
 /// Swaps a saved case into the table, or shows why it did not load (the
 /// last valid version keeps running).
-fn apply_edits(mut file: ResMut<CaseFile>, table: Option<ResMut<Table>>, settings: Res<Settings>) {
+pub(super) fn apply_edits(
+    mut file: ResMut<CaseFile>,
+    table: Option<ResMut<Table>>,
+    settings: Res<Settings>,
+) {
     let Some(saved) = file.saved.lock().unwrap_or_else(|e| e.into_inner()).take() else {
         return;
     };
     let Some(mut table) = table else {
         return;
     };
+    file.saves += 1;
     match saved {
         Saved::Case(case) => {
             file.diagnostics.clear();

@@ -80,6 +80,7 @@ fn open_launch(
     launch: Res<Launch>,
     mut library: ResMut<Library>,
     mut file: ResMut<CaseFile>,
+    mut live: ResMut<super::author::Live>,
     mut next: ResMut<NextState<Screen>>,
 ) {
     library.cases = launch
@@ -116,6 +117,9 @@ fn open_launch(
     }
     if launch.console {
         table.preview_role = table.case.scenario().roles.len();
+    }
+    if launch.map {
+        live.tab = super::author::PreviewTab::Map;
     }
     let screen = launch.screen.unwrap_or(if role_id.is_some() {
         Screen::RoleCard
@@ -335,12 +339,16 @@ fn preview(
     mut table: ResMut<Table>,
     mut next: ResMut<NextState<Screen>>,
     mut projector: ResMut<super::ProjectorWanted>,
-    mut library: ResMut<Library>,
+    mut authoring: super::author::Authoring,
     mut commands: Commands,
 ) -> Result {
+    use super::author::PreviewTab;
     let ctx = contexts.ctx_mut()?;
     let mut root = root(ctx);
     let case = Arc::clone(&table.case);
+    let file = &authoring.file;
+    let live = &mut *authoring.live;
+    let library = &mut *authoring.library;
     let table = &mut *table;
     let roles = case.scenario().roles.len();
     let actions = egui::CentralPanel::default()
@@ -370,6 +378,23 @@ fn preview(
                     }
                     ui.separator();
                     ui.label(RichText::new(settings.tr.t("launcher-author")).strong());
+                    for (tab, icon, key) in [
+                        (PreviewTab::Play, ui::theme::icon::PLAY, "preview-tab-play"),
+                        (
+                            PreviewTab::Map,
+                            ui::theme::icon::MAP_TRIFOLD,
+                            "preview-tab-map",
+                        ),
+                    ] {
+                        if ui::theme::tab(ui, icon, &settings.tr.t(key), live.tab == tab).clicked()
+                        {
+                            live.tab = tab;
+                        }
+                    }
+                    if live.tab == PreviewTab::Map {
+                        return;
+                    }
+                    ui.separator();
                     // One line whatever the number of roles: the desk seen
                     // as any role, or the trainer's console, from a list.
                     ui.label(settings.tr.t("preview-view-as"));
@@ -399,7 +424,14 @@ fn preview(
                     }
                 });
             });
-            if table.preview_role >= roles {
+            if live.tab == PreviewTab::Map {
+                let name = file
+                    .full
+                    .as_ref()
+                    .and_then(|p| p.file_name())
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                ui::author::map_tab(ui, &live.figures, &mut live.state, &settings.tr, &name);
+            } else if table.preview_role >= roles {
                 let view = table.session.trainer_view();
                 actions.extend(ui::trainer::console(
                     ui,
@@ -487,9 +519,20 @@ fn notices(
     settings: Res<Settings>,
     mut table: ResMut<Table>,
     file: Res<CaseFile>,
+    screen: Res<State<Screen>>,
+    live: Res<super::author::Live>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     if table.notice.is_none() && file.diagnostics.is_empty() {
+        return Ok(());
+    }
+    // The map and figures say which version is shown and why a save did
+    // not load; only a version that breaks the session still asks here.
+    if *screen.get() == Screen::Preview
+        && live.tab == super::author::PreviewTab::Map
+        && table.pending.is_none()
+    {
+        table.notice = None;
         return Ok(());
     }
     let mut close = false;

@@ -35,9 +35,14 @@ fn capture(
     screen: Res<State<Screen>>,
     mut settled: Local<Settled>,
     projector: Query<Entity, (With<Window>, With<super::projector::Projector>)>,
+    live: Res<super::author::Live>,
 ) {
     let target = launch.screen.unwrap_or(Screen::Launcher);
     if *screen.get() != target || settled.1 {
+        return;
+    }
+    // The map and figures are shown once the case is checked and simulated.
+    if launch.map && !live.settled() {
         return;
     }
     settled.0 += 1;

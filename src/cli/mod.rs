@@ -44,6 +44,8 @@ pub enum ScreenArg {
     Preview,
     /// The trainer console of the author preview.
     Trainer,
+    /// The map and figures of the author preview.
+    Map,
     /// The debrief.
     Debrief,
     /// The join form.
@@ -169,10 +171,10 @@ enum Command {
         #[arg(long)]
         lang: Option<String>,
         /// Simulated runs for the figures (0: none).
-        #[arg(long, default_value_t = 200)]
+        #[arg(long, default_value_t = crate::map::RUNS)]
         runs: usize,
         /// The first seed of the simulated runs.
-        #[arg(long, default_value_t = 1)]
+        #[arg(long, default_value_t = crate::map::SEED)]
         seed: u64,
     },
     /// An old-format case: its sharing rules beside the verdicts the rulebook gives them, and the overrides that would keep them.
@@ -233,7 +235,7 @@ fn screen_of(arg: ScreenArg) -> crate::app::Screen {
         ScreenArg::Picker => Screen::Picker,
         ScreenArg::Card => Screen::RoleCard,
         ScreenArg::Desk => Screen::Desk,
-        ScreenArg::Preview | ScreenArg::Trainer => Screen::Preview,
+        ScreenArg::Preview | ScreenArg::Trainer | ScreenArg::Map => Screen::Preview,
         ScreenArg::Debrief => Screen::Debrief,
         ScreenArg::Join => Screen::JoinForm,
         ScreenArg::Lobby => Screen::Lobby,
@@ -407,6 +409,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, String> {
                 screenshot,
                 screen: Some(opening),
                 console: screen == Some(ScreenArg::Trainer),
+                map: screen == Some(ScreenArg::Map),
                 projector,
                 projector_open: false,
                 warmup,

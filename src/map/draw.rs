@@ -272,7 +272,7 @@ pub fn layout(map: &CaseMap, lang: &str) -> Drawing {
             if clues.is_empty() {
                 continue;
             }
-            d.text(x + 2.0, y + 10.0, &format!("▸ {action}"), 50, Ink::Label);
+            d.text(x + 2.0, y + 10.0, &format!("› {action}"), 50, Ink::Label);
             y += 14.0;
             for id in clues {
                 chip(&mut d, &mut y, id, 8.0);
@@ -424,6 +424,15 @@ fn css() -> String {
     css
 }
 
+/// What the map's marks mean, in one line.
+pub fn legend(lang: &str) -> &'static str {
+    if lang == "fr" {
+        "★ indice clé · ⚠ piège · › action qui révèle · ⚖ décisions détenues · flèche pleine : un cadre le porte licitement (✓ permis, ! prudence) · pointillés : seulement par une faute"
+    } else {
+        "★ key clue · ⚠ trap · › action that reveals · ⚖ decisions held · solid arrow: a frame carries it lawfully (✓ allowed, ! caution) · dashed: only through a breach"
+    }
+}
+
 /// The drawing as an inline SVG.
 fn svg(d: &Drawing) -> String {
     let mut svg = String::new();
@@ -495,10 +504,7 @@ th {{ background: #f0f3f8; }} h2 {{ font-size: 13px; margin: 4px 0; }} .num {{ t
         rulebook_word = w.w("rulebook", "référentiel"),
         rulebook = escape(&map.rulebook),
         css = css(),
-        legend = w.w(
-            "★ key clue · ⚠ trap · ▸ action that reveals · ⚖ decisions held · solid arrow: a frame carries it lawfully (✓ allowed, ! caution) · dashed: only through a breach",
-            "★ indice clé · ⚠ piège · ▸ action qui révèle · ⚖ décisions détenues · flèche pleine : un cadre le porte licitement (✓ permis, ! prudence) · pointillés : seulement par une faute"
-        ),
+        legend = legend(lang),
     );
     page.push_str(&svg(&layout(map, lang)));
     // The tables: decisions; traps; injects and the bundle.

@@ -20,6 +20,13 @@ use faisceau_engine::rulebook::Verdict;
 use faisceau_engine::{Case, Id, Simulation};
 
 pub mod draw;
+pub mod live;
+
+/// Simulated runs behind the map's figures, on the command line and in
+/// the author preview.
+pub const RUNS: usize = 200;
+/// The first seed of those runs: the same bot tables for every version.
+pub const SEED: u64 = 1;
 
 pub use draw::html;
 

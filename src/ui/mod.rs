@@ -5,6 +5,8 @@
 //! networked client can drive them unchanged.
 
 #[cfg(not(target_arch = "wasm32"))]
+pub mod author;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod console;
 pub mod debrief;
 pub mod desk;

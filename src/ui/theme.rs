@@ -567,6 +567,36 @@ pub fn chip(ui: &mut egui::Ui, label: &str, selected: bool) -> egui::Response {
     ring(ui, response)
 }
 
+/// A tab of a row of tabs: the selected one filled with the accent colour.
+pub fn tab(ui: &mut egui::Ui, glyph: &str, label: &str, selected: bool) -> egui::Response {
+    let palette = palette(ui);
+    let text = RichText::new(format!("{glyph}  {label}"))
+        .size(size::BODY)
+        .color(if selected {
+            palette.on_accent
+        } else {
+            palette.text
+        });
+    let response = ui.add(
+        egui::Button::new(text)
+            .fill(if selected {
+                palette.accent
+            } else {
+                palette.surface
+            })
+            .stroke(Stroke::new(
+                1.0,
+                if selected {
+                    palette.accent
+                } else {
+                    palette.border
+                },
+            ))
+            .min_size(egui::vec2(0.0, 34.0)),
+    );
+    ring(ui, response)
+}
+
 /// The main button of a screen: filled with the accent colour.
 pub fn primary(ui: &mut egui::Ui, enabled: bool, label: impl Into<String>) -> egui::Response {
     let palette = palette(ui);

@@ -1,0 +1,460 @@
+//! The author preview's "map and figures" tab: the case's map (the picture
+//! `faisceau map --html` prints, drawn here with the same marks), and
+//! beside it the figures of the last save next to those of the save
+//! before, with what moved in colour; the check's result above them.
+
+use egui::{self, Align2, Color32, FontFamily, FontId, Pos2, Rect, RichText, Stroke, Vec2};
+
+use super::theme::{self, icon};
+use crate::i18n::Tr;
+use crate::map::draw::{self, Drawing, Ink, Mark, Rgb};
+use crate::map::live::{Figures, Row, Studied, compare};
+use crate::map::{CaseMap, RUNS, SEED, percent};
+
+/// Zoom of the map when the tab opens: a clue's name at about 14 points.
+pub const ZOOM: f32 = 1.3;
+const ZOOM_MIN: f32 = 0.5;
+const ZOOM_MAX: f32 = 2.5;
+
+/// What the tab keeps between frames: the zoom, and the map of the
+/// version shown, built once per version and language.
+pub struct AuthorState {
+    pub zoom: f32,
+    map: Option<(u32, &'static str, CaseMap, Drawing)>,
+}
+
+impl Default for AuthorState {
+    fn default() -> Self {
+        AuthorState {
+            zoom: ZOOM,
+            map: None,
+        }
+    }
+}
+
+/// The tab. `file` is the case file's name, for the printing hint.
+pub fn map_tab(ui: &mut egui::Ui, figures: &Figures, state: &mut AuthorState, tr: &Tr, file: &str) {
+    let lang = tr.lang().code();
+    status(ui, figures, tr);
+    let Some(now) = &figures.now else {
+        return;
+    };
+    if state
+        .map
+        .as_ref()
+        .is_none_or(|(n, l, _, _)| *n != now.number || *l != lang)
+    {
+        let map = CaseMap::build(&now.case, lang, Some(&now.sim), RUNS, SEED);
+        let drawing = draw::layout(&map, lang);
+        state.map = Some((now.number, lang, map, drawing));
+    }
+    let Some((_, _, map, drawing)) = &state.map else {
+        return;
+    };
+    let side = (ui.available_width() * 0.38).clamp(380.0, 620.0);
+    egui::Panel::right("author_figures")
+        .resizable(true)
+        .default_size(side)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("author_figures_scroll")
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    figures_panel(ui, figures, now, map, tr, file);
+                });
+        });
+    egui::CentralPanel::default().show(ui, |ui| {
+        ui.horizontal_wrapped(|ui| {
+            if theme::button(
+                ui,
+                state.zoom > ZOOM_MIN,
+                icon::MAGNIFYING_GLASS_MINUS,
+                &tr.t("author-zoom-out"),
+            )
+            .clicked()
+            {
+                state.zoom = (state.zoom - 0.15).max(ZOOM_MIN);
+            }
+            if theme::button(
+                ui,
+                state.zoom < ZOOM_MAX,
+                icon::MAGNIFYING_GLASS_PLUS,
+                &tr.t("author-zoom-in"),
+            )
+            .clicked()
+            {
+                state.zoom = (state.zoom + 0.15).min(ZOOM_MAX);
+            }
+            if theme::button(
+                ui,
+                true,
+                icon::ARROWS_OUT_LINE_HORIZONTAL,
+                &tr.t("author-zoom-fit"),
+            )
+            .clicked()
+            {
+                let fit = (ui.available_width().max(200.0) - 24.0) / drawing.width as f32;
+                state.zoom = fit.clamp(ZOOM_MIN, ZOOM_MAX);
+            }
+            ui.label(theme::muted(
+                ui,
+                format!("{} %", (state.zoom * 100.0).round()),
+            ));
+        });
+        ui.label(theme::muted(ui, draw::legend(lang)));
+        ui.add_space(theme::space::ITEM);
+        egui::ScrollArea::both()
+            .id_salt("author_map_scroll")
+            .auto_shrink([false, false])
+            .show(ui, |ui| paint(ui, drawing, state.zoom));
+    });
+}
+
+/// The version shown, the check's result, the study under way, and a
+/// save that did not load.
+fn status(ui: &mut egui::Ui, figures: &Figures, tr: &Tr) {
+    let palette = theme::palette(ui);
+    ui.horizontal_wrapped(|ui| {
+        if let Some(now) = &figures.now {
+            ui.label(theme::strong(tr.t_args(
+                "author-version",
+                &[("number", now.number.to_string()), ("at", now.at.clone())],
+            )));
+            ui.label("·");
+            let (word, colour) = if now.solvable {
+                (tr.t("author-solvable"), palette.allowed)
+            } else {
+                (tr.t("author-unsolvable"), palette.breach)
+            };
+            ui.label(RichText::new(word).color(colour).strong());
+            ui.label("·");
+            ui.label(tr.t_args(
+                "check-warnings",
+                &[("count", now.warnings.len().to_string())],
+            ));
+        }
+        if let Some(number) = figures.studying {
+            ui.add(egui::Spinner::new());
+            ui.label(tr.t_args("author-studying", &[("number", number.to_string())]));
+        }
+    });
+    if let Some(broken) = &figures.broken {
+        theme::card(ui, |ui| {
+            let message = match &figures.now {
+                Some(now) => tr.t_args(
+                    "author-broken",
+                    &[
+                        ("number", broken.number.to_string()),
+                        ("at", broken.at.clone()),
+                        ("kept", now.number.to_string()),
+                    ],
+                ),
+                None => tr.t_args(
+                    "author-broken-first",
+                    &[
+                        ("number", broken.number.to_string()),
+                        ("at", broken.at.clone()),
+                    ],
+                ),
+            };
+            ui.label(
+                RichText::new(format!("{}  {message}", icon::WARNING))
+                    .color(palette.breach)
+                    .strong(),
+            );
+            if let Some(reason) = &broken.unreadable {
+                ui.label(tr.t_args("author-unreadable", &[("reason", reason.clone())]));
+            }
+            for d in &broken.diagnostics {
+                ui.label(RichText::new(d.in_lang(tr.lang().code()).to_string()).monospace());
+            }
+        });
+    }
+    ui.add_space(theme::space::ITEM);
+}
+
+/// The figures beside those of the save before, then the check's warnings
+/// and the bundle's minimums.
+fn figures_panel(
+    ui: &mut egui::Ui,
+    figures: &Figures,
+    now: &Studied,
+    map: &CaseMap,
+    tr: &Tr,
+    file: &str,
+) {
+    let palette = theme::palette(ui);
+    let fr = tr.lang().code() == "fr";
+    let before = figures.before.as_ref();
+    let groups = compare(before.map(|b| &b.sim), &now.sim, fr);
+    theme::heading(
+        ui,
+        Some(icon::CHART_BAR),
+        tr.t(if before.is_some() {
+            "author-changes"
+        } else {
+            "author-figures"
+        }),
+    );
+    match before {
+        Some(_) => {
+            let moved = groups
+                .iter()
+                .flat_map(|g| &g.rows)
+                .filter(|r| r.changed())
+                .count();
+            ui.label(theme::strong(
+                tr.t_args("author-moved", &[("count", moved.to_string())]),
+            ));
+        }
+        None => {
+            ui.label(theme::muted(ui, tr.t("author-first-hint")));
+        }
+    }
+    ui.label(theme::muted(
+        ui,
+        tr.t_args(
+            "author-runs",
+            &[("runs", RUNS.to_string()), ("seed", SEED.to_string())],
+        ),
+    ));
+    ui.add_space(theme::space::ITEM);
+    for (g, group) in groups.iter().enumerate() {
+        ui.label(RichText::new(&group.title).strong().color(palette.accent));
+        egui::Grid::new(("author_group", g))
+            .num_columns(if before.is_some() { 4 } else { 2 })
+            .striped(true)
+            .spacing([12.0, 4.0])
+            .show(ui, |ui| {
+                ui.label("");
+                if let Some(b) = before {
+                    ui.label(theme::muted(
+                        ui,
+                        tr.t_args("author-column-version", &[("number", b.number.to_string())]),
+                    ));
+                }
+                ui.label(theme::strong(tr.t_args(
+                    "author-column-version",
+                    &[("number", now.number.to_string())],
+                )));
+                if before.is_some() {
+                    ui.label(theme::muted(ui, tr.t("author-column-change")));
+                }
+                ui.end_row();
+                for row in &group.rows {
+                    let changed = before.is_some() && row.changed();
+                    let what = if changed {
+                        RichText::new(&row.what).strong()
+                    } else {
+                        RichText::new(&row.what)
+                    };
+                    let label = ui.label(what);
+                    if let Some(d) = map
+                        .decisions
+                        .iter()
+                        .find(|d| d.decision.as_str() == row.what)
+                    {
+                        label.on_hover_text(
+                            tr.t_args(
+                                "author-decision-hint",
+                                &[
+                                    (
+                                        "requires",
+                                        if d.requires.is_empty() {
+                                            "—".into()
+                                        } else {
+                                            d.requires.join(", ")
+                                        },
+                                    ),
+                                    ("deadline", d.deadline.clone().unwrap_or_else(|| "—".into())),
+                                    (
+                                        "holders",
+                                        d.holders
+                                            .iter()
+                                            .map(|h| h.as_str())
+                                            .collect::<Vec<_>>()
+                                            .join(", "),
+                                    ),
+                                ],
+                            ),
+                        );
+                    }
+                    if before.is_some() {
+                        ui.label(theme::muted(ui, value(row, row.before, tr)));
+                    }
+                    ui.label(theme::strong(value(row, row.now, tr)));
+                    if before.is_some() {
+                        let (text, colour) = change(row, tr, palette);
+                        ui.label(RichText::new(text).color(colour).strong());
+                    }
+                    ui.end_row();
+                }
+            });
+        ui.add_space(theme::space::ITEM);
+    }
+    ui.separator();
+    ui.label(
+        RichText::new(tr.t("author-warnings"))
+            .strong()
+            .color(palette.accent),
+    );
+    if now.warnings.is_empty() {
+        ui.label(theme::muted(ui, tr.t("author-no-warning")));
+    }
+    for w in &now.warnings {
+        ui.label(RichText::new(w.in_lang(tr.lang().code()).to_string()).monospace());
+    }
+    if !map.bundle.is_empty() {
+        ui.add_space(theme::space::ITEM);
+        ui.label(
+            RichText::new(tr.t("author-bundle"))
+                .strong()
+                .color(palette.accent),
+        );
+        let bundle: Vec<String> = map
+            .bundle
+            .iter()
+            .map(|(category, min)| format!("{category} ≥ {min}"))
+            .collect();
+        ui.label(bundle.join(" · "));
+    }
+    ui.add_space(theme::space::ITEM);
+    ui.label(theme::muted(
+        ui,
+        tr.t_args("author-print", &[("file", file.to_owned())]),
+    ));
+}
+
+/// A figure as the comparison shows it: a percentage, or a count per run.
+fn value(row: &Row, x: Option<f64>, tr: &Tr) -> String {
+    match x {
+        None => "—".to_owned(),
+        Some(x) if row.share => percent(x),
+        Some(x) => decimal(x, 2, tr),
+    }
+}
+
+/// How a figure moved: in points for a share, per run for a count; in the
+/// colour of better or worse where the figure has a direction.
+fn change(row: &Row, tr: &Tr, palette: theme::Palette) -> (String, Color32) {
+    match (row.before, row.now) {
+        (None, Some(_)) => (tr.t("author-new"), palette.accent),
+        (Some(_), None) => (tr.t("author-gone"), palette.muted),
+        (Some(a), Some(b)) if row.changed() => {
+            let delta = b - a;
+            let arrow = if delta > 0.0 { "▲" } else { "▼" };
+            let sign = if delta > 0.0 { "+" } else { "−" };
+            let text = if row.share {
+                // Whole points, or one decimal under a point (never "−0").
+                let points = delta.abs() * 100.0;
+                let places = if points.round() >= 1.0 { 0 } else { 1 };
+                format!("{arrow} {sign}{} pts", decimal(points, places, tr))
+            } else {
+                format!("{arrow} {sign}{}", decimal(delta.abs(), 2, tr))
+            };
+            let colour = match row.good_up {
+                Some(up) if up == (delta > 0.0) => palette.allowed,
+                Some(_) => palette.breach,
+                None => palette.accent,
+            };
+            (text, colour)
+        }
+        _ => ("=".to_owned(), palette.muted),
+    }
+}
+
+/// A number with `places` decimals, with a decimal comma in French.
+fn decimal(x: f64, places: usize, tr: &Tr) -> String {
+    let s = format!("{x:.places$}");
+    if tr.lang().code() == "fr" {
+        s.replace('.', ",")
+    } else {
+        s
+    }
+}
+
+fn rgb([r, g, b]: Rgb) -> Color32 {
+    Color32::from_rgb(r, g, b)
+}
+
+/// Draws the map's marks at `zoom`, on white paper whatever the theme (the
+/// map's inks are those of the printed page); a text cut to fit shows its
+/// whole on hover.
+pub fn paint(ui: &mut egui::Ui, drawing: &Drawing, zoom: f32) {
+    let size = Vec2::new(drawing.width as f32, drawing.height as f32) * zoom;
+    let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
+    let painter = ui.painter_at(rect);
+    let at = |x: f64, y: f64| rect.min + Vec2::new(x as f32, y as f32) * zoom;
+    painter.rect_filled(rect, 4.0, Color32::WHITE);
+    for (i, mark) in drawing.marks.iter().enumerate() {
+        match mark {
+            Mark::Box { x, y, w, h, ink } => {
+                let look = ink.look();
+                let r = Rect::from_min_size(at(*x, *y), Vec2::new(*w as f32, *h as f32) * zoom);
+                let radius = if *ink == Ink::Head { 6.0 } else { 4.0 } * zoom;
+                painter.rect(
+                    r,
+                    radius,
+                    look.fill.map_or(Color32::TRANSPARENT, rgb),
+                    Stroke::new(zoom.max(1.0), look.stroke.map_or(Color32::GRAY, rgb)),
+                    egui::StrokeKind::Inside,
+                );
+            }
+            Mark::Text {
+                x,
+                y,
+                text,
+                whole,
+                ink,
+            } => {
+                let look = ink.look();
+                let family = if look.bold {
+                    theme::bold_family()
+                } else {
+                    FontFamily::Proportional
+                };
+                let font = FontId::new(look.size as f32 * zoom, family);
+                // `y` is the baseline: the text's bottom sits a descent below.
+                let pos = at(*x, *y) + Vec2::new(0.0, look.size as f32 * zoom * 0.25);
+                let drawn = painter.text(
+                    pos,
+                    Align2::LEFT_BOTTOM,
+                    text,
+                    font,
+                    look.fill.map_or(Color32::BLACK, rgb),
+                );
+                if let Some(whole) = whole {
+                    ui.interact(drawn, ui.id().with(("map_text", i)), egui::Sense::hover())
+                        .on_hover_text(whole);
+                }
+            }
+            Mark::Arrow { from, to, y, ink } => {
+                let colour = ink.look().stroke.map_or(Color32::GRAY, rgb);
+                let (a, b) = (at(*from, *y), at(*to, *y));
+                let stroke = Stroke::new(2.0 * zoom, colour);
+                if *ink == Ink::Breach {
+                    painter.extend(egui::Shape::dashed_line(
+                        &[a, b],
+                        stroke,
+                        5.0 * zoom,
+                        3.0 * zoom,
+                    ));
+                } else {
+                    painter.line_segment([a, b], stroke);
+                }
+                let dir = if b.x >= a.x { 1.0 } else { -1.0 };
+                let head = [
+                    b,
+                    Pos2::new(b.x - dir * 9.0 * zoom, b.y - 4.5 * zoom),
+                    Pos2::new(b.x - dir * 9.0 * zoom, b.y + 4.5 * zoom),
+                ];
+                painter.add(egui::Shape::convex_polygon(
+                    head.to_vec(),
+                    colour,
+                    Stroke::NONE,
+                ));
+                painter.circle_filled(a, 3.5 * zoom, colour);
+            }
+        }
+    }
+}
