@@ -7,7 +7,7 @@ use egui::{self, Align2, Color32, FontFamily, FontId, Pos2, Rect, RichText, Stro
 
 use super::theme::{self, icon};
 use crate::i18n::Tr;
-use crate::map::draw::{self, Drawing, Ink, Mark, Rgb};
+use crate::map::draw::{self, Drawing, Ink, Mark};
 use crate::map::live::{Figures, Row, Studied, compare};
 use crate::map::{CaseMap, RUNS, SEED, percent};
 
@@ -373,10 +373,6 @@ fn decimal(x: f64, places: usize, tr: &Tr) -> String {
     }
 }
 
-fn rgb([r, g, b]: Rgb) -> Color32 {
-    Color32::from_rgb(r, g, b)
-}
-
 /// Draws the map's marks at `zoom`, on white paper whatever the theme (the
 /// map's inks are those of the printed page); a text cut to fit shows its
 /// whole on hover.
@@ -385,7 +381,7 @@ pub fn paint(ui: &mut egui::Ui, drawing: &Drawing, zoom: f32) {
     let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
     let painter = ui.painter_at(rect);
     let at = |x: f64, y: f64| rect.min + Vec2::new(x as f32, y as f32) * zoom;
-    painter.rect_filled(rect, 4.0, Color32::WHITE);
+    painter.rect_filled(rect, 4.0, theme::PAPER);
     for (i, mark) in drawing.marks.iter().enumerate() {
         match mark {
             Mark::Box { x, y, w, h, ink } => {
@@ -395,8 +391,11 @@ pub fn paint(ui: &mut egui::Ui, drawing: &Drawing, zoom: f32) {
                 painter.rect(
                     r,
                     radius,
-                    look.fill.map_or(Color32::TRANSPARENT, rgb),
-                    Stroke::new(zoom.max(1.0), look.stroke.map_or(Color32::GRAY, rgb)),
+                    look.fill.map(theme::print_ink).unwrap_or_default(),
+                    Stroke::new(
+                        zoom.max(1.0),
+                        look.stroke.map(theme::print_ink).unwrap_or_default(),
+                    ),
                     egui::StrokeKind::Inside,
                 );
             }
@@ -421,7 +420,7 @@ pub fn paint(ui: &mut egui::Ui, drawing: &Drawing, zoom: f32) {
                     Align2::LEFT_BOTTOM,
                     text,
                     font,
-                    look.fill.map_or(Color32::BLACK, rgb),
+                    look.fill.map(theme::print_ink).unwrap_or_default(),
                 );
                 if let Some(whole) = whole {
                     ui.interact(drawn, ui.id().with(("map_text", i)), egui::Sense::hover())
@@ -429,7 +428,7 @@ pub fn paint(ui: &mut egui::Ui, drawing: &Drawing, zoom: f32) {
                 }
             }
             Mark::Arrow { from, to, y, ink } => {
-                let colour = ink.look().stroke.map_or(Color32::GRAY, rgb);
+                let colour = ink.look().stroke.map(theme::print_ink).unwrap_or_default();
                 let (a, b) = (at(*from, *y), at(*to, *y));
                 let stroke = Stroke::new(2.0 * zoom, colour);
                 if *ink == Ink::Breach {

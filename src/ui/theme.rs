@@ -567,6 +567,16 @@ pub fn chip(ui: &mut egui::Ui, label: &str, selected: bool) -> egui::Response {
     ring(ui, response)
 }
 
+/// The paper under a case's map in the author preview: white in both
+/// themes, as the map is printed.
+pub const PAPER: Color32 = Color32::WHITE;
+
+/// A colour of the printed map (`map::draw`'s inks, dark on white, the
+/// same on the page and in the preview).
+pub fn print_ink([r, g, b]: [u8; 3]) -> Color32 {
+    Color32::from_rgb(r, g, b)
+}
+
 /// A tab of a row of tabs: the selected one filled with the accent colour.
 pub fn tab(ui: &mut egui::Ui, glyph: &str, label: &str, selected: bool) -> egui::Response {
     let palette = palette(ui);
