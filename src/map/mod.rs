@@ -718,6 +718,52 @@ mod tests {
                     "{file}"
                 );
             }
+            // The picture both the page and the preview draw: every key
+            // share's line, an arrow from each of its holders, every clue
+            // that starts somewhere, all within the drawing.
+            let drawing = draw::layout(&map, "en");
+            let texts: Vec<&str> = drawing
+                .marks
+                .iter()
+                .filter_map(|m| match m {
+                    draw::Mark::Text { text, whole, .. } => {
+                        Some(whole.as_deref().unwrap_or(text.as_str()))
+                    }
+                    _ => None,
+                })
+                .collect();
+            for arrow in &map.arrows {
+                let line = format!("{} → {}", arrow.clue, arrow.to);
+                assert!(texts.iter().any(|t| t.starts_with(&line)), "{file}: {line}");
+            }
+            let arrows = drawing
+                .marks
+                .iter()
+                .filter(|m| matches!(m, draw::Mark::Arrow { .. }))
+                .count();
+            assert_eq!(
+                arrows,
+                map.arrows.iter().map(|a| a.holders.len()).sum::<usize>(),
+                "{file}"
+            );
+            for clue in s.clues.iter().filter(|c| !c.known_to.is_empty()) {
+                assert!(
+                    texts.iter().any(|t| t.ends_with(clue.id.as_str())),
+                    "{file}: {}",
+                    clue.id
+                );
+            }
+            for mark in &drawing.marks {
+                let (x, y) = match mark {
+                    draw::Mark::Box { x, y, w, h, .. } => (x + w, y + h),
+                    draw::Mark::Text { x, y, .. } => (*x, *y),
+                    draw::Mark::Arrow { from, to, y, .. } => (from.max(*to), *y),
+                };
+                assert!(
+                    x <= drawing.width && y <= drawing.height,
+                    "{file}: {mark:?}"
+                );
+            }
             cases += 1;
         }
         assert!(cases >= 8, "the library's cases");

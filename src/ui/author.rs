@@ -457,3 +457,126 @@ pub fn paint(ui: &mut egui::Ui, drawing: &Drawing, zoom: f32) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+
+    use super::*;
+    use crate::i18n::Lang;
+    use crate::map::live::{Study, study};
+
+    /// The shipped case opened (save 1), then saved with the runaway
+    /// nights known to the educator alone (save 2), then saved broken (3).
+    fn three_saves() -> Figures {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
+        let dir = std::env::temp_dir().join(format!("faisceau-author-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("rulebooks")).unwrap();
+        std::fs::copy(
+            root.join("rulebooks/france.ron"),
+            dir.join("rulebooks/france.ron"),
+        )
+        .unwrap();
+        let file = dir.join("mon_cas.ron");
+        let source = std::fs::read_to_string(root.join("foyer_fugues.ron")).unwrap();
+        let mut figures = Figures::default();
+        std::fs::write(&file, &source).unwrap();
+        figures.take(study(&file, 1));
+        let edited = source.replacen(
+            "known_to: [\"educatrice\", \"chef_service\"]",
+            "known_to: [\"educatrice\"]",
+            1,
+        );
+        std::fs::write(&file, &edited).unwrap();
+        figures.take(study(&file, 2));
+        std::fs::write(&file, "(id: \"mon_cas\",").unwrap();
+        let broken = study(&file, 3);
+        assert!(matches!(broken, Study::Broken(_)));
+        figures.take(broken);
+        std::fs::remove_dir_all(&dir).ok();
+        figures
+    }
+
+    fn harness(figures: Figures, lang: Lang) -> Harness<'static, (Figures, AuthorState)> {
+        let tr = Tr::new(lang);
+        let mut harness = Harness::builder()
+            .with_size((1920.0, 3000.0))
+            .build_ui_state(
+                move |ui, (figures, state): &mut (Figures, AuthorState)| {
+                    if crate::ui::tests::themed(ui) {
+                        map_tab(ui, figures, state, &tr, "mon_cas.ron");
+                    }
+                },
+                (figures, AuthorState::default()),
+            );
+        harness.run();
+        harness
+    }
+
+    #[test]
+    fn a_save_shows_its_figures_beside_the_previous_ones_and_a_broken_one_its_diagnostics() {
+        let figures = three_saves();
+        let shares: Vec<String> = figures
+            .now
+            .as_ref()
+            .unwrap()
+            .sim
+            .key_shares
+            .iter()
+            .map(|k| format!("{} → {}", k.clue, k.to))
+            .collect();
+        let harness = harness(figures, Lang::Fr);
+        for label in [
+            "Ce que la dernière sauvegarde a changé",
+            "n° 1",
+            "n° 2",
+            "Résolues (conclusion et faisceau)",
+            "Écart",
+            "Version n° 2, lue à",
+            "La sauvegarde n° 3",
+            "mon_cas.ron:1:",
+            "chiffres ont bougé",
+            "faisceau map mon_cas.ron --html",
+        ] {
+            assert!(
+                harness.query_all_by_label_contains(label).next().is_some(),
+                "{label}"
+            );
+        }
+        for share in &shares {
+            assert!(harness.query_by_label(share).is_some(), "{share}");
+        }
+        // Something moved, and says in which direction.
+        assert!(
+            harness.query_all_by_label_contains("▲ ").next().is_some()
+                || harness.query_all_by_label_contains("▼ ").next().is_some()
+        );
+    }
+
+    #[test]
+    fn the_first_version_invites_a_save_in_english() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/foyer_fugues.ron");
+        let mut figures = Figures::default();
+        figures.take(study(&path, 1));
+        let harness = harness(figures, Lang::En);
+        for label in [
+            "This version's figures",
+            "Edit the case or its rulebook in your editor and save",
+            "Version no. 1, read at",
+            "the case is solvable",
+            "Key shares: reached",
+            "Decisions: in time",
+            "Zoom in",
+            "Fit to width",
+        ] {
+            assert!(
+                harness.query_all_by_label_contains(label).next().is_some(),
+                "{label}"
+            );
+        }
+        assert!(harness.query_by_label("Change").is_none());
+    }
+}
