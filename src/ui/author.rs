@@ -219,79 +219,36 @@ fn figures_panel(
         ),
     ));
     ui.add_space(theme::space::ITEM);
-    for (g, group) in groups.iter().enumerate() {
-        ui.label(RichText::new(&group.title).strong().color(palette.accent));
-        egui::Grid::new(("author_group", g))
-            .num_columns(if before.is_some() { 4 } else { 2 })
-            .striped(true)
-            .spacing([12.0, 4.0])
-            .show(ui, |ui| {
-                ui.label("");
-                if let Some(b) = before {
-                    ui.label(theme::muted(
-                        ui,
-                        tr.t_args("author-column-version", &[("number", b.number.to_string())]),
-                    ));
-                }
-                ui.label(theme::strong(tr.t_args(
-                    "author-column-version",
-                    &[("number", now.number.to_string())],
-                )));
-                if before.is_some() {
-                    ui.label(theme::muted(ui, tr.t("author-column-change")));
-                }
+    // One grid for every group, so that the columns line up.
+    egui::Grid::new("author_figures_grid")
+        .num_columns(if before.is_some() { 4 } else { 2 })
+        .spacing([12.0, 4.0])
+        .show(ui, |ui| {
+            ui.label("");
+            if let Some(b) = before {
+                ui.label(theme::muted(
+                    ui,
+                    tr.t_args("author-column-version", &[("number", b.number.to_string())]),
+                ));
+            }
+            ui.label(theme::strong(tr.t_args(
+                "author-column-version",
+                &[("number", now.number.to_string())],
+            )));
+            if before.is_some() {
+                ui.label(theme::muted(ui, tr.t("author-column-change")));
+            }
+            ui.end_row();
+            for group in &groups {
+                ui.label(RichText::new(&group.title).strong().color(palette.accent));
                 ui.end_row();
                 for row in &group.rows {
-                    let changed = before.is_some() && row.changed();
-                    let what = if changed {
-                        RichText::new(&row.what).strong()
-                    } else {
-                        RichText::new(&row.what)
-                    };
-                    let label = ui.label(what);
-                    if let Some(d) = map
-                        .decisions
-                        .iter()
-                        .find(|d| d.decision.as_str() == row.what)
-                    {
-                        label.on_hover_text(
-                            tr.t_args(
-                                "author-decision-hint",
-                                &[
-                                    (
-                                        "requires",
-                                        if d.requires.is_empty() {
-                                            "—".into()
-                                        } else {
-                                            d.requires.join(", ")
-                                        },
-                                    ),
-                                    ("deadline", d.deadline.clone().unwrap_or_else(|| "—".into())),
-                                    (
-                                        "holders",
-                                        d.holders
-                                            .iter()
-                                            .map(|h| h.as_str())
-                                            .collect::<Vec<_>>()
-                                            .join(", "),
-                                    ),
-                                ],
-                            ),
-                        );
-                    }
-                    if before.is_some() {
-                        ui.label(theme::muted(ui, value(row, row.before, tr)));
-                    }
-                    ui.label(theme::strong(value(row, row.now, tr)));
-                    if before.is_some() {
-                        let (text, colour) = change(row, tr, palette);
-                        ui.label(RichText::new(text).color(colour).strong());
-                    }
+                    figure_row(ui, row, before.is_some(), map, tr, palette);
                     ui.end_row();
                 }
-            });
-        ui.add_space(theme::space::ITEM);
-    }
+            }
+        });
+    ui.add_space(theme::space::ITEM);
     ui.separator();
     ui.label(
         RichText::new(tr.t("author-warnings"))
@@ -325,6 +282,54 @@ fn figures_panel(
     ));
 }
 
+/// One figure: what it is (a decision's requirements, deadline and
+/// holders on hover), its value before and now, and how it moved.
+fn figure_row(
+    ui: &mut egui::Ui,
+    row: &Row,
+    compared: bool,
+    map: &CaseMap,
+    tr: &Tr,
+    palette: theme::Palette,
+) {
+    let what = if compared && row.changed() {
+        RichText::new(&row.what).strong()
+    } else {
+        RichText::new(&row.what)
+    };
+    let label = ui.label(what);
+    if let Some(d) = map
+        .decisions
+        .iter()
+        .find(|d| d.decision.as_str() == row.what)
+    {
+        let or_dash = |list: &[String]| {
+            if list.is_empty() {
+                "—".to_owned()
+            } else {
+                list.join(", ")
+            }
+        };
+        let holders: Vec<String> = d.holders.iter().map(ToString::to_string).collect();
+        label.on_hover_text(tr.t_args(
+            "author-decision-hint",
+            &[
+                ("requires", or_dash(&d.requires)),
+                ("deadline", d.deadline.clone().unwrap_or_else(|| "—".into())),
+                ("holders", or_dash(&holders)),
+            ],
+        ));
+    }
+    if compared {
+        ui.label(theme::muted(ui, value(row, row.before, tr)));
+    }
+    ui.label(theme::strong(value(row, row.now, tr)));
+    if compared {
+        let (text, colour) = change(row, tr, palette);
+        ui.label(RichText::new(text).color(colour).strong());
+    }
+}
+
 /// A figure as the comparison shows it: a percentage, or a count per run.
 fn value(row: &Row, x: Option<f64>, tr: &Tr) -> String {
     match x {
@@ -347,8 +352,12 @@ fn change(row: &Row, tr: &Tr, palette: theme::Palette) -> (String, Color32) {
             let text = if row.share {
                 // Whole points, or one decimal under a point (never "−0").
                 let points = delta.abs() * 100.0;
-                let places = if points.round() >= 1.0 { 0 } else { 1 };
-                format!("{arrow} {sign}{} pts", decimal(points, places, tr))
+                let shown = if points >= 0.95 {
+                    format!("{}", points.round())
+                } else {
+                    decimal(points, 1, tr)
+                };
+                format!("{arrow} {sign}{shown} pts")
             } else {
                 format!("{arrow} {sign}{}", decimal(delta.abs(), 2, tr))
             };
