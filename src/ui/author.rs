@@ -357,7 +357,8 @@ fn change(row: &Row, tr: &Tr, palette: theme::Palette) -> (String, Color32) {
                 } else {
                     decimal(points, 1, tr)
                 };
-                format!("{arrow} {sign}{shown} pts")
+                let unit = if shown == "1" { "pt" } else { "pts" };
+                format!("{arrow} {sign}{shown} {unit}")
             } else {
                 format!("{arrow} {sign}{}", decimal(delta.abs(), 2, tr))
             };
