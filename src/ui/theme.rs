@@ -547,24 +547,20 @@ pub fn chip(ui: &mut egui::Ui, label: &str, selected: bool) -> egui::Response {
             .color(palette.text)
             .size(size::SMALL + 1.0)
     };
-    let response = ui.add(
-        egui::Button::new(text)
-            .fill(if selected {
-                palette.accent
-            } else {
-                palette.surface
-            })
-            .stroke(Stroke::new(
-                1.0,
-                if selected {
-                    palette.accent
-                } else {
-                    palette.border
-                },
-            ))
-            .corner_radius(CornerRadius::same(14)),
-    );
+    let response = ui.add(toggle(text, selected, palette).corner_radius(CornerRadius::same(14)));
     ring(ui, response)
+}
+
+/// A button that is on or off: filled with the accent colour when on.
+fn toggle(text: RichText, selected: bool, palette: Palette) -> egui::Button<'static> {
+    let (fill, border) = if selected {
+        (palette.accent, palette.accent)
+    } else {
+        (palette.surface, palette.border)
+    };
+    egui::Button::new(text)
+        .fill(fill)
+        .stroke(Stroke::new(1.0, border))
 }
 
 /// The paper under a case's map in the author preview: white in both
@@ -587,23 +583,7 @@ pub fn tab(ui: &mut egui::Ui, glyph: &str, label: &str, selected: bool) -> egui:
         } else {
             palette.text
         });
-    let response = ui.add(
-        egui::Button::new(text)
-            .fill(if selected {
-                palette.accent
-            } else {
-                palette.surface
-            })
-            .stroke(Stroke::new(
-                1.0,
-                if selected {
-                    palette.accent
-                } else {
-                    palette.border
-                },
-            ))
-            .min_size(egui::vec2(0.0, 34.0)),
-    );
+    let response = ui.add(toggle(text, selected, palette).min_size(egui::vec2(0.0, 34.0)));
     ring(ui, response)
 }
 
