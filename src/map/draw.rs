@@ -495,8 +495,8 @@ pub fn html(map: &CaseMap, lang: &str) -> String {
 body {{ font-family: "Inter", "Segoe UI", Arial, sans-serif; color: #1d2433; margin: 16px; }}
 h1 {{ font-size: 20px; margin: 0 0 2px; }} .sub {{ color: #555; font-size: 12px; margin-bottom: 8px; }}
 svg {{ width: 100%; height: auto; }}
-.tables {{ display: grid; grid-template-columns: 1.6fr 1fr 1fr; gap: 14px; font-size: 11px; margin-top: 8px; }}
-table {{ border-collapse: collapse; width: 100%; }} th, td {{ border-bottom: 1px solid #ccd; text-align: left; padding: 2px 4px; vertical-align: top; }}
+.tables {{ display: grid; grid-template-columns: 1.6fr 1fr 1fr; gap: 14px; font-size: 10.5px; margin-top: 6px; }}
+table {{ border-collapse: collapse; width: 100%; }} th, td {{ border-bottom: 1px solid #ccd; text-align: left; padding: 1px 4px; vertical-align: top; }}
 th {{ background: #f0f3f8; }} h2 {{ font-size: 13px; margin: 4px 0; }} .num {{ text-align: right; white-space: nowrap; }}
 .legend {{ font-size: 11px; color: #444; margin: 4px 0 8px; }}
 {css}</style></head><body><h1>{title}</h1><div class="sub">{rulebook_word} {rulebook} · {legend}</div>"#,
