@@ -377,6 +377,18 @@ pub fn condition(c: &Condition) -> String {
         Condition::Not(c) => format!("Not({})", condition(c)),
         Condition::During { from, to } => format!("During({from}…{to})"),
         Condition::SharedTo { clue, to } => format!("SharedTo({clue} → {to})"),
+        Condition::SharedBy {
+            clue,
+            from,
+            to,
+            through,
+        } => {
+            let from = from.as_ref().map_or_else(String::new, |f| format!("{f} "));
+            let through = through
+                .as_ref()
+                .map_or_else(String::new, |t| format!(" via {t}"));
+            format!("SharedBy({clue}: {from}→ {to}{through})")
+        }
         Condition::Issued(x) => format!("Issued({x})"),
         Condition::SharedThrough(x) => format!("SharedThrough({x})"),
         Condition::Knows(x) => format!("Knows({x})"),

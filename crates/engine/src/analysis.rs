@@ -86,7 +86,7 @@ impl Reach {
             Condition::Any(any) => any.iter().any(|c| self.satisfied(case, role, c)),
             // Optimistic: a negation or a window may hold at some moment.
             Condition::Not(_) | Condition::During { .. } => true,
-            Condition::SharedTo { clue, to } => case
+            Condition::SharedTo { clue, to } | Condition::SharedBy { clue, to, .. } => case
                 .clue(clue.as_str())
                 .zip(case.role(to.as_str()))
                 .is_some_and(|(c, r)| self.known[r][c]),
@@ -652,7 +652,7 @@ fn blocker(case: &Case, reach: &Reach, role: usize, condition: &Condition) -> Op
             "a combination of conditions can never hold",
             "une combinaison de conditions ne peut jamais être remplie"
         ),
-        Condition::SharedTo { clue, to } => say!(
+        Condition::SharedTo { clue, to } | Condition::SharedBy { clue, to, .. } => say!(
             "the clue `{clue}` can never be shared to `{to}`",
             "l'indice `{clue}` ne peut jamais être transmis à `{to}`"
         ),

@@ -362,6 +362,21 @@ pub enum Condition {
         /// The role.
         to: Id,
     },
+    /// This clue has been shared to this role by this sender, through this
+    /// frame: a route ("the nurse told the adviser under shared secrecy").
+    /// `from` and `through` may be left out (any sender, any frame).
+    SharedBy {
+        /// The clue.
+        clue: Id,
+        /// The sender; any if left out.
+        #[serde(default)]
+        from: Option<Id>,
+        /// The recipient (also one that received the copy the frame owes).
+        to: Id,
+        /// The frame; any if left out.
+        #[serde(default)]
+        through: Option<Id>,
+    },
     /// Someone at the table has issued this act of the rulebook.
     Issued(Id),
     /// Someone has shared through this frame of the rulebook.

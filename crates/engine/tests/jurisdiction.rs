@@ -436,3 +436,67 @@ fn the_french_verdict_suite_passes_and_covers_every_frame_and_exception() {
         verification.exceptions_without_line
     );
 }
+
+#[test]
+fn a_route_condition_names_the_clue_its_sender_its_recipient_and_its_frame() {
+    use faisceau_engine::model::Condition;
+    let mut s = session();
+    let route = |to: &str, from: Option<&str>, through: Option<&str>| Condition::SharedBy {
+        clue: "tired".into(),
+        from: from.map(Id::new),
+        to: to.into(),
+        through: through.map(Id::new),
+    };
+    let holds = |s: &Session, c: Condition| s.state().holds_for_table(s.case(), &c);
+    assert!(!holds(&s, route("magistrate", None, None)));
+    share(&mut s, "warden", "tired", "magistrate", "petition").unwrap();
+    assert!(holds(&s, route("magistrate", None, None)));
+    assert!(holds(
+        &s,
+        route("magistrate", Some("warden"), Some("petition"))
+    ));
+    // Another sender, another frame, another recipient: not this route.
+    assert!(!holds(&s, route("magistrate", Some("ranger"), None)));
+    assert!(!holds(&s, route("magistrate", None, Some("gossip"))));
+    assert!(!holds(&s, route("ranger", None, None)));
+    // The copy the frame owes travels the same route.
+    assert!(holds(
+        &s,
+        route("ombudsman", Some("warden"), Some("petition"))
+    ));
+}
+
+#[test]
+fn a_route_condition_is_read_from_the_case_and_its_ids_are_checked() {
+    let shelf = Books::one("ruritania", "rulebooks/ruritania.ron", BOOK);
+    let written = CASE.replacen(
+        r#"SharedTo(clue: "tired", to: "ombudsman")"#,
+        r#"SharedBy(clue: "tired", from: "warden", to: "ombudsman", through: "petition")"#,
+        1,
+    );
+    assert_ne!(written, CASE);
+    let loaded =
+        load(&written, "case.ron", &shelf).unwrap_or_else(|e| panic!("{:#?}", e.diagnostics));
+    assert!(loaded.warnings.is_empty(), "{:#?}", loaded.warnings);
+    // `from` and `through` may be left out.
+    let short = CASE.replacen(
+        r#"SharedTo(clue: "tired", to: "ombudsman")"#,
+        r#"SharedBy(clue: "tired", to: "ombudsman")"#,
+        1,
+    );
+    assert!(load(&short, "case.ron", &shelf).is_ok());
+    // A frame the rulebook lacks is located, with the ids it has.
+    let wrong = CASE.replacen(
+        r#"SharedTo(clue: "tired", to: "ombudsman")"#,
+        r#"SharedBy(clue: "tired", to: "ombudsman", through: "petitoin")"#,
+        1,
+    );
+    let err = load(&wrong, "case.ron", &shelf).unwrap_err();
+    let d = err.errors().next().unwrap();
+    assert_eq!(d.line, 35, "{d:#?}");
+    assert!(d.message.get("en").contains("petitoin"), "{d:#?}");
+    assert!(
+        d.hint.as_ref().unwrap().get("en").contains("petition"),
+        "{d:#?}"
+    );
+}

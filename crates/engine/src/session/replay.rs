@@ -41,12 +41,13 @@ impl State {
                 self.trust[p] = *level;
             }
             EventKind::Shared {
+                from,
                 to,
                 clues,
                 frame,
                 copies,
                 ..
-            } => self.receive_share(case, frame, to.iter().chain(copies), clues)?,
+            } => self.receive_share(case, from, frame, to.iter().chain(copies), clues)?,
             EventKind::ActIssued {
                 number,
                 act,
@@ -124,15 +125,17 @@ impl State {
     }
 
     /// The clues of a share reach its recipients and the copies it owes;
-    /// the frame counts as used.
+    /// the frame counts as used, and each clue's route is kept.
     fn receive_share<'i>(
         &mut self,
         case: &Case,
+        sender: &Id,
         frame: &Id,
         recipients: impl Iterator<Item = &'i Id>,
         clues: &[Id],
     ) -> Result<(), ReplayError> {
         let f = found("frame", frame, case.frame(frame.as_str()))?;
+        let s = found("role", sender, case.role(sender.as_str()))?;
         self.frames_used[f] = true;
         for recipient in recipients {
             let r = found("role", recipient, case.role(recipient.as_str()))?;
@@ -140,6 +143,9 @@ impl State {
                 let c = found("clue", c, case.clue(c.as_str()))?;
                 self.roles[r].known[c] = true;
                 self.roles[r].received[c] = true;
+                if !self.routes.contains(&(c, s, r, f)) {
+                    self.routes.push((c, s, r, f));
+                }
             }
         }
         Ok(())

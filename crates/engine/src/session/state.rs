@@ -102,6 +102,9 @@ pub struct State {
     pub acts: Vec<ActState>,
     /// Whether each frame has been used.
     pub frames_used: Vec<bool>,
+    /// Each route a clue has travelled: (clue, sender, recipient, frame),
+    /// once each.
+    pub routes: Vec<(usize, usize, usize, usize)>,
     /// Whether each action is available.
     pub actions_enabled: Vec<bool>,
     /// Whether each decision is available.
@@ -139,6 +142,7 @@ impl State {
             adopted: None,
             acts: Vec::new(),
             frames_used: vec![false; case.rulebook().frames.len()],
+            routes: Vec::new(),
             actions_enabled: s.actions.iter().map(|a| a.enabled).collect(),
             decisions_enabled: s.decisions.iter().map(|d| d.enabled).collect(),
         }
@@ -256,6 +260,29 @@ impl State {
                     .zip(case.role(to.as_str()))
                     .is_some_and(|(c, r)| self.roles[r].received[c]);
                 (!shared).then_some(Unmet::Circumstances)
+            }
+            Condition::SharedBy {
+                clue,
+                from,
+                to,
+                through,
+            } => {
+                let id = |x: &Option<Id>, index: Option<usize>| x.is_none() || index.is_some();
+                let (c, f, r, t) = (
+                    case.clue(clue.as_str()),
+                    from.as_ref().and_then(|x| case.role(x.as_str())),
+                    case.role(to.as_str()),
+                    through.as_ref().and_then(|x| case.frame(x.as_str())),
+                );
+                let travelled = id(from, f)
+                    && id(through, t)
+                    && self.routes.iter().any(|&(rc, rf, rr, rt)| {
+                        Some(rc) == c
+                            && Some(rr) == r
+                            && f.is_none_or(|f| f == rf)
+                            && t.is_none_or(|t| t == rt)
+                    });
+                (!travelled).then_some(Unmet::Circumstances)
             }
             Condition::Issued(act) => {
                 let issued = case

@@ -546,6 +546,21 @@ impl<'a> Checker<'a> {
                 self.reference(ids.clues, clue, format!("{at}.clue"));
                 self.reference(ids.roles, to, format!("{at}.to"));
             }
+            Condition::SharedBy {
+                clue,
+                from,
+                to,
+                through,
+            } => {
+                self.reference(ids.clues, clue, format!("{at}.clue"));
+                if let Some(from) = from {
+                    self.reference(ids.roles, from, format!("{at}.from"));
+                }
+                self.reference(ids.roles, to, format!("{at}.to"));
+                if let Some(frame) = through {
+                    self.reference(ids.frames, frame, format!("{at}.through"));
+                }
+            }
             Condition::Issued(act) => self.reference(ids.acts, act, at),
             Condition::Released(inject) => self.reference(ids.injects, inject, at),
             Condition::Situation(situation) => self.reference(ids.situations, situation, at),
