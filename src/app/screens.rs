@@ -391,6 +391,7 @@ fn preview(
                             live.tab = tab;
                         }
                     }
+                    // The map tab shows no table: no role to choose.
                     if live.tab == PreviewTab::Map {
                         return;
                     }

@@ -12,6 +12,8 @@ use std::sync::Arc;
 
 use faisceau_engine::{Case, Diagnostic, Simulation, load_bytes, simulate};
 
+use crate::i18n::Tr;
+
 /// A save that loaded, checked and simulated.
 #[derive(Debug)]
 pub struct Studied {
@@ -143,11 +145,11 @@ pub struct Group {
     pub rows: Vec<Row>,
 }
 
-/// The simulate summary of two saves side by side: outcomes, key shares,
-/// decisions, traps, injects. A key share, decision, trap or inject only
-/// one of the two versions has reads "—" on the other side.
-pub fn compare(before: Option<&Simulation>, now: &Simulation, fr: bool) -> Vec<Group> {
-    let w = |en: &str, fr_: &str| if fr { fr_.to_owned() } else { en.to_owned() };
+/// The simulate summary of two saves side by side, in the reader's
+/// language: outcomes, key shares, decisions, traps, injects. A key share,
+/// decision, trap or inject only one of the two versions has reads "—" on
+/// the other side.
+pub fn compare(before: Option<&Simulation>, now: &Simulation, tr: &Tr) -> Vec<Group> {
     let row = |what: String, b: Option<f64>, n: Option<f64>, share, good_up| Row {
         what,
         before: b,
@@ -155,54 +157,44 @@ pub fn compare(before: Option<&Simulation>, now: &Simulation, fr: bool) -> Vec<G
         share,
         good_up,
     };
+    let outcome = |key: &str, value: fn(&Simulation) -> f64, share, good_up| {
+        row(
+            tr.t(key),
+            before.map(value),
+            Some(value(now)),
+            share,
+            good_up,
+        )
+    };
     let outcomes = Group {
-        title: w("Outcomes", "Issues"),
+        title: tr.t("author-outcomes"),
         rows: vec![
-            row(
-                w(
-                    "Solved (conclusion and bundle)",
-                    "Résolues (conclusion et faisceau)",
-                ),
-                before.map(|s| s.solve_rate),
-                Some(now.solve_rate),
+            outcome("author-solved", |s| s.solve_rate, true, Some(true)),
+            outcome(
+                "author-right-conclusion",
+                |s| s.correct_conclusion_rate,
                 true,
                 Some(true),
             ),
-            row(
-                w("Right conclusion", "Bonne conclusion"),
-                before.map(|s| s.correct_conclusion_rate),
-                Some(now.correct_conclusion_rate),
-                true,
-                Some(true),
-            ),
-            row(
-                w("Wrong conclusion", "Mauvaise conclusion"),
-                before.map(|s| s.wrong_conclusion_rate),
-                Some(now.wrong_conclusion_rate),
+            outcome(
+                "author-wrong-conclusion",
+                |s| s.wrong_conclusion_rate,
                 true,
                 Some(false),
             ),
-            row(
-                w("Runs with a breach", "Parties avec une faute"),
-                before.map(|s| s.runs_with_breach),
-                Some(now.runs_with_breach),
+            outcome(
+                "author-runs-with-breach",
+                |s| s.runs_with_breach,
                 true,
                 None,
             ),
-            row(
-                w("Breaches per run", "Fautes par partie"),
-                before.map(|s| s.breaches_per_run),
-                Some(now.breaches_per_run),
+            outcome(
+                "author-breaches-per-run",
+                |s| s.breaches_per_run,
                 false,
                 None,
             ),
-            row(
-                w("Clues found", "Indices trouvés"),
-                before.map(|s| s.clues_found),
-                Some(now.clues_found),
-                true,
-                Some(true),
-            ),
+            outcome("author-clues-found", |s| s.clues_found, true, Some(true)),
         ],
     };
     // The rows of a list both versions may have: this version's order,
@@ -231,7 +223,7 @@ pub fn compare(before: Option<&Simulation>, now: &Simulation, fr: bool) -> Vec<G
         rows
     }
     let shares = Group {
-        title: w("Key shares: reached", "Partages clés : parvenus"),
+        title: tr.t("author-key-shares"),
         rows: keyed(
             before.map(|s| s.key_shares.as_slice()),
             &now.key_shares,
@@ -241,7 +233,7 @@ pub fn compare(before: Option<&Simulation>, now: &Simulation, fr: bool) -> Vec<G
         ),
     };
     let decisions = Group {
-        title: w("Decisions: in time", "Décisions : à temps"),
+        title: tr.t("author-decisions-in-time"),
         rows: keyed(
             before.map(|s| s.decisions.as_slice()),
             &now.decisions,
@@ -251,13 +243,13 @@ pub fn compare(before: Option<&Simulation>, now: &Simulation, fr: bool) -> Vec<G
         ),
     };
     let traps = Group {
-        title: w("Traps: caught", "Pièges : tombés dedans"),
+        title: tr.t("author-traps-caught"),
         rows: keyed(
             before.map(|s| s.traps.as_slice()),
             &now.traps,
             |t| {
                 if t.share {
-                    format!("{} ({})", t.clue, w("share", "partage"))
+                    tr.t_args("author-share-trap", &[("id", t.clue.to_string())])
                 } else {
                     t.clue.to_string()
                 }
@@ -267,7 +259,7 @@ pub fn compare(before: Option<&Simulation>, now: &Simulation, fr: bool) -> Vec<G
         ),
     };
     let injects = Group {
-        title: w("Injects: fired", "Événements : déclenchés"),
+        title: tr.t("author-injects-fired"),
         rows: keyed(
             before.map(|s| s.injects.as_slice()),
             &now.injects,
@@ -308,6 +300,7 @@ pub fn time_of_day() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     fn scenarios() -> std::path::PathBuf {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios")
@@ -336,7 +329,7 @@ mod tests {
             panic!()
         };
         assert_eq!(
-            compare(Some(&first.sim), &again.sim, true)
+            compare(Some(&first.sim), &again.sim, &Tr::new(Lang::Fr))
                 .iter()
                 .flat_map(|g| &g.rows)
                 .filter(|r| r.changed())
@@ -359,7 +352,7 @@ mod tests {
             figures.now.as_ref().unwrap(),
         );
         assert_eq!((before.number, now.number), (1, 3));
-        let groups = compare(Some(&before.sim), &now.sim, false);
+        let groups = compare(Some(&before.sim), &now.sim, &Tr::new(Lang::En));
         let changed: Vec<&Row> = groups
             .iter()
             .flat_map(|g| &g.rows)
@@ -385,7 +378,7 @@ mod tests {
         let Study::Studied(s) = study(&path, 1) else {
             panic!()
         };
-        let groups = compare(None, &s.sim, true);
+        let groups = compare(None, &s.sim, &Tr::new(Lang::Fr));
         let count = |i: usize| groups[i].rows.len();
         assert_eq!(count(1), s.sim.key_shares.len());
         assert_eq!(count(2), s.sim.decisions.len());

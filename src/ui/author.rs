@@ -184,9 +184,8 @@ fn figures_panel(
     file: &str,
 ) {
     let palette = theme::palette(ui);
-    let fr = tr.lang().code() == "fr";
     let before = figures.before.as_ref();
-    let groups = compare(before.map(|b| &b.sim), &now.sim, fr);
+    let groups = compare(before.map(|b| &b.sim), &now.sim, tr);
     theme::heading(
         ui,
         Some(icon::CHART_BAR),

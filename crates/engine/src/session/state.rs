@@ -267,15 +267,16 @@ impl State {
                 to,
                 through,
             } => {
-                let id = |x: &Option<Id>, index: Option<usize>| x.is_none() || index.is_some();
+                // A sender or frame left out matches any; one the case lacks, none.
+                let named = |x: &Option<Id>, found: Option<usize>| x.is_none() || found.is_some();
                 let (c, f, r, t) = (
                     case.clue(clue.as_str()),
                     from.as_ref().and_then(|x| case.role(x.as_str())),
                     case.role(to.as_str()),
                     through.as_ref().and_then(|x| case.frame(x.as_str())),
                 );
-                let travelled = id(from, f)
-                    && id(through, t)
+                let travelled = named(from, f)
+                    && named(through, t)
                     && self.routes.iter().any(|&(rc, rf, rr, rt)| {
                         Some(rc) == c
                             && Some(rr) == r
